@@ -1,0 +1,66 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "psyscreen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "psyscreen", targets: ["psyscreen"]),
+        .library(name: "PsyScreen", targets: ["PsyScreen"]),
+        .library(name: "PsyScreenStore", targets: ["PsyScreenStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // Core: instruments, scoring, CSV, cohort statistics, the terminal flow as a state machine.
+        // No database and no terminal I/O.
+        .target(
+            name: "PsyScreen",
+            dependencies: [
+                "CLibXML2",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "PsyScreenStore",
+            dependencies: [
+                "PsyScreen",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .executableTarget(
+            name: "psyscreen",
+            dependencies: [
+                "PsyScreen",
+                "PsyScreenStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "PsyScreenTestSupport",
+            dependencies: ["PsyScreen"],
+            path: "Tests/PsyScreenTestSupport"
+        ),
+        .testTarget(
+            name: "PsyScreenTests",
+            dependencies: ["PsyScreen", "PsyScreenTestSupport"]
+        ),
+        .testTarget(
+            name: "PsyScreenStoreTests",
+            dependencies: ["PsyScreenStore", "PsyScreen", "PsyScreenTestSupport"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["PsyScreenTestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
