@@ -1,2 +1,3 @@
 import CLibXML2
 import Crypto
+import Foundation
