@@ -6,6 +6,7 @@
    Foundation's bundled copy. Nothing here needs the ICU members of the encoding handler struct. */
 #undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>

@@ -1,0 +1,88 @@
+/// Reads instrument and battery files: a hardened libxml2 parse, validation against `psyscreen.xsd`, then the
+/// semantic checks the schema cannot express. Every problem is reported as `FILE:LINE[:COLUMN]: error: …`.
+public struct InstrumentLoader: Sendable {
+    /// What one file holds.
+    public enum Document: Sendable {
+        case instrument(Instrument)
+        /// A battery still to be resolved against the instruments it names.
+        case battery(BatteryFile)
+    }
+
+    /// Questionnaire files are small; anything larger is a mistake or an attack.
+    public static let sizeLimit = 1 << 20
+    public static let schemaFileName = "psyscreen.xsd"
+
+    private let schema: LibXMLSchema
+
+    /// Loads the schema from `schemaPath` (normally `instruments/psyscreen.xsd`).
+    public init(schemaPath: String) throws(InputError) {
+        schema = try LibXMLSchema(path: schemaPath)
+    }
+
+    /// Parses, validates and decodes one file.
+    public func load(_ path: String) throws(InputError) -> Document {
+        let bytes = try FileBytes.read(path, limit: Self.sizeLimit)
+        return try load(bytes, file: path)
+    }
+
+    /// Same, for bytes already in memory; `file` names them in diagnostics.
+    public func load(_ bytes: [UInt8], file: String) throws(InputError) -> Document {
+        var diagnostics: [Diagnostic] = []
+        let root: XMLElementValue
+        do {
+            root = try LibXMLDocumentReader.read(bytes, file: file, schema: schema)
+        } catch {
+            // A tree that parsed but broke the schema is still decoded, so that semantic problems are reported in
+            // the same run; one that did not parse has nothing more to say.
+            guard let tree = try? LibXMLDocumentReader.read(bytes, file: file) else { throw error }
+            diagnostics = error.diagnostics
+            root = tree
+        }
+        switch root.name {
+        case "instrument":
+            var decoder = InstrumentDecoder(root: root, file: file)
+            switch decoder.decode() {
+            case .success(let instrument) where diagnostics.isEmpty:
+                return .instrument(instrument)
+            case .success:
+                throw InputError(diagnostics)
+            case .failure(let error):
+                throw InputError(Self.merge(diagnostics, error.diagnostics))
+            }
+        case "battery":
+            if !diagnostics.isEmpty { throw InputError(diagnostics) }
+            return .battery(BatteryFile(root: root, file: file))
+        default:
+            if !diagnostics.isEmpty { throw InputError(diagnostics) }
+            throw InputError(
+                at: SourceLocation(file: file, line: root.line),
+                "expected an <instrument> or <battery> element, found <\(root.name)>")
+        }
+    }
+
+    /// Schema and semantic diagnostics in line order, without repeating a line's identical message.
+    private static func merge(_ first: [Diagnostic], _ second: [Diagnostic]) -> [Diagnostic] {
+        var all = first
+        for diagnostic in second where !all.contains(diagnostic) { all.append(diagnostic) }
+        return all.enumerated().sorted {
+            ($0.element.location.line, $0.offset) < ($1.element.location.line, $1.offset)
+        }.map(\.element)
+    }
+}
+
+/// A parsed battery file, resolved once the instruments it names are known.
+public struct BatteryFile: Sendable {
+    let root: XMLElementValue
+    public let file: String
+
+    /// The battery's id as written in the file.
+    public var id: String { root.attribute("id") ?? "" }
+
+    /// Resolves instrument references through `lookup` and checks the policy against them.
+    public func resolve(_ lookup: (String) -> Instrument?) throws(InputError) -> Battery {
+        try withoutActuallyEscaping(lookup) { lookup throws(InputError) in
+            var decoder = BatteryDecoder(root: root, file: file, lookup: lookup)
+            return try decoder.decode().get()
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// Turns a schema-valid `<battery>` element into a ``Battery``, resolving its instruments by id and checking that
+/// every policy condition names a flag, scale or band that exists, and that every crisis flag leads to red.
+struct BatteryDecoder {
+    private var context: DecodingContext
+    private let root: XMLElementValue
+    private let lookup: (String) -> Instrument?
+
+    init(root: XMLElementValue, file: String, lookup: @escaping (String) -> Instrument?) {
+        self.root = root
+        self.context = DecodingContext(file: file)
+        self.lookup = lookup
+    }
+
+    mutating func decode() -> Result<Battery, InputError> {
+        let title = context.text("title", of: root, what: "title")
+        var instruments: [Instrument] = []
+        for reference in root.children(named: "instrument") {
+            let id = reference.attribute("ref") ?? ""
+            if instruments.contains(where: { $0.id == id }) {
+                context.error(reference.line, "instrument '\(id)' is listed twice")
+            } else if let instrument = lookup(id) {
+                instruments.append(instrument)
+            } else {
+                context.error(reference.line, "unknown instrument '\(id)' (no instrument file with this id)")
+            }
+        }
+        let consent = context.text("consent", of: root, what: "consent")
+        let closing = context.text("closing", of: root, what: "closing")
+        let crisis = context.text("crisis", of: root, what: "crisis")
+        let seconds = root.children(named: "validity").first?.children(named: "min-seconds").first.flatMap {
+            Int($0.text.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        let policy = decodePolicy(instruments)
+        context.checkTranslations()
+        if !context.diagnostics.isEmpty { return .failure(InputError(context.diagnostics)) }
+        return .success(
+            Battery(
+                id: root.attribute("id") ?? "", version: root.attribute("version") ?? "", title: title,
+                instruments: instruments, consent: consent, closing: closing, crisis: crisis, minimumSeconds: seconds,
+                policy: policy, source: context.file))
+    }
+
+    private mutating func decodePolicy(_ instruments: [Instrument]) -> WarningPolicy {
+        var conditions: [WarningLevel: [WarningPolicy.Condition]] = [:]
+        guard let policy = root.children(named: "policy").first else { return WarningPolicy(conditions: [:]) }
+        for level in [WarningLevel.red, .orange, .yellow] {
+            for element in policy.children(named: level.rawValue).flatMap(\.children) {
+                if let condition = decodeCondition(element, instruments) {
+                    conditions[level, default: []].append(condition)
+                }
+            }
+        }
+        // A crisis answer must never end up below red because a policy file forgot it.
+        let red = conditions[.red] ?? []
+        for instrument in instruments {
+            for flag in instrument.flags where flag.kind == .crisis {
+                if !red.contains(.flag(instrument: instrument.id, flag: flag.id)) {
+                    context.error(
+                        policy.line,
+                        "crisis flag '\(flag.id)' of instrument '\(instrument.id)' must give red in the policy")
+                }
+            }
+        }
+        return WarningPolicy(conditions: conditions)
+    }
+
+    private mutating func decodeCondition(
+        _ element: XMLElementValue, _ instruments: [Instrument]
+    ) -> WarningPolicy.Condition? {
+        let instrumentID = element.attribute("instrument") ?? ""
+        guard let instrument = instruments.first(where: { $0.id == instrumentID }) else {
+            context.error(element.line, "the policy names instrument '\(instrumentID)', which is not in this battery")
+            return nil
+        }
+        switch element.name {
+        case "flag":
+            let id = element.attribute("id") ?? ""
+            guard instrument.flag(id) != nil else {
+                context.error(element.line, "instrument '\(instrumentID)' has no flag '\(id)'")
+                return nil
+            }
+            return .flag(instrument: instrumentID, flag: id)
+        case "band":
+            guard let scale = scale(element, of: instrument) else { return nil }
+            let ids = context.idList(element.attribute("ids"))
+            var known = true
+            for id in ids where !scale.bands.contains(where: { $0.id == id }) {
+                context.error(element.line, "scale '\(instrumentID).\(scale.id)' has no band '\(id)'")
+                known = false
+            }
+            return known ? .bands(instrument: instrumentID, scale: scale.id, bandIDs: ids) : nil
+        case "score":
+            guard let scale = scale(element, of: instrument) else { return nil }
+            let minimum = element.attribute("min").flatMap(Double.init)
+            let maximum = element.attribute("max").flatMap(Double.init)
+            if minimum == nil && maximum == nil {
+                context.error(element.line, "a score condition needs min, max or both")
+                return nil
+            }
+            return .score(instrument: instrumentID, scale: scale.id, minimum: minimum, maximum: maximum)
+        default:
+            return nil
+        }
+    }
+
+    private mutating func scale(_ element: XMLElementValue, of instrument: Instrument) -> Scale? {
+        let id = element.attribute("scale") ?? ""
+        guard let scale = instrument.scale(id) else {
+            context.error(element.line, "instrument '\(instrument.id)' has no scale '\(id)'")
+            return nil
+        }
+        return scale
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// Turns a schema-valid `<instrument>` element into an ``Instrument`` and checks what the XSD cannot:
+/// cross-references, unique ids, band coverage, missing translations.
+///
+/// Tolerant of structural errors (the XSD reports those): a missing attribute is skipped, not reported twice.
+struct InstrumentDecoder {
+    private var context: DecodingContext
+    private let root: XMLElementValue
+
+    init(root: XMLElementValue, file: String) {
+        self.root = root
+        self.context = DecodingContext(file: file)
+    }
+
+    /// The instrument, or the problems found in it.
+    mutating func decode() -> Result<Instrument, InputError> {
+        let id = root.attribute("id") ?? ""
+        let title = context.text("title", of: root, what: "title")
+        let instructions = context.text("instructions", of: root, what: "instructions")
+        let responseSets = decodeResponseSets()
+        let items = decodeItems(responseSets)
+        let scales = ScaleDecoder(items: items, responseSets: responseSets).decode(root, &context)
+        let flags = decodeFlags(items, responseSets)
+        let validity = decodeValidity(items, scales)
+        context.checkTranslations()
+        if !context.diagnostics.isEmpty { return .failure(InputError(context.diagnostics)) }
+        return .success(
+            Instrument(
+                id: id, version: root.attribute("version") ?? "", title: title, instructions: instructions,
+                copyright: TextNormalizer.normalize(root.children(named: "copyright").first?.text ?? ""),
+                citations: root.children(named: "citation").map { TextNormalizer.normalize($0.text) },
+                notes: root.children(named: "note").map { TextNormalizer.normalize($0.text) },
+                responseSets: responseSets, items: items, scales: scales, flags: flags, validity: validity,
+                source: context.file))
+    }
+
+    private mutating func decodeResponseSets() -> [ResponseSet] {
+        let elements = root.children(named: "responses")
+        context.checkUnique(elements, kind: "response set")
+        return elements.map { element in
+            let id = element.attribute("id") ?? ""
+            var options: [ResponseSet.Option] = []
+            var seen: [Int: Int] = [:]
+            for option in element.children(named: "option") {
+                guard let value = option.attribute("value").flatMap({ Int($0) }) else { continue }
+                if let first = seen[value] {
+                    context.error(option.line, "response set '\(id)' has value \(value) twice (first on line \(first))")
+                }
+                seen[value] = option.line
+                let label = context.text("label", of: option, what: "option \(value) of response set '\(id)'")
+                options.append(.init(value: value, label: label))
+            }
+            return ResponseSet(id: id, options: options)
+        }
+    }
+
+    private mutating func decodeItems(_ responseSets: [ResponseSet]) -> [Item] {
+        let elements = root.children(named: "item")
+        context.checkUnique(elements, kind: "item")
+        return elements.map { element in
+            let id = element.attribute("id") ?? ""
+            let responses = element.attribute("responses") ?? ""
+            if !responseSets.contains(where: { $0.id == responses }) {
+                context.error(element.line, "item '\(id)' uses unknown response set '\(responses)'")
+            }
+            let reversed = element.attribute("reverse").map { $0 == "true" || $0 == "1" } ?? false
+            return Item(
+                id: id, text: context.text("text", of: element, what: "item '\(id)' text"),
+                responseSetID: responses, isReversed: reversed)
+        }
+    }
+
+    private mutating func decodeFlags(_ items: [Item], _ responseSets: [ResponseSet]) -> [Flag] {
+        let elements = root.children(named: "flag")
+        context.checkUnique(elements, kind: "flag")
+        return elements.compactMap { element in
+            let id = element.attribute("id") ?? ""
+            let itemIDs = context.idList(element.attribute("items"))
+            let minimum = element.attribute("min").flatMap { Int($0) }
+            let maximum = element.attribute("max").flatMap { Int($0) }
+            let label = context.text("label", of: element, what: "flag '\(id)' label")
+            if minimum == nil && maximum == nil {
+                context.error(element.line, "flag '\(id)' needs a condition: min, max or both")
+            }
+            for itemID in itemIDs {
+                guard let item = items.first(where: { $0.id == itemID }) else {
+                    context.error(element.line, "flag '\(id)' names unknown item '\(itemID)'")
+                    continue
+                }
+                let values = responseSets.first { $0.id == item.responseSetID }?.values ?? []
+                let low = minimum ?? Int.min
+                let high = maximum ?? Int.max
+                if !values.isEmpty && !values.contains(where: { $0 >= low && $0 <= high }) {
+                    context.error(element.line, "flag '\(id)' can never be raised: no option of item '\(itemID)' lies in its range")
+                }
+            }
+            guard let kind = element.attribute("kind").flatMap(Flag.Kind.init(rawValue:)) else { return nil }
+            return Flag(
+                id: id, kind: kind, label: label, itemIDs: itemIDs, minimum: minimum ?? Int.min,
+                maximum: maximum ?? Int.max)
+        }
+    }
+
+    private mutating func decodeValidity(_ items: [Item], _ scales: [Scale]) -> ValidityRules {
+        guard let element = root.children(named: "validity").first else { return ValidityRules() }
+        let seconds = element.children(named: "min-seconds").first.flatMap {
+            Int($0.text.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        var straightLining: [String] = []
+        for rule in element.children(named: "straight-lining") {
+            let scaleID = rule.attribute("scale") ?? ""
+            guard let scale = scales.first(where: { $0.id == scaleID }) else {
+                context.error(rule.line, "straight-lining names unknown scale '\(scaleID)'")
+                continue
+            }
+            guard case .items(_, let itemIDs, _, _) = scale.definition,
+                items.contains(where: { itemIDs.contains($0.id) && $0.isReversed })
+            else {
+                context.error(
+                    rule.line,
+                    "straight-lining needs a scale with reverse-keyed items; scale '\(scaleID)' has none")
+                continue
+            }
+            straightLining.append(scaleID)
+        }
+        return ValidityRules(minimumSeconds: seconds, straightLiningScales: straightLining)
+    }
+}

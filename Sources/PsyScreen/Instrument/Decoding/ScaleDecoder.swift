@@ -1,0 +1,190 @@
+import Foundation
+
+/// Decodes `<scale>` and `<derived-scale>` elements with their bands, computing each scale's range and score
+/// spacing so that bands can be checked to cover the range with no gap or overlap.
+struct ScaleDecoder {
+    let items: [Item]
+    let responseSets: [ResponseSet]
+
+    /// Scale ids that would collide with the `{instrument}.flags` and `{instrument}.status` output columns.
+    static let reservedIDs: Set<String> = ["flags", "status"]
+
+    func decode(_ root: XMLElementValue, _ context: inout DecodingContext) -> [Scale] {
+        let elements = root.children.filter { $0.name == "scale" || $0.name == "derived-scale" }
+        context.checkUnique(elements, kind: "scale")
+        var scales: [Scale] = []
+        for element in elements {
+            let id = element.attribute("id") ?? ""
+            if Self.reservedIDs.contains(id) {
+                context.error(element.line, "scale id '\(id)' is reserved (it names an output column)")
+            }
+            let label = context.text("label", of: element, what: "scale '\(id)' label")
+            let shape: (Scale.Definition, Int, ClosedRange<Double>, Double)?
+            if element.name == "scale" {
+                shape = itemScale(element, id: id, &context)
+            } else {
+                shape = derivedScale(element, id: id, earlier: scales, &context)
+            }
+            let bands = decodeBands(element, scaleID: id, &context)
+            guard let (definition, decimals, range, step) = shape else { continue }
+            let bandLines = Dictionary(
+                element.children(named: "band").map { ($0.attribute("id") ?? "", $0.line) },
+                uniquingKeysWith: { first, _ in first })
+            checkCoverage(
+                bands, range: range, step: step, scaleID: id, line: { bandLines[$0] ?? element.line }, &context)
+            scales.append(
+                Scale(
+                    id: id, label: label, definition: definition, decimals: decimals, range: range, step: step,
+                    bands: bands.sorted { $0.minimum < $1.minimum }))
+        }
+        return scales
+    }
+
+    private func itemScale(
+        _ element: XMLElementValue, id: String, _ context: inout DecodingContext
+    ) -> (Scale.Definition, Int, ClosedRange<Double>, Double)? {
+        let method = Scale.Method(rawValue: element.attribute("method") ?? "") ?? .sum
+        let itemIDs = context.idList(element.attribute("items"))
+        var ranges: [ClosedRange<Int>] = []
+        var seen: Set<String> = []
+        for itemID in itemIDs {
+            if !seen.insert(itemID).inserted {
+                context.error(element.line, "scale '\(id)' names item '\(itemID)' twice")
+            }
+            guard let item = items.first(where: { $0.id == itemID }) else {
+                context.error(element.line, "scale '\(id)' names unknown item '\(itemID)'")
+                continue
+            }
+            if let set = responseSets.first(where: { $0.id == item.responseSetID }), !set.options.isEmpty {
+                ranges.append(set.minimumValue...set.maximumValue)
+            }
+        }
+        let count = itemIDs.count
+        let minimumAnswered = element.attribute("min-answered").flatMap { Int($0) } ?? count
+        let prorate = element.attribute("prorate").map { $0 == "true" || $0 == "1" } ?? false
+        if minimumAnswered > count {
+            context.error(element.line, "scale '\(id)' needs \(minimumAnswered) answered items but has only \(count)")
+        }
+        if method == .sum && minimumAnswered < count && !prorate {
+            context.error(
+                element.line,
+                "scale '\(id)' allows missing items (min-answered \(minimumAnswered) of \(count)) but does not prorate: a plain sum of fewer items is not comparable"
+            )
+        }
+        if method == .mean && prorate {
+            context.error(element.line, "scale '\(id)': prorate applies to sum scales only (a mean needs none)")
+        }
+        let decimalsAttribute = element.attribute("decimals").flatMap { Int($0) }
+        if method == .sum && decimalsAttribute != nil {
+            context.error(element.line, "scale '\(id)': decimals apply to mean scales only (sums are whole numbers)")
+        }
+        guard ranges.count == count, count > 0 else { return nil }
+        let decimals = method == .sum ? 0 : (decimalsAttribute ?? 2)
+        let lowest = Double(ranges.map(\.lowerBound).min()!)
+        let highest = Double(ranges.map(\.upperBound).max()!)
+        let sameRange = Set(ranges).count == 1
+        let range: ClosedRange<Double>
+        switch method {
+        case .sum:
+            // With proration and unequal item ranges a prorated sum can go past the sum of the item ranges.
+            range = sameRange || minimumAnswered == count
+                ? Double(ranges.map(\.lowerBound).reduce(0, +))...Double(ranges.map(\.upperBound).reduce(0, +))
+                : lowest * Double(count)...highest * Double(count)
+        case .mean:
+            range = lowest...highest
+        }
+        let step = method == .sum ? 1 : pow(10, -Double(decimals))
+        return (
+            .items(method: method, itemIDs: itemIDs, minimumAnswered: minimumAnswered, prorate: prorate),
+            decimals, range, step
+        )
+    }
+
+    private func derivedScale(
+        _ element: XMLElementValue, id: String, earlier: [Scale], _ context: inout DecodingContext
+    ) -> (Scale.Definition, Int, ClosedRange<Double>, Double)? {
+        let of = element.attribute("of") ?? ""
+        let multiplyText = element.attribute("multiply") ?? "1"
+        let addText = element.attribute("add") ?? "0"
+        guard let base = earlier.first(where: { $0.id == of }) else {
+            context.error(element.line, "derived scale '\(id)' is based on unknown scale '\(of)' (it must be defined above)")
+            return nil
+        }
+        guard let multiply = Double(multiplyText), let add = Double(addText), multiply != 0 else {
+            context.error(element.line, "derived scale '\(id)': multiply must be a non-zero number")
+            return nil
+        }
+        let decimals = max(base.decimals + Self.fractionDigits(multiplyText), Self.fractionDigits(addText))
+        let ends = [base.range.lowerBound * multiply + add, base.range.upperBound * multiply + add]
+        return (
+            .derived(of: of, multiply: multiply, add: add), decimals, ends.min()!...ends.max()!,
+            base.step * abs(multiply)
+        )
+    }
+
+    private func decodeBands(_ element: XMLElementValue, scaleID: String, _ context: inout DecodingContext) -> [Band] {
+        let elements = element.children(named: "band")
+        context.checkUnique(elements, kind: "band", scope: " in scale '\(scaleID)'")
+        return elements.compactMap { band in
+            let id = band.attribute("id") ?? ""
+            let label = context.text("label", of: band, what: "band '\(id)' label")
+            guard let minimum = band.attribute("min").flatMap(Double.init),
+                let maximum = band.attribute("max").flatMap(Double.init)
+            else { return nil }
+            if minimum > maximum {
+                context.error(band.line, "band '\(id)' of scale '\(scaleID)' has min \(format(minimum)) above max \(format(maximum))")
+                return nil
+            }
+            return Band(id: id, label: label, minimum: minimum, maximum: maximum)
+        }
+    }
+
+    /// Bands must tile the scale's range: first starts at the lowest score, each next one a step after the
+    /// previous ends, last ends at the highest score.
+    private func checkCoverage(
+        _ bands: [Band], range: ClosedRange<Double>, step: Double, scaleID: String, line: (String) -> Int,
+        _ context: inout DecodingContext
+    ) {
+        guard !bands.isEmpty else { return }
+        let tolerance = step / 1000
+        for band in bands where band.minimum < range.lowerBound - tolerance || band.maximum > range.upperBound + tolerance {
+            context.error(
+                line(band.id),
+                "band '\(band.id)' (\(format(band.minimum))–\(format(band.maximum))) lies outside the range of scale '\(scaleID)' (\(format(range.lowerBound))–\(format(range.upperBound)))"
+            )
+        }
+        let sorted = bands.sorted { $0.minimum < $1.minimum }
+        if sorted[0].minimum > range.lowerBound + tolerance {
+            context.error(
+                line(sorted[0].id),
+                "bands of scale '\(scaleID)' leave a gap: no band covers \(format(range.lowerBound))–\(format(sorted[0].minimum - step))"
+            )
+        }
+        for (previous, next) in zip(sorted, sorted.dropFirst()) {
+            if next.minimum <= previous.maximum + tolerance {
+                context.error(
+                    line(next.id),
+                    "bands '\(previous.id)' and '\(next.id)' of scale '\(scaleID)' overlap (\(format(next.minimum))–\(format(min(previous.maximum, next.maximum))) is in both)"
+                )
+            } else if next.minimum - previous.maximum > step + tolerance {
+                context.error(
+                    line(next.id),
+                    "bands of scale '\(scaleID)' leave a gap: no band covers \(format(previous.maximum + step))–\(format(next.minimum - step))"
+                )
+            }
+        }
+        let last = sorted.max { $0.maximum < $1.maximum }!
+        if last.maximum < range.upperBound - tolerance {
+            context.error(
+                line(last.id),
+                "bands of scale '\(scaleID)' leave a gap: no band covers \(format(last.maximum + step))–\(format(range.upperBound))"
+            )
+        }
+    }
+
+    private static func fractionDigits(_ text: String) -> Int {
+        guard let dot = text.firstIndex(of: ".") else { return 0 }
+        return text[text.index(after: dot)...].trimmingCharacters(in: CharacterSet(charactersIn: "0")).isEmpty
+            ? 0 : text[text.index(after: dot)...].count
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// The `psyscreen instruments` listing: id, version, title, items and scales of every instrument, then the
+/// batteries.
+public struct CatalogListing: Sendable {
+    public enum Format: String, CaseIterable, Sendable {
+        case table
+        case json
+    }
+
+    private struct Entry: Encodable {
+        var id: String
+        var version: String
+        var title: [String: String]
+        var items: Int
+        var scales: [String]
+        var flags: [String]
+        var languages: [String]
+        var file: String
+    }
+
+    private struct BatteryEntry: Encodable {
+        var id: String
+        var version: String
+        var title: [String: String]
+        var instruments: [String]
+        var items: Int
+        var file: String
+    }
+
+    private struct Listing: Encodable {
+        var instruments: [Entry]
+        var batteries: [BatteryEntry]
+    }
+
+    private let listing: Listing
+
+    public init(_ catalog: InstrumentCatalog) {
+        func titles(_ text: LocalizedText) -> [String: String] {
+            Dictionary(text.translations.map { ($0.language, $0.text) }, uniquingKeysWith: { first, _ in first })
+        }
+        listing = Listing(
+            instruments: catalog.instruments.map {
+                Entry(
+                    id: $0.id, version: $0.version, title: titles($0.title), items: $0.items.count,
+                    scales: $0.scales.map(\.id), flags: $0.flags.map(\.id), languages: $0.languages, file: $0.source)
+            },
+            batteries: catalog.batteries.map {
+                BatteryEntry(
+                    id: $0.id, version: $0.version, title: titles($0.title), instruments: $0.instruments.map(\.id),
+                    items: $0.itemCount, file: $0.source)
+            })
+    }
+
+    public func render(_ format: Format) -> String {
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = (try? encoder.encode(listing)) ?? Data()
+            return String(decoding: data, as: UTF8.self) + "\n"
+        case .table:
+            var rows = [["id", "version", "items", "scales", "title"]]
+            for entry in listing.instruments {
+                rows.append([
+                    entry.id, entry.version, String(entry.items), entry.scales.joined(separator: ","),
+                    entry.title["en"] ?? entry.title.values.first ?? "",
+                ])
+            }
+            var text = TextTable.render(rows)
+            if !listing.batteries.isEmpty {
+                var batteryRows = [["battery", "version", "items", "instruments", "title"]]
+                for entry in listing.batteries {
+                    batteryRows.append([
+                        entry.id, entry.version, String(entry.items), entry.instruments.joined(separator: ","),
+                        entry.title["en"] ?? entry.title.values.first ?? "",
+                    ])
+                }
+                text += "\n" + TextTable.render(batteryRows)
+            }
+            return text
+        }
+    }
+}

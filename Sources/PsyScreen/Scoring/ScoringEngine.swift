@@ -1,0 +1,144 @@
+/// Scores one instrument: answers → scale scores, bands, flags, validity findings and a status.
+///
+/// Pure and reusable: build one per instrument (it precomputes item positions) and call ``score(_:seconds:)`` for
+/// every form. Answers are raw values as on the paper form; reverse keying is applied here, never on input.
+public struct ScoringEngine: Sendable {
+    public let instrument: Instrument
+
+    private struct ItemKey: Sendable {
+        var allowed: [Int]
+        var minimum: Int
+        var maximum: Int
+        var reversed: Bool
+    }
+
+    private enum ScaleKey: Sendable {
+        case items(positions: [Int], method: Scale.Method, minimumAnswered: Int, prorate: Bool)
+        case derived(base: Int, multiply: Double, add: Double)
+    }
+
+    private let items: [ItemKey]
+    private let scaleKeys: [ScaleKey]
+    private let flagPositions: [[Int]]
+    private let straightLining: [Int]
+
+    public init(_ instrument: Instrument) {
+        self.instrument = instrument
+        let positions = Dictionary(uniqueKeysWithValues: instrument.items.enumerated().map { ($1.id, $0) })
+        items = instrument.items.map { item in
+            let set = instrument.responses(for: item)
+            return ItemKey(
+                allowed: set.values.sorted(), minimum: set.minimumValue, maximum: set.maximumValue,
+                reversed: item.isReversed)
+        }
+        scaleKeys = instrument.scales.map { scale in
+            switch scale.definition {
+            case .items(let method, let itemIDs, let minimumAnswered, let prorate):
+                return .items(
+                    positions: itemIDs.compactMap { positions[$0] }, method: method, minimumAnswered: minimumAnswered,
+                    prorate: prorate)
+            case .derived(let of, let multiply, let add):
+                return .derived(
+                    base: instrument.scales.firstIndex { $0.id == of } ?? 0, multiply: multiply, add: add)
+            }
+        }
+        flagPositions = instrument.flags.map { $0.itemIDs.compactMap { positions[$0] } }
+        straightLining = instrument.validity.straightLiningScales.compactMap { id in
+            instrument.scales.firstIndex { $0.id == id }
+        }
+    }
+
+    /// Position of an item in the answers array (the instrument's item order).
+    public func position(ofItem id: String) -> Int? { instrument.items.firstIndex { $0.id == id } }
+
+    /// Whether `value` is one of the options of the item at `position`.
+    public func accepts(_ value: Int, at position: Int) -> Bool {
+        let key = items[position]
+        return value >= key.minimum && value <= key.maximum && key.allowed.contains(value)
+    }
+
+    /// Scores answers given by item id; an item absent from `answers` is missing.
+    public func score(answers: [String: Int], seconds: Double? = nil) throws(ScoringError) -> InstrumentResult {
+        for id in answers.keys where position(ofItem: id) == nil {
+            throw ScoringError(instrumentID: instrument.id, itemID: id, reason: .unknownItem)
+        }
+        return try score(instrument.items.map { answers[$0.id] }, seconds: seconds)
+    }
+
+    /// Scores answers in the instrument's item order (`nil` = missing). `seconds` is the time taken, when known.
+    public func score(_ answers: [Int?], seconds: Double? = nil) throws(ScoringError) -> InstrumentResult {
+        precondition(answers.count == items.count, "one answer slot per item")
+        for (position, answer) in answers.enumerated() {
+            if let value = answer, !accepts(value, at: position) {
+                throw ScoringError(
+                    instrumentID: instrument.id, itemID: instrument.items[position].id,
+                    reason: .notAnOption(value: value, allowed: items[position].allowed))
+            }
+        }
+        var scores: [ScaleScore] = []
+        scores.reserveCapacity(scaleKeys.count)
+        for (index, key) in scaleKeys.enumerated() {
+            scores.append(scoreScale(instrument.scales[index], key, answers, earlier: scores))
+        }
+        var flags: [String] = []
+        var crisis = false
+        for (index, positions) in flagPositions.enumerated() {
+            let flag = instrument.flags[index]
+            // Raw answers as given: a flag's item is never imputed, and a missing answer raises nothing.
+            if positions.contains(where: { answers[$0].map(flag.isRaised(by:)) ?? false }) {
+                flags.append(flag.id)
+                crisis = crisis || flag.kind == .crisis
+            }
+        }
+        var findings: [ValidityFinding] = []
+        if let seconds, let minimum = instrument.validity.minimumSeconds, seconds < Double(minimum) {
+            findings.append(.tooFast(seconds: seconds, minimum: minimum))
+        }
+        for index in straightLining {
+            guard case .items(let positions, _, _, _) = scaleKeys[index] else { continue }
+            let values = positions.map { answers[$0] }
+            if let first = values.first ?? nil, values.allSatisfy({ $0 == first }) {
+                findings.append(.straightLining(scale: instrument.scales[index].id))
+            }
+        }
+        return InstrumentResult(
+            instrumentID: instrument.id, instrumentVersion: instrument.version, scales: scores, flags: flags,
+            hasCrisis: crisis, validity: findings, status: scores.map(\.status).max() ?? .complete)
+    }
+
+    private func scoreScale(_ scale: Scale, _ key: ScaleKey, _ answers: [Int?], earlier: [ScaleScore]) -> ScaleScore {
+        switch key {
+        case .items(let positions, let method, let minimumAnswered, let prorate):
+            var sum = 0
+            var answered = 0
+            for position in positions {
+                guard let value = answers[position] else { continue }
+                let item = items[position]
+                sum += item.reversed ? item.minimum + item.maximum - value : value
+                answered += 1
+            }
+            let count = positions.count
+            let status: ScoringStatus = answered == count ? .complete : answered >= minimumAnswered ? .prorated : .unscored
+            var score: Double?
+            switch (status, method) {
+            case (.unscored, _):
+                score = nil
+            case (.complete, .sum):
+                score = Double(sum)
+            case (.prorated, .sum):
+                score = prorate ? Rounding.halfUp(sum * count, over: answered, decimals: 0) : nil
+            case (_, .mean):
+                score = Rounding.halfUp(sum, over: answered, decimals: scale.decimals)
+            }
+            return ScaleScore(
+                scaleID: scale.id, score: score, answered: answered, itemCount: count,
+                status: score == nil ? .unscored : status, bandID: score.flatMap { scale.band(for: $0)?.id })
+        case .derived(let base, let multiply, let add):
+            let source = earlier[base]
+            let score = source.score.map { Rounding.halfUp($0 * multiply + add, decimals: scale.decimals) }
+            return ScaleScore(
+                scaleID: scale.id, score: score, answered: source.answered, itemCount: source.itemCount,
+                status: source.status, bandID: score.flatMap { scale.band(for: $0)?.id })
+        }
+    }
+}

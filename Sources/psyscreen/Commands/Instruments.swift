@@ -1,0 +1,17 @@
+import ArgumentParser
+import PsyScreen
+
+struct Instruments: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the shipped instruments and batteries.")
+
+    @OptionGroup var instruments: InstrumentOptions
+
+    @Option(help: "table or json.")
+    var format: CatalogListing.Format = .table
+
+    func run() throws {
+        print(CatalogListing(try instruments.catalog()).render(format), terminator: "")
+    }
+}
+
+extension CatalogListing.Format: ExpressibleByArgument {}

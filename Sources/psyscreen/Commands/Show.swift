@@ -1,0 +1,28 @@
+import ArgumentParser
+import PsyScreen
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show an instrument or battery as a counselor reads it: items, options, scales, bands, flags.")
+
+    @OptionGroup var instruments: InstrumentOptions
+
+    @Argument(help: "An instrument or battery id, or an instrument file.")
+    var instrument: String
+
+    @Option(help: "zh-Hans or en.")
+    var lang: String = "zh-Hans"
+
+    func run() throws {
+        let catalog = try instruments.catalog()
+        if let battery = catalog.battery(instrument) {
+            print(InstrumentSheet.render(battery, language: lang), terminator: "")
+            return
+        }
+        do {
+            print(InstrumentSheet.render(try catalog.resolveInstrument(instrument), language: lang), terminator: "")
+        } catch {
+            throw failure(error.description, exitCode: 2)
+        }
+    }
+}

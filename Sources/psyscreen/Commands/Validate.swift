@@ -1,0 +1,28 @@
+import ArgumentParser
+import PsyScreen
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check questionnaire and battery files against the format.",
+        discussion: "Exit status 0 when every file is valid, 1 otherwise; problems go to stderr as FILE:LINE:COLUMN: error: MESSAGE.")
+
+    @OptionGroup var instruments: InstrumentOptions
+
+    @Argument(help: "Instrument or battery XML files.")
+    var files: [String]
+
+    func run() throws {
+        let catalog = try instruments.catalog()
+        var failed = false
+        for file in files {
+            do {
+                try catalog.validate(file)
+                print("\(file): valid")
+            } catch {
+                failed = true
+                printError(error.description)
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
