@@ -15,4 +15,9 @@
 /// `xmlFree` is a global function pointer variable, which Swift 6 rejects as shared mutable state.
 static inline void psyscreen_xmlFree(void *pointer) { xmlFree(pointer); }
 
+/// libxml2's generic error channel prints straight to stderr with no file or line; psyscreen reads every problem
+/// through the structured handlers instead. The callback is variadic, which Swift cannot define.
+static void psyscreen_ignoreGenericError(void *context, const char *message, ...) { (void)context; (void)message; }
+static inline void psyscreen_silenceGenericErrors(void) { xmlSetGenericErrorFunc(NULL, psyscreen_ignoreGenericError); }
+
 #endif

@@ -37,6 +37,9 @@ enum LibXMLGlobal {
     private static let once: Void = {
         xmlInitParser()
         xmlSchemaInitTypes()
+        // Everything that matters arrives through the structured handlers; the generic channel would print
+        // straight to stderr (I/O warnings) with no file or line.
+        psyscreen_silenceGenericErrors()
     }()
 
     static func initialize() { _ = once }

@@ -1,4 +1,5 @@
 import CLibXML2
+import Glibc
 
 /// A compiled XSD (a resource: it owns libxml2 memory). Loaded from its file so that relative
 /// `xs:import schemaLocation` references resolve next to it; never from the network.
@@ -9,6 +10,9 @@ final class LibXMLSchema: @unchecked Sendable {
     init(path: String) throws(InputError) {
         LibXMLGlobal.initialize()
         let sink = LibXMLErrorSink(file: path)
+        guard access(path, R_OK) == 0 else {
+            throw InputError(at: SourceLocation(file: path, line: 1), "cannot read the schema: \(String(cString: strerror(errno)))")
+        }
         guard let parser = xmlSchemaNewParserCtxt(path) else {
             throw InputError(at: SourceLocation(file: path, line: 1), "cannot open the schema")
         }

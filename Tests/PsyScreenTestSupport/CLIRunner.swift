@@ -1,0 +1,84 @@
+import Foundation
+
+/// Runs the built `psyscreen` binary, as a user would, for end-to-end tests.
+public struct CLIRunner {
+    public struct Output {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// The `psyscreen` executable built next to the test bundle.
+    public static let executable: String = {
+        var candidates: [String] = []
+        let bundle = Bundle.main.bundleURL
+        candidates.append(bundle.appendingPathComponent("psyscreen").path)
+        candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("psyscreen").path)
+        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("psyscreen").path)
+        candidates.append(Fixtures.repositoryRoot + "/.build/debug/psyscreen")
+        for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate) {
+            return candidate
+        }
+        fatalError("psyscreen binary not found; tried \(candidates)")
+    }()
+
+    public var environment: [String: String]
+    public var currentDirectory: String
+
+    public init(currentDirectory: String = Fixtures.repositoryRoot, environment: [String: String] = [:]) {
+        self.currentDirectory = currentDirectory
+        var base = ProcessInfo.processInfo.environment
+        base["PSYSCREEN_INSTRUMENTS"] = Fixtures.instrumentsDirectory
+        base["NO_COLOR"] = "1"
+        for (key, value) in environment { base[key] = value }
+        self.environment = base
+    }
+
+    /// Runs `psyscreen ARGUMENTS` with `input` on stdin and waits for it.
+    @discardableResult
+    public func run(_ arguments: [String], input: Data = Data()) throws -> Output {
+        let process = try start(arguments)
+        let stdinPipe = process.standardInput as! Pipe
+        let stdoutPipe = process.standardOutput as! Pipe
+        let stderrPipe = process.standardError as! Pipe
+        // Read both streams concurrently so that a chatty process never blocks on a full pipe.
+        nonisolated(unsafe) var stdoutData = Data()
+        nonisolated(unsafe) var stderrData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            stdoutData = stdoutPipe.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        group.enter()
+        DispatchQueue.global().async {
+            stderrData = stderrPipe.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        if !input.isEmpty { try? stdinPipe.fileHandleForWriting.write(contentsOf: input) }
+        try? stdinPipe.fileHandleForWriting.close()
+        process.waitUntilExit()
+        group.wait()
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+            stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+
+    public func run(_ arguments: [String], input: String) throws -> Output {
+        try run(arguments, input: Data(input.utf8))
+    }
+
+    /// Starts `psyscreen ARGUMENTS` with pipes on all three streams, for tests that interrupt it.
+    public func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.executable)
+        process.arguments = arguments
+        process.environment = environment
+        process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory)
+        process.standardInput = Pipe()
+        process.standardOutput = Pipe()
+        process.standardError = Pipe()
+        try process.run()
+        return process
+    }
+}
