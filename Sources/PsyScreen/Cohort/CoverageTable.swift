@@ -1,0 +1,93 @@
+import Foundation
+
+/// Where one student stands in a wave, for coverage.
+public enum ScreeningState: String, Hashable, Sendable, Codable {
+    /// The latest attempt has a score on every instrument of the battery (a prorated score counts).
+    case screened
+    /// Started but not scored (stopped midway, or too many blanks on paper).
+    case partial
+    /// Consent refused.
+    case refused
+    /// No attempt in the wave.
+    case notScreened = "not_screened"
+}
+
+/// Screening coverage (普查率) per unit: screened ÷ enrolled, with the rest of the roster shown apart.
+public struct CoverageRow: Hashable, Sendable, Codable {
+    public var school: String?
+    public var grade: String?
+    public var className: String?
+    /// Students with status `enrolled`: the denominator.
+    public var enrolled: Int
+    /// Enrolled students with a scored latest attempt: the numerator.
+    public var screened: Int
+    public var partial: Int
+    public var refused: Int
+    /// Enrolled students with no attempt at all.
+    public var notScreened: Int
+    /// Outside the denominator.
+    public var onLeave: Int
+    public var onInternship: Int
+
+    /// `screened / enrolled` in percent, one decimal, rounded half up; nil when nobody is enrolled.
+    public var coveragePercent: Double? {
+        guard enrolled > 0 else { return nil }
+        return Rounding.halfUp(screened * 100, over: enrolled, decimals: 1)
+    }
+
+    /// The total row carries no unit names.
+    public var isTotal: Bool { school == nil }
+}
+
+/// Computes coverage rows from the roster and each student's screening state.
+public enum CoverageTable {
+    public enum Level: String, CaseIterable, Sendable {
+        case school
+        case grade
+        case `class`
+    }
+
+    /// One row per unit at `level` (sorted by school, grade, class), then a total row. Withdrawn students are not
+    /// counted anywhere. Screened students on leave or internship are not in the numerator: coverage can never
+    /// pass 100 %.
+    public static func compute(_ students: [(Student, ScreeningState)], by level: Level) -> [CoverageRow] {
+        var rows: [[String]: CoverageRow] = [:]
+        var total = CoverageRow(
+            school: nil, grade: nil, className: nil, enrolled: 0, screened: 0, partial: 0, refused: 0, notScreened: 0,
+            onLeave: 0, onInternship: 0)
+        for (student, state) in students where student.status != .withdrawn {
+            let key: [String]
+            switch level {
+            case .school: key = [student.school]
+            case .grade: key = [student.school, student.grade]
+            case .class: key = [student.school, student.grade, student.className]
+            }
+            var row = rows[key] ?? CoverageRow(
+                school: key[0], grade: key.count > 1 ? key[1] : nil, className: key.count > 2 ? key[2] : nil,
+                enrolled: 0, screened: 0, partial: 0, refused: 0, notScreened: 0, onLeave: 0, onInternship: 0)
+            add(student.status, state, to: &row)
+            add(student.status, state, to: &total)
+            rows[key] = row
+        }
+        let sorted = rows.sorted { lhs, rhs in
+            lhs.key.lexicographicallyPrecedes(rhs.key) { $0.localizedStandardCompare($1) == .orderedAscending }
+        }
+        return sorted.map(\.value) + [total]
+    }
+
+    private static func add(_ status: EnrollmentStatus, _ state: ScreeningState, to row: inout CoverageRow) {
+        switch status {
+        case .enrolled:
+            row.enrolled += 1
+            switch state {
+            case .screened: row.screened += 1
+            case .partial: row.partial += 1
+            case .refused: row.refused += 1
+            case .notScreened: row.notScreened += 1
+            }
+        case .leave: row.onLeave += 1
+        case .internship: row.onInternship += 1
+        case .withdrawn: break
+        }
+    }
+}

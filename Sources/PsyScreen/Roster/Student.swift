@@ -1,0 +1,44 @@
+/// One student on the roster.
+public struct Student: Hashable, Sendable, Codable {
+    public var studentID: String
+    public var name: String
+    public var school: String
+    public var grade: String
+    public var className: String
+    public var gender: String
+    public var status: EnrollmentStatus
+    public var campus: String?
+    public var major: String?
+    public var birthDate: String?
+    public var dorm: String?
+
+    public init(
+        studentID: String, name: String, school: String, grade: String, className: String, gender: String,
+        status: EnrollmentStatus, campus: String? = nil, major: String? = nil, birthDate: String? = nil,
+        dorm: String? = nil
+    ) {
+        self.studentID = studentID
+        self.name = name
+        self.school = school
+        self.grade = grade
+        self.className = className
+        self.gender = gender
+        self.status = status
+        self.campus = campus
+        self.major = major
+        self.birthDate = birthDate
+        self.dorm = dorm
+    }
+
+    /// The name with all but its first and last characters masked (张*明, 李*), shown to a student to confirm who
+    /// they are without displaying a classmate's full name on a shared screen.
+    public var maskedName: String {
+        let characters = Array(name)
+        switch characters.count {
+        case 0: return ""
+        case 1: return String(characters)
+        case 2: return String(characters[0]) + "*"
+        default: return String(characters[0]) + String(repeating: "*", count: characters.count - 2) + String(characters.last!)
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import GRDB
+import PsyScreen
+
+/// Writing an attempt's computed results and reading attempts back as ``ScreeningAttempt`` values.
+extension ScreeningStore {
+    /// Replaces the stored results of `attemptID` with `outcome` (results are always recomputable from answers).
+    func writeOutcome(_ db: Database, attemptID: Int64, _ outcome: BatteryScorer.Outcome) throws {
+        try db.execute(sql: "DELETE FROM instrument_result WHERE attempt_id = ?", arguments: [attemptID])
+        try db.execute(sql: "DELETE FROM scale_score WHERE attempt_id = ?", arguments: [attemptID])
+        for (position, result) in outcome.results.enumerated() {
+            try InstrumentResultRecord(
+                attemptId: attemptID, instrumentId: result.instrumentID, instrumentVersion: result.instrumentVersion,
+                position: position, status: result.status.rawValue, flags: result.flags.joined(separator: ";"),
+                crisis: result.hasCrisis, validity: result.validity.map(\.code).joined(separator: ";")
+            ).insert(db)
+            for (scalePosition, scale) in result.scales.enumerated() {
+                try ScaleScoreRecord(
+                    attemptId: attemptID, instrumentId: result.instrumentID, scaleId: scale.scaleID,
+                    position: scalePosition, score: scale.score, band: scale.bandID, answered: scale.answered,
+                    itemCount: scale.itemCount, status: scale.status.rawValue
+                ).insert(db)
+            }
+        }
+        try db.execute(
+            sql: "UPDATE attempt SET level = ?, reasons = ?, scored = ?, validity = ? WHERE id = ?",
+            arguments: [
+                outcome.assessment.level.rawValue, outcome.assessment.reasons.joined(separator: "; "),
+                outcome.isScored, outcome.validity.map(\.code).joined(separator: ";"), attemptID,
+            ])
+    }
+
+    /// Attempts matching `filter` (SQL over `attempt AS a`), with answers and results, ordered by id.
+    func loadAttempts(_ db: Database, filter: String, arguments: StatementArguments) throws -> [ScreeningAttempt] {
+        let attempts = try AttemptRecord.fetchAll(db, sql: "SELECT a.* FROM attempt a WHERE \(filter) ORDER BY a.id", arguments: arguments)
+        guard !attempts.isEmpty else { return [] }
+        var answers: [Int64: [String: [(Int, Int?)]]] = [:]
+        for row in try AnswerRecord.fetchAll(
+            db, sql: "SELECT answer.* FROM answer JOIN attempt a ON a.id = answer.attempt_id WHERE \(filter)", arguments: arguments)
+        {
+            answers[row.attemptId, default: [:]][row.instrumentId, default: []].append((row.position, row.value))
+        }
+        var scales: [Int64: [String: [ScaleScoreRecord]]] = [:]
+        for row in try ScaleScoreRecord.fetchAll(
+            db, sql: "SELECT scale_score.* FROM scale_score JOIN attempt a ON a.id = scale_score.attempt_id WHERE \(filter)",
+            arguments: arguments)
+        {
+            scales[row.attemptId, default: [:]][row.instrumentId, default: []].append(row)
+        }
+        var results: [Int64: [InstrumentResultRecord]] = [:]
+        for row in try InstrumentResultRecord.fetchAll(
+            db,
+            sql: "SELECT instrument_result.* FROM instrument_result JOIN attempt a ON a.id = instrument_result.attempt_id WHERE \(filter)",
+            arguments: arguments)
+        {
+            results[row.attemptId, default: []].append(row)
+        }
+        return attempts.map { record in
+            let id = record.id ?? 0
+            var values: [String: [Int?]] = [:]
+            for (instrument, list) in answers[id] ?? [:] {
+                let count = (list.map(\.0).max() ?? -1) + 1
+                var ordered = [Int?](repeating: nil, count: count)
+                for (position, value) in list { ordered[position] = value }
+                values[instrument] = ordered
+            }
+            let instrumentResults = (results[id] ?? []).sorted { $0.position < $1.position }.map { row in
+                InstrumentResult(
+                    instrumentID: row.instrumentId, instrumentVersion: row.instrumentVersion,
+                    scales: (scales[id]?[row.instrumentId] ?? []).sorted { $0.position < $1.position }.map {
+                        ScaleScore(
+                            scaleID: $0.scaleId, score: $0.score, answered: $0.answered, itemCount: $0.itemCount,
+                            status: ScoringStatus(rawValue: $0.status) ?? .unscored, bandID: $0.band)
+                    },
+                    flags: row.flags.isEmpty ? [] : row.flags.components(separatedBy: ";"), hasCrisis: row.crisis,
+                    validity: [], status: ScoringStatus(rawValue: row.status) ?? .unscored)
+            }
+            return ScreeningAttempt(
+                id: id, wave: record.waveId, studentID: record.studentId, batteryID: record.batteryId,
+                batteryVersion: record.batteryVersion, source: AttemptSource(rawValue: record.source) ?? .paper,
+                state: AttemptState(rawValue: record.state) ?? .inProgress, startedAt: record.startedAt,
+                finishedAt: record.finishedAt, answers: values, results: instrumentResults,
+                assessment: WarningAssessment(
+                    level: WarningLevel(rawValue: record.level) ?? .none,
+                    reasons: record.reasons.isEmpty ? [] : record.reasons.components(separatedBy: "; ")),
+                validity: [])
+        }
+    }
+
+    /// The latest attempt of every student in `wave` (the one that counts), keyed by student id.
+    func latestAttempts(_ db: Database, wave: String) throws -> [String: ScreeningAttempt] {
+        let attempts = try loadAttempts(
+            db, filter: "a.id IN (SELECT MAX(id) FROM attempt WHERE wave_id = ? GROUP BY student_id)", arguments: [wave])
+        return Dictionary(attempts.map { ($0.studentID, $0) }, uniquingKeysWith: { _, last in last })
+    }
+
+    func allStudents(_ db: Database) throws -> [Student] {
+        try StudentRecord.order(Column("school"), Column("grade"), Column("class"), Column("student_id")).fetchAll(db).map(\.student)
+    }
+}

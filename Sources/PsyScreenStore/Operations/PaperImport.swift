@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+import PsyScreen
+
+/// One scored paper form to store: the answers as keyed in, and where they came from.
+public struct PaperSheet: Hashable, Sendable {
+    public var studentID: String
+    /// Physical line of the record in the input file.
+    public var line: Int
+    /// Per instrument id, in item order (`nil` = blank).
+    public var answers: [String: [Int?]]
+
+    public init(studentID: String, line: Int, answers: [String: [Int?]]) {
+        self.studentID = studentID
+        self.line = line
+        self.answers = answers
+    }
+}
+
+/// A record whose student is not on the roster: reported, never stored.
+public struct Stranger: Hashable, Sendable {
+    public var line: Int
+    public var studentID: String
+
+    public init(line: Int, studentID: String) {
+        self.line = line
+        self.studentID = studentID
+    }
+}
+
+/// What a paper import did.
+public struct PaperImportSummary: Hashable, Sendable {
+    /// Set when this exact file was already imported into the wave: nothing changed.
+    public var alreadyImportedAt: Date?
+    public var stored: Int
+    public var strangers: [Stranger]
+    /// Stored attempts per warning level.
+    public var levels: [WarningLevel: Int]
+}
+
+extension ScreeningStore {
+    /// Scores and stores paper forms as attempts of `wave`, in one transaction: killed midway, nothing is stored.
+    /// The same file (by content hash) imported again into the same wave changes nothing. A student with an
+    /// earlier attempt gets another one; the latest counts.
+    public func importPaper(
+        wave: String, battery: Battery, path: String, fileHash: String, sheets: [PaperSheet]
+    ) throws(StoreError) -> PaperImportSummary {
+        let scorer = BatteryScorer(battery)
+        return try write { db in
+            if let earlier = try ImportRecord.filter(Column("wave_id") == wave && Column("file_hash") == fileHash).fetchOne(db) {
+                return PaperImportSummary(alreadyImportedAt: earlier.importedAt, stored: 0, strangers: [], levels: [:])
+            }
+            try ensureWave(db, wave)
+            let now = clock()
+            var importRecord = ImportRecord(
+                id: nil, waveId: wave, fileHash: fileHash, path: path, batteryId: battery.id, importedAt: now,
+                user: user, records: sheets.count, stored: 0)
+            try importRecord.insert(db)
+            var summary = PaperImportSummary(alreadyImportedAt: nil, stored: 0, strangers: [], levels: [:])
+            let known = Set(try String.fetchAll(db, sql: "SELECT student_id FROM student"))
+            for sheet in sheets {
+                let studentID = StudentID.normalize(sheet.studentID)
+                guard known.contains(studentID) else {
+                    summary.strangers.append(Stranger(line: sheet.line, studentID: sheet.studentID))
+                    continue
+                }
+                let outcome = try scorer.score(sheet.answers)
+                var attempt = AttemptRecord(
+                    id: nil, waveId: wave, studentId: studentID, batteryId: battery.id, batteryVersion: battery.version,
+                    source: AttemptSource.paper.rawValue, state: AttemptState.finished.rawValue, startedAt: now,
+                    finishedAt: now, importId: importRecord.id, sourceLine: sheet.line, level: "none", reasons: "",
+                    scored: false, validity: "")
+                try attempt.insert(db)
+                let attemptID = attempt.id!
+                for instrument in battery.instruments {
+                    let values = sheet.answers[instrument.id] ?? []
+                    for (position, item) in instrument.items.enumerated() {
+                        try AnswerRecord(
+                            attemptId: attemptID, instrumentId: instrument.id, itemId: item.id, position: position,
+                            value: position < values.count ? values[position] : nil, answeredAt: nil, seconds: nil
+                        ).insert(db)
+                    }
+                }
+                try writeOutcome(db, attemptID: attemptID, outcome)
+                summary.stored += 1
+                summary.levels[outcome.assessment.level, default: 0] += 1
+            }
+            importRecord.stored = summary.stored
+            try importRecord.update(db)
+            try audit(
+                db, "paper import",
+                "\(path) (sha256 \(fileHash.prefix(12))) into wave \(wave), battery \(battery.id): \(sheets.count) records, \(summary.stored) stored, \(summary.strangers.count) not on the roster")
+            return summary
+        }
+    }
+}

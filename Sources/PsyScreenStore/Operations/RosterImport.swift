@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+import PsyScreen
+
+/// A student whose school, grade or class changed, as `school/grade/class`.
+public struct RosterMove: Hashable, Sendable {
+    public var studentID: String
+    public var from: String
+    public var to: String
+
+    public init(studentID: String, from: String, to: String) {
+        self.studentID = studentID
+        self.from = from
+        self.to = to
+    }
+}
+
+/// What a roster import changed.
+public struct RosterImportSummary: Hashable, Sendable {
+    public var added: Int
+    public var updated: Int
+    public var unchanged: Int
+    public var moved: [RosterMove]
+    /// Students on file but not in this roster (left as they are: their screenings stay).
+    public var notInRoster: Int
+}
+
+extension ScreeningStore {
+    /// Adds or updates every student in one transaction. A student who changed class moves; nobody is duplicated.
+    public func importRoster(_ students: [Student], source: String) throws(StoreError) -> RosterImportSummary {
+        try write { db in
+            let now = clock()
+            var summary = RosterImportSummary(added: 0, updated: 0, unchanged: 0, moved: [], notInRoster: 0)
+            var seen: Set<String> = []
+            for student in students {
+                seen.insert(student.studentID)
+                let record = StudentRecord(student, at: now)
+                if let existing = try StudentRecord.fetchOne(db, key: student.studentID) {
+                    if existing.sameContent(as: record) {
+                        summary.unchanged += 1
+                        continue
+                    }
+                    let from = "\(existing.school)/\(existing.grade)/\(existing.class)"
+                    let to = "\(record.school)/\(record.grade)/\(record.class)"
+                    if from != to { summary.moved.append(RosterMove(studentID: student.studentID, from: from, to: to)) }
+                    try record.update(db)
+                    summary.updated += 1
+                } else {
+                    try record.insert(db)
+                    summary.added += 1
+                }
+            }
+            summary.notInRoster = try String.fetchAll(db, sql: "SELECT student_id FROM student").filter { !seen.contains($0) }.count
+            try audit(
+                db, "roster import",
+                "\(source): \(students.count) students, \(summary.added) added, \(summary.updated) updated (\(summary.moved.count) moved), \(summary.unchanged) unchanged")
+            return summary
+        }
+    }
+
+    /// One student by (normalized) id.
+    public func student(_ id: String) throws(StoreError) -> Student? {
+        try read { db in try StudentRecord.fetchOne(db, key: StudentID.normalize(id))?.student }
+    }
+
+    /// The whole roster, sorted by school, grade, class, id.
+    public func students() throws(StoreError) -> [Student] {
+        try read { db in try allStudents(db) }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import GRDB
+import PsyScreen
+
+/// Storage for `psyscreen take`: every answer is committed before the next item is shown.
+extension ScreeningStore {
+    /// The student's latest attempt in `wave`, if any.
+    public func latestAttempt(wave: String, studentID: String) throws(StoreError) -> ScreeningAttempt? {
+        try read { db in
+            try loadAttempts(
+                db,
+                filter: "a.id = (SELECT MAX(id) FROM attempt WHERE wave_id = ? AND student_id = ?)",
+                arguments: [wave, StudentID.normalize(studentID)]
+            ).first
+        }
+    }
+
+    /// Items already given an answer or an explicit skip in `attemptID`, as `instrument/item` keys.
+    public func answeredItems(attemptID: Int64) throws(StoreError) -> Set<String> {
+        try read { db in
+            Set(
+                try Row.fetchAll(db, sql: "SELECT instrument_id, item_id FROM answer WHERE attempt_id = ?", arguments: [attemptID])
+                    .map { "\($0["instrument_id"] as String)/\($0["item_id"] as String)" })
+        }
+    }
+
+    /// Starts a terminal attempt once the student has answered the consent question. A refusal is stored as a
+    /// finished `refused` attempt (counted apart in coverage).
+    public func startTerminalAttempt(
+        wave: String, studentID: String, battery: Battery, consented: Bool
+    ) throws(StoreError) -> Int64 {
+        try write { db in
+            try ensureWave(db, wave)
+            let now = clock()
+            let id = StudentID.normalize(studentID)
+            var attempt = AttemptRecord(
+                id: nil, waveId: wave, studentId: id, batteryId: battery.id, batteryVersion: battery.version,
+                source: AttemptSource.terminal.rawValue,
+                state: consented ? AttemptState.inProgress.rawValue : AttemptState.refused.rawValue, startedAt: now,
+                finishedAt: consented ? nil : now, importId: nil, sourceLine: nil, level: "none", reasons: "",
+                scored: false, validity: "")
+            try attempt.insert(db)
+            try audit(db, consented ? "terminal start" : "terminal refusal", "\(id) in wave \(wave), battery \(battery.id)")
+            return attempt.id!
+        }
+    }
+
+    /// Stores one answer (`nil` = skipped) and re-scores the attempt in the same transaction, so that a crisis
+    /// answer makes the attempt red before the student sees anything else. Returns the new assessment.
+    @discardableResult
+    public func saveAnswer(
+        attemptID: Int64, battery: Battery, instrumentID: String, itemID: String, value: Int?, seconds: Double?
+    ) throws(StoreError) -> BatteryScorer.Outcome {
+        let scorer = BatteryScorer(battery)
+        guard let instrument = battery.instrument(instrumentID),
+            let position = instrument.items.firstIndex(where: { $0.id == itemID })
+        else {
+            throw StoreError(path: path, message: "battery '\(battery.id)' has no item \(instrumentID)_\(itemID)")
+        }
+        return try write { db in
+            try AnswerRecord(
+                attemptId: attemptID, instrumentId: instrumentID, itemId: itemID, position: position, value: value,
+                answeredAt: clock(), seconds: seconds
+            ).upsert(db)
+            return try rescore(db, attemptID: attemptID, battery: battery, scorer: scorer)
+        }
+    }
+
+    /// Marks the attempt finished and stores its final results, including the battery's time rule.
+    @discardableResult
+    public func finishAttempt(attemptID: Int64, battery: Battery) throws(StoreError) -> BatteryScorer.Outcome {
+        try write { db in
+            try db.execute(
+                sql: "UPDATE attempt SET state = 'finished', finished_at = ? WHERE id = ?", arguments: [clock(), attemptID])
+            let outcome = try rescore(db, attemptID: attemptID, battery: battery, scorer: BatteryScorer(battery), final: true)
+            try audit(db, "terminal finish", "attempt \(attemptID): \(outcome.assessment.level.rawValue)")
+            return outcome
+        }
+    }
+
+    private func rescore(
+        _ db: Database, attemptID: Int64, battery: Battery, scorer: BatteryScorer, final: Bool = false
+    ) throws -> BatteryScorer.Outcome {
+        var answers: [String: [Int?]] = [:]
+        var instrumentSeconds: [String: Double] = [:]
+        var totalSeconds = 0.0
+        for instrument in battery.instruments {
+            answers[instrument.id] = Array(repeating: nil, count: instrument.items.count)
+        }
+        for row in try AnswerRecord.filter(Column("attempt_id") == attemptID).fetchAll(db) {
+            answers[row.instrumentId]?[row.position] = row.value
+            instrumentSeconds[row.instrumentId, default: 0] += row.seconds ?? 0
+            totalSeconds += row.seconds ?? 0
+        }
+        let outcome = try scorer.score(
+            answers, instrumentSeconds: final ? instrumentSeconds : [:], totalSeconds: final ? totalSeconds : nil)
+        try writeOutcome(db, attemptID: attemptID, outcome)
+        return outcome
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+
+/// A row of `attempt`.
+struct AttemptRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "attempt"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    var id: Int64?
+    var waveId: String
+    var studentId: String
+    var batteryId: String
+    var batteryVersion: String
+    var source: String
+    var state: String
+    var startedAt: Date
+    var finishedAt: Date?
+    var importId: Int64?
+    var sourceLine: Int?
+    var level: String
+    var reasons: String
+    var scored: Bool
+    var validity: String
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A row of `answer`.
+struct AnswerRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "answer"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    var attemptId: Int64
+    var instrumentId: String
+    var itemId: String
+    var position: Int
+    var value: Int?
+    var answeredAt: Date?
+    var seconds: Double?
+}
+
+/// A row of `instrument_result`.
+struct InstrumentResultRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "instrument_result"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    var attemptId: Int64
+    var instrumentId: String
+    var instrumentVersion: String
+    var position: Int
+    var status: String
+    var flags: String
+    var crisis: Bool
+    var validity: String
+}
+
+/// A row of `scale_score`.
+struct ScaleScoreRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "scale_score"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    var attemptId: Int64
+    var instrumentId: String
+    var scaleId: String
+    var position: Int
+    var score: Double?
+    var band: String?
+    var answered: Int
+    var itemCount: Int
+    var status: String
+}

@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+
+/// A row of `import`: one paper-results file imported into one wave.
+struct ImportRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "import"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    var id: Int64?
+    var waveId: String
+    var fileHash: String
+    var path: String
+    var batteryId: String
+    var importedAt: Date
+    var user: String
+    var records: Int
+    var stored: Int
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A row of `follow_up`.
+struct FollowUpRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "follow_up"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    var id: Int64?
+    var waveId: String
+    var studentId: String
+    var status: String
+    var note: String?
+    var at: Date
+    var user: String
+}
+
+/// A row of `audit`.
+struct AuditRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "audit"
+
+    var id: Int64?
+    var at: Date
+    var user: String
+    var action: String
+    var detail: String
+}

@@ -1,0 +1,120 @@
+import GRDB
+
+/// The schema, as GRDB migrations: add a migration, never edit a shipped one.
+enum StoreMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE student (
+                    student_id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    school TEXT NOT NULL,
+                    grade TEXT NOT NULL,
+                    class TEXT NOT NULL,
+                    gender TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('enrolled', 'leave', 'internship', 'withdrawn')),
+                    campus TEXT,
+                    major TEXT,
+                    birth_date TEXT,
+                    dorm TEXT,
+                    updated_at DATETIME NOT NULL
+                );
+                CREATE INDEX student_unit ON student (school, grade, class);
+
+                CREATE TABLE wave (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    created_at DATETIME NOT NULL
+                );
+
+                CREATE TABLE import (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    wave_id TEXT NOT NULL REFERENCES wave (id),
+                    file_hash TEXT NOT NULL,
+                    path TEXT NOT NULL,
+                    battery_id TEXT NOT NULL,
+                    imported_at DATETIME NOT NULL,
+                    user TEXT NOT NULL,
+                    records INTEGER NOT NULL,
+                    stored INTEGER NOT NULL,
+                    UNIQUE (wave_id, file_hash)
+                );
+
+                CREATE TABLE attempt (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    wave_id TEXT NOT NULL REFERENCES wave (id),
+                    student_id TEXT NOT NULL REFERENCES student (student_id),
+                    battery_id TEXT NOT NULL,
+                    battery_version TEXT NOT NULL,
+                    source TEXT NOT NULL CHECK (source IN ('paper', 'terminal')),
+                    state TEXT NOT NULL CHECK (state IN ('in_progress', 'finished', 'refused')),
+                    started_at DATETIME NOT NULL,
+                    finished_at DATETIME,
+                    import_id INTEGER REFERENCES import (id),
+                    source_line INTEGER,
+                    level TEXT NOT NULL DEFAULT 'none' CHECK (level IN ('none', 'yellow', 'orange', 'red')),
+                    reasons TEXT NOT NULL DEFAULT '',
+                    scored INTEGER NOT NULL DEFAULT 0,
+                    validity TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX attempt_wave_student ON attempt (wave_id, student_id, id);
+
+                CREATE TABLE answer (
+                    attempt_id INTEGER NOT NULL REFERENCES attempt (id) ON DELETE CASCADE,
+                    instrument_id TEXT NOT NULL,
+                    item_id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    value INTEGER,
+                    answered_at DATETIME,
+                    seconds DOUBLE,
+                    PRIMARY KEY (attempt_id, instrument_id, item_id)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE instrument_result (
+                    attempt_id INTEGER NOT NULL REFERENCES attempt (id) ON DELETE CASCADE,
+                    instrument_id TEXT NOT NULL,
+                    instrument_version TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    status TEXT NOT NULL,
+                    flags TEXT NOT NULL,
+                    crisis INTEGER NOT NULL,
+                    validity TEXT NOT NULL,
+                    PRIMARY KEY (attempt_id, instrument_id)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE scale_score (
+                    attempt_id INTEGER NOT NULL REFERENCES attempt (id) ON DELETE CASCADE,
+                    instrument_id TEXT NOT NULL,
+                    scale_id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    score DOUBLE,
+                    band TEXT,
+                    answered INTEGER NOT NULL,
+                    item_count INTEGER NOT NULL,
+                    status TEXT NOT NULL,
+                    PRIMARY KEY (attempt_id, instrument_id, scale_id)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE follow_up (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    wave_id TEXT NOT NULL REFERENCES wave (id),
+                    student_id TEXT NOT NULL REFERENCES student (student_id),
+                    status TEXT NOT NULL CHECK (status IN ('contacted', 'counseling', 'referred', 'closed')),
+                    note TEXT,
+                    at DATETIME NOT NULL,
+                    user TEXT NOT NULL
+                );
+                CREATE INDEX follow_up_student ON follow_up (wave_id, student_id, id);
+
+                CREATE TABLE audit (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at DATETIME NOT NULL,
+                    user TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    detail TEXT NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import PsyScreen
+import PsyScreenStore
+import PsyScreenTestSupport
+import XCTest
+
+final class PaperImportStoreTests: StoreTestCase {
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        _ = try store.importRoster(
+            [
+                Self.student("S1"), Self.student("S2"), Self.student("S3", status: .leave),
+                Self.student("S4", status: .internship), Self.student("S5"), Self.student("S6", className: "2班"),
+            ], source: "roster.csv")
+    }
+
+    func testImportingTheSameFileTwiceChangesNothing() throws {
+        let sheets = [Self.sheet("S1"), Self.sheet("S2")]
+        let first = try store.importPaper(wave: "2026-autumn", battery: annual, path: "a.csv", fileHash: "h1", sheets: sheets)
+        XCTAssertEqual(first.stored, 2)
+        XCTAssertNil(first.alreadyImportedAt)
+        let again = try store.importPaper(wave: "2026-autumn", battery: annual, path: "a.csv", fileHash: "h1", sheets: sheets)
+        XCTAssertNotNil(again.alreadyImportedAt)
+        XCTAssertEqual(again.stored, 0)
+        XCTAssertEqual(try store.screenings(wave: "2026-autumn").compactMap(\.attempt).count, 2)
+        XCTAssertEqual(try store.auditTrail().filter { $0.action == "paper import" }.count, 1)
+    }
+
+    func testASecondSheetBecomesTheAttemptThatCounts() throws {
+        _ = try store.importPaper(wave: "w", battery: annual, path: "a.csv", fileHash: "h1", sheets: [Self.sheet("S1", phq9: [3, 3, 3, 3, 0, 0, 0, 0, 0])])
+        _ = try store.importPaper(wave: "w", battery: annual, path: "b.csv", fileHash: "h2", sheets: [Self.sheet("S1", phq9: [1, 1, 0, 0, 0, 0, 0, 0, 0])])
+        let history = try XCTUnwrap(try store.history(studentID: "S1"))
+        XCTAssertEqual(history.attempts.count, 2)
+        let latest = try XCTUnwrap(try store.screenings(wave: "w").first { $0.student.studentID == "S1" }?.attempt)
+        XCTAssertEqual(latest.result("phq9")?.scale("total")?.score, 2)
+        XCTAssertEqual(latest.answers["phq9"], [1, 1, 0, 0, 0, 0, 0, 0, 0])
+    }
+
+    func testStrangersAreReportedAndNotStored() throws {
+        let summary = try store.importPaper(
+            wave: "w", battery: annual, path: "a.csv", fileHash: "h", sheets: [Self.sheet("S1"), Self.sheet("X9", line: 3)])
+        XCTAssertEqual(summary.strangers, [Stranger(line: 3, studentID: "X9")])
+        XCTAssertEqual(summary.stored, 1)
+        XCTAssertNil(try store.history(studentID: "X9"))
+    }
+
+    func testItem9EndorsedWithTooManyBlanksIsRed() throws {
+        let phq9: [Int?] = [nil, nil, nil, nil, nil, nil, nil, nil, 2]
+        _ = try store.importPaper(wave: "w", battery: annual, path: "a.csv", fileHash: "h", sheets: [Self.sheet("S2", phq9: phq9)])
+        let register = try store.register(wave: "w")
+        XCTAssertEqual(register.map(\.student.studentID), ["S2"])
+        XCTAssertEqual(register.first?.level, .red)
+        XCTAssertEqual(register.first?.reasons, ["phq9 flag item9"])
+        XCTAssertEqual(register.first?.followUpStatus, .new)
+        XCTAssertEqual(register.first?.attempt.result("phq9")?.status, .unscored)
+        // Unscored: partial in coverage, not screened.
+        let total = try XCTUnwrap(try store.coverage(wave: "w", by: .school).last)
+        XCTAssertEqual(total.screened, 0)
+        XCTAssertEqual(total.partial, 1)
+    }
+
+    func testCoverageWithLeaveAndInternshipNeverAbove100() throws {
+        // Everyone screened, including the students on leave and on internship.
+        _ = try store.importPaper(
+            wave: "w", battery: annual, path: "a.csv", fileHash: "h",
+            sheets: ["S1", "S2", "S3", "S4", "S5", "S6"].map { Self.sheet($0) })
+        let rows = try store.coverage(wave: "w", by: .class)
+        XCTAssertEqual(rows.count, 3)
+        let class1 = rows[0]
+        XCTAssertEqual([class1.school, class1.grade, class1.className], ["一中", "2026", "1班"])
+        XCTAssertEqual(class1.enrolled, 3)
+        XCTAssertEqual(class1.screened, 3)
+        XCTAssertEqual(class1.coveragePercent, 100)
+        XCTAssertEqual(class1.onLeave, 1)
+        XCTAssertEqual(class1.onInternship, 1)
+        let total = rows[2]
+        XCTAssertTrue(total.isTotal)
+        XCTAssertEqual(total.enrolled, 4)
+        XCTAssertEqual(total.screened, 4)
+        XCTAssertEqual(total.coveragePercent, 100)
+    }
+
+    func testCoveragePercentHasOneDecimal() throws {
+        _ = try store.importPaper(wave: "w", battery: annual, path: "a.csv", fileHash: "h", sheets: [Self.sheet("S1")])
+        let total = try XCTUnwrap(try store.coverage(wave: "w", by: .school).last)
+        XCTAssertEqual(total.enrolled, 4)
+        XCTAssertEqual(total.coveragePercent, 25)
+        XCTAssertEqual(total.notScreened, 3)
+        _ = try store.importRoster([Self.student("S7"), Self.student("S8")], source: "more.csv")
+        XCTAssertEqual(try store.coverage(wave: "w", by: .school).last?.coveragePercent, 16.7)
+    }
+
+    func testFollowUpsAreAddedNeverOverwritten() throws {
+        _ = try store.importPaper(
+            wave: "w", battery: annual, path: "a.csv", fileHash: "h", sheets: [Self.sheet("S1", phq9: [0, 0, 0, 0, 0, 0, 0, 0, 1])])
+        _ = try store.recordFollowUp(studentID: "S1", wave: "w", status: .contacted, note: "班主任已联系")
+        _ = try store.recordFollowUp(studentID: "S1", wave: "w", status: .counseling, note: nil)
+        XCTAssertEqual(try store.register(wave: "w").first?.followUpStatus, .counseling)
+        XCTAssertEqual(try store.history(studentID: "S1")?.followUps.map(\.status), [.contacted, .counseling])
+        XCTAssertThrowsError(try store.recordFollowUp(studentID: "S2", wave: "w", status: .closed, note: nil)) { error in
+            XCTAssertEqual((error as? StoreError)?.message, "student 'S2' has no screening in wave 'w'")
+        }
+    }
+
+    func testRedSticksWhenALaterSheetIsCalmer() throws {
+        _ = try store.importPaper(wave: "w", battery: annual, path: "a.csv", fileHash: "h1", sheets: [Self.sheet("S1", phq9: [0, 0, 0, 0, 0, 0, 0, 0, 3])])
+        _ = try store.importPaper(wave: "w", battery: annual, path: "b.csv", fileHash: "h2", sheets: [Self.sheet("S1")])
+        XCTAssertEqual(try store.register(wave: "w").map(\.level), [.red])
+    }
+}
