@@ -22,6 +22,8 @@ struct AttemptRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var reasons: String
     var scored: Bool
     var validity: String
+    /// When a crisis answer was first given at the terminal; the attempt stays red even if the answer is changed.
+    var crisisAt: Date? = nil
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

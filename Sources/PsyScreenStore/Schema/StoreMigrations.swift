@@ -55,7 +55,8 @@ enum StoreMigrations {
                     level TEXT NOT NULL DEFAULT 'none' CHECK (level IN ('none', 'yellow', 'orange', 'red')),
                     reasons TEXT NOT NULL DEFAULT '',
                     scored INTEGER NOT NULL DEFAULT 0,
-                    validity TEXT NOT NULL DEFAULT ''
+                    validity TEXT NOT NULL DEFAULT '',
+                    crisis_at DATETIME
                 );
                 CREATE INDEX attempt_wave_student ON attempt (wave_id, student_id, id);
 
