@@ -58,10 +58,14 @@ extension ScreeningStore {
             throw StoreError(path: path, message: "battery '\(battery.id)' has no item \(instrumentID)_\(itemID)")
         }
         return try write { db in
-            try AnswerRecord(
-                attemptId: attemptID, instrumentId: instrumentID, itemId: itemID, position: position, value: value,
-                answeredAt: clock(), seconds: seconds
-            ).upsert(db)
+            // `answer` is WITHOUT ROWID, which GRDB's upsert (RETURNING rowid) cannot handle.
+            try db.execute(
+                sql: """
+                    INSERT INTO answer (attempt_id, instrument_id, item_id, position, value, answered_at, seconds)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (attempt_id, instrument_id, item_id)
+                    DO UPDATE SET value = excluded.value, answered_at = excluded.answered_at, seconds = excluded.seconds
+                    """, arguments: [attemptID, instrumentID, itemID, position, value, clock(), seconds])
             return try rescore(db, attemptID: attemptID, battery: battery, scorer: scorer)
         }
     }
@@ -92,8 +96,19 @@ extension ScreeningStore {
             instrumentSeconds[row.instrumentId, default: 0] += row.seconds ?? 0
             totalSeconds += row.seconds ?? 0
         }
-        let outcome = try scorer.score(
+        var outcome = try scorer.score(
             answers, instrumentSeconds: final ? instrumentSeconds : [:], totalSeconds: final ? totalSeconds : nil)
+        // A crisis answer, once given, keeps the attempt red even if the student goes back and changes it:
+        // a counselor must still talk to them.
+        let crisisAt = try Date.fetchOne(db, sql: "SELECT crisis_at FROM attempt WHERE id = ?", arguments: [attemptID])
+        if outcome.results.contains(where: \.hasCrisis) {
+            if crisisAt == nil {
+                try db.execute(sql: "UPDATE attempt SET crisis_at = ? WHERE id = ?", arguments: [clock(), attemptID])
+            }
+        } else if crisisAt != nil {
+            outcome.assessment = WarningAssessment(
+                level: .red, reasons: ["crisis answer given at the terminal, then changed"] + outcome.assessment.reasons)
+        }
         try writeOutcome(db, attemptID: attemptID, outcome)
         return outcome
     }
