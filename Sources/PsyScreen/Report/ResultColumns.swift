@@ -1,0 +1,62 @@
+/// The score columns every output shares (`score`, `results`): for each instrument and scale
+/// `{instrument}.{scale}` and `{instrument}.{scale}.band`, then `{instrument}.flags` and `{instrument}.status`.
+/// The annual battery gives `phq9.total, phq9.total.band, gad7.total, gad7.total.band, phq9.flags, phq9.status,
+/// gad7.flags, gad7.status`.
+public struct ResultColumns: Sendable {
+    public let instruments: [Instrument]
+
+    public init(_ instruments: [Instrument]) { self.instruments = instruments }
+
+    /// Column names, in output order.
+    public var names: [String] {
+        var names: [String] = []
+        for instrument in instruments {
+            for scale in instrument.scales {
+                names.append("\(instrument.id).\(scale.id)")
+                names.append("\(instrument.id).\(scale.id).band")
+            }
+        }
+        for instrument in instruments {
+            names.append("\(instrument.id).flags")
+            names.append("\(instrument.id).status")
+        }
+        return names
+    }
+
+    /// The cells for `results` (one per instrument, in the same order), matching ``names``. An unscored scale
+    /// gives empty score and band cells.
+    public func cells(_ results: [InstrumentResult]) -> [String] {
+        var cells: [String] = []
+        for (instrument, result) in zip(instruments, results) {
+            for (scale, score) in zip(instrument.scales, result.scales) {
+                cells.append(score.score.map { ScoreFormat.string($0, decimals: scale.decimals) } ?? "")
+                cells.append(score.bandID ?? "")
+            }
+        }
+        for result in results {
+            cells.append(result.flags.joined(separator: ";"))
+            cells.append(result.status.rawValue)
+        }
+        return cells
+    }
+
+    /// `{instrument}_{item}` item columns, the input format of paper results.
+    public var itemColumnNames: [String] {
+        instruments.flatMap { instrument in instrument.items.map { "\(instrument.id)_\($0.id)" } }
+    }
+}
+
+/// Scores as written in files: fixed decimals, no trailing noise (`12`, `1.25`).
+public enum ScoreFormat {
+    public static func string(_ value: Double, decimals: Int) -> String {
+        if decimals == 0 { return String(Int(value.rounded())) }
+        var scaled = Int((abs(value) * Double(Rounding.power10(decimals))).rounded())
+        let sign = value < 0 && scaled != 0 ? "-" : ""
+        var digits: [Character] = []
+        for _ in 0..<decimals {
+            digits.append(Character(String(scaled % 10)))
+            scaled /= 10
+        }
+        return sign + String(scaled) + "." + String(digits.reversed())
+    }
+}
