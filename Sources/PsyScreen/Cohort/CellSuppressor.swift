@@ -4,18 +4,26 @@
 /// 2. **Primary**: sensitive counts of 1…k−1, and sensitive parts of a `.partition` whose remainder
 ///    (total − part) is 1…k−1. Zeros are published. Unpublished cells that meet these rules are not hidden (they
 ///    are never shown) but must stay unrecoverable like the hidden ones.
-/// 3. **Complementary**, greedy and exact: while some protected cell x is recoverable (see
-///    ``SuppressionProblem/recoverableCells(hidden:)``), take the lowest such x, take the published cells that the
-///    reader combines to compute x (the certificate of the elimination), and hide the one with the smallest
-///    non-zero value, preferring cells that share an equation with x (so a hidden class count is matched in the
-///    same class or in another class of the same grade), ties to the lowest ``SuppressionProblem/CellID``.
-///    The new cell is protected in turn. Hiding a certificate cell breaks that derivation, so each step hides a
-///    new cell and the loop ends. A zero cell is never chosen.
+/// 3. **Complementary**, greedy and exact: while some protected cell x is recoverable (the test of
+///    ``SuppressionProblem/recoverableCells(hidden:)``), take the published cells that the reader combines to
+///    compute x (the certificate the elimination yields) and hide the one with the smallest non-zero value, ties
+///    to the lowest ``SuppressionProblem/CellID``. The new cell is protected in turn. Exposed cells are treated
+///    detail first (class counts, class n, grade counts, grade n, …), so complements land in classes rather
+///    than in grade and school figures.
 ///
-/// A certificate without a non-zero published cell means x = 0 follows from published zeros alone; that only
-/// happens to a zero cell of a small unit, and it is reported in ``SuppressionResult/exposedZeros`` rather than
-/// answered by hiding zeros. (So "hide the total when an equation offers no candidate" is never needed: a
-/// non-zero recoverable cell always has a non-zero published cell in its certificate.)
+/// Why the certificate and not "any cell of an equation containing x": hiding a certificate cell is sure to break
+/// the reader's derivation, and the certificate also offers the cells that close a rectangle (the same class's
+/// other count), which keeps complements out of the margins; restricted to x's own equations, the greedy choice
+/// walked along the grade row and ended up hiding grade totals.
+///
+/// **Termination.** Each round either hides a published cell that was not hidden, or sets aside an exposed
+/// cell for good, so there are at most as many rounds as cells. A certificate always holds a non-zero published
+/// cell unless x = 0 follows from published zeros alone (its value is then 0): that only happens to a zero cell
+/// of a small unit, and it is reported in ``SuppressionResult/exposedZeros`` instead of hiding zeros. So "hide
+/// the total when no candidate is left" is never needed.
+///
+/// The check is linear algebra: it finds every cell a reader can compute exactly, not the ranges that
+/// non-negativity implies (a hidden pair summing to 12 bounds each to 0…12).
 public struct CellSuppressor: Sendable {
     public typealias CellID = SuppressionProblem.CellID
 
@@ -59,7 +67,7 @@ public struct CellSuppressor: Sendable {
                 }) {
                     let certificate = elimination.certificate(of: graph.columnOfCell[exposed.rawValue])
                         .map { component.cells[$0] }
-                    guard let complement = choose(from: certificate, for: exposed, in: problem, graph: graph) else {
+                    guard let complement = smallestNonZero(certificate, in: problem) else {
                         exempt.insert(exposed)
                         continue
                     }
@@ -149,12 +157,9 @@ public struct CellSuppressor: Sendable {
         }
     }
 
-    /// The complement for `exposed`: a non-zero published cell of its certificate, preferring cells that share
-    /// an equation with it, then the smallest value, then the lowest id. Nil when the certificate has none.
-    private func choose(
-        from certificate: [CellID], for exposed: CellID, in problem: SuppressionProblem, graph: EquationComponents
-    ) -> CellID? {
-        certificate
+    /// The complement: the smallest non-zero cell, ties to the lowest id. Nil when all are zero.
+    private func smallestNonZero(_ cells: [CellID], in problem: SuppressionProblem) -> CellID? {
+        cells
             .filter { problem[$0].value > 0 }
             .min { a, b in (problem[a].value, a.rawValue) < (problem[b].value, b.rawValue) }
     }

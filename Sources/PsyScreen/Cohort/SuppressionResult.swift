@@ -28,6 +28,7 @@ public struct SuppressionResult: Hashable, Sendable {
 
     /// True when exact arithmetic overflowed in some component and every non-zero published cell of that
     /// component was hidden instead (never observed with 0/±1 equations; reported so that it is not silent).
+    /// ``exposedZeros`` is not computed for such a component.
     public var usedFallback: Bool
 
     public var hidden: Set<CellID> { Set(reasons.keys) }
