@@ -16,9 +16,14 @@ public struct ScoreAccumulator: Hashable, Sendable, Codable {
         sumOfSquares = 0
     }
 
-    /// Rebuilds an accumulator read from a merged file.
-    public init(count: Int, sum: Double, sumOfSquares: Double) {
-        precondition(count >= 0, "a count of scores cannot be negative")
+    /// Rebuilds an accumulator read from a merged file, refusing sums that no set of scores has (a damaged or
+    /// hand-edited file would otherwise yield a plausible-looking district SD).
+    public init(count: Int, sum: Double, sumOfSquares: Double) throws(MergedStatisticsError) {
+        guard count >= 0 else { throw .negativeCount(count) }
+        guard sum.isFinite, sumOfSquares.isFinite, sumOfSquares >= 0 else { throw .impossibleSums(count: count) }
+        guard count > 0 || (sum == 0 && sumOfSquares == 0) else { throw .impossibleSums(count: count) }
+        // Cauchy–Schwarz: (Σx)² ≤ n·Σx², with room for rounding in non-integer sums.
+        guard sum * sum <= Double(count) * sumOfSquares * (1 + 1e-12) else { throw .impossibleSums(count: count) }
         self.count = count
         self.sum = sum
         self.sumOfSquares = sumOfSquares
@@ -32,6 +37,13 @@ public struct ScoreAccumulator: Hashable, Sendable, Codable {
     }
 
     public mutating func add(_ score: Int) { add(Double(score)) }
+
+    /// Adds `times` equal scores at once (a histogram bar), sums already computed.
+    mutating func add(times: Int, sum: Double, sumOfSquares: Double) {
+        count += times
+        self.sum += sum
+        self.sumOfSquares += sumOfSquares
+    }
 
     public mutating func merge(_ other: ScoreAccumulator) {
         count += other.count
@@ -83,5 +95,20 @@ public struct ScoreAccumulator: Hashable, Sendable, Codable {
         let high = scaled.high - square.high - (borrow ? 1 : 0)
         guard high >= 0 else { return 0 }  // only possible for sums that no data set produces
         return Double(high) * 18_446_744_073_709_551_616.0 + Double(low)
+    }
+}
+
+/// Statistics read from a merged file that cannot be right.
+public enum MergedStatisticsError: Error, Hashable, Sendable, CustomStringConvertible {
+    case negativeCount(Int)
+    case impossibleSums(count: Int)
+
+    public var description: String {
+        switch self {
+        case let .negativeCount(count):
+            "a count of scores is negative (\(count))"
+        case let .impossibleSums(count):
+            "the sum and sum of squares of \(count) scores are not those of any set of scores"
+        }
     }
 }

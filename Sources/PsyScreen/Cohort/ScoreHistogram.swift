@@ -7,9 +7,9 @@ public struct ScoreHistogram: Hashable, Sendable, Codable {
 
     public init() { counts = [:] }
 
-    /// Rebuilds a histogram read from a file. Counts must not be negative.
-    public init(counts: [Int: Int]) {
-        precondition(counts.values.allSatisfy { $0 >= 0 }, "a histogram count cannot be negative")
+    /// Rebuilds a histogram read from a file, refusing negative counts.
+    public init(counts: [Int: Int]) throws(MergedStatisticsError) {
+        if let negative = counts.values.first(where: { $0 < 0 }) { throw .negativeCount(negative) }
         self.counts = counts.filter { $0.value > 0 }
     }
 
@@ -52,8 +52,9 @@ public struct ScoreHistogram: Hashable, Sendable, Codable {
     public var accumulator: ScoreAccumulator {
         var result = ScoreAccumulator()
         for (score, times) in counts {
-            result.merge(ScoreAccumulator(
-                count: times, sum: Double(score * times), sumOfSquares: Double(score * score * times)))
+            var part = ScoreAccumulator()
+            part.add(times: times, sum: Double(score * times), sumOfSquares: Double(score * score * times))
+            result.merge(part)
         }
         return result
     }

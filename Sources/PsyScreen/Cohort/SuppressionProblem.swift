@@ -39,6 +39,9 @@ public struct SuppressionProblem: Sendable {
 
     /// A class, grade, school or other group. A unit whose enrolment is below k is never shown on its own: all
     /// its cells are hidden, and only its enrolment (which the caller prints, not a cell) remains.
+    ///
+    /// `enrolment` is the count that decides this. GUIDE §7 speaks of the unit's denominator: a report that also
+    /// wants to hide a unit where fewer than k students were screened passes `min(enrolled, screened)`.
     public struct Unit: Hashable, Sendable {
         public var label: String
         public var enrolment: Int

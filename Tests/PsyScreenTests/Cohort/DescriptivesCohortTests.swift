@@ -49,8 +49,8 @@ final class DescriptivesCohortTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(merged.standardDeviation), 7.1516570688484045, accuracy: 1e-12)
 
         // What a district reads back from the schools' files.
-        let reread = ScoreAccumulator(count: a.count, sum: a.sum, sumOfSquares: a.sumOfSquares)
-            .merging(ScoreAccumulator(count: b.count, sum: b.sum, sumOfSquares: b.sumOfSquares))
+        let reread = try ScoreAccumulator(count: a.count, sum: a.sum, sumOfSquares: a.sumOfSquares)
+            .merging(try ScoreAccumulator(count: b.count, sum: b.sum, sumOfSquares: b.sumOfSquares))
         XCTAssertEqual(reread, merged)
     }
 
@@ -71,11 +71,11 @@ final class DescriptivesCohortTests: XCTestCase {
         XCTAssertEqual(histogram.count, 19)
     }
 
-    func testHistogramMedianAveragesTheTwoMiddleScores() {
-        XCTAssertEqual(ScoreHistogram(counts: [3: 2, 8: 2]).median, 5.5)
-        XCTAssertEqual(ScoreHistogram(counts: [3: 2, 8: 3]).median, 8)
-        XCTAssertEqual(ScoreHistogram(counts: [1: 1, 4: 1, 9: 0]).median, 2.5)
-        XCTAssertEqual(ScoreHistogram(counts: [0: 5]).median, 0)
+    func testHistogramMedianAveragesTheTwoMiddleScores() throws {
+        XCTAssertEqual(try ScoreHistogram(counts: [3: 2, 8: 2]).median, 5.5)
+        XCTAssertEqual(try ScoreHistogram(counts: [3: 2, 8: 3]).median, 8)
+        XCTAssertEqual(try ScoreHistogram(counts: [1: 1, 4: 1, 9: 0]).median, 2.5)
+        XCTAssertEqual(try ScoreHistogram(counts: [0: 5]).median, 0)
         XCTAssertNil(ScoreHistogram().median)
     }
 
@@ -92,5 +92,19 @@ final class DescriptivesCohortTests: XCTestCase {
         XCTAssertEqual(one.median, 4)
 
         XCTAssertEqual(Descriptives(scores: [5, 5, 5]).standardDeviation, 0)
+    }
+
+    func testImpossibleMergedFiguresAreRefused() {
+        XCTAssertThrowsError(try ScoreAccumulator(count: -1, sum: 0, sumOfSquares: 0)) {
+            XCTAssertEqual("\($0)", "a count of scores is negative (-1)")
+        }
+        // Three scores adding up to 30 have Σx² ≥ 300.
+        XCTAssertThrowsError(try ScoreAccumulator(count: 3, sum: 30, sumOfSquares: 299)) {
+            XCTAssertEqual("\($0)", "the sum and sum of squares of 3 scores are not those of any set of scores")
+        }
+        XCTAssertNoThrow(try ScoreAccumulator(count: 3, sum: 30, sumOfSquares: 300))
+        XCTAssertThrowsError(try ScoreAccumulator(count: 0, sum: 4, sumOfSquares: 16))
+        XCTAssertThrowsError(try ScoreAccumulator(count: 2, sum: .nan, sumOfSquares: 1))
+        XCTAssertThrowsError(try ScoreHistogram(counts: [3: 2, 5: -1]))
     }
 }
