@@ -103,3 +103,5 @@ public struct KAnonymizer: Sendable {
         return Output(rows: kept, summary: summary)
     }
 }
+
+extension KAnonymizer.Output: Sendable where Row: Sendable {}

@@ -98,6 +98,22 @@ public struct ScoreAccumulator: Hashable, Sendable, Codable {
     }
 }
 
+extension ScoreAccumulator {
+    private enum CodingKeys: String, CodingKey { case count, sum, sumOfSquares }
+
+    /// Decoding goes through the same checks as ``init(count:sum:sumOfSquares:)``.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        do {
+            try self.init(count: container.decode(Int.self, forKey: .count),
+                          sum: container.decode(Double.self, forKey: .sum),
+                          sumOfSquares: container.decode(Double.self, forKey: .sumOfSquares))
+        } catch let error as MergedStatisticsError {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\(error)"))
+        }
+    }
+}
+
 /// Statistics read from a merged file that cannot be right.
 public enum MergedStatisticsError: Error, Hashable, Sendable, CustomStringConvertible {
     case negativeCount(Int)

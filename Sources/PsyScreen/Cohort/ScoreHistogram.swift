@@ -59,3 +59,17 @@ public struct ScoreHistogram: Hashable, Sendable, Codable {
         return result
     }
 }
+
+extension ScoreHistogram {
+    private enum CodingKeys: String, CodingKey { case counts }
+
+    /// Decoding refuses negative counts like ``init(counts:)``.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        do {
+            try self.init(counts: container.decode([Int: Int].self, forKey: .counts))
+        } catch let error as MergedStatisticsError {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\(error)"))
+        }
+    }
+}

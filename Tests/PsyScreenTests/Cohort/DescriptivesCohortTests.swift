@@ -1,3 +1,4 @@
+import Foundation
 import PsyScreen
 import XCTest
 
@@ -106,5 +107,16 @@ final class DescriptivesCohortTests: XCTestCase {
         XCTAssertThrowsError(try ScoreAccumulator(count: 0, sum: 4, sumOfSquares: 16))
         XCTAssertThrowsError(try ScoreAccumulator(count: 2, sum: .nan, sumOfSquares: 1))
         XCTAssertThrowsError(try ScoreHistogram(counts: [3: 2, 5: -1]))
+    }
+
+    func testAccumulatorAndHistogramRoundTripThroughJSONWithChecks() throws {
+        var accumulator = ScoreAccumulator()
+        schoolA.forEach { accumulator.add($0) }
+        let histogram = ScoreHistogram(scores: schoolA)
+        let decoder = JSONDecoder()
+        XCTAssertEqual(try decoder.decode(ScoreAccumulator.self, from: JSONEncoder().encode(accumulator)), accumulator)
+        XCTAssertEqual(try decoder.decode(ScoreHistogram.self, from: JSONEncoder().encode(histogram)), histogram)
+        let forged = Data(#"{"count": 3, "sum": 30, "sumOfSquares": 10}"#.utf8)
+        XCTAssertThrowsError(try decoder.decode(ScoreAccumulator.self, from: forged))
     }
 }
