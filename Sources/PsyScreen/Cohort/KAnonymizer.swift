@@ -1,0 +1,107 @@
+/// The attributes of a de-identified extract row that a reader could link to a known student.
+public struct QuasiIdentifiers: Hashable, Sendable {
+    /// The value that replaces a generalized attribute.
+    public static let suppressed = "*"
+
+    public var school: String
+    public var grade: String
+    public var gender: String
+
+    public init(school: String, grade: String, gender: String) {
+        self.school = school
+        self.grade = grade
+        self.gender = gender
+    }
+}
+
+/// Makes a de-identified extract k-anonymous over (school, grade, gender).
+///
+/// In a fixed order:
+/// 1. **gender** → `*` for a whole (school, grade) as soon as one of its gender groups is below k;
+/// 2. **grade** → `*` for every (school, grade) that is still below k (its rows pool in (school, `*`, `*`));
+/// 3. rows of a (school, `*`, `*`) pool still below k are **withheld**.
+///
+/// Generalizing a whole block rather than only its small group is deliberate: with two genders, the rows left
+/// with `*` next to a published "F" group would all be the boys, and nothing would have been hidden. Grades pool
+/// only their small ones, which is safe because a pool of one grade is below k and withheld, and a pool of two
+/// or more does not tell which grade a row came from. The school is never generalized.
+public struct KAnonymizer: Sendable {
+    public var threshold: MinimumCellSize
+
+    public init(threshold: MinimumCellSize = .standard) { self.threshold = threshold }
+
+    /// What happened to an extract, for the caller to print.
+    public struct Summary: Hashable, Sendable, CustomStringConvertible {
+        public var inputRows = 0
+        /// Rows kept with gender `*` (grade kept).
+        public var genderGeneralized = 0
+        /// Rows kept with grade and gender `*`.
+        public var gradeGeneralized = 0
+        /// Rows left out because even (school, `*`, `*`) was below k.
+        public var withheld = 0
+
+        public var description: String {
+            "\(inputRows) rows: \(genderGeneralized) with gender generalized, \(gradeGeneralized) with grade and"
+                + " gender generalized, \(withheld) withheld (classes below k)"
+        }
+    }
+
+    /// One (school, grade).
+    private struct Block: Hashable {
+        var school: String
+        var grade: String
+    }
+
+    public struct Output<Row> {
+        /// The kept rows in input order, with generalized quasi-identifiers.
+        public var rows: [Row]
+        public var summary: Summary
+    }
+
+    /// Transforms `rows`, reading and rewriting their quasi-identifiers through `identifiers`.
+    public func anonymize<Row>(
+        _ rows: [Row], identifiers: WritableKeyPath<Row, QuasiIdentifiers>
+    ) -> Output<Row> {
+        let k = threshold.k
+        let star = QuasiIdentifiers.suppressed
+        var rows = rows
+        var summary = Summary()
+        summary.inputRows = rows.count
+
+        let classSizes = Dictionary(grouping: rows.map { $0[keyPath: identifiers] }, by: { $0 }).mapValues(\.count)
+        let blocksToGeneralize = Set(classSizes.filter { $0.value < k }.keys.map {
+            Block(school: $0.school, grade: $0.grade)
+        })
+        var blockSizes: [Block: Int] = [:]
+        for index in rows.indices {
+            let ids = rows[index][keyPath: identifiers]
+            let block = Block(school: ids.school, grade: ids.grade)
+            blockSizes[block, default: 0] += 1
+            if blocksToGeneralize.contains(block) { rows[index][keyPath: identifiers].gender = star }
+        }
+
+        var poolSizes: [String: Int] = [:]
+        for (block, size) in blockSizes where size < k { poolSizes[block.school, default: 0] += size }
+
+        var kept: [Row] = []
+        kept.reserveCapacity(rows.count)
+        for var row in rows {
+            let ids = row[keyPath: identifiers]
+            let block = Block(school: ids.school, grade: ids.grade)
+            if blockSizes[block]! >= k {
+                if ids.gender == star { summary.genderGeneralized += 1 }
+                kept.append(row)
+            } else if poolSizes[ids.school]! >= k {
+                row[keyPath: identifiers].grade = star
+                row[keyPath: identifiers].gender = star
+                summary.gradeGeneralized += 1
+                kept.append(row)
+            } else {
+                summary.withheld += 1
+            }
+        }
+        return Output(rows: kept, summary: summary)
+    }
+}
+
+extension KAnonymizer.Output: Sendable where Row: Sendable {}

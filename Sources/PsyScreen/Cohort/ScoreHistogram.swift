@@ -1,0 +1,75 @@
+/// How many respondents had each integer score: the form merged files may carry instead of raw scores.
+///
+/// A histogram gives the exact median of the merged population, which sums of scores cannot.
+public struct ScoreHistogram: Hashable, Sendable, Codable {
+    /// Respondents per score value; values with no respondent may be absent.
+    public private(set) var counts: [Int: Int]
+
+    public init() { counts = [:] }
+
+    /// Rebuilds a histogram read from a file, refusing negative counts.
+    public init(counts: [Int: Int]) throws(MergedStatisticsError) {
+        if let negative = counts.values.first(where: { $0 < 0 }) { throw .negativeCount(negative) }
+        self.counts = counts.filter { $0.value > 0 }
+    }
+
+    public init<S: Sequence<Int>>(scores: S) {
+        self.init()
+        for score in scores { add(score) }
+    }
+
+    public mutating func add(_ score: Int, times: Int = 1) {
+        precondition(times >= 0, "a histogram count cannot be negative")
+        guard times > 0 else { return }
+        counts[score, default: 0] += times
+    }
+
+    public mutating func merge(_ other: ScoreHistogram) {
+        counts.merge(other.counts, uniquingKeysWith: +)
+    }
+
+    /// Number of respondents.
+    public var count: Int { counts.values.reduce(0, +) }
+
+    /// Median; for an even count the average of the two middle scores. Nil when empty.
+    public var median: Double? {
+        let n = count
+        guard n > 0 else { return nil }
+        // 0-based ranks of the middle score(s) in the sorted data.
+        let lowerRank = (n - 1) / 2
+        let upperRank = n / 2
+        var lower: Int?
+        var seen = 0
+        for score in counts.keys.sorted() {
+            seen += counts[score]!
+            if lower == nil, seen > lowerRank { lower = score }
+            if seen > upperRank { return (Double(lower!) + Double(score)) / 2 }
+        }
+        preconditionFailure("ranks lie inside the histogram")
+    }
+
+    /// Count, sum and sum of squares, exact as from the raw scores.
+    public var accumulator: ScoreAccumulator {
+        var result = ScoreAccumulator()
+        for (score, times) in counts {
+            var part = ScoreAccumulator()
+            part.add(times: times, sum: Double(score * times), sumOfSquares: Double(score * score * times))
+            result.merge(part)
+        }
+        return result
+    }
+}
+
+extension ScoreHistogram {
+    private enum CodingKeys: String, CodingKey { case counts }
+
+    /// Decoding refuses negative counts like ``init(counts:)``.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        do {
+            try self.init(counts: container.decode([Int: Int].self, forKey: .counts))
+        } catch let error as MergedStatisticsError {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\(error)"))
+        }
+    }
+}

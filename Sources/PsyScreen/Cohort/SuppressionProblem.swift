@@ -1,0 +1,137 @@
+/// Count tables with their linear relations: the input of cell suppression.
+///
+/// A problem holds **cells** (one count each), **units** (a class, grade, school or gender group, with its
+/// enrolment) and **equations** `total = Σ parts`. The caller builds one problem per family of counts (one scale's
+/// bands, or the warning levels) over one school hierarchy, listing every relation a reader could use:
+///
+/// - a `.partition` equation says that the categories of one unit add up to its `n` (the bands of a scale, the
+///   warning levels including the never-published `none`, the gender groups of a grade);
+/// - a `.hierarchy` equation says that one statistic of a unit is the sum of the same statistic of its sub-units
+///   (grade = Σ its classes, school = Σ its grades, all schools = Σ schools).
+///
+/// Values are checked on entry: an equation whose values do not add up is refused, since the solver would
+/// otherwise reason about relations that a reader does not have.
+public struct SuppressionProblem: Sendable {
+    /// Index of a cell in ``cells``, in the order of ``addCell(_:value:unit:published:sensitive:)``. That order
+    /// also breaks ties when the solver chooses between equally good complements.
+    public struct CellID: Hashable, Comparable, Sendable, CustomStringConvertible {
+        public let rawValue: Int
+        public static func < (lhs: CellID, rhs: CellID) -> Bool { lhs.rawValue < rhs.rawValue }
+        public var description: String { "cell \(rawValue)" }
+    }
+
+    public struct UnitID: Hashable, Sendable {
+        public let rawValue: Int
+    }
+
+    /// One count of a table.
+    public struct Cell: Hashable, Sendable {
+        public var label: String
+        public var value: Int
+        public var unit: UnitID?
+        /// False for a count that is part of the equations but never shown (the `none` level): the solver
+        /// treats it as unknown to the reader.
+        public var isPublished: Bool
+        /// True for a count about students' health, subject to primary suppression. An `n` of screened students
+        /// is usually not sensitive; it is still hidden inside a small unit, and may serve as a complement.
+        public var isSensitive: Bool
+    }
+
+    /// A class, grade, school or other group. A unit whose enrolment is below k is never shown on its own: all
+    /// its cells are hidden, and only its enrolment (which the caller prints, not a cell) remains.
+    ///
+    /// `enrolment` is the count that decides this. GUIDE §7 speaks of the unit's denominator: a report that also
+    /// wants to hide a unit where fewer than k students were screened passes `min(enrolled, screened)`.
+    public struct Unit: Hashable, Sendable {
+        public var label: String
+        public var enrolment: Int
+    }
+
+    public enum EquationKind: Hashable, Sendable {
+        /// The parts are the categories of one unit; the complement rule ("everyone but 2") applies.
+        case partition
+        /// The parts are the same statistic of sub-units.
+        case hierarchy
+    }
+
+    public struct Equation: Hashable, Sendable {
+        public var total: CellID
+        public var parts: [CellID]
+        public var kind: EquationKind
+    }
+
+    public private(set) var cells: [Cell] = []
+    public private(set) var units: [Unit] = []
+    public private(set) var equations: [Equation] = []
+
+    public init() {}
+
+    public subscript(cell: CellID) -> Cell { cells[cell.rawValue] }
+    public subscript(unit: UnitID) -> Unit { units[unit.rawValue] }
+
+    public var cellIDs: [CellID] { cells.indices.map(CellID.init(rawValue:)) }
+
+    @discardableResult
+    public mutating func addUnit(_ label: String, enrolment: Int) throws(SuppressionProblemError) -> UnitID {
+        guard enrolment >= 0 else { throw .negativeEnrolment(unit: label, enrolment: enrolment) }
+        units.append(Unit(label: label, enrolment: enrolment))
+        return UnitID(rawValue: units.count - 1)
+    }
+
+    /// Adds one count. `unit` ties it to a unit so that a small unit hides it; `published: false` keeps it out
+    /// of every output while its equations still hold.
+    @discardableResult
+    public mutating func addCell(
+        _ label: String, value: Int, unit: UnitID? = nil, published: Bool = true, sensitive: Bool = true
+    ) throws(SuppressionProblemError) -> CellID {
+        guard value >= 0 else { throw .negativeCount(cell: label, value: value) }
+        if let unit, !units.indices.contains(unit.rawValue) { throw .unknownUnit(cell: label) }
+        cells.append(Cell(label: label, value: value, unit: unit, isPublished: published, isSensitive: sensitive))
+        return CellID(rawValue: cells.count - 1)
+    }
+
+    /// Adds `total = Σ parts`. Refuses unknown cells, a cell used twice, and values that do not add up.
+    public mutating func addEquation(
+        _ total: CellID, equals parts: [CellID], kind: EquationKind
+    ) throws(SuppressionProblemError) {
+        let all = [total] + parts
+        guard all.allSatisfy({ cells.indices.contains($0.rawValue) }) else { throw .unknownCell }
+        guard !parts.isEmpty else { throw .emptyEquation(total: self[total].label) }
+        guard Set(all).count == all.count else { throw .repeatedCell(total: self[total].label) }
+        let sum = parts.reduce(0) { $0 + self[$1].value }
+        guard sum == self[total].value else {
+            throw .inconsistentEquation(total: self[total].label, totalValue: self[total].value, sumOfParts: sum)
+        }
+        equations.append(Equation(total: total, parts: parts, kind: kind))
+    }
+}
+
+/// A suppression problem that cannot be built as asked.
+public enum SuppressionProblemError: Error, Hashable, Sendable, CustomStringConvertible {
+    case negativeEnrolment(unit: String, enrolment: Int)
+    case negativeCount(cell: String, value: Int)
+    case unknownUnit(cell: String)
+    case unknownCell
+    case emptyEquation(total: String)
+    case repeatedCell(total: String)
+    case inconsistentEquation(total: String, totalValue: Int, sumOfParts: Int)
+
+    public var description: String {
+        switch self {
+        case let .negativeEnrolment(unit, enrolment):
+            "unit '\(unit)' has a negative enrolment (\(enrolment))"
+        case let .negativeCount(cell, value):
+            "cell '\(cell)' has a negative count (\(value))"
+        case let .unknownUnit(cell):
+            "cell '\(cell)' names a unit that is not in this problem"
+        case .unknownCell:
+            "an equation names a cell that is not in this problem"
+        case let .emptyEquation(total):
+            "the equation for '\(total)' has no parts"
+        case let .repeatedCell(total):
+            "the equation for '\(total)' uses a cell more than once"
+        case let .inconsistentEquation(total, totalValue, sumOfParts):
+            "'\(total)' is \(totalValue) but its parts add up to \(sumOfParts)"
+        }
+    }
+}

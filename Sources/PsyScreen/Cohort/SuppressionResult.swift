@@ -1,0 +1,37 @@
+/// Which published cells to hide, and why (for audit and tests only: every output shows the same marker,
+/// ``DisclosureFormat/hiddenMarker``, whatever the reason).
+public struct SuppressionResult: Hashable, Sendable {
+    public typealias CellID = SuppressionProblem.CellID
+
+    public enum Reason: Hashable, Sendable {
+        /// The cell belongs to a unit whose enrolment is below k.
+        case smallUnit
+        /// A count of 1…k−1.
+        case smallCount
+        /// The rest of its category partition is 1…k−1 ("everyone but 2 is red").
+        case smallRemainder
+        /// Hidden so that another hidden cell cannot be computed from the published ones.
+        case complementary
+    }
+
+    /// Published cells that must not be shown, with the first reason found.
+    public var reasons: [CellID: Reason]
+
+    /// Every cell whose value must not be recoverable: the hidden cells and the unpublished cells that primary
+    /// suppression would have hidden.
+    public var protected: Set<CellID>
+
+    /// Hidden cells of small units whose value, zero, still follows from published zeros (say a grade with no
+    /// red student at all). Hiding them would take hiding zeros, which the policy never does; a zero tells no
+    /// one anything about a student that the published zeros do not already say.
+    public var exposedZeros: [CellID]
+
+    /// True when exact arithmetic overflowed in some component and every non-zero published cell of that
+    /// component was hidden instead (never observed with 0/±1 equations; reported so that it is not silent).
+    /// ``exposedZeros`` is not computed for such a component.
+    public var usedFallback: Bool
+
+    public var hidden: Set<CellID> { Set(reasons.keys) }
+
+    public func isHidden(_ cell: CellID) -> Bool { reasons[cell] != nil }
+}
