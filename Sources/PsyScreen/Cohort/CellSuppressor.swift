@@ -1,6 +1,7 @@
 /// Primary and complementary cell suppression (GUIDE §7) over a ``SuppressionProblem``.
 ///
-/// 1. **Forced**: every cell of a unit whose enrolment is below k (only the enrolment, not a cell, stays).
+/// 1. **Forced**: every cell of a unit whose enrolment is below k (only the enrolment, not a cell, stays), and
+///    every cell withheld by an earlier publication.
 /// 2. **Primary**: sensitive counts of 1…k−1, and sensitive parts of a `.partition` whose remainder
 ///    (total − part) is 1…k−1. Zeros are published. Unpublished cells that meet these rules are not hidden (they
 ///    are never shown) but must stay unrecoverable like the hidden ones.
@@ -101,6 +102,8 @@ public struct CellSuppressor: Sendable {
         for (index, cell) in problem.cells.enumerated() {
             if let unit = cell.unit, problem[unit].enrolment < threshold.k {
                 reasonOf[index] = .smallUnit
+            } else if cell.isWithheld, cell.isPublished {
+                reasonOf[index] = .withheld
             } else if cell.isSensitive, threshold.isSmall(cell.value) {
                 reasonOf[index] = .smallCount
             }

@@ -35,6 +35,9 @@ public struct SuppressionProblem: Sendable {
         /// True for a count about students' health, subject to primary suppression. An `n` of screened students
         /// is usually not sensitive; it is still hidden inside a small unit, and may serve as a complement.
         public var isSensitive: Bool
+        /// Hidden whatever its value, because an earlier publication of the same figure hid it (a school's own
+        /// report, whose decisions travel in its export): publishing it now would undo that protection.
+        public var isWithheld: Bool = false
     }
 
     /// A class, grade, school or other group. A unit whose enrolment is below k is never shown on its own: all
@@ -79,14 +82,17 @@ public struct SuppressionProblem: Sendable {
     }
 
     /// Adds one count. `unit` ties it to a unit so that a small unit hides it; `published: false` keeps it out
-    /// of every output while its equations still hold.
+    /// of every output while its equations still hold; `withheld: true` hides a published cell from the start.
     @discardableResult
     public mutating func addCell(
-        _ label: String, value: Int, unit: UnitID? = nil, published: Bool = true, sensitive: Bool = true
+        _ label: String, value: Int, unit: UnitID? = nil, published: Bool = true, sensitive: Bool = true,
+        withheld: Bool = false
     ) throws(SuppressionProblemError) -> CellID {
         guard value >= 0 else { throw .negativeCount(cell: label, value: value) }
         if let unit, !units.indices.contains(unit.rawValue) { throw .unknownUnit(cell: label) }
-        cells.append(Cell(label: label, value: value, unit: unit, isPublished: published, isSensitive: sensitive))
+        cells.append(Cell(
+            label: label, value: value, unit: unit, isPublished: published, isSensitive: sensitive,
+            isWithheld: withheld))
         return CellID(rawValue: cells.count - 1)
     }
 

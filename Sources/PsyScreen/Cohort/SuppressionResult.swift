@@ -12,6 +12,8 @@ public struct SuppressionResult: Hashable, Sendable {
         case smallRemainder
         /// Hidden so that another hidden cell cannot be computed from the published ones.
         case complementary
+        /// Hidden by an earlier publication of the same figure (``SuppressionProblem/Cell/isWithheld``).
+        case withheld
     }
 
     /// Published cells that must not be shown, with the first reason found.

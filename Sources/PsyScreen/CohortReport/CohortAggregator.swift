@@ -1,0 +1,138 @@
+/// Counts students into the finest units (class × gender × major), then adds those up into every unit of the
+/// report. Each student is touched once, and the sums run over dense arrays, so a million students cost one
+/// pass and a few thousand array additions.
+public struct CohortAggregator: Sendable {
+    public let columns: [CohortColumn]
+
+    private struct LeafKey: Hashable {
+        var school: String
+        var grade: String
+        var className: String
+        var gender: String
+        var major: String
+    }
+
+    private var leafIndex: [LeafKey: Int] = [:]
+    private var leafKeys: [LeafKey] = []
+    private var leaves: [DenseCounts] = []
+    private var lastKey: LeafKey?
+    private var lastIndex = 0
+    private var complete: [Int] = []
+
+    public init(columns: [CohortColumn]) { self.columns = columns }
+
+    /// Counts one roster student. Withdrawn students count nowhere.
+    public mutating func add(_ entry: CohortEntry) {
+        guard entry.status != .withdrawn else { return }
+        let key = LeafKey(
+            school: entry.school, grade: entry.grade, className: entry.className,
+            gender: entry.gender.isEmpty ? CohortEntry.unknownGroup : entry.gender,
+            major: entry.major.isEmpty ? CohortEntry.unknownGroup : entry.major)
+        let index: Int
+        // Rosters come sorted by class: the previous student's leaf is usually the right one.
+        if key == lastKey {
+            index = lastIndex
+        } else if let known = leafIndex[key] {
+            index = known
+        } else {
+            index = leaves.count
+            leafIndex[key] = index
+            leafKeys.append(key)
+            leaves.append(DenseCounts(columns: columns))
+        }
+        lastKey = key
+        lastIndex = index
+        leaves[index].count(entry, columns: columns, buffer: &complete)
+    }
+
+    /// Every unit: the whole wave, schools, grades, classes, and gender and major groups of schools and grades.
+    public func tables() -> CohortTables {
+        var dense: [CohortUnit: DenseCounts] = [:]
+        func add(_ unit: CohortUnit, _ counts: DenseCounts) {
+            if dense[unit] == nil { dense[unit] = counts } else { dense[unit]!.merge(counts) }
+        }
+        // Leaves into classes and grade groups; then each level from the one below, so that the big sums run
+        // over few units.
+        for (key, counts) in zip(leafKeys, leaves) {
+            add(CohortUnit(level: .class, school: key.school, grade: key.grade, className: key.className), counts)
+            for (attribute, value) in [(CohortUnit.GroupAttribute.gender, key.gender), (.major, key.major)] {
+                add(CohortUnit(level: .grade, school: key.school, grade: key.grade, group: (attribute, value)), counts)
+            }
+        }
+        for level in [CohortUnit.Level.class, .grade, .school] {
+            for (unit, counts) in dense where unit.level == level {
+                if let parent = unit.parent { add(parent, counts) }
+            }
+        }
+        return CohortTables(columns: columns, units: dense.mapValues { $0.counts(columns: columns) })
+    }
+}
+
+/// ``CohortCounts`` with dense score histograms, for fast counting and summing.
+struct DenseCounts: Sendable {
+    var base: CohortCounts
+    /// Per column: respondents per scaled score, offset by the column's lowest score.
+    var histograms: [[Int]]
+    /// Scores outside the column's range (never seen with validated keys, kept so nothing is lost).
+    var outliers: [ScoreHistogram]
+
+    init(columns: [CohortColumn]) {
+        base = CohortCounts(columns: columns)
+        histograms = columns.map { Array(repeating: 0, count: $0.scaledRange.count) }
+        outliers = Array(repeating: ScoreHistogram(), count: columns.count)
+    }
+
+    mutating func count(_ entry: CohortEntry, columns: [CohortColumn], buffer: inout [Int]) {
+        switch entry.status {
+        case .leave: base.onLeave += 1; return
+        case .internship: base.onInternship += 1; return
+        case .withdrawn: return
+        case .enrolled: base.enrolled += 1
+        }
+        switch entry.state {
+        case .screened: base.screened += 1
+        case .partial: base.partial += 1; return
+        case .refused: base.refused += 1; return
+        case .notScreened: base.notScreened += 1; return
+        }
+        base.levels[CohortCounts.levelOrder.firstIndex(of: entry.level)!] += 1
+        for column in columns.indices {
+            guard let score = entry.scores[column] else { continue }
+            if let band = entry.bands[column], band < base.scales[column].bands.count {
+                base.scales[column].bands[band] += 1
+            } else {
+                base.scales[column].unbanded += 1
+            }
+            let range = columns[column].scaledRange
+            if range.contains(score) {
+                histograms[column][score - range.lowerBound] += 1
+            } else {
+                outliers[column].add(score)
+            }
+            let items = entry.items[column]
+            guard !items.isEmpty, items.allSatisfy({ $0 != nil }) else { continue }
+            buffer.removeAll(keepingCapacity: true)
+            for item in items { buffer.append(item!) }
+            base.scales[column].alpha.add(buffer)
+        }
+    }
+
+    mutating func merge(_ other: DenseCounts) {
+        base.merge(other.base)
+        for column in histograms.indices {
+            for index in histograms[column].indices { histograms[column][index] += other.histograms[column][index] }
+            outliers[column].merge(other.outliers[column])
+        }
+    }
+
+    func counts(columns: [CohortColumn]) -> CohortCounts {
+        var result = base
+        for (column, histogram) in histograms.enumerated() {
+            var scores = outliers[column]
+            let low = columns[column].scaledRange.lowerBound
+            for (offset, count) in histogram.enumerated() where count > 0 { scores.add(low + offset, times: count) }
+            result.scales[column].scores = scores
+        }
+        return result
+    }
+}

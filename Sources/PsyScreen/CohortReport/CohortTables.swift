@@ -1,0 +1,28 @@
+/// The exact, unsuppressed counts of every unit of a wave: the input of disclosure control and of exchange
+/// files. Never printed as such.
+public struct CohortTables: Hashable, Sendable {
+    public var columns: [CohortColumn]
+    public var units: [CohortUnit: CohortCounts]
+
+    public init(columns: [CohortColumn], units: [CohortUnit: CohortCounts]) {
+        self.columns = columns
+        self.units = units
+    }
+
+    /// Units sorted for output (``CohortUnit/<``), whole wave first.
+    public var sortedUnits: [CohortUnit] { units.keys.sorted() }
+
+    /// Only the units `keep` accepts; the whole wave is recomputed from the schools when asked for.
+    public func filter(_ keep: (CohortUnit) -> Bool) -> CohortTables {
+        CohortTables(columns: columns, units: units.filter { keep($0.key) })
+    }
+
+    /// Adds the whole-wave unit as the sum of the schools (for merged files, which carry no wave total).
+    public func withWaveTotal() -> CohortTables {
+        var total = CohortCounts(columns: columns)
+        for (unit, counts) in units where unit.level == .school && !unit.isGroup { total.merge(counts) }
+        var copy = self
+        copy.units[.all] = total
+        return copy
+    }
+}

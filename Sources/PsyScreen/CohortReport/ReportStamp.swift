@@ -1,0 +1,74 @@
+import Foundation
+
+/// What every anonymized report and exchange file says about how it was made.
+public struct ReportStamp: Hashable, Sendable, Codable {
+    public struct InstrumentKey: Hashable, Sendable, Codable {
+        public var id: String
+        public var version: String
+        /// ``ScoringKeyHash/of(_:)-(Instrument)``.
+        public var scoringKey: String
+
+        public init(id: String, version: String, scoringKey: String) {
+            self.id = id
+            self.version = version
+            self.scoringKey = scoringKey
+        }
+    }
+
+    public struct PolicyKey: Hashable, Sendable, Codable {
+        public var battery: String
+        public var version: String
+        public var policyKey: String
+
+        public init(battery: String, version: String, policyKey: String) {
+            self.battery = battery
+            self.version = version
+            self.policyKey = policyKey
+        }
+    }
+
+    public var wave: String
+    public var instruments: [InstrumentKey]
+    public var policies: [PolicyKey]
+    /// The minimum cell size k the figures were suppressed with.
+    public var minimumCellSize: Int
+    public var psyscreenVersion: String
+    /// ISO 8601, UTC, whole seconds.
+    public var generatedAt: String
+    /// For a merged report: how many exchange files went in (nil for a report from a database).
+    public var mergedFiles: Int?
+
+    public init(
+        wave: String, instruments: [InstrumentKey], policies: [PolicyKey], minimumCellSize: Int,
+        psyscreenVersion: String = PsyScreenVersion.current, generatedAt: Date, mergedFiles: Int? = nil
+    ) {
+        self.wave = wave
+        self.instruments = instruments
+        self.policies = policies
+        self.minimumCellSize = minimumCellSize
+        self.psyscreenVersion = psyscreenVersion
+        self.generatedAt = Self.format(generatedAt)
+        self.mergedFiles = mergedFiles
+    }
+
+    /// The stamp of a report over `batteries` (the instruments are theirs, in order, without repeats).
+    public init(wave: String, batteries: [Battery], threshold: MinimumCellSize, at date: Date) {
+        var seen: Set<String> = []
+        var instruments: [InstrumentKey] = []
+        for instrument in batteries.flatMap(\.instruments) where seen.insert(instrument.id).inserted {
+            instruments.append(InstrumentKey(
+                id: instrument.id, version: instrument.version, scoringKey: ScoringKeyHash.of(instrument)))
+        }
+        self.init(
+            wave: wave, instruments: instruments,
+            policies: batteries.map { PolicyKey(battery: $0.id, version: $0.version, policyKey: ScoringKeyHash.of($0)) },
+            minimumCellSize: threshold.k, generatedAt: date)
+    }
+
+    static func format(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+}
