@@ -1,0 +1,82 @@
+/// The report as titled tables of text cells: what `table` and `md` print (and HTML lays out with charts).
+struct CohortReportTables {
+    struct Section {
+        var title: String
+        var header: [String]
+        var rows: [[String]]
+        /// Columns holding numbers (right-aligned).
+        var numeric: Set<Int>
+    }
+
+    let sections: [Section]
+
+    init(_ report: CohortReport, strings: CohortReportStrings) {
+        var sections: [Section] = []
+        let levels = CohortCell.publishedLevels
+        var coverage = Section(
+            title: strings.coverageSection,
+            header: [strings.unit, strings.enrolled, strings.screened, strings.coverage] + levels.map(strings.level),
+            rows: [], numeric: Set(1...(3 + levels.count)))
+        for unit in report.units {
+            coverage.rows.append(
+                [strings.label(unit.unit), String(unit.enrolled), DisclosureFormat.count(unit.screened),
+                 unit.coveragePercent.map { ScoreFormat.string($0, decimals: 1) + "%" } ?? DisclosureFormat.hiddenMarker]
+                    + unit.levels.map(DisclosureFormat.count))
+        }
+        sections.append(coverage)
+        for (index, column) in report.columns.enumerated() {
+            let bandNames = column.bands.map { CohortColumn.text($0.label, strings.language) }
+            var section = Section(
+                title: strings.scaleTitle(column),
+                header: [strings.unit, strings.n, strings.mean, strings.sd, strings.median, strings.alpha] + bandNames,
+                rows: [], numeric: Set(1...(5 + bandNames.count)))
+            for unit in report.units {
+                let scale = unit.scales[index]
+                let bands = zip(scale.bands, scale.bandPercents).map { count, percent in
+                    count == nil ? DisclosureFormat.hiddenMarker
+                        : percent == DisclosureFormat.hiddenMarker ? DisclosureFormat.count(count)
+                        : "\(DisclosureFormat.count(count)) (\(percent))"
+                }
+                section.rows.append(
+                    [strings.label(unit.unit), DisclosureFormat.count(scale.n),
+                     CohortValueFormat.rounded(scale.mean, 2), CohortValueFormat.rounded(scale.sd, 2),
+                     CohortValueFormat.rounded(scale.median, 1), CohortValueFormat.rounded(scale.alpha, 3)] + bands)
+            }
+            sections.append(section)
+        }
+        self.sections = sections
+    }
+}
+
+/// `--format table` (terminal) and `--format md` (for pasting into documents).
+public enum CohortReportText {
+    public static func table(_ report: CohortReport, language: String) -> String {
+        let strings = CohortReportStrings(language: language)
+        var out = strings.title + "\n" + CohortStampText.lines(report.stamp, language: language).joined(separator: "\n") + "\n"
+        for section in CohortReportTables(report, strings: strings).sections {
+            out += "\n" + section.title + "\n"
+            out += TextTable.render([section.header] + section.rows, rightAligned: section.numeric)
+        }
+        out += "\n" + strings.hiddenNote + "\n" + strings.percentNote + "\n"
+        return out
+    }
+
+    public static func markdown(_ report: CohortReport, language: String) -> String {
+        let strings = CohortReportStrings(language: language)
+        var out = "# \(strings.title)\n\n"
+        for line in CohortStampText.lines(report.stamp, language: language) { out += "- \(escape(line))\n" }
+        for section in CohortReportTables(report, strings: strings).sections {
+            out += "\n## \(escape(section.title))\n\n"
+            out += "| " + section.header.map(escape).joined(separator: " | ") + " |\n"
+            out += "|" + section.header.indices.map { section.numeric.contains($0) ? " --: |" : " --- |" }.joined() + "\n"
+            for row in section.rows { out += "| " + row.map(escape).joined(separator: " | ") + " |\n" }
+        }
+        out += "\n" + strings.hiddenNote + " " + strings.percentNote + "\n"
+        return out
+    }
+
+    /// Keeps a cell inside its Markdown table cell.
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}

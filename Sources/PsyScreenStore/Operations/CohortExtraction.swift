@@ -1,0 +1,260 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import PsyScreen
+
+extension ScreeningStore {
+    /// The batteries (id, version) whose attempts are stored in `wave`, most used first.
+    public func batteries(inWave wave: String) throws(StoreError) -> [(id: String, version: String)] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT battery_id, battery_version, COUNT(*) AS uses FROM attempt WHERE wave_id = ?
+                    GROUP BY battery_id, battery_version ORDER BY uses DESC, battery_id, battery_version
+                    """, arguments: [wave]
+            ).map { (id: $0["battery_id"], version: $0["battery_version"]) }
+        }
+    }
+
+    /// Counts every roster student of `wave` into the cohort tables of a report over `columns`.
+    ///
+    /// Four streaming scans — roster, the wave's attempts, their scale scores, their answers — read with
+    /// SQLite's C interface, with no per-attempt values built: a million stored results take about a second.
+    /// The attempt that counts is each student's latest in the wave; its level is the register's (red sticks:
+    /// a crisis answer on any attempt of the wave keeps the student red).
+    public func cohortTables(wave: String, columns: [CohortColumn]) throws(StoreError) -> CohortTables {
+        try read { db in
+            var extraction = CohortExtraction(columns: columns)
+            try extraction.readRoster(db)
+            try extraction.readAttempts(db, wave: wave)
+            try extraction.readScores(db)
+            if columns.contains(where: { !$0.itemPositions.isEmpty }) { try extraction.readAnswers(db) }
+            return extraction.aggregate()
+        }
+    }
+}
+
+/// The scans behind ``ScreeningStore/cohortTables(wave:columns:)``; per-student state lives in flat arrays
+/// indexed by the student's position in the roster scan.
+private struct CohortExtraction {
+    let columns: [CohortColumn]
+    /// Instruments of the columns, in first-seen order, with the offset of their items in ``items``.
+    let instruments: [[UInt8]]
+    let itemOffset: [Int]
+    let itemsPerStudent: Int
+    let columnInstrument: [Int]
+
+    var school: [String] = [], grade: [String] = [], className: [String] = []
+    var gender: [String] = [], major: [String] = [], status: [EnrollmentStatus] = []
+    var indexOfStudent: [String: Int32] = [:]
+
+    var latestAttempt: [Int64] = []
+    var latestState: [ScreeningState] = []
+    var latestLevel: [WarningLevel] = []
+    var everRed: [Bool] = []
+
+    /// Attempt id − `firstAttempt` → student index, for the cohort's attempts only (−1 otherwise).
+    var studentOfAttempt: [Int32] = []
+    var firstAttempt: Int64 = 0
+
+    /// Per student × column: scaled score (`Int32.min` = none) and band index (−1 = none).
+    var scores: [Int32] = []
+    var bands: [Int8] = []
+    /// Per student × item of every instrument: the raw answer (−1 = missing).
+    var items: [Int8] = []
+
+    init(columns: [CohortColumn]) {
+        self.columns = columns
+        var instruments: [[UInt8]] = []
+        var offsets: [Int] = []
+        var columnInstrument: [Int] = []
+        var next = 0
+        for column in columns {
+            let bytes = Array(column.instrumentID.utf8)
+            if let known = instruments.firstIndex(of: bytes) {
+                columnInstrument.append(known)
+            } else {
+                instruments.append(bytes)
+                offsets.append(next)
+                columnInstrument.append(instruments.count - 1)
+            }
+        }
+        // Item slots per instrument: enough for the highest position any column uses.
+        var width = Array(repeating: 0, count: instruments.count)
+        for (index, column) in columns.enumerated() {
+            width[columnInstrument[index]] = max(width[columnInstrument[index]], (column.itemPositions.max() ?? -1) + 1)
+        }
+        next = 0
+        for index in offsets.indices {
+            offsets[index] = next
+            next += width[index]
+        }
+        self.instruments = instruments
+        self.itemOffset = offsets
+        self.itemsPerStudent = next
+        self.columnInstrument = columnInstrument
+    }
+
+    mutating func readRoster(_ db: Database) throws {
+        let statement = try db.makeStatement(sql: "SELECT student_id, school, grade, class, gender, major, status FROM student")
+        var texts = (0..<7).map { _ in InternedText() }
+        try Self.forEachRow(statement) { row in
+            let id = String(cString: sqlite3_column_text(row, 0))
+            indexOfStudent[id] = Int32(school.count)
+            school.append(texts[1].read(row, 1))
+            grade.append(texts[2].read(row, 2))
+            className.append(texts[3].read(row, 3))
+            gender.append(texts[4].read(row, 4))
+            major.append(texts[5].read(row, 5))
+            status.append(EnrollmentStatus(rawValue: texts[6].read(row, 6)) ?? .enrolled)
+        }
+        latestAttempt = Array(repeating: 0, count: school.count)
+        latestState = Array(repeating: .notScreened, count: school.count)
+        latestLevel = Array(repeating: .none, count: school.count)
+        everRed = Array(repeating: false, count: school.count)
+    }
+
+    mutating func readAttempts(_ db: Database, wave: String) throws {
+        let statement = try db.makeStatement(sql: "SELECT student_id, id, state, scored, level FROM attempt WHERE wave_id = ?")
+        try statement.setArguments([wave])
+        var stateText = InternedText(), levelText = InternedText()
+        try Self.forEachRow(statement) { row in
+            guard let student = indexOfStudent[String(cString: sqlite3_column_text(row, 0))].map(Int.init) else { return }
+            let id = sqlite3_column_int64(row, 1)
+            let level = WarningLevel(rawValue: levelText.read(row, 4)) ?? .none
+            if level == .red { everRed[student] = true }
+            guard id > latestAttempt[student] else { return }
+            latestAttempt[student] = id
+            latestLevel[student] = level
+            let state = stateText.read(row, 2)
+            latestState[student] = state == AttemptState.refused.rawValue
+                ? .refused : sqlite3_column_int64(row, 3) != 0 ? .screened : .partial
+        }
+        // Only the cohort's attempts matter from here on.
+        let cohort = latestAttempt.indices.filter { latestState[$0] == .screened && status[$0] == .enrolled }
+        firstAttempt = cohort.map { latestAttempt[$0] }.min() ?? 0
+        let last = cohort.map { latestAttempt[$0] }.max() ?? -1
+        studentOfAttempt = Array(repeating: -1, count: max(0, Int(last - firstAttempt + 1)))
+        for student in cohort { studentOfAttempt[Int(latestAttempt[student] - firstAttempt)] = Int32(student) }
+        scores = Array(repeating: Int32.min, count: school.count * columns.count)
+        bands = Array(repeating: -1, count: school.count * columns.count)
+        items = Array(repeating: -1, count: school.count * itemsPerStudent)
+    }
+
+    mutating func readScores(_ db: Database) throws {
+        guard !studentOfAttempt.isEmpty else { return }
+        let statement = try db.makeStatement(sql: """
+            SELECT attempt_id, instrument_id, scale_id, score, band FROM scale_score
+            WHERE attempt_id BETWEEN ? AND ?
+            """)
+        try statement.setArguments([firstAttempt, firstAttempt + Int64(studentOfAttempt.count) - 1])
+        let keys = columns.map { (Array($0.instrumentID.utf8), Array($0.scaleID.utf8)) }
+        let bandKeys = columns.map { $0.bands.map { Array($0.id.utf8) } }
+        try Self.forEachRow(statement) { row in
+            let student = Int(studentOfAttempt[Int(sqlite3_column_int64(row, 0) - firstAttempt)])
+            guard student >= 0, sqlite3_column_type(row, 3) != SQLITE_NULL else { return }
+            guard let column = keys.firstIndex(where: { Self.equals(row, 1, $0.0) && Self.equals(row, 2, $0.1) })
+            else { return }
+            let slot = student * columns.count + column
+            scores[slot] = Int32(columns[column].scaled(sqlite3_column_double(row, 3)))
+            if sqlite3_column_type(row, 4) != SQLITE_NULL,
+               let band = bandKeys[column].firstIndex(where: { Self.equals(row, 4, $0) }) {
+                bands[slot] = Int8(band)
+            }
+        }
+    }
+
+    mutating func readAnswers(_ db: Database) throws {
+        guard !studentOfAttempt.isEmpty else { return }
+        let statement = try db.makeStatement(sql: """
+            SELECT attempt_id, instrument_id, position, value FROM answer WHERE attempt_id BETWEEN ? AND ?
+            """)
+        try statement.setArguments([firstAttempt, firstAttempt + Int64(studentOfAttempt.count) - 1])
+        var widths = Array(repeating: 0, count: instruments.count)
+        for index in instruments.indices {
+            widths[index] = (index + 1 < itemOffset.count ? itemOffset[index + 1] : itemsPerStudent) - itemOffset[index]
+        }
+        try Self.forEachRow(statement) { row in
+            let student = Int(studentOfAttempt[Int(sqlite3_column_int64(row, 0) - firstAttempt)])
+            guard student >= 0, sqlite3_column_type(row, 3) != SQLITE_NULL,
+                  let instrument = instruments.firstIndex(where: { Self.equals(row, 1, $0) })
+            else { return }
+            let position = Int(sqlite3_column_int64(row, 2))
+            guard position >= 0, position < widths[instrument] else { return }
+            items[student * itemsPerStudent + itemOffset[instrument] + position] = Int8(clamping: sqlite3_column_int64(row, 3))
+        }
+    }
+
+    func aggregate() -> CohortTables {
+        var aggregator = CohortAggregator(columns: columns)
+        var entry = CohortEntry(columns: columns)
+        for student in school.indices {
+            entry.school = school[student]
+            entry.grade = grade[student]
+            entry.className = className[student]
+            entry.gender = gender[student]
+            entry.major = major[student]
+            entry.status = status[student]
+            entry.state = latestState[student]
+            entry.clearResults()
+            if entry.state == .screened && entry.status == .enrolled {
+                entry.level = everRed[student] ? .red : latestLevel[student]
+                for (column, info) in columns.enumerated() {
+                    let slot = student * columns.count + column
+                    guard scores[slot] != Int32.min else { continue }
+                    entry.scores[column] = Int(scores[slot])
+                    entry.bands[column] = bands[slot] >= 0 ? Int(bands[slot]) : nil
+                    let base = student * itemsPerStudent + itemOffset[columnInstrument[column]]
+                    for (item, position) in info.itemPositions.enumerated() {
+                        let raw = items[base + position]
+                        guard raw >= 0 else { continue }
+                        entry.items[column][item] = info.reversal[item].map { $0 - Int(raw) } ?? Int(raw)
+                    }
+                }
+            }
+            aggregator.add(entry)
+        }
+        return aggregator.tables()
+    }
+
+    /// Steps a statement with SQLite's C interface (no `Row` values: this is the hot loop).
+    private static func forEachRow(_ statement: Statement, _ body: (OpaquePointer) throws -> Void) throws {
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: statement.sql)
+            }
+            try body(handle)
+        }
+    }
+
+    /// Whether text column `index` holds exactly `bytes`, without making a String.
+    private static func equals(_ row: OpaquePointer, _ index: Int32, _ bytes: [UInt8]) -> Bool {
+        guard let text = sqlite3_column_text(row, index) else { return bytes.isEmpty }
+        let count = Int(sqlite3_column_bytes(row, index))
+        guard count == bytes.count else { return false }
+        return count == 0 || bytes.withUnsafeBufferPointer { memcmp(text, $0.baseAddress!, count) == 0 }
+    }
+}
+
+/// Text of one column across rows, reusing the previous String when the bytes repeat (roster rows come grouped
+/// by school and class, so most rows repeat the last value).
+private struct InternedText {
+    private var bytes: [UInt8] = []
+    private var text = ""
+
+    mutating func read(_ row: OpaquePointer, _ index: Int32) -> String {
+        guard let pointer = sqlite3_column_text(row, index) else { return "" }
+        let count = Int(sqlite3_column_bytes(row, index))
+        if count == bytes.count, count == 0 || bytes.withUnsafeBufferPointer({ memcmp(pointer, $0.baseAddress!, count) == 0 }) {
+            return text
+        }
+        bytes = Array(UnsafeBufferPointer(start: pointer, count: count))
+        text = String(decoding: bytes, as: UTF8.self)
+        return text
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import PsyScreen
+
+/// A wave's cohort counts with the batteries they were scored with: what `report` and `export` start from.
+public struct WaveCohort: Sendable {
+    public var wave: String
+    /// The batteries of the wave's attempts, from the instrument catalog.
+    public var batteries: [Battery]
+    public var tables: CohortTables
+
+    /// The stamp of a report made now from these counts.
+    public func stamp(threshold: MinimumCellSize, at date: Date = Date()) -> ReportStamp {
+        ReportStamp(wave: wave, batteries: batteries, threshold: threshold, at: date)
+    }
+}
+
+extension ScreeningStore {
+    /// Counts `wave` for a cohort report. Refuses a wave without attempts (a typo in the name, usually) and a
+    /// battery the catalog does not have.
+    public func cohort(wave: String, catalog: InstrumentCatalog) throws(StoreError) -> WaveCohort {
+        let used = try batteries(inWave: wave)
+        guard !used.isEmpty else {
+            let known = (try? waves()) ?? []
+            throw StoreError(
+                path: path,
+                message: "wave '\(wave)' has no screening results"
+                    + (known.isEmpty ? "" : " (known waves: \(known.joined(separator: ", ")))"))
+        }
+        var batteries: [Battery] = []
+        for (id, _) in used where !batteries.contains(where: { $0.id == id }) {
+            guard let battery = catalog.battery(id) else {
+                throw StoreError(
+                    path: path,
+                    message: "wave '\(wave)' was scored with battery '\(id)', which is not in \(catalog.directory)")
+            }
+            batteries.append(battery)
+        }
+        var instruments: [Instrument] = []
+        for instrument in batteries.flatMap(\.instruments) where !instruments.contains(where: { $0.id == instrument.id }) {
+            instruments.append(instrument)
+        }
+        let tables = try cohortTables(wave: wave, columns: CohortColumn.columns(of: instruments))
+        return WaveCohort(wave: wave, batteries: batteries, tables: tables)
+    }
+}

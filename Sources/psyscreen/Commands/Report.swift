@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import PsyScreen
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Anonymized cohort statistics of a wave: coverage, bands, warning levels, mean, SD, median, alpha.",
+        discussion: """
+            Counts below k (default 10) and counts that would let a reader compute them are shown as "—"; a unit \
+            with fewer than k students enrolled shows only its enrolment. No names, IDs or individual results. \
+            See docs/report.md.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var instruments: InstrumentOptions
+    @OptionGroup var options: ReportOptions
+
+    @Option(help: "The wave, e.g. 2026-autumn.")
+    var wave: String
+
+    @Option(help: ArgumentHelp(
+        "Breakdowns to show, comma-separated: school, grade, class, gender, major (default: all of them).",
+        valueName: "list"))
+    var by: String?
+
+    func run() throws {
+        let threshold = try options.threshold()
+        let scope: CohortReportScope
+        do {
+            scope = try by.map { try CohortReportScope(parsing: $0) } ?? .full
+        } catch {
+            throw failure("error: \(error)")
+        }
+        let catalog = try instruments.catalog()
+        let store = try database.open()
+        do {
+            let cohort = try store.cohort(wave: wave, catalog: catalog)
+            let built = try CohortReportBuilder(threshold: threshold, scope: scope)
+                .build(cohort.tables, stamp: cohort.stamp(threshold: threshold))
+            try options.write(built.report)
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            throw failure("\(error)")
+        }
+    }
+}
