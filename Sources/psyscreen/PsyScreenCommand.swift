@@ -17,6 +17,9 @@ struct PsyScreenCommand: ParsableCommand {
             Instruments.self,
             Show.self,
             Report.self,
+            Export.self,
+            Merge.self,
+            Key.self,
         ]
     )
 

@@ -22,6 +22,17 @@ public struct CohortColumn: Hashable, Sendable, Codable {
     /// Per item of ``itemPositions``: `min + max` of its options when reverse-keyed (scored = that − answer).
     public var reversal: [Int?]
 
+    enum CodingKeys: String, CodingKey {
+        case decimals, bands, reversal
+        case instrumentID = "instrument"
+        case instrumentVersion = "instrument_version"
+        case scaleID = "scale"
+        case instrumentTitle = "instrument_title"
+        case scaleLabel = "scale_label"
+        case scaledRange = "scaled_range"
+        case itemPositions = "item_positions"
+    }
+
     /// `phq9.total`.
     public var name: String { "\(instrumentID).\(scaleID)" }
 

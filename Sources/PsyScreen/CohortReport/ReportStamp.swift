@@ -8,6 +8,8 @@ public struct ReportStamp: Hashable, Sendable, Codable {
         /// ``ScoringKeyHash/of(_:)-(Instrument)``.
         public var scoringKey: String
 
+        enum CodingKeys: String, CodingKey { case id, version, scoringKey = "scoring_key" }
+
         public init(id: String, version: String, scoringKey: String) {
             self.id = id
             self.version = version
@@ -19,6 +21,8 @@ public struct ReportStamp: Hashable, Sendable, Codable {
         public var battery: String
         public var version: String
         public var policyKey: String
+
+        enum CodingKeys: String, CodingKey { case battery, version, policyKey = "policy_key" }
 
         public init(battery: String, version: String, policyKey: String) {
             self.battery = battery
@@ -37,6 +41,14 @@ public struct ReportStamp: Hashable, Sendable, Codable {
     public var generatedAt: String
     /// For a merged report: how many exchange files went in (nil for a report from a database).
     public var mergedFiles: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case wave, instruments, policies
+        case minimumCellSize = "min_cell"
+        case psyscreenVersion = "psyscreen_version"
+        case generatedAt = "generated_at"
+        case mergedFiles = "merged_files"
+    }
 
     public init(
         wave: String, instruments: [InstrumentKey], policies: [PolicyKey], minimumCellSize: Int,

@@ -24,13 +24,93 @@ extension ScreeningStore {
     /// The attempt that counts is each student's latest in the wave; its level is the register's (red sticks:
     /// a crisis answer on any attempt of the wave keeps the student red).
     public func cohortTables(wave: String, columns: [CohortColumn]) throws(StoreError) -> CohortTables {
-        try read { db in
-            var extraction = CohortExtraction(columns: columns)
-            try extraction.readRoster(db)
-            try extraction.readAttempts(db, wave: wave)
-            try extraction.readScores(db)
-            if columns.contains(where: { !$0.itemPositions.isEmpty }) { try extraction.readAnswers(db) }
-            return extraction.aggregate()
+        var extraction = CohortExtraction(columns: columns)
+        let range: (first: Int64, last: Int64)? = try read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT MIN(id), MAX(id) FROM attempt WHERE wave_id = ?", arguments: [wave])
+            guard let first: Int64 = row?[0], let last: Int64 = row?[1] else { return nil }
+            return (first, last)
+        }
+        // The answers are the biggest table (16 rows per PHQ-9 + GAD-7 sitting): a second connection reads them
+        // on the other core while this one reads roster, attempts and scores.
+        let answers = AnswerScan(
+            path: path, range: range, instruments: extraction.instruments, widths: extraction.itemWidths,
+            needed: columns.contains { !$0.itemPositions.isEmpty })
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global(qos: .userInitiated).async {
+            answers.run()
+            group.leave()
+        }
+        let scanned: Result<Void, StoreError> = Result { () throws(StoreError) in
+            try read { db in
+                try extraction.readRoster(db)
+                try extraction.readAttempts(db, wave: wave)
+                try extraction.readScores(db)
+            }
+        }
+        group.wait()
+        try scanned.get()
+        if let failure = answers.failure { throw StoreError(path: path, failure) }
+        return extraction.aggregate(answers: answers.values, firstAttempt: range?.first ?? 0)
+    }
+}
+
+/// Reads the answers of every attempt in an id range into a flat array (attempt offset × item slot), on its own
+/// read-only connection.
+private final class AnswerScan: @unchecked Sendable {
+    // Written by `run` on one thread, read after the caller waited for it.
+    let path: String
+    let range: (first: Int64, last: Int64)?
+    let instruments: [[UInt8]]
+    let offsets: [Int]
+    let widths: [Int]
+    let stride: Int
+    let needed: Bool
+    var values: [Int8] = []
+    var failure: (any Error)?
+
+    init(path: String, range: (first: Int64, last: Int64)?, instruments: [[UInt8]], widths: [Int], needed: Bool) {
+        self.path = path
+        self.range = range
+        self.instruments = instruments
+        self.widths = widths
+        var offsets: [Int] = []
+        var next = 0
+        for width in widths {
+            offsets.append(next)
+            next += width
+        }
+        self.offsets = offsets
+        self.stride = next
+        self.needed = needed
+    }
+
+    func run() {
+        guard needed, let range, stride > 0 else { return }
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            configuration.busyMode = .timeout(60)
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let count = Int(range.last - range.first + 1)
+            var values = [Int8](repeating: -1, count: count * stride)
+            try queue.read { db in
+                let statement = try db.makeStatement(sql: """
+                    SELECT attempt_id, instrument_id, position, IFNULL(value, -1) FROM answer
+                    WHERE attempt_id BETWEEN ? AND ?
+                    """)
+                try statement.setArguments([range.first, range.last])
+                try CohortExtraction.forEachRow(statement) { row in
+                    guard let instrument = instruments.firstIndex(where: { CohortExtraction.equals(row, 1, $0) }) else { return }
+                    let position = Int(sqlite3_column_int64(row, 2))
+                    guard position >= 0, position < widths[instrument] else { return }
+                    let attempt = Int(sqlite3_column_int64(row, 0) - range.first)
+                    values[attempt * stride + offsets[instrument] + position] = Int8(clamping: sqlite3_column_int64(row, 3))
+                }
+            }
+            self.values = values
+        } catch {
+            failure = error
         }
     }
 }
@@ -44,6 +124,8 @@ private struct CohortExtraction {
     let itemOffset: [Int]
     let itemsPerStudent: Int
     let columnInstrument: [Int]
+    /// Item slots per instrument.
+    let itemWidths: [Int]
 
     var school: [String] = [], grade: [String] = [], className: [String] = []
     var gender: [String] = [], major: [String] = [], status: [EnrollmentStatus] = []
@@ -61,8 +143,6 @@ private struct CohortExtraction {
     /// Per student × column: scaled score (`Int32.min` = none) and band index (−1 = none).
     var scores: [Int32] = []
     var bands: [Int8] = []
-    /// Per student × item of every instrument: the raw answer (−1 = missing).
-    var items: [Int8] = []
 
     init(columns: [CohortColumn]) {
         self.columns = columns
@@ -93,6 +173,7 @@ private struct CohortExtraction {
         self.instruments = instruments
         self.itemOffset = offsets
         self.itemsPerStudent = next
+        self.itemWidths = width
         self.columnInstrument = columnInstrument
     }
 
@@ -139,7 +220,6 @@ private struct CohortExtraction {
         for student in cohort { studentOfAttempt[Int(latestAttempt[student] - firstAttempt)] = Int32(student) }
         scores = Array(repeating: Int32.min, count: school.count * columns.count)
         bands = Array(repeating: -1, count: school.count * columns.count)
-        items = Array(repeating: -1, count: school.count * itemsPerStudent)
     }
 
     mutating func readScores(_ db: Database) throws {
@@ -165,28 +245,7 @@ private struct CohortExtraction {
         }
     }
 
-    mutating func readAnswers(_ db: Database) throws {
-        guard !studentOfAttempt.isEmpty else { return }
-        let statement = try db.makeStatement(sql: """
-            SELECT attempt_id, instrument_id, position, value FROM answer WHERE attempt_id BETWEEN ? AND ?
-            """)
-        try statement.setArguments([firstAttempt, firstAttempt + Int64(studentOfAttempt.count) - 1])
-        var widths = Array(repeating: 0, count: instruments.count)
-        for index in instruments.indices {
-            widths[index] = (index + 1 < itemOffset.count ? itemOffset[index + 1] : itemsPerStudent) - itemOffset[index]
-        }
-        try Self.forEachRow(statement) { row in
-            let student = Int(studentOfAttempt[Int(sqlite3_column_int64(row, 0) - firstAttempt)])
-            guard student >= 0, sqlite3_column_type(row, 3) != SQLITE_NULL,
-                  let instrument = instruments.firstIndex(where: { Self.equals(row, 1, $0) })
-            else { return }
-            let position = Int(sqlite3_column_int64(row, 2))
-            guard position >= 0, position < widths[instrument] else { return }
-            items[student * itemsPerStudent + itemOffset[instrument] + position] = Int8(clamping: sqlite3_column_int64(row, 3))
-        }
-    }
-
-    func aggregate() -> CohortTables {
+    func aggregate(answers: [Int8], firstAttempt answerBase: Int64) -> CohortTables {
         var aggregator = CohortAggregator(columns: columns)
         var entry = CohortEntry(columns: columns)
         for student in school.indices {
@@ -205,9 +264,11 @@ private struct CohortExtraction {
                     guard scores[slot] != Int32.min else { continue }
                     entry.scores[column] = Int(scores[slot])
                     entry.bands[column] = bands[slot] >= 0 ? Int(bands[slot]) : nil
-                    let base = student * itemsPerStudent + itemOffset[columnInstrument[column]]
+                    let attempt = Int(latestAttempt[student] - answerBase)
+                    let base = attempt * itemsPerStudent + itemOffset[columnInstrument[column]]
+                    guard attempt >= 0, base + itemsPerStudent <= answers.count else { continue }
                     for (item, position) in info.itemPositions.enumerated() {
-                        let raw = items[base + position]
+                        let raw = answers[base + position]
                         guard raw >= 0 else { continue }
                         entry.items[column][item] = info.reversal[item].map { $0 - Int(raw) } ?? Int(raw)
                     }
@@ -219,7 +280,7 @@ private struct CohortExtraction {
     }
 
     /// Steps a statement with SQLite's C interface (no `Row` values: this is the hot loop).
-    private static func forEachRow(_ statement: Statement, _ body: (OpaquePointer) throws -> Void) throws {
+    static func forEachRow(_ statement: Statement, _ body: (OpaquePointer) throws -> Void) throws {
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
         while true {
@@ -233,7 +294,7 @@ private struct CohortExtraction {
     }
 
     /// Whether text column `index` holds exactly `bytes`, without making a String.
-    private static func equals(_ row: OpaquePointer, _ index: Int32, _ bytes: [UInt8]) -> Bool {
+    static func equals(_ row: OpaquePointer, _ index: Int32, _ bytes: [UInt8]) -> Bool {
         guard let text = sqlite3_column_text(row, index) else { return bytes.isEmpty }
         let count = Int(sqlite3_column_bytes(row, index))
         guard count == bytes.count else { return false }

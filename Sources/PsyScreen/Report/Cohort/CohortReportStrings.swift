@@ -25,6 +25,13 @@ struct CohortReportStrings {
         zh ? "百分比为占该量表有效人数之比，<5% 与 >95% 为两端的编码。"
             : "Percentages are of the scale's n; the ends are coded <5% and >95%."
     }
+    var coverageChart: String { zh ? "各班普查率（目标 100%）" : "Coverage by class (target 100 %)" }
+    var bandChart: String { zh ? "各年级分级分布" : "Band distribution by grade" }
+    var levelChart: String { zh ? "各年级预警等级（占已筛查人数）" : "Warning levels by grade (share of those screened)" }
+    var hiddenSegment: String { zh ? "不予公布" : "not shown" }
+    var chartsTitle: String { zh ? "图表" : "Charts" }
+    var tablesTitle: String { zh ? "统计表" : "Tables" }
+    var levelLegend: String { zh ? "红/橙/黄 人数" : "red/orange/yellow counts" }
     var stampTitle: String { zh ? "报告信息" : "About this report" }
 
     func level(_ level: WarningLevel) -> String {

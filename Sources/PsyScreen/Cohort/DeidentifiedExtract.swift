@@ -1,0 +1,41 @@
+/// One student of a de-identified research extract: a pseudonym instead of the ID, only school, grade and
+/// gender as attributes, and the student's scores, bands and warning level. No name, ID or birth date.
+public struct DeidentifiedRow: Hashable, Sendable {
+    public var pseudonym: String
+    public var identifiers: QuasiIdentifiers
+    /// Per column (``CohortColumn``): the score as written in files, empty when unscored.
+    public var scores: [String]
+    /// Per column: the band id, empty for none.
+    public var bands: [String]
+    public var level: WarningLevel
+
+    public init(pseudonym: String, identifiers: QuasiIdentifiers, scores: [String], bands: [String], level: WarningLevel) {
+        self.pseudonym = pseudonym
+        self.identifiers = identifiers
+        self.scores = scores
+        self.bands = bands
+        self.level = level
+    }
+}
+
+/// The de-identified extract: rows made k-anonymous on (school, grade, gender), written as CSV.
+public enum DeidentifiedExtract {
+    /// k-anonymizes `rows` and writes them: `pseudonym,school,grade,gender`, then per scale the score and band,
+    /// then `level`. Generalized attributes are `*`.
+    public static func render(
+        _ rows: [DeidentifiedRow], columns: [CohortColumn], threshold: MinimumCellSize
+    ) -> (csv: String, summary: KAnonymizer.Summary) {
+        let anonymized = KAnonymizer(threshold: threshold).anonymize(rows, identifiers: \.identifiers)
+        var header = ["pseudonym", "school", "grade", "gender"]
+        for column in columns { header += [column.name, "\(column.name).band"] }
+        header.append("level")
+        var out = header.map(CohortReportCSV.field).joined(separator: ",") + "\n"
+        for row in anonymized.rows {
+            var fields = [row.pseudonym, row.identifiers.school, row.identifiers.grade, row.identifiers.gender]
+            for (score, band) in zip(row.scores, row.bands) { fields += [score, band] }
+            fields.append(row.level.rawValue)
+            out += fields.map(CohortReportCSV.field).joined(separator: ",") + "\n"
+        }
+        return (out, anonymized.summary)
+    }
+}

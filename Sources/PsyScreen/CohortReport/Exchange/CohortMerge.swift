@@ -1,0 +1,45 @@
+import Foundation
+
+/// Combines the exchange files of several schools into one set of tables for a district or province report.
+public enum CohortMerge {
+    /// Refuses files of different waves or scoring keys, and a school that appears in two files (its figures
+    /// would count twice).
+    public static func merge(
+        _ files: [(name: String, exchange: CohortExchange)], threshold: MinimumCellSize, at date: Date = Date()
+    ) throws(CohortExchangeError) -> (tables: CohortTables, withheld: [CohortUnit: Set<CohortCell>], stamp: ReportStamp) {
+        guard let first = files.first else { throw CohortExchangeError(file: "merge", message: "no files to merge") }
+        var units: [CohortUnit: CohortCounts] = [:]
+        var withheld: [CohortUnit: Set<CohortCell>] = [:]
+        var schoolFile: [String: String] = [:]
+        var policies: [ReportStamp.PolicyKey] = []
+        for (name, exchange) in files {
+            guard exchange.stamp.wave == first.exchange.stamp.wave else {
+                throw CohortExchangeError(
+                    file: name,
+                    message: "wave '\(exchange.stamp.wave)' differs from '\(first.exchange.stamp.wave)' of \(first.name)")
+            }
+            guard exchange.stamp.instruments == first.exchange.stamp.instruments,
+                  exchange.tables.columns == first.exchange.tables.columns
+            else {
+                throw CohortExchangeError(
+                    file: name,
+                    message: "its instruments or scoring keys differ from those of \(first.name): figures scored"
+                        + " with different keys cannot be added up")
+            }
+            for policy in exchange.stamp.policies where !policies.contains(policy) { policies.append(policy) }
+            for school in Set(exchange.tables.units.keys.map(\.school)) {
+                if let other = schoolFile[school] {
+                    throw CohortExchangeError(file: name, message: "school '\(school)' is also in \(other)")
+                }
+                schoolFile[school] = name
+            }
+            units.merge(exchange.tables.units) { current, _ in current }
+            withheld.merge(exchange.withheld) { current, _ in current }
+        }
+        let tables = CohortTables(columns: first.exchange.tables.columns, units: units).withWaveTotal()
+        let stamp = ReportStamp(
+            wave: first.exchange.stamp.wave, instruments: first.exchange.stamp.instruments, policies: policies,
+            minimumCellSize: threshold.k, generatedAt: date, mergedFiles: files.count)
+        return (tables, withheld, stamp)
+    }
+}

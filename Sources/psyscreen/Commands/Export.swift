@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import PsyScreen
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a wave's anonymous aggregates for the education bureau, or a de-identified research extract.",
+        discussion: """
+            Without --deidentified: counts and sums per school and grade (and their gender and major groups), \
+            versioned JSON that `psyscreen merge` combines across schools. No individual records, names or IDs.
+
+            With --deidentified: one CSV row per screened student under an HMAC-SHA256 pseudonym of the student ID \
+            (key from `psyscreen key init`), with school, grade, gender, scores, bands and level; made k-anonymous \
+            on school, grade and gender. Both files are written owner-only (mode 0600).
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var instruments: InstrumentOptions
+
+    @Option(help: "The wave, e.g. 2026-autumn.")
+    var wave: String
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The file to write.", valueName: "file"))
+    var output: String
+
+    @ArgumentParser.Flag(help: "Write the de-identified per-student extract instead of aggregates.")
+    var deidentified = false
+
+    @Option(help: ArgumentHelp("The pseudonym key file (with --deidentified).", valueName: "path"))
+    var key: String?
+
+    @Option(name: .customLong("min-cell"), help: "k: the minimum cell size (aggregates) or group size (extract), at least 5.")
+    var minCell: Int = MinimumCellSize.standard.k
+
+    func run() throws {
+        let threshold: MinimumCellSize
+        do {
+            threshold = try MinimumCellSize(minCell)
+        } catch {
+            throw failure("error: \(error)")
+        }
+        if deidentified {
+            try exportDeidentified(threshold: threshold)
+        } else {
+            if key != nil { throw failure("error: --key is only used with --deidentified") }
+            try exportAggregates(threshold: threshold)
+        }
+    }
+
+    private func exportAggregates(threshold: MinimumCellSize) throws {
+        let catalog = try instruments.catalog()
+        let store = try database.open()
+        do {
+            let cohort = try store.cohort(wave: wave, catalog: catalog)
+            let exchange = try CohortExchange.export(cohort.tables, stamp: cohort.stamp(threshold: threshold))
+            try OutputFile(path: output, mode: 0o600).write(exchange.encoded())
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            throw failure("\(error)")
+        }
+    }
+
+    private func exportDeidentified(threshold: MinimumCellSize) throws {
+        let keyPath = KeyLocation.resolve(key)
+        guard output != "-" else { throw failure("error: the de-identified extract is written to a file (-o FILE), never to standard output") }
+        if KeyLocation.sameDirectory(keyPath, output) {
+            throw failure("error: the extract would be written beside the pseudonym key (\(keyPath)); keep the key apart from exports")
+        }
+        let pseudonyms: PseudonymKey
+        do {
+            pseudonyms = try PseudonymKey.load(from: URL(fileURLWithPath: keyPath))
+        } catch .keyFileMissing {
+            throw failure("error: no pseudonym key at \(keyPath): create one with `psyscreen key init` (or pass --key PATH); refusing to write an extract without one")
+        } catch {
+            throw failure("error: \(error)")
+        }
+        let catalog = try instruments.catalog()
+        let store = try database.open()
+        do {
+            let cohort = try store.cohort(wave: wave, catalog: catalog)
+            let rows = try store.deidentifiedRows(wave: wave, columns: cohort.tables.columns, key: pseudonyms)
+            let extract = DeidentifiedExtract.render(rows, columns: cohort.tables.columns, threshold: threshold)
+            try OutputFile(path: output, mode: 0o600).write(extract.csv)
+            printError("k-anonymity (k = \(threshold.k)) on school, grade, gender: \(extract.summary)")
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            throw failure("\(error)")
+        }
+    }
+}

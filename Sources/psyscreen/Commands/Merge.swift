@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import PsyScreen
+
+struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Combine schools' exchange files (psyscreen export) into one district or province report.",
+        discussion: """
+            Same statistics and disclosure control as `report`, at school and grade level and for the whole: means \
+            and SDs exact from the sums, medians from the merged score histograms, alpha from the merged item sums. \
+            Figures a school's own report hid stay hidden.
+            """)
+
+    @OptionGroup var options: ReportOptions
+
+    @Argument(help: "Exchange files written by `psyscreen export`.")
+    var files: [String]
+
+    func run() throws {
+        let threshold = try options.threshold()
+        var exchanges: [(name: String, exchange: CohortExchange)] = []
+        do {
+            for file in files {
+                let data: Data
+                do {
+                    data = try Data(contentsOf: URL(fileURLWithPath: file))
+                } catch {
+                    throw CohortExchangeError(file: file, message: "cannot read the file")
+                }
+                exchanges.append((file, try CohortExchange.decode(data, file: file)))
+            }
+            let merged = try CohortMerge.merge(exchanges, threshold: threshold)
+            let built = try CohortReportBuilder(threshold: threshold)
+                .build(merged.tables, stamp: merged.stamp, withheld: merged.withheld)
+            try options.write(built.report)
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            throw failure("\(error)")
+        }
+    }
+}
