@@ -266,7 +266,7 @@ private struct CohortExtraction {
                     entry.bands[column] = bands[slot] >= 0 ? Int(bands[slot]) : nil
                     let attempt = Int(latestAttempt[student] - answerBase)
                     let base = attempt * itemsPerStudent + itemOffset[columnInstrument[column]]
-                    guard attempt >= 0, base + itemsPerStudent <= answers.count else { continue }
+                    guard attempt >= 0, (attempt + 1) * itemsPerStudent <= answers.count else { continue }
                     for (item, position) in info.itemPositions.enumerated() {
                         let raw = answers[base + position]
                         guard raw >= 0 else { continue }
