@@ -59,7 +59,8 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["PsyScreenTestSupport"]
+            // The store seeds databases the built binary then reads.
+            dependencies: ["PsyScreenTestSupport", "PsyScreen", "PsyScreenStore"]
         ),
     ],
     swiftLanguageModes: [.v6]
