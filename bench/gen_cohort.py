@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Fills a migrated, empty psyscreen database with a synthetic screening wave, written straight into the tables.
 
-  gen_cohort.py DB STUDENTS [--wave W] [--schools N] [--seed S]
+  gen_cohort.py DB ATTEMPTS [--wave W] [--schools N] [--seed S]
 
-Students are spread over N schools x 3 grades x classes of about 48 (majors per class, two genders); about 4 %
+Writes students until ATTEMPTS screening attempts (one per screened student) are stored. Students are spread
+over N schools x 3 grades x classes of about 48 (one major per class, two genders), one class of 6; about 4 %
 are on leave or internship, 5 % are not screened. Everyone screened answered PHQ-9 and GAD-7 completely (the
-annual battery): per student one attempt, two instrument results, two scale scores and 16 answers. Scores,
+annual battery): per attempt two instrument results, two scale scores and 16 answers. Scores,
 bands and levels follow the shipped keys and policy. Synthetic people only: no names, made-up IDs.
 """
 import argparse
@@ -14,7 +15,7 @@ import sqlite3
 
 parser = argparse.ArgumentParser()
 parser.add_argument("db")
-parser.add_argument("students", type=int)
+parser.add_argument("attempts", type=int)
 parser.add_argument("--wave", default="2026-autumn")
 parser.add_argument("--schools", type=int, default=100)
 parser.add_argument("--seed", type=int, default=20261129)
@@ -29,7 +30,7 @@ now = "2026-11-29 08:00:00.000"
 db.execute("INSERT OR IGNORE INTO wave (id, created_at) VALUES (?, ?)", (args.wave, now))
 
 majors = ["数控技术", "电子商务", "护理", "汽车维修", "会计事务", "计算机应用"]
-per_school = -(-args.students // args.schools)
+per_school = -(-int(args.attempts / 0.95 / 0.96 * 1.02) // args.schools)
 classes_per_grade = max(1, round(per_school / 3 / 48))
 
 def band_phq(total):
@@ -65,7 +66,7 @@ for s in range(args.schools):
             major = majors[(s + g + c) % len(majors)]
             size = 6 if (s, g, c) == (0, 2, classes_per_grade - 1) else rng.randint(40, 56)
             for _ in range(size):
-                if serial >= args.students:
+                if attempt_id >= args.attempts:
                     break
                 serial += 1
                 sid = f"S{serial:08d}"
@@ -94,4 +95,4 @@ for s in range(args.schools):
                 flush()
 flush()
 db.commit()
-print(f"{serial} students, {attempt_id} attempts ({2 * attempt_id} instrument results) in wave {args.wave}")
+print(f"{serial} roster students, {attempt_id} attempts ({2 * attempt_id} instrument results) in wave {args.wave}")

@@ -41,8 +41,9 @@ public struct CohortDisclosure: Sendable {
             func cell(_ what: CohortCell?, _ label: String, _ value: Int, published: Bool = true, sensitive: Bool = true)
                 throws(SuppressionProblemError) -> SuppressionProblem.CellID
             {
+                // The unit is named once, on the unit: a label per cell would cost a string per figure.
                 let cellID = try problem.addCell(
-                    "\(unit) \(label)", value: value, unit: id, published: published, sensitive: sensitive,
+                    label, value: value, unit: id, published: published, sensitive: sensitive,
                     withheld: what.map { held.contains($0) } ?? false)
                 if let what, published { owner[cellID] = (unit, what) }
                 return cellID
@@ -51,14 +52,13 @@ public struct CohortDisclosure: Sendable {
             row.screened = try cell(.screened, "screened", counts.screened, sensitive: false)
             for (index, column) in columns.enumerated() {
                 let scale = counts.scales[index]
-                let n = sharesScreened[index]
-                    ? row.screened : try cell(.n(index), "\(column.name) n", scale.n, sensitive: false)
+                let n = sharesScreened[index] ? row.screened : try cell(.n(index), "n", scale.n, sensitive: false)
                 var parts: [SuppressionProblem.CellID] = []
                 for (band, info) in column.bands.enumerated() {
-                    parts.append(try cell(.band(index, band), "\(column.name) \(info.id)", scale.bands[band]))
+                    parts.append(try cell(.band(index, band), info.id, scale.bands[band]))
                 }
                 if hasUnbanded[index] {
-                    parts.append(try cell(nil, "\(column.name) unbanded", scale.unbanded, published: false))
+                    parts.append(try cell(nil, "unbanded", scale.unbanded, published: false))
                 }
                 if !sharesScreened[index] { row.statistics.append(n) }
                 row.statistics += parts
@@ -66,9 +66,9 @@ public struct CohortDisclosure: Sendable {
             }
             var levels: [SuppressionProblem.CellID] = []
             for level in CohortCell.publishedLevels {
-                levels.append(try cell(.level(level), "level \(level.rawValue)", counts.count(level)))
+                levels.append(try cell(.level(level), level.rawValue, counts.count(level)))
             }
-            levels.append(try cell(nil, "level none", counts.count(.none), published: false))
+            levels.append(try cell(nil, "none", counts.count(.none), published: false))
             row.statistics += levels
             try problem.addEquation(row.screened, equals: levels, kind: .partition)
             rows[unit] = row

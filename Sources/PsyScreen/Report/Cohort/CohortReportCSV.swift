@@ -5,18 +5,35 @@ public enum CohortReportCSV {
     public static let header = ["level", "school", "grade", "class", "group", "instrument", "scale", "statistic", "value"]
 
     public static func render(_ report: CohortReport) -> String {
-        var out = header.joined(separator: ",") + "\n"
-        for (name, value) in CohortStampText.fields(report.stamp) {
-            out += ["all", "", "", "", "", "", "", "stamp:\(name)", value].map(field).joined(separator: ",") + "\n"
+        // Bytes, not String concatenation: a district report has a million rows.
+        var out: [UInt8] = []
+        out.reserveCapacity(report.units.count * 64 * (8 + report.columns.count * 16))
+        func line(_ fields: [String]) {
+            out += Array(fields.map(field).joined(separator: ",").utf8)
+            out.append(0x0A)
         }
-        for row in report.rows {
-            let fields = [
-                row.unit.level.rawValue, row.unit.school, row.unit.grade, row.unit.className, row.unit.group,
-                row.instrument, row.scale, row.statistic, row.value,
-            ]
-            out += fields.map(field).joined(separator: ",") + "\n"
+        line(header)
+        for (name, value) in CohortStampText.fields(report.stamp) { line(["all", "", "", "", "", "", "", "stamp:\(name)", value]) }
+        let columnPrefixes = [Array(",,,".utf8)] + report.columns.map {
+            Array(",\(field($0.instrumentID)),\(field($0.scaleID)),".utf8)
         }
-        return out
+        var lastUnit: CohortUnit?
+        var unitPrefix: [UInt8] = []
+        report.forEachStatistic { unit, column, statistic, value in
+            if unit.unit != lastUnit {
+                let key = unit.unit
+                unitPrefix = Array([key.level.rawValue, key.school, key.grade, key.className, key.group].map(field)
+                    .joined(separator: ",").utf8)
+                lastUnit = key
+            }
+            out += unitPrefix
+            out += columnPrefixes[column.map { $0 + 1 } ?? 0]
+            out += Array(field(statistic).utf8)
+            out.append(0x2C)
+            out += Array(field(value).utf8)
+            out.append(0x0A)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// RFC 4180 quoting where needed.

@@ -16,33 +16,35 @@ extension CohortReport {
     public var rows: [CohortStatisticRow] {
         var rows: [CohortStatisticRow] = []
         rows.reserveCapacity(units.count * (6 + columns.reduce(0) { $0 + 5 + 2 * $1.bands.count }))
-        for unit in units {
-            func add(_ statistic: String, _ value: String, _ column: CohortColumn? = nil) {
-                rows.append(CohortStatisticRow(
-                    unit: unit.unit, instrument: column?.instrumentID ?? "", scale: column?.scaleID ?? "",
-                    statistic: statistic, value: value))
-            }
-            add("enrolled", String(unit.enrolled))
-            add("screened", CohortValueFormat.count(unit.screened))
-            add("coverage_percent", CohortValueFormat.number(unit.coveragePercent))
-            for (level, count) in zip(CohortCell.publishedLevels, unit.levels) {
-                add("level:\(level.rawValue)", CohortValueFormat.count(count))
-            }
-            for (column, scale) in zip(columns, unit.scales) {
-                add("n", CohortValueFormat.count(scale.n), column)
-                add("mean", CohortValueFormat.number(scale.mean), column)
-                add("sd", CohortValueFormat.number(scale.sd), column)
-                add("median", CohortValueFormat.number(scale.median), column)
-                add("alpha", CohortValueFormat.number(scale.alpha), column)
-                for (band, count) in zip(column.bands, scale.bands) {
-                    add("band:\(band.id)", CohortValueFormat.count(count), column)
-                }
-                for (band, percent) in zip(column.bands, scale.bandPercents) {
-                    add("band_percent:\(band.id)", percent, column)
-                }
-            }
+        forEachStatistic { unit, column, statistic, value in
+            rows.append(CohortStatisticRow(
+                unit: unit.unit, instrument: column.map { columns[$0].instrumentID } ?? "",
+                scale: column.map { columns[$0].scaleID } ?? "", statistic: statistic, value: value))
         }
         return rows
+    }
+
+    /// Calls `body` for every statistic in report order: the unit, the column index (nil for whole-unit
+    /// statistics), the statistic's name and its printed value.
+    public func forEachStatistic(_ body: (Unit, Int?, String, String) -> Void) {
+        let bandNames = columns.map { $0.bands.map { "band:\($0.id)" } }
+        let percentNames = columns.map { $0.bands.map { "band_percent:\($0.id)" } }
+        let levelNames = CohortCell.publishedLevels.map { "level:\($0.rawValue)" }
+        for unit in units {
+            body(unit, nil, "enrolled", String(unit.enrolled))
+            body(unit, nil, "screened", CohortValueFormat.count(unit.screened))
+            body(unit, nil, "coverage_percent", CohortValueFormat.number(unit.coveragePercent))
+            for (name, count) in zip(levelNames, unit.levels) { body(unit, nil, name, CohortValueFormat.count(count)) }
+            for (index, scale) in unit.scales.enumerated() {
+                body(unit, index, "n", CohortValueFormat.count(scale.n))
+                body(unit, index, "mean", CohortValueFormat.number(scale.mean))
+                body(unit, index, "sd", CohortValueFormat.number(scale.sd))
+                body(unit, index, "median", CohortValueFormat.number(scale.median))
+                body(unit, index, "alpha", CohortValueFormat.number(scale.alpha))
+                for (name, count) in zip(bandNames[index], scale.bands) { body(unit, index, name, CohortValueFormat.count(count)) }
+                for (name, percent) in zip(percentNames[index], scale.bandPercents) { body(unit, index, name, percent) }
+            }
+        }
     }
 }
 
