@@ -21,8 +21,9 @@ final class GB18030Decoder {
     }
 
     /// Code points of the two-byte codes: lead 0x81…0xFE × trail 0x40…0x7E, 0x80…0xFE; 0 = not a character.
-    private static let twoByteTable: [UInt16] = buildTwoByteTable()
-    private let table: [UInt16]
+    /// (A few two-byte codes map outside the BMP in glibc, e.g. FE51 → U+20087, hence 32 bits.)
+    private static let twoByteTable: [UInt32] = buildTwoByteTable()
+    private let table: [UInt32]
     private let converter: iconv_t
 
     init() throws {
@@ -77,7 +78,7 @@ final class GB18030Decoder {
                     o += produced
                 case 0x40...0x7E, 0x80...0xFE:
                     let index = Int(lead &- 0x81) &* 190 &+ Int(trail < 0x7F ? trail &- 0x40 : trail &- 0x41)
-                    let scalar = UInt32(table[index])
+                    let scalar = table[index]
                     guard scalar != 0 else { return (i, o, .invalid) }
                     o += Self.encode(scalar, into: output + o)
                     i += 2
@@ -112,15 +113,22 @@ final class GB18030Decoder {
             output[1] = UInt8(0x80 | (scalar & 0x3F))
             return 2
         }
-        output[0] = UInt8(0xE0 | (scalar >> 12))
-        output[1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
-        output[2] = UInt8(0x80 | (scalar & 0x3F))
-        return 3
+        if scalar < 0x10000 {
+            output[0] = UInt8(0xE0 | (scalar >> 12))
+            output[1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+            output[2] = UInt8(0x80 | (scalar & 0x3F))
+            return 3
+        }
+        output[0] = UInt8(0xF0 | (scalar >> 18))
+        output[1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+        output[2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+        output[3] = UInt8(0x80 | (scalar & 0x3F))
+        return 4
     }
 
     /// Asks `iconv` for every two-byte code once (about 24,000 calls, a millisecond or two).
-    private static func buildTwoByteTable() -> [UInt16] {
-        var table = [UInt16](repeating: 0, count: 126 * 190)
+    private static func buildTwoByteTable() -> [UInt32] {
+        var table = [UInt32](repeating: 0, count: 126 * 190)
         guard let converter = iconv_open("UTF-32LE", "GB18030"), converter != iconv_t(bitPattern: -1) else {
             return table
         }
@@ -143,7 +151,7 @@ final class GB18030Decoder {
                 if converted {
                     let scalar = UInt32(output[0]) | UInt32(output[1]) << 8 | UInt32(output[2]) << 16
                         | UInt32(output[3]) << 24
-                    if scalar <= 0xFFFF && !(0xD800...0xDFFF).contains(scalar) { table[index] = UInt16(scalar) }
+                    if Unicode.Scalar(scalar) != nil { table[index] = scalar }
                 }
                 index += 1
             }
