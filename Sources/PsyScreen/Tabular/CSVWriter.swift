@@ -1,0 +1,138 @@
+/// A buffered CSV writer: quotes a field only when it must (delimiter, quote, CR or LF inside) and can defuse
+/// cells that a spreadsheet would run as formulas.
+///
+/// ```swift
+/// let csv = CSVWriter(fileDescriptor: file.fileDescriptor, name: outPath, options: .init(byteOrderMark: excel))
+/// try csv.writeRecord(["student_id", "class", "phq9_total"])
+/// try reader.forEachRecord { record in
+///     try csv.writeField(record.bytes(at: idColumn), neutralizingFormula: true)   // came from the input
+///     try csv.writeField(record.bytes(at: classColumn), neutralizingFormula: true)
+///     try csv.writeField(total)                                                   // ours: a number
+///     try csv.endRecord()
+/// }
+/// try csv.flush()
+/// ```
+public final class CSVWriter {
+    /// How to write.
+    public struct Options: Sendable {
+        public enum LineEnding: Sendable { case lf, crlf }
+
+        /// `.auto` writes commas.
+        public var delimiter: CSVDelimiter
+        public var lineEnding: LineEnding
+        /// Start with a UTF-8 byte order mark, so that Excel opens the file as UTF-8 instead of the ANSI code page.
+        public var byteOrderMark: Bool
+
+        public init(delimiter: CSVDelimiter = .comma, lineEnding: LineEnding = .lf, byteOrderMark: Bool = false) {
+            self.delimiter = delimiter
+            self.lineEnding = lineEnding
+            self.byteOrderMark = byteOrderMark
+        }
+    }
+
+    /// The underlying byte writer (to flush, or to write something that is not CSV).
+    public let output: ByteWriter
+    private let delimiter: UInt8
+    private let crlf: Bool
+    private var atRecordStart = true
+
+    private static let quote = UInt8(ascii: "\"")
+
+    public init(fileDescriptor: Int32, name: String = "-", options: Options = Options()) {
+        output = ByteWriter(fileDescriptor: fileDescriptor, name: name)
+        delimiter = options.delimiter.byte ?? UInt8(ascii: ",")
+        crlf = options.lineEnding == .crlf
+        if options.byteOrderMark {
+            // The buffer is empty, so this cannot flush or fail.
+            for byte: UInt8 in [0xEF, 0xBB, 0xBF] { try? output.write(byte) }
+        }
+    }
+
+    /// Writes one field from bytes (UTF-8).
+    ///
+    /// - Parameter neutralizingFormula: for cells that come from the input. A value starting with `=`, `+`, `-`,
+    ///   `@`, tab or CR gets a leading `'`, so Excel and LibreOffice show it as text instead of evaluating it
+    ///   (OWASP's advice against CSV injection). Leave it off for numbers the program computed.
+    public func writeField(_ bytes: UnsafeBufferPointer<UInt8>, neutralizingFormula: Bool = false) throws {
+        let prefix = neutralizingFormula && !bytes.isEmpty && Self.startsFormula(bytes[0])
+        var needsQuotes = false
+        for byte in bytes where byte == delimiter || byte == Self.quote || byte == 0x0A || byte == 0x0D {
+            needsQuotes = true
+            break
+        }
+        if !needsQuotes, let out = try output.reserveIfFits(bytes.count + 2) {
+            var n = 0
+            if !atRecordStart {
+                out[n] = delimiter
+                n += 1
+            }
+            if prefix {
+                out[n] = UInt8(ascii: "'")
+                n += 1
+            }
+            if let source = bytes.baseAddress { (out + n).update(from: source, count: bytes.count) }
+            output.advance(by: n + bytes.count)
+            atRecordStart = false
+            return
+        }
+        if !atRecordStart { try output.write(delimiter) }
+        atRecordStart = false
+        if needsQuotes { try output.write(Self.quote) }
+        if prefix { try output.write(UInt8(ascii: "'")) }
+        guard needsQuotes else {
+            try output.write(bytes)
+            return
+        }
+        var segmentStart = 0
+        for (index, byte) in bytes.enumerated() where byte == Self.quote {
+            // Write up to and including the quote, then the quote again.
+            try output.write(UnsafeBufferPointer(rebasing: bytes[segmentStart...index]))
+            try output.write(Self.quote)
+            segmentStart = index + 1
+        }
+        try output.write(UnsafeBufferPointer(rebasing: bytes[segmentStart...]))
+        try output.write(Self.quote)
+    }
+
+    /// Writes one field from a string (see ``writeField(_:neutralizingFormula:)-(UnsafeBufferPointer<UInt8>,_)``).
+    public func writeField(_ string: String, neutralizingFormula: Bool = false) throws {
+        var string = string
+        try string.withUTF8 { try writeField($0, neutralizingFormula: neutralizingFormula) }
+    }
+
+    /// Writes an integer field (never quoted, never neutralized).
+    public func writeField(_ value: Int) throws {
+        if !atRecordStart { try output.write(delimiter) }
+        atRecordStart = false
+        try output.write(integer: value)
+    }
+
+    /// Writes an empty field.
+    public func writeEmptyField() throws {
+        if !atRecordStart { try output.write(delimiter) }
+        atRecordStart = false
+    }
+
+    /// Ends the record with the line ending.
+    public func endRecord() throws {
+        if crlf { try output.write(0x0D) }
+        try output.write(0x0A)
+        atRecordStart = true
+    }
+
+    /// Writes a whole record of strings and ends it.
+    public func writeRecord(_ fields: [String], neutralizingFormulas: Bool = false) throws {
+        for field in fields { try writeField(field, neutralizingFormula: neutralizingFormulas) }
+        try endRecord()
+    }
+
+    /// Writes out everything buffered.
+    public func flush() throws { try output.flush() }
+
+    private static func startsFormula(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: true
+        default: false
+        }
+    }
+}
