@@ -16,6 +16,15 @@ struct PsyScreenCommand: ParsableCommand {
             Validate.self,
             Instruments.self,
             Show.self,
+            Roster.self,
+            Import.self,
+            Coverage.self,
+            Unscreened.self,
+            Results.self,
+            Warnings.self,
+            FollowUp.self,
+            History.self,
+            Audit.self,
         ]
     )
 
