@@ -12,9 +12,18 @@ public final class ByteWriter {
     /// The output's name for error messages.
     public let name: String
     private let descriptor: Int32
-    private let buffer: UnsafeMutablePointer<UInt8>
-    private let capacity: Int
-    private var count = 0
+    // Visible to the writers' inlinable fast paths, which append straight into the buffer when there is room.
+    // The fill level lives behind a pointer because a stored `var` of a class, modified from code inlined into
+    // another module, costs a dynamic exclusivity check (two runtime calls) per field.
+    @usableFromInline let buffer: UnsafeMutablePointer<UInt8>
+    @usableFromInline let capacity: Int
+    /// Bytes buffered so far.
+    @usableFromInline let fill: UnsafeMutablePointer<Int>
+
+    private var count: Int {
+        get { fill.pointee }
+        set { fill.pointee = newValue }
+    }
 
     public init(fileDescriptor: Int32, name: String, capacity: Int = 1 << 20) {
         precondition(capacity >= 64, "buffer too small")
@@ -22,9 +31,14 @@ public final class ByteWriter {
         self.name = name
         self.capacity = capacity
         buffer = .allocate(capacity: capacity)
+        fill = .allocate(capacity: 1)
+        fill.initialize(to: 0)
     }
 
-    deinit { buffer.deallocate() }
+    deinit {
+        buffer.deallocate()
+        fill.deallocate()
+    }
 
     /// Appends `bytes`.
     public func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {

@@ -86,17 +86,18 @@ final class CSVInput {
     /// Makes more bytes available past ``end`` (the buffer may move: reload ``base``). Returns `false` when the
     /// input is used up. `lineAtStart` is the physical line at ``start``, for error messages.
     ///
-    /// It brings in at least as many bytes as are already pending, so a record much longer than a chunk is
-    /// parsed again only a logarithmic number of times.
+    /// Usually one chunk comes in. While a record is longer than half a chunk, at least as many bytes as are
+    /// pending come in, so such a record is parsed again only a logarithmic number of times, not once per chunk.
     func refill(lineAtStart: Int) throws -> Bool {
         compact()
-        if end - start > maximumRecordSize {
+        let pending = end - start
+        if pending > maximumRecordSize {
             throw InputError(
                 at: SourceLocation(file: name, line: lineAtStart),
                 "a record longer than \(Self.size(maximumRecordSize)) starts here; is a quote never closed?")
         }
         let before = end
-        let wanted = max(chunkSize, end - start)
+        let wanted = pending >= chunkSize / 2 ? max(pending, 1) : 1
         while end - before < wanted {
             if mode == .gb18030 {
                 if try !decodeRaw(lineAtStart: lineAtStart) { break }

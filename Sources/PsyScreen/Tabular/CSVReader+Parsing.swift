@@ -49,6 +49,12 @@ extension CSVReader {
         let firstLine = line
         var count = 0
         var flagged = 0  // fields that still need unescaping
+        // Unquoted fields are scanned eight bytes at a time: `bits` flags the candidate terminators (see
+        // `candidates`) in `buffer[wordStart..<scanned]` that are at or after `p`.
+        let delimiterWord = UInt64(delimiter) &* 0x0101_0101_0101_0101
+        var bits: UInt64 = 0
+        var wordStart = p
+        var scanned = p
 
         while true {
             var fieldStart = p
@@ -98,9 +104,32 @@ extension CSVReader {
                     fieldStart += 1
                     fieldEnd = q
                 }
+                bits = 0  // the quoted scan moved `p` on its own; the next field starts after its terminator
+                scanned = p < end ? p &+ 1 : end
             } else {
-                while p < end && terminators[Int(buffer[p])] == 0 { p += 1 }
-                if p == end && !atEOF { return .needMore }
+                search: while true {
+                    while bits == 0 {
+                        if scanned &+ 8 <= end {
+                            wordStart = scanned
+                            bits = Self.candidates(buffer + scanned, delimiterWord)
+                            scanned &+= 8
+                        } else {
+                            // The last few bytes of the buffer, one at a time.
+                            p = scanned
+                            while p < end && terminators[Int(buffer[p])] == 0 { p &+= 1 }
+                            if p == end && !atEOF { return .needMore }
+                            scanned = p == end ? end : p &+ 1
+                            break search
+                        }
+                    }
+                    let candidate = wordStart &+ (bits.trailingZeroBitCount &>> 3)
+                    bits &= bits &- 1
+                    let byte = buffer[candidate]
+                    if byte == delimiter || byte == lf || byte == cr {
+                        p = candidate
+                        break
+                    }
+                }
                 fieldEnd = p
             }
 
@@ -111,17 +140,17 @@ extension CSVReader {
             }
             spans[2 &* count] = fieldStart
             spans[2 &* count &+ 1] = fieldEnd
-            count += 1
+            count &+= 1
 
             if p == end {  // only at EOF: a last record without a line break
                 line += 1
                 break
             }
             let byte = buffer[p]
-            p += 1
+            p &+= 1
             if byte == delimiter { continue }
             if byte == cr && p < end && buffer[p] == lf {
-                p += 1
+                p &+= 1
             } else if byte == cr && p == end && !atEOF {
                 return .needMore
             }
@@ -140,6 +169,18 @@ extension CSVReader {
         recordCount = count
         recordLine = firstLine
         return .record
+    }
+
+    /// Flags (high bit of each byte) the bytes of the eight at `pointer` that may end an unquoted field: those
+    /// equal to the delimiter or below 0x0E (LF and CR). It may flag a few more (a byte after a match, rare
+    /// control characters) but never misses one; callers check each flagged byte.
+    @inline(__always)
+    private static func candidates(_ pointer: UnsafePointer<UInt8>, _ delimiterWord: UInt64) -> UInt64 {
+        let word = UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
+        let control = (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word
+        let difference = word ^ delimiterWord
+        let delimiters = (difference &- 0x0101_0101_0101_0101) & ~difference
+        return (control | delimiters) & 0x8080_8080_8080_8080
     }
 
     /// Rewrites the raw field `buffer[from..<to]`, which starts with a quote, as its value starting at `from`;

@@ -36,8 +36,8 @@ public final class CSVReader {
         public var encoding: CSVEncoding
         /// Bytes read per `read(2)`; records longer than this still work. Small values are for tests.
         public var chunkSize: Int
-        /// A longer record is an error rather than a reason to hold the rest of the file in memory: in practice
-        /// it is a quote that is never closed.
+        /// A record that needs more buffer than this is an error rather than a reason to hold the rest of the
+        /// file in memory: in practice it is a quote that is never closed.
         public var maximumRecordSize: Int
 
         public init(

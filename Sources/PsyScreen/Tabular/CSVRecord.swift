@@ -67,8 +67,18 @@ public struct CSVRecord {
     public var strings: [String] { (0..<count).map { string(at: $0) } }
 
     /// Field `index` as a small integer (see ``parseInteger(_:)``), or `nil`.
+    ///
+    /// For item answers call this first and ``isBlank(at:)`` only when it gives `nil` (missing or invalid?):
+    /// a single digit, the usual answer, takes the inlined fast path.
     @inlinable
-    public func integer(at index: Int) -> Int? { Self.parseInteger(bytes(at: index)) }
+    public func integer(at index: Int) -> Int? {
+        let field = bytes(at: index)
+        if field.count == 1 {
+            let digit = field[0] &- 0x30
+            return digit < 10 ? Int(digit) : nil
+        }
+        return Self.parseInteger(field)
+    }
 
     /// Parses a decimal integer of at most 18 digits, with optional ASCII spaces or tabs around it and an
     /// optional `+` or `-` sign. Anything else (empty, `3.0`, `３`, `1e2`) gives `nil`.

@@ -32,20 +32,38 @@ public final class CSVWriter {
 
     /// The underlying byte writer (to flush, or to write something that is not CSV).
     public let output: ByteWriter
-    private let delimiter: UInt8
-    private let crlf: Bool
-    private var atRecordStart = true
+    @usableFromInline let delimiter: UInt8
+    @usableFromInline let crlf: Bool
+    /// Whether the next field is the first of its record (behind a pointer for the reason given in ByteWriter).
+    @usableFromInline let recordStart: UnsafeMutablePointer<Bool>
+    /// 1 for the bytes that force quoting: delimiter, quote, CR, LF.
+    @usableFromInline let quoting: UnsafeMutablePointer<UInt8>
 
-    private static let quote = UInt8(ascii: "\"")
+    @usableFromInline static let quote = UInt8(ascii: "\"")
 
     public init(fileDescriptor: Int32, name: String = "-", options: Options = Options()) {
         output = ByteWriter(fileDescriptor: fileDescriptor, name: name)
         delimiter = options.delimiter.byte ?? UInt8(ascii: ",")
         crlf = options.lineEnding == .crlf
+        recordStart = .allocate(capacity: 1)
+        recordStart.initialize(to: true)
+        quoting = .allocate(capacity: 256)
+        quoting.initialize(repeating: 0, count: 256)
+        for byte in [delimiter, Self.quote, 0x0A, 0x0D] { quoting[Int(byte)] = 1 }
         if options.byteOrderMark {
             // The buffer is empty, so this cannot flush or fail.
             for byte: UInt8 in [0xEF, 0xBB, 0xBF] { try? output.write(byte) }
         }
+    }
+
+    deinit {
+        quoting.deallocate()
+        recordStart.deallocate()
+    }
+
+    @inlinable var atRecordStart: Bool {
+        get { recordStart.pointee }
+        set { recordStart.pointee = newValue }
     }
 
     /// Writes one field from bytes (UTF-8).
@@ -53,28 +71,37 @@ public final class CSVWriter {
     /// - Parameter neutralizingFormula: for cells that come from the input. A value starting with `=`, `+`, `-`,
     ///   `@`, tab or CR gets a leading `'`, so Excel and LibreOffice show it as text instead of evaluating it
     ///   (OWASP's advice against CSV injection). Leave it off for numbers the program computed.
+    @inlinable @inline(__always)
     public func writeField(_ bytes: UnsafeBufferPointer<UInt8>, neutralizingFormula: Bool = false) throws {
+        // Fast path, inlined into the caller: a short cell that needs neither quotes nor a prefix.
+        let size = bytes.count
+        if size <= 32 && output.capacity &- output.fill.pointee > size
+            && !(neutralizingFormula && size > 0 && Self.startsFormula(bytes[0]))
+        {
+            var special: UInt8 = 0
+            for byte in bytes { special |= quoting[Int(byte)] }
+            if special == 0 {
+                let out = output.buffer + output.fill.pointee
+                var n = 0
+                if !atRecordStart {
+                    out[0] = delimiter
+                    n = 1
+                }
+                for index in 0..<size { out[n &+ index] = bytes[index] }
+                output.fill.pointee &+= n &+ size
+                atRecordStart = false
+                return
+            }
+        }
+        try writeQuotedOrLongField(bytes, neutralizingFormula: neutralizingFormula)
+    }
+
+    @usableFromInline
+    func writeQuotedOrLongField(_ bytes: UnsafeBufferPointer<UInt8>, neutralizingFormula: Bool) throws {
         let prefix = neutralizingFormula && !bytes.isEmpty && Self.startsFormula(bytes[0])
-        var needsQuotes = false
-        for byte in bytes where byte == delimiter || byte == Self.quote || byte == 0x0A || byte == 0x0D {
-            needsQuotes = true
-            break
-        }
-        if !needsQuotes, let out = try output.reserveIfFits(bytes.count + 2) {
-            var n = 0
-            if !atRecordStart {
-                out[n] = delimiter
-                n += 1
-            }
-            if prefix {
-                out[n] = UInt8(ascii: "'")
-                n += 1
-            }
-            if let source = bytes.baseAddress { (out + n).update(from: source, count: bytes.count) }
-            output.advance(by: n + bytes.count)
-            atRecordStart = false
-            return
-        }
+        var special: UInt8 = 0
+        for byte in bytes { special |= quoting[Int(byte)] }
+        let needsQuotes = special != 0
         if !atRecordStart { try output.write(delimiter) }
         atRecordStart = false
         if needsQuotes { try output.write(Self.quote) }
@@ -101,7 +128,30 @@ public final class CSVWriter {
     }
 
     /// Writes an integer field (never quoted, never neutralized).
+    @inlinable @inline(__always)
     public func writeField(_ value: Int) throws {
+        // Fast path, inlined: 0…99 covers every questionnaire score.
+        if UInt(bitPattern: value) < 100 && output.capacity &- output.fill.pointee >= 3 {
+            let out = output.buffer + output.fill.pointee
+            var n = 0
+            if !atRecordStart {
+                out[0] = delimiter
+                n = 1
+            }
+            if value >= 10 {
+                out[n] = 0x30 &+ UInt8(truncatingIfNeeded: value / 10)
+                n &+= 1
+            }
+            out[n] = 0x30 &+ UInt8(truncatingIfNeeded: value % 10)
+            output.fill.pointee &+= n &+ 1
+            atRecordStart = false
+            return
+        }
+        try writeLargeInteger(value)
+    }
+
+    @usableFromInline
+    func writeLargeInteger(_ value: Int) throws {
         if !atRecordStart { try output.write(delimiter) }
         atRecordStart = false
         try output.write(integer: value)
@@ -114,10 +164,20 @@ public final class CSVWriter {
     }
 
     /// Ends the record with the line ending.
+    @inlinable
     public func endRecord() throws {
+        atRecordStart = true
+        if output.capacity &- output.fill.pointee >= 2 {
+            if crlf {
+                output.buffer[output.fill.pointee] = 0x0D
+                output.fill.pointee &+= 1
+            }
+            output.buffer[output.fill.pointee] = 0x0A
+            output.fill.pointee &+= 1
+            return
+        }
         if crlf { try output.write(0x0D) }
         try output.write(0x0A)
-        atRecordStart = true
     }
 
     /// Writes a whole record of strings and ends it.
@@ -129,7 +189,8 @@ public final class CSVWriter {
     /// Writes out everything buffered.
     public func flush() throws { try output.flush() }
 
-    private static func startsFormula(_ byte: UInt8) -> Bool {
+    @usableFromInline
+    static func startsFormula(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: true
         default: false
