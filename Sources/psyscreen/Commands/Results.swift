@@ -13,8 +13,8 @@ struct Results: ParsableCommand {
     @Option(help: "The screening wave.")
     var wave: String
 
-    @Option(help: "The battery whose columns to write.")
-    var battery: String = "annual"
+    @Option(help: "The battery whose columns to write (default: the one the wave's screenings used).")
+    var battery: String?
 
     @Option(help: "csv or json.")
     var format: ListingFormat = .csv
@@ -23,14 +23,18 @@ struct Results: ParsableCommand {
     var output: String
 
     func run() throws {
-        let battery: Battery
-        do { battery = try instruments.catalog().resolveBattery(self.battery) } catch { throw failure("\(error)") }
+        let catalog = try instruments.catalog()
         let store = try database.open()
         let rows: [(Student, ScreeningAttempt)]
         do {
             rows = try store.screenings(wave: wave).compactMap { screening in
                 screening.attempt.map { (screening.student, $0) }
             }
+        } catch {
+            throw failure(error.description)
+        }
+        let battery = try columnsBattery(catalog, rows.first?.1.batteryID)
+        do {
             if output != "-" { try store.recordExport("results of wave \(wave)", path: output, rows: rows.count) }
         } catch {
             throw failure(error.description)
@@ -40,5 +44,16 @@ struct Results: ParsableCommand {
             JSONValue.object([("wave", .string(wave)), ("battery", .string(battery.id)), ("students", .array(tabulation.jsonObjects))]).rendered()
         }
         printError("\(rows.count) students written to \(output)")
+    }
+
+    /// `--battery`, else the battery the wave was screened with (an ad-hoc `phq9+gad7` is rebuilt from its ids).
+    private func columnsBattery(_ catalog: InstrumentCatalog, _ used: String?) throws -> Battery {
+        do {
+            let id = battery ?? used ?? "annual"
+            if let known = catalog.battery(id) { return known }
+            return Battery.adHoc(try id.split(separator: "+").map { part throws(InputError) in try catalog.resolveInstrument(String(part)) })
+        } catch {
+            throw failure(error.description)
+        }
     }
 }
