@@ -16,6 +16,7 @@ struct PsyScreenCommand: ParsableCommand {
             Validate.self,
             Instruments.self,
             Show.self,
+            Take.self,
         ]
     )
 
