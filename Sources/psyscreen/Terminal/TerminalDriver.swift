@@ -22,7 +22,7 @@ struct TerminalDriver {
             var effect: FlowEffect?
             for action in actions {
                 switch action {
-                case .show(let output): screen.write(screen.render(output))
+                case .show(let output): screen.show(output)
                 case .perform(let next): effect = next
                 case .exit(let status): return status
                 }
