@@ -33,20 +33,6 @@ public enum ItemInput: Hashable, Sendable {
     }
 }
 
-/// An answer to a yes/no question: `y`/`n`, `yes`/`no`, `是`/`否`.
-public enum YesNo: Hashable, Sendable {
-    case yes
-    case no
-
-    public init?(line: String) {
-        switch StudentInput.normalize(line) {
-        case "y", "yes", "是", "是的": self = .yes
-        case "n", "no", "否", "不": self = .no
-        default: return nil
-        }
-    }
-}
-
 /// Normalization shared by every prompt of the flow.
 public enum StudentInput {
     /// NFKC, surrounding white space (ideographic space included) removed, lower-cased.
