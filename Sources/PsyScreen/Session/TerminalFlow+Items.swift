@@ -95,6 +95,8 @@ extension TerminalFlow {
         sitting.values[entry.position] = sitting.pending
         sitting.answered[entry.position] = true
         var actions: [FlowAction] = []
+        // Decided from the answer itself, not from the outcome: a resumed attempt stays red after an earlier
+        // crisis answer, and its next harmless answer must not bring the crisis text back.
         if let value = sitting.pending, !sitting.crisisShown,
             entry.instrument.flags.contains(where: { $0.kind == .crisis && $0.itemIDs.contains(entry.item.id) && $0.isRaised(by: value) })
         {

@@ -49,6 +49,8 @@ public struct TerminalFlow: Sendable {
     /// The student at the terminal, from the ID lookup until their session ends.
     var lookup: StudentLookup?
     var sitting: Sitting?
+    /// The ID typed last, for the "not on the roster" notice.
+    private var pendingID = ""
 
     public init(_ configuration: Configuration) {
         self.configuration = configuration
@@ -105,9 +107,6 @@ public struct TerminalFlow: Sendable {
             return [.show(.notice(strings.storeFailed(message)))] + endSession(status: 1)
         }
     }
-
-    /// The ID typed last, for the "not on the roster" notice.
-    private var pendingID = ""
 
     private func greeting() -> [FlowAction] {
         [
