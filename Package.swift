@@ -59,7 +59,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["PsyScreenTestSupport"]
+            dependencies: ["PsyScreenTestSupport", "PsyScreenStore", "PsyScreen"]
         ),
     ],
     swiftLanguageModes: [.v6]

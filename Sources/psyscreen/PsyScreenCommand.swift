@@ -25,6 +25,7 @@ struct PsyScreenCommand: ParsableCommand {
             FollowUp.self,
             History.self,
             Audit.self,
+            Take.self,
         ]
     )
 
