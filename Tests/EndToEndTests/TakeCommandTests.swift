@@ -119,6 +119,7 @@ final class TakeCommandTests: XCTestCase {
         XCTAssertEqual(output.status, 0, output.stderr)
         XCTAssertFalse(output.stdout.contains(TakeFixture.crisis))
         XCTAssertFalse(output.stdout.contains("Thank you for telling us honestly"))
+        XCTAssertFalse(output.stdout.contains("12356"), "no hotline text at all without a crisis answer")
         XCTAssertEqual(try school.latest()?.assessment.level, .orange)
     }
 

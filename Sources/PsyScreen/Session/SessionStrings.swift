@@ -72,6 +72,12 @@ public struct SessionStrings: Hashable, Sendable {
             "This question cannot be skipped: at most \(questions) of this questionnaire may be skipped, and you have skipped \(skipped).")
     }
 
+    public var crisisItemCannotBeSkipped: String {
+        pick(
+            "这一题关系到你的安全，不能跳过。请选择最接近你真实感受的一项。",
+            "This question matters for your safety and cannot be skipped. Please choose the answer closest to how you really feel.")
+    }
+
     public func help(_ range: String) -> String {
         pick(
             """

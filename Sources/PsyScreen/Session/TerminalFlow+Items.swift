@@ -52,6 +52,8 @@ extension TerminalFlow {
                 return save(nil, now: now)
             case .refused(let allowed, let skipped):
                 return [.show(.notice(strings.skipRefused(allowed: allowed, skipped: skipped))), reprompt]
+            case .crisisItem:
+                return [.show(.notice(strings.crisisItemCannotBeSkipped)), reprompt]
             }
         case .back:
             guard sitting.position > 0 else { return [.show(.notice(strings.noPreviousQuestion)), reprompt] }

@@ -89,8 +89,10 @@ final class TerminalFlowAnsweringTests: XCTestCase {
     func testTheSkipRuleCountsOnlyExplicitSkipsOfTheSameScale() {
         let phq9 = FlowHarness.annual.instrument("phq9")!
         let gad7 = FlowHarness.annual.instrument("gad7")!
-        XCTAssertEqual(SkipRule.decide(phq9.items[8], in: phq9, skippedItemIDs: ["1"]), .allowed)
-        XCTAssertEqual(SkipRule.decide(phq9.items[8], in: phq9, skippedItemIDs: ["1", "2"]), .refused(allowed: 2, skipped: 2))
+        XCTAssertEqual(SkipRule.decide(phq9.items[7], in: phq9, skippedItemIDs: ["1"]), .allowed)
+        XCTAssertEqual(SkipRule.decide(phq9.items[7], in: phq9, skippedItemIDs: ["1", "2"]), .refused(allowed: 2, skipped: 2))
+        // Item 9 is watched by the crisis flag: never skippable, even with room left.
+        XCTAssertEqual(SkipRule.decide(phq9.items[8], in: phq9, skippedItemIDs: []), .crisisItem)
         // Skipping an item already skipped is no new missing item.
         XCTAssertEqual(SkipRule.decide(phq9.items[1], in: phq9, skippedItemIDs: ["1", "2"]), .allowed)
         XCTAssertEqual(SkipRule.decide(gad7.items[0], in: gad7, skippedItemIDs: []), .refused(allowed: 0, skipped: 0))

@@ -135,7 +135,7 @@ final class TerminalFlowTests: XCTestCase {
         XCTAssertEqual(harness.exitStatus, 1)
     }
 
-    static let closing = "Thank you for completing the screening. If you would like to talk to someone, the counseling room is always open to you, and you can call the national psychological assistance hotline 12356."
+    static let closing = "Thank you for completing the screening. If you would like to talk to someone, the counseling room is always open to you."
 
     func attempt(state: AttemptState, source: AttemptSource = .terminal) -> ScreeningAttempt {
         FlowHarness.attempt(state: state, source: source)
