@@ -59,8 +59,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            // The store seeds databases the built binary then reads.
-            dependencies: ["PsyScreenTestSupport", "PsyScreen", "PsyScreenStore"]
+            dependencies: ["PsyScreenTestSupport", "PsyScreenStore", "PsyScreen"]
         ),
     ],
     swiftLanguageModes: [.v6]

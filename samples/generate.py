@@ -34,6 +34,10 @@ for school, short in schools:
 def items(k, weights=(0.55, 0.27, 0.12, 0.06)):
     return [str(v) for v in rng.choices(range(4), weights, k=k)]
 
+def phq9():
+    # Item 9 (thoughts of death or self-harm) is endorsed far less often than the others.
+    return items(8) + items(1, (0.88, 0.08, 0.03, 0.01))
+
 with open(here / "roster.csv", "w", encoding="utf-8", newline="") as f:
     f.write("student_id,name,school,grade,class,gender,status,major\n")
     for s in students:
@@ -43,7 +47,7 @@ header = "student_id,name,class," + ",".join(f"phq9_{i}" for i in range(1, 10)) 
 rows = []
 screened = [s for s in students if rng.random() < 0.9]
 for s in screened:
-    phq, gad = items(8) + items(1, (0.88, 0.08, 0.03, 0.01)), items(7)
+    phq, gad = phq9(), items(7)
     if rng.random() < 0.03:
         phq[rng.randrange(9)] = ""          # a blank: still scored (prorated)
     rows.append([s["student_id"], s["name"], s["class"]] + phq + gad)
@@ -56,7 +60,7 @@ rows[12][3:12] = ["", "", "", "3", "", "", "", "", "1"]   # too many blanks but 
 rows[15][1] = '"=HYPERLINK(""http://example.com"")"'       # a formula typed into the name column
 rows[17][1] = '"王小明\n(转学生)"'                           # a name with a line break inside quotes
 rows.insert(20, list(rows[19]))               # the same sheet keyed in twice: repeated student_id
-rows.insert(25, ["Z20269999", "陌生人", "2026级9班"] + items(9) + items(7))  # not on the roster
+rows.insert(25, ["Z20269999", "陌生人", "2026级9班"] + phq9() + items(7))  # not on the roster
 with open(here / "paper-results.csv", "w", encoding="utf-8", newline="") as f:
     f.write(header + "\n")
     for r in rows:
@@ -67,5 +71,5 @@ one_class = [s for s in students if s["school"] == "城南职业技术学校" an
 with open(here / "paper-results-gb18030.csv", "w", encoding="gb18030", newline="") as f:
     f.write(header + "\r\n")
     for s in one_class:
-        f.write(",".join([s["student_id"], s["name"], s["class"]] + items(9) + items(7)) + "\r\n")
+        f.write(",".join([s["student_id"], s["name"], s["class"]] + phq9() + items(7)) + "\r\n")
 print(f"{len(students)} students, {len(rows)} paper rows, {len(one_class)} GB18030 rows")

@@ -15,7 +15,7 @@ public struct TwoSchoolWave: Sendable {
     public var answers: [String: [String: [Int?]]]
 
     public init(seed: UInt64 = 2026, idPrefix: String = "") {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let surnames = Array("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗")
         let given = Array("明华伟芳娜敏静丽强磊军洋勇艳杰涛超秀霞平刚英玲婷宇浩然欣怡涵轩")
         let majors = ["数控技术", "电子商务", "护理", "汽车维修"]
@@ -68,23 +68,10 @@ public struct TwoSchoolWave: Sendable {
         return copy
     }
 
-    private static func normal(_ rng: inout SeededGenerator) -> Double {
+    private static func normal(_ rng: inout SplitMix64) -> Double {
         let u = Double.random(in: Double.ulpOfOne..<1, using: &rng)
         let v = Double.random(in: 0..<1, using: &rng)
         return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
-    }
-}
-
-/// SplitMix64: the same numbers on every platform.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

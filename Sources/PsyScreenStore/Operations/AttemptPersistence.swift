@@ -5,26 +5,36 @@ import PsyScreen
 /// Writing an attempt's computed results and reading attempts back as ``ScreeningAttempt`` values.
 extension ScreeningStore {
     /// Replaces the stored results of `attemptID` with `outcome` (results are always recomputable from answers).
-    func writeOutcome(_ db: Database, attemptID: Int64, _ outcome: BatteryScorer.Outcome) throws {
-        try db.execute(sql: "DELETE FROM instrument_result WHERE attempt_id = ?", arguments: [attemptID])
-        try db.execute(sql: "DELETE FROM scale_score WHERE attempt_id = ?", arguments: [attemptID])
+    func writeOutcome(_ db: Database, attemptID: Int64, _ outcome: BatteryScorer.Outcome, replacing: Bool = true) throws {
+        if replacing {
+            try db.cachedStatement(sql: "DELETE FROM instrument_result WHERE attempt_id = ?").execute(arguments: [attemptID])
+            try db.cachedStatement(sql: "DELETE FROM scale_score WHERE attempt_id = ?").execute(arguments: [attemptID])
+        }
+        // Cached statements: a district import writes millions of these rows.
+        let insertResult = try db.cachedStatement(
+            sql: """
+                INSERT INTO instrument_result (attempt_id, instrument_id, instrument_version, position, status, flags, crisis, validity)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        let insertScale = try db.cachedStatement(
+            sql: """
+                INSERT INTO scale_score (attempt_id, instrument_id, scale_id, position, score, band, answered, item_count, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         for (position, result) in outcome.results.enumerated() {
-            try InstrumentResultRecord(
-                attemptId: attemptID, instrumentId: result.instrumentID, instrumentVersion: result.instrumentVersion,
-                position: position, status: result.status.rawValue, flags: result.flags.joined(separator: ";"),
-                crisis: result.hasCrisis, validity: result.validity.map(\.code).joined(separator: ";")
-            ).insert(db)
+            try insertResult.execute(arguments: [
+                attemptID, result.instrumentID, result.instrumentVersion, position, result.status.rawValue,
+                result.flags.joined(separator: ";"), result.hasCrisis, result.validity.map(\.code).joined(separator: ";"),
+            ])
             for (scalePosition, scale) in result.scales.enumerated() {
-                try ScaleScoreRecord(
-                    attemptId: attemptID, instrumentId: result.instrumentID, scaleId: scale.scaleID,
-                    position: scalePosition, score: scale.score, band: scale.bandID, answered: scale.answered,
-                    itemCount: scale.itemCount, status: scale.status.rawValue
-                ).insert(db)
+                try insertScale.execute(arguments: [
+                    attemptID, result.instrumentID, scale.scaleID, scalePosition, scale.score, scale.bandID, scale.answered,
+                    scale.itemCount, scale.status.rawValue,
+                ])
             }
         }
-        try db.execute(
-            sql: "UPDATE attempt SET level = ?, reasons = ?, scored = ?, validity = ? WHERE id = ?",
-            arguments: [
+        try db.cachedStatement(sql: "UPDATE attempt SET level = ?, reasons = ?, scored = ?, validity = ? WHERE id = ?")
+            .execute(arguments: [
                 outcome.assessment.level.rawValue, outcome.assessment.reasons.joined(separator: "; "),
                 outcome.isScored, outcome.validity.map(\.code).joined(separator: ";"), attemptID,
             ])

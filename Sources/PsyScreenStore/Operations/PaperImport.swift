@@ -58,6 +58,14 @@ extension ScreeningStore {
             try importRecord.insert(db)
             var summary = PaperImportSummary(alreadyImportedAt: nil, stored: 0, strangers: [], levels: [:])
             let known = Set(try String.fetchAll(db, sql: "SELECT student_id FROM student"))
+            let insertAttempt = try db.cachedStatement(
+                sql: """
+                    INSERT INTO attempt (wave_id, student_id, battery_id, battery_version, source, state, started_at,
+                                         finished_at, import_id, source_line)
+                    VALUES (?, ?, ?, ?, 'paper', 'finished', ?, ?, ?, ?)
+                    """)
+            let insertAnswer = try db.cachedStatement(
+                sql: "INSERT INTO answer (attempt_id, instrument_id, item_id, position, value) VALUES (?, ?, ?, ?, ?)")
             for sheet in sheets {
                 let studentID = StudentID.normalize(sheet.studentID)
                 guard known.contains(studentID) else {
@@ -65,23 +73,19 @@ extension ScreeningStore {
                     continue
                 }
                 let outcome = try scorer.score(sheet.answers)
-                var attempt = AttemptRecord(
-                    id: nil, waveId: wave, studentId: studentID, batteryId: battery.id, batteryVersion: battery.version,
-                    source: AttemptSource.paper.rawValue, state: AttemptState.finished.rawValue, startedAt: now,
-                    finishedAt: now, importId: importRecord.id, sourceLine: sheet.line, level: "none", reasons: "",
-                    scored: false, validity: "")
-                try attempt.insert(db)
-                let attemptID = attempt.id!
+                try insertAttempt.execute(arguments: [
+                    wave, studentID, battery.id, battery.version, now, now, importRecord.id, sheet.line,
+                ])
+                let attemptID = db.lastInsertedRowID
                 for instrument in battery.instruments {
                     let values = sheet.answers[instrument.id] ?? []
                     for (position, item) in instrument.items.enumerated() {
-                        try AnswerRecord(
-                            attemptId: attemptID, instrumentId: instrument.id, itemId: item.id, position: position,
-                            value: position < values.count ? values[position] : nil, answeredAt: nil, seconds: nil
-                        ).insert(db)
+                        try insertAnswer.execute(arguments: [
+                            attemptID, instrument.id, item.id, position, position < values.count ? values[position] : nil,
+                        ])
                     }
                 }
-                try writeOutcome(db, attemptID: attemptID, outcome)
+                try writeOutcome(db, attemptID: attemptID, outcome, replacing: false)
                 summary.stored += 1
                 summary.levels[outcome.assessment.level, default: 0] += 1
             }

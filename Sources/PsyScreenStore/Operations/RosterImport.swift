@@ -32,10 +32,12 @@ extension ScreeningStore {
             let now = clock()
             var summary = RosterImportSummary(added: 0, updated: 0, unchanged: 0, moved: [], notInRoster: 0)
             var seen: Set<String> = []
+            let existingRecords = Dictionary(
+                try StudentRecord.fetchAll(db).map { ($0.studentId, $0) }, uniquingKeysWith: { first, _ in first })
             for student in students {
                 seen.insert(student.studentID)
                 let record = StudentRecord(student, at: now)
-                if let existing = try StudentRecord.fetchOne(db, key: student.studentID) {
+                if let existing = existingRecords[student.studentID] {
                     if existing.sameContent(as: record) {
                         summary.unchanged += 1
                         continue
@@ -50,7 +52,7 @@ extension ScreeningStore {
                     summary.added += 1
                 }
             }
-            summary.notInRoster = try String.fetchAll(db, sql: "SELECT student_id FROM student").filter { !seen.contains($0) }.count
+            summary.notInRoster = existingRecords.keys.filter { !seen.contains($0) }.count
             try audit(
                 db, "roster import",
                 "\(source): \(students.count) students, \(summary.added) added, \(summary.updated) updated (\(summary.moved.count) moved), \(summary.unchanged) unchanged")

@@ -2,10 +2,8 @@ import Foundation
 import GRDB
 
 /// A row of `attempt`.
-struct AttemptRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct AttemptRecord: SnakeCaseColumns, MutablePersistableRecord {
     static let databaseTableName = "attempt"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     var id: Int64?
     var waveId: String
@@ -29,10 +27,8 @@ struct AttemptRecord: Codable, FetchableRecord, MutablePersistableRecord {
 }
 
 /// A row of `answer`.
-struct AnswerRecord: Codable, FetchableRecord, PersistableRecord {
+struct AnswerRecord: SnakeCaseColumns, PersistableRecord {
     static let databaseTableName = "answer"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     var attemptId: Int64
     var instrumentId: String
@@ -44,10 +40,8 @@ struct AnswerRecord: Codable, FetchableRecord, PersistableRecord {
 }
 
 /// A row of `instrument_result`.
-struct InstrumentResultRecord: Codable, FetchableRecord, PersistableRecord {
+struct InstrumentResultRecord: SnakeCaseColumns, PersistableRecord {
     static let databaseTableName = "instrument_result"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     var attemptId: Int64
     var instrumentId: String
@@ -60,10 +54,8 @@ struct InstrumentResultRecord: Codable, FetchableRecord, PersistableRecord {
 }
 
 /// A row of `scale_score`.
-struct ScaleScoreRecord: Codable, FetchableRecord, PersistableRecord {
+struct ScaleScoreRecord: SnakeCaseColumns, PersistableRecord {
     static let databaseTableName = "scale_score"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     var attemptId: Int64
     var instrumentId: String

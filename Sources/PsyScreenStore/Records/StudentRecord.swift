@@ -3,10 +3,8 @@ import GRDB
 import PsyScreen
 
 /// A row of `student`.
-struct StudentRecord: Codable, FetchableRecord, PersistableRecord {
+struct StudentRecord: SnakeCaseColumns, PersistableRecord {
     static let databaseTableName = "student"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     var studentId: String
     var name: String

@@ -2,10 +2,8 @@ import Foundation
 import GRDB
 
 /// A row of `import`: one paper-results file imported into one wave.
-struct ImportRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct ImportRecord: SnakeCaseColumns, MutablePersistableRecord {
     static let databaseTableName = "import"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     var id: Int64?
     var waveId: String
@@ -21,10 +19,8 @@ struct ImportRecord: Codable, FetchableRecord, MutablePersistableRecord {
 }
 
 /// A row of `follow_up`.
-struct FollowUpRecord: Codable, FetchableRecord, PersistableRecord {
+struct FollowUpRecord: SnakeCaseColumns, PersistableRecord {
     static let databaseTableName = "follow_up"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     var id: Int64?
     var waveId: String
@@ -36,7 +32,7 @@ struct FollowUpRecord: Codable, FetchableRecord, PersistableRecord {
 }
 
 /// A row of `audit`.
-struct AuditRecord: Codable, FetchableRecord, PersistableRecord {
+struct AuditRecord: SnakeCaseColumns, PersistableRecord {
     static let databaseTableName = "audit"
 
     var id: Int64?

@@ -53,7 +53,7 @@ struct Export: ParsableCommand {
         do {
             let cohort = try store.cohort(wave: wave, catalog: catalog)
             let exchange = try CohortExchange.export(cohort.tables, stamp: cohort.stamp(threshold: threshold))
-            try OutputFile(path: output, mode: 0o600).write(exchange.encoded())
+            try OutputFile.write(exchange.encoded(), to: output, mode: 0o600, inputs: [store.path])
         } catch let error as ExitCode {
             throw error
         } catch {
@@ -81,7 +81,7 @@ struct Export: ParsableCommand {
             let cohort = try store.cohort(wave: wave, catalog: catalog)
             let rows = try store.deidentifiedRows(wave: wave, columns: cohort.tables.columns, key: pseudonyms)
             let extract = DeidentifiedExtract.render(rows, columns: cohort.tables.columns, threshold: threshold)
-            try OutputFile(path: output, mode: 0o600).write(extract.csv)
+            try OutputFile.write(extract.csv, to: output, mode: 0o600, inputs: [store.path, keyPath])
             printError("k-anonymity (k = \(threshold.k)) on school, grade, gender: \(extract.summary)")
         } catch let error as ExitCode {
             throw error

@@ -32,7 +32,7 @@ struct Merge: ParsableCommand {
             let merged = try CohortMerge.merge(exchanges, threshold: threshold)
             let built = try CohortReportBuilder(threshold: threshold)
                 .build(merged.tables, stamp: merged.stamp, withheld: merged.withheld)
-            try options.write(built.report)
+            try options.write(built.report, inputs: files)
         } catch let error as ExitCode {
             throw error
         } catch {

@@ -37,7 +37,7 @@ struct Report: ParsableCommand {
             let cohort = try store.cohort(wave: wave, catalog: catalog)
             let built = try CohortReportBuilder(threshold: threshold, scope: scope)
                 .build(cohort.tables, stamp: cohort.stamp(threshold: threshold))
-            try options.write(built.report)
+            try options.write(built.report, inputs: [store.path])
         } catch let error as ExitCode {
             throw error
         } catch {

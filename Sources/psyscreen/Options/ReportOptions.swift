@@ -24,8 +24,9 @@ struct ReportOptions: ParsableArguments {
         }
     }
 
-    func write(_ report: CohortReport) throws {
-        try OutputFile(path: output, mode: 0o644).write(format.render(report, language: lang))
+    /// `inputs`: files the run reads, never overwritten.
+    func write(_ report: CohortReport, inputs: [String] = []) throws {
+        try OutputFile.write(format.render(report, language: lang), to: output, mode: 0o644, inputs: inputs)
     }
 }
 

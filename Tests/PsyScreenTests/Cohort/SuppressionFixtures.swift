@@ -1,4 +1,5 @@
 import PsyScreen
+import PsyScreenTestSupport
 
 /// Builds suppression problems the way the report does: one family of categories over a unit tree, with the
 /// partition `n = Σ categories` in every unit and the hierarchy `parent = Σ children` for `n` and each category.
@@ -76,18 +77,6 @@ struct UnitTable {
     }
 }
 
-/// A small deterministic generator, so that "random" tables are the same on every run and machine.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// A second, naive recoverability check for the property tests: dense integer matrices and ranks by Bareiss'
 /// fraction-free elimination. Cell x is recoverable iff appending e_x to the equations restricted to the unknown

@@ -1,3 +1,4 @@
+import PsyScreenTestSupport
 @_spi(Testing) import PsyScreen
 import XCTest
 

@@ -8,10 +8,10 @@ public enum CohortReportJSON {
         document(report).rendered()
     }
 
-    public static func document(_ report: CohortReport) -> JSONText {
+    public static func document(_ report: CohortReport) -> JSONValue {
         let stamp = report.stamp
-        var stampMembers: [(String, JSONText)] = [
-            ("wave", .string(stamp.wave)), ("min_cell", .int(stamp.minimumCellSize)),
+        var stampMembers: [(String, JSONValue)] = [
+            ("wave", .string(stamp.wave)), ("min_cell", .integer(stamp.minimumCellSize)),
             ("psyscreen_version", .string(stamp.psyscreenVersion)), ("generated_at", .string(stamp.generatedAt)),
             ("instruments", .array(stamp.instruments.map {
                 .object([("id", .string($0.id)), ("version", .string($0.version)), ("scoring_key", .string($0.scoringKey))])
@@ -21,45 +21,52 @@ public enum CohortReportJSON {
                          ("policy_key", .string($0.policyKey))])
             })),
         ]
-        if let files = stamp.mergedFiles { stampMembers.append(("merged_files", .int(files))) }
+        if let files = stamp.mergedFiles { stampMembers.append(("merged_files", .integer(files))) }
         let scales = report.columns.map { column in
-            JSONText.object([
+            JSONValue.object([
                 ("instrument", .string(column.instrumentID)), ("version", .string(column.instrumentVersion)),
                 ("scale", .string(column.scaleID)), ("bands", .array(column.bands.map { .string($0.id) })),
             ])
         }
         let units = report.units.map { unit(unit: $0, columns: report.columns) }
         return .object([
-            ("format", .string(formatName)), ("format_version", .int(formatVersion)),
+            ("format", .string(formatName)), ("format_version", .integer(formatVersion)),
             ("stamp", .object(stampMembers)), ("scales", .array(scales)), ("units", .array(units)),
         ])
     }
 
-    private static func unit(unit: CohortReport.Unit, columns: [CohortColumn]) -> JSONText {
+    private static func unit(unit: CohortReport.Unit, columns: [CohortColumn]) -> JSONValue {
         let key = unit.unit
-        var levels: [(String, JSONText)] = []
-        for (level, count) in zip(CohortCell.publishedLevels, unit.levels) { levels.append((level.rawValue, .count(count))) }
-        var scales: [(String, JSONText)] = []
+        var levels: [(String, JSONValue)] = []
+        for (level, count) in zip(CohortCell.publishedLevels, unit.levels) { levels.append((level.rawValue, .countOrNull(count))) }
+        var scales: [(String, JSONValue)] = []
         for (column, scale) in zip(columns, unit.scales) {
-            var bands: [(String, JSONText)] = []
+            var bands: [(String, JSONValue)] = []
             for (index, band) in column.bands.enumerated() {
                 let percent = scale.bandPercents[index]
                 bands.append((band.id, .object([
-                    ("count", .count(scale.bands[index])),
+                    ("count", .countOrNull(scale.bands[index])),
                     ("percent", percent == DisclosureFormat.hiddenMarker ? .null : .string(percent)),
                 ])))
             }
             scales.append((column.name, .object([
-                ("n", .count(scale.n)), ("mean", .number(scale.mean)), ("sd", .number(scale.sd)),
-                ("median", .number(scale.median)), ("alpha", .number(scale.alpha)), ("bands", .object(bands)),
+                ("n", .countOrNull(scale.n)), ("mean", .numberOrNull(scale.mean)), ("sd", .numberOrNull(scale.sd)),
+                ("median", .numberOrNull(scale.median)), ("alpha", .numberOrNull(scale.alpha)), ("bands", .object(bands)),
             ])))
         }
         return .object([
             ("level", .string(key.level.rawValue)), ("school", .string(key.school)), ("grade", .string(key.grade)),
             ("class", .string(key.className)), ("group", .string(key.group)),
-            ("enrolled", .int(unit.enrolled)), ("screened", .count(unit.screened)),
-            ("coverage_percent", .number(unit.coveragePercent)), ("levels", .object(levels)),
+            ("enrolled", .integer(unit.enrolled)), ("screened", .countOrNull(unit.screened)),
+            ("coverage_percent", .numberOrNull(unit.coveragePercent)), ("levels", .object(levels)),
             ("scales", .object(scales)),
         ])
     }
+}
+
+extension JSONValue {
+    /// A count, or `null` when hidden.
+    static func countOrNull(_ value: Int?) -> JSONValue { value.map(JSONValue.integer) ?? .null }
+    /// A number, or `null` when hidden or not computable.
+    static func numberOrNull(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
 }

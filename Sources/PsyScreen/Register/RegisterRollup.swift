@@ -1,0 +1,51 @@
+/// Counts of the warning register per unit — the class, grade and school levels of the four-level early-warning
+/// network (student → class/dorm → grade → school).
+public struct RegisterRollupRow: Hashable, Sendable {
+    public var level: CoverageTable.Level?
+    public var school: String?
+    public var grade: String?
+    public var className: String?
+    public var red: Int
+    public var orange: Int
+    public var yellow: Int
+    /// Students at a level whose follow-up is not `closed`.
+    public var open: Int
+}
+
+public enum RegisterRollup {
+    /// Rows per class, then per grade, then per school (each sorted), then a total row (`level` nil).
+    public static func compute(_ entries: [RegisterEntry]) -> [RegisterRollupRow] {
+        var rows: [RegisterRollupRow] = []
+        for level in [CoverageTable.Level.class, .grade, .school] {
+            var units: [[String]: RegisterRollupRow] = [:]
+            for entry in entries {
+                let student = entry.student
+                let key: [String]
+                switch level {
+                case .school: key = [student.school]
+                case .grade: key = [student.school, student.grade]
+                case .class: key = [student.school, student.grade, student.className]
+                }
+                var row = units[key] ?? RegisterRollupRow(
+                    level: level, school: key[0], grade: key.count > 1 ? key[1] : nil,
+                    className: key.count > 2 ? key[2] : nil, red: 0, orange: 0, yellow: 0, open: 0)
+                add(entry, to: &row)
+                units[key] = row
+            }
+            rows += units.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.value)
+        }
+        var total = RegisterRollupRow(level: nil, school: nil, grade: nil, className: nil, red: 0, orange: 0, yellow: 0, open: 0)
+        for entry in entries { add(entry, to: &total) }
+        return rows + [total]
+    }
+
+    private static func add(_ entry: RegisterEntry, to row: inout RegisterRollupRow) {
+        switch entry.level {
+        case .red: row.red += 1
+        case .orange: row.orange += 1
+        case .yellow: row.yellow += 1
+        case .none: return
+        }
+        if entry.followUpStatus != .closed { row.open += 1 }
+    }
+}

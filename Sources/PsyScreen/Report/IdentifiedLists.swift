@@ -1,0 +1,85 @@
+import Foundation
+
+/// The identified lists for counselors (`unscreened`, `results`, `warnings`). They hold names and IDs: the CLI
+/// writes them owner-only, and they never feed an anonymized report.
+public enum IdentifiedLists {
+    /// Enrolled students whose latest attempt in the wave is not scored, by class.
+    public static func unscreened(_ students: [(Student, ScreeningState)]) -> Tabulation {
+        Tabulation(
+            header: ["school", "grade", "class", "student_id", "name", "state"],
+            rows: students.map { student, state in
+                [student.school, student.grade, student.className, student.studentID, student.name, state.rawValue]
+            })
+    }
+
+    /// One row per student with an attempt that counts: identity, item answers, the score columns, level,
+    /// source and time.
+    public static func results(_ rows: [(Student, ScreeningAttempt)], battery: Battery) -> Tabulation {
+        let columns = ResultColumns(battery.instruments)
+        let header =
+            ["student_id", "name", "school", "grade", "class"] + columns.itemColumnNames + columns.names
+            + ["level", "reasons", "validity", "source", "state", "time"]
+        let body = rows.map { student, attempt -> [String] in
+            var cells = [student.studentID, student.name, student.school, student.grade, student.className]
+            for instrument in battery.instruments {
+                let values = attempt.answers[instrument.id] ?? []
+                for index in instrument.items.indices {
+                    cells.append(index < values.count ? values[index].map(String.init) ?? "" : "")
+                }
+            }
+            let results = battery.instruments.map { instrument in
+                attempt.result(instrument.id)
+                    ?? InstrumentResult(
+                        instrumentID: instrument.id, instrumentVersion: instrument.version, scales: [], flags: [],
+                        hasCrisis: false, validity: [], status: .unscored)
+            }
+            cells += columns.cells(results)
+            cells += [
+                attempt.assessment.level.rawValue, attempt.assessment.reasons.joined(separator: "; "),
+                (attempt.validity + results.flatMap(\.validity)).map(\.code).joined(separator: ";"),
+                attempt.source.rawValue, attempt.state.rawValue, Timestamp.string(attempt.finishedAt ?? attempt.startedAt),
+            ]
+            return cells
+        }
+        return Tabulation(header: header, rows: body)
+    }
+
+    /// The warning register, one row per student, red first.
+    public static func register(_ entries: [RegisterEntry]) -> Tabulation {
+        Tabulation(
+            header: [
+                "student_id", "name", "school", "grade", "class", "dorm", "level", "reason", "follow_up", "follow_up_at",
+                "source", "time",
+            ],
+            rows: entries.map { entry in
+                [
+                    entry.student.studentID, entry.student.name, entry.student.school, entry.student.grade,
+                    entry.student.className, entry.student.dorm ?? "", entry.level.rawValue,
+                    entry.reasons.joined(separator: "; "), entry.followUpStatus.rawValue,
+                    entry.followUp.map { Timestamp.string($0.at) } ?? "", entry.attempt.source.rawValue,
+                    Timestamp.string(entry.attempt.finishedAt ?? entry.attempt.startedAt),
+                ]
+            })
+    }
+
+    /// The roll-up counts of the register per class, grade and school.
+    public static func rollup(_ rows: [RegisterRollupRow]) -> Tabulation {
+        Tabulation(
+            header: ["level", "school", "grade", "class", "red", "orange", "yellow", "open"],
+            rows: rows.map { row in
+                [
+                    row.level?.rawValue ?? "total", row.school ?? "", row.grade ?? "", row.className ?? "",
+                    String(row.red), String(row.orange), String(row.yellow), String(row.open),
+                ]
+            }, numericColumns: [4, 5, 6, 7])
+    }
+}
+
+/// Times in files: ISO 8601 with the UTC offset, to the second.
+public enum Timestamp {
+    public static func string(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,34 @@
+/// A header and rows of strings: the one shape every tabular output has, rendered as a terminal table, CSV
+/// records (written by the caller through `CSVWriter`) or JSON objects.
+public struct Tabulation: Hashable, Sendable {
+    public var header: [String]
+    public var rows: [[String]]
+    /// Columns holding numbers: right-aligned in tables, numbers in JSON.
+    public var numericColumns: Set<Int>
+
+    public init(header: [String], rows: [[String]], numericColumns: Set<Int> = []) {
+        self.header = header
+        self.rows = rows
+        self.numericColumns = numericColumns
+    }
+
+    public var table: String { TextTable.render([header] + rows, rightAligned: numericColumns) }
+
+    /// Header then rows.
+    public var records: [[String]] { [header] + rows }
+
+    /// One JSON object per row, keys in column order; empty cells are null.
+    public var jsonObjects: [JSONValue] {
+        rows.map { row in
+            .object(
+                zip(header, row).enumerated().map { index, pair in
+                    let (key, cell) = pair
+                    if cell.isEmpty { return (key, .null) }
+                    if numericColumns.contains(index), let number = Double(cell) {
+                        return (key, number == number.rounded() ? .integer(Int(number)) : .number(number))
+                    }
+                    return (key, .string(cell))
+                })
+        }
+    }
+}

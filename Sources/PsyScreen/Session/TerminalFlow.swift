@@ -1,0 +1,224 @@
+import Foundation
+
+/// The lab terminal's flow as a pure state machine: `handle(event, now:)` turns (state, event) into the actions to
+/// take and the new state. It does no I/O and reads no clock: the driver passes `now` with every event, performs
+/// the ``FlowEffect``s it asks for against the database and feeds their results back as events.
+///
+/// A student's session: student ID → confirmation (class and masked name) → consent, or a note on where an
+/// earlier attempt resumes → one item at a time in battery order → closing text. Every answer is saved (an
+/// effect) before the next item is shown; the battery's crisis text is shown as soon as a saved answer raises a
+/// crisis flag, once per session.
+public struct TerminalFlow: Sendable {
+    /// What the flow needs to know about the command line.
+    public struct Configuration: Hashable, Sendable {
+        public var battery: Battery
+        public var language: SessionLanguage
+        /// A shared screen: after each student the screen is cleared and the flow returns to the ID prompt.
+        public var kiosk: Bool
+        /// A student whose latest attempt is finished may take the battery again.
+        public var retake: Bool
+
+        public init(battery: Battery, language: SessionLanguage, kiosk: Bool = false, retake: Bool = false) {
+            self.battery = battery
+            self.language = language
+            self.kiosk = kiosk
+            self.retake = retake
+        }
+    }
+
+    /// Where the flow is. Phases ending in -ing without a prompt wait for an effect's result.
+    public enum Phase: Hashable, Sendable {
+        case notStarted
+        case askingID
+        case lookingUp
+        case confirming
+        case consenting
+        case startingAttempt(consented: Bool)
+        case answering
+        case saving
+        case finishing
+        /// Kiosk: the closing text stays up until the student presses Enter.
+        case dismissing
+        case ended
+    }
+
+    public let configuration: Configuration
+    let items: BatteryItems
+    let strings: SessionStrings
+    public internal(set) var phase: Phase = .notStarted
+    /// The student at the terminal, from the ID lookup until their session ends.
+    var lookup: StudentLookup?
+    var sitting: Sitting?
+    /// The ID typed last, for the "not on the roster" notice.
+    private var pendingID = ""
+
+    public init(_ configuration: Configuration) {
+        self.configuration = configuration
+        self.items = BatteryItems(configuration.battery)
+        self.strings = SessionStrings(configuration.language)
+    }
+
+    /// Whether the flow waits for a line of input (otherwise for an effect's result, or it has ended).
+    public var isAwaitingInput: Bool {
+        [.askingID, .confirming, .consenting, .answering, .dismissing].contains(phase)
+    }
+
+    /// Whether a student is in the middle of a session (past the ID prompt).
+    public var hasStudent: Bool { lookup != nil }
+
+    /// Takes one event. Events that make no sense in the current phase (a driver bug) are ignored.
+    public mutating func handle(_ event: FlowEvent, now: Date) -> [FlowAction] {
+        switch event {
+        case .start:
+            guard phase == .notStarted else { return [] }
+            phase = .askingID
+            return greeting()
+        case .line(let line):
+            return handleLine(line, now: now)
+        case .endOfInput:
+            return endOfInput()
+        case .interrupted:
+            return interrupt()
+        case .idleTimeout:
+            guard configuration.kiosk, isAwaitingInput, phase != .askingID else { return [] }
+            return backToStudentIDPrompt()
+        case .studentFound(let found):
+            guard phase == .lookingUp else { return [] }
+            lookup = found
+            phase = .confirming
+            return [.show(.text(strings.identity(found.student))), .show(.prompt(strings.confirmPrompt))]
+        case .studentNotFound:
+            guard phase == .lookingUp else { return [] }
+            phase = .askingID
+            return [.show(.notice(strings.unknownStudent(pendingID))), .show(.prompt(strings.studentIDPrompt))]
+        case .attemptStarted(let attemptID):
+            guard case .startingAttempt(let consented) = phase else { return [] }
+            guard consented else { return [.show(.text(strings.refused))] + endSession(status: 0) }
+            sitting = Sitting(attemptID: attemptID, count: items.count, now: now)
+            phase = .answering
+            return showItem(now: now)
+        case .answerSaved:
+            return answerSaved(now: now)
+        case .attemptFinished:
+            guard phase == .finishing else { return [] }
+            let closing = configuration.battery.closing.text(in: configuration.language.rawValue)
+            return [.show(.text("")), .show(.text(closing))] + endSession(status: 0)
+        case .storeFailed(let message):
+            return [.show(.notice(strings.storeFailed(message)))] + endSession(status: 1)
+        }
+    }
+
+    private func greeting() -> [FlowAction] {
+        [
+            .show(.text(configuration.battery.title.text(in: configuration.language.rawValue) + "\n")),
+            .show(.prompt(strings.studentIDPrompt)),
+        ]
+    }
+
+    private mutating func handleLine(_ line: String, now: Date) -> [FlowAction] {
+        switch phase {
+        case .askingID:
+            let id = StudentID.normalize(line)
+            guard !id.isEmpty else { return [.show(.prompt(strings.studentIDPrompt))] }
+            pendingID = id
+            phase = .lookingUp
+            return [.perform(.lookUpStudent(id: id))]
+        case .confirming:
+            switch YesNo(line: line) {
+            case .yes: return afterConfirmation(now: now)
+            case .no:
+                lookup = nil
+                phase = .askingID
+                return [.show(.notice(strings.notYou)), .show(.prompt(strings.studentIDPrompt))]
+            case nil:
+                return [.show(.notice(strings.yesOrNo)), .show(.prompt(strings.confirmPrompt))]
+            }
+        case .consenting:
+            guard let answer = YesNo(line: line), let student = lookup?.student else {
+                return [.show(.notice(strings.yesOrNo)), .show(.prompt(strings.consentPrompt))]
+            }
+            if answer == .no, lookup?.latestAttempt?.state == .finished {
+                // A retake declined: the finished screening stands; a refusal stored now would replace it.
+                return [.show(.text(strings.retakeDeclined))] + endSession(status: 0)
+            }
+            phase = .startingAttempt(consented: answer == .yes)
+            return [.perform(.startAttempt(studentID: student.studentID, consented: answer == .yes))]
+        case .answering:
+            return answer(line, now: now)
+        case .dismissing:
+            return backToStudentIDPrompt()
+        case .notStarted, .lookingUp, .startingAttempt, .saving, .finishing, .ended:
+            return []
+        }
+    }
+
+    /// After "yes, this is me": resume an attempt left in progress, refuse a finished one, or ask for consent.
+    private mutating func afterConfirmation(now: Date) -> [FlowAction] {
+        guard let lookup else { return [] }
+        let battery = configuration.battery
+        if let latest = lookup.latestAttempt, latest.state == .inProgress, latest.source == .terminal,
+            latest.batteryID == battery.id
+        {
+            var resumed = Sitting(resuming: latest, answeredItems: lookup.answeredItems, items: items, now: now)
+            guard let first = resumed.firstUnanswered else {
+                // Every item was saved but the process ended before finishing: finish now.
+                sitting = resumed
+                phase = .finishing
+                return [.perform(.finishAttempt(attemptID: latest.id))]
+            }
+            resumed.position = first
+            sitting = resumed
+            phase = .answering
+            return [.show(.notice(strings.resuming(at: first + 1, of: items.count)))] + showItem(now: now)
+        }
+        if let latest = lookup.latestAttempt, latest.state == .finished, !configuration.retake {
+            return [.show(.text(strings.alreadyFinished))] + endSession(status: 0)
+        }
+        phase = .consenting
+        return [
+            .show(.text("")), .show(.text(battery.consent.text(in: configuration.language.rawValue) + "\n")),
+            .show(.prompt(strings.consentPrompt)),
+        ]
+    }
+
+    /// Ends the student's session: a kiosk waits for Enter (the closing text stays readable), then clears.
+    mutating func endSession(status: Int32) -> [FlowAction] {
+        lookup = nil
+        sitting = nil
+        if configuration.kiosk {
+            phase = .dismissing
+            return [.show(.text("")), .show(.prompt(strings.dismissPrompt))]
+        }
+        phase = .ended
+        return [.exit(status)]
+    }
+
+    /// Kiosk: nothing of the previous student stays on screen.
+    private mutating func backToStudentIDPrompt() -> [FlowAction] {
+        lookup = nil
+        sitting = nil
+        phase = .askingID
+        return [.show(.clearScreen)] + greeting()
+    }
+
+    private mutating func endOfInput() -> [FlowAction] {
+        // The last prompt's line is still open.
+        var actions: [FlowAction] = [.show(.text(""))]
+        if sitting != nil, phase == .answering { actions.append(.show(.notice(strings.endOfInput))) }
+        if configuration.kiosk { actions.append(.show(.clearScreen)) }
+        lookup = nil
+        sitting = nil
+        phase = .ended
+        return actions + [.exit(0)]
+    }
+
+    private mutating func interrupt() -> [FlowAction] {
+        if configuration.kiosk { return backToStudentIDPrompt() }
+        let actions: [FlowAction] =
+            sitting != nil ? [.show(.text("")), .show(.notice(strings.interrupted))] : [.show(.text(""))]
+        lookup = nil
+        sitting = nil
+        phase = .ended
+        return actions + [.exit(130)]
+    }
+}

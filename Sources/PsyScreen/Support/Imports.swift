@@ -1,3 +1,0 @@
-import CLibXML2
-import Crypto
-import Foundation

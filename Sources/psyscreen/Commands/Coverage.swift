@@ -1,0 +1,43 @@
+import ArgumentParser
+import PsyScreen
+import PsyScreenStore
+
+struct Coverage: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Screening coverage of a wave: screened / enrolled per school, grade or class.",
+        discussion: """
+            enrolled counts students with status enrolled; screened those of them whose latest attempt in the wave \
+            has a score on every instrument (a prorated score counts). Students on leave or internship are shown \
+            apart, outside the denominator; coverage never passes 100 %.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "The screening wave.")
+    var wave: String
+
+    @Option(help: "school, grade or class.")
+    var by: CoverageTable.Level = .school
+
+    @Option(help: "table, csv or json.")
+    var format: ListingFormat = .table
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        let store = try database.open()
+        let rows: [CoverageRow]
+        do {
+            if try !store.waveExists(wave) { printError("warning: wave '\(wave)' has no screenings yet (known: \(try store.waves().joined(separator: ", ")))") }
+            rows = try store.coverage(wave: wave, by: by)
+        } catch {
+            throw failure(error.description)
+        }
+        try OutputFile.write(CoverageReport.tabulate(rows, level: by), format: format, to: output) {
+            CoverageReport.json(rows, level: by, wave: wave)
+        }
+    }
+}
+
+extension CoverageTable.Level: ExpressibleByArgument {}

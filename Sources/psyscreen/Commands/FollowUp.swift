@@ -1,0 +1,35 @@
+import ArgumentParser
+import PsyScreen
+import PsyScreenStore
+
+struct FollowUp: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "follow-up",
+        abstract: "Record a follow-up step for a student in the warning register (steps are added, never overwritten).")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The student id.")
+    var student: String
+
+    @Option(help: "The screening wave.")
+    var wave: String
+
+    @Option(help: "contacted, counseling, referred or closed.")
+    var status: FollowUpStatus
+
+    @Option(help: "A short note (who, what was agreed).")
+    var note: String?
+
+    func run() throws {
+        let store = try database.open()
+        do {
+            let step = try store.recordFollowUp(studentID: student, wave: wave, status: status, note: note)
+            print("\(step.studentID) in wave \(wave): \(step.status.rawValue) at \(Timestamp.string(step.at)) by \(step.recordedBy)")
+        } catch {
+            throw failure(error.description)
+        }
+    }
+}
+
+extension FollowUpStatus: ExpressibleByArgument {}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import PsyScreen
+import PsyScreenStore
+
+struct History: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "A student's growth file across waves: levels, scores and follow-ups (counselors only).")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The student id.")
+    var student: String
+
+    func run() throws {
+        let store = try database.open()
+        do {
+            guard let history = try store.history(studentID: student) else {
+                throw failure("no student '\(student)' on the roster")
+            }
+            print(HistoryText.render(history.student, attempts: history.attempts, followUps: history.followUps), terminator: "")
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            throw failure("\(error)")
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import PsyScreen
+import PsyScreenStore
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score paper results and store them in a wave (one transaction).",
+        discussion: """
+            The input is what `psyscreen score` reads, with a student_id column. Rejected records and students not \
+            on the roster are reported (to --errors FILE as CSV, else stderr) and not stored; the rest are. \
+            Importing the same file into the same wave again changes nothing. Exit status: 0 all stored (or \
+            nothing to do), 1 some records not stored, 2 cannot run.
+            """)
+
+    @OptionGroup var instruments: InstrumentOptions
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var selection: ScoringSelection
+    @OptionGroup var csv: CSVInputOptions
+
+    @Option(help: "The screening wave, e.g. 2026-autumn.")
+    var wave: String
+
+    @Option(help: "Write the row-level error report here as CSV instead of stderr.")
+    var errors: String?
+
+    @Argument(help: "The paper results CSV.")
+    var file: String
+
+    func run() throws {
+        guard file != "-" else { throw failure("import needs a file, not standard input: its hash recognises it when imported again") }
+        let battery = try selection.resolve(try instruments.catalog())
+        let parsed = try PaperImportReader.read(file, battery: battery, csv: csv)
+        let hash: String
+        do { hash = try FileDigest.sha256(file) } catch { throw failure("\(error)") }
+        let store = try database.open()
+        let summary: PaperImportSummary
+        do {
+            summary = try store.importPaper(wave: wave, battery: battery, path: file, fileHash: hash, sheets: parsed.sheets)
+        } catch {
+            throw failure(error.description)
+        }
+        if let earlier = summary.alreadyImportedAt {
+            print("\(file): already imported into wave \(wave) on \(Timestamp.string(earlier)); nothing changed")
+            return
+        }
+        var problems = parsed.problems
+        problems += summary.strangers.map {
+            PaperResultsLayout.Problem(line: $0.line, column: "student_id", value: $0.studentID, reason: "is not on the roster: not stored")
+        }
+        problems.sort { $0.line < $1.line }
+        try ProblemOutput.write(problems, file: file, errorsPath: errors)
+        let levels = [WarningLevel.red, .orange, .yellow].map { "\($0.rawValue) \(summary.levels[$0] ?? 0)" }.joined(separator: ", ")
+        printError(
+            "\(file): \(parsed.records) records (\(parsed.encoding)); \(summary.stored) stored in wave \(wave) (\(levels)); \(parsed.problemRecords) rejected; \(summary.strangers.count) not on the roster")
+        if parsed.problemRecords > 0 || !summary.strangers.isEmpty { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import PsyScreen
+import PsyScreenStore
+
+struct Results: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Identified per-student results of a wave (counselors only; written owner-only).",
+        discussion: "One row per student: the attempt that counts (the latest). Item answers, scores, bands, flags, the warning level, source and time.")
+
+    @OptionGroup var instruments: InstrumentOptions
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "The screening wave.")
+    var wave: String
+
+    @Option(help: "The battery whose columns to write (default: the one the wave's screenings used).")
+    var battery: String?
+
+    @Option(help: "csv or json.")
+    var format: ListingFormat = .csv
+
+    @Option(name: .shortAndLong, help: "The output file (mode 0600); - for standard output.")
+    var output: String
+
+    func run() throws {
+        let catalog = try instruments.catalog()
+        let store = try database.open()
+        let rows: [(Student, ScreeningAttempt)]
+        do {
+            rows = try store.screenings(wave: wave).compactMap { screening in
+                screening.attempt.map { (screening.student, $0) }
+            }
+        } catch {
+            throw failure(error.description)
+        }
+        let battery = try columnsBattery(catalog, rows.first?.1.batteryID)
+        do {
+            if output != "-" { try store.recordExport("results of wave \(wave)", path: output, rows: rows.count) }
+        } catch {
+            throw failure(error.description)
+        }
+        let tabulation = IdentifiedLists.results(rows, battery: battery)
+        try OutputFile.write(tabulation, format: format == .table ? .csv : format, to: output, mode: 0o600) {
+            JSONValue.object([("wave", .string(wave)), ("battery", .string(battery.id)), ("students", .array(tabulation.jsonObjects))]).rendered()
+        }
+        printError("\(rows.count) students written to \(output)")
+    }
+
+    /// `--battery`, else the battery the wave was screened with (an ad-hoc `phq9+gad7` is rebuilt from its ids).
+    private func columnsBattery(_ catalog: InstrumentCatalog, _ used: String?) throws -> Battery {
+        do {
+            let id = battery ?? used ?? "annual"
+            if let known = catalog.battery(id) { return known }
+            return Battery.adHoc(try id.split(separator: "+").map { part throws(InputError) in try catalog.resolveInstrument(String(part)) })
+        } catch {
+            throw failure(error.description)
+        }
+    }
+}

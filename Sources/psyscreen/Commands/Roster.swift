@@ -1,0 +1,49 @@
+import ArgumentParser
+import PsyScreen
+import PsyScreenStore
+
+struct Roster: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Manage the roster of enrolled students (the coverage denominator).",
+        subcommands: [RosterImport.self])
+}
+
+struct RosterImport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Add or update students from a roster CSV, all or nothing.",
+        discussion: """
+            Columns: student_id, name, school, grade, class, gender, status (enrolled/在籍, leave/休学, \
+            internship/实习, withdrawn/退学); optional campus, major, birth_date, dorm. Chinese headers (学号, 姓名, …) \
+            work too. A roster with any bad row is refused whole, with every problem listed. Re-importing updates \
+            students: one who changed class moves; nobody is duplicated.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var csv: CSVInputOptions
+
+    @Argument(help: "The roster CSV (- for standard input).")
+    var file: String
+
+    func run() throws {
+        let reader = try csv.open(file)
+        let students: [Student]
+        do {
+            students = try RosterReader.read(reader)
+        } catch let error as InputError {
+            throw failure("\(error.description)\n\(file): the roster was not imported (\(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s"))")
+        } catch {
+            throw failure("\(error)")
+        }
+        let store = try database.open()
+        do {
+            let summary = try store.importRoster(students, source: file)
+            for move in summary.moved { print("moved \(move.studentID): \(move.from) → \(move.to)") }
+            print(
+                "\(file): \(students.count) students (\(reader.encoding.displayName)); \(summary.added) added, \(summary.updated) updated, \(summary.unchanged) unchanged"
+                    + (summary.notInRoster > 0 ? "; \(summary.notInRoster) on file but not in this roster (kept)" : ""))
+        } catch {
+            throw failure(error.description)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import PsyScreen
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct Take: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "A student takes a battery at a lab terminal, answer by answer.",
+        discussion: """
+            Reads one line per answer from standard input (a terminal, SSH or a pipe): student ID, y to confirm, \
+            y to consent, then the number of an option per question; b back, s skip, ? help, q quit. Each answer \
+            is saved before the next question; running take again resumes. See docs/terminal.md.
+            """)
+
+    @OptionGroup var instruments: InstrumentOptions
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "The battery to give, e.g. annual.")
+    var battery: String
+
+    @Option(help: "The screening wave, e.g. 2026-autumn.")
+    var wave: String
+
+    @Option(help: "zh-Hans or en.")
+    var lang: SessionLanguage = .chinese
+
+    @ArgumentParser.Flag(help: "Shared screen: after each student clear the screen and ask for the next student ID.")
+    var kiosk = false
+
+    @ArgumentParser.Flag(help: "Let a student whose screening in this wave is finished take it again.")
+    var retake = false
+
+    @Option(name: .customLong("idle-timeout"), help: "Kiosk: seconds without input before a student's session is closed (answers kept).")
+    var idleTimeout: Double = 300
+
+    func validate() throws {
+        guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be a positive number of seconds") }
+        guard !wave.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--wave needs a name, e.g. 2026-autumn") }
+    }
+
+    func run() throws {
+        let catalog = try instruments.catalog()
+        guard let battery = catalog.battery(self.battery) else {
+            let known = catalog.batteries.map(\.id).joined(separator: ", ")
+            throw failure("no battery '\(self.battery)' (available: \(known))")
+        }
+        let store = try database.open()
+        let interrupt = InterruptSignal.install(kiosk: kiosk)
+        var driver = TerminalDriver(
+            flow: TerminalFlow(.init(battery: battery, language: lang, kiosk: kiosk, retake: retake)), store: store,
+            wave: wave, screen: TerminalScreen(environment: ProcessInfo.processInfo.environment),
+            reader: LineReader(interrupt: interrupt), idleTimeout: idleTimeout, inputIsTerminal: isatty(0) == 1)
+        let status = driver.run()
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+extension SessionLanguage: ExpressibleByArgument {}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import PsyScreen
+import PsyScreenStore
+
+struct Unscreened: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The identified list of enrolled students not yet screened in a wave, by class (counselors only).",
+        discussion: "Includes students who started but were not scored (partial) and who refused. Files are written owner-only (0600).")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "The screening wave.")
+    var wave: String
+
+    @Option(help: "Only this school.") var school: String?
+    @Option(help: "Only this grade.") var grade: String?
+    @Option(name: .customLong("class"), help: "Only this class.") var className: String?
+
+    @Option(help: "table, csv or json.")
+    var format: ListingFormat = .table
+
+    @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        let store = try database.open()
+        let list: [(Student, ScreeningState)]
+        do {
+            list = try store.screenings(wave: wave)
+                .filter { $0.student.status == .enrolled && $0.state != .screened }
+                .filter { school == nil || $0.student.school == school }
+                .filter { grade == nil || $0.student.grade == grade }
+                .filter { className == nil || $0.student.className == className }
+                .map { ($0.student, $0.state) }
+            if let output { try store.recordExport("unscreened list of wave \(wave)", path: output, rows: list.count) }
+        } catch {
+            throw failure(error.description)
+        }
+        let tabulation = IdentifiedLists.unscreened(list)
+        try OutputFile.write(tabulation, format: format, to: output, mode: 0o600) {
+            JSONValue.object([("wave", .string(wave)), ("students", .array(tabulation.jsonObjects))]).rendered()
+        }
+    }
+}

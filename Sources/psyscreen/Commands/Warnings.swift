@@ -1,0 +1,54 @@
+import ArgumentParser
+import PsyScreen
+import PsyScreenStore
+
+struct Warnings: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The identified early-warning register of a wave, red first, with roll-up counts (counselors only).",
+        discussion: """
+            Every roster student with a stored attempt at a warning level, whatever their status. Red sticks: a \
+            crisis answer on any attempt of the wave is never hidden by a later sheet. The table and json formats \
+            add counts per class, grade and school (the four-level network); csv is one row per student. Files are \
+            written owner-only (0600).
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "The screening wave.")
+    var wave: String
+
+    @Option(help: "Only this level (red, orange, yellow); repeat for several.")
+    var level: [WarningLevel] = []
+
+    @Option(help: "table, csv or json.")
+    var format: ListingFormat = .table
+
+    @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        let store = try database.open()
+        let entries: [RegisterEntry]
+        do {
+            entries = try store.register(wave: wave, levels: level.isEmpty ? [.red, .orange, .yellow] : Set(level))
+            if let output { try store.recordExport("warning register of wave \(wave)", path: output, rows: entries.count) }
+        } catch {
+            throw failure(error.description)
+        }
+        let list = IdentifiedLists.register(entries)
+        let rollup = IdentifiedLists.rollup(RegisterRollup.compute(entries))
+        switch format {
+        case .csv:
+            try OutputFile.writeCSV(list.records, to: output, mode: 0o600)
+        case .table:
+            try OutputFile.write(list.table + "\nCounts by class, grade and school\n" + rollup.table, to: output, mode: 0o600)
+        case .json:
+            let json = JSONValue.object([
+                ("wave", .string(wave)), ("students", .array(list.jsonObjects)), ("rollup", .array(rollup.jsonObjects)),
+            ])
+            try OutputFile.write(json.rendered(), to: output, mode: 0o600)
+        }
+    }
+}
+
+extension WarningLevel: ExpressibleByArgument {}

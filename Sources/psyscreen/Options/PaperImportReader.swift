@@ -1,0 +1,59 @@
+import ArgumentParser
+import PsyScreen
+import PsyScreenStore
+
+/// Reads a paper-results file into sheets for `import`: every record parsed, problems collected by line.
+enum PaperImportReader {
+    struct Parsed {
+        var sheets: [PaperSheet] = []
+        var problems: [PaperResultsLayout.Problem] = []
+        var records = 0
+        var problemRecords = 0
+        var encoding = ""
+    }
+
+    static func read(_ file: String, battery: Battery, csv: CSVInputOptions) throws -> Parsed {
+        let reader = try csv.open(file)
+        var parsed = Parsed()
+        do {
+            guard let header = try reader.nextRecord({ $0.strings }) else { throw failure("\(file):1: error: the file is empty") }
+            let layout = try PaperResultsLayout(header: header, instruments: battery.instruments, file: file)
+            guard let idColumn = layout.studentIDColumn else {
+                throw failure("\(file):1: error: import needs a student_id column")
+            }
+            var answers = layout.emptyAnswers()
+            var firstLine: [String: Int] = [:]
+            try reader.forEachRecord { record in
+                if record.isBlank { return }
+                parsed.records += 1
+                var problems: [PaperResultsLayout.Problem] = []
+                layout.parse(record, into: &answers, problems: &problems)
+                let id = StudentID.normalize(record.string(at: idColumn))
+                if problems.isEmpty {
+                    if id.isEmpty {
+                        problems.append(.init(line: record.line, column: layout.header[idColumn], value: "", reason: "is empty: every record needs a student_id"))
+                    } else if let first = firstLine[id] {
+                        problems.append(
+                            .init(line: record.line, column: layout.header[idColumn], value: id, reason: "repeats the student_id of line \(first)"))
+                    }
+                }
+                if problems.isEmpty {
+                    firstLine[id] = record.line
+                    parsed.sheets.append(
+                        PaperSheet(
+                            studentID: id, line: record.line,
+                            answers: Dictionary(uniqueKeysWithValues: zip(battery.instruments.map(\.id), answers))))
+                } else {
+                    parsed.problemRecords += 1
+                    parsed.problems += problems
+                }
+            }
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            throw failure("\(error)")
+        }
+        parsed.encoding = reader.encoding.displayName
+        return parsed
+    }
+}
