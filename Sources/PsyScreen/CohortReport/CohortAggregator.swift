@@ -24,15 +24,22 @@ public struct CohortAggregator: Sendable {
     /// Counts one roster student. Withdrawn students count nowhere.
     public mutating func add(_ entry: CohortEntry) {
         guard entry.status != .withdrawn else { return }
+        add(entry, leaf: leaf(
+            school: entry.school, grade: entry.grade, className: entry.className, gender: entry.gender,
+            major: entry.major))
+    }
+
+    /// The finest unit a student counts in, for callers that know it already (a reader that sees the same class
+    /// for many rows asks once): its units in ``add(_:leaf:)`` come from here, not from the entry.
+    public mutating func leaf(school: String, grade: String, className: String, gender: String, major: String) -> Int {
         let key = LeafKey(
-            school: entry.school, grade: entry.grade, className: entry.className,
-            gender: entry.gender.isEmpty ? CohortEntry.unknownGroup : entry.gender,
-            major: entry.major.isEmpty ? CohortEntry.unknownGroup : entry.major)
-        let index: Int
+            school: school, grade: grade, className: className,
+            gender: gender.isEmpty ? CohortEntry.unknownGroup : gender,
+            major: major.isEmpty ? CohortEntry.unknownGroup : major)
         // Rosters come sorted by class: the previous student's leaf is usually the right one.
-        if key == lastKey {
-            index = lastIndex
-        } else if let known = leafIndex[key] {
+        if key == lastKey { return lastIndex }
+        let index: Int
+        if let known = leafIndex[key] {
             index = known
         } else {
             index = leaves.count
@@ -42,7 +49,14 @@ public struct CohortAggregator: Sendable {
         }
         lastKey = key
         lastIndex = index
-        leaves[index].count(entry, columns: columns, buffer: &complete)
+        return index
+    }
+
+    /// Counts one roster student into `leaf` (from ``leaf(school:grade:className:gender:major:)``); the entry's
+    /// unit names are not read.
+    public mutating func add(_ entry: CohortEntry, leaf: Int) {
+        guard entry.status != .withdrawn else { return }
+        leaves[leaf].count(entry, columns: columns, buffer: &complete)
     }
 
     /// Every unit: the whole wave, schools, grades, classes, and gender and major groups of schools and grades.
@@ -95,7 +109,12 @@ struct DenseCounts: Sendable {
         case .refused: base.refused += 1; return
         case .notScreened: base.notScreened += 1; return
         }
-        base.levels[CohortCounts.levelOrder.firstIndex(of: entry.level)!] += 1
+        switch entry.level {
+        case .none: base.levels[0] += 1
+        case .yellow: base.levels[1] += 1
+        case .orange: base.levels[2] += 1
+        case .red: base.levels[3] += 1
+        }
         for column in columns.indices {
             guard let score = entry.scores[column] else { continue }
             if let band = entry.bands[column], band < base.scales[column].bands.count {

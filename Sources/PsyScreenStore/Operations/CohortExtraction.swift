@@ -32,14 +32,23 @@ extension ScreeningStore {
         }
         // The answers are the biggest table (16 rows per PHQ-9 + GAD-7 sitting): a second connection reads them
         // on the other core while this one reads roster, attempts and scores.
-        let answers = AnswerScan(
-            path: path, range: range, instruments: extraction.instruments, widths: extraction.itemWidths,
-            needed: columns.contains { !$0.itemPositions.isEmpty })
+        let needed = columns.contains { !$0.itemPositions.isEmpty }
+        // Two halves, each on its own connection and thread: with the roster scan that makes three, which keeps
+        // both cores busy whichever finishes first.
+        let halves: [(first: Int64, last: Int64)] = range.map { range in
+            let middle = range.first + (range.last - range.first) / 2
+            return [(range.first, middle), (middle + 1, range.last)].filter { $0.0 <= $0.1 }
+        } ?? []
+        let answers = halves.map {
+            AnswerScan(path: path, range: $0, instruments: extraction.instruments, widths: extraction.itemWidths, needed: needed)
+        }
         let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global(qos: .userInitiated).async {
-            answers.run()
-            group.leave()
+        for scan in answers {
+            group.enter()
+            DispatchQueue.global(qos: .userInitiated).async {
+                scan.run()
+                group.leave()
+            }
         }
         let scanned: Result<Void, StoreError> = Result { () throws(StoreError) in
             try read { db in
@@ -50,14 +59,14 @@ extension ScreeningStore {
         }
         group.wait()
         try scanned.get()
-        if let failure = answers.failure { throw StoreError(path: path, failure) }
-        return extraction.aggregate(answers: answers.values, firstAttempt: range?.first ?? 0)
+        if let failure = answers.compactMap(\.failure).first { throw StoreError(path: path, failure) }
+        return extraction.aggregate(answers: answers)
     }
 }
 
 /// Reads the answers of every attempt in an id range into a flat array (attempt offset × item slot), on its own
 /// read-only connection.
-private final class AnswerScan: @unchecked Sendable {
+final class AnswerScan: @unchecked Sendable {
     // Written by `run` on one thread, read after the caller waited for it.
     let path: String
     let range: (first: Int64, last: Int64)?
@@ -85,6 +94,14 @@ private final class AnswerScan: @unchecked Sendable {
         self.needed = needed
     }
 
+    func contains(_ attempt: Int64) -> Bool {
+        guard let range else { return false }
+        return attempt >= range.first && attempt <= range.last && !values.isEmpty
+    }
+
+    /// Where the attempt's first item slot is in ``values``.
+    func slot(of attempt: Int64) -> Int { Int(attempt - range!.first) * stride }
+
     func run() {
         guard needed, let range, stride > 0 else { return }
         do {
@@ -94,18 +111,24 @@ private final class AnswerScan: @unchecked Sendable {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             let count = Int(range.last - range.first + 1)
             var values = [Int8](repeating: -1, count: count * stride)
-            try queue.read { db in
-                let statement = try db.makeStatement(sql: """
-                    SELECT attempt_id, instrument_id, position, IFNULL(value, -1) FROM answer
-                    WHERE attempt_id BETWEEN ? AND ?
-                    """)
-                try statement.setArguments([range.first, range.last])
-                try CohortExtraction.forEachRow(statement) { row in
-                    guard let instrument = instruments.firstIndex(where: { CohortExtraction.equals(row, 1, $0) }) else { return }
-                    let position = Int(sqlite3_column_int64(row, 2))
-                    guard position >= 0, position < widths[instrument] else { return }
-                    let attempt = Int(sqlite3_column_int64(row, 0) - range.first)
-                    values[attempt * stride + offsets[instrument] + position] = Int8(clamping: sqlite3_column_int64(row, 3))
+            // Locals and raw buffers: this loop runs once per answer, 16 times per sitting.
+            let keys = ByteKeys(instruments)
+            let widths = self.widths, offsets = self.offsets, stride = self.stride, first = range.first
+            try values.withUnsafeMutableBufferPointer { buffer in
+                try queue.read { db in
+                    let statement = try db.makeStatement(sql: """
+                        SELECT attempt_id, instrument_id, position, IFNULL(value, -1) FROM answer
+                        WHERE attempt_id BETWEEN ? AND ?
+                        """)
+                    try statement.setArguments([range.first, range.last])
+                    try CohortExtraction.forEachRow(statement) { row in
+                        let instrument = keys.index(row, 1)
+                        guard instrument >= 0 else { return }
+                        let position = Int(sqlite3_column_int64(row, 2))
+                        guard position >= 0, position < widths[instrument] else { return }
+                        let attempt = Int(sqlite3_column_int64(row, 0) - first)
+                        buffer[attempt * stride + offsets[instrument] + position] = Int8(clamping: sqlite3_column_int64(row, 3))
+                    }
                 }
             }
             self.values = values
@@ -129,6 +152,9 @@ private struct CohortExtraction {
 
     var school: [String] = [], grade: [String] = [], className: [String] = []
     var gender: [String] = [], major: [String] = [], status: [EnrollmentStatus] = []
+    /// The aggregator the students are counted into, and each student's finest unit in it.
+    var aggregator: CohortAggregator
+    var leafOfStudent: [Int32] = []
     var indexOfStudent: [String: Int32] = [:]
 
     var latestAttempt: [Int64] = []
@@ -146,6 +172,7 @@ private struct CohortExtraction {
 
     init(columns: [CohortColumn]) {
         self.columns = columns
+        aggregator = CohortAggregator(columns: columns)
         var instruments: [[UInt8]] = []
         var offsets: [Int] = []
         var columnInstrument: [Int] = []
@@ -180,15 +207,28 @@ private struct CohortExtraction {
     mutating func readRoster(_ db: Database) throws {
         let statement = try db.makeStatement(sql: "SELECT student_id, school, grade, class, gender, major, status FROM student")
         var texts = (0..<7).map { _ in InternedText() }
+        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM student") ?? 0
+        indexOfStudent.reserveCapacity(count)
+        var leaf = -1
         try Self.forEachRow(statement) { row in
             let id = String(cString: sqlite3_column_text(row, 0))
             indexOfStudent[id] = Int32(school.count)
-            school.append(texts[1].read(row, 1))
-            grade.append(texts[2].read(row, 2))
-            className.append(texts[3].read(row, 3))
-            gender.append(texts[4].read(row, 4))
-            major.append(texts[5].read(row, 5))
+            var changed = false
+            let values = (
+                texts[1].read(row, 1, changed: &changed), texts[2].read(row, 2, changed: &changed),
+                texts[3].read(row, 3, changed: &changed), texts[4].read(row, 4, changed: &changed),
+                texts[5].read(row, 5, changed: &changed))
+            school.append(values.0)
+            grade.append(values.1)
+            className.append(values.2)
+            gender.append(values.3)
+            major.append(values.4)
             status.append(EnrollmentStatus(rawValue: texts[6].read(row, 6)) ?? .enrolled)
+            // Rows repeat the previous student's units most of the time: look the leaf up only on a change.
+            if changed || leaf < 0 {
+                leaf = aggregator.leaf(school: values.0, grade: values.1, className: values.2, gender: values.3, major: values.4)
+            }
+            leafOfStudent.append(Int32(leaf))
         }
         latestAttempt = Array(repeating: 0, count: school.count)
         latestState = Array(repeating: .notScreened, count: school.count)
@@ -229,52 +269,67 @@ private struct CohortExtraction {
             WHERE attempt_id BETWEEN ? AND ?
             """)
         try statement.setArguments([firstAttempt, firstAttempt + Int64(studentOfAttempt.count) - 1])
-        let keys = columns.map { (Array($0.instrumentID.utf8), Array($0.scaleID.utf8)) }
-        let bandKeys = columns.map { $0.bands.map { Array($0.id.utf8) } }
-        try Self.forEachRow(statement) { row in
-            let student = Int(studentOfAttempt[Int(sqlite3_column_int64(row, 0) - firstAttempt)])
-            guard student >= 0, sqlite3_column_type(row, 3) != SQLITE_NULL else { return }
-            guard let column = keys.firstIndex(where: { Self.equals(row, 1, $0.0) && Self.equals(row, 2, $0.1) })
-            else { return }
-            let slot = student * columns.count + column
-            scores[slot] = Int32(columns[column].scaled(sqlite3_column_double(row, 3)))
-            if sqlite3_column_type(row, 4) != SQLITE_NULL,
-               let band = bandKeys[column].firstIndex(where: { Self.equals(row, 4, $0) }) {
-                bands[slot] = Int8(band)
+        let instrumentKeys = ByteKeys(columns.map { Array($0.instrumentID.utf8) })
+        let scaleKeys = ByteKeys(columns.map { Array($0.scaleID.utf8) })
+        let bandKeys = columns.map { ByteKeys($0.bands.map { Array($0.id.utf8) }) }
+        // The column of (instrument key, scale key); keys repeat across columns, so look both up.
+        let columnOf: [[Int]] = columns.indices.map { i in
+            columns.indices.map { j in
+                columns.firstIndex { $0.instrumentID == columns[i].instrumentID && $0.scaleID == columns[j].scaleID } ?? -1
             }
         }
+        let power = columns.map { pow(10, Double($0.decimals)) }  // as CohortColumn.scaled
+        let columnCount = columns.count, first = firstAttempt
+        let studentOfAttempt = self.studentOfAttempt
+        var scores = self.scores, bands = self.bands
+        try Self.forEachRow(statement) { row in
+            let student = Int(studentOfAttempt[Int(sqlite3_column_int64(row, 0) - first)])
+            guard student >= 0, sqlite3_column_type(row, 3) != SQLITE_NULL else { return }
+            let instrument = instrumentKeys.index(row, 1), scale = scaleKeys.index(row, 2)
+            guard instrument >= 0, scale >= 0 else { return }
+            let column = columnOf[instrument][scale]
+            guard column >= 0 else { return }
+            let slot = student * columnCount + column
+            scores[slot] = Int32((sqlite3_column_double(row, 3) * power[column]).rounded())
+            if sqlite3_column_type(row, 4) != SQLITE_NULL {
+                let band = bandKeys[column].index(row, 4)
+                if band >= 0 { bands[slot] = Int8(band) }
+            }
+        }
+        self.scores = scores
+        self.bands = bands
     }
 
-    func aggregate(answers: [Int8], firstAttempt answerBase: Int64) -> CohortTables {
-        var aggregator = CohortAggregator(columns: columns)
+    func aggregate(answers: [AnswerScan]) -> CohortTables {
+        var aggregator = self.aggregator
         var entry = CohortEntry(columns: columns)
+        let positions = columns.map(\.itemPositions), reversals = columns.map(\.reversal)
+        let offsets = columns.indices.map { itemOffset[columnInstrument[$0]] }
+        let columnCount = columns.count
         for student in school.indices {
-            entry.school = school[student]
-            entry.grade = grade[student]
-            entry.className = className[student]
-            entry.gender = gender[student]
-            entry.major = major[student]
             entry.status = status[student]
             entry.state = latestState[student]
             entry.clearResults()
             if entry.state == .screened && entry.status == .enrolled {
                 entry.level = everRed[student] ? .red : latestLevel[student]
-                for (column, info) in columns.enumerated() {
-                    let slot = student * columns.count + column
+                let attempt = latestAttempt[student]
+                let scan = answers.first { $0.contains(attempt) }
+                let attemptSlot = scan?.slot(of: attempt) ?? 0
+                for column in 0..<columnCount {
+                    let slot = student * columnCount + column
                     guard scores[slot] != Int32.min else { continue }
                     entry.scores[column] = Int(scores[slot])
                     entry.bands[column] = bands[slot] >= 0 ? Int(bands[slot]) : nil
-                    let attempt = Int(latestAttempt[student] - answerBase)
-                    let base = attempt * itemsPerStudent + itemOffset[columnInstrument[column]]
-                    guard attempt >= 0, (attempt + 1) * itemsPerStudent <= answers.count else { continue }
-                    for (item, position) in info.itemPositions.enumerated() {
-                        let raw = answers[base + position]
+                    guard let scan else { continue }
+                    let base = attemptSlot + offsets[column]
+                    for (item, position) in positions[column].enumerated() {
+                        let raw = scan.values[base + position]
                         guard raw >= 0 else { continue }
-                        entry.items[column][item] = info.reversal[item].map { $0 - Int(raw) } ?? Int(raw)
+                        entry.items[column][item] = reversals[column][item].map { $0 - Int(raw) } ?? Int(raw)
                     }
                 }
             }
-            aggregator.add(entry)
+            aggregator.add(entry, leaf: Int(leafOfStudent[student]))
         }
         return aggregator.tables()
     }
@@ -302,6 +357,35 @@ private struct CohortExtraction {
     }
 }
 
+/// A few short byte strings (instrument, scale or band ids) to recognise in a text column without making a String.
+private struct ByteKeys {
+    private let bytes: [UInt8]
+    private let starts: [Int]
+
+    init(_ keys: [[UInt8]]) {
+        var bytes: [UInt8] = []
+        var starts = [0]
+        for key in keys {
+            bytes += key
+            starts.append(bytes.count)
+        }
+        self.bytes = bytes
+        self.starts = starts
+    }
+
+    /// The index of the key equal to text column `column`, or −1.
+    func index(_ row: OpaquePointer, _ column: Int32) -> Int {
+        guard let text = sqlite3_column_text(row, column) else { return -1 }
+        let count = Int(sqlite3_column_bytes(row, column))
+        return bytes.withUnsafeBufferPointer { buffer in
+            for key in 0..<(starts.count - 1) where starts[key + 1] - starts[key] == count {
+                if count == 0 || memcmp(text, buffer.baseAddress! + starts[key], count) == 0 { return key }
+            }
+            return -1
+        }
+    }
+}
+
 /// Text of one column across rows, reusing the previous String when the bytes repeat (roster rows come grouped
 /// by school and class, so most rows repeat the last value).
 private struct InternedText {
@@ -309,13 +393,25 @@ private struct InternedText {
     private var text = ""
 
     mutating func read(_ row: OpaquePointer, _ index: Int32) -> String {
-        guard let pointer = sqlite3_column_text(row, index) else { return "" }
+        var changed = false
+        return read(row, index, changed: &changed)
+    }
+
+    /// Sets `changed` when the value differs from the previous row's.
+    mutating func read(_ row: OpaquePointer, _ index: Int32, changed: inout Bool) -> String {
+        guard let pointer = sqlite3_column_text(row, index) else {
+            if !bytes.isEmpty { changed = true }
+            bytes = []
+            text = ""
+            return ""
+        }
         let count = Int(sqlite3_column_bytes(row, index))
         if count == bytes.count, count == 0 || bytes.withUnsafeBufferPointer({ memcmp(pointer, $0.baseAddress!, count) == 0 }) {
             return text
         }
         bytes = Array(UnsafeBufferPointer(start: pointer, count: count))
         text = String(decoding: bytes, as: UTF8.self)
+        changed = true
         return text
     }
 }
