@@ -19,10 +19,10 @@ public struct CohortDisclosure: Sendable {
     /// The published cells to hide, per unit. `withheld` names cells an earlier report already hid (a school's
     /// own report, from its exchange file): they stay hidden.
     public func hiddenCells(
-        _ tables: CohortTables, withheld: [CohortUnit: Set<CohortCell>] = [:]
+        _ tables: CohortTables, withheld: [CohortUnit: Set<CohortCell>] = [:], sortedUnits: [CohortUnit]? = nil
     ) throws(SuppressionProblemError) -> [CohortUnit: Set<CohortCell>] {
         let columns = tables.columns
-        let units = tables.sortedUnits
+        let units = sortedUnits ?? tables.sortedUnits
         let sharesScreened = columns.indices.map { column in
             tables.units.values.allSatisfy { $0.scales[column].n == $0.screened }
         }
@@ -33,7 +33,9 @@ public struct CohortDisclosure: Sendable {
         var problem = SuppressionProblem()
         // Per unit, per family: the cell ids, in a fixed order (see `Row`).
         var rows: [CohortUnit: Row] = [:]
+        rows.reserveCapacity(units.count)
         var owner: [SuppressionProblem.CellID: (CohortUnit, CohortCell)] = [:]
+        owner.reserveCapacity(units.count * (1 + 3 + columns.reduce(0) { $0 + $1.bands.count + 1 }))
         for unit in units {
             let counts = tables.units[unit]!
             let id = try problem.addUnit(unit.description, enrolment: counts.enrolled)

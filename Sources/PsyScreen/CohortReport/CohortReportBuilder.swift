@@ -57,13 +57,14 @@ public struct CohortReportBuilder: Sendable {
         _ tables: CohortTables, stamp: ReportStamp, withheld: [CohortUnit: Set<CohortCell>] = [:]
     ) throws(CohortReportError) -> (report: CohortReport, hidden: [CohortUnit: Set<CohortCell>]) {
         let scoped = tables.filter(scope.includes)
+        let sorted = scoped.sortedUnits
         let hidden: [CohortUnit: Set<CohortCell>]
         do {
-            hidden = try CohortDisclosure(threshold: threshold).hiddenCells(scoped, withheld: withheld)
+            hidden = try CohortDisclosure(threshold: threshold).hiddenCells(scoped, withheld: withheld, sortedUnits: sorted)
         } catch {
             throw .inconsistentCounts("\(error)")
         }
-        let units = scoped.sortedUnits.map { unit in
+        let units = sorted.map { unit in
             publish(unit, scoped.units[unit]!, hidden: hidden[unit] ?? [], columns: tables.columns)
         }
         return (CohortReport(stamp: stamp, columns: tables.columns, units: units), hidden)

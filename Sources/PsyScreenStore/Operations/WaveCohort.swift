@@ -28,7 +28,11 @@ extension ScreeningStore {
         }
         var batteries: [Battery] = []
         for (id, _) in used where !batteries.contains(where: { $0.id == id }) {
-            guard let battery = catalog.battery(id) else {
+            // `import --instrument phq9 --instrument gad7` stores the ad-hoc battery `phq9+gad7`.
+            let parts = id.split(separator: "+").map { catalog.instrument(String($0)) }
+            guard let battery = catalog.battery(id)
+                ?? (parts.allSatisfy { $0 != nil } ? Battery.adHoc(parts.compactMap { $0 }) : nil)
+            else {
                 throw StoreError(
                     path: path,
                     message: "wave '\(wave)' was scored with battery '\(id)', which is not in \(catalog.directory)")

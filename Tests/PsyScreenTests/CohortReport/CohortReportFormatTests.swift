@@ -60,6 +60,14 @@ final class CohortReportFormatTests: XCTestCase {
         XCTAssertTrue(markdown.contains("| 单位 | 在籍 | 已筛查 | 普查率 |"))
     }
 
+    func testUnitsSortWithNumbersAsNumbers() {
+        let names = ["2025级10班", "2025级2班", "2025级1班", "2024级3班"]
+        let units = names.map { CohortUnit(level: .class, school: "S", grade: "G", className: $0) }.sorted()
+        XCTAssertEqual(units.map(\.className), ["2024级3班", "2025级1班", "2025级2班", "2025级10班"])
+        XCTAssertTrue(CohortUnit(level: .school, school: "S") < CohortUnit(level: .grade, school: "S", grade: "G"))
+        XCTAssertTrue(CohortUnit.all < CohortUnit(level: .school, school: "A"))
+    }
+
     func testScopeNarrowsTheUnits() throws {
         let scope = try CohortReportScope(parsing: "school,grade")
         XCTAssertEqual(scope.levels, [.all, .school, .grade])
