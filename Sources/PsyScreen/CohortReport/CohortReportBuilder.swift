@@ -1,42 +1,3 @@
-/// Which units a report covers (`--by`).
-public struct CohortReportScope: Hashable, Sendable {
-    public var levels: Set<CohortUnit.Level>
-    /// Groups are formed at school and grade level only.
-    public var groups: Set<CohortUnit.GroupAttribute>
-
-    public init(levels: Set<CohortUnit.Level> = Set(CohortUnit.Level.allCases),
-                groups: Set<CohortUnit.GroupAttribute> = Set(CohortUnit.GroupAttribute.allCases)) {
-        self.levels = levels
-        self.groups = groups
-    }
-
-    /// Every level, gender and major at school and grade level.
-    public static let full = CohortReportScope()
-
-    /// Parses `--by`: a comma-separated list of `school`, `grade`, `class`, `gender`, `major` (the whole wave is
-    /// always shown).
-    public init(parsing text: String) throws(CohortReportError) {
-        var levels: Set<CohortUnit.Level> = [.all]
-        var groups: Set<CohortUnit.GroupAttribute> = []
-        for word in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !word.isEmpty {
-            if let level = CohortUnit.Level(rawValue: word) {
-                levels.insert(level)
-            } else if let group = CohortUnit.GroupAttribute(rawValue: word) {
-                groups.insert(group)
-            } else {
-                throw .unknownBreakdown(word)
-            }
-        }
-        self.init(levels: levels, groups: groups)
-    }
-
-    public func includes(_ unit: CohortUnit) -> Bool {
-        guard levels.contains(unit.level) else { return false }
-        guard let attribute = unit.groupAttribute else { return true }
-        return groups.contains(attribute) && (unit.level == .school || unit.level == .grade)
-    }
-}
-
 /// Turns exact counts into a publishable ``CohortReport``: suppression, then the rules for derived figures.
 ///
 /// - counts (screened, n, bands, levels): as ``CohortDisclosure`` decides; enrolment always;
@@ -98,23 +59,5 @@ public struct CohortReportBuilder: Sendable {
         return CohortReport.Unit(
             unit: unit, enrolled: counts.enrolled, screened: screened, coveragePercent: coverage, levels: levels,
             scales: scales)
-    }
-}
-
-/// A report that cannot be made.
-public enum CohortReportError: Error, Hashable, Sendable, CustomStringConvertible {
-    case unknownBreakdown(String)
-    case inconsistentCounts(String)
-    case emptyWave(String)
-
-    public var description: String {
-        switch self {
-        case .unknownBreakdown(let word):
-            "--by: unknown breakdown '\(word)' (use school, grade, class, gender, major, comma-separated)"
-        case .inconsistentCounts(let detail):
-            "the counts do not add up (\(detail)); the database or exchange file is damaged"
-        case .emptyWave(let wave):
-            "wave '\(wave)' has no screening results"
-        }
     }
 }

@@ -64,83 +64,9 @@ extension ScreeningStore {
     }
 }
 
-/// Reads the answers of every attempt in an id range into a flat array (attempt offset × item slot), on its own
-/// read-only connection.
-final class AnswerScan: @unchecked Sendable {
-    // Written by `run` on one thread, read after the caller waited for it.
-    let path: String
-    let range: (first: Int64, last: Int64)?
-    let instruments: [[UInt8]]
-    let offsets: [Int]
-    let widths: [Int]
-    let stride: Int
-    let needed: Bool
-    var values: [Int8] = []
-    var failure: (any Error)?
-
-    init(path: String, range: (first: Int64, last: Int64)?, instruments: [[UInt8]], widths: [Int], needed: Bool) {
-        self.path = path
-        self.range = range
-        self.instruments = instruments
-        self.widths = widths
-        var offsets: [Int] = []
-        var next = 0
-        for width in widths {
-            offsets.append(next)
-            next += width
-        }
-        self.offsets = offsets
-        self.stride = next
-        self.needed = needed
-    }
-
-    func contains(_ attempt: Int64) -> Bool {
-        guard let range else { return false }
-        return attempt >= range.first && attempt <= range.last && !values.isEmpty
-    }
-
-    /// Where the attempt's first item slot is in ``values``.
-    func slot(of attempt: Int64) -> Int { Int(attempt - range!.first) * stride }
-
-    func run() {
-        guard needed, let range, stride > 0 else { return }
-        do {
-            var configuration = Configuration()
-            configuration.readonly = true
-            configuration.busyMode = .timeout(60)
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            let count = Int(range.last - range.first + 1)
-            var values = [Int8](repeating: -1, count: count * stride)
-            // Locals and raw buffers: this loop runs once per answer, 16 times per sitting.
-            let keys = ByteKeys(instruments)
-            let widths = self.widths, offsets = self.offsets, stride = self.stride, first = range.first
-            try values.withUnsafeMutableBufferPointer { buffer in
-                try queue.read { db in
-                    let statement = try db.makeStatement(sql: """
-                        SELECT attempt_id, instrument_id, position, IFNULL(value, -1) FROM answer
-                        WHERE attempt_id BETWEEN ? AND ?
-                        """)
-                    try statement.setArguments([range.first, range.last])
-                    try CohortExtraction.forEachRow(statement) { row in
-                        let instrument = keys.index(row, 1)
-                        guard instrument >= 0 else { return }
-                        let position = Int(sqlite3_column_int64(row, 2))
-                        guard position >= 0, position < widths[instrument] else { return }
-                        let attempt = Int(sqlite3_column_int64(row, 0) - first)
-                        buffer[attempt * stride + offsets[instrument] + position] = Int8(clamping: sqlite3_column_int64(row, 3))
-                    }
-                }
-            }
-            self.values = values
-        } catch {
-            failure = error
-        }
-    }
-}
-
 /// The scans behind ``ScreeningStore/cohortTables(wave:columns:)``; per-student state lives in flat arrays
 /// indexed by the student's position in the roster scan.
-private struct CohortExtraction {
+struct CohortExtraction {
     let columns: [CohortColumn]
     /// Instruments of the columns, in first-seen order, with the offset of their items in ``items``.
     let instruments: [[UInt8]]
@@ -354,64 +280,5 @@ private struct CohortExtraction {
         let count = Int(sqlite3_column_bytes(row, index))
         guard count == bytes.count else { return false }
         return count == 0 || bytes.withUnsafeBufferPointer { memcmp(text, $0.baseAddress!, count) == 0 }
-    }
-}
-
-/// A few short byte strings (instrument, scale or band ids) to recognise in a text column without making a String.
-private struct ByteKeys {
-    private let bytes: [UInt8]
-    private let starts: [Int]
-
-    init(_ keys: [[UInt8]]) {
-        var bytes: [UInt8] = []
-        var starts = [0]
-        for key in keys {
-            bytes += key
-            starts.append(bytes.count)
-        }
-        self.bytes = bytes
-        self.starts = starts
-    }
-
-    /// The index of the key equal to text column `column`, or −1.
-    func index(_ row: OpaquePointer, _ column: Int32) -> Int {
-        guard let text = sqlite3_column_text(row, column) else { return -1 }
-        let count = Int(sqlite3_column_bytes(row, column))
-        return bytes.withUnsafeBufferPointer { buffer in
-            for key in 0..<(starts.count - 1) where starts[key + 1] - starts[key] == count {
-                if count == 0 || memcmp(text, buffer.baseAddress! + starts[key], count) == 0 { return key }
-            }
-            return -1
-        }
-    }
-}
-
-/// Text of one column across rows, reusing the previous String when the bytes repeat (roster rows come grouped
-/// by school and class, so most rows repeat the last value).
-private struct InternedText {
-    private var bytes: [UInt8] = []
-    private var text = ""
-
-    mutating func read(_ row: OpaquePointer, _ index: Int32) -> String {
-        var changed = false
-        return read(row, index, changed: &changed)
-    }
-
-    /// Sets `changed` when the value differs from the previous row's.
-    mutating func read(_ row: OpaquePointer, _ index: Int32, changed: inout Bool) -> String {
-        guard let pointer = sqlite3_column_text(row, index) else {
-            if !bytes.isEmpty { changed = true }
-            bytes = []
-            text = ""
-            return ""
-        }
-        let count = Int(sqlite3_column_bytes(row, index))
-        if count == bytes.count, count == 0 || bytes.withUnsafeBufferPointer({ memcmp(pointer, $0.baseAddress!, count) == 0 }) {
-            return text
-        }
-        bytes = Array(UnsafeBufferPointer(start: pointer, count: count))
-        text = String(decoding: bytes, as: UTF8.self)
-        changed = true
-        return text
     }
 }

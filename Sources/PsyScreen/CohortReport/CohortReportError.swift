@@ -1,0 +1,17 @@
+/// A report that cannot be made.
+public enum CohortReportError: Error, Hashable, Sendable, CustomStringConvertible {
+    case unknownBreakdown(String)
+    case inconsistentCounts(String)
+    case emptyWave(String)
+
+    public var description: String {
+        switch self {
+        case .unknownBreakdown(let word):
+            "--by: unknown breakdown '\(word)' (use school, grade, class, gender, major, comma-separated)"
+        case .inconsistentCounts(let detail):
+            "the counts do not add up (\(detail)); the database or exchange file is damaged"
+        case .emptyWave(let wave):
+            "wave '\(wave)' has no screening results"
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import PsyScreen
+
+/// Reads the answers of every attempt in an id range into a flat array (attempt offset × item slot), on its own
+/// read-only connection.
+final class AnswerScan: @unchecked Sendable {
+    // Written by `run` on one thread, read after the caller waited for it.
+    let path: String
+    let range: (first: Int64, last: Int64)?
+    let instruments: [[UInt8]]
+    let offsets: [Int]
+    let widths: [Int]
+    let stride: Int
+    let needed: Bool
+    var values: [Int8] = []
+    var failure: (any Error)?
+
+    init(path: String, range: (first: Int64, last: Int64)?, instruments: [[UInt8]], widths: [Int], needed: Bool) {
+        self.path = path
+        self.range = range
+        self.instruments = instruments
+        self.widths = widths
+        var offsets: [Int] = []
+        var next = 0
+        for width in widths {
+            offsets.append(next)
+            next += width
+        }
+        self.offsets = offsets
+        self.stride = next
+        self.needed = needed
+    }
+
+    func contains(_ attempt: Int64) -> Bool {
+        guard let range else { return false }
+        return attempt >= range.first && attempt <= range.last && !values.isEmpty
+    }
+
+    /// Where the attempt's first item slot is in ``values``.
+    func slot(of attempt: Int64) -> Int { Int(attempt - range!.first) * stride }
+
+    func run() {
+        guard needed, let range, stride > 0 else { return }
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            configuration.busyMode = .timeout(60)
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let count = Int(range.last - range.first + 1)
+            var values = [Int8](repeating: -1, count: count * stride)
+            // Locals and raw buffers: this loop runs once per answer, 16 times per sitting.
+            let keys = ByteKeys(instruments)
+            let widths = self.widths, offsets = self.offsets, stride = self.stride, first = range.first
+            try values.withUnsafeMutableBufferPointer { buffer in
+                try queue.read { db in
+                    let statement = try db.makeStatement(sql: """
+                        SELECT attempt_id, instrument_id, position, IFNULL(value, -1) FROM answer
+                        WHERE attempt_id BETWEEN ? AND ?
+                        """)
+                    try statement.setArguments([range.first, range.last])
+                    try CohortExtraction.forEachRow(statement) { row in
+                        let instrument = keys.index(row, 1)
+                        guard instrument >= 0 else { return }
+                        let position = Int(sqlite3_column_int64(row, 2))
+                        guard position >= 0, position < widths[instrument] else { return }
+                        let attempt = Int(sqlite3_column_int64(row, 0) - first)
+                        buffer[attempt * stride + offsets[instrument] + position] = Int8(clamping: sqlite3_column_int64(row, 3))
+                    }
+                }
+            }
+            self.values = values
+        } catch {
+            failure = error
+        }
+    }
+}
