@@ -47,6 +47,8 @@ final class AnswerScan: @unchecked Sendable {
             var configuration = Configuration()
             configuration.readonly = true
             configuration.busyMode = .timeout(60)
+            // Pages straight from the file mapping instead of a copy per page read.
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 4294967296") }
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             let count = Int(range.last - range.first + 1)
             var values = [Int8](repeating: -1, count: count * stride)

@@ -76,8 +76,8 @@ struct CohortExtraction {
     /// Item slots per instrument.
     let itemWidths: [Int]
 
-    var school: [String] = [], grade: [String] = [], className: [String] = []
-    var gender: [String] = [], major: [String] = [], status: [EnrollmentStatus] = []
+    /// Per student, in roster-scan order; the unit names live in the aggregator's leaves only.
+    var status: [EnrollmentStatus] = []
     /// The aggregator the students are counted into, and each student's finest unit in it.
     var aggregator: CohortAggregator
     var leafOfStudent: [Int32] = []
@@ -138,17 +138,12 @@ struct CohortExtraction {
         var leaf = -1
         try Self.forEachRow(statement) { row in
             let id = String(cString: sqlite3_column_text(row, 0))
-            indexOfStudent[id] = Int32(school.count)
+            indexOfStudent[id] = Int32(status.count)
             var changed = false
             let values = (
                 texts[1].read(row, 1, changed: &changed), texts[2].read(row, 2, changed: &changed),
                 texts[3].read(row, 3, changed: &changed), texts[4].read(row, 4, changed: &changed),
                 texts[5].read(row, 5, changed: &changed))
-            school.append(values.0)
-            grade.append(values.1)
-            className.append(values.2)
-            gender.append(values.3)
-            major.append(values.4)
             status.append(EnrollmentStatus(rawValue: texts[6].read(row, 6)) ?? .enrolled)
             // Rows repeat the previous student's units most of the time: look the leaf up only on a change.
             if changed || leaf < 0 {
@@ -156,10 +151,10 @@ struct CohortExtraction {
             }
             leafOfStudent.append(Int32(leaf))
         }
-        latestAttempt = Array(repeating: 0, count: school.count)
-        latestState = Array(repeating: .notScreened, count: school.count)
-        latestLevel = Array(repeating: .none, count: school.count)
-        everRed = Array(repeating: false, count: school.count)
+        latestAttempt = Array(repeating: 0, count: status.count)
+        latestState = Array(repeating: .notScreened, count: status.count)
+        latestLevel = Array(repeating: .none, count: status.count)
+        everRed = Array(repeating: false, count: status.count)
     }
 
     mutating func readAttempts(_ db: Database, wave: String) throws {
@@ -184,8 +179,8 @@ struct CohortExtraction {
         let last = cohort.map { latestAttempt[$0] }.max() ?? -1
         studentOfAttempt = Array(repeating: -1, count: max(0, Int(last - firstAttempt + 1)))
         for student in cohort { studentOfAttempt[Int(latestAttempt[student] - firstAttempt)] = Int32(student) }
-        scores = Array(repeating: Int32.min, count: school.count * columns.count)
-        bands = Array(repeating: -1, count: school.count * columns.count)
+        scores = Array(repeating: Int32.min, count: status.count * columns.count)
+        bands = Array(repeating: -1, count: status.count * columns.count)
     }
 
     mutating func readScores(_ db: Database) throws {
@@ -232,7 +227,7 @@ struct CohortExtraction {
         let positions = columns.map(\.itemPositions), reversals = columns.map(\.reversal)
         let offsets = columns.indices.map { itemOffset[columnInstrument[$0]] }
         let columnCount = columns.count
-        for student in school.indices {
+        for student in status.indices {
             entry.status = status[student]
             entry.state = latestState[student]
             entry.clearResults()
