@@ -79,7 +79,11 @@ public struct CohortDisclosure: Sendable {
         // Hierarchy: each parent equals the sum of its children, statistic by statistic.
         var children: [CohortUnit: [CohortUnit]] = [:]
         for unit in units {
-            if let parent = unit.parent, rows[parent] != nil { children[parent, default: []].append(unit) }
+            // The nearest shown ancestor: with grades left out (`--by school,class`), a school is still the sum
+            // of its classes, and a reader knows it.
+            var ancestor = unit.parent
+            while let candidate = ancestor, rows[candidate] == nil { ancestor = candidate.parent }
+            if let ancestor { children[ancestor, default: []].append(unit) }
             if unit.isGroup, rows[unit.whole] != nil {
                 children[Self.groupTotalKey(unit), default: []].append(unit)
             }

@@ -84,6 +84,25 @@ final class CohortSuppressionReportTests: XCTestCase {
         }
     }
 
+    func testClassesShownWithoutTheirGradeStillAddUpToTheSchool() throws {
+        // --by school,class: 1A's moderate 4 would follow from the school's count minus the other classes.
+        let classes = [
+            Class(grade: "G1", name: "1A", enrolled: 40, bands: [20, 14, 4, 2, 0]),
+            Class(grade: "G1", name: "1B", enrolled: 40, bands: [15, 12, 12, 1, 0]),
+            Class(grade: "G2", name: "2A", enrolled: 40, bands: [14, 11, 15, 0, 0]),
+        ]
+        let stamp = ReportStamp(wave: "w", instruments: [], policies: [], minimumCellSize: 10, generatedAt: .init())
+        let report = try CohortReportBuilder(scope: try CohortReportScope(parsing: "school,class"))
+            .build(HandTables.tables(classes), stamp: stamp).report
+        XCTAssertNil(report.gradeUnit("G1"))
+        let school = try XCTUnwrap(report.unit(CohortUnit(level: .school, school: "S"))).scales[0]
+        let parts = try ["1A", "1B"].map { try XCTUnwrap(report.classUnit("G1", $0)).scales[0] }
+            + [try XCTUnwrap(report.classUnit("G2", "2A")).scales[0]]
+        for band in 0..<5 where school.bands[band] != nil {
+            XCTAssertNotEqual(parts.filter { $0.bands[band] == nil }.count, 1, "band \(band)")
+        }
+    }
+
     func testKBelowFiveIsRefused() {
         XCTAssertThrowsError(try MinimumCellSize(4))
         XCTAssertNoThrow(try MinimumCellSize(5))
