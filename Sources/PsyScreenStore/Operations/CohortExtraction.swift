@@ -42,11 +42,13 @@ extension ScreeningStore {
         let answers = halves.map {
             AnswerScan(path: path, range: $0, instruments: extraction.instruments, widths: extraction.itemWidths, needed: needed)
         }
+        let scores = ScoreScan(path: path, range: range, columns: columns)
         let group = DispatchGroup()
-        for scan in answers {
+        let jobs: [@Sendable () -> Void] = answers.map { scan in { scan.run() } } + [{ scores.run() }]
+        for run in jobs {
             group.enter()
             DispatchQueue.global(qos: .userInitiated).async {
-                scan.run()
+                run()
                 group.leave()
             }
         }
@@ -54,13 +56,12 @@ extension ScreeningStore {
             try read { db in
                 try extraction.readRoster(db)
                 try extraction.readAttempts(db, wave: wave)
-                try extraction.readScores(db)
             }
         }
         group.wait()
         try scanned.get()
-        if let failure = answers.compactMap(\.failure).first { throw StoreError(path: path, failure) }
-        return extraction.aggregate(answers: answers)
+        if let failure = answers.compactMap(\.failure).first ?? scores.failure { throw StoreError(path: path, failure) }
+        return extraction.aggregate(answers: answers, scores: scores)
     }
 }
 
@@ -88,13 +89,6 @@ struct CohortExtraction {
     var latestLevel: [WarningLevel] = []
     var everRed: [Bool] = []
 
-    /// Attempt id − `firstAttempt` → student index, for the cohort's attempts only (−1 otherwise).
-    var studentOfAttempt: [Int32] = []
-    var firstAttempt: Int64 = 0
-
-    /// Per student × column: scaled score (`Int32.min` = none) and band index (−1 = none).
-    var scores: [Int32] = []
-    var bands: [Int8] = []
 
     init(columns: [CohortColumn]) {
         self.columns = columns
@@ -158,70 +152,28 @@ struct CohortExtraction {
     }
 
     mutating func readAttempts(_ db: Database, wave: String) throws {
-        let statement = try db.makeStatement(sql: "SELECT student_id, id, state, scored, level FROM attempt WHERE wave_id = ?")
+        // Levels and states as numbers, decoded by SQLite rather than a string switch per row.
+        let statement = try db.makeStatement(sql: """
+            SELECT student_id, id, state = 'refused', scored,
+                   CASE level WHEN 'red' THEN 3 WHEN 'orange' THEN 2 WHEN 'yellow' THEN 1 ELSE 0 END
+            FROM attempt WHERE wave_id = ?
+            """)
         try statement.setArguments([wave])
-        var stateText = InternedText(), levelText = InternedText()
+        let levels: [WarningLevel] = [.none, .yellow, .orange, .red]
         try Self.forEachRow(statement) { row in
             guard let student = indexOfStudent[String(cString: sqlite3_column_text(row, 0))].map(Int.init) else { return }
             let id = sqlite3_column_int64(row, 1)
-            let level = WarningLevel(rawValue: levelText.read(row, 4)) ?? .none
+            let level = levels[Int(sqlite3_column_int64(row, 4))]
             if level == .red { everRed[student] = true }
             guard id > latestAttempt[student] else { return }
             latestAttempt[student] = id
             latestLevel[student] = level
-            let state = stateText.read(row, 2)
-            latestState[student] = state == AttemptState.refused.rawValue
+            latestState[student] = sqlite3_column_int64(row, 2) != 0
                 ? .refused : sqlite3_column_int64(row, 3) != 0 ? .screened : .partial
         }
-        // Only the cohort's attempts matter from here on.
-        let cohort = latestAttempt.indices.filter { latestState[$0] == .screened && status[$0] == .enrolled }
-        firstAttempt = cohort.map { latestAttempt[$0] }.min() ?? 0
-        let last = cohort.map { latestAttempt[$0] }.max() ?? -1
-        studentOfAttempt = Array(repeating: -1, count: max(0, Int(last - firstAttempt + 1)))
-        for student in cohort { studentOfAttempt[Int(latestAttempt[student] - firstAttempt)] = Int32(student) }
-        scores = Array(repeating: Int32.min, count: status.count * columns.count)
-        bands = Array(repeating: -1, count: status.count * columns.count)
     }
 
-    mutating func readScores(_ db: Database) throws {
-        guard !studentOfAttempt.isEmpty else { return }
-        let statement = try db.makeStatement(sql: """
-            SELECT attempt_id, instrument_id, scale_id, score, band FROM scale_score
-            WHERE attempt_id BETWEEN ? AND ?
-            """)
-        try statement.setArguments([firstAttempt, firstAttempt + Int64(studentOfAttempt.count) - 1])
-        let instrumentKeys = ByteKeys(columns.map { Array($0.instrumentID.utf8) })
-        let scaleKeys = ByteKeys(columns.map { Array($0.scaleID.utf8) })
-        let bandKeys = columns.map { ByteKeys($0.bands.map { Array($0.id.utf8) }) }
-        // The column of (instrument key, scale key); keys repeat across columns, so look both up.
-        let columnOf: [[Int]] = columns.indices.map { i in
-            columns.indices.map { j in
-                columns.firstIndex { $0.instrumentID == columns[i].instrumentID && $0.scaleID == columns[j].scaleID } ?? -1
-            }
-        }
-        let power = columns.map { pow(10, Double($0.decimals)) }  // as CohortColumn.scaled
-        let columnCount = columns.count, first = firstAttempt
-        let studentOfAttempt = self.studentOfAttempt
-        var scores = self.scores, bands = self.bands
-        try Self.forEachRow(statement) { row in
-            let student = Int(studentOfAttempt[Int(sqlite3_column_int64(row, 0) - first)])
-            guard student >= 0, sqlite3_column_type(row, 3) != SQLITE_NULL else { return }
-            let instrument = instrumentKeys.index(row, 1), scale = scaleKeys.index(row, 2)
-            guard instrument >= 0, scale >= 0 else { return }
-            let column = columnOf[instrument][scale]
-            guard column >= 0 else { return }
-            let slot = student * columnCount + column
-            scores[slot] = Int32((sqlite3_column_double(row, 3) * power[column]).rounded())
-            if sqlite3_column_type(row, 4) != SQLITE_NULL {
-                let band = bandKeys[column].index(row, 4)
-                if band >= 0 { bands[slot] = Int8(band) }
-            }
-        }
-        self.scores = scores
-        self.bands = bands
-    }
-
-    func aggregate(answers: [AnswerScan]) -> CohortTables {
+    func aggregate(answers: [AnswerScan], scores scoreScan: ScoreScan) -> CohortTables {
         var aggregator = self.aggregator
         var entry = CohortEntry(columns: columns)
         let positions = columns.map(\.itemPositions), reversals = columns.map(\.reversal)
@@ -236,11 +188,12 @@ struct CohortExtraction {
                 let attempt = latestAttempt[student]
                 let scan = answers.first { $0.contains(attempt) }
                 let attemptSlot = scan?.slot(of: attempt) ?? 0
+                let first = scoreScan.slot(of: attempt)
                 for column in 0..<columnCount {
-                    let slot = student * columnCount + column
-                    guard scores[slot] != Int32.min else { continue }
-                    entry.scores[column] = Int(scores[slot])
-                    entry.bands[column] = bands[slot] >= 0 ? Int(bands[slot]) : nil
+                    let slot = first + column
+                    guard slot >= 0, scoreScan.scores[slot] != Int32.min else { continue }
+                    entry.scores[column] = Int(scoreScan.scores[slot])
+                    entry.bands[column] = scoreScan.bands[slot] >= 0 ? Int(scoreScan.bands[slot]) : nil
                     guard let scan else { continue }
                     let base = attemptSlot + offsets[column]
                     for (item, position) in positions[column].enumerated() {
