@@ -7,8 +7,8 @@
 ///    are never shown) but must stay unrecoverable like the hidden ones.
 /// 3. **Complementary**, greedy and exact: while some protected cell x is recoverable (the test of
 ///    ``SuppressionProblem/recoverableCells(hidden:)``), take the published cells that the reader combines to
-///    compute x (the certificate the elimination yields) and hide the one with the smallest non-zero value, ties
-///    to the lowest ``SuppressionProblem/CellID``. The new cell is protected in turn. Exposed cells are treated
+///    compute x (the certificate the elimination yields) and hide the one with the smallest non-zero value —
+///    sensitive counts before totals such as n — ties to the lowest ``SuppressionProblem/CellID``. The new cell is protected in turn. Exposed cells are treated
 ///    detail first (class counts, class n, grade counts, grade n, …), so complements land in classes rather
 ///    than in grade and school figures.
 ///
@@ -168,11 +168,16 @@ public struct CellSuppressor: Sendable {
         }
     }
 
-    /// The complement: the smallest non-zero cell, ties to the lowest id. Nil when all are zero.
+    /// The complement: the smallest non-zero cell, category counts before totals (a hidden n or screened count
+    /// takes coverage, mean and SD of its unit with it, a hidden band count only itself), ties to the lowest id.
+    /// Nil when all are zero.
     private func smallestNonZero(_ cells: [CellID], in problem: SuppressionProblem) -> CellID? {
         cells
             .filter { problem[$0].value > 0 }
-            .min { a, b in (problem[a].value, a.rawValue) < (problem[b].value, b.rawValue) }
+            .min { a, b in
+                (problem[a].isSensitive ? 0 : 1, problem[a].value, a.rawValue)
+                    < (problem[b].isSensitive ? 0 : 1, problem[b].value, b.rawValue)
+            }
     }
 }
 
