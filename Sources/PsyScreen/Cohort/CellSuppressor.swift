@@ -8,9 +8,9 @@
 /// 3. **Complementary**, greedy and exact: while some protected cell x is recoverable (the test of
 ///    ``SuppressionProblem/recoverableCells(hidden:)``), take the published cells that the reader combines to
 ///    compute x (the certificate the elimination yields) and hide the one with the smallest non-zero value —
-///    sensitive counts before totals such as n — ties to the lowest ``SuppressionProblem/CellID``. The new cell is protected in turn. Exposed cells are treated
-///    detail first (class counts, class n, grade counts, grade n, …), so complements land in classes rather
-///    than in grade and school figures.
+///    sensitive counts before totals such as n — ties to the lowest ``SuppressionProblem/CellID``. The new
+///    cell is protected in turn. Exposed cells are treated detail first (class counts, class n, grade counts,
+///    grade n, …), so complements land in classes rather than in grade and school figures.
 ///
 /// Why the certificate and not "any cell of an equation containing x": hiding a certificate cell is sure to break
 /// the reader's derivation, and the certificate also offers the cells that close a rectangle (the same class's
