@@ -75,6 +75,7 @@ public enum CohortReportHTML {
         h2 { font-size: 1.3em; margin-top: 1.6em; color: #1565c0; }
         h3 { font-size: 1.05em; margin-top: 1.4em; }
         .stamp ul { font-size: .85em; color: #555; columns: 2; }
+        .stamp li { overflow-wrap: anywhere; }
         .note { font-size: .85em; color: #555; }
         figure { margin: 1.2em 0; }
         figcaption { font-weight: bold; margin-bottom: .4em; }
