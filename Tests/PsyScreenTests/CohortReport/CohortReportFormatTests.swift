@@ -23,6 +23,16 @@ final class CohortReportFormatTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.contains("stamp:instrument:phq9,1.0 sha256:") })
     }
 
+    func testNamesTypedAsFormulasAreShownAsText() throws {
+        XCTAssertEqual(CohortReportCSV.typedText("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")")
+        XCTAssertEqual(CohortReportCSV.typedText("第一职业中专"), "第一职业中专")
+        var report = Self.report
+        report.units[1].unit.school = "=1+1"
+        let csv = CohortReportCSV.render(report)
+        XCTAssertTrue(csv.contains("\nschool,'=1+1,"))
+        XCTAssertTrue(csv.contains(",alpha,-") || !csv.contains(",alpha,'-"), "computed numbers keep their sign")
+    }
+
     func testJSONCarriesTheSameFiguresNested() throws {
         let text = CohortReportJSON.render(Self.report)
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])

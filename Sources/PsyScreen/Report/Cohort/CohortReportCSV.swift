@@ -22,8 +22,8 @@ public enum CohortReportCSV {
         report.forEachStatistic { unit, column, statistic, value in
             if unit.unit != lastUnit {
                 let key = unit.unit
-                unitPrefix = Array([key.level.rawValue, key.school, key.grade, key.className, key.group].map(field)
-                    .joined(separator: ",").utf8)
+                unitPrefix = Array(([key.level.rawValue] + [key.school, key.grade, key.className, key.group].map(typedText))
+                    .map(field).joined(separator: ",").utf8)
                 lastUnit = key
             }
             out += unitPrefix
@@ -34,6 +34,13 @@ public enum CohortReportCSV {
             out.append(0x0A)
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Names typed into a roster, made safe for spreadsheets: a leading `=`, `+`, `-`, `@`, tab or CR gets a `'`
+    /// (as ``CSVWriter`` does for cells from input), so Excel shows the text instead of evaluating it.
+    public static func typedText(_ text: String) -> String {
+        guard let first = text.utf8.first, CSVWriter.startsFormula(first) else { return text }
+        return "'" + text
     }
 
     /// RFC 4180 quoting where needed.
