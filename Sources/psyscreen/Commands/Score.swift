@@ -46,6 +46,9 @@ struct Score: ParsableCommand {
         if let errors, errors == output, errors != "-" {
             throw ValidationError("--errors and -o name the same file")
         }
+        if errors == "-" && (output ?? "-") == "-" {
+            throw ValidationError("--errors - would mix the report into the rows on standard output; name a file")
+        }
         if excel && format == .jsonl { throw ValidationError("--excel applies to CSV output only") }
     }
 
@@ -64,8 +67,16 @@ struct Score: ParsableCommand {
         } catch {
             throw failure("\(error)")
         }
+        // Both files are opened before the first record, so that a bad path stops the run before any work.
         let destination = try ScoreDestination(
             output: output, input: input, buffered: job.needsSeekableOutput || strict, scratchDirectory: scratchDirectory)
+        let errorsFile: AtomicFileWriter?
+        do {
+            errorsFile = try errors.map { try AtomicFileWriter(path: $0, mode: 0o600, inputs: [input]) }
+        } catch {
+            destination.discard()
+            throw failure("\(error)")
+        }
         let progress = ProgressBar.forTerminal(label: "scoring", inputPath: input)
         let summary: BulkScoringJob.Summary
         let problems: ProblemSpool
@@ -76,32 +87,28 @@ struct Score: ParsableCommand {
                 progress: progress.map { bar in { bar.update(records: $0, bytes: $1) } })
             progress?.finish()
             if strict && summary.rejected > 0 { destination.discard() } else { try destination.commit() }
-            try writeProblems(problems)
+            try writeProblems(problems, to: errorsFile)
         } catch {
             progress?.finish()
             destination.discard()
+            errorsFile?.discard()
             throw failure("\(error)")
         }
         printError(summaryLine(summary))
         if summary.rejected > 0 { throw ExitCode(1) }
     }
 
-    private func writeProblems(_ problems: ProblemSpool) throws {
-        if let errors {
-            let file = try AtomicFileWriter(path: errors, mode: 0o600, inputs: [input])
-            do {
-                let writer = CSVWriter(fileDescriptor: file.fileDescriptor, name: errors, options: .init(byteOrderMark: excel))
-                try writer.writeRecord(RowProblemReport.csvHeader)
-                try problems.write { problem in
-                    // The column name and the value came from the input.
-                    try writer.writeRecord(RowProblemReport.record(problem), neutralizingFormulas: true)
-                }
-                try writer.flush()
-                try file.commit()
-            } catch {
-                file.discard()
-                throw error
+    /// Writes the rejected records in line order: as CSV to `--errors`, else as lines on stderr.
+    private func writeProblems(_ problems: ProblemSpool, to file: AtomicFileWriter?) throws {
+        if let file {
+            let writer = CSVWriter(fileDescriptor: file.fileDescriptor, name: file.path, options: .init(byteOrderMark: excel))
+            try writer.writeRecord(RowProblemReport.csvHeader)
+            try problems.write { problem in
+                // The column name and the value came from the input.
+                try writer.writeRecord(RowProblemReport.record(problem), neutralizingFormulas: true)
             }
+            try writer.flush()
+            try file.commit()
         } else {
             let name = input == "-" ? "<stdin>" : input
             let writer = ByteWriter(fileDescriptor: 2, name: "<stderr>", capacity: 64 << 10)
