@@ -1,9 +1,14 @@
+import Foundation
+
 /// Sorts any number of small fixed-size values in a fixed amount of memory (an external merge sort).
 ///
-/// Values are collected in a buffer of `capacity` elements; when it is full it is sorted and appended to a
-/// scratch file as a "run". ``forEachSorted(_:)`` then merges the runs, `fanIn` at a time (merging groups into
-/// longer runs first when there are more), reading each through its share of the same buffer. Memory is the buffer
-/// plus a little per run, whatever the number of values; when nothing was spilled it is a plain in-memory sort.
+/// Values are collected in a buffer of `capacity` elements; when it is full it is radix-sorted (``RadixSort``, with
+/// a second buffer of the same size) and appended to a scratch file as a "run", with an index of where each range
+/// of prefixes starts in it. ``forEachSorted(_:)`` then merges the runs, `fanIn` at a time (merging groups into
+/// longer runs first when there are more), reading each through its share of the same buffer;
+/// ``forEachSorted(parts:_:)`` splits that last merge by prefix range over several threads. Memory is the two
+/// buffers plus a little per run, whatever the number of values; when nothing was spilled it is a plain in-memory
+/// sort.
 ///
 /// ```swift
 /// let sorter = try ExternalSorter<Key>(capacity: 1 << 18, directory: ScratchFile.defaultDirectory)
@@ -35,6 +40,43 @@ public final class ExternalSorter<Element: ExternalSortable> {
     private struct Run {
         var start: Int
         var count: Int
+        /// Where each prefix bucket starts in the run (`bucketCount + 1` offsets from `start`), so that the final
+        /// merge can be split by ranges of buckets.
+        var index: [Int] = []
+    }
+
+    /// Buckets for splitting the final merge: the top bits of ``ExternalSortable/sortPrefix``.
+    static var bucketBits: Int { 10 }
+    static var bucketCount: Int { 1 << bucketBits }
+
+    @inline(__always)
+    private static func bucket(_ value: Element) -> Int {
+        Int(truncatingIfNeeded: value.sortPrefix >> UInt64(UInt64.bitWidth - bucketBits))
+    }
+
+    /// Builds a run's bucket index while its values (ascending) go by.
+    private struct IndexBuilder {
+        var index = [Int](repeating: 0, count: ExternalSorter.bucketCount + 1)
+        var bucket = 0
+        var position = 0
+
+        @inline(__always)
+        mutating func add(_ value: Element) {
+            let target = ExternalSorter.bucket(value)
+            while bucket < target {
+                bucket += 1
+                index[bucket] = position
+            }
+            position += 1
+        }
+
+        mutating func finish() -> [Int] {
+            while bucket < ExternalSorter.bucketCount {
+                bucket += 1
+                index[bucket] = position
+            }
+            return index
+        }
     }
 
     /// - Parameters:
@@ -84,6 +126,14 @@ public final class ExternalSorter<Element: ExternalSortable> {
     /// Calls `body` with every value in ascending order. Call it once, after the last ``append(_:)``; the memory
     /// and scratch files are given back when it returns.
     public func forEachSorted(_ body: (Element) throws -> Void) throws {
+        try forEachSorted(parts: 1) { _, value in try body(value) }
+    }
+
+    /// Like ``forEachSorted(_:)``, but the values come in `parts` (by ranges of ``ExternalSortable/sortPrefix``;
+    /// equal prefixes always in the same part), each in ascending order, the parts merged at the same time on as
+    /// many threads: `body(part, value)` must keep a separate state per part. For a final pass that would
+    /// otherwise keep one core waiting.
+    public func forEachSorted(parts requested: Int, _ body: (Int, Element) throws -> Void) throws {
         precondition(!finished, "forEachSorted may be called only once")
         finished = true
         defer {
@@ -95,7 +145,7 @@ public final class ExternalSorter<Element: ExternalSortable> {
         }
         if runs.isEmpty {
             sortBuffer()
-            for value in UnsafeMutableBufferPointer(start: buffer, count: count) { try body(value) }
+            for value in UnsafeMutableBufferPointer(start: buffer, count: count) { try body(0, value) }
             return
         }
         if count > 0 { try spill() }
@@ -109,14 +159,57 @@ public final class ExternalSorter<Element: ExternalSortable> {
             for groupStart in stride(from: 0, to: runs.count, by: fanIn) {
                 let group = runs[groupStart..<min(groupStart + fanIn, runs.count)]
                 let start = target.size / MemoryLayout<Element>.stride
-                try merge(group, from: source) { try target.append(value: $0) }
-                merged.append(Run(start: start, count: group.reduce(0) { $0 + $1.count }))
+                var builder = IndexBuilder()
+                try merge(group, from: source) { value in
+                    builder.add(value)
+                    try target.append(value: value)
+                }
+                merged.append(Run(start: start, count: group.reduce(0) { $0 + $1.count }, index: builder.finish()))
             }
             try target.flush()
             source = target
             runs = merged
         }
-        try merge(runs[...], from: source, body)
+        // Each part needs a slice of the buffer per run.
+        let parts = max(1, min(requested, capacity / max(runs.count, 1)))
+        if parts == 1 {
+            try merge(runs[...], from: source) { try body(0, $0) }
+        } else {
+            try mergeInParts(parts, from: source, body)
+        }
+    }
+
+    /// The final merge, split by prefix bucket into `parts` merged at the same time on as many threads (values
+    /// with equal prefixes are always in the same part). Each part reads through its own share of the buffer.
+    private func mergeInParts(
+        _ parts: Int, from source: ScratchFile, _ body: (Int, Element) throws -> Void
+    ) throws {
+        let share = capacity / parts
+        let pieces: [[Run]] = (0..<parts).map { part in
+            let first = part * Self.bucketCount / parts, end = (part + 1) * Self.bucketCount / parts
+            return runs.map { Run(start: $0.start + $0.index[first], count: $0.index[end] - $0.index[first]) }
+                .filter { $0.count > 0 }
+        }
+        try withoutActuallyEscaping(body) { body in
+            // Each iteration touches only its own pieces, its own share of the buffer and its own part of `body`'s
+            // state; the file is read with pread. The box says so to the compiler.
+            let shared = UncheckedSendable(self)
+            let sendableSource = UncheckedSendable(source)
+            let sendableBody = UncheckedSendable(body)
+            let error = ErrorSlot()
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let sorter = shared.value
+                guard !pieces[part].isEmpty else { return }
+                do {
+                    try sorter.merge(
+                        pieces[part][...], from: sendableSource.value, memory: sorter.buffer + part * share, capacity: share
+                    ) { try sendableBody.value(part, $0) }
+                } catch let thrown {
+                    error.set(thrown)
+                }
+            }
+            if let error = error.error { throw error }
+        }
     }
 
     private func sortBuffer() {
@@ -131,7 +224,9 @@ public final class ExternalSorter<Element: ExternalSortable> {
         let file = file!
         let start = file.size / MemoryLayout<Element>.stride
         try file.append(UnsafeRawBufferPointer(values))
-        runs.append(Run(start: start, count: count))
+        var builder = IndexBuilder()
+        for value in values { builder.add(value) }
+        runs.append(Run(start: start, count: count, index: builder.finish()))
         count = 0
     }
 
@@ -147,7 +242,12 @@ public final class ExternalSorter<Element: ExternalSortable> {
 
     /// k-way merge with a binary heap of cursors ordered by their current element (ties: the earlier run first,
     /// which keeps the merge stable). Plain pointers throughout: this loop sees every value once per pass.
-    private func merge(_ group: ArraySlice<Run>, from file: ScratchFile, _ body: (Element) throws -> Void) throws {
+    private func merge(
+        _ group: ArraySlice<Run>, from file: ScratchFile, memory: UnsafeMutablePointer<Element>? = nil, capacity: Int? = nil,
+        _ body: (Element) throws -> Void
+    ) throws {
+        let buffer = memory ?? self.buffer
+        let capacity = capacity ?? self.capacity
         let elementSize = MemoryLayout<Element>.stride
         let share = max(capacity / group.count, 1)
         let cursors = UnsafeMutablePointer<Cursor>.allocate(capacity: group.count)

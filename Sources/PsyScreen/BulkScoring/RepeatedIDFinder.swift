@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds student IDs that occur more than once in a file, in memory that does not grow with the file.
 ///
 /// A `Set` of every ID seen would grow with the input (a district file has millions). Instead, for each record
@@ -55,6 +57,15 @@ public final class RepeatedIDFinder {
         static func < (lhs: Pair, rhs: Pair) -> Bool { lhs.repeatRecord < rhs.repeatRecord }
 
         var sortPrefix: UInt64 { repeatRecord }
+    }
+
+    /// The keys of one hash seen so far in a merge part: the first record, and the distinct IDs once a second
+    /// key with the same hash has made the IDs worth reading.
+    private struct HashGroup {
+        var started = false
+        var hash: UInt64 = 0
+        var first: UInt64 = 0
+        var distinct: [(id: [UInt8], record: UInt64)] = []
     }
 
     private struct LogHeader: BitwiseCopyable {
@@ -132,25 +143,32 @@ public final class RepeatedIDFinder {
         finished = true
         try log.flush()
         let pairs = ExternalSorter<Pair>(capacity: pairCapacity, directory: directory, fanIn: fanIn)
-        // The IDs already met in the current hash group: nearly always one.
-        var groupHash: UInt64 = 0
-        var groupFirst: UInt64 = 0
-        var distinct: [(id: [UInt8], record: UInt64)] = []
-        var started = false
-        try keys.forEachSorted { key in
-            guard started && key.hash == groupHash else {
-                started = true
-                groupHash = key.hash
-                groupFirst = key.record
-                distinct.removeAll(keepingCapacity: true)
+        let pairsLock = NSLock()
+        // The merge runs in two parts at once (the scoring thread is idle by now); each has its own group state.
+        let parts = 2
+        let groups = UnsafeMutablePointer<HashGroup>.allocate(capacity: parts)
+        groups.initialize(repeating: HashGroup(), count: parts)
+        defer { groups.deinitialize(count: parts).deallocate() }
+        try keys.forEachSorted(parts: parts) { part, key in
+            let group = groups + part
+            guard group.pointee.started && key.hash == group.pointee.hash else {
+                group.pointee.started = true
+                group.pointee.hash = key.hash
+                group.pointee.first = key.record
+                if !group.pointee.distinct.isEmpty { group.pointee.distinct.removeAll(keepingCapacity: true) }
                 return
             }
-            if distinct.isEmpty { distinct.append((try readID(groupFirst), groupFirst)) }
+            // A second key with the same hash: compare the IDs themselves.
+            if group.pointee.distinct.isEmpty {
+                group.pointee.distinct.append((try readID(group.pointee.first), group.pointee.first))
+            }
             let id = try readID(key.record)
-            if let first = distinct.first(where: { $0.id == id }) {
+            if let first = group.pointee.distinct.first(where: { $0.id == id }) {
+                pairsLock.lock()
+                defer { pairsLock.unlock() }
                 try pairs.append(Pair(repeatRecord: key.record, firstRecord: first.record))
             } else {
-                distinct.append((id, key.record))  // a hash collision between different IDs
+                group.pointee.distinct.append((id, key.record))  // a hash collision between different IDs
             }
         }
         self.pairs = pairs

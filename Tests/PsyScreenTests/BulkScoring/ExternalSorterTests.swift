@@ -1,3 +1,4 @@
+import Foundation
 import PsyScreen
 import PsyScreenTestSupport
 import XCTest
@@ -32,5 +33,25 @@ final class ExternalSorterTests: XCTestCase {
             XCTAssertEqual(result, values.sorted(), "count \(count) capacity \(capacity) fan-in \(fanIn)")
             XCTAssertEqual(runs, (count - 1) / capacity, "runs spilled before the last buffer")
         }
+    }
+
+    func testPartsAreMergedAtTheSameTimeAndTogetherHoldEverythingInOrder() throws {
+        var random = SplitMix64(seed: 43)
+        // Spread values (like hashes) with many repeated ones, so that equal values must land in one part.
+        let values = (0..<20_000).map { _ in random.next() % 3000 &* 0x0055_5555_5555_5555 }
+        let scratch = try ScratchDirectory()
+        let sorter = ExternalSorter<UInt64>(capacity: 1000, directory: scratch.path, fanIn: 8)
+        for value in values { try sorter.append(value) }
+        let lock = NSLock()
+        var parts: [[UInt64]] = [[], [], [], []]
+        try sorter.forEachSorted(parts: 4) { part, value in
+            lock.lock()
+            parts[part].append(value)
+            lock.unlock()
+        }
+        for part in parts { XCTAssertEqual(part, part.sorted()) }
+        XCTAssertEqual(parts.joined().sorted(), values.sorted())
+        XCTAssertEqual(Array(parts.joined()), values.sorted(), "parts cover ascending ranges")
+        XCTAssertGreaterThan(parts.filter { !$0.isEmpty }.count, 1)
     }
 }
