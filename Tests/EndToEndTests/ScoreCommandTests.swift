@@ -209,6 +209,17 @@ final class ScoreCommandTests: ScoreTestCase {
         XCTAssertEqual(try listing(), ["in.csv"])
     }
 
+    func testABadErrorsPathStopsTheRunBeforeAnythingIsWritten() throws {
+        let input = try write("in.csv", "student_id,\((1...7).map { "gad7_\($0)" }.joined(separator: ","))\nS1,0,0,0,0,0,0,0\n")
+        let run = try cli.run(["score", "--instrument", "gad7", input, "-o", path("out.csv"), "--errors", input])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("refusing to overwrite the input file"), run.stderr)
+        XCTAssertEqual(try listing(), ["in.csv"])
+        let mixed = try cli.run(["score", "--instrument", "gad7", input, "--errors", "-"])
+        XCTAssertEqual(mixed.status, 2)
+        XCTAssertTrue(mixed.stderr.contains("--errors -"), mixed.stderr)
+    }
+
     func testFormulaCellsFromTheInputAreDefused() throws {
         let items = (1...7).map { "gad7_\($0)" }.joined(separator: ",")
         let input = try write("formula.csv", """
