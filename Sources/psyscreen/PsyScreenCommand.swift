@@ -16,6 +16,8 @@ struct PsyScreenCommand: ParsableCommand {
             Validate.self,
             Instruments.self,
             Show.self,
+            Template.self,
+            Score.self,
             Roster.self,
             Import.self,
             Coverage.self,

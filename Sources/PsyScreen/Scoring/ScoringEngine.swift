@@ -113,32 +113,51 @@ public struct ScoringEngine: Sendable {
             var answered = 0
             for position in positions {
                 guard let value = answers[position] else { continue }
-                let item = items[position]
-                sum += item.reversed ? item.minimum + item.maximum - value : value
+                sum += keyedValue(value, at: position)
                 answered += 1
             }
-            let count = positions.count
-            let status: ScoringStatus = answered == count ? .complete : answered >= minimumAnswered ? .prorated : .unscored
-            var score: Double?
-            switch (status, method) {
-            case (.unscored, _):
-                score = nil
-            case (.complete, .sum):
-                score = Double(sum)
-            case (.prorated, .sum):
-                score = prorate ? Rounding.halfUp(sum * count, over: answered, decimals: 0) : nil
-            case (_, .mean):
-                score = Rounding.halfUp(sum, over: answered, decimals: scale.decimals)
-            }
-            return ScaleScore(
-                scaleID: scale.id, score: score, answered: answered, itemCount: count,
-                status: score == nil ? .unscored : status, bandID: score.flatMap { scale.band(for: $0)?.id })
+            return Self.itemScaleScore(
+                scale, method: method, itemCount: positions.count, minimumAnswered: minimumAnswered, prorate: prorate,
+                sum: sum, answered: answered)
         case .derived(let base, let multiply, let add):
-            let source = earlier[base]
-            let score = source.score.map { Rounding.halfUp($0 * multiply + add, decimals: scale.decimals) }
-            return ScaleScore(
-                scaleID: scale.id, score: score, answered: source.answered, itemCount: source.itemCount,
-                status: source.status, bandID: score.flatMap { scale.band(for: $0)?.id })
+            return Self.derivedScaleScore(scale, multiply: multiply, add: add, source: earlier[base])
         }
+    }
+
+    /// The answer as it counts in a sum: reverse-keyed items count `minimum + maximum - value`.
+    public func keyedValue(_ value: Int, at position: Int) -> Int {
+        let item = items[position]
+        return item.reversed ? item.minimum + item.maximum - value : value
+    }
+
+    /// The score of a scale computed from items, given only the sum of the keyed answers and how many of its
+    /// `itemCount` items were answered: everything the rule needs. Bulk scoring tabulates it per (sum, answered).
+    public static func itemScaleScore(
+        _ scale: Scale, method: Scale.Method, itemCount count: Int, minimumAnswered: Int, prorate: Bool, sum: Int,
+        answered: Int
+    ) -> ScaleScore {
+        let status: ScoringStatus = answered == count ? .complete : answered >= minimumAnswered ? .prorated : .unscored
+        var score: Double?
+        switch (status, method) {
+        case (.unscored, _):
+            score = nil
+        case (.complete, .sum):
+            score = Double(sum)
+        case (.prorated, .sum):
+            score = prorate ? Rounding.halfUp(sum * count, over: answered, decimals: 0) : nil
+        case (_, .mean):
+            score = Rounding.halfUp(sum, over: answered, decimals: scale.decimals)
+        }
+        return ScaleScore(
+            scaleID: scale.id, score: score, answered: answered, itemCount: count,
+            status: score == nil ? .unscored : status, bandID: score.flatMap { scale.band(for: $0)?.id })
+    }
+
+    /// The score of a derived scale (`multiply × source + add`) from the score of the scale it is based on.
+    public static func derivedScaleScore(_ scale: Scale, multiply: Double, add: Double, source: ScaleScore) -> ScaleScore {
+        let score = source.score.map { Rounding.halfUp($0 * multiply + add, decimals: scale.decimals) }
+        return ScaleScore(
+            scaleID: scale.id, score: score, answered: source.answered, itemCount: source.itemCount,
+            status: source.status, bandID: score.flatMap { scale.band(for: $0)?.id })
     }
 }

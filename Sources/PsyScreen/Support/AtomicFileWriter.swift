@@ -30,6 +30,8 @@ public final class AtomicFileWriter {
 
     private enum State { case open, committed, discarded }
     private var state = State.open
+    /// The temporary file's registration for removal on SIGINT/SIGTERM (see ``TemporaryFileCleanup``).
+    private var cleanup: TemporaryFileCleanup.Token?
 
     /// Whether this writes to standard output (`-`).
     public var isStandardOutput: Bool { temporaryPath == nil }
@@ -57,20 +59,27 @@ public final class AtomicFileWriter {
         // Keep the temporary name under NAME_MAX (255 bytes) even for long destination names.
         while shortName.utf8.count > 200 { shortName.removeLast() }
         var template = Array("\(directory)/.\(shortName).tmp-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        // Signals are blocked until the new file is registered for removal, so an interrupt cannot slip between.
+        let (fd, temporary, token) = TemporaryFileCleanup.withSignalsBlocked {
+            let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard fd >= 0 else { return (fd, "", TemporaryFileCleanup.Token?.none) }
+            let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+            return (fd, temporary, TemporaryFileCleanup.register(temporary))
+        }
         guard fd >= 0 else {
             throw FileError.system(path, "cannot create a temporary file in \(directory)")
         }
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)  // mkostemp is not visible from Swift's Glibc module
-        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         if fchmod(fd, mode & ~Self.currentUmask()) != 0 {
             let code = errno
             close(fd)
             unlink(temporary)
+            TemporaryFileCleanup.unregister(token)
             throw FileError.system(path, "cannot set permissions of the temporary file", errno: code)
         }
         fileDescriptor = fd
         temporaryPath = temporary
+        cleanup = token
     }
 
     deinit {
@@ -97,6 +106,7 @@ public final class AtomicFileWriter {
             throw FileError.system(path, "cannot write to disk", errno: code)
         }
         state = .discarded  // from here on the descriptor is closed; unlink by hand on failure
+        defer { TemporaryFileCleanup.unregister(cleanup) }
         if close(fileDescriptor) != 0 {
             let code = errno
             unlink(temporaryPath)
@@ -118,6 +128,7 @@ public final class AtomicFileWriter {
         guard let temporaryPath else { return }
         close(fileDescriptor)
         unlink(temporaryPath)
+        TemporaryFileCleanup.unregister(cleanup)
     }
 
     // MARK: - Helpers

@@ -20,6 +20,13 @@ public final class ByteWriter {
     /// Bytes buffered so far.
     @usableFromInline let fill: UnsafeMutablePointer<Int>
 
+    /// Bytes handed to the descriptor so far.
+    public private(set) var flushedCount = 0
+
+    /// Bytes written through this writer so far, flushed or not: where the next byte lands in a file that was
+    /// empty when the writer was made.
+    public var position: Int { flushedCount + fill.pointee }
+
     private var count: Int {
         get { fill.pointee }
         set { fill.pointee = newValue }
@@ -119,6 +126,7 @@ public final class ByteWriter {
     func advance(by size: Int) { count += size }
 
     private func writeAll(_ bytes: UnsafePointer<UInt8>, _ size: Int) throws {
+        flushedCount += size
         var written = 0
         while written < size {
             let result = systemWrite(descriptor, bytes + written, size - written)

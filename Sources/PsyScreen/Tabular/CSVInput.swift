@@ -19,6 +19,9 @@ final class CSVInput {
     enum Mode { case undecided, utf8, gb18030 }
 
     static let detectionWindow = 64 * 1024
+    /// Bytes allocated past `capacity`, never filled: readers that scan or copy a word at a time may read up to
+    /// eight bytes past the end of a field without leaving the allocation.
+    static let padding = 16
     static let utf8Evidence = 8
 
     let name: String
@@ -30,6 +33,8 @@ final class CSVInput {
     private let descriptor: Int32
     private let closesDescriptor: Bool
     private var exhausted = false  // read(2) returned 0
+    /// Bytes read from the descriptor so far (before decoding), for progress reports.
+    private(set) var bytesRead = 0
     private var head: [UInt8] = []  // first two bytes of the file, to recognise UTF-16
 
     /// Decoded, validated UTF-8 is `base[start..<end]`; in the UTF-8 modes `base[end..<fill]` is read but not
@@ -60,7 +65,7 @@ final class CSVInput {
         self.closesDescriptor = closesDescriptor
         self.chunkSize = chunkSize
         capacity = max(chunkSize, 64)
-        base = .allocate(capacity: capacity)
+        base = .allocate(capacity: capacity + Self.padding)
         detected = encoding == .auto
         switch encoding {
         case .auto: mode = .undecided
@@ -138,7 +143,7 @@ final class CSVInput {
     }
 
     private func resize(to newCapacity: Int) {
-        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity + Self.padding)
         newBase.update(from: base, count: fill)
         base.deallocate()
         base = newBase
@@ -164,6 +169,7 @@ final class CSVInput {
             if count == 0 { break }
             total += count
         }
+        bytesRead += total
         if head.count < 2 { head += UnsafeBufferPointer(start: buffer, count: min(2 - head.count, total)) }
         return total
     }

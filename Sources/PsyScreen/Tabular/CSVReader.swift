@@ -110,6 +110,10 @@ public final class CSVReader {
     /// after the records (a pure ASCII file is both, and reports `.utf8`).
     public var encoding: CSVEncoding { input.encoding }
 
+    /// Bytes read from the file so far (as stored, before any conversion): with the file's size, how far along
+    /// a long read is. The reader reads ahead, so it runs up to a chunk before the records handed out.
+    public var bytesRead: Int { input.bytesRead }
+
     /// The delimiter in use: `.auto` until the header line has been read.
     public var delimiter: CSVDelimiter { CSVDelimiter(byte: delimiterByte) ?? .auto }
 
@@ -117,6 +121,14 @@ public final class CSVReader {
     public func nextRecord<Result>(_ body: (CSVRecord) throws -> Result) throws -> Result? {
         guard try advance() else { return nil }
         return try body(currentRecord)
+    }
+
+    /// The next record, or `nil` at the end of the file: for loops too hot for a closure per record. The record is
+    /// valid only until the next call to any reading method (its bytes are then overwritten).
+    @inline(__always)
+    public func next() throws -> CSVRecord? {
+        guard try advance() else { return nil }
+        return currentRecord
     }
 
     /// Passes every remaining record to `body`, in order. Throw from `body` to stop early.

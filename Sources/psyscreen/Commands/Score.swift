@@ -1,0 +1,134 @@
+import ArgumentParser
+import PsyScreen
+
+/// `--format` of `score`.
+enum ScoreOutputFormat: String, CaseIterable, ExpressibleByArgument {
+    case csv
+    case jsonl
+
+    var format: ScoredOutputFormat { self == .csv ? .csv : .jsonl }
+}
+
+struct Score: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score paper results from a CSV file: one output row per input record, in input order.",
+        discussion: """
+            Item columns are named {instrument}_{item} (phq9_9); every other column is passed through. Records with \
+            a value that is not an option, a non-number, a wrong number of fields or a repeated student_id are not \
+            written but reported with their line in the input (to --errors FILE as CSV, else stderr); fully blank \
+            records are skipped. A form with too many blanks is written with status unscored. Exit status: 0 every \
+            record scored, 1 some records rejected, 2 cannot run. See docs/scoring.md.
+            """)
+
+    @OptionGroup var instruments: InstrumentOptions
+    @OptionGroup var selection: ScoringSelection
+    @OptionGroup var csv: CSVInputOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the scored rows here (default: standard output).", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Write the rejected records here as CSV (line,column,value,reason) instead of stderr.", valueName: "file"))
+    var errors: String?
+
+    @ArgumentParser.Flag(help: "Write no output at all if any record is rejected.")
+    var strict = false
+
+    @Option(help: "csv or jsonl (one JSON object per record).")
+    var format: ScoreOutputFormat = .csv
+
+    @ArgumentParser.Flag(help: "Start the CSV with a byte order mark, so that Excel opens it as UTF-8.")
+    var excel = false
+
+    @Argument(help: ArgumentHelp("The paper results CSV ('-' for standard input).", valueName: "input"))
+    var input: String
+
+    func validate() throws {
+        if let errors, errors == output, errors != "-" {
+            throw ValidationError("--errors and -o name the same file")
+        }
+        if errors == "-" && (output ?? "-") == "-" {
+            throw ValidationError("--errors - would mix the report into the rows on standard output; name a file")
+        }
+        if excel && format == .jsonl { throw ValidationError("--excel applies to CSV output only") }
+    }
+
+    func run() throws {
+        TemporaryFileCleanup.installSignalHandlers()
+        let battery = try selection.resolve(try instruments.catalog())
+        let reader = try csv.open(input)
+        let scratchDirectory = ScoreDestination.scratchDirectory(for: output)
+        let job: BulkScoringJob
+        do {
+            job = try BulkScoringJob(
+                reader: reader, instruments: battery.instruments,
+                options: .init(
+                    format: format.format, byteOrderMark: excel, scratchDirectory: scratchDirectory,
+                    syncOutputEarly: output != nil && output != "-"))
+        } catch {
+            throw failure("\(error)")
+        }
+        // Both files are opened before the first record, so that a bad path stops the run before any work.
+        let destination = try ScoreDestination(
+            output: output, input: input, buffered: job.needsSeekableOutput || strict, scratchDirectory: scratchDirectory)
+        let errorsFile: AtomicFileWriter?
+        do {
+            errorsFile = try errors.map { try AtomicFileWriter(path: $0, mode: 0o600, inputs: [input]) }
+        } catch {
+            destination.discard()
+            throw failure("\(error)")
+        }
+        let progress = ProgressBar.forTerminal(label: "scoring", inputPath: input)
+        let summary: BulkScoringJob.Summary
+        let problems: ProblemSpool
+        do {
+            problems = try ProblemSpool(directory: scratchDirectory)
+            summary = try job.run(
+                output: destination.fileDescriptor, outputName: destination.path, problems: problems,
+                progress: progress.map { bar in { bar.update(records: $0, bytes: $1) } })
+            progress?.finish()
+            if strict && summary.rejected > 0 { destination.discard() } else { try destination.commit() }
+            try writeProblems(problems, to: errorsFile)
+        } catch {
+            progress?.finish()
+            destination.discard()
+            errorsFile?.discard()
+            throw failure("\(error)")
+        }
+        printError(summaryLine(summary))
+        if summary.rejected > 0 { throw ExitCode(1) }
+    }
+
+    /// Writes the rejected records in line order: as CSV to `--errors`, else as lines on stderr.
+    private func writeProblems(_ problems: ProblemSpool, to file: AtomicFileWriter?) throws {
+        if let file {
+            let writer = CSVWriter(fileDescriptor: file.fileDescriptor, name: file.path, options: .init(byteOrderMark: excel))
+            try writer.writeRecord(RowProblemReport.csvHeader)
+            try problems.write { problem in
+                // The column name and the value came from the input.
+                try writer.writeRecord(RowProblemReport.record(problem), neutralizingFormulas: true)
+            }
+            try writer.flush()
+            try file.commit()
+        } else {
+            let name = input == "-" ? "<stdin>" : input
+            let writer = ByteWriter(fileDescriptor: 2, name: "<stderr>", capacity: 64 << 10)
+            try problems.write { problem in
+                try writer.write(RowProblemReport.line(problem, file: name))
+                try writer.write(0x0A)
+            }
+            try writer.flush()
+        }
+    }
+
+    private func summaryLine(_ summary: BulkScoringJob.Summary) -> String {
+        var text = "\(input == "-" ? "<stdin>" : input): \(summary.records) records (\(summary.encoding.displayName)): "
+        text += "\(summary.scored) scored, \(summary.unscored) unscored, \(summary.rejected) rejected"
+        if summary.repeatedIDs > 0 { text += " (\(summary.repeatedIDs) repeated student_id)" }
+        text += "; \(summary.flagsRaised) flag\(summary.flagsRaised == 1 ? "" : "s") raised"
+        if summary.blankRecords > 0 {
+            text += "; \(summary.blankRecords) blank record\(summary.blankRecords == 1 ? "" : "s") skipped"
+        }
+        if strict && summary.rejected > 0 { text += "; nothing written (--strict)" }
+        return text
+    }
+}
