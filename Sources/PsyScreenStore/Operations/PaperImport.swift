@@ -93,7 +93,7 @@ extension ScreeningStore {
             try importRecord.update(db)
             try audit(
                 db, "paper import",
-                "\(path) (sha256 \(fileHash.prefix(12))) into wave \(wave), battery \(battery.id): \(sheets.count) records, \(summary.stored) stored, \(summary.strangers.count) not on the roster")
+                "\(path) (sha256 \(fileHash.prefix(12))) into wave \(wave), battery \(battery.id): \(sheets.count) valid records, \(summary.stored) stored, \(summary.strangers.count) not on the roster")
             return summary
         }
     }
