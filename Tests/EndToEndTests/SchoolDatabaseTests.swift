@@ -27,21 +27,38 @@ final class SchoolDatabaseTests: XCTestCase {
         XCTAssertEqual(first.status, 1)
         let lines = first.stderr.split(separator: "\n").map(String.init)
         XCTAssertEqual(
-            Array(lines.prefix(5)),
+            Array(lines.prefix(6)),
             [
                 "samples/paper-results.csv:7: error: column gad7_1: '4' is not one of the options (0, 1, 2, 3)",
                 "samples/paper-results.csv:9: error: column phq9_3: '二' is not a number",
+                "samples/paper-results.csv:9: error: column phq9_9: '1' raises the crisis flag phq9.item9 on this rejected record: check the paper form and see the student today",
                 "samples/paper-results.csv:11: error: expected 19 fields, found 17",
                 "samples/paper-results.csv:23: error: column student_id: 'A20250021' repeats the student_id of line 22",
                 "samples/paper-results.csv:28: error: column student_id: 'Z20269999' is not on the roster: not stored",
             ])
-        XCTAssertTrue(lines[5].hasPrefix("samples/paper-results.csv: 110 records (UTF-8); 105 stored in wave 2026-autumn"), lines[5])
+        XCTAssertTrue(lines[6].hasPrefix("samples/paper-results.csv: 110 records (UTF-8); 105 stored in wave 2026-autumn"), lines[6])
         let again = try cli.run(["import", "--wave", "2026-autumn", "--battery", "annual", "samples/paper-results.csv"])
         XCTAssertEqual(again.status, 0)
         XCTAssertTrue(again.stdout.contains("already imported into wave 2026-autumn"), again.stdout)
         let gb = try cli.run(["import", "--wave", "2026-autumn", "--battery", "annual", "samples/paper-results-gb18030.csv"])
         XCTAssertEqual(gb.status, 0, gb.stderr)
         XCTAssertTrue(gb.stderr.contains("11 records (GB18030); 11 stored"), gb.stderr)
+    }
+
+    func testARepeatedSheetThatEndorsesItem9IsNotStoredButSaysSo() throws {
+        try importSamples()
+        let items = (1...9).map { "phq9_\($0)" } + (1...7).map { "gad7_\($0)" }
+        let calm = Array(repeating: "0", count: 16).joined(separator: ",")
+        let crisis = (Array(repeating: "0", count: 8) + ["2"] + Array(repeating: "0", count: 7)).joined(separator: ",")
+        let file = directory + "/sheets.csv"
+        try "student_id,\(items.joined(separator: ","))\nA20250001,\(calm)\nA20250001,\(crisis)\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let run = try cli.run(["import", "--wave", "2026-autumn", "--battery", "annual", file])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(Array(run.stderr.split(separator: "\n").prefix(2)), [
+            "\(file):3: error: column student_id: 'A20250001' repeats the student_id of line 2",
+            "\(file):3: error: column phq9_9: '2' raises the crisis flag phq9.item9 on this rejected record: check the paper form and see the student today",
+        ])
     }
 
     func testCoverageResultsAndWarningsFiles() throws {

@@ -19,6 +19,7 @@ final class ScoreCommandTests: ScoreTestCase {
                 ["line", "column", "value", "reason"],
                 ["7", "gad7_1", "4", "is not one of the options (0, 1, 2, 3)"],
                 ["9", "phq9_3", "二", "is not a number"],
+                ["9", "phq9_9", "1", "raises the crisis flag phq9.item9 on this rejected record: check the paper form and see the student today"],
                 ["11", "", "", "expected 19 fields, found 17"],
                 ["23", "student_id", "A20250021", "repeats the student_id of line 22"],
             ])
@@ -53,9 +54,10 @@ final class ScoreCommandTests: ScoreTestCase {
     func testErrorsGoToStderrInLineOrderWithoutErrorsOption() throws {
         let run = try cli.run(["score", "--battery", "annual", "samples/paper-results.csv"])
         XCTAssertEqual(run.status, 1)
-        XCTAssertEqual(Array(lines(run).prefix(4)), [
+        XCTAssertEqual(Array(lines(run).prefix(5)), [
             "samples/paper-results.csv:7: error: column gad7_1: '4' is not one of the options (0, 1, 2, 3)",
             "samples/paper-results.csv:9: error: column phq9_3: '二' is not a number",
+            "samples/paper-results.csv:9: error: column phq9_9: '1' raises the crisis flag phq9.item9 on this rejected record: check the paper form and see the student today",
             "samples/paper-results.csv:11: error: expected 19 fields, found 17",
             "samples/paper-results.csv:23: error: column student_id: 'A20250021' repeats the student_id of line 22",
         ])
@@ -150,7 +152,7 @@ final class ScoreCommandTests: ScoreTestCase {
             "\(input):5: error: column phq9_1: 'x' is not a number",
             "\(input):6: error: expected 18 fields, found 4",
             "\(input):7: error: expected 18 fields, found 19",
-            "\(input):8: error: column student_id: 'S1' repeats the student_id of line 2",
+            "\(input):8: error: column student_id: 'S1' repeats the student_id of line 2; this sheet raises a crisis flag: compare it with line 2 and see the student today",
             "\(input):13: error: column phq9_1: '2.0' is not a number",
             "\(input):13: error: column gad7_3: '9' is not one of the options (0, 1, 2, 3)",
             "\(input): 9 records (UTF-8): 3 scored, 0 unscored, 6 rejected (1 repeated student_id); 2 flags raised; 1 blank record skipped",

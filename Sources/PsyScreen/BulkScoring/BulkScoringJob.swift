@@ -125,6 +125,9 @@ public final class BulkScoringJob {
         // `finder` keeps it alive; this unretained reference only spares the loop a retain and release per record.
         let repeatSink = finder.map { Unmanaged.passUnretained($0) }
         let instrumentCount = scorer.instruments.count
+        let crisisMasks = scorer.instruments.map { instrument in
+            instrument.flags.enumerated().reduce(UInt32(0)) { $0 | ($1.element.kind == .crisis ? 1 << UInt32($1.offset) : 0) }
+        }
         var slowAnswers = layout.emptyAnswers()
         var found: [PaperResultsLayout.Problem] = []
         var seen = 0
@@ -155,14 +158,16 @@ public final class BulkScoringJob {
             try writer.write(record, row)
             var flags = 0
             var unscored = false
+            var crisis = false
             for instrument in 0..<instrumentCount {
                 flags &+= row.flagMasks[instrument].nonzeroBitCount
                 unscored = unscored || row.statuses[instrument] == 2
+                crisis = crisis || row.flagMasks[instrument] & crisisMasks[instrument] != 0
             }
             summary.flagsRaised &+= flags
             if unscored { summary.unscored += 1 } else { summary.scored += 1 }
             if let repeatSink {
-                let tag = UInt32(flags << 1) | (unscored ? 1 : 0)
+                let tag = UInt32(flags << 2) | (crisis ? 2 : 0) | (unscored ? 1 : 0)
                 try repeatSink._withUnsafeGuaranteedRef {
                     try $0.add(
                         record.bytes(at: idColumn), line: record.line, outputOffset: start,
@@ -205,13 +210,16 @@ public final class BulkScoringJob {
         try finder.forEachRepeat { repeated in
             if compactor == nil { compactor = OutputCompactor(fileDescriptor: output, name: outputName) }
             try compactor!.remove(offset: repeated.outputOffset, length: repeated.outputLength)
+            var reason = "repeats the student_id of line \(repeated.firstLine)"
+            if repeated.tag & 2 != 0 {
+                reason += "; this sheet raises a crisis flag: compare it with line \(repeated.firstLine) and see the student today"
+            }
             try problems.addLate(
                 PaperResultsLayout.Problem(
-                    line: repeated.line, column: layout.header[idColumn], value: repeated.studentID,
-                    reason: "repeats the student_id of line \(repeated.firstLine)"))
+                    line: repeated.line, column: layout.header[idColumn], value: repeated.studentID, reason: reason))
             summary.rejected += 1
             summary.repeatedIDs += 1
-            summary.flagsRaised -= Int(repeated.tag >> 1)
+            summary.flagsRaised -= Int(repeated.tag >> 2)
             if repeated.tag & 1 != 0 { summary.unscored -= 1 } else { summary.scored -= 1 }
         }
         try compactor?.finish(fileSize: fileSize)

@@ -84,8 +84,39 @@ public struct PaperResultsLayout: Sendable {
 
     /// Reads the item answers of `record` into `answers` (one array per instrument, item order; blank = nil).
     /// Problems (wrong field count, a non-number, a value that is not an option) are appended to `problems`;
-    /// when any is found the record must be rejected.
+    /// when any is found the record must be rejected. A rejected record whose valid answers still raise a crisis
+    /// flag gets one more problem saying so (see ``crisisNotes(line:answers:)``): a rejected sheet must not hide a
+    /// student at risk.
     public func parse(_ record: CSVRecord, into answers: inout [[Int?]], problems: inout [Problem]) {
+        let before = problems.count
+        read(record, into: &answers, problems: &problems)
+        if problems.count > before && record.count == header.count {
+            problems += crisisNotes(line: record.line, answers: answers, values: { record.string(at: $0) })
+        }
+    }
+
+    /// One problem per crisis flag that `answers` raise, for a record that is rejected anyway (for another problem
+    /// or as a repeated student_id): the counselor must look at the paper form today.
+    public func crisisNotes(line: Int, answers: [[Int?]], values: ((Int) -> String)? = nil) -> [Problem] {
+        var notes: [Problem] = []
+        for (instrumentIndex, instrument) in instruments.enumerated() {
+            for flag in instrument.flags where flag.kind == .crisis {
+                for itemID in flag.itemIDs {
+                    guard let itemIndex = instrument.items.firstIndex(where: { $0.id == itemID }),
+                        let value = answers[instrumentIndex][itemIndex], flag.isRaised(by: value)
+                    else { continue }
+                    let column = itemColumns[instrumentIndex][itemIndex]
+                    notes.append(
+                        Problem(
+                            line: line, column: header[column], value: values?(column) ?? String(value),
+                            reason: "raises the crisis flag \(instrument.id).\(flag.id) on this rejected record: check the paper form and see the student today"))
+                }
+            }
+        }
+        return notes
+    }
+
+    private func read(_ record: CSVRecord, into answers: inout [[Int?]], problems: inout [Problem]) {
         if record.count != header.count {
             problems.append(
                 Problem(
@@ -100,6 +131,7 @@ public struct PaperResultsLayout: Sendable {
                     answers[instrumentIndex][itemIndex] = nil
                     continue
                 }
+                answers[instrumentIndex][itemIndex] = nil  // until the value proves valid
                 guard let value = record.integer(at: column) else {
                     problems.append(
                         Problem(line: record.line, column: header[column], value: record.string(at: column), reason: "is not a number"))

@@ -35,6 +35,7 @@ enum PaperImportReader {
                     } else if let first = firstLine[id] {
                         problems.append(
                             .init(line: record.line, column: layout.header[idColumn], value: id, reason: "repeats the student_id of line \(first)"))
+                        problems += layout.crisisNotes(line: record.line, answers: answers, values: { record.string(at: $0) })
                     }
                 }
                 if problems.isEmpty {
