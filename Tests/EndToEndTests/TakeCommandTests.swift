@@ -26,6 +26,9 @@ final class TakeCommandTests: XCTestCase {
         XCTAssertEqual(attempt.assessment.level, .yellow)
         XCTAssertNotNil(attempt.finishedAt)
         XCTAssertGreaterThanOrEqual(try XCTUnwrap(attempt.finishedAt), attempt.startedAt)
+        // A script answers in milliseconds: the sitting and both instruments are below their minimum times.
+        XCTAssertEqual(attempt.validity.map(\.code), ["too-fast"])
+        XCTAssertEqual(attempt.results.map { $0.validity.map(\.code) }, [["too-fast"], ["too-fast"]])
         // No score, band or level is ever shown to the student.
         for word in ["score", "moderate", "yellow", "Total", "total", "band"] { XCTAssertFalse(output.stdout.contains(word), word) }
         XCTAssertFalse(output.stdout.contains(TakeFixture.crisis))
@@ -36,7 +39,7 @@ final class TakeCommandTests: XCTestCase {
         let output = try school.take(TakeFixture.opening() + ["1", "7", "b", "3", "2"] + TakeFixture.answers(Array(phq9.dropFirst(2)), gad7))
         XCTAssertEqual(output.status, 0, output.stderr)
         XCTAssertTrue(output.stdout.contains("Your answer (0–3): \n7 is not an option: type 0–3.\nYour answer (0–3): \n"), output.stdout)
-        XCTAssertTrue(output.stdout.contains("[1/16] Little interest or pleasure in doing things\n  0 Not at all   1 Several days   2 More than half the days   3 Nearly every day\n(current answer: 1 Several days)\n"))
+        XCTAssertTrue(output.stdout.contains("[1/16] Little interest or pleasure in doing things\n  0 Not at all   1 Several days   2 More than half the days   3 Nearly every day\n(current answer: 1 Several days; Enter keeps it)\n"))
         XCTAssertEqual(try school.latest()?.answers["phq9"], [3, 2] + Array(phq9.dropFirst(2)))
         XCTAssertEqual(try school.latest()?.state, .finished)
     }

@@ -66,14 +66,16 @@ final class TakeKioskTests: XCTestCase {
         let output = terminal.finish()
         XCTAssertEqual(process.terminationStatus, 0)
 
+        // The kiosk starts on a clean screen (nothing of the teacher's shell), then S1, S2, the clear at the end.
         let screens = output.components(separatedBy: clear)
-        XCTAssertEqual(screens.count, 3, output)  // S1, then S2, then the clear at the end of input
-        XCTAssertTrue(screens[0].contains("张*明"))
-        XCTAssertTrue(screens[0].contains("\u{1B}[1;31mThank you for telling us honestly."))
-        XCTAssertFalse(screens[1].contains("张*明"))
-        XCTAssertFalse(screens[1].contains("12356"))
-        XCTAssertTrue(screens[1].contains("学*2"))
-        XCTAssertEqual(screens[2], "")
+        XCTAssertEqual(screens.count, 4, output)
+        XCTAssertEqual(screens[0], "")
+        XCTAssertTrue(screens[1].contains("张*明"))
+        XCTAssertTrue(screens[1].contains("\u{1B}[1;31mThank you for telling us honestly."))
+        XCTAssertFalse(screens[2].contains("张*明"))
+        XCTAssertFalse(screens[2].contains("12356"))
+        XCTAssertTrue(screens[2].contains("学*2"))
+        XCTAssertEqual(screens[3], "")
 
         let lines = output.replacingOccurrences(of: clear, with: "\n").components(separatedBy: "\n").map(stripEscapes)
         XCTAssertTrue(lines.allSatisfy { DisplayWidth.of($0) <= 40 }, lines.filter { DisplayWidth.of($0) > 40 }.description)

@@ -155,5 +155,10 @@ final class TerminalSessionStoreTests: StoreTestCase {
         XCTAssertEqual(outcome.validity, [.tooFast(seconds: 16, minimum: 32)])
         XCTAssertEqual(outcome.results.map(\.validity), [[.tooFast(seconds: 9, minimum: 18)], [.tooFast(seconds: 7, minimum: 14)]])
         XCTAssertEqual(try store.coverage(wave: "w", by: .school).last?.screened, 1)
+        // Read back as stored: results and history show what the rules found.
+        let stored = try XCTUnwrap(try store.latestAttempt(wave: "w", studentID: "S1"))
+        XCTAssertEqual(stored.validity, [.tooFast(seconds: 16, minimum: 32)])
+        XCTAssertEqual(stored.results.map(\.validity), [[.tooFast(seconds: 9, minimum: 18)], [.tooFast(seconds: 7, minimum: 14)]])
+        XCTAssertEqual(IdentifiedLists.validityCodes(stored, stored.results), "too-fast;phq9.too-fast;gad7.too-fast")
     }
 }

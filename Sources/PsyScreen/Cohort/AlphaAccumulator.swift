@@ -51,10 +51,17 @@ public struct AlphaAccumulator: Hashable, Sendable, Codable {
     /// total without variance.
     public var alpha: Double? {
         let k = items.count
-        guard k >= 2, completeCases >= 2, let totalVariance = total.variance, totalVariance > 0 else { return nil }
-        let itemVariance = items.reduce(0.0) { $0 + ($1.variance ?? 0) }
+        guard k >= 2, completeCases >= 2 else { return nil }
+        // Every variance has the same denominator n(n − 1), so alpha is a ratio of the spreads n·Σx² − (Σx)²,
+        // exact integers for integer answers: alpha = k·(S_total − Σ S_item) / ((k − 1)·S_total), rounded once
+        // (items that always agree give exactly 1, not 1.0000000000000002).
+        let totalSpread = ScoreAccumulator.scaledSpread(count: total.count, sum: total.sum, sumOfSquares: total.sumOfSquares)
+        guard totalSpread > 0 else { return nil }
+        let itemSpread = items.reduce(0.0) {
+            $0 + ScoreAccumulator.scaledSpread(count: $1.count, sum: $1.sum, sumOfSquares: $1.sumOfSquares)
+        }
         let kk = Double(k)
-        return kk / (kk - 1) * (1 - itemVariance / totalVariance)
+        return kk * (totalSpread - itemSpread) / ((kk - 1) * totalSpread)
     }
 }
 

@@ -3,7 +3,8 @@
 /// 1. **Forced**: every cell of a unit whose enrolment is below k (only the enrolment, not a cell, stays), and
 ///    every cell withheld by an earlier publication.
 /// 2. **Primary**: sensitive counts of 1…k−1, and sensitive parts of a `.partition` whose remainder
-///    (total − part) is 1…k−1. Zeros are published. Unpublished cells that meet these rules are not hidden (they
+///    (total − part) is 1…k−1, zeros included (so a unit whose total is small shows none of its parts); other
+///    zeros are published. Unpublished cells that meet these rules are not hidden (they
 ///    are never shown) but must stay unrecoverable like the hidden ones.
 /// 3. **Complementary**, greedy and exact: while some protected cell x is recoverable (the test of
 ///    ``SuppressionProblem/recoverableCells(hidden:)``), take the published cells that the reader combines to

@@ -23,10 +23,10 @@ public struct MinimumCellSize: Hashable, Sendable, CustomStringConvertible {
     /// True for a count of 1…k−1. Zero is not small: a zero is published.
     public func isSmall(_ count: Int) -> Bool { count >= 1 && count < k }
 
-    /// True when the rest of a group, `total − part`, is 1…k−1 and the part itself is not zero: publishing the
-    /// part would say "everyone in this class but 2 is red".
+    /// True when the rest of a group, `total − part`, is 1…k−1: publishing the part would say "everyone in this
+    /// class but 2 is red". A zero part counts too: in a unit of 7 screened, "0 are red" says "all 7 are not".
     public func isSmallRemainder(part: Int, total: Int) -> Bool {
-        part >= 1 && isSmall(total - part)
+        isSmall(total - part)
     }
 
     public var description: String { "k = \(k)" }

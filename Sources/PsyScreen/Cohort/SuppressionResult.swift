@@ -23,8 +23,8 @@ public struct SuppressionResult: Hashable, Sendable {
     /// suppression would have hidden.
     public var protected: Set<CellID>
 
-    /// Hidden cells of small units whose value, zero, still follows from published zeros (say a grade with no
-    /// red student at all). Hiding them would take hiding zeros, which the policy never does; a zero tells no
+    /// Hidden zeros (of small units, or beside a small total) whose value still follows from published zeros (say
+    /// a grade with no red student at all). Hiding them would take hiding zeros, which the policy never does; a zero tells no
     /// one anything about a student that the published zeros do not already say.
     public var exposedZeros: [CellID]
 

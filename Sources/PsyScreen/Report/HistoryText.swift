@@ -16,6 +16,9 @@ public enum HistoryText {
                 out += "  \(Timestamp.string(attempt.finishedAt ?? attempt.startedAt))  \(attempt.source.rawValue), \(attempt.state.rawValue)  level \(attempt.assessment.level.rawValue)"
                 if !attempt.assessment.reasons.isEmpty { out += " (\(attempt.assessment.reasons.joined(separator: "; ")))" }
                 out += "\n"
+                let validity = attempt.validity.map(\.description)
+                    + attempt.results.flatMap { result in result.validity.map { "\(result.instrumentID): \($0.description)" } }
+                if !validity.isEmpty { out += "    questionable: " + validity.joined(separator: "; ") + "\n" }
                 if !scores.isEmpty { out += "    " + scores.joined(separator: ", ") + "\n" }
             }
             for step in followUps where step.wave == wave {

@@ -36,12 +36,19 @@ public enum IdentifiedLists {
             cells += columns.cells(results)
             cells += [
                 attempt.assessment.level.rawValue, attempt.assessment.reasons.joined(separator: "; "),
-                (attempt.validity + results.flatMap(\.validity)).map(\.code).joined(separator: ";"),
+                Self.validityCodes(attempt, results),
                 attempt.source.rawValue, attempt.state.rawValue, Timestamp.string(attempt.finishedAt ?? attempt.startedAt),
             ]
             return cells
         }
         return Tabulation(header: header, rows: body)
+    }
+
+    /// The validity column: the sitting's findings as codes (`too-fast`), then each instrument's prefixed with its
+    /// id (`phq9.too-fast`, `cesd.straight-lining:total`), so that a counselor sees which rule fired where.
+    public static func validityCodes(_ attempt: ScreeningAttempt, _ results: [InstrumentResult]) -> String {
+        (attempt.validity.map(\.code) + results.flatMap { result in result.validity.map { "\(result.instrumentID).\($0.code)" } })
+            .joined(separator: ";")
     }
 
     /// The warning register, one row per student, red first.

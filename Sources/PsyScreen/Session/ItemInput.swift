@@ -13,6 +13,8 @@ public enum ItemInput: Hashable, Sendable {
     case skip
     /// `q`: stop now; everything answered is kept.
     case quit
+    /// Enter alone: keep the current answer, when there is one (after `b`).
+    case keep
     /// Anything else.
     case other
 
@@ -23,6 +25,7 @@ public enum ItemInput: Hashable, Sendable {
         case "?": self = .help
         case "s": self = .skip
         case "q": self = .quit
+        case "": self = .keep
         default:
             if !text.isEmpty, text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }), let value = Int(text) {
                 self = .value(value)

@@ -15,7 +15,9 @@ public struct SessionStrings: Hashable, Sendable {
     }
 
     public func identity(_ student: Student) -> String {
-        let unit = [student.grade, student.className].filter { !$0.isEmpty }.joined(separator: " ")
+        // Class names often hold the grade already (2025级1班): show it once.
+        let grade = student.className.contains(student.grade) ? "" : student.grade
+        let unit = [grade, student.className].filter { !$0.isEmpty }.joined(separator: " ")
         return pick("班级：\(unit)　姓名：\(student.maskedName)", "Class: \(unit), name: \(student.maskedName)")
     }
 
@@ -45,9 +47,16 @@ public struct SessionStrings: Hashable, Sendable {
     public func answerPrompt(_ range: String) -> String { pick("请输入 \(range)：", "Your answer (\(range)): ") }
 
     public func currentAnswer(_ option: ResponseSet.Option?, language code: String) -> String {
-        guard let option else { return pick("（当前答案：跳过）", "(current answer: skipped)") }
+        guard let option else { return pick("（当前答案：跳过；直接按回车保留）", "(current answer: skipped; Enter keeps it)") }
         let label = "\(option.value) \(option.label.text(in: code))"
-        return pick("（当前答案：\(label)）", "(current answer: \(label))")
+        return pick("（当前答案：\(label)；直接按回车保留）", "(current answer: \(label); Enter keeps it)")
+    }
+
+    /// Shown once per session before the first question: the keys besides the numbers.
+    public var keys: String {
+        pick(
+            "输入选项前面的数字再按回车。b 上一题，s 跳过，q 先退出（回答会保存），? 帮助。",
+            "Type the number of your answer and press Enter. b back, s skip, q stop for now (answers are saved), ? help.")
     }
 
     public func notAnOption(_ value: Int, _ range: String) -> String {

@@ -11,11 +11,13 @@ extension TerminalFlow {
         let language = configuration.language.rawValue
         var actions: [FlowAction] = [.show(.text(""))]
         if !sitting.instructionsShown.contains(entry.instrument.id) {
+            let firstInSession = sitting.instructionsShown.isEmpty
             sitting.instructionsShown.insert(entry.instrument.id)
             actions += [
                 .show(.text(entry.instrument.title.text(in: language))),
                 .show(.text(entry.instrument.instructions.text(in: language) + "\n")),
             ]
+            if firstInSession { actions.append(.show(.text(strings.keys + "\n"))) }
         }
         actions.append(.show(.text("[\(entry.position + 1)/\(items.count)] \(entry.item.text.text(in: language))")))
         actions.append(.show(.options(entry.responses.options.map { "\($0.value) \($0.label.text(in: language))" })))
@@ -67,7 +69,11 @@ extension TerminalFlow {
         case .quit:
             let next = (sitting.firstUnanswered ?? sitting.position) + 1
             return [.show(.text("")), .show(.text(strings.quit(continueAt: next)))] + endSession(status: 0)
-        case .other:
+        case .keep where sitting.answered[sitting.position]:
+            // Back on an answered item, Enter goes on with the answer it has (a kept skip is checked again).
+            guard let value = sitting.values[sitting.position] else { return answer("s", now: now) }
+            return save(value, now: now)
+        case .keep, .other:
             return [.show(.notice(strings.unclear(currentRange))), reprompt]
         }
     }

@@ -72,7 +72,8 @@ public struct TerminalFlow: Sendable {
         case .start:
             guard phase == .notStarted else { return [] }
             phase = .askingID
-            return greeting()
+            // A kiosk starts on a clean screen: whatever the teacher had there (a register, say) is not for students.
+            return configuration.kiosk ? [.show(.clearScreen)] + greeting() : greeting()
         case .line(let line):
             return handleLine(line, now: now)
         case .endOfInput:

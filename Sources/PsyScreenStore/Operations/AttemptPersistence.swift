@@ -24,7 +24,7 @@ extension ScreeningStore {
         for (position, result) in outcome.results.enumerated() {
             try insertResult.execute(arguments: [
                 attemptID, result.instrumentID, result.instrumentVersion, position, result.status.rawValue,
-                result.flags.joined(separator: ";"), result.hasCrisis, result.validity.map(\.code).joined(separator: ";"),
+                result.flags.joined(separator: ";"), result.hasCrisis, ValidityColumn.text(result.validity),
             ])
             for (scalePosition, scale) in result.scales.enumerated() {
                 try insertScale.execute(arguments: [
@@ -36,7 +36,7 @@ extension ScreeningStore {
         try db.cachedStatement(sql: "UPDATE attempt SET level = ?, reasons = ?, scored = ?, validity = ? WHERE id = ?")
             .execute(arguments: [
                 outcome.assessment.level.rawValue, outcome.assessment.reasons.joined(separator: "; "),
-                outcome.isScored, outcome.validity.map(\.code).joined(separator: ";"), attemptID,
+                outcome.isScored, ValidityColumn.text(outcome.validity), attemptID,
             ])
     }
 
@@ -83,7 +83,7 @@ extension ScreeningStore {
                             status: ScoringStatus(rawValue: $0.status) ?? .unscored, bandID: $0.band)
                     },
                     flags: row.flags.isEmpty ? [] : row.flags.components(separatedBy: ";"), hasCrisis: row.crisis,
-                    validity: [], status: ScoringStatus(rawValue: row.status) ?? .unscored)
+                    validity: ValidityColumn.findings(row.validity), status: ScoringStatus(rawValue: row.status) ?? .unscored)
             }
             return ScreeningAttempt(
                 id: id, wave: record.waveId, studentID: record.studentId, batteryID: record.batteryId,
@@ -93,7 +93,7 @@ extension ScreeningStore {
                 assessment: WarningAssessment(
                     level: WarningLevel(rawValue: record.level) ?? .none,
                     reasons: record.reasons.isEmpty ? [] : record.reasons.components(separatedBy: "; ")),
-                validity: [])
+                validity: ValidityColumn.findings(record.validity))
         }
     }
 

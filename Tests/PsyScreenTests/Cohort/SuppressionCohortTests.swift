@@ -163,7 +163,8 @@ final class SuppressionCohortTests: XCTestCase {
         XCTAssertFalse(k.isSmall(10))
         XCTAssertTrue(k.isSmallRemainder(part: 10, total: 12))
         XCTAssertFalse(k.isSmallRemainder(part: 12, total: 12), "remainder 0")
-        XCTAssertFalse(k.isSmallRemainder(part: 0, total: 5), "a zero part stays published")
+        XCTAssertTrue(k.isSmallRemainder(part: 0, total: 5), "0 red of 5 says all 5 are not red")
+        XCTAssertFalse(k.isSmallRemainder(part: 0, total: 10), "a zero beside a total of k or more is published")
         XCTAssertFalse(k.isSmallRemainder(part: 10, total: 20))
     }
 

@@ -65,6 +65,12 @@ final class CohortStatisticsTests: XCTestCase {
         }
     }
 
+    func testItemsThatAlwaysAgreeGiveAnAlphaOfExactlyOne() throws {
+        var sums = AlphaAccumulator(itemCount: 7)
+        for value in [0, 1, 1, 2, 3, 3, 0, 2] { sums.add(Array(repeating: value, count: 7)) }
+        XCTAssertEqual(sums.alpha, 1.0)
+    }
+
     func testPHQ9AlphaPerSchoolOfTheGeneratedWave() throws {
         // The per-school alpha equals the listwise formula over the school's complete PHQ-9 answers (numpy's
         // computation above, done here on the generated answers).

@@ -46,15 +46,33 @@ final class TerminalFlowAnsweringTests: XCTestCase {
             [
                 .text(""), .text("[2/16] Feeling down, depressed, or hopeless"),
                 .options(["0 Not at all", "1 Several days", "2 More than half the days", "3 Nearly every day"]),
-                .text("(current answer: 2 More than half the days)"), prompt,
+                .text("(current answer: 2 More than half the days; Enter keeps it)"), prompt,
             ])
         harness.type("b")
-        XCTAssertEqual(harness.lastOutputs[3], .text("(current answer: 1 Several days)"))
+        XCTAssertEqual(harness.lastOutputs[3], .text("(current answer: 1 Several days; Enter keeps it)"))
         harness.type("3")
         // Back at the first unanswered item, item 3, not item 2 again.
         XCTAssertEqual(harness.lastOutputs[1], .text("[3/16] Trouble falling or staying asleep, or sleeping too much"))
         XCTAssertEqual(Array(harness.answers("phq9").prefix(3)), [3, 2, nil])
         XCTAssertEqual(harness.savedEffects.count, 3)
+    }
+
+    func testEnterKeepsTheCurrentAnswerAfterBack() {
+        var harness = FlowHarness()
+        harness.begin()
+        harness.type(["1", "2", "b"])
+        XCTAssertEqual(harness.lastOutputs[3], .text("(current answer: 2 More than half the days; Enter keeps it)"))
+        harness.type(" ")
+        XCTAssertEqual(harness.lastOutputs[1], .text("[3/16] Trouble falling or staying asleep, or sleeping too much"))
+        XCTAssertEqual(Array(harness.answers("phq9").prefix(3)), [1, 2, nil])
+        // A kept skip is a skip again.
+        harness.type(["s", "b", ""])
+        XCTAssertEqual(harness.lastOutputs[1], .text("[4/16] Feeling tired or having little energy"))
+        XCTAssertEqual(Array(harness.answers("phq9").prefix(4)), [1, 2, nil, nil])
+        XCTAssertEqual(harness.savedEffects.count, 5)
+        // On an item without an answer, Enter alone is still asked again.
+        harness.type("")
+        XCTAssertEqual(harness.lastOutputs, [.notice("Please type a number 0–3 (? for help)."), prompt])
     }
 
     func testSkipWhereTheScaleAllowsAMissingItemAndRefusedWhereNot() {
@@ -74,7 +92,7 @@ final class TerminalFlowAnsweringTests: XCTestCase {
             ])
         // Going back to a skipped item shows it as skipped; answering it makes room for another skip.
         harness.type("b")
-        XCTAssertEqual(harness.lastOutputs[3], .text("(current answer: skipped)"))
+        XCTAssertEqual(harness.lastOutputs[3], .text("(current answer: skipped; Enter keeps it)"))
         harness.type(["1", "s"])
         XCTAssertEqual(harness.answers("phq9").prefix(3), [nil, 1, nil])
         harness.type(Array(repeating: "0", count: 6))

@@ -42,6 +42,7 @@ final class TerminalFlowSessionTests: XCTestCase {
                 .notice("Welcome back. Your earlier answers are saved; continuing at question 6 of 16."), .text(""),
                 .text("Patient Health Questionnaire (PHQ-9)"),
                 .text("Over the last 2 weeks, how often have you been bothered by any of the following problems?\n"),
+                .text("Type the number of your answer and press Enter. b back, s skip, q stop for now (answers are saved), ? help.\n"),
                 .text("[6/16] Feeling bad about yourself — or that you are a failure or have let yourself or your family down"),
                 .options(["0 Not at all", "1 Several days", "2 More than half the days", "3 Nearly every day"]),
                 .prompt("Your answer (0–3): "),
@@ -49,7 +50,7 @@ final class TerminalFlowSessionTests: XCTestCase {
         XCTAssertFalse(harness.transcript.contains("Do you agree"))
         // The earlier answers are known: back shows one, and item 2 counts as skipped for the skip rule.
         harness.type("b")
-        XCTAssertEqual(harness.lastOutputs[3], .text("(current answer: 3 Nearly every day)"))
+        XCTAssertEqual(harness.lastOutputs[3], .text("(current answer: 3 Nearly every day; Enter keeps it)"))
         harness.type(["3", "s", "s"])
         XCTAssertEqual(harness.lastOutputs.first, .notice(
             "This question cannot be skipped: at most 2 questions of this questionnaire may be skipped, and you have skipped 2."))

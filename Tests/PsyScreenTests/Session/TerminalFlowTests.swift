@@ -22,6 +22,7 @@ final class TerminalFlowTests: XCTestCase {
             [
                 .text(""), .text("Patient Health Questionnaire (PHQ-9)"),
                 .text("Over the last 2 weeks, how often have you been bothered by any of the following problems?\n"),
+                .text("Type the number of your answer and press Enter. b back, s skip, q stop for now (answers are saved), ? help.\n"),
                 .text("[1/16] Little interest or pleasure in doing things"),
                 .options(["0 Not at all", "1 Several days", "2 More than half the days", "3 Nearly every day"]),
                 .prompt("Your answer (0–3): "),
