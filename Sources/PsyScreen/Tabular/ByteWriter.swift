@@ -8,20 +8,27 @@ import Darwin
 ///
 /// It does not own the descriptor and does not flush on deinit (a failed write there could not be reported):
 /// call ``flush()`` when done, before committing an ``AtomicFileWriter``.
+///
+/// With ``writeInBackground()`` full buffers go to a second thread that writes them while this one fills the
+/// next: the kernel's copy of the bytes then costs the producer nothing.
 public final class ByteWriter {
     /// The output's name for error messages.
     public let name: String
     private let descriptor: Int32
     // Visible to the writers' inlinable fast paths, which append straight into the buffer when there is room.
-    // The fill level lives behind a pointer because a stored `var` of a class, modified from code inlined into
-    // another module, costs a dynamic exclusivity check (two runtime calls) per field.
-    @usableFromInline let buffer: UnsafeMutablePointer<UInt8>
+    // The buffer and its fill level live behind pointers because a stored `var` of a class, modified from code
+    // inlined into another module, costs a dynamic exclusivity check (two runtime calls) per field.
+    @usableFromInline let current: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>>
+    @usableFromInline var buffer: UnsafeMutablePointer<UInt8> {
+        @inline(__always) get { current.pointee }
+    }
     @usableFromInline let capacity: Int
     /// Bytes buffered so far.
     @usableFromInline let fill: UnsafeMutablePointer<Int>
 
-    /// Bytes handed to the descriptor so far.
+    /// Bytes handed to the descriptor so far (in the background: handed to the writing thread).
     public private(set) var flushedCount = 0
+    private var background: BackgroundWrites?
 
     /// Bytes written through this writer so far, flushed or not: where the next byte lands in a file that was
     /// empty when the writer was made.
@@ -37,25 +44,39 @@ public final class ByteWriter {
         descriptor = fileDescriptor
         self.name = name
         self.capacity = capacity
-        buffer = .allocate(capacity: capacity)
+        current = .allocate(capacity: 1)
+        current.initialize(to: .allocate(capacity: capacity))
         fill = .allocate(capacity: 1)
         fill.initialize(to: 0)
     }
 
     deinit {
+        // Waits for the writing thread, so that no buffer is freed under it.
+        background?.close()
         buffer.deallocate()
+        current.deallocate()
         fill.deallocate()
+    }
+
+    /// From now on, full buffers are written by a second thread (`spare` more buffers of the same size) while
+    /// this one goes on; ``flush()`` still returns only once everything is written. Call it once, before
+    /// writing.
+    public func writeInBackground(spare: Int = 2) {
+        precondition(background == nil && spare >= 1)
+        background = BackgroundWrites(descriptor: descriptor, name: name, capacity: capacity, spare: spare)
     }
 
     /// Appends `bytes`.
     public func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }
         if bytes.count > capacity - count {
-            try flush()
             if bytes.count >= capacity {
-                try writeAll(source, bytes.count)
+                try flush()
+                flushedCount += bytes.count
+                try Self.writeAll(descriptor, name, source, bytes.count)
                 return
             }
+            try handOff()
         }
         (buffer + count).update(from: source, count: bytes.count)
         count += bytes.count
@@ -64,7 +85,7 @@ public final class ByteWriter {
     /// Appends one byte.
     @inline(__always)
     public func write(_ byte: UInt8) throws {
-        if count == capacity { try flush() }
+        if count == capacity { try handOff() }
         buffer[count] = byte
         count += 1
     }
@@ -99,18 +120,29 @@ public final class ByteWriter {
         count += length
     }
 
-    /// Writes out everything buffered.
+    /// Writes out everything buffered, and waits for the writing thread to have written everything before.
     public func flush() throws {
+        try handOff()
+        try background?.drain()
+    }
+
+    /// Passes the buffered bytes on: to the descriptor, or to the writing thread in exchange for an empty buffer.
+    private func handOff() throws {
         guard count > 0 else { return }
         let pending = count
         count = 0
-        try writeAll(buffer, pending)
+        flushedCount += pending
+        if let background {
+            current.pointee = try background.exchange(buffer, count: pending)
+        } else {
+            try Self.writeAll(descriptor, name, buffer, pending)
+        }
     }
 
     /// Room for `size` (≤ 64) bytes at the returned pointer; the caller then calls ``advance(by:)``.
     @inline(__always)
     func reserve(_ size: Int) throws -> UnsafeMutablePointer<UInt8> {
-        if capacity - count < size { try flush() }
+        if capacity - count < size { try handOff() }
         return buffer + count
     }
 
@@ -118,15 +150,14 @@ public final class ByteWriter {
     @inline(__always)
     func reserveIfFits(_ size: Int) throws -> UnsafeMutablePointer<UInt8>? {
         guard size <= capacity else { return nil }
-        if capacity - count < size { try flush() }
+        if capacity - count < size { try handOff() }
         return buffer + count
     }
 
     @inline(__always)
     func advance(by size: Int) { count += size }
 
-    private func writeAll(_ bytes: UnsafePointer<UInt8>, _ size: Int) throws {
-        flushedCount += size
+    static func writeAll(_ descriptor: Int32, _ name: String, _ bytes: UnsafePointer<UInt8>, _ size: Int) throws {
         var written = 0
         while written < size {
             let result = systemWrite(descriptor, bytes + written, size - written)

@@ -4,6 +4,7 @@ import PsyScreenStore
 
 struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "audit",
         abstract: "The audit trail: every import, follow-up and identified export, with time and OS user.")
 
     @OptionGroup var database: DatabaseOptions

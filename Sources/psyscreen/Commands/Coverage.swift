@@ -4,6 +4,7 @@ import PsyScreenStore
 
 struct Coverage: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "coverage",
         abstract: "Screening coverage of a wave: screened / enrolled per school, grade or class.",
         discussion: """
             enrolled counts students with status enrolled; screened those of them whose latest attempt in the wave \

@@ -4,6 +4,7 @@ import PsyScreen
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write a wave's anonymous aggregates for the education bureau, or a de-identified research extract.",
         discussion: """
             Without --deidentified: counts and sums per school and grade (and their gender and major groups), \

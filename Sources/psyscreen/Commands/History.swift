@@ -4,6 +4,7 @@ import PsyScreenStore
 
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "history",
         abstract: "A student's growth file across waves: levels, scores and follow-ups (counselors only).")
 
     @OptionGroup var database: DatabaseOptions

@@ -4,6 +4,7 @@ import PsyScreenStore
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Score paper results and store them in a wave (one transaction).",
         discussion: """
             The input is what `psyscreen score` reads, with a student_id column. Rejected records and students not \

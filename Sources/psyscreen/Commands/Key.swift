@@ -4,6 +4,7 @@ import PsyScreen
 
 struct Key: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "key",
         abstract: "Manage the secret key behind the pseudonyms of de-identified extracts.",
         subcommands: [KeyInit.self])
 }

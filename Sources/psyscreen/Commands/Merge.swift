@@ -4,6 +4,7 @@ import PsyScreen
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "merge",
         abstract: "Combine schools' exchange files (psyscreen export) into one district or province report.",
         discussion: """
             Same statistics and disclosure control as `report`, at school and grade level and for the whole: means \

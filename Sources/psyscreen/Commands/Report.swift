@@ -4,6 +4,7 @@ import PsyScreen
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Anonymized cohort statistics of a wave: coverage, bands, warning levels, mean, SD, median, alpha.",
         discussion: """
             Counts below k (default 10) and counts that would let a reader compute them are shown as "—"; a unit \

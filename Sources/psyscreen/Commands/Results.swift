@@ -4,6 +4,7 @@ import PsyScreenStore
 
 struct Results: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "results",
         abstract: "Identified per-student results of a wave (counselors only; written owner-only).",
         discussion: "One row per student: the attempt that counts (the latest). Item answers, scores, bands, flags, the warning level, source and time.")
 

@@ -4,6 +4,7 @@ import PsyScreenStore
 
 struct Roster: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "roster",
         abstract: "Manage the roster of enrolled students (the coverage denominator).",
         subcommands: [RosterImport.self])
 }

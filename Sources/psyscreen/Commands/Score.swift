@@ -11,6 +11,7 @@ enum ScoreOutputFormat: String, CaseIterable, ExpressibleByArgument {
 
 struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "score",
         abstract: "Score paper results from a CSV file: one output row per input record, in input order.",
         discussion: """
             Item columns are named {instrument}_{item} (phq9_9); every other column is passed through. Records with \

@@ -3,6 +3,7 @@ import PsyScreen
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Show an instrument or battery as a counselor reads it: items, options, scales, bands, flags.")
 
     @OptionGroup var instruments: InstrumentOptions

@@ -8,6 +8,7 @@ import Glibc
 
 struct Take: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "take",
         abstract: "A student takes a battery at a lab terminal, answer by answer.",
         discussion: """
             Reads one line per answer from standard input (a terminal, SSH or a pipe): student ID, y to confirm, \

@@ -3,6 +3,7 @@ import PsyScreen
 
 struct Template: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "template",
         abstract: "Write an empty CSV with the header that score and import read, for keying in paper forms.",
         discussion: "The columns are student_id, name, class, then {instrument}_{item} for every item, in order.")
 

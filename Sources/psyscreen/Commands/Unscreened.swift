@@ -4,6 +4,7 @@ import PsyScreenStore
 
 struct Unscreened: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "unscreened",
         abstract: "The identified list of enrolled students not yet screened in a wave, by class (counselors only).",
         discussion: "Includes students who started but were not scored (partial) and who refused. Files are written owner-only (0600).")
 

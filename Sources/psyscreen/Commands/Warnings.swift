@@ -4,6 +4,7 @@ import PsyScreenStore
 
 struct Warnings: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "warnings",
         abstract: "The identified early-warning register of a wave, red first, with roll-up counts (counselors only).",
         discussion: """
             Every roster student with a stored attempt at a warning level, whatever their status. Red sticks: a \
