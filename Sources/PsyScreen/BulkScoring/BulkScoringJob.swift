@@ -106,8 +106,9 @@ public final class BulkScoringJob {
         let writer = ScoredRowWriter(
             fileDescriptor: descriptor, name: outputName, format: options.format, byteOrderMark: options.byteOrderMark,
             layout: layout, scorer: scorer, inputDelimiter: reader.delimiter.byte)
-        // The kernel's copy of the output (a tenth of the work) is done by a third thread.
-        writer.output.writeInBackground()
+        // The kernel's copy of the output (a tenth of the work) is done by a third thread, which also starts
+        // putting the output on disk as it goes when the file will be committed with fsync.
+        writer.output.writeInBackground(startingWritebackEvery: options.syncOutputEarly ? 8 << 20 : nil)
         try writer.writeHeader(layout)
         let answerReader = AnswerReader(layout: layout)
         let answers = UnsafeMutablePointer<Int32>.allocate(capacity: max(scorer.itemCount, 1))
@@ -133,15 +134,11 @@ public final class BulkScoringJob {
         var slowAnswers = layout.emptyAnswers()
         var found: [PaperResultsLayout.Problem] = []
         var seen = 0
-        var writebackStart = 0
 
         // One plain loop with local references: no closure and no reference counting per record.
         while let record = try reader.next() {
             seen &+= 1
-            if seen & 0xFFFF == 0 {
-                progress?(seen, reader.bytesRead)
-                if options.syncOutputEarly { startWriteback(descriptor, output, &writebackStart) }
-            }
+            if seen & 0xFFFF == 0 { progress?(seen, reader.bytesRead) }
             if record.isBlank(at: 0) && Self.isBlank(record) {
                 summary.blankRecords += 1
                 continue
@@ -188,19 +185,6 @@ public final class BulkScoringJob {
                               fileSize: output.position, problems: problems, summary: &summary)
         }
         return summary
-    }
-
-    /// Asks the kernel to start writing the output to disk now (without waiting), 8 MiB at a time, so that the
-    /// commit's `fsync` finds little left to do instead of the whole file.
-    private func startWriteback(_ descriptor: Int32, _ output: ByteWriter, _ start: inout Int) {
-        #if os(Linux)
-        let end = output.flushedCount
-        guard end - start >= 8 << 20 else { return }
-        // DONTNEED starts writeback of dirty pages in the range (and lets go of clean ones: this process does not
-        // read its output back unless it has rows to remove).
-        _ = posix_fadvise(descriptor, off_t(start), off_t(end - start), POSIX_FADV_DONTNEED)
-        start = end
-        #endif
     }
 
     /// Reports every repeated ID and removes its row from the output.

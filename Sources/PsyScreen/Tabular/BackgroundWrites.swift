@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The writing thread of a ``ByteWriter`` in background mode: full buffers come in through ``exchange(_:count:)``
 /// in order, are written to the descriptor one after the other, and go back as empty buffers. A failed write is
 /// kept and thrown at the producer's next exchange or drain; nothing after it is written.
@@ -14,10 +18,15 @@ final class BackgroundWrites: @unchecked Sendable {
     private var closed = false
     private var finished = false
     private var failure: (any Error)?
+    // The thread's own:
+    private let writebackEvery: Int?
+    private var written = 0
+    private var writebackStart = 0
 
-    init(descriptor: Int32, name: String, capacity: Int, spare: Int) {
+    init(descriptor: Int32, name: String, capacity: Int, spare: Int, writebackEvery: Int?) {
         self.descriptor = descriptor
         self.name = name
+        self.writebackEvery = writebackEvery
         empty = (0..<spare).map { _ in .allocate(capacity: capacity) }
         let thread = Thread { [self] in work() }
         thread.name = "psyscreen output"
@@ -68,6 +77,8 @@ final class BackgroundWrites: @unchecked Sendable {
                 condition.unlock()
                 var error: (any Error)?
                 do { try ByteWriter.writeAll(descriptor, name, next.bytes, next.count) } catch let thrown { error = thrown }
+                written += next.count
+                startWriteback()
                 condition.lock()
                 writing = false
                 if let error { failure = error }
@@ -78,5 +89,16 @@ final class BackgroundWrites: @unchecked Sendable {
         finished = true
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// Asks the kernel to start writing what is written so far to disk, without waiting, once enough is new.
+    private func startWriteback() {
+        #if os(Linux)
+        guard let every = writebackEvery, written - writebackStart >= every else { return }
+        // DONTNEED starts writeback of the dirty pages in the range (and lets go of clean ones: the output is not
+        // read back unless rows must be removed).
+        _ = posix_fadvise(descriptor, off_t(writebackStart), off_t(written - writebackStart), POSIX_FADV_DONTNEED)
+        writebackStart = written
+        #endif
     }
 }

@@ -61,9 +61,12 @@ public final class ByteWriter {
     /// From now on, full buffers are written by a second thread (`spare` more buffers of the same size) while
     /// this one goes on; ``flush()`` still returns only once everything is written. Call it once, before
     /// writing.
-    public func writeInBackground(spare: Int = 2) {
+    /// - Parameter startingWritebackEvery: for a file that will be committed with `fsync`: after each this many
+    ///   bytes, the thread asks the kernel to start putting them on disk, so that the `fsync` finds little left.
+    public func writeInBackground(spare: Int = 2, startingWritebackEvery: Int? = nil) {
         precondition(background == nil && spare >= 1)
-        background = BackgroundWrites(descriptor: descriptor, name: name, capacity: capacity, spare: spare)
+        background = BackgroundWrites(
+            descriptor: descriptor, name: name, capacity: capacity, spare: spare, writebackEvery: startingWritebackEvery)
     }
 
     /// Appends `bytes`.
