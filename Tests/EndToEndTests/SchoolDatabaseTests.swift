@@ -51,13 +51,15 @@ final class SchoolDatabaseTests: XCTestCase {
         let calm = Array(repeating: "0", count: 16).joined(separator: ",")
         let crisis = (Array(repeating: "0", count: 8) + ["2"] + Array(repeating: "0", count: 7)).joined(separator: ",")
         let file = directory + "/sheets.csv"
-        try "student_id,\(items.joined(separator: ","))\nA20250001,\(calm)\nA20250001,\(crisis)\n"
+        try "student_id,\(items.joined(separator: ","))\nA20250001,\(calm)\nA20250001,\(crisis)\nZ99,\(crisis)\n"
             .write(toFile: file, atomically: true, encoding: .utf8)
         let run = try cli.run(["import", "--wave", "2026-autumn", "--battery", "annual", file])
         XCTAssertEqual(run.status, 1)
-        XCTAssertEqual(Array(run.stderr.split(separator: "\n").prefix(2)), [
+        XCTAssertEqual(run.stderr.split(separator: "\n").map(String.init), [
             "\(file):3: error: column student_id: 'A20250001' repeats the student_id of line 2",
             "\(file):3: error: column phq9_9: '2' raises the crisis flag phq9.item9 on this rejected record: check the paper form and see the student today",
+            "\(file):4: error: column student_id: 'Z99' is not on the roster: not stored; this sheet raises a crisis flag: find the student and see them today",
+            "\(file): 3 records (UTF-8); 1 stored in wave 2026-autumn (red 0, orange 0, yellow 0); 1 rejected; 1 not on the roster; 2 sheets not stored raise a crisis flag: check their paper forms today",
         ])
     }
 

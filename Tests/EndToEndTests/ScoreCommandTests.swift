@@ -12,7 +12,7 @@ final class ScoreCommandTests: ScoreTestCase {
         // Not a terminal: no progress bar, only the summary.
         XCTAssertEqual(
             lines(run),
-            ["samples/paper-results.csv: 110 records (UTF-8): 105 scored, 1 unscored, 4 rejected (1 repeated student_id); 14 flags raised"])
+            ["samples/paper-results.csv: 110 records (UTF-8): 105 scored, 1 unscored, 4 rejected (1 repeated student_id; 1 raising a crisis flag: check its paper form today); 14 flags raised"])
         XCTAssertEqual(
             try CSVRows.read(path("errors.csv")),
             [
@@ -155,7 +155,7 @@ final class ScoreCommandTests: ScoreTestCase {
             "\(input):8: error: column student_id: 'S1' repeats the student_id of line 2; this sheet raises a crisis flag: compare it with line 2 and see the student today",
             "\(input):13: error: column phq9_1: '2.0' is not a number",
             "\(input):13: error: column gad7_3: '9' is not one of the options (0, 1, 2, 3)",
-            "\(input): 9 records (UTF-8): 3 scored, 0 unscored, 6 rejected (1 repeated student_id); 2 flags raised; 1 blank record skipped",
+            "\(input): 9 records (UTF-8): 3 scored, 0 unscored, 6 rejected (1 repeated student_id; 1 raising a crisis flag: check its paper form today); 2 flags raised; 1 blank record skipped",
         ])
         XCTAssertEqual(try records("out.csv").map { $0["student_id"]! }, ["S1", "S6", "S8"])
         XCTAssertEqual(try records("out.csv").map { $0["name"]! }, ["multi\nline", "a\n\nb", "ok"])

@@ -57,6 +57,8 @@ public final class BulkScoringJob {
         public var rejected = 0
         /// Of the rejected, those that repeated an earlier student ID.
         public var repeatedIDs = 0
+        /// Of the rejected, those whose answers raise a crisis flag: a counselor must look at them today.
+        public var rejectedWithCrisis = 0
         /// Fully blank records skipped (the `,,,,` rows Excel leaves below a table).
         public var blankRecords = 0
         /// Flags raised in the rows written (a row with two flags counts two).
@@ -150,6 +152,7 @@ public final class BulkScoringJob {
                 precondition(!found.isEmpty, "line \(record.line): the fast and the slow reader disagree")
                 for problem in found { try problems.add(problem) }
                 summary.rejected += 1
+                if found.contains(where: PaperResultsLayout.isCrisisNote) { summary.rejectedWithCrisis += 1 }
                 continue
             }
             scorer.score(answers, into: row)
@@ -198,6 +201,7 @@ public final class BulkScoringJob {
             try compactor!.remove(offset: repeated.outputOffset, length: repeated.outputLength)
             var reason = "repeats the student_id of line \(repeated.firstLine)"
             if repeated.tag & 2 != 0 {
+                summary.rejectedWithCrisis += 1
                 reason += "; this sheet raises a crisis flag: compare it with line \(repeated.firstLine) and see the student today"
             }
             try problems.addLate(

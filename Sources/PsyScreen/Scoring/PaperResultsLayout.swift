@@ -109,12 +109,17 @@ public struct PaperResultsLayout: Sendable {
                     notes.append(
                         Problem(
                             line: line, column: header[column], value: values?(column) ?? String(value),
-                            reason: "raises the crisis flag \(instrument.id).\(flag.id) on this rejected record: check the paper form and see the student today"))
+                            reason: "raises the crisis flag \(instrument.id).\(flag.id) \(Self.crisisNoteSuffix)"))
                 }
             }
         }
         return notes
     }
+
+    static let crisisNoteSuffix = "on this rejected record: check the paper form and see the student today"
+
+    /// Whether `problem` is one of the notes of ``crisisNotes(line:answers:values:)``.
+    public static func isCrisisNote(_ problem: Problem) -> Bool { problem.reason.hasSuffix(crisisNoteSuffix) }
 
     private func read(_ record: CSVRecord, into answers: inout [[Int?]], problems: inout [Problem]) {
         if record.count != header.count {

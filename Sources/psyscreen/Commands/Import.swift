@@ -46,13 +46,18 @@ struct Import: ParsableCommand {
         }
         var problems = parsed.problems
         problems += summary.strangers.map {
-            PaperResultsLayout.Problem(line: $0.line, column: "student_id", value: $0.studentID, reason: "is not on the roster: not stored")
+            let crisis = parsed.crisisLines.contains($0.line)
+            return PaperResultsLayout.Problem(
+                line: $0.line, column: "student_id", value: $0.studentID,
+                reason: "is not on the roster: not stored" + (crisis ? "; this sheet raises a crisis flag: find the student and see them today" : ""))
         }
+        let unstoredCrisis = parsed.rejectedWithCrisis + summary.strangers.filter { parsed.crisisLines.contains($0.line) }.count
         problems.sort { $0.line < $1.line }
         try ProblemOutput.write(problems, file: file, errorsPath: errors)
         let levels = [WarningLevel.red, .orange, .yellow].map { "\($0.rawValue) \(summary.levels[$0] ?? 0)" }.joined(separator: ", ")
         printError(
-            "\(file): \(parsed.records) records (\(parsed.encoding)); \(summary.stored) stored in wave \(wave) (\(levels)); \(parsed.problemRecords) rejected; \(summary.strangers.count) not on the roster")
+            "\(file): \(parsed.records) records (\(parsed.encoding)); \(summary.stored) stored in wave \(wave) (\(levels)); \(parsed.problemRecords) rejected; \(summary.strangers.count) not on the roster"
+                + (unstoredCrisis > 0 ? "; " + CrisisNotice.notStored(unstoredCrisis) : ""))
         if parsed.problemRecords > 0 || !summary.strangers.isEmpty { throw ExitCode(1) }
     }
 }

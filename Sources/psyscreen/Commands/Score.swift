@@ -124,7 +124,10 @@ struct Score: ParsableCommand {
     private func summaryLine(_ summary: BulkScoringJob.Summary) -> String {
         var text = "\(input == "-" ? "<stdin>" : input): \(summary.records) records (\(summary.encoding.displayName)): "
         text += "\(summary.scored) scored, \(summary.unscored) unscored, \(summary.rejected) rejected"
-        if summary.repeatedIDs > 0 { text += " (\(summary.repeatedIDs) repeated student_id)" }
+        var details: [String] = []
+        if summary.repeatedIDs > 0 { details.append("\(summary.repeatedIDs) repeated student_id") }
+        if summary.rejectedWithCrisis > 0 { details.append(CrisisNotice.rejected(summary.rejectedWithCrisis)) }
+        if !details.isEmpty { text += " (" + details.joined(separator: "; ") + ")" }
         text += "; \(summary.flagsRaised) flag\(summary.flagsRaised == 1 ? "" : "s") raised"
         if summary.blankRecords > 0 {
             text += "; \(summary.blankRecords) blank record\(summary.blankRecords == 1 ? "" : "s") skipped"

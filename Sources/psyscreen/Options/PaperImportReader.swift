@@ -9,6 +9,10 @@ enum PaperImportReader {
         var problems: [PaperResultsLayout.Problem] = []
         var records = 0
         var problemRecords = 0
+        /// Records not stored (rejected) whose answers raise a crisis flag.
+        var rejectedWithCrisis = 0
+        /// Lines of the accepted sheets whose answers raise a crisis flag (for strangers, who are not stored).
+        var crisisLines: Set<Int> = []
         var encoding = ""
     }
 
@@ -40,12 +44,14 @@ enum PaperImportReader {
                 }
                 if problems.isEmpty {
                     firstLine[id] = record.line
+                    if !layout.crisisNotes(line: record.line, answers: answers).isEmpty { parsed.crisisLines.insert(record.line) }
                     parsed.sheets.append(
                         PaperSheet(
                             studentID: id, line: record.line,
                             answers: Dictionary(uniqueKeysWithValues: zip(battery.instruments.map(\.id), answers))))
                 } else {
                     parsed.problemRecords += 1
+                    if problems.contains(where: PaperResultsLayout.isCrisisNote) { parsed.rejectedWithCrisis += 1 }
                     parsed.problems += problems
                 }
             }
