@@ -55,7 +55,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PsyScreenStoreTests",
-            dependencies: ["PsyScreenStore", "PsyScreen", "PsyScreenTestSupport"]
+            dependencies: [
+                "PsyScreenStore", "PsyScreen", "PsyScreenTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -50,7 +50,7 @@ def flush():
     db.executemany("INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state,"
                    " started_at, finished_at, level, reasons, scored, validity) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                    attempts)
-    db.executemany("INSERT INTO instrument_result VALUES (?,?,?,?,?,?,?,?)", results)
+    db.executemany("INSERT INTO instrument_result VALUES (?,?,?,?,?,?,?,?,?)", results)
     db.executemany("INSERT INTO scale_score VALUES (?,?,?,?,?,?,?,?,?)", scales)
     db.executemany("INSERT INTO answer (attempt_id, instrument_id, item_id, position, value) VALUES (?,?,?,?,?)",
                    answers)
@@ -85,8 +85,8 @@ for s in range(args.schools):
                 attempts.append((attempt_id, args.wave, sid, "annual", "1.0", "paper", "finished", now, now, level,
                                  "", 1, ""))
                 results.append((attempt_id, "phq9", "1.0", 0, "complete", "item9" if phq[8] else "",
-                                1 if phq[8] else 0, ""))
-                results.append((attempt_id, "gad7", "1.0", 1, "complete", "", 0, ""))
+                                1 if phq[8] else 0, "", ",".join(map(str, phq))))
+                results.append((attempt_id, "gad7", "1.0", 1, "complete", "", 0, "", ",".join(map(str, gad))))
                 scales.append((attempt_id, "phq9", "total", 0, float(pt), pb, 9, 9, "complete"))
                 scales.append((attempt_id, "gad7", "total", 0, float(gt), gb, 7, 7, "complete"))
                 answers.extend((attempt_id, "phq9", str(i + 1), i, v) for i, v in enumerate(phq))

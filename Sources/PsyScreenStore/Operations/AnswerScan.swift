@@ -4,7 +4,7 @@ import GRDBSQLite
 import PsyScreen
 
 /// Reads the answers of every attempt in an id range into a flat array (attempt offset × item slot), on its own
-/// read-only connection.
+/// read-only connection, from the compact copy beside each instrument result (``AnswerColumn``).
 final class AnswerScan: @unchecked Sendable {
     // Written by `run` on one thread, read after the caller waited for it.
     let path: String
@@ -52,23 +52,24 @@ final class AnswerScan: @unchecked Sendable {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             let count = Int(range.last - range.first + 1)
             var values = [Int8](repeating: -1, count: count * stride)
-            // Locals and raw buffers: this loop runs once per answer, 16 times per sitting.
+            // Locals and raw buffers: this loop runs once per instrument of every sitting.
             let keys = ByteKeys(instruments)
             let widths = self.widths, offsets = self.offsets, stride = self.stride, first = range.first
             try values.withUnsafeMutableBufferPointer { buffer in
                 try queue.read { db in
                     let statement = try db.makeStatement(sql: """
-                        SELECT attempt_id, instrument_id, position, IFNULL(value, -1) FROM answer
-                        WHERE attempt_id BETWEEN ? AND ?
+                        SELECT attempt_id, instrument_id, answers FROM instrument_result WHERE attempt_id BETWEEN ? AND ?
                         """)
                     try statement.setArguments([range.first, range.last])
                     try CohortExtraction.forEachRow(statement) { row in
                         let instrument = keys.index(row, 1)
-                        guard instrument >= 0 else { return }
-                        let position = Int(sqlite3_column_int64(row, 2))
-                        guard position >= 0, position < widths[instrument] else { return }
-                        let attempt = Int(sqlite3_column_int64(row, 0) - first)
-                        buffer[attempt * stride + offsets[instrument] + position] = Int8(clamping: sqlite3_column_int64(row, 3))
+                        guard instrument >= 0, let text = sqlite3_column_text(row, 2) else { return }
+                        let base = Int(sqlite3_column_int64(row, 0) - first) * stride + offsets[instrument]
+                        let width = widths[instrument]
+                        AnswerColumn.forEachValue(text, count: Int(sqlite3_column_bytes(row, 2))) { position, value in
+                            // Negative values would read as missing; no shipped instrument has them.
+                            if position < width { buffer[base + position] = Int8(clamping: value) }
+                        }
                     }
                 }
             }

@@ -4,8 +4,11 @@ import PsyScreen
 
 /// Writing an attempt's computed results and reading attempts back as ``ScreeningAttempt`` values.
 extension ScreeningStore {
-    /// Replaces the stored results of `attemptID` with `outcome` (results are always recomputable from answers).
-    func writeOutcome(_ db: Database, attemptID: Int64, _ outcome: BatteryScorer.Outcome, replacing: Bool = true) throws {
+    /// Replaces the stored results of `attemptID` with `outcome`, scored from `answers` (per instrument, in item
+    /// order), whose compact copy goes with them (results are always recomputable from the answer rows).
+    func writeOutcome(
+        _ db: Database, attemptID: Int64, _ outcome: BatteryScorer.Outcome, answers: [String: [Int?]], replacing: Bool = true
+    ) throws {
         if replacing {
             try db.cachedStatement(sql: "DELETE FROM instrument_result WHERE attempt_id = ?").execute(arguments: [attemptID])
             try db.cachedStatement(sql: "DELETE FROM scale_score WHERE attempt_id = ?").execute(arguments: [attemptID])
@@ -13,8 +16,9 @@ extension ScreeningStore {
         // Cached statements: a district import writes millions of these rows.
         let insertResult = try db.cachedStatement(
             sql: """
-                INSERT INTO instrument_result (attempt_id, instrument_id, instrument_version, position, status, flags, crisis, validity)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO instrument_result
+                    (attempt_id, instrument_id, instrument_version, position, status, flags, crisis, validity, answers)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         let insertScale = try db.cachedStatement(
             sql: """
@@ -25,6 +29,7 @@ extension ScreeningStore {
             try insertResult.execute(arguments: [
                 attemptID, result.instrumentID, result.instrumentVersion, position, result.status.rawValue,
                 result.flags.joined(separator: ";"), result.hasCrisis, ValidityColumn.text(result.validity),
+                AnswerColumn.text(answers[result.instrumentID] ?? []),
             ])
             for (scalePosition, scale) in result.scales.enumerated() {
                 try insertScale.execute(arguments: [

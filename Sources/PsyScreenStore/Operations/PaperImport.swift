@@ -85,7 +85,7 @@ extension ScreeningStore {
                         ])
                     }
                 }
-                try writeOutcome(db, attemptID: attemptID, outcome, replacing: false)
+                try writeOutcome(db, attemptID: attemptID, outcome, answers: sheet.answers, replacing: false)
                 summary.stored += 1
                 summary.levels[outcome.assessment.level, default: 0] += 1
             }

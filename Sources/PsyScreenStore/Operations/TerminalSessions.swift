@@ -109,7 +109,7 @@ extension ScreeningStore {
             outcome.assessment = WarningAssessment(
                 level: .red, reasons: ["crisis answer given at the terminal, then changed"] + outcome.assessment.reasons)
         }
-        try writeOutcome(db, attemptID: attemptID, outcome)
+        try writeOutcome(db, attemptID: attemptID, outcome, answers: answers)
         return outcome
     }
 }

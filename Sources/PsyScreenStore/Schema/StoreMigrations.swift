@@ -116,6 +116,41 @@ enum StoreMigrations {
                 );
                 """)
         }
+        migrator.registerMigration("v2") { db in
+            // Each instrument's answers in one value beside its result, for reports (see AnswerColumn), and an
+            // index that lists a wave's batteries without reading its attempts.
+            try db.execute(sql: """
+                ALTER TABLE instrument_result ADD COLUMN answers TEXT NOT NULL DEFAULT '';
+                CREATE INDEX attempt_wave_battery ON attempt (wave_id, battery_id, battery_version, id);
+                """)
+            try backfillAnswerColumn(db)
+        }
         return migrator
+    }
+
+    /// Fills `instrument_result.answers` from the answer rows of a database made before v2.
+    private static func backfillAnswerColumn(_ db: Database) throws {
+        let update = try db.makeStatement(
+            sql: "UPDATE instrument_result SET answers = ? WHERE attempt_id = ? AND instrument_id = ?")
+        var key: (attempt: Int64, instrument: String)?
+        var values: [Int?] = []
+        func store() throws {
+            guard let key else { return }
+            try update.execute(arguments: [AnswerColumn.text(values), key.attempt, key.instrument])
+        }
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT attempt_id, instrument_id, position, value FROM answer ORDER BY attempt_id, instrument_id")
+        while let row = try rows.next() {
+            let attempt: Int64 = row[0], instrument: String = row[1], position: Int = row[2], value: Int? = row[3]
+            if key?.attempt != attempt || key?.instrument != instrument {
+                try store()
+                key = (attempt, instrument)
+                values = []
+            }
+            guard position >= 0 else { continue }
+            if values.count <= position { values += Array(repeating: nil, count: position + 1 - values.count) }
+            values[position] = value
+        }
+        try store()
     }
 }

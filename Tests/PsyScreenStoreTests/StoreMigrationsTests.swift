@@ -1,0 +1,53 @@
+import Foundation
+import GRDB
+import PsyScreen
+@testable import PsyScreenStore
+import PsyScreenTestSupport
+import XCTest
+
+/// A database made before v2 gets the compact answers of its results filled in from the answer rows.
+final class StoreMigrationsTests: XCTestCase {
+    func testVersion2FillsTheAnswersColumnFromTheAnswerRows() throws {
+        let directory = Fixtures.temporaryDirectory("migrations")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/old.sqlite"
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try StoreMigrations.migrator.migrate(queue, upTo: "v1")
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at)
+                        VALUES ('S1', 'n', 'A', '2026', '1班', '女', 'enrolled', '2026-09-01');
+                    INSERT INTO wave (id, created_at) VALUES ('w', '2026-09-01');
+                    INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at)
+                        VALUES (7, 'w', 'S1', 'annual', '1.0', 'terminal', 'in_progress', '2026-09-01');
+                    INSERT INTO instrument_result VALUES (7, 'phq9', '1.0', 0, 'unscored', '', 0, '');
+                    INSERT INTO instrument_result VALUES (7, 'gad7', '1.0', 1, 'unscored', '', 0, '');
+                    INSERT INTO answer (attempt_id, instrument_id, item_id, position, value) VALUES
+                        (7, 'phq9', '1', 0, 2), (7, 'phq9', '2', 1, NULL), (7, 'phq9', '4', 3, 3), (7, 'gad7', '1', 0, 0);
+                    """)
+            }
+        }
+        _ = try ScreeningStore(path: path, user: "counselor")
+        let queue = try DatabaseQueue(path: path)
+        let answers = try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT instrument_id, answers FROM instrument_result ORDER BY position")
+                .map { "\($0[0] as String)=\($0[1] as String)" }
+        }
+        // Item 2 skipped and item 3 never reached are both blank; positions stay in place.
+        XCTAssertEqual(answers, ["phq9=2,,,3", "gad7=0"])
+    }
+
+    func testTheCompactTextReadsBackPositionByPosition() {
+        var read: [String: [Int: Int]] = [:]
+        for values in [[2, nil, nil, 3], [nil], [10, -1, 0], []] as [[Int?]] {
+            let text = AnswerColumn.text(values)
+            var found: [Int: Int] = [:]
+            Array(text.utf8).withUnsafeBufferPointer { buffer in
+                AnswerColumn.forEachValue(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: buffer.count) { found[$0] = $1 }
+            }
+            read[text] = found
+        }
+        XCTAssertEqual(read, ["2,,,3": [0: 2, 3: 3], "": [:], "10,-1,0": [0: 10, 1: -1, 2: 0]])
+    }
+}
