@@ -65,6 +65,16 @@ extension ScreeningStore {
     }
 }
 
+/// The numbers (``InternedText/id``) of a roster row's school, grade, class, gender and major.
+private struct LeafNames: Hashable {
+    var school, grade, className, gender, major: Int32
+
+    init(_ school: Int, _ grade: Int, _ className: Int, _ gender: Int, _ major: Int) {
+        (self.school, self.grade, self.className, self.gender, self.major) =
+            (Int32(school), Int32(grade), Int32(className), Int32(gender), Int32(major))
+    }
+}
+
 /// The scans behind ``ScreeningStore/cohortTables(wave:columns:)``; per-student state lives in flat arrays
 /// indexed by the student's position in the roster scan.
 struct CohortExtraction {
@@ -82,7 +92,7 @@ struct CohortExtraction {
     /// The aggregator the students are counted into, and each student's finest unit in it.
     var aggregator: CohortAggregator
     var leafOfStudent: [Int32] = []
-    var indexOfStudent: [String: Int32] = [:]
+    var studentIndex = StudentIndex(capacity: 0)
 
     var latestAttempt: [Int64] = []
     var latestState: [ScreeningState] = []
@@ -128,22 +138,35 @@ struct CohortExtraction {
         let statement = try db.makeStatement(sql: "SELECT student_id, school, grade, class, gender, major, status FROM student")
         var texts = (0..<7).map { _ in InternedText() }
         let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM student") ?? 0
-        indexOfStudent.reserveCapacity(count)
-        var leaf = -1
+        studentIndex = StudentIndex(capacity: count)
+        status.reserveCapacity(count)
+        leafOfStudent.reserveCapacity(count)
+        // Leaves by the numbers of their five unit names: integers to hash, not strings.
+        var leafOfNames: [LeafNames: Int32] = [:]
+        var statusOfText: [EnrollmentStatus?] = []
+        var leaf: Int32 = -1
         try Self.forEachRow(statement) { row in
-            let id = String(cString: sqlite3_column_text(row, 0))
-            indexOfStudent[id] = Int32(status.count)
+            studentIndex.insert(sqlite3_column_text(row, 0), count: Int(sqlite3_column_bytes(row, 0)))
             var changed = false
             let values = (
                 texts[1].read(row, 1, changed: &changed), texts[2].read(row, 2, changed: &changed),
                 texts[3].read(row, 3, changed: &changed), texts[4].read(row, 4, changed: &changed),
                 texts[5].read(row, 5, changed: &changed))
-            status.append(EnrollmentStatus(rawValue: texts[6].read(row, 6)) ?? .enrolled)
+            let statusText = texts[6].read(row, 6)
+            while statusOfText.count <= texts[6].id { statusOfText.append(nil) }
+            if statusOfText[texts[6].id] == nil { statusOfText[texts[6].id] = EnrollmentStatus(rawValue: statusText) ?? .enrolled }
+            status.append(statusOfText[texts[6].id]!)
             // Rows repeat the previous student's units most of the time: look the leaf up only on a change.
             if changed || leaf < 0 {
-                leaf = aggregator.leaf(school: values.0, grade: values.1, className: values.2, gender: values.3, major: values.4)
+                let names = LeafNames(texts[1].id, texts[2].id, texts[3].id, texts[4].id, texts[5].id)
+                if let known = leafOfNames[names] {
+                    leaf = known
+                } else {
+                    leaf = Int32(aggregator.leaf(school: values.0, grade: values.1, className: values.2, gender: values.3, major: values.4))
+                    leafOfNames[names] = leaf
+                }
             }
-            leafOfStudent.append(Int32(leaf))
+            leafOfStudent.append(leaf)
         }
         latestAttempt = Array(repeating: 0, count: status.count)
         latestState = Array(repeating: .notScreened, count: status.count)
@@ -161,7 +184,9 @@ struct CohortExtraction {
         try statement.setArguments([wave])
         let levels: [WarningLevel] = [.none, .yellow, .orange, .red]
         try Self.forEachRow(statement) { row in
-            guard let student = indexOfStudent[String(cString: sqlite3_column_text(row, 0))].map(Int.init) else { return }
+            guard let text = sqlite3_column_text(row, 0),
+                let student = studentIndex.find(text, count: Int(sqlite3_column_bytes(row, 0)))
+            else { return }
             let id = sqlite3_column_int64(row, 1)
             let level = levels[Int(sqlite3_column_int64(row, 4))]
             if level == .red { everRed[student] = true }
