@@ -103,6 +103,8 @@ struct ExactElimination {
         var columns: [Int] = [], coefficients: [Int] = []
         columns.reserveCapacity(leftColumns.count + rightColumns.count)
         coefficients.reserveCapacity(leftColumns.count + rightColumns.count)
+        var unknowns = 0
+        var divisor = 0
         var i = 0, j = 0
         while i < leftColumns.count || j < rightColumns.count {
             let c: Int, left: Int, right: Int
@@ -122,13 +124,16 @@ struct ExactElimination {
             if left == 0 { rowsOfColumn[c].append(row) }  // new in this row
             columns.append(c)
             coefficients.append(value)
+            if isUnknown[c] { unknowns += 1 }
+            if divisor != 1 { divisor = Self.gcd(divisor, value) }
         }
-        let divisor = coefficients.reduce(0) { Self.gcd($0, $1) }
-        if divisor > 1 { coefficients = coefficients.map { $0 / divisor } }
+        if divisor > 1 {
+            for index in coefficients.indices { coefficients[index] /= divisor }
+        }
         guard coefficients.allSatisfy({ abs($0) <= coefficientLimit }) else { throw Overflow() }
         columnsOfRow[row] = columns
         coefficientsOfRow[row] = coefficients
-        unknownsInRow[row] = columns.reduce(0) { $0 + (isUnknown[$1] ? 1 : 0) }
+        unknownsInRow[row] = unknowns
     }
 
     /// a·x − b·y, refusing overflow (and Int.min, whose magnitude does not fit).

@@ -9,7 +9,7 @@ public enum CohortReportCSV {
         var out: [UInt8] = []
         out.reserveCapacity(report.units.count * 64 * (8 + report.columns.count * 16))
         func line(_ fields: [String]) {
-            out += Array(fields.map(field).joined(separator: ",").utf8)
+            out.append(contentsOf: fields.map(field).joined(separator: ",").utf8)
             out.append(0x0A)
         }
         line(header)
@@ -26,11 +26,11 @@ public enum CohortReportCSV {
                     .map(field).joined(separator: ",").utf8)
                 lastUnit = key
             }
-            out += unitPrefix
-            out += columnPrefixes[column.map { $0 + 1 } ?? 0]
-            out += Array(field(statistic).utf8)
+            out.append(contentsOf: unitPrefix)
+            out.append(contentsOf: columnPrefixes[column.map { $0 + 1 } ?? 0])
+            out.append(contentsOf: field(statistic).utf8)
             out.append(0x2C)
-            out += Array(field(value).utf8)
+            out.append(contentsOf: field(value).utf8)
             out.append(0x0A)
         }
         return String(decoding: out, as: UTF8.self)
@@ -45,7 +45,8 @@ public enum CohortReportCSV {
 
     /// RFC 4180 quoting where needed.
     static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        // Bytes, not Characters: the quoting characters are ASCII, and this runs a million times.
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
