@@ -56,10 +56,10 @@ public struct CellSuppressor: Sendable {
             var elimination = graph.elimination(for: component, in: problem, coefficientLimit: coefficientLimit)
             var exempt: Set<CellID> = []
             do {
-                for cell in component.cells where !problem[cell].isPublished {
-                    try elimination.markUnknown(graph.columnOfCell[cell.rawValue])
-                }
-                for cell in component.cells where reasons[cell] != nil {
+                // Detail before margins: a class cell pivots on its class's short equation, while a school or
+                // wave total pivoting first would spread its long row into every equation below it.
+                let unknown = component.cells.filter { !problem[$0].isPublished || reasons[$0] != nil }
+                for cell in unknown.sorted(by: { rank[$0.rawValue] < rank[$1.rawValue] }) {
                     try elimination.markUnknown(graph.columnOfCell[cell.rawValue])
                 }
                 // Candidates by exposure rank. Hiding more never makes a cell recoverable that was not, so a
