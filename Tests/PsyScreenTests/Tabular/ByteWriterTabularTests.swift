@@ -38,10 +38,7 @@ final class ByteWriterTabularTests: XCTestCase {
     }
 
     func testAFailedBackgroundWriteIsThrownToTheProducer() throws {
-        var fds: [Int32] = [0, 0]
-        XCTAssertEqual(pipe(&fds), 0)
-        close(fds[1])
-        let readOnly = fds[0]  // writing to the read end of a pipe fails with EBADF
+        let readOnly = unwritableDescriptor()
         defer { close(readOnly) }
         let writer = ByteWriter(fileDescriptor: readOnly, name: "out.csv", capacity: 64)
         writer.writeInBackground()

@@ -42,6 +42,15 @@ final class ScratchDirectory {
     func listing() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: path).sorted() }
 }
 
+/// A descriptor every write to fails with EBADF: the read end of a pipe whose write end is closed. The caller
+/// closes it.
+func unwritableDescriptor() -> Int32 {
+    var fds: [Int32] = [0, 0]
+    precondition(pipe(&fds) == 0, "pipe failed")
+    close(fds[1])
+    return fds[0]
+}
+
 /// Chunk sizes that put chunk boundaries everywhere: inside CRLF, doubled quotes and multi-byte characters.
 let boundaryChunkSizes = [1, 2, 3, 5, 7, 64, 1 << 20]
 
