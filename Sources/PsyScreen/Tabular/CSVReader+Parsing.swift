@@ -43,10 +43,26 @@ extension CSVReader {
             setDelimiter(byte)
         }
         let delimiter = delimiterByte
+        let firstLine = line
+        if let plain = Self.plainRecord(buffer, from: p, end: end, delimiter: delimiter, spans: spans, capacity: spanCapacity) {
+            // Nearly every record of a keyed-in sheet: no quote, one line, wholly in the buffer.
+            var next = plain.terminator &+ 1
+            if buffer[plain.terminator] == cr {
+                if next < end {
+                    if buffer[next] == lf { next &+= 1 }
+                } else if !atEOF {
+                    return .needMore  // CRLF or a lone CR: the next chunk decides
+                }
+            }
+            input.start = next
+            nextLine = line &+ 1
+            recordCount = plain.count
+            recordLine = firstLine
+            return .record
+        }
         let terminators = self.terminators
         var spans = self.spans
         var spanCapacity = self.spanCapacity
-        let firstLine = line
         var count = 0
         var flagged = 0  // fields that still need unescaping
         // Unquoted fields are scanned eight bytes at a time: `bits` flags the candidate terminators (see
@@ -169,6 +185,57 @@ extension CSVReader {
         recordCount = count
         recordLine = firstLine
         return .record
+    }
+
+    /// The fields of a record that has no quote and ends with a line break (LF or CR) inside the buffer, found
+    /// eight bytes at a time: their spans are written and the terminator's position returned. `nil` decides
+    /// nothing (a quote, the end of the buffer first, more fields than `capacity`): the general loop then parses
+    /// the record from the same start.
+    @inline(__always)
+    private static func plainRecord(
+        _ buffer: UnsafeMutablePointer<UInt8>, from start: Int, end: Int, delimiter: UInt8,
+        spans: UnsafeMutablePointer<Int>, capacity: Int
+    ) -> (count: Int, terminator: Int)? {
+        let delimiterWord = UInt64(delimiter) &* 0x0101_0101_0101_0101
+        let quoteWord: UInt64 = 0x2222_2222_2222_2222
+        var count = 0
+        var fieldStart = start
+        var word = start
+        while word &+ 8 <= end {
+            let bytes = UInt64(littleEndian: UnsafeRawPointer(buffer + word).loadUnaligned(as: UInt64.self))
+            var special = exactMatches(bytes, delimiterWord) | exactMatches(bytes, quoteWord) | belowFourteen(bytes)
+            while special != 0 {
+                let position = word &+ (special.trailingZeroBitCount &>> 3)
+                special &= special &- 1
+                let byte = buffer[position]
+                if byte == delimiter || byte == lf || byte == cr {
+                    guard count < capacity else { return nil }
+                    spans[2 &* count] = fieldStart
+                    spans[2 &* count &+ 1] = position
+                    count &+= 1
+                    if byte != delimiter { return (count, position) }
+                    fieldStart = position &+ 1
+                } else if byte == quote {
+                    return nil
+                }
+                // Any other control character is text of the field.
+            }
+            word &+= 8
+        }
+        return nil
+    }
+
+    /// The high bit of each byte of `word` that equals the byte repeated in `pattern`, exactly (no carries).
+    @inline(__always)
+    private static func exactMatches(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
+        let x = word ^ pattern
+        return ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
+    }
+
+    /// The high bit of each byte of `word` below 0x0E (LF, CR and other control characters), exactly.
+    @inline(__always)
+    private static func belowFourteen(_ word: UInt64) -> UInt64 {
+        ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7272_7272_7272_7272) | word) & 0x8080_8080_8080_8080
     }
 
     /// Flags (high bit of each byte) the bytes of the eight at `pointer` that may end an unquoted field: those
