@@ -9,7 +9,7 @@ import Darwin
 /// It does not own the descriptor and does not flush on deinit (a failed write there could not be reported):
 /// call ``flush()`` when done, before committing an ``AtomicFileWriter``.
 ///
-/// With ``writeInBackground()`` full buffers go to a second thread that writes them while this one fills the
+/// With ``writeInBackground(spare:startingWritebackEvery:)`` full buffers go to a second thread that writes them while this one fills the
 /// next: the kernel's copy of the bytes then costs the producer nothing.
 public final class ByteWriter {
     /// The output's name for error messages.
