@@ -1,7 +1,7 @@
 import PsyScreen
 import XCTest
 
-final class KAnonymizerCohortTests: XCTestCase {
+final class KAnonymizerTests: XCTestCase {
     struct Row: Equatable {
         var ids: QuasiIdentifiers
         var score: Int

@@ -3,7 +3,7 @@ import PsyScreenTestSupport
 import XCTest
 
 /// Suppression on generated tables (fixed seeds), checked against the rules and against a naive dense rank test.
-final class SuppressionPropertyCohortTests: XCTestCase {
+final class SuppressionPropertyTests: XCTestCase {
     typealias CellID = SuppressionProblem.CellID
 
     /// A school of 1–3 grades × 1–4 classes, 2–4 published categories and sometimes an unpublished one, with

@@ -3,7 +3,7 @@ import PsyScreen
 import PsyScreenTestSupport
 import XCTest
 
-final class CSVReaderTabularTests: XCTestCase {
+final class CSVReaderTests: XCTestCase {
     // MARK: RFC 4180
 
     func testPlainRecords() throws {
@@ -217,7 +217,7 @@ final class CSVReaderTabularTests: XCTestCase {
 }
 
 /// Random inputs: wherever the chunk boundaries fall, the records (or the error) must be the same.
-final class CSVChunkingTabularTests: XCTestCase {
+final class CSVChunkingTests: XCTestCase {
     func testChunkSizeNeverChangesTheResult() throws {
         var random = SplitMix64(seed: 2026)
         let pieces: [[UInt8]] = [

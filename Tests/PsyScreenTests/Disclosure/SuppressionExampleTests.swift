@@ -3,7 +3,7 @@ import XCTest
 
 /// The example given to the report: one school, 2 grades × 3 classes, a scale with 4 bands, class 2C with only
 /// 7 students enrolled. Written against the public API only.
-final class SuppressionExampleCohortTests: XCTestCase {
+final class SuppressionExampleTests: XCTestCase {
     func testOneSchoolTwoGradesThreeClassesFourBands() throws {
         let bands = ["minimal", "mild", "moderate", "severe"]
         // Band counts per class (screened students), and enrolment.

@@ -2,7 +2,7 @@ import Foundation
 import PsyScreen
 import XCTest
 
-final class AtomicFileWriterTabularTests: XCTestCase {
+final class AtomicFileWriterTests: XCTestCase {
     func write(_ file: AtomicFileWriter, _ text: String) {
         let bytes = Array(text.utf8)
         XCTAssertEqual(bytes.withUnsafeBytes { Glibc.write(file.fileDescriptor, $0.baseAddress, $0.count) }, bytes.count)

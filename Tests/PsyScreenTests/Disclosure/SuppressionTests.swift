@@ -1,7 +1,7 @@
 import PsyScreen
 import XCTest
 
-final class SuppressionCohortTests: XCTestCase {
+final class SuppressionTests: XCTestCase {
     let suppressor = CellSuppressor()  // k = 10
 
     /// The protected cells a reader can still compute. Must be empty after suppression (or only exposed zeros).

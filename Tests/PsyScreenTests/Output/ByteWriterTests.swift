@@ -4,7 +4,7 @@ import XCTest
 
 /// ByteWriter in background mode: the bytes land in order, whatever the buffer hand-overs, and a failed write
 /// is reported by the producer.
-final class ByteWriterTabularTests: XCTestCase {
+final class ByteWriterTests: XCTestCase {
     func testBackgroundWritesKeepEveryByteInOrder() throws {
         let scratch = try ScratchDirectory()
         let path = scratch.path + "/out.bin"

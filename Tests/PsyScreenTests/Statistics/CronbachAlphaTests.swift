@@ -8,7 +8,7 @@ import XCTest
 ///     df = pg.read_dataset("cronbach_alpha")  # long format: Subj, Items, Scores
 ///     pg.cronbach_alpha(data=df, items="Items", scores="Scores", subject="Subj")      # 0.5917188485995826
 ///     pg.cronbach_alpha(data=pg.read_dataset("cronbach_wide_missing"), nan_policy="listwise")  # 0.8016949152542373
-final class CronbachAlphaCohortTests: XCTestCase {
+final class CronbachAlphaTests: XCTestCase {
     /// `cronbach_alpha.csv` pivoted to 15 subjects (rows, Subj 0…14) × items Q1…Q10 (columns).
     static let pingouinComplete: [[Double?]] = [
         [3, 2, 4, 1, 4, 5, 1, 4, 3, 2],

@@ -2,7 +2,7 @@ import Foundation
 import PsyScreen
 import XCTest
 
-final class CSVWriterTabularTests: XCTestCase {
+final class CSVWriterTests: XCTestCase {
     /// Runs `body` on a writer over a scratch file and returns the bytes written.
     func written(_ options: CSVWriter.Options = .init(), _ body: (CSVWriter) throws -> Void) throws -> [UInt8] {
         let scratch = try ScratchDirectory()

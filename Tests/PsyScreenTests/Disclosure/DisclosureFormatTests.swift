@@ -1,7 +1,7 @@
 import PsyScreen
 import XCTest
 
-final class DisclosureFormatCohortTests: XCTestCase {
+final class DisclosureFormatTests: XCTestCase {
     let k = MinimumCellSize.standard
 
     func testWholePercentsRoundedHalfUp() {

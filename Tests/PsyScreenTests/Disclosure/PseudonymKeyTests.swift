@@ -2,7 +2,7 @@ import Foundation
 import PsyScreen
 import XCTest
 
-final class PseudonymKeyCohortTests: XCTestCase {
+final class PseudonymKeyTests: XCTestCase {
     var directory: URL!
 
     override func setUpWithError() throws {

@@ -5,7 +5,7 @@ import XCTest
 /// Generated files against the records they were written from: plain and quoted fields, control characters,
 /// every line ending, blank lines, long and short records. `parse` reads each with every chunk size, so the
 /// one-line fast path (whole records in the buffer) and the general loop (records across chunk ends) must agree.
-final class CSVReaderRandomTabularTests: XCTestCase {
+final class CSVReaderRandomTests: XCTestCase {
     private static let alphabet: [String] = ["a", "Z", "7", "0", " ", "\t", "-", "=", "中", "é", "\u{1}", "\"", ",", ";", "\n", "\r"]
 
     /// LF, CRLF and lone CR, each once (by bytes: "\r\n" is a single Character).

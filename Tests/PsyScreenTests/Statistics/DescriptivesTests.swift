@@ -9,7 +9,7 @@ import XCTest
 ///     for x in (A, B, np.concatenate([A, B])): print(len(x), x.mean(), x.std(ddof=1), np.median(x))
 ///     L = 20_000_000 + np.arange(1, 6); print(L.std(ddof=1))
 ///     F = np.array([2.5, 7.25, 3.0, 11.125, 4.75]); print(F.mean(), F.std(ddof=1), np.median(F))
-final class DescriptivesCohortTests: XCTestCase {
+final class DescriptivesTests: XCTestCase {
     let schoolA = [3, 7, 12, 0, 5, 9, 21, 14, 6, 8, 2]
     let schoolB = [10, 4, 4, 17, 26, 1, 0, 11]
 

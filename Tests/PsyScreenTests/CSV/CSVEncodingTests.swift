@@ -2,7 +2,7 @@ import Foundation
 @testable import PsyScreen
 import XCTest
 
-final class CSVEncodingTabularTests: XCTestCase {
+final class CSVEncodingTests: XCTestCase {
     /// "高一(3)班" in GB18030, written out so the test does not trust the code it checks.
     let classNameGB: [UInt8] = [0xB8, 0xDF, 0xD2, 0xBB, 0x28, 0x33, 0x29, 0xB0, 0xE0]
 
