@@ -6,8 +6,6 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "psyscreen", targets: ["psyscreen"]),
-        .library(name: "PsyScreen", targets: ["PsyScreen"]),
-        .library(name: "PsyScreenStore", targets: ["PsyScreenStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -11,22 +11,22 @@ import Glibc
 ///
 /// Many `psyscreen take` processes may use one file at once: writes are short `BEGIN IMMEDIATE` transactions and
 /// a busy connection waits instead of failing with "database is locked".
-public final class ScreeningStore: @unchecked Sendable {
+package final class ScreeningStore: @unchecked Sendable {
     // DatabaseQueue serializes every access; the class only adds immutable configuration around it.
     let queue: DatabaseQueue
-    public let path: String
+    package let path: String
     /// The OS user recorded in the audit trail.
-    public let user: String
+    package let user: String
     let clock: @Sendable () -> Date
 
     /// `--db PATH` default: `$PSYSCREEN_DB`, else `./psyscreen.sqlite`.
-    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    package static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let path = environment["PSYSCREEN_DB"], !path.isEmpty { return path }
         return "psyscreen.sqlite"
     }
 
     /// Opens (creating with mode 0600 if needed) and migrates the database at `path`.
-    public init(path: String, user: String = ScreeningStore.currentUser(), clock: @escaping @Sendable () -> Date = Date.init) throws(StoreError) {
+    package init(path: String, user: String = ScreeningStore.currentUser(), clock: @escaping @Sendable () -> Date = Date.init) throws(StoreError) {
         self.path = path
         self.user = user
         self.clock = clock
@@ -46,7 +46,7 @@ public final class ScreeningStore: @unchecked Sendable {
     }
 
     /// The login name of the effective user, for the audit trail.
-    public static func currentUser() -> String {
+    package static func currentUser() -> String {
         if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
         return ProcessInfo.processInfo.environment["USER"] ?? "uid \(geteuid())"
     }

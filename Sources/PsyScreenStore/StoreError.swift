@@ -2,11 +2,11 @@ import GRDB
 import PsyScreen
 
 /// A database problem, with the file it concerns and, for SQLite errors, SQLite's own message.
-public struct StoreError: Error, Sendable, CustomStringConvertible {
-    public var path: String
-    public var message: String
+package struct StoreError: Error, Sendable, CustomStringConvertible {
+    package var path: String
+    package var message: String
 
-    public init(path: String, message: String) {
+    package init(path: String, message: String) {
         self.path = path
         self.message = message
     }
@@ -20,5 +20,5 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String { "\(path): error: \(message)" }
+    package var description: String { "\(path): error: \(message)" }
 }

@@ -1,15 +1,15 @@
 import Foundation
 
 /// Runs the built `psyscreen` binary, as a user would, for end-to-end tests.
-public struct CLIRunner {
-    public struct Output {
-        public var status: Int32
-        public var stdout: String
-        public var stderr: String
+package struct CLIRunner {
+    package struct Output {
+        package var status: Int32
+        package var stdout: String
+        package var stderr: String
     }
 
     /// The `psyscreen` executable built next to the test bundle.
-    public static let executable: String = {
+    package static let executable: String = {
         var candidates: [String] = []
         let bundle = Bundle.main.bundleURL
         candidates.append(bundle.appendingPathComponent("psyscreen").path)
@@ -22,10 +22,10 @@ public struct CLIRunner {
         fatalError("psyscreen binary not found; tried \(candidates)")
     }()
 
-    public var environment: [String: String]
-    public var currentDirectory: String
+    package var environment: [String: String]
+    package var currentDirectory: String
 
-    public init(currentDirectory: String = Fixtures.repositoryRoot, environment: [String: String] = [:]) {
+    package init(currentDirectory: String = Fixtures.repositoryRoot, environment: [String: String] = [:]) {
         self.currentDirectory = currentDirectory
         var base = ProcessInfo.processInfo.environment
         base["PSYSCREEN_INSTRUMENTS"] = Fixtures.instrumentsDirectory
@@ -36,7 +36,7 @@ public struct CLIRunner {
 
     /// Runs `psyscreen ARGUMENTS` with `input` on stdin and waits for it.
     @discardableResult
-    public func run(_ arguments: [String], input: Data = Data()) throws -> Output {
+    package func run(_ arguments: [String], input: Data = Data()) throws -> Output {
         let process = try start(arguments)
         let stdinPipe = process.standardInput as! Pipe
         let stdoutPipe = process.standardOutput as! Pipe
@@ -64,12 +64,12 @@ public struct CLIRunner {
             stderr: String(decoding: stderrData, as: UTF8.self))
     }
 
-    public func run(_ arguments: [String], input: String) throws -> Output {
+    package func run(_ arguments: [String], input: String) throws -> Output {
         try run(arguments, input: Data(input.utf8))
     }
 
     /// Starts `psyscreen ARGUMENTS` with pipes on all three streams, for tests that interrupt it.
-    public func start(_ arguments: [String]) throws -> Process {
+    package func start(_ arguments: [String]) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.executable)
         process.arguments = arguments

@@ -1,8 +1,8 @@
 import PsyScreen
 
 /// Reads a whole small CSV file into rows of strings, for assertions.
-public enum CSVRows {
-    public static func read(_ path: String) throws -> [[String]] {
+package enum CSVRows {
+    package static func read(_ path: String) throws -> [[String]] {
         let reader = try CSVReader(path: path)
         var rows: [[String]] = []
         try reader.forEachRecord { rows.append($0.strings) }

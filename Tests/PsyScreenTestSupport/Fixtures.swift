@@ -2,19 +2,19 @@ import Foundation
 import PsyScreen
 
 /// Paths into the repository and the shipped catalog, shared by the test targets.
-public enum Fixtures {
+package enum Fixtures {
     /// The repository root (this file is Tests/PsyScreenTestSupport/Fixtures.swift).
-    public static let repositoryRoot: String = {
+    package static let repositoryRoot: String = {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().path
     }()
 
-    public static let instrumentsDirectory = repositoryRoot + "/instruments"
-    public static let samplesDirectory = repositoryRoot + "/samples"
-    public static let schemaPath = instrumentsDirectory + "/psyscreen.xsd"
+    package static let instrumentsDirectory = repositoryRoot + "/instruments"
+    package static let samplesDirectory = repositoryRoot + "/samples"
+    package static let schemaPath = instrumentsDirectory + "/psyscreen.xsd"
 
     /// The shipped instruments, loaded once.
-    public static let catalog: InstrumentCatalog = {
+    package static let catalog: InstrumentCatalog = {
         do {
             return try InstrumentCatalog.load(directory: instrumentsDirectory)
         } catch {
@@ -22,15 +22,15 @@ public enum Fixtures {
         }
     }()
 
-    public static func instrument(_ id: String) -> Instrument {
+    package static func instrument(_ id: String) -> Instrument {
         guard let instrument = catalog.instrument(id) else { fatalError("no shipped instrument \(id)") }
         return instrument
     }
 
-    public static func engine(_ id: String) -> ScoringEngine { ScoringEngine(instrument(id)) }
+    package static func engine(_ id: String) -> ScoringEngine { ScoringEngine(instrument(id)) }
 
     /// A fresh empty directory under the system temporary folder, removed by the caller (or left for the OS).
-    public static func temporaryDirectory(_ label: String = "psyscreen") -> String {
+    package static func temporaryDirectory(_ label: String = "psyscreen") -> String {
         let path = NSTemporaryDirectory() + "\(label)-\(UUID().uuidString)"
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path

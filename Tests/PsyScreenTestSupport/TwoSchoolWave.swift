@@ -5,16 +5,16 @@ import PsyScreen
 /// one class of only 6 enrolled, students on leave and internship, some not screened, PHQ-9 and GAD-7 answers
 /// driven by one latent trait (so alpha is realistic), a few blanks. Deterministic: the same seed gives the same
 /// wave on every machine. Names and IDs are made up.
-public struct TwoSchoolWave: Sendable {
-    public static let schools = ["第一职业中专", "城南职业技术学校"]
+package struct TwoSchoolWave: Sendable {
+    package static let schools = ["第一职业中专", "城南职业技术学校"]
     /// The 6-student class.
-    public static let smallClass = (school: "城南职业技术学校", grade: "2026", className: "2026级3班")
+    package static let smallClass = (school: "城南职业技术学校", grade: "2026", className: "2026级3班")
 
-    public var students: [Student]
+    package var students: [Student]
     /// Answers per screened student id (PHQ-9 and GAD-7, item order; nil = blank).
-    public var answers: [String: [String: [Int?]]]
+    package var answers: [String: [String: [Int?]]]
 
-    public init(seed: UInt64 = 2026, idPrefix: String = "") {
+    package init(seed: UInt64 = 2026, idPrefix: String = "") {
         var rng = SplitMix64(seed: seed)
         let surnames = Array("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗")
         let given = Array("明华伟芳娜敏静丽强磊军洋勇艳杰涛超秀霞平刚英玲婷宇浩然欣怡涵轩")
@@ -60,7 +60,7 @@ public struct TwoSchoolWave: Sendable {
     }
 
     /// The students of one school only (a school's own database).
-    public func only(_ school: String) -> TwoSchoolWave {
+    package func only(_ school: String) -> TwoSchoolWave {
         var copy = self
         copy.students = students.filter { $0.school == school }
         let ids = Set(copy.students.map(\.studentID))
@@ -78,7 +78,7 @@ public struct TwoSchoolWave: Sendable {
 extension TwoSchoolWave {
     /// The cohort tables a report over this wave starts from, computed without a database: each screened
     /// student's answers scored with `battery`, the latest (only) attempt counting.
-    public func tables(battery: Battery) throws -> CohortTables {
+    package func tables(battery: Battery) throws -> CohortTables {
         let columns = CohortColumn.columns(of: battery.instruments)
         let scorer = BatteryScorer(battery)
         var aggregator = CohortAggregator(columns: columns)

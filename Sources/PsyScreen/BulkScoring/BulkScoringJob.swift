@@ -17,21 +17,21 @@ import Darwin
 /// 3. Then repeated student IDs are found (``RepeatedIDFinder``): the first record of each ID stays, the later
 ///    ones are reported and their rows removed from the output in place (so the output must then be a regular
 ///    file: see ``needsSeekableOutput``).
-public final class BulkScoringJob {
-    public struct Options: Sendable {
-        public var format: ScoredOutputFormat
+package final class BulkScoringJob {
+    package struct Options: Sendable {
+        package var format: ScoredOutputFormat
         /// Start a CSV output with a UTF-8 byte order mark, for Excel.
-        public var byteOrderMark: Bool
+        package var byteOrderMark: Bool
         /// Where scratch files go (they have no name and vanish with the process).
-        public var scratchDirectory: String
+        package var scratchDirectory: String
         /// Bytes of memory for finding repeated IDs in; more only means fewer sort runs on disk.
-        public var repeatMemory: Int
+        package var repeatMemory: Int
         /// Runs merged at once when sorting IDs (small values are for tests).
-        public var fanIn: Int
+        package var fanIn: Int
         /// The output is a file that will be committed with `fsync`: start that while repeats are searched for.
-        public var syncOutputEarly: Bool
+        package var syncOutputEarly: Bool
 
-        public init(
+        package init(
             format: ScoredOutputFormat = .csv, byteOrderMark: Bool = false,
             scratchDirectory: String = ScratchFile.defaultDirectory, repeatMemory: Int = 8 << 20, fanIn: Int = 64,
             syncOutputEarly: Bool = false
@@ -46,37 +46,37 @@ public final class BulkScoringJob {
     }
 
     /// What a run did, for the one-line summary.
-    public struct Summary: Hashable, Sendable {
+    package struct Summary: Hashable, Sendable {
         /// Records read, not counting fully blank ones.
-        public var records = 0
+        package var records = 0
         /// Written with a score for every instrument (complete or prorated).
-        public var scored = 0
+        package var scored = 0
         /// Written with too many blanks for at least one instrument.
-        public var unscored = 0
+        package var unscored = 0
         /// Not written: bad values, wrong field counts, repeated IDs.
-        public var rejected = 0
+        package var rejected = 0
         /// Of the rejected, those that repeated an earlier student ID.
-        public var repeatedIDs = 0
+        package var repeatedIDs = 0
         /// Of the rejected, those whose answers raise a crisis flag: a counselor must look at them today.
-        public var rejectedWithCrisis = 0
+        package var rejectedWithCrisis = 0
         /// Fully blank records skipped (the `,,,,` rows Excel leaves below a table).
-        public var blankRecords = 0
+        package var blankRecords = 0
         /// Flags raised in the rows written (a row with two flags counts two).
-        public var flagsRaised = 0
-        public var encoding: CSVEncoding = .utf8
+        package var flagsRaised = 0
+        package var encoding: CSVEncoding = .utf8
 
         /// Rows in the output.
-        public var written: Int { scored + unscored }
+        package var written: Int { scored + unscored }
     }
 
-    public let layout: PaperResultsLayout
-    public let options: Options
+    package let layout: PaperResultsLayout
+    package let options: Options
     private let reader: CSVReader
     private let scorer: TabulatedScorer
 
     /// Reads the header of `reader` and maps it onto `instruments`.
     /// - Throws: ``InputError`` for an empty file, header problems, or instruments that cannot be tabulated.
-    public init(reader: CSVReader, instruments: [Instrument], options: Options = Options()) throws {
+    package init(reader: CSVReader, instruments: [Instrument], options: Options = Options()) throws {
         self.reader = reader
         self.options = options
         guard let header = try reader.nextRecord({ $0.strings }) else {
@@ -96,12 +96,12 @@ public final class BulkScoringJob {
 
     /// Whether ``run(output:outputName:problems:progress:)`` needs a regular file to write to (it may have to
     /// remove rows of repeated IDs at the end): the input has a student_id column.
-    public var needsSeekableOutput: Bool { layout.studentIDColumn != nil }
+    package var needsSeekableOutput: Bool { layout.studentIDColumn != nil }
 
     /// Streams every record into `output` and `problems`; returns the summary. The output is flushed but not
     /// committed or closed.
     /// - Parameter progress: called now and then with (records so far including blank ones, input bytes read).
-    public func run(
+    package func run(
         output descriptor: Int32, outputName: String, problems: ProblemSpool, progress: ((Int, Int) -> Void)? = nil
     ) throws -> Summary {
         var summary = Summary()

@@ -1,12 +1,12 @@
 /// A value ``ExternalSorter`` can sort: plain bytes, ordered, with a numeric prefix for bucketing.
-public protocol ExternalSortable: Comparable, BitwiseCopyable, SendableMetatype {
+package protocol ExternalSortable: Comparable, BitwiseCopyable, SendableMetatype {
     /// A number that orders like the value (`a < b` implies `a.sortPrefix <= b.sortPrefix`). The more evenly it
     /// spreads, the faster the sort; equal prefixes are still sorted correctly, by `<`.
     var sortPrefix: UInt64 { get }
 }
 
 extension UInt64: ExternalSortable {
-    public var sortPrefix: UInt64 { self }
+    package var sortPrefix: UInt64 { self }
 }
 
 /// Sorts a buffer of ``ExternalSortable`` values: a least-significant-digit radix sort on the top 22 bits of the

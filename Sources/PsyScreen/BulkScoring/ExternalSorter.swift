@@ -15,11 +15,11 @@ import Foundation
 /// for key in keys { try sorter.append(key) }
 /// try sorter.forEachSorted { key in … }     // ascending; once
 /// ```
-public final class ExternalSorter<Element: ExternalSortable> {
+package final class ExternalSorter<Element: ExternalSortable> {
     /// Elements held in memory before a run is spilled.
-    public let capacity: Int
+    package let capacity: Int
     /// Runs merged at once (never more than `capacity`).
-    public let fanIn: Int
+    package let fanIn: Int
     private let directory: String
     private let buffer: UnsafeMutablePointer<Element>
     private let radixSort = RadixSort()
@@ -84,7 +84,7 @@ public final class ExternalSorter<Element: ExternalSortable> {
     ///     the buffer and the radix sort's second buffer).
     ///   - directory: where the scratch file goes, if one is needed.
     ///   - fanIn: runs merged in one pass (at least 2).
-    public init(capacity: Int, directory: String, fanIn: Int = 64) {
+    package init(capacity: Int, directory: String, fanIn: Int = 64) {
         precondition(capacity >= 2 && fanIn >= 2, "an external sort needs room for two elements and two runs")
         self.capacity = capacity
         // Each run being merged reads through its own slice of the buffer: at least one value each.
@@ -103,14 +103,14 @@ public final class ExternalSorter<Element: ExternalSortable> {
     }
 
     /// Number of values appended.
-    public var total: Int { counters[1] }
+    package var total: Int { counters[1] }
 
     /// Sorted runs written to disk so far (for tests and statistics).
-    public var spilledRuns: Int { runs.count }
+    package var spilledRuns: Int { runs.count }
 
     /// Adds a value.
     @inline(__always)
-    public func append(_ element: Element) throws {
+    package func append(_ element: Element) throws {
         let filled = counters[0]
         if filled == capacity {
             try spill()
@@ -125,7 +125,7 @@ public final class ExternalSorter<Element: ExternalSortable> {
 
     /// Calls `body` with every value in ascending order. Call it once, after the last ``append(_:)``; the memory
     /// and scratch files are given back when it returns.
-    public func forEachSorted(_ body: (Element) throws -> Void) throws {
+    package func forEachSorted(_ body: (Element) throws -> Void) throws {
         try forEachSorted(parts: 1) { _, value in try body(value) }
     }
 
@@ -133,7 +133,7 @@ public final class ExternalSorter<Element: ExternalSortable> {
     /// equal prefixes always in the same part), each in ascending order, the parts merged at the same time on as
     /// many threads: `body(part, value)` must keep a separate state per part. For a final pass that would
     /// otherwise keep one core waiting.
-    public func forEachSorted(parts requested: Int, _ body: (Int, Element) throws -> Void) throws {
+    package func forEachSorted(parts requested: Int, _ body: (Int, Element) throws -> Void) throws {
         precondition(!finished, "forEachSorted may be called only once")
         finished = true
         defer {

@@ -5,9 +5,9 @@
 /// bits are enough (about one colliding pair per 10¹² pairs of IDs) where a hash trusted on its own would want
 /// 128, and the sort keys stay at 16 bytes. Eight bytes are mixed at a time and the result goes through
 /// MurmurHash3's finalizer, so every input bit affects the top bits the sort buckets on.
-public enum IDHash {
+package enum IDHash {
     @inline(__always)
-    public static func hash(_ bytes: UnsafePointer<UInt8>, count: Int, seed: UInt64 = 0x9E37_79B9_7F4A_7C15) -> UInt64 {
+    package static func hash(_ bytes: UnsafePointer<UInt8>, count: Int, seed: UInt64 = 0x9E37_79B9_7F4A_7C15) -> UInt64 {
         var h = seed ^ (UInt64(count) &* 0xC2B2_AE3D_27D4_EB4F)
         var offset = 0
         let raw = UnsafeRawPointer(bytes)
@@ -23,7 +23,7 @@ public enum IDHash {
         return finalize(h)
     }
 
-    public static func hash(_ bytes: [UInt8]) -> UInt64 {
+    package static func hash(_ bytes: [UInt8]) -> UInt64 {
         bytes.withUnsafeBufferPointer { hash($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: $0.count) }
     }
 

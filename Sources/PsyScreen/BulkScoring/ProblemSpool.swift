@@ -4,31 +4,31 @@
 /// has been read, and also arrive in line order (see ``RepeatedIDFinder``). Each kind goes to its own scratch file,
 /// and ``write(to:)`` merges the two, so the report reads top to bottom like the input, in memory that does not
 /// grow with the number of problems.
-public final class ProblemSpool {
+package final class ProblemSpool {
     private let streamed: ScratchFile
     private let repeats: ScratchFile
     /// Problems spooled so far (both kinds).
-    public private(set) var count = 0
+    package private(set) var count = 0
 
-    public init(directory: String) throws {
+    package init(directory: String) throws {
         streamed = try ScratchFile(directory: directory)
         repeats = try ScratchFile(directory: directory)
     }
 
     /// Adds a problem found while streaming (lines must not decrease).
-    public func add(_ problem: PaperResultsLayout.Problem) throws {
+    package func add(_ problem: PaperResultsLayout.Problem) throws {
         try Self.append(problem, to: streamed)
         count += 1
     }
 
     /// Adds a problem found after the stream (repeated IDs; lines must not decrease).
-    public func addLate(_ problem: PaperResultsLayout.Problem) throws {
+    package func addLate(_ problem: PaperResultsLayout.Problem) throws {
         try Self.append(problem, to: repeats)
         count += 1
     }
 
     /// Calls `body` with every problem, ordered by line (problems of one record in the order they were added).
-    public func write(to body: (PaperResultsLayout.Problem) throws -> Void) throws {
+    package func write(to body: (PaperResultsLayout.Problem) throws -> Void) throws {
         try streamed.flush()
         try repeats.flush()
         let first = ScratchReader(streamed)

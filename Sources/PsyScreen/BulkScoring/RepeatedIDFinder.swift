@@ -13,22 +13,22 @@ import Foundation
 ///
 /// IDs are normalized as ``StudentID/normalize(_:)`` does (full-width digits, spaces around, letter case); an
 /// empty ID is not a repeat of another empty ID.
-public final class RepeatedIDFinder {
+package final class RepeatedIDFinder {
     /// A record whose student ID an earlier record already had.
-    public struct Repeat: Hashable, Sendable {
+    package struct Repeat: Hashable, Sendable {
         /// The physical line of the repeated record.
-        public var line: Int
+        package var line: Int
         /// The line of the record with the same ID that is kept.
-        public var firstLine: Int
+        package var firstLine: Int
         /// The repeated record's row in the output: byte offset and length.
-        public var outputOffset: Int
-        public var outputLength: Int
+        package var outputOffset: Int
+        package var outputLength: Int
         /// The normalized ID.
-        public var studentID: String
+        package var studentID: String
         /// What the caller passed with the record (e.g. what to subtract from its totals when it is dropped).
-        public var tag: UInt32
+        package var tag: UInt32
 
-        public init(line: Int, firstLine: Int, outputOffset: Int, outputLength: Int, studentID: String, tag: UInt32) {
+        package init(line: Int, firstLine: Int, outputOffset: Int, outputLength: Int, studentID: String, tag: UInt32) {
             self.line = line
             self.firstLine = firstLine
             self.outputOffset = outputOffset
@@ -90,7 +90,7 @@ public final class RepeatedIDFinder {
     ///   - memory: bytes for the in-memory part of the sort (two buffers of half this); the whole finder uses
     ///     about 1.3 times this.
     ///   - fanIn: sorted runs merged at once (small values are for tests).
-    public init(directory: String, memory: Int = 8 << 20, fanIn: Int = 64) throws {
+    package init(directory: String, memory: Int = 8 << 20, fanIn: Int = 64) throws {
         self.directory = directory
         log = try ScratchFile(directory: directory, bufferSize: 1 << 20)
         let keyCapacity = max(memory / 2 / MemoryLayout<Key>.stride, 2)
@@ -100,11 +100,11 @@ public final class RepeatedIDFinder {
     }
 
     /// Number of sorted runs spilled to disk so far (for tests).
-    public var spilledRuns: Int { keys.spilledRuns }
+    package var spilledRuns: Int { keys.spilledRuns }
 
     /// Records a written row with the student ID `rawID` (as in the input, not yet normalized); `tag` comes back
     /// with it if it is a repeat.
-    public func add(
+    package func add(
         _ rawID: UnsafeBufferPointer<UInt8>, line: Int, outputOffset: Int, outputLength: Int, tag: UInt32 = 0
     ) throws {
         precondition(!finished, "add after forEachRepeat")
@@ -138,7 +138,7 @@ public final class RepeatedIDFinder {
 
     /// Finds the repeats (the long part: every key is merged once). ``forEachRepeat(_:)`` calls it if needed; call
     /// it first to do it on another thread.
-    public func findRepeats() throws {
+    package func findRepeats() throws {
         precondition(!finished, "findRepeats may be called only once")
         finished = true
         try log.flush()
@@ -176,7 +176,7 @@ public final class RepeatedIDFinder {
 
     /// Calls `body` for every repeat, in input order. Call it once, after the last
     /// ``add(_:line:outputOffset:outputLength:tag:)``.
-    public func forEachRepeat(_ body: (Repeat) throws -> Void) throws {
+    package func forEachRepeat(_ body: (Repeat) throws -> Void) throws {
         if !finished { try findRepeats() }
         guard let pairs else { preconditionFailure("forEachRepeat may be called only once") }
         self.pairs = nil

@@ -1,7 +1,7 @@
 /// The field separator of a CSV file.
 ///
 /// Chinese and English Excel write commas; European locales write semicolons; "Unicode text" exports use tabs.
-public enum CSVDelimiter: String, Sendable, CaseIterable {
+package enum CSVDelimiter: String, Sendable, CaseIterable {
     /// Decide from the header line: the most frequent of `,` `;` tab outside quotes (ties and none: comma).
     case auto
     case comma
@@ -9,7 +9,7 @@ public enum CSVDelimiter: String, Sendable, CaseIterable {
     case tab
 
     /// Parses a command-line value: `auto`, `,`, `;`, `\t` (or a real tab), or the case names.
-    public init?(argument: String) {
+    package init?(argument: String) {
         switch argument {
         case "auto": self = .auto
         case ",", "comma": self = .comma
@@ -20,7 +20,7 @@ public enum CSVDelimiter: String, Sendable, CaseIterable {
     }
 
     /// The separator byte; `nil` for ``auto``.
-    public var byte: UInt8? {
+    package var byte: UInt8? {
         switch self {
         case .auto: nil
         case .comma: UInt8(ascii: ",")

@@ -1,5 +1,5 @@
 /// The character encoding of a CSV file. Readers always hand out UTF-8.
-public enum CSVEncoding: String, Sendable, CaseIterable {
+package enum CSVEncoding: String, Sendable, CaseIterable {
     /// UTF-8 unless the bytes say otherwise: GB18030 when the first non-ASCII text is not UTF-8 (see
     /// ``CSVReader``). A UTF-8 byte order mark always means UTF-8.
     case auto
@@ -8,7 +8,7 @@ public enum CSVEncoding: String, Sendable, CaseIterable {
     case gb18030
 
     /// Parses a command-line value, accepting the usual spellings (`utf-8`, `GBK`, `gb2312`, …).
-    public init?(argument: String) {
+    package init?(argument: String) {
         switch argument.lowercased() {
         case "auto": self = .auto
         case "utf8", "utf-8": self = .utf8
@@ -18,7 +18,7 @@ public enum CSVEncoding: String, Sendable, CaseIterable {
     }
 
     /// The name to show people, e.g. `UTF-8`.
-    public var displayName: String {
+    package var displayName: String {
         switch self {
         case .auto: "auto"
         case .utf8: "UTF-8"

@@ -29,18 +29,18 @@ import Darwin
 /// }
 /// print("encoding: \(reader.encoding.displayName)")
 /// ```
-public final class CSVReader {
+package final class CSVReader {
     /// How to read the file.
-    public struct Options: Sendable {
-        public var delimiter: CSVDelimiter
-        public var encoding: CSVEncoding
+    package struct Options: Sendable {
+        package var delimiter: CSVDelimiter
+        package var encoding: CSVEncoding
         /// Bytes read per `read(2)`; records longer than this still work. Small values are for tests.
-        public var chunkSize: Int
+        package var chunkSize: Int
         /// A record that needs more buffer than this is an error rather than a reason to hold the rest of the
         /// file in memory: in practice it is a quote that is never closed.
-        public var maximumRecordSize: Int
+        package var maximumRecordSize: Int
 
-        public init(
+        package init(
             delimiter: CSVDelimiter = .auto, encoding: CSVEncoding = .auto, chunkSize: Int = 1 << 20,
             maximumRecordSize: Int = 16 << 20
         ) {
@@ -52,7 +52,7 @@ public final class CSVReader {
     }
 
     /// The file name used in error locations (`<stdin>` for standard input).
-    public var name: String { input.name }
+    package var name: String { input.name }
 
     let input: CSVInput
     /// The delimiter byte, 0 until detected from the header line.
@@ -71,7 +71,7 @@ public final class CSVReader {
 
     /// Opens `path` for reading; `-` reads standard input.
     /// - Throws: ``FileError`` if it cannot be opened or is a directory.
-    public convenience init(path: String, options: Options = Options()) throws {
+    package convenience init(path: String, options: Options = Options()) throws {
         if path == "-" {
             try self.init(fileDescriptor: STDIN_FILENO, name: "<stdin>", closeWhenDone: false, options: options)
             return
@@ -90,7 +90,7 @@ public final class CSVReader {
     }
 
     /// Reads from an open descriptor (a pipe, a socket, a file), naming it `name` in errors.
-    public init(fileDescriptor: Int32, name: String, closeWhenDone: Bool = false, options: Options = Options()) throws {
+    package init(fileDescriptor: Int32, name: String, closeWhenDone: Bool = false, options: Options = Options()) throws {
         input = try CSVInput(
             descriptor: fileDescriptor, name: name, closesDescriptor: closeWhenDone,
             encoding: options.encoding, chunkSize: options.chunkSize, maximumRecordSize: options.maximumRecordSize)
@@ -108,17 +108,17 @@ public final class CSVReader {
 
     /// The encoding the file is decoded from. With `auto` it is `.utf8` until GB18030 is detected, so read it
     /// after the records (a pure ASCII file is both, and reports `.utf8`).
-    public var encoding: CSVEncoding { input.encoding }
+    package var encoding: CSVEncoding { input.encoding }
 
     /// Bytes read from the file so far (as stored, before any conversion): with the file's size, how far along
     /// a long read is. The reader reads ahead, so it runs up to a chunk before the records handed out.
-    public var bytesRead: Int { input.bytesRead }
+    package var bytesRead: Int { input.bytesRead }
 
     /// The delimiter in use: `.auto` until the header line has been read.
-    public var delimiter: CSVDelimiter { CSVDelimiter(byte: delimiterByte) ?? .auto }
+    package var delimiter: CSVDelimiter { CSVDelimiter(byte: delimiterByte) ?? .auto }
 
     /// Reads the next record and passes it to `body`; `nil` at the end of the file.
-    public func nextRecord<Result>(_ body: (CSVRecord) throws -> Result) throws -> Result? {
+    package func nextRecord<Result>(_ body: (CSVRecord) throws -> Result) throws -> Result? {
         guard try advance() else { return nil }
         return try body(currentRecord)
     }
@@ -126,13 +126,13 @@ public final class CSVReader {
     /// The next record, or `nil` at the end of the file: for loops too hot for a closure per record. The record is
     /// valid only until the next call to any reading method (its bytes are then overwritten).
     @inline(__always)
-    public func next() throws -> CSVRecord? {
+    package func next() throws -> CSVRecord? {
         guard try advance() else { return nil }
         return currentRecord
     }
 
     /// Passes every remaining record to `body`, in order. Throw from `body` to stop early.
-    public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
+    package func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
         while try advance() { try body(currentRecord) }
     }
 

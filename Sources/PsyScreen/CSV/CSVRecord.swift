@@ -6,16 +6,16 @@
 ///
 /// Asking for a field past ``count`` gives an empty field, so a short row reads as blanks; check ``count`` to
 /// tell a ragged row from empty cells.
-public struct CSVRecord {
+package struct CSVRecord {
     @usableFromInline let base: UnsafePointer<UInt8>
     /// Start and end offsets into `base`, two per field.
     @usableFromInline let spans: UnsafePointer<Int>
 
     /// Number of fields.
-    public let count: Int
+    package let count: Int
     /// Physical line of the file where the record starts (1-based; blank lines and line breaks inside quoted
     /// fields count).
-    public let line: Int
+    package let line: Int
 
     @usableFromInline
     init(base: UnsafePointer<UInt8>, spans: UnsafePointer<Int>, count: Int, line: Int) {
@@ -27,7 +27,7 @@ public struct CSVRecord {
 
     /// The UTF-8 bytes of field `index` (empty past ``count``). Valid only while the record is.
     @inlinable
-    public func bytes(at index: Int) -> UnsafeBufferPointer<UInt8> {
+    package func bytes(at index: Int) -> UnsafeBufferPointer<UInt8> {
         precondition(index >= 0, "negative field index")
         guard index < count else { return UnsafeBufferPointer(start: base, count: 0) }
         let start = spans[2 &* index]
@@ -36,42 +36,42 @@ public struct CSVRecord {
 
     /// Same as ``bytes(at:)``.
     @inlinable
-    public subscript(index: Int) -> UnsafeBufferPointer<UInt8> { bytes(at: index) }
+    package subscript(index: Int) -> UnsafeBufferPointer<UInt8> { bytes(at: index) }
 
     /// Whether field `index` has no bytes at all (or is past ``count``).
     @inlinable
-    public func isEmpty(at index: Int) -> Bool {
+    package func isEmpty(at index: Int) -> Bool {
         precondition(index >= 0, "negative field index")
         return index >= count || spans[2 &* index] == spans[2 &* index &+ 1]
     }
 
     /// Whether field `index` is empty or only ASCII spaces and tabs, which a person would also call empty.
     @inlinable
-    public func isBlank(at index: Int) -> Bool {
+    package func isBlank(at index: Int) -> Bool {
         for byte in bytes(at: index) where byte != 0x20 && byte != 0x09 { return false }
         return true
     }
 
     /// Whether every field is empty, like the `,,,,` rows Excel leaves below a table.
-    public var isBlank: Bool {
+    package var isBlank: Bool {
         for index in 0..<count where !isEmpty(at: index) { return false }
         return true
     }
 
     /// Field `index` as a `String`: the slow path, for the few fields kept per record.
-    public func string(at index: Int) -> String {
+    package func string(at index: Int) -> String {
         String(decoding: bytes(at: index), as: UTF8.self)
     }
 
     /// All fields as strings (for headers and tests).
-    public var strings: [String] { (0..<count).map { string(at: $0) } }
+    package var strings: [String] { (0..<count).map { string(at: $0) } }
 
     /// Field `index` as a small integer (see ``parseInteger(_:)``), or `nil`.
     ///
     /// For item answers call this first and ``isBlank(at:)`` only when it gives `nil` (missing or invalid?):
     /// a single digit, the usual answer, takes the inlined fast path.
     @inlinable
-    public func integer(at index: Int) -> Int? {
+    package func integer(at index: Int) -> Int? {
         let field = bytes(at: index)
         if field.count == 1 {
             let digit = field[0] &- 0x30
@@ -83,7 +83,7 @@ public struct CSVRecord {
     /// Parses a decimal integer of at most 18 digits, with optional ASCII spaces or tabs around it and an
     /// optional `+` or `-` sign. Anything else (empty, `3.0`, `３`, `1e2`) gives `nil`.
     @inlinable
-    public static func parseInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    package static func parseInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var p = 0
         var end = bytes.count
         while p < end && (bytes[p] == 0x20 || bytes[p] == 0x09) { p &+= 1 }

@@ -12,18 +12,18 @@
 /// }
 /// try csv.flush()
 /// ```
-public final class CSVWriter {
+package final class CSVWriter {
     /// How to write.
-    public struct Options: Sendable {
-        public enum LineEnding: Sendable { case lf, crlf }
+    package struct Options: Sendable {
+        package enum LineEnding: Sendable { case lf, crlf }
 
         /// `.auto` writes commas.
-        public var delimiter: CSVDelimiter
-        public var lineEnding: LineEnding
+        package var delimiter: CSVDelimiter
+        package var lineEnding: LineEnding
         /// Start with a UTF-8 byte order mark, so that Excel opens the file as UTF-8 instead of the ANSI code page.
-        public var byteOrderMark: Bool
+        package var byteOrderMark: Bool
 
-        public init(delimiter: CSVDelimiter = .comma, lineEnding: LineEnding = .lf, byteOrderMark: Bool = false) {
+        package init(delimiter: CSVDelimiter = .comma, lineEnding: LineEnding = .lf, byteOrderMark: Bool = false) {
             self.delimiter = delimiter
             self.lineEnding = lineEnding
             self.byteOrderMark = byteOrderMark
@@ -31,7 +31,7 @@ public final class CSVWriter {
     }
 
     /// The underlying byte writer (to flush, or to write something that is not CSV).
-    public let output: ByteWriter
+    package let output: ByteWriter
     @usableFromInline let delimiter: UInt8
     @usableFromInline let crlf: Bool
     /// Whether the next field is the first of its record (behind a pointer for the reason given in ByteWriter).
@@ -41,7 +41,7 @@ public final class CSVWriter {
 
     @usableFromInline static let quote = UInt8(ascii: "\"")
 
-    public init(fileDescriptor: Int32, name: String = "-", options: Options = Options()) {
+    package init(fileDescriptor: Int32, name: String = "-", options: Options = Options()) {
         output = ByteWriter(fileDescriptor: fileDescriptor, name: name)
         delimiter = options.delimiter.byte ?? UInt8(ascii: ",")
         crlf = options.lineEnding == .crlf
@@ -72,7 +72,7 @@ public final class CSVWriter {
     ///   `@`, tab or CR gets a leading `'`, so Excel and LibreOffice show it as text instead of evaluating it
     ///   (OWASP's advice against CSV injection). Leave it off for numbers the program computed.
     @inlinable @inline(__always)
-    public func writeField(_ bytes: UnsafeBufferPointer<UInt8>, neutralizingFormula: Bool = false) throws {
+    package func writeField(_ bytes: UnsafeBufferPointer<UInt8>, neutralizingFormula: Bool = false) throws {
         // Fast path, inlined into the caller: a short cell that needs neither quotes nor a prefix.
         let size = bytes.count
         if size <= 32 && output.capacity &- output.fill.pointee > size
@@ -122,14 +122,14 @@ public final class CSVWriter {
     }
 
     /// Writes one field from a string (see ``writeField(_:neutralizingFormula:)-(UnsafeBufferPointer<UInt8>,_)``).
-    public func writeField(_ string: String, neutralizingFormula: Bool = false) throws {
+    package func writeField(_ string: String, neutralizingFormula: Bool = false) throws {
         var string = string
         try string.withUTF8 { try writeField($0, neutralizingFormula: neutralizingFormula) }
     }
 
     /// Writes an integer field (never quoted, never neutralized).
     @inlinable @inline(__always)
-    public func writeField(_ value: Int) throws {
+    package func writeField(_ value: Int) throws {
         // Fast path, inlined: 0…99 covers every questionnaire score.
         if UInt(bitPattern: value) < 100 && output.capacity &- output.fill.pointee >= 3 {
             let out = output.buffer + output.fill.pointee
@@ -158,14 +158,14 @@ public final class CSVWriter {
     }
 
     /// Writes an empty field.
-    public func writeEmptyField() throws {
+    package func writeEmptyField() throws {
         if !atRecordStart { try output.write(delimiter) }
         atRecordStart = false
     }
 
     /// Ends the record with the line ending.
     @inlinable
-    public func endRecord() throws {
+    package func endRecord() throws {
         atRecordStart = true
         if output.capacity &- output.fill.pointee >= 2 {
             if crlf {
@@ -181,13 +181,13 @@ public final class CSVWriter {
     }
 
     /// Writes a whole record of strings and ends it.
-    public func writeRecord(_ fields: [String], neutralizingFormulas: Bool = false) throws {
+    package func writeRecord(_ fields: [String], neutralizingFormulas: Bool = false) throws {
         for field in fields { try writeField(field, neutralizingFormula: neutralizingFormulas) }
         try endRecord()
     }
 
     /// Writes out everything buffered.
-    public func flush() throws { try output.flush() }
+    package func flush() throws { try output.flush() }
 
     @usableFromInline
     static func startsFormula(_ byte: UInt8) -> Bool {

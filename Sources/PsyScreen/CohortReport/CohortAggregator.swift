@@ -1,8 +1,8 @@
 /// Counts students into the finest units (class × gender × major), then adds those up into every unit of the
 /// report. Each student is touched once, and the sums run over dense arrays, so a million students cost one
 /// pass and a few thousand array additions.
-public struct CohortAggregator: Sendable {
-    public let columns: [CohortColumn]
+package struct CohortAggregator: Sendable {
+    package let columns: [CohortColumn]
 
     private struct LeafKey: Hashable {
         var school: String
@@ -19,10 +19,10 @@ public struct CohortAggregator: Sendable {
     private var lastIndex = 0
     private var complete: [Int] = []
 
-    public init(columns: [CohortColumn]) { self.columns = columns }
+    package init(columns: [CohortColumn]) { self.columns = columns }
 
     /// Counts one roster student. Withdrawn students count nowhere.
-    public mutating func add(_ entry: CohortEntry) {
+    package mutating func add(_ entry: CohortEntry) {
         guard entry.status != .withdrawn else { return }
         add(entry, leaf: leaf(
             school: entry.school, grade: entry.grade, className: entry.className, gender: entry.gender,
@@ -31,7 +31,7 @@ public struct CohortAggregator: Sendable {
 
     /// The finest unit a student counts in, for callers that know it already (a reader that sees the same class
     /// for many rows asks once): its units in ``add(_:leaf:)`` come from here, not from the entry.
-    public mutating func leaf(school: String, grade: String, className: String, gender: String, major: String) -> Int {
+    package mutating func leaf(school: String, grade: String, className: String, gender: String, major: String) -> Int {
         let key = LeafKey(
             school: school, grade: grade, className: className,
             gender: gender.isEmpty ? CohortEntry.unknownGroup : gender,
@@ -54,13 +54,13 @@ public struct CohortAggregator: Sendable {
 
     /// Counts one roster student into `leaf` (from ``leaf(school:grade:className:gender:major:)``); the entry's
     /// unit names are not read.
-    public mutating func add(_ entry: CohortEntry, leaf: Int) {
+    package mutating func add(_ entry: CohortEntry, leaf: Int) {
         guard entry.status != .withdrawn else { return }
         leaves[leaf].count(entry, columns: columns, buffer: &complete)
     }
 
     /// Every unit: the whole wave, schools, grades, classes, and gender and major groups of schools and grades.
-    public func tables() -> CohortTables {
+    package func tables() -> CohortTables {
         var dense: [CohortUnit: DenseCounts] = [:]
         func add(_ unit: CohortUnit, _ counts: DenseCounts) {
             if dense[unit] == nil { dense[unit] = counts } else { dense[unit]!.merge(counts) }

@@ -1,6 +1,6 @@
 /// A count of a unit that disclosure control decides on: the screened count, a scale's `n`, a band count or a
 /// warning-level count.
-public enum CohortCell: Hashable, Sendable, CustomStringConvertible {
+package enum CohortCell: Hashable, Sendable, CustomStringConvertible {
     case screened
     /// A scale's n, by column index.
     case n(Int)
@@ -10,10 +10,10 @@ public enum CohortCell: Hashable, Sendable, CustomStringConvertible {
     case level(WarningLevel)
 
     /// The levels a report publishes, most urgent first.
-    public static let publishedLevels: [WarningLevel] = [.red, .orange, .yellow]
+    package static let publishedLevels: [WarningLevel] = [.red, .orange, .yellow]
 
     /// The name used in exchange files: `screened`, `phq9.total:n`, `phq9.total:band:mild`, `level:red`.
-    public func name(_ columns: [CohortColumn]) -> String {
+    package func name(_ columns: [CohortColumn]) -> String {
         switch self {
         case .screened: "screened"
         case .n(let column): "\(columns[column].name):n"
@@ -23,7 +23,7 @@ public enum CohortCell: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The cell a name stands for; nil for an unknown name.
-    public init?(name: String, columns: [CohortColumn]) {
+    package init?(name: String, columns: [CohortColumn]) {
         if name == "screened" {
             self = .screened
             return
@@ -45,7 +45,7 @@ public enum CohortCell: Hashable, Sendable, CustomStringConvertible {
         return nil
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .screened: "screened"
         case .n(let column): "n[\(column)]"

@@ -1,26 +1,26 @@
 /// One scale a cohort report counts: which instrument and scale, its bands, and the items whose answers give
 /// Cronbach's alpha. Carries labels so that a merged report needs no instrument files.
-public struct CohortColumn: Hashable, Sendable, Codable {
-    public struct BandInfo: Hashable, Sendable, Codable {
-        public var id: String
+package struct CohortColumn: Hashable, Sendable, Codable {
+    package struct BandInfo: Hashable, Sendable, Codable {
+        package var id: String
         /// Label per language tag (`zh-Hans`, `en`).
-        public var label: [String: String]
+        package var label: [String: String]
     }
 
-    public var instrumentID: String
-    public var instrumentVersion: String
-    public var scaleID: String
-    public var instrumentTitle: [String: String]
-    public var scaleLabel: [String: String]
+    package var instrumentID: String
+    package var instrumentVersion: String
+    package var scaleID: String
+    package var instrumentTitle: [String: String]
+    package var scaleLabel: [String: String]
     /// Decimals a score keeps: scores are counted as integers `score × 10^decimals`.
-    public var decimals: Int
+    package var decimals: Int
     /// Lowest and highest possible score, counted as integers (``scaled(_:)``).
-    public var scaledRange: ClosedRange<Int>
-    public var bands: [BandInfo]
+    package var scaledRange: ClosedRange<Int>
+    package var bands: [BandInfo]
     /// Position of each item of the scale in the instrument's item order (the items alpha is computed over).
-    public var itemPositions: [Int]
+    package var itemPositions: [Int]
     /// Per item of ``itemPositions``: `min + max` of its options when reverse-keyed (scored = that − answer).
-    public var reversal: [Int?]
+    package var reversal: [Int?]
 
     enum CodingKeys: String, CodingKey {
         case decimals, bands, reversal
@@ -34,16 +34,16 @@ public struct CohortColumn: Hashable, Sendable, Codable {
     }
 
     /// `phq9.total`.
-    public var name: String { "\(instrumentID).\(scaleID)" }
+    package var name: String { "\(instrumentID).\(scaleID)" }
 
     /// The columns of `instruments`, in instrument then scale order.
-    public static func columns(of instruments: [Instrument]) -> [CohortColumn] {
+    package static func columns(of instruments: [Instrument]) -> [CohortColumn] {
         instruments.flatMap { instrument in
             instrument.scales.map { CohortColumn(instrument: instrument, scale: $0) }
         }
     }
 
-    public init(instrument: Instrument, scale: Scale) {
+    package init(instrument: Instrument, scale: Scale) {
         instrumentID = instrument.id
         instrumentVersion = instrument.version
         scaleID = scale.id
@@ -77,15 +77,15 @@ public struct CohortColumn: Hashable, Sendable, Codable {
     }
 
     /// The integer a score is counted as.
-    public func scaled(_ score: Double) -> Int {
+    package func scaled(_ score: Double) -> Int {
         Int((score * Double(Rounding.power10(decimals))).rounded())
     }
 
     /// Back from the counted integer to the score's units.
-    public func unscaled(_ value: Double) -> Double { value / Double(Rounding.power10(decimals)) }
+    package func unscaled(_ value: Double) -> Double { value / Double(Rounding.power10(decimals)) }
 
     /// The text in `language`, else English, else any.
-    public static func text(_ labels: [String: String], _ language: String) -> String {
+    package static func text(_ labels: [String: String], _ language: String) -> String {
         if let exact = labels[language] { return exact }
         let primary = language.split(separator: "-").first.map(String.init) ?? language
         if let close = labels.first(where: { $0.key.hasPrefix(primary) }) { return close.value }

@@ -1,29 +1,29 @@
 /// Coverage and cohort counts of one unit.
-public struct CohortCounts: Hashable, Sendable {
+package struct CohortCounts: Hashable, Sendable {
     /// Students with status `enrolled`: the coverage denominator.
-    public var enrolled = 0
+    package var enrolled = 0
     /// Enrolled students whose latest attempt is scored: the cohort.
-    public var screened = 0
-    public var partial = 0
-    public var refused = 0
-    public var notScreened = 0
-    public var onLeave = 0
-    public var onInternship = 0
+    package var screened = 0
+    package var partial = 0
+    package var refused = 0
+    package var notScreened = 0
+    package var onLeave = 0
+    package var onInternship = 0
     /// Cohort students per warning level, indexed by ``levelOrder``.
-    public var levels: [Int] = [0, 0, 0, 0]
+    package var levels: [Int] = [0, 0, 0, 0]
     /// One per column of the report.
-    public var scales: [ScaleCounts]
+    package var scales: [ScaleCounts]
 
     /// The order of ``levels``.
-    public static let levelOrder: [WarningLevel] = [.none, .yellow, .orange, .red]
+    package static let levelOrder: [WarningLevel] = [.none, .yellow, .orange, .red]
 
-    public init(columns: [CohortColumn]) {
+    package init(columns: [CohortColumn]) {
         scales = columns.map { ScaleCounts(bandCount: $0.bands.count, itemCount: $0.itemPositions.count) }
     }
 
-    public func count(_ level: WarningLevel) -> Int { levels[Self.levelOrder.firstIndex(of: level)!] }
+    package func count(_ level: WarningLevel) -> Int { levels[Self.levelOrder.firstIndex(of: level)!] }
 
-    public mutating func merge(_ other: CohortCounts) {
+    package mutating func merge(_ other: CohortCounts) {
         enrolled += other.enrolled
         screened += other.screened
         partial += other.partial

@@ -11,14 +11,14 @@
 /// - per unit and group attribute, `unit = Σ its groups`.
 /// When a scale's n equals the screened count in every unit (one battery per wave, the usual case), the
 /// screened cell is the scale's n: a reader knows they are equal.
-public struct CohortDisclosure: Sendable {
-    public let threshold: MinimumCellSize
+package struct CohortDisclosure: Sendable {
+    package let threshold: MinimumCellSize
 
-    public init(threshold: MinimumCellSize) { self.threshold = threshold }
+    package init(threshold: MinimumCellSize) { self.threshold = threshold }
 
     /// The published cells to hide, per unit. `withheld` names cells an earlier report already hid (a school's
     /// own report, from its exchange file): they stay hidden.
-    public func hiddenCells(
+    package func hiddenCells(
         _ tables: CohortTables, withheld: [CohortUnit: Set<CohortCell>] = [:], sortedUnits: [CohortUnit]? = nil
     ) throws(SuppressionProblemError) -> [CohortUnit: Set<CohortCell>] {
         let columns = tables.columns

@@ -3,31 +3,31 @@
 ///
 /// Meant to be reused: a reader fills the same value for every student, so that a million students cost no
 /// million arrays.
-public struct CohortEntry: Sendable {
-    public var school = ""
-    public var grade = ""
-    public var className = ""
-    public var gender = ""
-    public var major = ""
-    public var status = EnrollmentStatus.enrolled
-    public var state = ScreeningState.notScreened
+package struct CohortEntry: Sendable {
+    package var school = ""
+    package var grade = ""
+    package var className = ""
+    package var gender = ""
+    package var major = ""
+    package var status = EnrollmentStatus.enrolled
+    package var state = ScreeningState.notScreened
     /// The level the warning register shows (the latest attempt's; red sticks within a wave).
-    public var level = WarningLevel.none
+    package var level = WarningLevel.none
     /// Per column: the score as counted (``CohortColumn/scaled(_:)``); nil when unscored.
-    public var scores: [Int?]
+    package var scores: [Int?]
     /// Per column: index of the band in ``CohortColumn/bands``; nil for none.
-    public var bands: [Int?]
+    package var bands: [Int?]
     /// Per column: the alpha items' scored values (reversal applied); nil for a missing answer.
-    public var items: [[Int?]]
+    package var items: [[Int?]]
 
-    public init(columns: [CohortColumn]) {
+    package init(columns: [CohortColumn]) {
         scores = Array(repeating: nil, count: columns.count)
         bands = Array(repeating: nil, count: columns.count)
         items = columns.map { Array(repeating: nil, count: $0.itemPositions.count) }
     }
 
     /// Clears the per-attempt parts before the next student.
-    public mutating func clearResults() {
+    package mutating func clearResults() {
         for index in scores.indices {
             scores[index] = nil
             bands[index] = nil
@@ -37,5 +37,5 @@ public struct CohortEntry: Sendable {
     }
 
     /// The group value written for an empty attribute.
-    public static let unknownGroup = "?"
+    package static let unknownGroup = "?"
 }

@@ -5,16 +5,16 @@
 /// - band percentages: beside a published count, over a published n of at least k (``DisclosureFormat``);
 /// - mean, SD, median, alpha: only where n is published and at least k. A mean times its n is a sum, and sums
 ///   obey the same hierarchy as n: a unit whose n cannot be recovered cannot have its sum recovered either.
-public struct CohortReportBuilder: Sendable {
-    public let threshold: MinimumCellSize
-    public let scope: CohortReportScope
+package struct CohortReportBuilder: Sendable {
+    package let threshold: MinimumCellSize
+    package let scope: CohortReportScope
 
-    public init(threshold: MinimumCellSize = .standard, scope: CohortReportScope = .full) {
+    package init(threshold: MinimumCellSize = .standard, scope: CohortReportScope = .full) {
         self.threshold = threshold
         self.scope = scope
     }
 
-    public func build(
+    package func build(
         _ tables: CohortTables, stamp: ReportStamp, withheld: [CohortUnit: Set<CohortCell>] = [:]
     ) throws(CohortReportError) -> (report: CohortReport, hidden: [CohortUnit: Set<CohortCell>]) {
         let scoped = tables.filter(scope.includes)

@@ -1,10 +1,10 @@
 /// A report that cannot be made.
-public enum CohortReportError: Error, Hashable, Sendable, CustomStringConvertible {
+package enum CohortReportError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownBreakdown(String)
     case inconsistentCounts(String)
     case emptyWave(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unknownBreakdown(let word):
             "--by: unknown breakdown '\(word)' (use school, grade, class, gender, major, comma-separated)"

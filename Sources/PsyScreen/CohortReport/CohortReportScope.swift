@@ -1,21 +1,21 @@
 /// Which units a report covers (`--by`).
-public struct CohortReportScope: Hashable, Sendable {
-    public var levels: Set<CohortUnit.Level>
+package struct CohortReportScope: Hashable, Sendable {
+    package var levels: Set<CohortUnit.Level>
     /// Groups are formed at school and grade level only.
-    public var groups: Set<CohortUnit.GroupAttribute>
+    package var groups: Set<CohortUnit.GroupAttribute>
 
-    public init(levels: Set<CohortUnit.Level> = Set(CohortUnit.Level.allCases),
+    package init(levels: Set<CohortUnit.Level> = Set(CohortUnit.Level.allCases),
                 groups: Set<CohortUnit.GroupAttribute> = Set(CohortUnit.GroupAttribute.allCases)) {
         self.levels = levels
         self.groups = groups
     }
 
     /// Every level, gender and major at school and grade level.
-    public static let full = CohortReportScope()
+    package static let full = CohortReportScope()
 
     /// Parses `--by`: a comma-separated list of `school`, `grade`, `class`, `gender`, `major` (the whole wave is
     /// always shown).
-    public init(parsing text: String) throws(CohortReportError) {
+    package init(parsing text: String) throws(CohortReportError) {
         var levels: Set<CohortUnit.Level> = [.all]
         var groups: Set<CohortUnit.GroupAttribute> = []
         for word in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !word.isEmpty {
@@ -30,7 +30,7 @@ public struct CohortReportScope: Hashable, Sendable {
         self.init(levels: levels, groups: groups)
     }
 
-    public func includes(_ unit: CohortUnit) -> Bool {
+    package func includes(_ unit: CohortUnit) -> Bool {
         guard levels.contains(unit.level) else { return false }
         guard let attribute = unit.groupAttribute else { return true }
         return groups.contains(attribute) && (unit.level == .school || unit.level == .grade)

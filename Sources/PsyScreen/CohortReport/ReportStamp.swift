@@ -1,46 +1,46 @@
 import Foundation
 
 /// What every anonymized report and exchange file says about how it was made.
-public struct ReportStamp: Hashable, Sendable, Codable {
-    public struct InstrumentKey: Hashable, Sendable, Codable {
-        public var id: String
-        public var version: String
+package struct ReportStamp: Hashable, Sendable, Codable {
+    package struct InstrumentKey: Hashable, Sendable, Codable {
+        package var id: String
+        package var version: String
         /// ``ScoringKeyHash/of(_:)-(Instrument)``.
-        public var scoringKey: String
+        package var scoringKey: String
 
         enum CodingKeys: String, CodingKey { case id, version, scoringKey = "scoring_key" }
 
-        public init(id: String, version: String, scoringKey: String) {
+        package init(id: String, version: String, scoringKey: String) {
             self.id = id
             self.version = version
             self.scoringKey = scoringKey
         }
     }
 
-    public struct PolicyKey: Hashable, Sendable, Codable {
-        public var battery: String
-        public var version: String
-        public var policyKey: String
+    package struct PolicyKey: Hashable, Sendable, Codable {
+        package var battery: String
+        package var version: String
+        package var policyKey: String
 
         enum CodingKeys: String, CodingKey { case battery, version, policyKey = "policy_key" }
 
-        public init(battery: String, version: String, policyKey: String) {
+        package init(battery: String, version: String, policyKey: String) {
             self.battery = battery
             self.version = version
             self.policyKey = policyKey
         }
     }
 
-    public var wave: String
-    public var instruments: [InstrumentKey]
-    public var policies: [PolicyKey]
+    package var wave: String
+    package var instruments: [InstrumentKey]
+    package var policies: [PolicyKey]
     /// The minimum cell size k the figures were suppressed with.
-    public var minimumCellSize: Int
-    public var psyscreenVersion: String
+    package var minimumCellSize: Int
+    package var psyscreenVersion: String
     /// ISO 8601, UTC, whole seconds.
-    public var generatedAt: String
+    package var generatedAt: String
     /// For a merged report: how many exchange files went in (nil for a report from a database).
-    public var mergedFiles: Int?
+    package var mergedFiles: Int?
 
     enum CodingKeys: String, CodingKey {
         case wave, instruments, policies
@@ -50,7 +50,7 @@ public struct ReportStamp: Hashable, Sendable, Codable {
         case mergedFiles = "merged_files"
     }
 
-    public init(
+    package init(
         wave: String, instruments: [InstrumentKey], policies: [PolicyKey], minimumCellSize: Int,
         psyscreenVersion: String = PsyScreenVersion.current, generatedAt: Date, mergedFiles: Int? = nil
     ) {
@@ -64,7 +64,7 @@ public struct ReportStamp: Hashable, Sendable, Codable {
     }
 
     /// The stamp of a report over `batteries` (the instruments are theirs, in order, without repeats).
-    public init(wave: String, batteries: [Battery], threshold: MinimumCellSize, at date: Date) {
+    package init(wave: String, batteries: [Battery], threshold: MinimumCellSize, at date: Date) {
         var seen: Set<String> = []
         var instruments: [InstrumentKey] = []
         for instrument in batteries.flatMap(\.instruments) where seen.insert(instrument.id).inserted {

@@ -1,21 +1,21 @@
 /// The counts and sums of one scale in one unit, over the unit's cohort (screened enrolled students).
-public struct ScaleCounts: Hashable, Sendable {
+package struct ScaleCounts: Hashable, Sendable {
     /// Per band of the column, in its order.
-    public var bands: [Int]
+    package var bands: [Int]
     /// Scored but in no band (a score outside every band, or a band the key no longer has).
-    public var unbanded: Int
+    package var unbanded: Int
     /// Scores as integers `score × 10^decimals`: gives exact sums and the median of any merge.
-    public var scores: ScoreHistogram
-    public var alpha: AlphaAccumulator
+    package var scores: ScoreHistogram
+    package var alpha: AlphaAccumulator
 
-    public init(bandCount: Int, itemCount: Int) {
+    package init(bandCount: Int, itemCount: Int) {
         bands = Array(repeating: 0, count: bandCount)
         unbanded = 0
         scores = ScoreHistogram()
         alpha = AlphaAccumulator(itemCount: itemCount)
     }
 
-    public init(bands: [Int], unbanded: Int, scores: ScoreHistogram, alpha: AlphaAccumulator) {
+    package init(bands: [Int], unbanded: Int, scores: ScoreHistogram, alpha: AlphaAccumulator) {
         self.bands = bands
         self.unbanded = unbanded
         self.scores = scores
@@ -23,9 +23,9 @@ public struct ScaleCounts: Hashable, Sendable {
     }
 
     /// Students with a score.
-    public var n: Int { bands.reduce(unbanded, +) }
+    package var n: Int { bands.reduce(unbanded, +) }
 
-    public mutating func merge(_ other: ScaleCounts) {
+    package mutating func merge(_ other: ScaleCounts) {
         for index in bands.indices { bands[index] += other.bands[index] }
         unbanded += other.unbanded
         scores.merge(other.scores)

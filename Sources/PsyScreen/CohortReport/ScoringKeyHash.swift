@@ -7,9 +7,9 @@ import Foundation
 /// The hash is SHA-256 over a canonical text of the scoring-relevant data — items (id, option set, reversal),
 /// option values, scales (definition, decimals, range, bands) and flags — not of the file bytes, so that a
 /// re-indented file or a corrected translation keeps its hash while a changed cut-off does not.
-public enum ScoringKeyHash {
+package enum ScoringKeyHash {
     /// `sha256:` and 64 hex digits.
-    public static func of(_ instrument: Instrument) -> String {
+    package static func of(_ instrument: Instrument) -> String {
         var lines = ["instrument \(instrument.id) \(instrument.version)"]
         for set in instrument.responseSets {
             lines.append("options \(set.id): \(set.values.map(String.init).joined(separator: ","))")
@@ -35,7 +35,7 @@ public enum ScoringKeyHash {
     }
 
     /// The warning policy of a battery (which band gives which level).
-    public static func of(_ battery: Battery) -> String {
+    package static func of(_ battery: Battery) -> String {
         var lines = ["battery \(battery.id) \(battery.version)"]
         for level in [WarningLevel.red, .orange, .yellow] {
             for condition in battery.policy.conditions[level] ?? [] { lines.append("\(level.rawValue): \(condition)") }

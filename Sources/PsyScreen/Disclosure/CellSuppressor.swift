@@ -26,25 +26,24 @@
 ///
 /// The check is linear algebra: it finds every cell a reader can compute exactly, not the ranges that
 /// non-negativity implies (a hidden pair summing to 12 bounds each to 0…12).
-public struct CellSuppressor: Sendable {
-    public typealias CellID = SuppressionProblem.CellID
+package struct CellSuppressor: Sendable {
+    package typealias CellID = SuppressionProblem.CellID
 
-    public var threshold: MinimumCellSize
+    package var threshold: MinimumCellSize
     private let coefficientLimit: Int
 
-    public init(threshold: MinimumCellSize = .standard) {
+    package init(threshold: MinimumCellSize = .standard) {
         self.threshold = threshold
         coefficientLimit = .max
     }
 
     /// Lets tests force the overflow fallback with a tiny coefficient limit.
-    @_spi(Testing)
-    public init(threshold: MinimumCellSize, coefficientLimit: Int) {
+    package init(threshold: MinimumCellSize, coefficientLimit: Int) {
         self.threshold = threshold
         self.coefficientLimit = coefficientLimit
     }
 
-    public func suppress(_ problem: SuppressionProblem) -> SuppressionResult {
+    package func suppress(_ problem: SuppressionProblem) -> SuppressionResult {
         var reasons: [CellID: SuppressionResult.Reason] = [:]
         var isProtected = primaryProtection(problem, reasons: &reasons)
         var exposedZeros: [CellID] = []

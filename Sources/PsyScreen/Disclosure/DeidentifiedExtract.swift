@@ -1,15 +1,15 @@
 /// One student of a de-identified research extract: a pseudonym instead of the ID, only school, grade and
 /// gender as attributes, and the student's scores, bands and warning level. No name, ID or birth date.
-public struct DeidentifiedRow: Hashable, Sendable {
-    public var pseudonym: String
-    public var identifiers: QuasiIdentifiers
+package struct DeidentifiedRow: Hashable, Sendable {
+    package var pseudonym: String
+    package var identifiers: QuasiIdentifiers
     /// Per column (``CohortColumn``): the score as written in files, empty when unscored.
-    public var scores: [String]
+    package var scores: [String]
     /// Per column: the band id, empty for none.
-    public var bands: [String]
-    public var level: WarningLevel
+    package var bands: [String]
+    package var level: WarningLevel
 
-    public init(pseudonym: String, identifiers: QuasiIdentifiers, scores: [String], bands: [String], level: WarningLevel) {
+    package init(pseudonym: String, identifiers: QuasiIdentifiers, scores: [String], bands: [String], level: WarningLevel) {
         self.pseudonym = pseudonym
         self.identifiers = identifiers
         self.scores = scores
@@ -19,10 +19,10 @@ public struct DeidentifiedRow: Hashable, Sendable {
 }
 
 /// The de-identified extract: rows made k-anonymous on (school, grade, gender), written as CSV.
-public enum DeidentifiedExtract {
+package enum DeidentifiedExtract {
     /// k-anonymizes `rows` and writes them: `pseudonym,school,grade,gender`, then per scale the score and band,
     /// then `level`. Generalized attributes are `*`.
-    public static func render(
+    package static func render(
         _ rows: [DeidentifiedRow], columns: [CohortColumn], threshold: MinimumCellSize
     ) -> (csv: String, summary: KAnonymizer.Summary) {
         let anonymized = KAnonymizer(threshold: threshold).anonymize(rows, identifiers: \.identifiers)

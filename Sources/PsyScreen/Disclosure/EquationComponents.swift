@@ -84,7 +84,7 @@ extension SuppressionProblem {
     ///
     /// Independent of ``CellSuppressor``: use it to check any suppression pattern. If the exact arithmetic
     /// overflowed (not seen with 0/±1 equations), every unknown cell of that component is reported.
-    public func recoverableCells(hidden: Set<CellID>) -> [CellID] {
+    package func recoverableCells(hidden: Set<CellID>) -> [CellID] {
         let graph = EquationComponents(self)
         var recoverable: [CellID] = []
         for component in graph.components {

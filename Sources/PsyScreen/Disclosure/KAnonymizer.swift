@@ -1,13 +1,13 @@
 /// The attributes of a de-identified extract row that a reader could link to a known student.
-public struct QuasiIdentifiers: Hashable, Sendable {
+package struct QuasiIdentifiers: Hashable, Sendable {
     /// The value that replaces a generalized attribute.
-    public static let suppressed = "*"
+    package static let suppressed = "*"
 
-    public var school: String
-    public var grade: String
-    public var gender: String
+    package var school: String
+    package var grade: String
+    package var gender: String
 
-    public init(school: String, grade: String, gender: String) {
+    package init(school: String, grade: String, gender: String) {
         self.school = school
         self.grade = grade
         self.gender = gender
@@ -25,22 +25,22 @@ public struct QuasiIdentifiers: Hashable, Sendable {
 /// with `*` next to a published "F" group would all be the boys, and nothing would have been hidden. Grades pool
 /// only their small ones, which is safe because a pool of one grade is below k and withheld, and a pool of two
 /// or more does not tell which grade a row came from. The school is never generalized.
-public struct KAnonymizer: Sendable {
-    public var threshold: MinimumCellSize
+package struct KAnonymizer: Sendable {
+    package var threshold: MinimumCellSize
 
-    public init(threshold: MinimumCellSize = .standard) { self.threshold = threshold }
+    package init(threshold: MinimumCellSize = .standard) { self.threshold = threshold }
 
     /// What happened to an extract, for the caller to print.
-    public struct Summary: Hashable, Sendable, CustomStringConvertible {
-        public var inputRows = 0
+    package struct Summary: Hashable, Sendable, CustomStringConvertible {
+        package var inputRows = 0
         /// Rows kept with gender `*` (grade kept).
-        public var genderGeneralized = 0
+        package var genderGeneralized = 0
         /// Rows kept with grade and gender `*`.
-        public var gradeGeneralized = 0
+        package var gradeGeneralized = 0
         /// Rows left out because even (school, `*`, `*`) was below k.
-        public var withheld = 0
+        package var withheld = 0
 
-        public var description: String {
+        package var description: String {
             "\(inputRows) rows: \(genderGeneralized) with gender generalized, \(gradeGeneralized) with grade and"
                 + " gender generalized, \(withheld) withheld (classes below k)"
         }
@@ -52,14 +52,14 @@ public struct KAnonymizer: Sendable {
         var grade: String
     }
 
-    public struct Output<Row> {
+    package struct Output<Row> {
         /// The kept rows in input order, with generalized quasi-identifiers.
-        public var rows: [Row]
-        public var summary: Summary
+        package var rows: [Row]
+        package var summary: Summary
     }
 
     /// Transforms `rows`, reading and rewriting their quasi-identifiers through `identifiers`.
-    public func anonymize<Row>(
+    package func anonymize<Row>(
         _ rows: [Row], identifiers: WritableKeyPath<Row, QuasiIdentifiers>
     ) -> Output<Row> {
         let k = threshold.k

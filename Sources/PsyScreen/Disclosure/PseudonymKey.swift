@@ -10,22 +10,22 @@ import Darwin
 ///
 /// A pseudonym is HMAC-SHA256 of the normalized ID under a 256-bit key kept in its own file (mode 0600, never
 /// beside exports). A plain hash would not do: an 8-digit ID space is enumerated in under a minute.
-public struct PseudonymKey: Sendable {
+package struct PseudonymKey: Sendable {
     /// Key length in bytes, which is also the exact size of a key file.
-    public static let byteCount = 32
+    package static let byteCount = 32
 
     // Raw bytes rather than a `SymmetricKey`, which swift-crypto 3.12 does not declare Sendable.
     private let bytes: [UInt8]
 
     /// A key from raw bytes; refuses any length other than ``byteCount``.
-    public init(bytes: [UInt8]) throws(PseudonymError) {
+    package init(bytes: [UInt8]) throws(PseudonymError) {
         guard bytes.count == Self.byteCount else { throw .wrongKeyLength(path: nil, byteCount: bytes.count) }
         self.bytes = bytes
     }
 
     /// Writes a new random key to `url` with mode 0600 and returns it. Refuses to overwrite any existing file:
     /// losing the old key would break every link across waves.
-    public static func create(at url: URL) throws(PseudonymError) -> PseudonymKey {
+    package static func create(at url: URL) throws(PseudonymError) -> PseudonymKey {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<byteCount).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         let path = url.path
@@ -58,7 +58,7 @@ public struct PseudonymKey: Sendable {
 
     /// Reads a key file. Refuses a file that group or others may access, and a file that is not exactly
     /// ``byteCount`` bytes.
-    public static func load(from url: URL) throws(PseudonymError) -> PseudonymKey {
+    package static func load(from url: URL) throws(PseudonymError) -> PseudonymKey {
         let path = url.path
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
@@ -89,7 +89,7 @@ public struct PseudonymKey: Sendable {
 
     /// Lowercase hex of HMAC-SHA256(key, normalized ID). Refuses an ID that is empty once normalized: all blank
     /// IDs would otherwise become one student.
-    public func pseudonym(for studentID: String) throws(PseudonymError) -> String {
+    package func pseudonym(for studentID: String) throws(PseudonymError) -> String {
         let normalized = Self.normalize(studentID)
         guard !normalized.isEmpty else { throw .emptyStudentID }
         let code = HMAC<SHA256>.authenticationCode(for: Data(normalized.utf8), using: SymmetricKey(data: bytes))
@@ -102,7 +102,7 @@ public struct PseudonymKey: Sendable {
     /// The form of an ID that is hashed: Unicode NFKC (full-width digits and letters become ASCII), surrounding
     /// whitespace removed, ASCII letters in upper case. The same student typed on a Chinese keyboard or in a
     /// roster export gets the same pseudonym.
-    public static func normalize(_ studentID: String) -> String {
+    package static func normalize(_ studentID: String) -> String {
         let folded = studentID.precomposedStringWithCompatibilityMapping
             .trimmingCharacters(in: .whitespacesAndNewlines)
         return String(decoding: folded.utf8.map { (0x61...0x7A).contains($0) ? $0 - 0x20 : $0 }, as: UTF8.self)
@@ -110,7 +110,7 @@ public struct PseudonymKey: Sendable {
 }
 
 /// A pseudonym key or ID that cannot be used.
-public enum PseudonymError: Error, Hashable, Sendable, CustomStringConvertible {
+package enum PseudonymError: Error, Hashable, Sendable, CustomStringConvertible {
     case keyFileExists(path: String)
     case keyFileMissing(path: String)
     case keyFileTooOpen(path: String, mode: Int)
@@ -119,7 +119,7 @@ public enum PseudonymError: Error, Hashable, Sendable, CustomStringConvertible {
     case io(path: String, reason: String)
     case emptyStudentID
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .keyFileExists(path):
             "pseudonym key file \(path) already exists; refusing to overwrite it (a new key breaks every link"

@@ -11,33 +11,33 @@
 ///
 /// Values are checked on entry: an equation whose values do not add up is refused, since the solver would
 /// otherwise reason about relations that a reader does not have.
-public struct SuppressionProblem: Sendable {
+package struct SuppressionProblem: Sendable {
     /// Index of a cell in ``cells``, in the order of ``addCell(_:value:unit:published:sensitive:)``. That order
     /// also breaks ties when the solver chooses between equally good complements.
-    public struct CellID: Hashable, Comparable, Sendable, CustomStringConvertible {
-        public let rawValue: Int
-        public static func < (lhs: CellID, rhs: CellID) -> Bool { lhs.rawValue < rhs.rawValue }
-        public var description: String { "cell \(rawValue)" }
+    package struct CellID: Hashable, Comparable, Sendable, CustomStringConvertible {
+        package let rawValue: Int
+        package static func < (lhs: CellID, rhs: CellID) -> Bool { lhs.rawValue < rhs.rawValue }
+        package var description: String { "cell \(rawValue)" }
     }
 
-    public struct UnitID: Hashable, Sendable {
-        public let rawValue: Int
+    package struct UnitID: Hashable, Sendable {
+        package let rawValue: Int
     }
 
     /// One count of a table.
-    public struct Cell: Hashable, Sendable {
-        public var label: String
-        public var value: Int
-        public var unit: UnitID?
+    package struct Cell: Hashable, Sendable {
+        package var label: String
+        package var value: Int
+        package var unit: UnitID?
         /// False for a count that is part of the equations but never shown (the `none` level): the solver
         /// treats it as unknown to the reader.
-        public var isPublished: Bool
+        package var isPublished: Bool
         /// True for a count about students' health, subject to primary suppression. An `n` of screened students
         /// is usually not sensitive; it is still hidden inside a small unit, and may serve as a complement.
-        public var isSensitive: Bool
+        package var isSensitive: Bool
         /// Hidden whatever its value, because an earlier publication of the same figure hid it (a school's own
         /// report, whose decisions travel in its export): publishing it now would undo that protection.
-        public var isWithheld: Bool = false
+        package var isWithheld: Bool = false
     }
 
     /// A class, grade, school or other group. A unit whose enrolment is below k is never shown on its own: all
@@ -45,37 +45,37 @@ public struct SuppressionProblem: Sendable {
     ///
     /// `enrolment` is the count that decides this. GUIDE §7 speaks of the unit's denominator: a report that also
     /// wants to hide a unit where fewer than k students were screened passes `min(enrolled, screened)`.
-    public struct Unit: Hashable, Sendable {
-        public var label: String
-        public var enrolment: Int
+    package struct Unit: Hashable, Sendable {
+        package var label: String
+        package var enrolment: Int
     }
 
-    public enum EquationKind: Hashable, Sendable {
+    package enum EquationKind: Hashable, Sendable {
         /// The parts are the categories of one unit; the complement rule ("everyone but 2") applies.
         case partition
         /// The parts are the same statistic of sub-units.
         case hierarchy
     }
 
-    public struct Equation: Hashable, Sendable {
-        public var total: CellID
-        public var parts: [CellID]
-        public var kind: EquationKind
+    package struct Equation: Hashable, Sendable {
+        package var total: CellID
+        package var parts: [CellID]
+        package var kind: EquationKind
     }
 
-    public private(set) var cells: [Cell] = []
-    public private(set) var units: [Unit] = []
-    public private(set) var equations: [Equation] = []
+    package private(set) var cells: [Cell] = []
+    package private(set) var units: [Unit] = []
+    package private(set) var equations: [Equation] = []
 
-    public init() {}
+    package init() {}
 
-    public subscript(cell: CellID) -> Cell { cells[cell.rawValue] }
-    public subscript(unit: UnitID) -> Unit { units[unit.rawValue] }
+    package subscript(cell: CellID) -> Cell { cells[cell.rawValue] }
+    package subscript(unit: UnitID) -> Unit { units[unit.rawValue] }
 
-    public var cellIDs: [CellID] { cells.indices.map(CellID.init(rawValue:)) }
+    package var cellIDs: [CellID] { cells.indices.map(CellID.init(rawValue:)) }
 
     @discardableResult
-    public mutating func addUnit(_ label: String, enrolment: Int) throws(SuppressionProblemError) -> UnitID {
+    package mutating func addUnit(_ label: String, enrolment: Int) throws(SuppressionProblemError) -> UnitID {
         guard enrolment >= 0 else { throw .negativeEnrolment(unit: label, enrolment: enrolment) }
         units.append(Unit(label: label, enrolment: enrolment))
         return UnitID(rawValue: units.count - 1)
@@ -84,7 +84,7 @@ public struct SuppressionProblem: Sendable {
     /// Adds one count. `unit` ties it to a unit so that a small unit hides it; `published: false` keeps it out
     /// of every output while its equations still hold; `withheld: true` hides a published cell from the start.
     @discardableResult
-    public mutating func addCell(
+    package mutating func addCell(
         _ label: String, value: Int, unit: UnitID? = nil, published: Bool = true, sensitive: Bool = true,
         withheld: Bool = false
     ) throws(SuppressionProblemError) -> CellID {
@@ -97,7 +97,7 @@ public struct SuppressionProblem: Sendable {
     }
 
     /// Adds `total = Σ parts`. Refuses unknown cells, a cell used twice, and values that do not add up.
-    public mutating func addEquation(
+    package mutating func addEquation(
         _ total: CellID, equals parts: [CellID], kind: EquationKind
     ) throws(SuppressionProblemError) {
         let all = [total] + parts
@@ -113,7 +113,7 @@ public struct SuppressionProblem: Sendable {
 }
 
 /// A suppression problem that cannot be built as asked.
-public enum SuppressionProblemError: Error, Hashable, Sendable, CustomStringConvertible {
+package enum SuppressionProblemError: Error, Hashable, Sendable, CustomStringConvertible {
     case negativeEnrolment(unit: String, enrolment: Int)
     case negativeCount(cell: String, value: Int)
     case unknownUnit(cell: String)
@@ -122,7 +122,7 @@ public enum SuppressionProblemError: Error, Hashable, Sendable, CustomStringConv
     case repeatedCell(total: String)
     case inconsistentEquation(total: String, totalValue: Int, sumOfParts: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .negativeEnrolment(unit, enrolment):
             "unit '\(unit)' has a negative enrolment (\(enrolment))"

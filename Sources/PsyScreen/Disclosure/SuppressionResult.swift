@@ -1,9 +1,9 @@
 /// Which published cells to hide, and why (for audit and tests only: every output shows the same marker,
 /// ``DisclosureFormat/hiddenMarker``, whatever the reason).
-public struct SuppressionResult: Hashable, Sendable {
-    public typealias CellID = SuppressionProblem.CellID
+package struct SuppressionResult: Hashable, Sendable {
+    package typealias CellID = SuppressionProblem.CellID
 
-    public enum Reason: Hashable, Sendable {
+    package enum Reason: Hashable, Sendable {
         /// The cell belongs to a unit whose enrolment is below k.
         case smallUnit
         /// A count of 1…k−1.
@@ -17,23 +17,23 @@ public struct SuppressionResult: Hashable, Sendable {
     }
 
     /// Published cells that must not be shown, with the first reason found.
-    public var reasons: [CellID: Reason]
+    package var reasons: [CellID: Reason]
 
     /// Every cell whose value must not be recoverable: the hidden cells and the unpublished cells that primary
     /// suppression would have hidden.
-    public var protected: Set<CellID>
+    package var protected: Set<CellID>
 
     /// Hidden zeros (of small units, or beside a small total) whose value still follows from published zeros (say
     /// a grade with no red student at all). Hiding them would take hiding zeros, which the policy never does; a zero tells no
     /// one anything about a student that the published zeros do not already say.
-    public var exposedZeros: [CellID]
+    package var exposedZeros: [CellID]
 
     /// True when exact arithmetic overflowed in some component and every non-zero published cell of that
     /// component was hidden instead (never observed with 0/±1 equations; reported so that it is not silent).
     /// ``exposedZeros`` is not computed for such a component.
-    public var usedFallback: Bool
+    package var usedFallback: Bool
 
-    public var hidden: Set<CellID> { Set(reasons.keys) }
+    package var hidden: Set<CellID> { Set(reasons.keys) }
 
-    public func isHidden(_ cell: CellID) -> Bool { reasons[cell] != nil }
+    package func isHidden(_ cell: CellID) -> Bool { reasons[cell] != nil }
 }

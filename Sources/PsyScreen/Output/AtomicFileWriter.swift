@@ -20,13 +20,13 @@ import Darwin
 /// try csv.flush()      // the CSV writer's buffer first,
 /// try file.commit()    // then the file.
 /// ```
-public final class AtomicFileWriter {
+package final class AtomicFileWriter {
     /// The destination as given.
-    public let path: String
+    package let path: String
     /// Where to write: the temporary file, or 1 for standard output.
-    public let fileDescriptor: Int32
+    package let fileDescriptor: Int32
     /// The temporary file's path; `nil` for standard output.
-    public let temporaryPath: String?
+    package let temporaryPath: String?
 
     private enum State { case open, committed, discarded }
     private var state = State.open
@@ -34,7 +34,7 @@ public final class AtomicFileWriter {
     private var cleanup: TemporaryFileCleanup.Token?
 
     /// Whether this writes to standard output (`-`).
-    public var isStandardOutput: Bool { temporaryPath == nil }
+    package var isStandardOutput: Bool { temporaryPath == nil }
 
     /// Creates the temporary file for `path`.
     ///
@@ -45,7 +45,7 @@ public final class AtomicFileWriter {
     ///   - inputs: the files this run reads (`-` for standard input). Writing over one of them (same device and
     ///     inode, so hard links and symbolic links count too) is refused.
     /// - Throws: ``FileError`` if the destination is an input or a directory, or the temporary file cannot be made.
-    public init(path: String, mode: mode_t = 0o644, inputs: [String] = []) throws {
+    package init(path: String, mode: mode_t = 0o644, inputs: [String] = []) throws {
         self.path = path
         if path == "-" {
             fileDescriptor = STDOUT_FILENO
@@ -90,7 +90,7 @@ public final class AtomicFileWriter {
     ///
     /// Call it after flushing any writer buffered on ``fileDescriptor``. On failure the temporary file is removed
     /// and the destination is left as it was. Committing twice does nothing the second time.
-    public func commit() throws {
+    package func commit() throws {
         switch state {
         case .committed: return
         case .discarded: throw FileError(path: path, "cannot commit: the output was already discarded")
@@ -122,7 +122,7 @@ public final class AtomicFileWriter {
     }
 
     /// Closes and removes the temporary file. Does nothing after a commit or for standard output.
-    public func discard() {
+    package func discard() {
         guard state == .open else { return }
         state = .discarded
         guard let temporaryPath else { return }

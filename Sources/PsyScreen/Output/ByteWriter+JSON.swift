@@ -1,7 +1,7 @@
 extension ByteWriter {
     /// Writes `bytes` (UTF-8) as a quoted JSON string: `"` and `\` are escaped, control characters become
     /// `\n`, `\r`, `\t` or `\u00XX`, everything else (including non-ASCII) is copied as it is.
-    public func writeJSONString(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+    package func writeJSONString(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         try write(UInt8(ascii: "\""))
         var runStart = 0
         for index in 0..<bytes.count {
@@ -27,7 +27,7 @@ extension ByteWriter {
     }
 
     /// Writes `string` as a quoted JSON string.
-    public func writeJSONString(_ string: String) throws {
+    package func writeJSONString(_ string: String) throws {
         var string = string
         try string.withUTF8 { try writeJSONString($0) }
     }

@@ -11,9 +11,9 @@ import Darwin
 ///
 /// With ``writeInBackground(spare:startingWritebackEvery:)`` full buffers go to a second thread that writes them while this one fills the
 /// next: the kernel's copy of the bytes then costs the producer nothing.
-public final class ByteWriter {
+package final class ByteWriter {
     /// The output's name for error messages.
-    public let name: String
+    package let name: String
     private let descriptor: Int32
     // Visible to the writers' inlinable fast paths, which append straight into the buffer when there is room.
     // The buffer and its fill level live behind pointers because a stored `var` of a class, modified from code
@@ -27,19 +27,19 @@ public final class ByteWriter {
     @usableFromInline let fill: UnsafeMutablePointer<Int>
 
     /// Bytes handed to the descriptor so far (in the background: handed to the writing thread).
-    public private(set) var flushedCount = 0
+    package private(set) var flushedCount = 0
     private var background: BackgroundWrites?
 
     /// Bytes written through this writer so far, flushed or not: where the next byte lands in a file that was
     /// empty when the writer was made.
-    public var position: Int { flushedCount + fill.pointee }
+    package var position: Int { flushedCount + fill.pointee }
 
     private var count: Int {
         get { fill.pointee }
         set { fill.pointee = newValue }
     }
 
-    public init(fileDescriptor: Int32, name: String, capacity: Int = 1 << 20) {
+    package init(fileDescriptor: Int32, name: String, capacity: Int = 1 << 20) {
         precondition(capacity >= 64, "buffer too small")
         descriptor = fileDescriptor
         self.name = name
@@ -63,14 +63,14 @@ public final class ByteWriter {
     /// writing.
     /// - Parameter startingWritebackEvery: for a file that will be committed with `fsync`: after each this many
     ///   bytes, the thread asks the kernel to start putting them on disk, so that the `fsync` finds little left.
-    public func writeInBackground(spare: Int = 2, startingWritebackEvery: Int? = nil) {
+    package func writeInBackground(spare: Int = 2, startingWritebackEvery: Int? = nil) {
         precondition(background == nil && spare >= 1)
         background = BackgroundWrites(
             descriptor: descriptor, name: name, capacity: capacity, spare: spare, writebackEvery: startingWritebackEvery)
     }
 
     /// Appends `bytes`.
-    public func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+    package func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }
         if bytes.count > capacity - count {
             if bytes.count >= capacity {
@@ -87,20 +87,20 @@ public final class ByteWriter {
 
     /// Appends one byte.
     @inline(__always)
-    public func write(_ byte: UInt8) throws {
+    package func write(_ byte: UInt8) throws {
         if count == capacity { try handOff() }
         buffer[count] = byte
         count += 1
     }
 
     /// Appends the UTF-8 of `string`.
-    public func write(_ string: String) throws {
+    package func write(_ string: String) throws {
         var string = string
         try string.withUTF8 { try write($0) }
     }
 
     /// Appends `value` in decimal, without going through `String`.
-    public func write(integer value: Int) throws {
+    package func write(integer value: Int) throws {
         let out = try reserve(20)
         var magnitude = value.magnitude
         var digits = 1
@@ -124,7 +124,7 @@ public final class ByteWriter {
     }
 
     /// Writes out everything buffered, and waits for the writing thread to have written everything before.
-    public func flush() throws {
+    package func flush() throws {
         try handOff()
         try background?.drain()
     }

@@ -5,47 +5,47 @@
 /// try json.field("phq9_total", integer: total)      // nil writes null
 /// try json.endObject()                              // writes "}\n"
 /// ```
-public final class JSONLinesWriter {
+package final class JSONLinesWriter {
     /// The underlying byte writer.
-    public let output: ByteWriter
+    package let output: ByteWriter
     private var fieldsInObject = 0
 
-    public init(fileDescriptor: Int32, name: String = "-") {
+    package init(fileDescriptor: Int32, name: String = "-") {
         output = ByteWriter(fileDescriptor: fileDescriptor, name: name)
     }
 
     /// A string member from UTF-8 bytes.
-    public func field(_ key: String, bytes: UnsafeBufferPointer<UInt8>) throws {
+    package func field(_ key: String, bytes: UnsafeBufferPointer<UInt8>) throws {
         try writeKey(key)
         try output.writeJSONString(bytes)
     }
 
     /// A string member.
-    public func field(_ key: String, string: String) throws {
+    package func field(_ key: String, string: String) throws {
         try writeKey(key)
         try output.writeJSONString(string)
     }
 
     /// A number member, or `null` for `nil`.
-    public func field(_ key: String, integer: Int?) throws {
+    package func field(_ key: String, integer: Int?) throws {
         try writeKey(key)
         if let integer { try output.write(integer: integer) } else { try output.write("null") }
     }
 
     /// A boolean member.
-    public func field(_ key: String, bool: Bool) throws {
+    package func field(_ key: String, bool: Bool) throws {
         try writeKey(key)
         try output.write(bool ? "true" : "false")
     }
 
     /// A `null` member.
-    public func nullField(_ key: String) throws {
+    package func nullField(_ key: String) throws {
         try writeKey(key)
         try output.write("null")
     }
 
     /// Closes the object and the line (`{}` if it had no members).
-    public func endObject() throws {
+    package func endObject() throws {
         if fieldsInObject == 0 { try output.write(UInt8(ascii: "{")) }
         try output.write(UInt8(ascii: "}"))
         try output.write(0x0A)
@@ -53,7 +53,7 @@ public final class JSONLinesWriter {
     }
 
     /// Writes out everything buffered.
-    public func flush() throws { try output.flush() }
+    package func flush() throws { try output.flush() }
 
     private func writeKey(_ key: String) throws {
         try output.write(UInt8(ascii: fieldsInObject == 0 ? "{" : ","))

@@ -1,17 +1,17 @@
 import Foundation
 
 /// One student in the identified early-warning register of a wave.
-public struct RegisterEntry: Hashable, Sendable {
-    public var student: Student
-    public var level: WarningLevel
+package struct RegisterEntry: Hashable, Sendable {
+    package var student: Student
+    package var level: WarningLevel
     /// Why: the policy conditions that held (`phq9 flag item9`).
-    public var reasons: [String]
+    package var reasons: [String]
     /// The attempt whose level is shown.
-    public var attempt: ScreeningAttempt
+    package var attempt: ScreeningAttempt
     /// The latest follow-up step, if any (`new` otherwise).
-    public var followUp: FollowUpStep?
+    package var followUp: FollowUpStep?
 
-    public init(student: Student, level: WarningLevel, reasons: [String], attempt: ScreeningAttempt, followUp: FollowUpStep?) {
+    package init(student: Student, level: WarningLevel, reasons: [String], attempt: ScreeningAttempt, followUp: FollowUpStep?) {
         self.student = student
         self.level = level
         self.reasons = reasons
@@ -19,5 +19,5 @@ public struct RegisterEntry: Hashable, Sendable {
         self.followUp = followUp
     }
 
-    public var followUpStatus: FollowUpStatus { followUp?.status ?? .new }
+    package var followUpStatus: FollowUpStatus { followUp?.status ?? .new }
 }

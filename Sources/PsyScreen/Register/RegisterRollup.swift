@@ -1,20 +1,20 @@
 /// Counts of the warning register per unit — the class, grade and school levels of the four-level early-warning
 /// network (student → class/dorm → grade → school).
-public struct RegisterRollupRow: Hashable, Sendable {
-    public var level: CoverageTable.Level?
-    public var school: String?
-    public var grade: String?
-    public var className: String?
-    public var red: Int
-    public var orange: Int
-    public var yellow: Int
+package struct RegisterRollupRow: Hashable, Sendable {
+    package var level: CoverageTable.Level?
+    package var school: String?
+    package var grade: String?
+    package var className: String?
+    package var red: Int
+    package var orange: Int
+    package var yellow: Int
     /// Students at a level whose follow-up is not `closed`.
-    public var open: Int
+    package var open: Int
 }
 
-public enum RegisterRollup {
+package enum RegisterRollup {
     /// Rows per class, then per grade, then per school (each sorted), then a total row (`level` nil).
-    public static func compute(_ entries: [RegisterEntry]) -> [RegisterRollupRow] {
+    package static func compute(_ entries: [RegisterEntry]) -> [RegisterRollupRow] {
         var rows: [RegisterRollupRow] = []
         for level in [CoverageTable.Level.class, .grade, .school] {
             var units: [[String]: RegisterRollupRow] = [:]

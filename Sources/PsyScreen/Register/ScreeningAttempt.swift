@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where an attempt's answers came from.
-public enum AttemptSource: String, Hashable, Sendable, Codable {
+package enum AttemptSource: String, Hashable, Sendable, Codable {
     /// Keyed in from a paper form and imported from CSV.
     case paper
     /// Answered at a lab terminal (`psyscreen take`).
@@ -9,7 +9,7 @@ public enum AttemptSource: String, Hashable, Sendable, Codable {
 }
 
 /// How far an attempt got.
-public enum AttemptState: String, Hashable, Sendable, Codable {
+package enum AttemptState: String, Hashable, Sendable, Codable {
     /// At the terminal, consent given, answering (or stopped midway and resumable).
     case inProgress = "in_progress"
     /// All done (a paper sheet is finished when imported).
@@ -19,25 +19,25 @@ public enum AttemptState: String, Hashable, Sendable, Codable {
 }
 
 /// One screening sitting of one student in one wave, with the results computed when it was stored.
-public struct ScreeningAttempt: Hashable, Sendable {
-    public var id: Int64
-    public var wave: String
-    public var studentID: String
-    public var batteryID: String
-    public var batteryVersion: String
-    public var source: AttemptSource
-    public var state: AttemptState
-    public var startedAt: Date
-    public var finishedAt: Date?
+package struct ScreeningAttempt: Hashable, Sendable {
+    package var id: Int64
+    package var wave: String
+    package var studentID: String
+    package var batteryID: String
+    package var batteryVersion: String
+    package var source: AttemptSource
+    package var state: AttemptState
+    package var startedAt: Date
+    package var finishedAt: Date?
     /// Answers per instrument id, in the instrument's item order (`nil` = missing).
-    public var answers: [String: [Int?]]
+    package var answers: [String: [Int?]]
     /// One per instrument of the battery, in battery order.
-    public var results: [InstrumentResult]
-    public var assessment: WarningAssessment
+    package var results: [InstrumentResult]
+    package var assessment: WarningAssessment
     /// Validity findings for the whole sitting (time taken under the battery minimum).
-    public var validity: [ValidityFinding]
+    package var validity: [ValidityFinding]
 
-    public init(
+    package init(
         id: Int64, wave: String, studentID: String, batteryID: String, batteryVersion: String, source: AttemptSource,
         state: AttemptState, startedAt: Date, finishedAt: Date?, answers: [String: [Int?]],
         results: [InstrumentResult], assessment: WarningAssessment, validity: [ValidityFinding]
@@ -58,11 +58,11 @@ public struct ScreeningAttempt: Hashable, Sendable {
     }
 
     /// Whether every instrument has a score on its main scales (a prorated score counts): the student is screened.
-    public var isScored: Bool {
+    package var isScored: Bool {
         state != .refused && !results.isEmpty && results.allSatisfy { $0.status != .unscored }
     }
 
-    public func result(_ instrumentID: String) -> InstrumentResult? {
+    package func result(_ instrumentID: String) -> InstrumentResult? {
         results.first { $0.instrumentID == instrumentID }
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 
 /// The `psyscreen instruments` listing: id, version, title, items and scales of every instrument, then the
 /// batteries.
-public struct CatalogListing: Sendable {
-    public enum Format: String, CaseIterable, Sendable {
+package struct CatalogListing: Sendable {
+    package enum Format: String, CaseIterable, Sendable {
         case table
         case json
     }
@@ -35,7 +35,7 @@ public struct CatalogListing: Sendable {
 
     private let listing: Listing
 
-    public init(_ catalog: InstrumentCatalog) {
+    package init(_ catalog: InstrumentCatalog) {
         func titles(_ text: LocalizedText) -> [String: String] {
             Dictionary(text.translations.map { ($0.language, $0.text) }, uniquingKeysWith: { first, _ in first })
         }
@@ -52,7 +52,7 @@ public struct CatalogListing: Sendable {
             })
     }
 
-    public func render(_ format: Format) -> String {
+    package func render(_ format: Format) -> String {
         switch format {
         case .json:
             let encoder = JSONEncoder()

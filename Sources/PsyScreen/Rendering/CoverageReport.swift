@@ -1,9 +1,9 @@
 /// `psyscreen coverage`: screened / enrolled per school, grade or class.
-public enum CoverageReport {
+package enum CoverageReport {
     /// Columns begin with the unit (`school`, `grade`, `class` as the level needs), then
     /// `enrolled, screened, coverage_percent, partial, refused, not_screened, leave, internship`. The total row
     /// is last, its unit cells reading `total`/empty.
-    public static func tabulate(_ rows: [CoverageRow], level: CoverageTable.Level) -> Tabulation {
+    package static func tabulate(_ rows: [CoverageRow], level: CoverageTable.Level) -> Tabulation {
         let unitColumns: [String]
         switch level {
         case .school: unitColumns = ["school"]
@@ -27,7 +27,7 @@ public enum CoverageReport {
             numericColumns: Set(unitColumns.count..<(unitColumns.count + counts.count)))
     }
 
-    public static func json(_ rows: [CoverageRow], level: CoverageTable.Level, wave: String) -> String {
+    package static func json(_ rows: [CoverageRow], level: CoverageTable.Level, wave: String) -> String {
         JSONValue.object([
             ("wave", .string(wave)), ("by", .string(level.rawValue)),
             ("rows", .array(tabulate(rows, level: level).jsonObjects)),

@@ -1,6 +1,6 @@
 /// `psyscreen history`: one student's growth file as a counselor reads it.
-public enum HistoryText {
-    public static func render(_ student: Student, attempts: [ScreeningAttempt], followUps: [FollowUpStep]) -> String {
+package enum HistoryText {
+    package static func render(_ student: Student, attempts: [ScreeningAttempt], followUps: [FollowUpStep]) -> String {
         var out = "\(student.studentID) \(student.name) — \(student.school) \(student.grade) \(student.className) (\(student.status.rawValue))\n"
         let waves = attempts.map(\.wave).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         if waves.isEmpty { out += "\nNo screenings yet.\n" }

@@ -2,9 +2,9 @@ import Foundation
 
 /// The identified lists for counselors (`unscreened`, `results`, `warnings`). They hold names and IDs: the CLI
 /// writes them owner-only, and they never feed an anonymized report.
-public enum IdentifiedLists {
+package enum IdentifiedLists {
     /// Enrolled students whose latest attempt in the wave is not scored, by class.
-    public static func unscreened(_ students: [(Student, ScreeningState)]) -> Tabulation {
+    package static func unscreened(_ students: [(Student, ScreeningState)]) -> Tabulation {
         Tabulation(
             header: ["school", "grade", "class", "student_id", "name", "state"],
             rows: students.map { student, state in
@@ -14,7 +14,7 @@ public enum IdentifiedLists {
 
     /// One row per student with an attempt that counts: identity, item answers, the score columns, level,
     /// source and time.
-    public static func results(_ rows: [(Student, ScreeningAttempt)], battery: Battery) -> Tabulation {
+    package static func results(_ rows: [(Student, ScreeningAttempt)], battery: Battery) -> Tabulation {
         let columns = ResultColumns(battery.instruments)
         let header =
             ["student_id", "name", "school", "grade", "class"] + columns.itemColumnNames + columns.names
@@ -46,13 +46,13 @@ public enum IdentifiedLists {
 
     /// The validity column: the sitting's findings as codes (`too-fast`), then each instrument's prefixed with its
     /// id (`phq9.too-fast`, `cesd.straight-lining:total`), so that a counselor sees which rule fired where.
-    public static func validityCodes(_ attempt: ScreeningAttempt, _ results: [InstrumentResult]) -> String {
+    package static func validityCodes(_ attempt: ScreeningAttempt, _ results: [InstrumentResult]) -> String {
         (attempt.validity.map(\.code) + results.flatMap { result in result.validity.map { "\(result.instrumentID).\($0.code)" } })
             .joined(separator: ";")
     }
 
     /// The warning register, one row per student, red first.
-    public static func register(_ entries: [RegisterEntry]) -> Tabulation {
+    package static func register(_ entries: [RegisterEntry]) -> Tabulation {
         Tabulation(
             header: [
                 "student_id", "name", "school", "grade", "class", "dorm", "level", "reason", "follow_up", "follow_up_at",
@@ -70,7 +70,7 @@ public enum IdentifiedLists {
     }
 
     /// The roll-up counts of the register per class, grade and school.
-    public static func rollup(_ rows: [RegisterRollupRow]) -> Tabulation {
+    package static func rollup(_ rows: [RegisterRollupRow]) -> Tabulation {
         Tabulation(
             header: ["level", "school", "grade", "class", "red", "orange", "yellow", "open"],
             rows: rows.map { row in
@@ -83,8 +83,8 @@ public enum IdentifiedLists {
 }
 
 /// Times in files: ISO 8601 with the UTC offset, to the second.
-public enum Timestamp {
-    public static func string(_ date: Date) -> String {
+package enum Timestamp {
+    package static func string(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: date)

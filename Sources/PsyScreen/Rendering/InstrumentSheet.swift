@@ -1,6 +1,6 @@
 /// `psyscreen show`: an instrument or battery as a counselor reads it.
-public enum InstrumentSheet {
-    public static func render(_ instrument: Instrument, language: String) -> String {
+package enum InstrumentSheet {
+    package static func render(_ instrument: Instrument, language: String) -> String {
         var out = "\(instrument.title.text(in: language))\n"
         out += "id \(instrument.id), version \(instrument.version), \(instrument.items.count) items, languages \(instrument.languages.joined(separator: ", "))\n\n"
         out += instrument.instructions.text(in: language) + "\n\n"
@@ -45,7 +45,7 @@ public enum InstrumentSheet {
         return out
     }
 
-    public static func render(_ battery: Battery, language: String) -> String {
+    package static func render(_ battery: Battery, language: String) -> String {
         var out = "\(battery.title.text(in: language))\n"
         out += "battery \(battery.id), version \(battery.version), \(battery.itemCount) items\n\n"
         out += "Instruments, in order\n"

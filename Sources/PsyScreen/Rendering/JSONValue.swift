@@ -2,7 +2,7 @@ import Foundation
 
 /// A JSON document with object keys kept in the order they were given (columns stay in a reader's order),
 /// rendered pretty-printed.
-public indirect enum JSONValue: Hashable, Sendable {
+package indirect enum JSONValue: Hashable, Sendable {
     case string(String)
     case integer(Int)
     case number(Double)
@@ -11,14 +11,14 @@ public indirect enum JSONValue: Hashable, Sendable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
-    public func hash(into hasher: inout Hasher) { hasher.combine(rendered()) }
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
+    package func hash(into hasher: inout Hasher) { hasher.combine(rendered()) }
 
     /// A string or null.
-    public static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+    package static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
 
     /// The document, indented with two spaces, ending in a newline.
-    public func rendered() -> String {
+    package func rendered() -> String {
         var out = ""
         write(to: &out, indent: 0)
         return out + "\n"

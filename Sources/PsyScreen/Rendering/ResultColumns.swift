@@ -2,13 +2,13 @@
 /// `{instrument}.{scale}` and `{instrument}.{scale}.band`, then `{instrument}.flags` and `{instrument}.status`.
 /// The annual battery gives `phq9.total, phq9.total.band, gad7.total, gad7.total.band, phq9.flags, phq9.status,
 /// gad7.flags, gad7.status`.
-public struct ResultColumns: Sendable {
-    public let instruments: [Instrument]
+package struct ResultColumns: Sendable {
+    package let instruments: [Instrument]
 
-    public init(_ instruments: [Instrument]) { self.instruments = instruments }
+    package init(_ instruments: [Instrument]) { self.instruments = instruments }
 
     /// Column names, in output order.
-    public var names: [String] {
+    package var names: [String] {
         var names: [String] = []
         for instrument in instruments {
             for scale in instrument.scales {
@@ -25,7 +25,7 @@ public struct ResultColumns: Sendable {
 
     /// The cells for `results` (one per instrument, in the same order), matching ``names``. An unscored scale
     /// gives empty score and band cells.
-    public func cells(_ results: [InstrumentResult]) -> [String] {
+    package func cells(_ results: [InstrumentResult]) -> [String] {
         var cells: [String] = []
         for (instrument, result) in zip(instruments, results) {
             for (scale, score) in zip(instrument.scales, result.scales) {
@@ -41,14 +41,14 @@ public struct ResultColumns: Sendable {
     }
 
     /// `{instrument}_{item}` item columns, the input format of paper results.
-    public var itemColumnNames: [String] {
+    package var itemColumnNames: [String] {
         instruments.flatMap { instrument in instrument.items.map { "\(instrument.id)_\($0.id)" } }
     }
 }
 
 /// Scores as written in files: fixed decimals, no trailing noise (`12`, `1.25`).
-public enum ScoreFormat {
-    public static func string(_ value: Double, decimals: Int) -> String {
+package enum ScoreFormat {
+    package static func string(_ value: Double, decimals: Int) -> String {
         if decimals == 0 { return String(Int(value.rounded())) }
         var scaled = Int((abs(value) * Double(Rounding.power10(decimals))).rounded())
         let sign = value < 0 && scaled != 0 ? "-" : ""

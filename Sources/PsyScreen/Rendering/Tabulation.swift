@@ -1,24 +1,24 @@
 /// A header and rows of strings: the one shape every tabular output has, rendered as a terminal table, CSV
 /// records (written by the caller through `CSVWriter`) or JSON objects.
-public struct Tabulation: Hashable, Sendable {
-    public var header: [String]
-    public var rows: [[String]]
+package struct Tabulation: Hashable, Sendable {
+    package var header: [String]
+    package var rows: [[String]]
     /// Columns holding numbers: right-aligned in tables, numbers in JSON.
-    public var numericColumns: Set<Int>
+    package var numericColumns: Set<Int>
 
-    public init(header: [String], rows: [[String]], numericColumns: Set<Int> = []) {
+    package init(header: [String], rows: [[String]], numericColumns: Set<Int> = []) {
         self.header = header
         self.rows = rows
         self.numericColumns = numericColumns
     }
 
-    public var table: String { TextTable.render([header] + rows, rightAligned: numericColumns) }
+    package var table: String { TextTable.render([header] + rows, rightAligned: numericColumns) }
 
     /// Header then rows.
-    public var records: [[String]] { [header] + rows }
+    package var records: [[String]] { [header] + rows }
 
     /// One JSON object per row, keys in column order; empty cells are null.
-    public var jsonObjects: [JSONValue] {
+    package var jsonObjects: [JSONValue] {
         rows.map { row in
             .object(
                 zip(header, row).enumerated().map { index, pair in

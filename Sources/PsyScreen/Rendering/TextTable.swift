@@ -1,7 +1,7 @@
 /// Plain aligned text tables for the terminal; CJK characters count as two columns.
-public enum TextTable {
+package enum TextTable {
     /// The first row is the header, underlined with dashes.
-    public static func render(_ rows: [[String]], rightAligned: Set<Int> = []) -> String {
+    package static func render(_ rows: [[String]], rightAligned: Set<Int> = []) -> String {
         guard let header = rows.first else { return "" }
         var widths = [Int](repeating: 0, count: header.count)
         for row in rows {

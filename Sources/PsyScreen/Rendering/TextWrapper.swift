@@ -1,10 +1,10 @@
 /// Wraps text for a terminal, counting columns with ``DisplayWidth`` (CJK = 2). Lines break at spaces between
 /// words and between any two CJK characters, but never put closing punctuation (`，。？」`) at the start of a line
 /// nor opening punctuation (`「（`) at its end. A paragraph's leading indentation is repeated on every line.
-public enum TextWrapper {
+package enum TextWrapper {
     /// The lines of one paragraph (no newlines inside), each at most `width` columns unless a single character
     /// is wider. White space inside a line is kept as typed; at a break it is dropped.
-    public static func wrap(_ paragraph: String, width: Int) -> [String] {
+    package static func wrap(_ paragraph: String, width: Int) -> [String] {
         let indent = String(paragraph.prefix { $0 == " " })
         let indentWidth = indent.count
         let room = max(1, width - indentWidth)
@@ -44,7 +44,7 @@ public enum TextWrapper {
 
     /// Short segments (an item's options) on as few lines as fit, `separator` between them and `indent` before
     /// each line; a segment is never split unless it is wider than a line on its own.
-    public static func pack(_ segments: [String], width: Int, separator: String = "   ", indent: String = "  ") -> [String] {
+    package static func pack(_ segments: [String], width: Int, separator: String = "   ", indent: String = "  ") -> [String] {
         var lines: [String] = []
         var line = ""
         let room = width - indent.count

@@ -2,14 +2,14 @@ import Foundation
 
 /// A student's status on the roster. Only `enrolled` students are in the coverage denominator; students on leave
 /// or on internship are counted and shown apart.
-public enum EnrollmentStatus: String, CaseIterable, Hashable, Sendable, Codable {
+package enum EnrollmentStatus: String, CaseIterable, Hashable, Sendable, Codable {
     case enrolled
     case leave
     case internship
     case withdrawn
 
     /// Parses the English word or the Chinese one a school's roster uses (在籍, 休学, 实习, 退学).
-    public init?(roster text: String) {
+    package init?(roster text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         switch trimmed {
         case "enrolled", "在籍", "在读", "在校": self = .enrolled
@@ -21,5 +21,5 @@ public enum EnrollmentStatus: String, CaseIterable, Hashable, Sendable, Codable 
     }
 
     /// The accepted spellings, for error messages.
-    public static let acceptedSpellings = "enrolled/在籍, leave/休学, internship/实习, withdrawn/退学"
+    package static let acceptedSpellings = "enrolled/在籍, leave/休学, internship/实习, withdrawn/退学"
 }

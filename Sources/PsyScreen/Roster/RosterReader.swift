@@ -6,7 +6,7 @@ import Foundation
 /// birth_date, dorm`. The Chinese headers a school's own template uses are accepted too (学号, 姓名, 学校, 年级,
 /// 班级, 性别, 状态, 校区, 专业, 出生日期, 宿舍). A roster is all or nothing: every problem is collected, and the
 /// caller stores nothing if there is any.
-public enum RosterReader {
+package enum RosterReader {
     static let columns: [(name: String, chinese: [String], required: Bool)] = [
         ("student_id", ["学号"], true), ("name", ["姓名"], true), ("school", ["学校"], true), ("grade", ["年级"], true),
         ("class", ["班级"], true), ("gender", ["性别"], true), ("status", ["状态", "学籍状态"], true),
@@ -15,7 +15,7 @@ public enum RosterReader {
     ]
 
     /// The students of the file, or every problem found (`FILE:LINE: error: …`).
-    public static func read(_ reader: CSVReader) throws -> [Student] {
+    package static func read(_ reader: CSVReader) throws -> [Student] {
         let file = reader.name
         guard let header = try reader.nextRecord({ $0.strings }) else {
             throw InputError(at: SourceLocation(file: file, line: 1), "the roster is empty (no header row)")

@@ -1,18 +1,18 @@
 /// One student on the roster.
-public struct Student: Hashable, Sendable, Codable {
-    public var studentID: String
-    public var name: String
-    public var school: String
-    public var grade: String
-    public var className: String
-    public var gender: String
-    public var status: EnrollmentStatus
-    public var campus: String?
-    public var major: String?
-    public var birthDate: String?
-    public var dorm: String?
+package struct Student: Hashable, Sendable, Codable {
+    package var studentID: String
+    package var name: String
+    package var school: String
+    package var grade: String
+    package var className: String
+    package var gender: String
+    package var status: EnrollmentStatus
+    package var campus: String?
+    package var major: String?
+    package var birthDate: String?
+    package var dorm: String?
 
-    public init(
+    package init(
         studentID: String, name: String, school: String, grade: String, className: String, gender: String,
         status: EnrollmentStatus, campus: String? = nil, major: String? = nil, birthDate: String? = nil,
         dorm: String? = nil
@@ -32,7 +32,7 @@ public struct Student: Hashable, Sendable, Codable {
 
     /// The name with all but its first and last characters masked (张*明, 李*), shown to a student to confirm who
     /// they are without displaying a classmate's full name on a shared screen.
-    public var maskedName: String {
+    package var maskedName: String {
         let characters = Array(name)
         switch characters.count {
         case 0: return ""

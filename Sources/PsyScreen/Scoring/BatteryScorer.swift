@@ -1,29 +1,29 @@
 /// Scores a whole sitting: every instrument of a battery, the warning level from its policy, and the battery's
 /// own validity rule (minimum time for the whole sitting).
-public struct BatteryScorer: Sendable {
-    public let battery: Battery
-    public let engines: [ScoringEngine]
+package struct BatteryScorer: Sendable {
+    package let battery: Battery
+    package let engines: [ScoringEngine]
 
-    public init(_ battery: Battery) {
+    package init(_ battery: Battery) {
         self.battery = battery
         self.engines = battery.instruments.map(ScoringEngine.init)
     }
 
     /// What one sitting gives.
-    public struct Outcome: Hashable, Sendable {
+    package struct Outcome: Hashable, Sendable {
         /// One per instrument, in battery order.
-        public var results: [InstrumentResult]
-        public var assessment: WarningAssessment
+        package var results: [InstrumentResult]
+        package var assessment: WarningAssessment
         /// Findings about the sitting as a whole.
-        public var validity: [ValidityFinding]
+        package var validity: [ValidityFinding]
 
         /// Every instrument has a score (prorated counts): the student is screened.
-        public var isScored: Bool { results.allSatisfy { $0.status != .unscored } }
+        package var isScored: Bool { results.allSatisfy { $0.status != .unscored } }
     }
 
     /// `answers` per instrument id in item order (an instrument absent from the dictionary is all missing);
     /// `seconds` per instrument and for the whole sitting, when known.
-    public func score(
+    package func score(
         _ answers: [String: [Int?]], instrumentSeconds: [String: Double] = [:], totalSeconds: Double? = nil
     ) throws(ScoringError) -> Outcome {
         var results: [InstrumentResult] = []

@@ -1,5 +1,5 @@
 /// Whether a form could be scored as it stands.
-public enum ScoringStatus: String, Hashable, Sendable, Codable, Comparable {
+package enum ScoringStatus: String, Hashable, Sendable, Codable, Comparable {
     /// Every item of every scale answered.
     case complete
     /// Some items missing, within what the scale's rule allows: the score is prorated (or a mean of fewer items).
@@ -15,22 +15,22 @@ public enum ScoringStatus: String, Hashable, Sendable, Codable, Comparable {
         }
     }
 
-    public static func < (lhs: ScoringStatus, rhs: ScoringStatus) -> Bool { lhs.rank < rhs.rank }
+    package static func < (lhs: ScoringStatus, rhs: ScoringStatus) -> Bool { lhs.rank < rhs.rank }
 }
 
 /// The score of one scale on one form.
-public struct ScaleScore: Hashable, Sendable {
-    public var scaleID: String
+package struct ScaleScore: Hashable, Sendable {
+    package var scaleID: String
     /// Rounded to the scale's decimals; nil when unscored.
-    public var score: Double?
+    package var score: Double?
     /// Items of the scale that were answered (for a derived scale: those of the scale it is based on).
-    public var answered: Int
-    public var itemCount: Int
-    public var status: ScoringStatus
+    package var answered: Int
+    package var itemCount: Int
+    package var status: ScoringStatus
     /// The band the score falls in, when the scale has bands and a score.
-    public var bandID: String?
+    package var bandID: String?
 
-    public init(scaleID: String, score: Double?, answered: Int, itemCount: Int, status: ScoringStatus, bandID: String?) {
+    package init(scaleID: String, score: Double?, answered: Int, itemCount: Int, status: ScoringStatus, bandID: String?) {
         self.scaleID = scaleID
         self.score = score
         self.answered = answered
@@ -39,25 +39,25 @@ public struct ScaleScore: Hashable, Sendable {
         self.bandID = bandID
     }
 
-    public var isProrated: Bool { status == .prorated }
+    package var isProrated: Bool { status == .prorated }
 }
 
 /// Something that makes a response questionable (a counselor decides what it means).
-public enum ValidityFinding: Hashable, Sendable, CustomStringConvertible {
+package enum ValidityFinding: Hashable, Sendable, CustomStringConvertible {
     /// Answered in `seconds`, below the rule's `minimum`.
     case tooFast(seconds: Double, minimum: Int)
     /// Identical answers on every item of a scale with reverse-keyed items.
     case straightLining(scale: String)
 
     /// A short stable code for files: `too-fast`, `straight-lining:total`.
-    public var code: String {
+    package var code: String {
         switch self {
         case .tooFast: "too-fast"
         case .straightLining(let scale): "straight-lining:\(scale)"
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .tooFast(let seconds, let minimum):
             "answered in \(Int(seconds.rounded())) s, faster than the \(minimum) s minimum"
@@ -68,20 +68,20 @@ public enum ValidityFinding: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Everything the engine computes for one instrument on one form.
-public struct InstrumentResult: Hashable, Sendable {
-    public var instrumentID: String
-    public var instrumentVersion: String
+package struct InstrumentResult: Hashable, Sendable {
+    package var instrumentID: String
+    package var instrumentVersion: String
     /// In the instrument's scale order.
-    public var scales: [ScaleScore]
+    package var scales: [ScaleScore]
     /// Ids of the flags raised, in the instrument's flag order.
-    public var flags: [String]
+    package var flags: [String]
     /// Whether any raised flag is a crisis flag.
-    public var hasCrisis: Bool
-    public var validity: [ValidityFinding]
+    package var hasCrisis: Bool
+    package var validity: [ValidityFinding]
     /// The worst status over the scales.
-    public var status: ScoringStatus
+    package var status: ScoringStatus
 
-    public init(
+    package init(
         instrumentID: String, instrumentVersion: String, scales: [ScaleScore], flags: [String], hasCrisis: Bool,
         validity: [ValidityFinding], status: ScoringStatus
     ) {
@@ -94,5 +94,5 @@ public struct InstrumentResult: Hashable, Sendable {
         self.status = status
     }
 
-    public func scale(_ id: String) -> ScaleScore? { scales.first { $0.scaleID == id } }
+    package func scale(_ id: String) -> ScaleScore? { scales.first { $0.scaleID == id } }
 }

@@ -5,20 +5,20 @@ import Foundation
 ///
 /// Built once per file, before any record is read, so that an unknown item column (`phq9_10`) or a missing one is
 /// reported at once. Then ``parse(_:into:problems:)`` turns each record into answers without allocating.
-public struct PaperResultsLayout: Sendable {
-    public let file: String
-    public let header: [String]
-    public let instruments: [Instrument]
+package struct PaperResultsLayout: Sendable {
+    package let file: String
+    package let header: [String]
+    package let instruments: [Instrument]
     /// Per instrument, per item (instrument order): the column holding it.
-    public let itemColumns: [[Int]]
+    package let itemColumns: [[Int]]
     /// Columns that are not items of the instruments being scored, in file order.
-    public let passthroughColumns: [Int]
+    package let passthroughColumns: [Int]
     /// The `student_id` column, if the file has one.
-    public let studentIDColumn: Int?
+    package let studentIDColumn: Int?
     private let engines: [ScoringEngine]
 
     /// Maps `header` onto `instruments`; throws every header problem at once (`FILE:1: error: …`).
-    public init(header: [String], instruments: [Instrument], file: String) throws(InputError) {
+    package init(header: [String], instruments: [Instrument], file: String) throws(InputError) {
         self.file = file
         self.header = header
         self.instruments = instruments
@@ -67,14 +67,14 @@ public struct PaperResultsLayout: Sendable {
     }
 
     /// Why a record is rejected.
-    public struct Problem: Hashable, Sendable {
-        public var line: Int
+    package struct Problem: Hashable, Sendable {
+        package var line: Int
         /// The column's header name; empty for a problem with the whole record.
-        public var column: String
-        public var value: String
-        public var reason: String
+        package var column: String
+        package var value: String
+        package var reason: String
 
-        public init(line: Int, column: String, value: String, reason: String) {
+        package init(line: Int, column: String, value: String, reason: String) {
             self.line = line
             self.column = column
             self.value = value
@@ -87,7 +87,7 @@ public struct PaperResultsLayout: Sendable {
     /// when any is found the record must be rejected. A rejected record whose valid answers still raise a crisis
     /// flag gets one more problem saying so (see ``crisisNotes(line:answers:)``): a rejected sheet must not hide a
     /// student at risk.
-    public func parse(_ record: CSVRecord, into answers: inout [[Int?]], problems: inout [Problem]) {
+    package func parse(_ record: CSVRecord, into answers: inout [[Int?]], problems: inout [Problem]) {
         let before = problems.count
         read(record, into: &answers, problems: &problems)
         if problems.count > before && record.count == header.count {
@@ -97,7 +97,7 @@ public struct PaperResultsLayout: Sendable {
 
     /// One problem per crisis flag that `answers` raise, for a record that is rejected anyway (for another problem
     /// or as a repeated student_id): the counselor must look at the paper form today.
-    public func crisisNotes(line: Int, answers: [[Int?]], values: ((Int) -> String)? = nil) -> [Problem] {
+    package func crisisNotes(line: Int, answers: [[Int?]], values: ((Int) -> String)? = nil) -> [Problem] {
         var notes: [Problem] = []
         for (instrumentIndex, instrument) in instruments.enumerated() {
             for flag in instrument.flags where flag.kind == .crisis {
@@ -119,7 +119,7 @@ public struct PaperResultsLayout: Sendable {
     static let crisisNoteSuffix = "on this rejected record: check the paper form and see the student today"
 
     /// Whether `problem` is one of the notes of ``crisisNotes(line:answers:values:)``.
-    public static func isCrisisNote(_ problem: Problem) -> Bool { problem.reason.hasSuffix(crisisNoteSuffix) }
+    package static func isCrisisNote(_ problem: Problem) -> Bool { problem.reason.hasSuffix(crisisNoteSuffix) }
 
     private func read(_ record: CSVRecord, into answers: inout [[Int?]], problems: inout [Problem]) {
         if record.count != header.count {
@@ -156,7 +156,7 @@ public struct PaperResultsLayout: Sendable {
     }
 
     /// Empty answer arrays shaped for ``parse(_:into:problems:)``.
-    public func emptyAnswers() -> [[Int?]] {
+    package func emptyAnswers() -> [[Int?]] {
         instruments.map { Array(repeating: nil, count: $0.items.count) }
     }
 }

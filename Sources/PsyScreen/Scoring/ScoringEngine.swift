@@ -2,8 +2,8 @@
 ///
 /// Pure and reusable: build one per instrument (it precomputes item positions) and call ``score(_:seconds:)`` for
 /// every form. Answers are raw values as on the paper form; reverse keying is applied here, never on input.
-public struct ScoringEngine: Sendable {
-    public let instrument: Instrument
+package struct ScoringEngine: Sendable {
+    package let instrument: Instrument
 
     private struct ItemKey: Sendable {
         var allowed: [Int]
@@ -22,7 +22,7 @@ public struct ScoringEngine: Sendable {
     private let flagPositions: [[Int]]
     private let straightLining: [Int]
 
-    public init(_ instrument: Instrument) {
+    package init(_ instrument: Instrument) {
         self.instrument = instrument
         let positions = Dictionary(uniqueKeysWithValues: instrument.items.enumerated().map { ($1.id, $0) })
         items = instrument.items.map { item in
@@ -49,16 +49,16 @@ public struct ScoringEngine: Sendable {
     }
 
     /// Position of an item in the answers array (the instrument's item order).
-    public func position(ofItem id: String) -> Int? { instrument.items.firstIndex { $0.id == id } }
+    package func position(ofItem id: String) -> Int? { instrument.items.firstIndex { $0.id == id } }
 
     /// Whether `value` is one of the options of the item at `position`.
-    public func accepts(_ value: Int, at position: Int) -> Bool {
+    package func accepts(_ value: Int, at position: Int) -> Bool {
         let key = items[position]
         return value >= key.minimum && value <= key.maximum && key.allowed.contains(value)
     }
 
     /// Scores answers given by item id; an item absent from `answers` is missing.
-    public func score(answers: [String: Int], seconds: Double? = nil) throws(ScoringError) -> InstrumentResult {
+    package func score(answers: [String: Int], seconds: Double? = nil) throws(ScoringError) -> InstrumentResult {
         for id in answers.keys where position(ofItem: id) == nil {
             throw ScoringError(instrumentID: instrument.id, itemID: id, reason: .unknownItem)
         }
@@ -66,7 +66,7 @@ public struct ScoringEngine: Sendable {
     }
 
     /// Scores answers in the instrument's item order (`nil` = missing). `seconds` is the time taken, when known.
-    public func score(_ answers: [Int?], seconds: Double? = nil) throws(ScoringError) -> InstrumentResult {
+    package func score(_ answers: [Int?], seconds: Double? = nil) throws(ScoringError) -> InstrumentResult {
         precondition(answers.count == items.count, "one answer slot per item")
         for (position, answer) in answers.enumerated() {
             if let value = answer, !accepts(value, at: position) {
@@ -125,14 +125,14 @@ public struct ScoringEngine: Sendable {
     }
 
     /// The answer as it counts in a sum: reverse-keyed items count `minimum + maximum - value`.
-    public func keyedValue(_ value: Int, at position: Int) -> Int {
+    package func keyedValue(_ value: Int, at position: Int) -> Int {
         let item = items[position]
         return item.reversed ? item.minimum + item.maximum - value : value
     }
 
     /// The score of a scale computed from items, given only the sum of the keyed answers and how many of its
     /// `itemCount` items were answered: everything the rule needs. Bulk scoring tabulates it per (sum, answered).
-    public static func itemScaleScore(
+    package static func itemScaleScore(
         _ scale: Scale, method: Scale.Method, itemCount count: Int, minimumAnswered: Int, prorate: Bool, sum: Int,
         answered: Int
     ) -> ScaleScore {
@@ -154,7 +154,7 @@ public struct ScoringEngine: Sendable {
     }
 
     /// The score of a derived scale (`multiply × source + add`) from the score of the scale it is based on.
-    public static func derivedScaleScore(_ scale: Scale, multiply: Double, add: Double, source: ScaleScore) -> ScaleScore {
+    package static func derivedScaleScore(_ scale: Scale, multiply: Double, add: Double, source: ScaleScore) -> ScaleScore {
         let score = source.score.map { Rounding.halfUp($0 * multiply + add, decimals: scale.decimals) }
         return ScaleScore(
             scaleID: scale.id, score: score, answered: source.answered, itemCount: source.itemCount,

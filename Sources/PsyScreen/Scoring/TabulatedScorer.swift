@@ -14,24 +14,24 @@
 /// scorer.score(answers, into: &row)
 /// scorer.outcomes[row.outcome(ofScale: 0)]      // a ScaleScore
 /// ```
-public final class TabulatedScorer {
+package final class TabulatedScorer {
     /// The value of a missing answer in the answers buffer.
-    public static let missing = Int32.min
+    package static let missing = Int32.min
     /// Flags per instrument that bulk scoring handles (writers prepare a segment per combination).
-    public static let maximumFlags = 8
+    package static let maximumFlags = 8
 
-    public let instruments: [Instrument]
+    package let instruments: [Instrument]
     private let instrumentCount: Int
     /// Answer slots: the items of every instrument, in instrument order then item order.
-    public let itemCount: Int
+    package let itemCount: Int
     /// Scales over all instruments, in instrument order then scale order.
-    public let scaleCount: Int
+    package let scaleCount: Int
     /// First scale slot of each instrument (plus the end), and first item slot of each instrument.
-    public let scaleStart: [Int]
-    public let itemStart: [Int]
+    package let scaleStart: [Int]
+    package let itemStart: [Int]
     /// Every distinct result met so far, by outcome id, and the scale slot it belongs to.
-    public private(set) var outcomes: [ScaleScore] = []
-    public private(set) var outcomeScale: [Int] = []
+    package private(set) var outcomes: [ScaleScore] = []
+    package private(set) var outcomeScale: [Int] = []
 
     private struct ItemKey {
         var reverseSum: Int32  // minimum + maximum for reverse-keyed items, else 0
@@ -90,20 +90,20 @@ public final class TabulatedScorer {
     static let maximumTableSize = 1 << 22
 
     /// What one form gives: per scale an outcome id, per instrument the raised flags and the status.
-    public struct Row {
+    package struct Row {
         /// Outcome id per scale slot (index into ``TabulatedScorer/outcomes``).
-        public var outcomes: UnsafeMutablePointer<Int32>
+        package var outcomes: UnsafeMutablePointer<Int32>
         /// Per instrument: bit `i` is set when the instrument's flag `i` is raised.
-        public var flagMasks: UnsafeMutablePointer<UInt32>
+        package var flagMasks: UnsafeMutablePointer<UInt32>
         /// Per instrument: the worst status over its scales (0 complete, 1 prorated, 2 unscored).
-        public var statuses: UnsafeMutablePointer<UInt8>
+        package var statuses: UnsafeMutablePointer<UInt8>
         /// Per item scale: the table index computed for the form.
         var indices: UnsafeMutablePointer<Int>
 
-        public func outcome(ofScale slot: Int) -> Int { Int(outcomes[slot]) }
+        package func outcome(ofScale slot: Int) -> Int { Int(outcomes[slot]) }
     }
 
-    public init(_ instruments: [Instrument]) throws(InputError) {
+    package init(_ instruments: [Instrument]) throws(InputError) {
         self.instruments = instruments
         instrumentCount = instruments.count
         var itemKeys: [ItemKey] = []
@@ -241,7 +241,7 @@ public final class TabulatedScorer {
     }
 
     /// Buffers for ``score(_:into:)``; free them with ``deallocate(_:)``.
-    public func makeRow() -> Row {
+    package func makeRow() -> Row {
         let row = Row(
             outcomes: .allocate(capacity: max(scaleCount, 1)), flagMasks: .allocate(capacity: max(instruments.count, 1)),
             statuses: .allocate(capacity: max(instruments.count, 1)), indices: .allocate(capacity: max(scaleCount, 1)))
@@ -252,7 +252,7 @@ public final class TabulatedScorer {
         return row
     }
 
-    public func deallocate(_ row: Row) {
+    package func deallocate(_ row: Row) {
         row.outcomes.deallocate()
         row.flagMasks.deallocate()
         row.statuses.deallocate()
@@ -261,7 +261,7 @@ public final class TabulatedScorer {
 
     /// Scores one form. `answers` holds ``itemCount`` values, already checked to be options of their items
     /// (``missing`` for a blank).
-    public func score(_ answers: UnsafePointer<Int32>, into row: Row) {
+    package func score(_ answers: UnsafePointer<Int32>, into row: Row) {
         for instrument in 0..<instrumentCount { row.statuses[instrument] = 0 }
         for slot in 0..<scaleCount {
             let root = scaleRoot[slot]

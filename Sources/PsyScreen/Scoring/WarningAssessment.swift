@@ -1,10 +1,10 @@
 /// The warning level of one screening and why.
-public struct WarningAssessment: Hashable, Sendable {
-    public var level: WarningLevel
+package struct WarningAssessment: Hashable, Sendable {
+    package var level: WarningLevel
     /// The conditions of the winning level that held, e.g. `phq9 flag item9`.
-    public var reasons: [String]
+    package var reasons: [String]
 
-    public init(level: WarningLevel, reasons: [String]) {
+    package init(level: WarningLevel, reasons: [String]) {
         self.level = level
         self.reasons = reasons
     }
@@ -13,7 +13,7 @@ public struct WarningAssessment: Hashable, Sendable {
 extension WarningPolicy {
     /// The highest level any of whose conditions holds for these results. Flags count even on unscored forms, so
     /// a crisis answer is red whatever else is missing.
-    public func assess(_ results: [InstrumentResult]) -> WarningAssessment {
+    package func assess(_ results: [InstrumentResult]) -> WarningAssessment {
         for level in [WarningLevel.red, .orange, .yellow] {
             let held = (conditions[level] ?? []).filter { $0.holds(in: results) }
             if !held.isEmpty { return WarningAssessment(level: level, reasons: held.map(\.description)) }

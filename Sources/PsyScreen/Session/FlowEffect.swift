@@ -1,5 +1,5 @@
 /// Work only the driver can do (the database). Each is answered by one ``FlowEvent``.
-public enum FlowEffect: Hashable, Sendable {
+package enum FlowEffect: Hashable, Sendable {
     /// Answered by ``FlowEvent/studentFound(_:)`` or ``FlowEvent/studentNotFound``.
     case lookUpStudent(id: String)
     /// Answered by ``FlowEvent/attemptStarted(_:)``. A refusal is stored as a `refused` attempt.

@@ -1,7 +1,7 @@
 /// What happens to the terminal flow: a line typed by the student, or the result of an effect it asked for.
 ///
 /// The driver feeds exactly one result event for every ``FlowEffect`` it performs, before reading input again.
-public enum FlowEvent: Hashable, Sendable {
+package enum FlowEvent: Hashable, Sendable {
     /// The program started: show the first prompt.
     case start
     /// One line of input, without its line terminator.

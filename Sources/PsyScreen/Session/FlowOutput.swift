@@ -1,5 +1,5 @@
 /// Something written for the student. The driver wraps it at the terminal width and styles it.
-public enum FlowOutput: Hashable, Sendable {
+package enum FlowOutput: Hashable, Sendable {
     /// Lines of text (`\n` separates paragraphs; an empty string is a blank line), each ended by a newline.
     case text(String)
     /// The options of an item (`0 完全不会`), packed on as few lines as the width allows.

@@ -1,22 +1,22 @@
 /// Turns ``FlowOutput`` into the characters written to the student's screen: wrapped at `width` columns (CJK
 /// counted as two) when known, the crisis text in bold red when colour is allowed.
-public struct FlowRenderer: Hashable, Sendable {
+package struct FlowRenderer: Hashable, Sendable {
     /// Nil: no wrapping (standard output is a pipe).
-    public var width: Int?
-    public var colour: Bool
+    package var width: Int?
+    package var colour: Bool
     /// What clears the screen and its scrollback; empty when standard output is not a terminal.
-    public var clearSequence: String
+    package var clearSequence: String
 
-    public init(width: Int? = nil, colour: Bool = false, clearSequence: String = "") {
+    package init(width: Int? = nil, colour: Bool = false, clearSequence: String = "") {
         self.width = width
         self.colour = colour
         self.clearSequence = clearSequence
     }
 
     /// Home, clear the screen, clear the scrollback (xterm, VTE, PuTTY, the Linux console).
-    public static let ansiClear = "\u{1B}[H\u{1B}[2J\u{1B}[3J"
+    package static let ansiClear = "\u{1B}[H\u{1B}[2J\u{1B}[3J"
 
-    public func render(_ output: FlowOutput) -> String {
+    package func render(_ output: FlowOutput) -> String {
         switch output {
         case .text(let text), .notice(let text):
             return lines(text).map { $0 + "\n" }.joined()
@@ -36,7 +36,7 @@ public struct FlowRenderer: Hashable, Sendable {
     }
 
     /// Renders a whole step, for transcripts.
-    public func render(_ outputs: [FlowOutput]) -> String { outputs.map(render).joined() }
+    package func render(_ outputs: [FlowOutput]) -> String { outputs.map(render).joined() }
 
     private func lines(_ text: String) -> [String] {
         let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

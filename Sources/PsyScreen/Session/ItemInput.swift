@@ -2,7 +2,7 @@ import Foundation
 
 /// What a student typed at an item prompt, read the way Chinese input methods produce it: NFKC turns full-width
 /// digits, letters, `？` and the ideographic space into their ASCII forms before anything is compared.
-public enum ItemInput: Hashable, Sendable {
+package enum ItemInput: Hashable, Sendable {
     /// A number (whether it is one of the item's options is checked against the response set).
     case value(Int)
     /// `b`: to the previous item.
@@ -18,7 +18,7 @@ public enum ItemInput: Hashable, Sendable {
     /// Anything else.
     case other
 
-    public init(line: String) {
+    package init(line: String) {
         let text = StudentInput.normalize(line)
         switch text {
         case "b": self = .back
@@ -37,9 +37,9 @@ public enum ItemInput: Hashable, Sendable {
 }
 
 /// Normalization shared by every prompt of the flow.
-public enum StudentInput {
+package enum StudentInput {
     /// NFKC, surrounding white space (ideographic space included) removed, lower-cased.
-    public static func normalize(_ line: String) -> String {
+    package static func normalize(_ line: String) -> String {
         line.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
     }
 }

@@ -1,75 +1,75 @@
 /// The flow's own words in Simplified Chinese and English. Short and calm: the reader is a student, often 15.
-public struct SessionStrings: Hashable, Sendable {
-    public let language: SessionLanguage
+package struct SessionStrings: Hashable, Sendable {
+    package let language: SessionLanguage
 
-    public init(_ language: SessionLanguage) { self.language = language }
+    package init(_ language: SessionLanguage) { self.language = language }
 
     private func pick(_ chinese: String, _ english: String) -> String {
         language == .chinese ? chinese : english
     }
 
-    public var studentIDPrompt: String { pick("请输入你的学号：", "Your student ID: ") }
+    package var studentIDPrompt: String { pick("请输入你的学号：", "Your student ID: ") }
 
-    public func unknownStudent(_ id: String) -> String {
+    package func unknownStudent(_ id: String) -> String {
         pick("名单上没有学号 \(id)。请检查后重新输入，或请老师帮忙。", "The student ID \(id) is not on the roster. Check it and type it again, or ask the teacher.")
     }
 
-    public func identity(_ student: Student) -> String {
+    package func identity(_ student: Student) -> String {
         // Class names often hold the grade already (2025级1班): show it once.
         let grade = student.className.contains(student.grade) ? "" : student.grade
         let unit = [grade, student.className].filter { !$0.isEmpty }.joined(separator: " ")
         return pick("班级：\(unit)　姓名：\(student.maskedName)", "Class: \(unit), name: \(student.maskedName)")
     }
 
-    public var confirmPrompt: String { pick("这是你吗？(y/n) ", "Is this you? (y/n) ") }
-    public var notYou: String { pick("好的，请重新输入你的学号。", "All right: type your student ID again.") }
-    public var yesOrNo: String { pick("请输入 y（是）或 n（否）。", "Please type y (yes) or n (no).") }
-    public var consentPrompt: String { pick("你愿意参加吗？(y/n) ", "Do you agree to take part? (y/n) ") }
+    package var confirmPrompt: String { pick("这是你吗？(y/n) ", "Is this you? (y/n) ") }
+    package var notYou: String { pick("好的，请重新输入你的学号。", "All right: type your student ID again.") }
+    package var yesOrNo: String { pick("请输入 y（是）或 n（否）。", "Please type y (yes) or n (no).") }
+    package var consentPrompt: String { pick("你愿意参加吗？(y/n) ", "Do you agree to take part? (y/n) ") }
 
-    public var alreadyFinished: String {
+    package var alreadyFinished: String {
         pick("你已经完成了本次筛查，不需要再做。谢谢你！", "You have already completed this screening. Thank you!")
     }
 
-    public var refused: String {
+    package var refused: String {
         pick("好的，你选择了不参加，这已经记录下来。谢谢你！", "All right: you chose not to take part, and this has been recorded. Thank you!")
     }
 
-    public var retakeDeclined: String {
+    package var retakeDeclined: String {
         pick("好的，不重新做。你之前完成的筛查仍然有效。谢谢你！", "All right: no retake. The screening you completed earlier still counts. Thank you!")
     }
 
-    public func resuming(at number: Int, of total: Int) -> String {
+    package func resuming(at number: Int, of total: Int) -> String {
         pick(
             "欢迎回来。之前的回答已经保存，从第 \(number) 题（共 \(total) 题）继续。",
             "Welcome back. Your earlier answers are saved; continuing at question \(number) of \(total).")
     }
 
-    public func answerPrompt(_ range: String) -> String { pick("请输入 \(range)：", "Your answer (\(range)): ") }
+    package func answerPrompt(_ range: String) -> String { pick("请输入 \(range)：", "Your answer (\(range)): ") }
 
-    public func currentAnswer(_ option: ResponseSet.Option?, language code: String) -> String {
+    package func currentAnswer(_ option: ResponseSet.Option?, language code: String) -> String {
         guard let option else { return pick("（当前答案：跳过；直接按回车保留）", "(current answer: skipped; Enter keeps it)") }
         let label = "\(option.value) \(option.label.text(in: code))"
         return pick("（当前答案：\(label)；直接按回车保留）", "(current answer: \(label); Enter keeps it)")
     }
 
     /// Shown once per session before the first question: the keys besides the numbers.
-    public var keys: String {
+    package var keys: String {
         pick(
             "输入选项前面的数字再按回车。b 上一题，s 跳过，q 先退出（回答会保存），? 帮助。",
             "Type the number of your answer and press Enter. b back, s skip, q stop for now (answers are saved), ? help.")
     }
 
-    public func notAnOption(_ value: Int, _ range: String) -> String {
+    package func notAnOption(_ value: Int, _ range: String) -> String {
         pick("\(value) 不是选项，请输入 \(range)。", "\(value) is not an option: type \(range).")
     }
 
-    public func unclear(_ range: String) -> String {
+    package func unclear(_ range: String) -> String {
         pick("请输入 \(range) 中的一个数字（输入 ? 查看帮助）。", "Please type a number \(range) (? for help).")
     }
 
-    public var noPreviousQuestion: String { pick("这已经是第一题了。", "This is the first question.") }
+    package var noPreviousQuestion: String { pick("这已经是第一题了。", "This is the first question.") }
 
-    public func skipRefused(allowed: Int, skipped: Int) -> String {
+    package func skipRefused(allowed: Int, skipped: Int) -> String {
         if allowed == 0 {
             return pick(
                 "这一题不能跳过：这份问卷的每一题都需要回答。",
@@ -81,13 +81,13 @@ public struct SessionStrings: Hashable, Sendable {
             "This question cannot be skipped: at most \(questions) of this questionnaire may be skipped, and you have skipped \(skipped).")
     }
 
-    public var crisisItemCannotBeSkipped: String {
+    package var crisisItemCannotBeSkipped: String {
         pick(
             "这一题关系到你的安全，不能跳过。请选择最接近你真实感受的一项。",
             "This question matters for your safety and cannot be skipped. Please choose the answer closest to how you really feel.")
     }
 
-    public func help(_ range: String) -> String {
+    package func help(_ range: String) -> String {
         pick(
             """
             怎样回答：输入选项前面的数字（\(range)），再按回车。
@@ -105,23 +105,23 @@ public struct SessionStrings: Hashable, Sendable {
             """)
     }
 
-    public func quit(continueAt number: Int) -> String {
+    package func quit(continueAt number: Int) -> String {
         pick(
             "你的回答已经保存。下次输入学号，可以从第 \(number) 题接着做。",
             "Your answers are saved. Type your student ID next time to continue at question \(number).")
     }
 
-    public var endOfInput: String { pick("输入已结束，你的回答已经保存。", "Input ended; your answers are saved.") }
-    public var interrupted: String { pick("已中断，你的回答已经保存。", "Interrupted; your answers are saved.") }
+    package var endOfInput: String { pick("输入已结束，你的回答已经保存。", "Input ended; your answers are saved.") }
+    package var interrupted: String { pick("已中断，你的回答已经保存。", "Interrupted; your answers are saved.") }
 
-    public func storeFailed(_ message: String) -> String {
+    package func storeFailed(_ message: String) -> String {
         pick("出错了，刚才的内容没有保存（\(message)）。请告诉老师。", "Something went wrong and this was not saved (\(message)). Please tell the teacher.")
     }
 
-    public var dismissPrompt: String { pick("请按回车键结束。", "Press Enter to finish.") }
+    package var dismissPrompt: String { pick("请按回车键结束。", "Press Enter to finish.") }
 
     /// `0–3` for consecutive values, else `1/2/4`.
-    public static func range(of responses: ResponseSet) -> String {
+    package static func range(of responses: ResponseSet) -> String {
         let values = responses.values.sorted()
         guard let first = values.first, let last = values.last else { return "" }
         if values == Array(first...last), values.count > 2 { return "\(first)–\(last)" }

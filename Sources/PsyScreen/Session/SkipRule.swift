@@ -4,8 +4,8 @@
 ///
 /// An item watched by a crisis flag (PHQ-9 item 9) is never skippable at the terminal, whatever its scale allows:
 /// a skipped item 9 raises nothing, so a student at risk would pass unseen. The student can still answer 0 or quit.
-public enum SkipRule {
-    public enum Decision: Hashable, Sendable {
+package enum SkipRule {
+    package enum Decision: Hashable, Sendable {
         case allowed
         /// `allowed` items of the tightest scale may be missing and `skipped` already are.
         case refused(allowed: Int, skipped: Int)
@@ -14,7 +14,7 @@ public enum SkipRule {
     }
 
     /// `skippedItemIDs`: the instrument's items already left unanswered in this attempt.
-    public static func decide(_ item: Item, in instrument: Instrument, skippedItemIDs: Set<String>) -> Decision {
+    package static func decide(_ item: Item, in instrument: Instrument, skippedItemIDs: Set<String>) -> Decision {
         if instrument.flags.contains(where: { $0.kind == .crisis && $0.itemIDs.contains(item.id) }) {
             return .crisisItem
         }

@@ -8,17 +8,17 @@ import Foundation
 /// earlier attempt resumes → one item at a time in battery order → closing text. Every answer is saved (an
 /// effect) before the next item is shown; the battery's crisis text is shown as soon as a saved answer raises a
 /// crisis flag, once per session.
-public struct TerminalFlow: Sendable {
+package struct TerminalFlow: Sendable {
     /// What the flow needs to know about the command line.
-    public struct Configuration: Hashable, Sendable {
-        public var battery: Battery
-        public var language: SessionLanguage
+    package struct Configuration: Hashable, Sendable {
+        package var battery: Battery
+        package var language: SessionLanguage
         /// A shared screen: after each student the screen is cleared and the flow returns to the ID prompt.
-        public var kiosk: Bool
+        package var kiosk: Bool
         /// A student whose latest attempt is finished may take the battery again.
-        public var retake: Bool
+        package var retake: Bool
 
-        public init(battery: Battery, language: SessionLanguage, kiosk: Bool = false, retake: Bool = false) {
+        package init(battery: Battery, language: SessionLanguage, kiosk: Bool = false, retake: Bool = false) {
             self.battery = battery
             self.language = language
             self.kiosk = kiosk
@@ -27,7 +27,7 @@ public struct TerminalFlow: Sendable {
     }
 
     /// Where the flow is. Phases ending in -ing without a prompt wait for an effect's result.
-    public enum Phase: Hashable, Sendable {
+    package enum Phase: Hashable, Sendable {
         case notStarted
         case askingID
         case lookingUp
@@ -42,32 +42,32 @@ public struct TerminalFlow: Sendable {
         case ended
     }
 
-    public let configuration: Configuration
+    package let configuration: Configuration
     let items: BatteryItems
     let strings: SessionStrings
-    public internal(set) var phase: Phase = .notStarted
+    package internal(set) var phase: Phase = .notStarted
     /// The student at the terminal, from the ID lookup until their session ends.
     var lookup: StudentLookup?
     var sitting: Sitting?
     /// The ID typed last, for the "not on the roster" notice.
     private var pendingID = ""
 
-    public init(_ configuration: Configuration) {
+    package init(_ configuration: Configuration) {
         self.configuration = configuration
         self.items = BatteryItems(configuration.battery)
         self.strings = SessionStrings(configuration.language)
     }
 
     /// Whether the flow waits for a line of input (otherwise for an effect's result, or it has ended).
-    public var isAwaitingInput: Bool {
+    package var isAwaitingInput: Bool {
         [.askingID, .confirming, .consenting, .answering, .dismissing].contains(phase)
     }
 
     /// Whether a student is in the middle of a session (past the ID prompt).
-    public var hasStudent: Bool { lookup != nil }
+    package var hasStudent: Bool { lookup != nil }
 
     /// Takes one event. Events that make no sense in the current phase (a driver bug) are ignored.
-    public mutating func handle(_ event: FlowEvent, now: Date) -> [FlowAction] {
+    package mutating func handle(_ event: FlowEvent, now: Date) -> [FlowAction] {
         switch event {
         case .start:
             guard phase == .notStarted else { return [] }

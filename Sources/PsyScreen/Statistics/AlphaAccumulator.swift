@@ -4,29 +4,29 @@
 /// Alpha only needs the item variances and the variance of the total, and each variance follows exactly from
 /// (n, Σx, Σx²). So classes add up to grades, schools and districts by adding sums, and a merged file gives the
 /// alpha that the raw answers would have given — the same value as ``CronbachAlpha`` (listwise), to rounding.
-public struct AlphaAccumulator: Hashable, Sendable, Codable {
+package struct AlphaAccumulator: Hashable, Sendable, Codable {
     /// One per item, in the scale's item order.
-    public private(set) var items: [ScoreAccumulator]
+    package private(set) var items: [ScoreAccumulator]
     /// The sum of the item values of each complete case.
-    public private(set) var total: ScoreAccumulator
+    package private(set) var total: ScoreAccumulator
 
-    public init(itemCount: Int) {
+    package init(itemCount: Int) {
         items = Array(repeating: ScoreAccumulator(), count: itemCount)
         total = ScoreAccumulator()
     }
 
     /// Rebuilds accumulators read from a file; every item must have as many cases as the total.
-    public init(items: [ScoreAccumulator], total: ScoreAccumulator) throws(MergedStatisticsError) {
+    package init(items: [ScoreAccumulator], total: ScoreAccumulator) throws(MergedStatisticsError) {
         guard items.allSatisfy({ $0.count == total.count }) else { throw .impossibleSums(count: total.count) }
         self.items = items
         self.total = total
     }
 
     /// Number of complete cases.
-    public var completeCases: Int { total.count }
+    package var completeCases: Int { total.count }
 
     /// Adds one complete case: the item values as scored (reverse-keyed items already reversed).
-    public mutating func add(_ values: some Collection<Int>) {
+    package mutating func add(_ values: some Collection<Int>) {
         precondition(values.count == items.count, "one value per item")
         var sum = 0
         for (index, value) in values.enumerated() {
@@ -36,7 +36,7 @@ public struct AlphaAccumulator: Hashable, Sendable, Codable {
         total.add(sum)
     }
 
-    public mutating func merge(_ other: AlphaAccumulator) {
+    package mutating func merge(_ other: AlphaAccumulator) {
         if other.completeCases == 0 { return }
         if completeCases == 0 && items.count != other.items.count {
             self = other
@@ -49,7 +49,7 @@ public struct AlphaAccumulator: Hashable, Sendable, Codable {
 
     /// Raw alpha, k/(k−1) · (1 − Σ var(item) / var(total)); nil for fewer than 2 items or 2 complete cases, or a
     /// total without variance.
-    public var alpha: Double? {
+    package var alpha: Double? {
         let k = items.count
         guard k >= 2, completeCases >= 2 else { return nil }
         // Every variance has the same denominator n(n − 1), so alpha is a ratio of the spreads n·Σx² − (Σx)²,
@@ -69,7 +69,7 @@ extension AlphaAccumulator {
     private enum CodingKeys: String, CodingKey { case items, total }
 
     /// Decoding checks the counts like ``init(items:total:)``.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         do {
             try self.init(items: container.decode([ScoreAccumulator].self, forKey: .items),

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where one student stands in a wave, for coverage.
-public enum ScreeningState: String, Hashable, Sendable, Codable {
+package enum ScreeningState: String, Hashable, Sendable, Codable {
     /// The latest attempt has a score on every instrument of the battery (a prorated score counts).
     case screened
     /// Started but not scored (stopped midway, or too many blanks on paper).
@@ -13,35 +13,35 @@ public enum ScreeningState: String, Hashable, Sendable, Codable {
 }
 
 /// Screening coverage (普查率) per unit: screened ÷ enrolled, with the rest of the roster shown apart.
-public struct CoverageRow: Hashable, Sendable, Codable {
-    public var school: String?
-    public var grade: String?
-    public var className: String?
+package struct CoverageRow: Hashable, Sendable, Codable {
+    package var school: String?
+    package var grade: String?
+    package var className: String?
     /// Students with status `enrolled`: the denominator.
-    public var enrolled: Int
+    package var enrolled: Int
     /// Enrolled students with a scored latest attempt: the numerator.
-    public var screened: Int
-    public var partial: Int
-    public var refused: Int
+    package var screened: Int
+    package var partial: Int
+    package var refused: Int
     /// Enrolled students with no attempt at all.
-    public var notScreened: Int
+    package var notScreened: Int
     /// Outside the denominator.
-    public var onLeave: Int
-    public var onInternship: Int
+    package var onLeave: Int
+    package var onInternship: Int
 
     /// `screened / enrolled` in percent, one decimal, rounded half up; nil when nobody is enrolled.
-    public var coveragePercent: Double? {
+    package var coveragePercent: Double? {
         guard enrolled > 0 else { return nil }
         return Rounding.halfUp(screened * 100, over: enrolled, decimals: 1)
     }
 
     /// The total row carries no unit names.
-    public var isTotal: Bool { school == nil }
+    package var isTotal: Bool { school == nil }
 }
 
 /// Computes coverage rows from the roster and each student's screening state.
-public enum CoverageTable {
-    public enum Level: String, CaseIterable, Sendable {
+package enum CoverageTable {
+    package enum Level: String, CaseIterable, Sendable {
         case school
         case grade
         case `class`
@@ -50,7 +50,7 @@ public enum CoverageTable {
     /// One row per unit at `level` (sorted by school, grade, class), then a total row. Withdrawn students are not
     /// counted anywhere. Screened students on leave or internship are not in the numerator: coverage can never
     /// pass 100 %.
-    public static func compute(_ students: [(Student, ScreeningState)], by level: Level) -> [CoverageRow] {
+    package static func compute(_ students: [(Student, ScreeningState)], by level: Level) -> [CoverageRow] {
         var rows: [[String]: CoverageRow] = [:]
         var total = CoverageRow(
             school: nil, grade: nil, className: nil, enrolled: 0, screened: 0, partial: 0, refused: 0, notScreened: 0,

@@ -3,18 +3,18 @@
 /// This is the "raw alpha" of R psych and pingouin's `cronbach_alpha` with `nan_policy="listwise"`: only
 /// respondents who answered every item count. (Pingouin's default, pairwise covariances, mixes different
 /// respondents in one coefficient and is not used here.)
-public struct CronbachAlpha: Hashable, Sendable {
-    public var alpha: Double
+package struct CronbachAlpha: Hashable, Sendable {
+    package var alpha: Double
     /// Number of items k.
-    public var itemCount: Int
+    package var itemCount: Int
     /// Respondents left after listwise deletion.
-    public var completeRows: Int
+    package var completeRows: Int
 
     /// Computes alpha over `rows` (respondents) × items; `nil` or NaN is a missing answer.
     ///
     /// The item count is the longest row; a shorter row lacks answers and is deleted like any incomplete row.
     /// Returns nil for fewer than 2 items, fewer than 2 complete rows, or a total score without variance.
-    public init?(rows: [[Double?]]) {
+    package init?(rows: [[Double?]]) {
         let k = rows.map(\.count).max() ?? 0
         let complete: [[Double]] = rows.compactMap { row in
             guard row.count == k else { return nil }

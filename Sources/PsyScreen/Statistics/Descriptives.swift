@@ -3,15 +3,15 @@
 /// Mean and SD always come from a ``ScoreAccumulator``, whether the scores are raw, in a histogram or merged
 /// from several files, so a district figure is the same number however it was assembled. Whether a group is
 /// large enough to publish these is the report's decision (GUIDE §7), not this type's.
-public struct Descriptives: Hashable, Sendable {
-    public var count: Int
-    public var mean: Double?
+package struct Descriptives: Hashable, Sendable {
+    package var count: Int
+    package var mean: Double?
     /// Sample standard deviation (n − 1); nil below two scores.
-    public var standardDeviation: Double?
+    package var standardDeviation: Double?
     /// Average of the two middle values for an even count; nil when unknown (accumulators carry no median).
-    public var median: Double?
+    package var median: Double?
 
-    public init(count: Int, mean: Double?, standardDeviation: Double?, median: Double?) {
+    package init(count: Int, mean: Double?, standardDeviation: Double?, median: Double?) {
         self.count = count
         self.mean = mean
         self.standardDeviation = standardDeviation
@@ -19,7 +19,7 @@ public struct Descriptives: Hashable, Sendable {
     }
 
     /// From raw scores, which must be finite.
-    public init<S: Sequence<Double>>(scores: S) {
+    package init<S: Sequence<Double>>(scores: S) {
         var accumulator = ScoreAccumulator()
         var sorted: [Double] = []
         for score in scores {
@@ -31,17 +31,17 @@ public struct Descriptives: Hashable, Sendable {
         median = Self.median(ofSorted: sorted)
     }
 
-    public init<S: Sequence<Int>>(scores: S) {
+    package init<S: Sequence<Int>>(scores: S) {
         self.init(scores: scores.lazy.map(Double.init))
     }
 
-    public init(histogram: ScoreHistogram) {
+    package init(histogram: ScoreHistogram) {
         self.init(accumulator: histogram.accumulator)
         median = histogram.median
     }
 
     /// Without the raw scores, the median is unknown.
-    public init(accumulator: ScoreAccumulator) {
+    package init(accumulator: ScoreAccumulator) {
         self.init(count: accumulator.count, mean: accumulator.mean,
                   standardDeviation: accumulator.standardDeviation, median: nil)
     }

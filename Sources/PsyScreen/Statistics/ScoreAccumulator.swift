@@ -5,12 +5,12 @@
 /// sums exactly up to 2^53, so merging in any order gives the same bits, and ``variance`` computes
 /// `n·Σx² − (Σx)²` in 128-bit integer arithmetic in that case, so the subtraction loses nothing (the textbook
 /// formula in floating point cancels catastrophically when the mean is large against the SD).
-public struct ScoreAccumulator: Hashable, Sendable, Codable {
-    public private(set) var count: Int
-    public private(set) var sum: Double
-    public private(set) var sumOfSquares: Double
+package struct ScoreAccumulator: Hashable, Sendable, Codable {
+    package private(set) var count: Int
+    package private(set) var sum: Double
+    package private(set) var sumOfSquares: Double
 
-    public init() {
+    package init() {
         count = 0
         sum = 0
         sumOfSquares = 0
@@ -18,7 +18,7 @@ public struct ScoreAccumulator: Hashable, Sendable, Codable {
 
     /// Rebuilds an accumulator read from a merged file, refusing sums that no set of scores has (a damaged or
     /// hand-edited file would otherwise yield a plausible-looking district SD).
-    public init(count: Int, sum: Double, sumOfSquares: Double) throws(MergedStatisticsError) {
+    package init(count: Int, sum: Double, sumOfSquares: Double) throws(MergedStatisticsError) {
         guard count >= 0 else { throw .negativeCount(count) }
         guard sum.isFinite, sumOfSquares.isFinite, sumOfSquares >= 0 else { throw .impossibleSums(count: count) }
         guard count > 0 || (sum == 0 && sumOfSquares == 0) else { throw .impossibleSums(count: count) }
@@ -29,14 +29,14 @@ public struct ScoreAccumulator: Hashable, Sendable, Codable {
         self.sumOfSquares = sumOfSquares
     }
 
-    public mutating func add(_ score: Double) {
+    package mutating func add(_ score: Double) {
         precondition(score.isFinite, "a score must be a finite number")
         count += 1
         sum += score
         sumOfSquares += score * score
     }
 
-    public mutating func add(_ score: Int) { add(Double(score)) }
+    package mutating func add(_ score: Int) { add(Double(score)) }
 
     /// Adds `times` equal scores at once (a histogram bar), sums already computed.
     mutating func add(times: Int, sum: Double, sumOfSquares: Double) {
@@ -45,30 +45,30 @@ public struct ScoreAccumulator: Hashable, Sendable, Codable {
         self.sumOfSquares += sumOfSquares
     }
 
-    public mutating func merge(_ other: ScoreAccumulator) {
+    package mutating func merge(_ other: ScoreAccumulator) {
         count += other.count
         sum += other.sum
         sumOfSquares += other.sumOfSquares
     }
 
-    public func merging(_ other: ScoreAccumulator) -> ScoreAccumulator {
+    package func merging(_ other: ScoreAccumulator) -> ScoreAccumulator {
         var merged = self
         merged.merge(other)
         return merged
     }
 
     /// Arithmetic mean; nil without scores.
-    public var mean: Double? { count > 0 ? sum / Double(count) : nil }
+    package var mean: Double? { count > 0 ? sum / Double(count) : nil }
 
     /// Sample variance (denominator n − 1); nil below two scores.
-    public var variance: Double? {
+    package var variance: Double? {
         guard count >= 2 else { return nil }
         let n = Double(count)
         return Self.scaledSpread(count: count, sum: sum, sumOfSquares: sumOfSquares) / (n * (n - 1))
     }
 
     /// Sample standard deviation (denominator n − 1); nil below two scores.
-    public var standardDeviation: Double? { variance.map { $0.squareRoot() } }
+    package var standardDeviation: Double? { variance.map { $0.squareRoot() } }
 
     /// `n·Σx² − (Σx)²`, never negative.
     static func scaledSpread(count: Int, sum: Double, sumOfSquares: Double) -> Double {
@@ -102,7 +102,7 @@ extension ScoreAccumulator {
     private enum CodingKeys: String, CodingKey { case count, sum, sumOfSquares }
 
     /// Decoding goes through the same checks as ``init(count:sum:sumOfSquares:)``.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         do {
             try self.init(count: container.decode(Int.self, forKey: .count),
@@ -115,11 +115,11 @@ extension ScoreAccumulator {
 }
 
 /// Statistics read from a merged file that cannot be right.
-public enum MergedStatisticsError: Error, Hashable, Sendable, CustomStringConvertible {
+package enum MergedStatisticsError: Error, Hashable, Sendable, CustomStringConvertible {
     case negativeCount(Int)
     case impossibleSums(count: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .negativeCount(count):
             "a count of scores is negative (\(count))"

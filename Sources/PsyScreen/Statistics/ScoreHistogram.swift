@@ -1,38 +1,38 @@
 /// How many respondents had each integer score: the form merged files may carry instead of raw scores.
 ///
 /// A histogram gives the exact median of the merged population, which sums of scores cannot.
-public struct ScoreHistogram: Hashable, Sendable, Codable {
+package struct ScoreHistogram: Hashable, Sendable, Codable {
     /// Respondents per score value; values with no respondent may be absent.
-    public private(set) var counts: [Int: Int]
+    package private(set) var counts: [Int: Int]
 
-    public init() { counts = [:] }
+    package init() { counts = [:] }
 
     /// Rebuilds a histogram read from a file, refusing negative counts.
-    public init(counts: [Int: Int]) throws(MergedStatisticsError) {
+    package init(counts: [Int: Int]) throws(MergedStatisticsError) {
         if let negative = counts.values.first(where: { $0 < 0 }) { throw .negativeCount(negative) }
         self.counts = counts.filter { $0.value > 0 }
     }
 
-    public init<S: Sequence<Int>>(scores: S) {
+    package init<S: Sequence<Int>>(scores: S) {
         self.init()
         for score in scores { add(score) }
     }
 
-    public mutating func add(_ score: Int, times: Int = 1) {
+    package mutating func add(_ score: Int, times: Int = 1) {
         precondition(times >= 0, "a histogram count cannot be negative")
         guard times > 0 else { return }
         counts[score, default: 0] += times
     }
 
-    public mutating func merge(_ other: ScoreHistogram) {
+    package mutating func merge(_ other: ScoreHistogram) {
         counts.merge(other.counts, uniquingKeysWith: +)
     }
 
     /// Number of respondents.
-    public var count: Int { counts.values.reduce(0, +) }
+    package var count: Int { counts.values.reduce(0, +) }
 
     /// Median; for an even count the average of the two middle scores. Nil when empty.
-    public var median: Double? {
+    package var median: Double? {
         let n = count
         guard n > 0 else { return nil }
         // 0-based ranks of the middle score(s) in the sorted data.
@@ -49,7 +49,7 @@ public struct ScoreHistogram: Hashable, Sendable, Codable {
     }
 
     /// Count, sum and sum of squares, exact as from the raw scores.
-    public var accumulator: ScoreAccumulator {
+    package var accumulator: ScoreAccumulator {
         var result = ScoreAccumulator()
         for (score, times) in counts {
             var part = ScoreAccumulator()
@@ -64,7 +64,7 @@ extension ScoreHistogram {
     private enum CodingKeys: String, CodingKey { case counts }
 
     /// Decoding refuses negative counts like ``init(counts:)``.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         do {
             try self.init(counts: container.decode([Int: Int].self, forKey: .counts))

@@ -2,8 +2,8 @@ import Crypto
 import Foundation
 
 /// SHA-256 of a file's bytes, read in chunks: how an imported file is recognised when imported again.
-public enum FileDigest {
-    public static func sha256(_ path: String) throws -> String {
+package enum FileDigest {
+    package static func sha256(_ path: String) throws -> String {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw FileError.system(path, "cannot open for reading")
         }

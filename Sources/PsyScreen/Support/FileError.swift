@@ -7,24 +7,24 @@ import Darwin
 /// A file that could not be opened, read, written or replaced, as the operating system reported it.
 ///
 /// Unlike ``InputError`` it has no line: the problem is with the file as a whole (missing, unreadable, disk full).
-public struct FileError: Error, Sendable, CustomStringConvertible {
+package struct FileError: Error, Sendable, CustomStringConvertible {
     /// The path as the user gave it (`-` for standard input or output).
-    public var path: String
+    package var path: String
     /// What went wrong, e.g. `cannot open for reading: No such file or directory`.
-    public var message: String
+    package var message: String
     /// The `errno` value, when the problem came from a system call.
-    public var code: Int32?
+    package var code: Int32?
 
-    public init(path: String, _ message: String, code: Int32? = nil) {
+    package init(path: String, _ message: String, code: Int32? = nil) {
         self.path = path
         self.message = message
         self.code = code
     }
 
     /// Builds the error from the current `errno`, e.g. `FileError.system(path, "cannot open for reading")`.
-    public static func system(_ path: String, _ what: String, errno code: Int32 = errno) -> FileError {
+    package static func system(_ path: String, _ what: String, errno code: Int32 = errno) -> FileError {
         FileError(path: path, "\(what): \(String(cString: strerror(code)))", code: code)
     }
 
-    public var description: String { "\(path): \(message)" }
+    package var description: String { "\(path): \(message)" }
 }

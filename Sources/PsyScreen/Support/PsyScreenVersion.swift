@@ -1,4 +1,4 @@
 /// The version of psyscreen, stamped on every report.
-public enum PsyScreenVersion {
-    public static let current = "0.1.0"
+package enum PsyScreenVersion {
+    package static let current = "0.1.0"
 }

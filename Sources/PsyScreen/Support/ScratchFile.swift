@@ -9,18 +9,18 @@ import Darwin
 /// It is created with `mkstemp` and unlinked at once (with interrupts blocked in between), so the operating
 /// system frees it when the descriptor closes: nothing is left behind, whatever way the process ends. Writes are
 /// appended through a buffer; reads are positional (`pread`), so several readers can share the file.
-public final class ScratchFile {
+package final class ScratchFile {
     /// Where the data goes; for callers that write or copy it themselves (after ``flush()``).
-    public let fileDescriptor: Int32
+    package let fileDescriptor: Int32
     private let writer: ByteWriter
     /// Where the file started when last truncated, for ``size`` (the writer counts from its creation).
     private var base = 0
 
     /// Bytes appended so far, buffered or not.
-    public var size: Int { writer.position - base }
+    package var size: Int { writer.position - base }
 
     /// Creates the file in `directory` (the output's folder, or the system's temporary folder).
-    public init(directory: String, bufferSize: Int = 256 << 10) throws {
+    package init(directory: String, bufferSize: Int = 256 << 10) throws {
         var template = Array("\(directory)/.psyscreen-scratch-XXXXXX".utf8CString)
         let fd = TemporaryFileCleanup.withSignalsBlocked {
             let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -36,14 +36,14 @@ public final class ScratchFile {
     deinit { close(fileDescriptor) }
 
     /// The folder for scratch files: `$TMPDIR` or `/tmp`.
-    public static var defaultDirectory: String {
+    package static var defaultDirectory: String {
         if let value = getenv("TMPDIR"), value.pointee != 0 { return String(cString: value) }
         return "/tmp"
     }
 
     /// Appends raw bytes.
     @inline(__always)
-    public func append(_ bytes: UnsafeRawBufferPointer) throws {
+    package func append(_ bytes: UnsafeRawBufferPointer) throws {
         try writer.write(UnsafeBufferPointer(start: bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), count: bytes.count))
     }
 
@@ -57,21 +57,21 @@ public final class ScratchFile {
 
     /// Appends the bytes of a value of a plain type (an integer, a struct of integers).
     @inline(__always)
-    public func append<Value: BitwiseCopyable>(value: Value) throws {
+    package func append<Value: BitwiseCopyable>(value: Value) throws {
         try withUnsafeBytes(of: value) { try append($0) }
     }
 
     /// Appends UTF-8 text.
-    public func append(_ string: String) throws {
+    package func append(_ string: String) throws {
         var string = string
         try string.withUTF8 { try append(UnsafeRawBufferPointer($0)) }
     }
 
     /// Writes buffered bytes to the file (reads only see flushed bytes).
-    public func flush() throws { try writer.flush() }
+    package func flush() throws { try writer.flush() }
 
     /// Reads up to `count` bytes at `offset`; fewer only at the end of the file.
-    public func read(at offset: Int, into buffer: UnsafeMutableRawPointer, count: Int) throws -> Int {
+    package func read(at offset: Int, into buffer: UnsafeMutableRawPointer, count: Int) throws -> Int {
         var done = 0
         while done < count {
             let result = pread(fileDescriptor, buffer + done, count - done, off_t(offset + done))
@@ -86,14 +86,14 @@ public final class ScratchFile {
     }
 
     /// Reads exactly `count` bytes at `offset`.
-    public func readExactly(at offset: Int, into buffer: UnsafeMutableRawPointer, count: Int) throws {
+    package func readExactly(at offset: Int, into buffer: UnsafeMutableRawPointer, count: Int) throws {
         guard try read(at: offset, into: buffer, count: count) == count else {
             throw FileError(path: "temporary file", "ended early (truncated by another process?)")
         }
     }
 
     /// Drops everything (to reuse the file for the next pass).
-    public func truncate() throws {
+    package func truncate() throws {
         try writer.flush()
         guard ftruncate(fileDescriptor, 0) == 0, lseek(fileDescriptor, 0, SEEK_SET) == 0 else {
             throw FileError.system("temporary file", "cannot truncate")

@@ -15,7 +15,7 @@ import Darwin
 /// signal with the default action, so the exit status still says "killed by SIGINT".
 ///
 /// Files that need no name (scratch files) are unlinked as soon as they are created and need no registration.
-public enum TemporaryFileCleanup {
+package enum TemporaryFileCleanup {
     static let slotCount = 64
     static let pathCapacity = Int(PATH_MAX)
 
@@ -30,12 +30,12 @@ public enum TemporaryFileCleanup {
 
     /// A registration, to pass back to ``unregister(_:)``; `nil` when every slot was taken (the file is then
     /// removed only by the normal paths).
-    public struct Token: Sendable {
+    package struct Token: Sendable {
         let slot: Int
     }
 
     /// Removes `path` if the process is interrupted before ``unregister(_:)``.
-    public static func register(_ path: String) -> Token? {
+    package static func register(_ path: String) -> Token? {
         let bytes = Array(path.utf8)
         guard bytes.count < pathCapacity else { return nil }
         lock.lock()
@@ -53,7 +53,7 @@ public enum TemporaryFileCleanup {
     }
 
     /// Forgets a registration (after the file was renamed or removed).
-    public static func unregister(_ token: Token?) {
+    package static func unregister(_ token: Token?) {
         guard let token else { return }
         lock.lock()
         inUse[token.slot] = 0
@@ -64,7 +64,7 @@ public enum TemporaryFileCleanup {
     static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
     /// Installs the handler for SIGINT, SIGTERM and SIGHUP (idempotent).
-    public static func installSignalHandlers() {
+    package static func installSignalHandlers() {
         // Touch the lazily initialized statics now: initializing them inside the handler would not be safe.
         _ = paths
         _ = inUse
@@ -75,7 +75,7 @@ public enum TemporaryFileCleanup {
 
     /// Runs `body` with the interrupting signals blocked, so that a file cannot be created and then missed by
     /// the handler (between `mkstemp` and ``register(_:)``, or between `mkstemp` and `unlink`).
-    public static func withSignalsBlocked<Result>(_ body: () throws -> Result) rethrows -> Result {
+    package static func withSignalsBlocked<Result>(_ body: () throws -> Result) rethrows -> Result {
         var blocked = sigset_t()
         var previous = sigset_t()
         sigemptyset(&blocked)

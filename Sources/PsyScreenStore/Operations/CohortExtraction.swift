@@ -5,7 +5,7 @@ import PsyScreen
 
 extension ScreeningStore {
     /// The batteries (id, version) whose attempts are stored in `wave`, most used first.
-    public func batteries(inWave wave: String) throws(StoreError) -> [(id: String, version: String)] {
+    package func batteries(inWave wave: String) throws(StoreError) -> [(id: String, version: String)] {
         try read { db in
             try Row.fetchAll(
                 db,
@@ -23,7 +23,7 @@ extension ScreeningStore {
     /// SQLite's C interface, with no per-attempt values built: a million stored results take about a second.
     /// The attempt that counts is each student's latest in the wave; its level is the register's (red sticks:
     /// a crisis answer on any attempt of the wave keeps the student red).
-    public func cohortTables(wave: String, columns: [CohortColumn]) throws(StoreError) -> CohortTables {
+    package func cohortTables(wave: String, columns: [CohortColumn]) throws(StoreError) -> CohortTables {
         var extraction = CohortExtraction(columns: columns)
         let range: (first: Int64, last: Int64)? = try read { db in
             let row = try Row.fetchOne(db, sql: "SELECT MIN(id), MAX(id) FROM attempt WHERE wave_id = ?", arguments: [wave])

@@ -4,7 +4,7 @@ import PsyScreen
 extension ScreeningStore {
     /// The rows of a de-identified extract of `wave`: the cohort (enrolled students whose latest attempt is
     /// scored), each under the pseudonym of their ID, with the level the register shows (red sticks).
-    public func deidentifiedRows(
+    package func deidentifiedRows(
         wave: String, columns: [CohortColumn], key: PseudonymKey
     ) throws(StoreError) -> [DeidentifiedRow] {
         let screenings = try self.screenings(wave: wave)

@@ -3,14 +3,14 @@ import GRDB
 import PsyScreen
 
 /// One scored paper form to store: the answers as keyed in, and where they came from.
-public struct PaperSheet: Hashable, Sendable {
-    public var studentID: String
+package struct PaperSheet: Hashable, Sendable {
+    package var studentID: String
     /// Physical line of the record in the input file.
-    public var line: Int
+    package var line: Int
     /// Per instrument id, in item order (`nil` = blank).
-    public var answers: [String: [Int?]]
+    package var answers: [String: [Int?]]
 
-    public init(studentID: String, line: Int, answers: [String: [Int?]]) {
+    package init(studentID: String, line: Int, answers: [String: [Int?]]) {
         self.studentID = studentID
         self.line = line
         self.answers = answers
@@ -18,31 +18,31 @@ public struct PaperSheet: Hashable, Sendable {
 }
 
 /// A record whose student is not on the roster: reported, never stored.
-public struct Stranger: Hashable, Sendable {
-    public var line: Int
-    public var studentID: String
+package struct Stranger: Hashable, Sendable {
+    package var line: Int
+    package var studentID: String
 
-    public init(line: Int, studentID: String) {
+    package init(line: Int, studentID: String) {
         self.line = line
         self.studentID = studentID
     }
 }
 
 /// What a paper import did.
-public struct PaperImportSummary: Hashable, Sendable {
+package struct PaperImportSummary: Hashable, Sendable {
     /// Set when this exact file was already imported into the wave: nothing changed.
-    public var alreadyImportedAt: Date?
-    public var stored: Int
-    public var strangers: [Stranger]
+    package var alreadyImportedAt: Date?
+    package var stored: Int
+    package var strangers: [Stranger]
     /// Stored attempts per warning level.
-    public var levels: [WarningLevel: Int]
+    package var levels: [WarningLevel: Int]
 }
 
 extension ScreeningStore {
     /// Scores and stores paper forms as attempts of `wave`, in one transaction: killed midway, nothing is stored.
     /// The same file (by content hash) imported again into the same wave changes nothing. A student with an
     /// earlier attempt gets another one; the latest counts.
-    public func importPaper(
+    package func importPaper(
         wave: String, battery: Battery, path: String, fileHash: String, sheets: [PaperSheet]
     ) throws(StoreError) -> PaperImportSummary {
         let scorer = BatteryScorer(battery)

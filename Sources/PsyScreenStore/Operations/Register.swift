@@ -6,7 +6,7 @@ extension ScreeningStore {
     /// The early-warning register of `wave`: every roster student (whatever their status) with a stored attempt at
     /// one of `levels`, red first, then by school, grade, class, id. The level is the latest attempt's, except that
     /// red sticks: a crisis answer on any attempt of the wave is never hidden by a later sheet.
-    public func register(wave: String, levels: Set<WarningLevel> = [.red, .orange, .yellow]) throws(StoreError) -> [RegisterEntry] {
+    package func register(wave: String, levels: Set<WarningLevel> = [.red, .orange, .yellow]) throws(StoreError) -> [RegisterEntry] {
         try read { db in
             let attempts = try loadAttempts(
                 db,
@@ -35,7 +35,7 @@ extension ScreeningStore {
     }
 
     /// Records a follow-up step; earlier steps are kept.
-    public func recordFollowUp(
+    package func recordFollowUp(
         studentID: String, wave: String, status: FollowUpStatus, note: String?
     ) throws(StoreError) -> FollowUpStep {
         try write { db in

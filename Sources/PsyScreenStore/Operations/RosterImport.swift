@@ -3,12 +3,12 @@ import GRDB
 import PsyScreen
 
 /// A student whose school, grade or class changed, as `school/grade/class`.
-public struct RosterMove: Hashable, Sendable {
-    public var studentID: String
-    public var from: String
-    public var to: String
+package struct RosterMove: Hashable, Sendable {
+    package var studentID: String
+    package var from: String
+    package var to: String
 
-    public init(studentID: String, from: String, to: String) {
+    package init(studentID: String, from: String, to: String) {
         self.studentID = studentID
         self.from = from
         self.to = to
@@ -16,18 +16,18 @@ public struct RosterMove: Hashable, Sendable {
 }
 
 /// What a roster import changed.
-public struct RosterImportSummary: Hashable, Sendable {
-    public var added: Int
-    public var updated: Int
-    public var unchanged: Int
-    public var moved: [RosterMove]
+package struct RosterImportSummary: Hashable, Sendable {
+    package var added: Int
+    package var updated: Int
+    package var unchanged: Int
+    package var moved: [RosterMove]
     /// Students on file but not in this roster (left as they are: their screenings stay).
-    public var notInRoster: Int
+    package var notInRoster: Int
 }
 
 extension ScreeningStore {
     /// Adds or updates every student in one transaction. A student who changed class moves; nobody is duplicated.
-    public func importRoster(_ students: [Student], source: String) throws(StoreError) -> RosterImportSummary {
+    package func importRoster(_ students: [Student], source: String) throws(StoreError) -> RosterImportSummary {
         try write { db in
             let now = clock()
             var summary = RosterImportSummary(added: 0, updated: 0, unchanged: 0, moved: [], notInRoster: 0)
@@ -61,12 +61,12 @@ extension ScreeningStore {
     }
 
     /// One student by (normalized) id.
-    public func student(_ id: String) throws(StoreError) -> Student? {
+    package func student(_ id: String) throws(StoreError) -> Student? {
         try read { db in try StudentRecord.fetchOne(db, key: StudentID.normalize(id))?.student }
     }
 
     /// The whole roster, sorted by school, grade, class, id.
-    public func students() throws(StoreError) -> [Student] {
+    package func students() throws(StoreError) -> [Student] {
         try read { db in try allStudents(db) }
     }
 }

@@ -3,24 +3,24 @@ import GRDB
 import PsyScreen
 
 /// A student's growth file: every attempt in every wave, and every follow-up step.
-public struct StudentHistory: Hashable, Sendable {
-    public var student: Student
+package struct StudentHistory: Hashable, Sendable {
+    package var student: Student
     /// Oldest first.
-    public var attempts: [ScreeningAttempt]
+    package var attempts: [ScreeningAttempt]
     /// Oldest first.
-    public var followUps: [FollowUpStep]
+    package var followUps: [FollowUpStep]
 }
 
 /// One line of the audit trail.
-public struct AuditEntry: Hashable, Sendable {
-    public var at: Date
-    public var user: String
-    public var action: String
-    public var detail: String
+package struct AuditEntry: Hashable, Sendable {
+    package var at: Date
+    package var user: String
+    package var action: String
+    package var detail: String
 }
 
 extension ScreeningStore {
-    public func history(studentID: String) throws(StoreError) -> StudentHistory? {
+    package func history(studentID: String) throws(StoreError) -> StudentHistory? {
         try read { db in
             let id = StudentID.normalize(studentID)
             guard let student = try StudentRecord.fetchOne(db, key: id)?.student else { return nil }
@@ -31,7 +31,7 @@ extension ScreeningStore {
     }
 
     /// The audit trail, oldest first.
-    public func auditTrail() throws(StoreError) -> [AuditEntry] {
+    package func auditTrail() throws(StoreError) -> [AuditEntry] {
         try read { db in
             try AuditRecord.order(Column("id")).fetchAll(db).map {
                 AuditEntry(at: $0.at, user: $0.user, action: $0.action, detail: $0.detail)
@@ -40,7 +40,7 @@ extension ScreeningStore {
     }
 
     /// Records that an identified file was written (who wrote which students' data where).
-    public func recordExport(_ what: String, path: String, rows: Int) throws(StoreError) {
+    package func recordExport(_ what: String, path: String, rows: Int) throws(StoreError) {
         try write { db in try audit(db, "export", "\(what) to \(path): \(rows) rows") }
     }
 }

@@ -5,7 +5,7 @@ import PsyScreen
 /// Storage for `psyscreen take`: every answer is committed before the next item is shown.
 extension ScreeningStore {
     /// The student's latest attempt in `wave`, if any.
-    public func latestAttempt(wave: String, studentID: String) throws(StoreError) -> ScreeningAttempt? {
+    package func latestAttempt(wave: String, studentID: String) throws(StoreError) -> ScreeningAttempt? {
         try read { db in
             try loadAttempts(
                 db,
@@ -16,7 +16,7 @@ extension ScreeningStore {
     }
 
     /// Items already given an answer or an explicit skip in `attemptID`, as `instrument/item` keys.
-    public func answeredItems(attemptID: Int64) throws(StoreError) -> Set<String> {
+    package func answeredItems(attemptID: Int64) throws(StoreError) -> Set<String> {
         try read { db in
             Set(
                 try Row.fetchAll(db, sql: "SELECT instrument_id, item_id FROM answer WHERE attempt_id = ?", arguments: [attemptID])
@@ -26,7 +26,7 @@ extension ScreeningStore {
 
     /// Starts a terminal attempt once the student has answered the consent question. A refusal is stored as a
     /// finished `refused` attempt (counted apart in coverage).
-    public func startTerminalAttempt(
+    package func startTerminalAttempt(
         wave: String, studentID: String, battery: Battery, consented: Bool
     ) throws(StoreError) -> Int64 {
         try write { db in
@@ -48,7 +48,7 @@ extension ScreeningStore {
     /// Stores one answer (`nil` = skipped) and re-scores the attempt in the same transaction, so that a crisis
     /// answer makes the attempt red before the student sees anything else. Returns the new assessment.
     @discardableResult
-    public func saveAnswer(
+    package func saveAnswer(
         attemptID: Int64, battery: Battery, instrumentID: String, itemID: String, value: Int?, seconds: Double?
     ) throws(StoreError) -> BatteryScorer.Outcome {
         let scorer = BatteryScorer(battery)
@@ -72,7 +72,7 @@ extension ScreeningStore {
 
     /// Marks the attempt finished and stores its final results, including the battery's time rule.
     @discardableResult
-    public func finishAttempt(attemptID: Int64, battery: Battery) throws(StoreError) -> BatteryScorer.Outcome {
+    package func finishAttempt(attemptID: Int64, battery: Battery) throws(StoreError) -> BatteryScorer.Outcome {
         try write { db in
             try db.execute(
                 sql: "UPDATE attempt SET state = 'finished', finished_at = ? WHERE id = ?", arguments: [clock(), attemptID])

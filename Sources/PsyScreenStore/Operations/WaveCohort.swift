@@ -2,14 +2,14 @@ import Foundation
 import PsyScreen
 
 /// A wave's cohort counts with the batteries they were scored with: what `report` and `export` start from.
-public struct WaveCohort: Sendable {
-    public var wave: String
+package struct WaveCohort: Sendable {
+    package var wave: String
     /// The batteries of the wave's attempts, from the instrument catalog.
-    public var batteries: [Battery]
-    public var tables: CohortTables
+    package var batteries: [Battery]
+    package var tables: CohortTables
 
     /// The stamp of a report made now from these counts.
-    public func stamp(threshold: MinimumCellSize, at date: Date = Date()) -> ReportStamp {
+    package func stamp(threshold: MinimumCellSize, at date: Date = Date()) -> ReportStamp {
         ReportStamp(wave: wave, batteries: batteries, threshold: threshold, at: date)
     }
 }
@@ -17,7 +17,7 @@ public struct WaveCohort: Sendable {
 extension ScreeningStore {
     /// Counts `wave` for a cohort report. Refuses a wave without attempts (a typo in the name, usually) and a
     /// battery the catalog does not have.
-    public func cohort(wave: String, catalog: InstrumentCatalog) throws(StoreError) -> WaveCohort {
+    package func cohort(wave: String, catalog: InstrumentCatalog) throws(StoreError) -> WaveCohort {
         let used = try batteries(inWave: wave)
         guard !used.isEmpty else {
             let known = (try? waves()) ?? []

@@ -3,12 +3,12 @@ import GRDB
 import PsyScreen
 
 /// A roster student with the attempt of a wave that counts for them.
-public struct StudentScreening: Hashable, Sendable {
-    public var student: Student
+package struct StudentScreening: Hashable, Sendable {
+    package var student: Student
     /// The latest attempt in the wave, if any.
-    public var attempt: ScreeningAttempt?
+    package var attempt: ScreeningAttempt?
 
-    public var state: ScreeningState {
+    package var state: ScreeningState {
         guard let attempt else { return .notScreened }
         if attempt.state == .refused { return .refused }
         return attempt.isScored ? .screened : .partial
@@ -17,7 +17,7 @@ public struct StudentScreening: Hashable, Sendable {
 
 extension ScreeningStore {
     /// Every student on the roster with their latest attempt in `wave` (students sorted by school, grade, class, id).
-    public func screenings(wave: String) throws(StoreError) -> [StudentScreening] {
+    package func screenings(wave: String) throws(StoreError) -> [StudentScreening] {
         try read { db in
             let latest = try latestAttempts(db, wave: wave)
             return try allStudents(db).map { StudentScreening(student: $0, attempt: latest[$0.studentID]) }
@@ -25,7 +25,7 @@ extension ScreeningStore {
     }
 
     /// Coverage of `wave` per unit at `level`, then a total row.
-    public func coverage(wave: String, by level: CoverageTable.Level) throws(StoreError) -> [CoverageRow] {
+    package func coverage(wave: String, by level: CoverageTable.Level) throws(StoreError) -> [CoverageRow] {
         let states: [(Student, ScreeningState)] = try read { db in
             let rows = try Row.fetchAll(
                 db,
@@ -46,12 +46,12 @@ extension ScreeningStore {
     }
 
     /// Whether any attempt was ever stored in `wave` (to tell a typo in the wave name from an empty wave).
-    public func waveExists(_ wave: String) throws(StoreError) -> Bool {
+    package func waveExists(_ wave: String) throws(StoreError) -> Bool {
         try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM wave WHERE id = ?)", arguments: [wave]) ?? false }
     }
 
     /// Known wave names, newest first.
-    public func waves() throws(StoreError) -> [String] {
+    package func waves() throws(StoreError) -> [String] {
         try read { db in try String.fetchAll(db, sql: "SELECT id FROM wave ORDER BY created_at DESC, id") }
     }
 }

@@ -1,5 +1,5 @@
 import PsyScreenTestSupport
-@_spi(Testing) import PsyScreen
+import PsyScreen
 import XCTest
 
 /// Suppression on generated tables (fixed seeds), checked against the rules and against a naive dense rank test.

@@ -7,16 +7,16 @@ import Foundation
 /// a histogram of the scores and the sums alpha needs — all exact, none about one student — plus the stamp and
 /// which figures the school's own report hid. Merging adds counts and sums: means and SDs are exact, medians
 /// come from the merged histograms, alpha from the merged item sums.
-public struct CohortExchange: Sendable {
-    public static let formatName = "psyscreen-cohort-exchange"
-    public static let formatVersion = 1
+package struct CohortExchange: Sendable {
+    package static let formatName = "psyscreen-cohort-exchange"
+    package static let formatVersion = 1
 
-    public var stamp: ReportStamp
-    public var tables: CohortTables
+    package var stamp: ReportStamp
+    package var tables: CohortTables
     /// Cells hidden by the school's own report.
-    public var withheld: [CohortUnit: Set<CohortCell>]
+    package var withheld: [CohortUnit: Set<CohortCell>]
 
-    public init(stamp: ReportStamp, tables: CohortTables, withheld: [CohortUnit: Set<CohortCell>]) {
+    package init(stamp: ReportStamp, tables: CohortTables, withheld: [CohortUnit: Set<CohortCell>]) {
         self.stamp = stamp
         self.tables = tables
         self.withheld = withheld
@@ -24,7 +24,7 @@ public struct CohortExchange: Sendable {
 
     /// The export of a school's wave: school and grade units and their groups, with the cells its own full
     /// report (every level, k of `stamp`) hides.
-    public static func export(_ tables: CohortTables, stamp: ReportStamp) throws(CohortReportError) -> CohortExchange {
+    package static func export(_ tables: CohortTables, stamp: ReportStamp) throws(CohortReportError) -> CohortExchange {
         let threshold = (try? MinimumCellSize(stamp.minimumCellSize)) ?? .standard
         let own = try CohortReportBuilder(threshold: threshold).build(tables, stamp: stamp)
         let kept = tables.filter { $0.level == .school || $0.level == .grade }
@@ -33,7 +33,7 @@ public struct CohortExchange: Sendable {
     }
 
     /// The file's JSON text.
-    public func encoded() -> String {
+    package func encoded() -> String {
         let columns = tables.columns
         let units = tables.sortedUnits.map { unit -> ExchangeUnit in
             let counts = tables.units[unit]!
@@ -66,7 +66,7 @@ public struct CohortExchange: Sendable {
 
     /// Reads and checks an exchange file: format and version, and that every count adds up (a damaged or
     /// hand-edited file is refused, not merged).
-    public static func decode(_ data: Data, file: String) throws(CohortExchangeError) -> CohortExchange {
+    package static func decode(_ data: Data, file: String) throws(CohortExchangeError) -> CohortExchange {
         let document: ExchangeDocument
         do {
             document = try JSONDecoder().decode(ExchangeDocument.self, from: data)
@@ -102,14 +102,14 @@ public struct CohortExchange: Sendable {
 }
 
 /// An exchange file that cannot be used, or files that cannot be merged.
-public struct CohortExchangeError: Error, Sendable, CustomStringConvertible {
-    public var file: String
-    public var message: String
+package struct CohortExchangeError: Error, Sendable, CustomStringConvertible {
+    package var file: String
+    package var message: String
 
-    public init(file: String, message: String) {
+    package init(file: String, message: String) {
         self.file = file
         self.message = message
     }
 
-    public var description: String { "\(file): error: \(message)" }
+    package var description: String { "\(file): error: \(message)" }
 }

@@ -1,10 +1,10 @@
 import Foundation
 
 /// Combines the exchange files of several schools into one set of tables for a district or province report.
-public enum CohortMerge {
+package enum CohortMerge {
     /// Refuses files of different waves or scoring keys, and a school that appears in two files (its figures
     /// would count twice).
-    public static func merge(
+    package static func merge(
         _ files: [(name: String, exchange: CohortExchange)], threshold: MinimumCellSize, at date: Date = Date()
     ) throws(CohortExchangeError) -> (tables: CohortTables, withheld: [CohortUnit: Set<CohortCell>], stamp: ReportStamp) {
         guard let first = files.first else { throw CohortExchangeError(file: "merge", message: "no files to merge") }

@@ -1,17 +1,17 @@
 import Foundation
 
 /// Every instrument and battery in one directory (the shipped `instruments/`), loaded and cross-checked.
-public struct InstrumentCatalog: Sendable {
-    public let directory: String
+package struct InstrumentCatalog: Sendable {
+    package let directory: String
     /// Sorted by id.
-    public let instruments: [Instrument]
+    package let instruments: [Instrument]
     /// Sorted by id.
-    public let batteries: [Battery]
+    package let batteries: [Battery]
     let loader: InstrumentLoader
 
     /// Loads every `*.xml` file of `directory` against the `psyscreen.xsd` found there. Problems of all files are
     /// reported together.
-    public static func load(directory: String) throws(InputError) -> InstrumentCatalog {
+    package static func load(directory: String) throws(InputError) -> InstrumentCatalog {
         let loader = try InstrumentLoader(schemaPath: (directory as NSString).appendingPathComponent(InstrumentLoader.schemaFileName))
         let names: [String]
         do {
@@ -62,11 +62,11 @@ public struct InstrumentCatalog: Sendable {
             batteries: batteries.sorted { $0.id < $1.id }, loader: loader)
     }
 
-    public func instrument(_ id: String) -> Instrument? { instruments.first { $0.id == id } }
-    public func battery(_ id: String) -> Battery? { batteries.first { $0.id == id } }
+    package func instrument(_ id: String) -> Instrument? { instruments.first { $0.id == id } }
+    package func battery(_ id: String) -> Battery? { batteries.first { $0.id == id } }
 
     /// An instrument by id, or from a file when `idOrPath` names one (contains `/` or ends in `.xml`).
-    public func resolveInstrument(_ idOrPath: String) throws(InputError) -> Instrument {
+    package func resolveInstrument(_ idOrPath: String) throws(InputError) -> Instrument {
         if idOrPath.contains("/") || idOrPath.hasSuffix(".xml") {
             guard case .instrument(let instrument) = try loader.load(idOrPath) else {
                 throw InputError(at: SourceLocation(file: idOrPath, line: 1), "this file is a battery, not an instrument")
@@ -82,7 +82,7 @@ public struct InstrumentCatalog: Sendable {
     }
 
     /// A battery by id.
-    public func resolveBattery(_ id: String) throws(InputError) -> Battery {
+    package func resolveBattery(_ id: String) throws(InputError) -> Battery {
         guard let battery = battery(id) else {
             throw InputError(
                 at: SourceLocation(file: directory, line: 1),
@@ -92,7 +92,7 @@ public struct InstrumentCatalog: Sendable {
     }
 
     /// Validates any file against this catalog's schema; a battery is resolved against this catalog's instruments.
-    public func validate(_ path: String) throws(InputError) {
+    package func validate(_ path: String) throws(InputError) {
         switch try loader.load(path) {
         case .instrument:
             return

@@ -1,13 +1,13 @@
 import Foundation
 
 /// Finds the instruments directory (the folder holding `psyscreen.xsd` and the shipped XML files).
-public enum InstrumentDirectory {
-    public static let environmentVariable = "PSYSCREEN_INSTRUMENTS"
+package enum InstrumentDirectory {
+    package static let environmentVariable = "PSYSCREEN_INSTRUMENTS"
 
     /// In order: an explicit `--instruments DIR`; `$PSYSCREEN_INSTRUMENTS`; `./instruments` (running from the
     /// repository root); `<prefix>/share/psyscreen/instruments` beside an installed `<prefix>/bin/psyscreen`; an
     /// `instruments/` folder in a parent of the executable (a build inside the repository, `.build/release`).
-    public static func locate(
+    package static func locate(
         explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
         currentDirectory: String = FileManager.default.currentDirectoryPath,
         executablePath: String = CommandLine.arguments.first ?? ""

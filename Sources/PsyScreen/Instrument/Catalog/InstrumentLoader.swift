@@ -1,32 +1,32 @@
 /// Reads instrument and battery files: a hardened libxml2 parse, validation against `psyscreen.xsd`, then the
 /// semantic checks the schema cannot express. Every problem is reported as `FILE:LINE[:COLUMN]: error: …`.
-public struct InstrumentLoader: Sendable {
+package struct InstrumentLoader: Sendable {
     /// What one file holds.
-    public enum Document: Sendable {
+    package enum Document: Sendable {
         case instrument(Instrument)
         /// A battery still to be resolved against the instruments it names.
         case battery(BatteryFile)
     }
 
     /// Questionnaire files are small; anything larger is a mistake or an attack.
-    public static let sizeLimit = 1 << 20
-    public static let schemaFileName = "psyscreen.xsd"
+    package static let sizeLimit = 1 << 20
+    package static let schemaFileName = "psyscreen.xsd"
 
     private let schema: LibXMLSchema
 
     /// Loads the schema from `schemaPath` (normally `instruments/psyscreen.xsd`).
-    public init(schemaPath: String) throws(InputError) {
+    package init(schemaPath: String) throws(InputError) {
         schema = try LibXMLSchema(path: schemaPath)
     }
 
     /// Parses, validates and decodes one file.
-    public func load(_ path: String) throws(InputError) -> Document {
+    package func load(_ path: String) throws(InputError) -> Document {
         let bytes = try FileBytes.read(path, limit: Self.sizeLimit)
         return try load(bytes, file: path)
     }
 
     /// Same, for bytes already in memory; `file` names them in diagnostics.
-    public func load(_ bytes: [UInt8], file: String) throws(InputError) -> Document {
+    package func load(_ bytes: [UInt8], file: String) throws(InputError) -> Document {
         var diagnostics: [Diagnostic] = []
         let root: XMLElementValue
         do {
@@ -71,15 +71,15 @@ public struct InstrumentLoader: Sendable {
 }
 
 /// A parsed battery file, resolved once the instruments it names are known.
-public struct BatteryFile: Sendable {
+package struct BatteryFile: Sendable {
     let root: XMLElementValue
-    public let file: String
+    package let file: String
 
     /// The battery's id as written in the file.
-    public var id: String { root.attribute("id") ?? "" }
+    package var id: String { root.attribute("id") ?? "" }
 
     /// Resolves instrument references through `lookup` and checks the policy against them.
-    public func resolve(_ lookup: (String) -> Instrument?) throws(InputError) -> Battery {
+    package func resolve(_ lookup: (String) -> Instrument?) throws(InputError) -> Battery {
         try withoutActuallyEscaping(lookup) { lookup throws(InputError) in
             var decoder = BatteryDecoder(root: root, file: file, lookup: lookup)
             return try decoder.decode().get()

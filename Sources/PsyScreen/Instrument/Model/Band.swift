@@ -1,11 +1,11 @@
 /// A severity band of a scale: an inclusive score range with an id (`moderate`) and a label.
-public struct Band: Hashable, Sendable, Identifiable {
-    public var id: String
-    public var label: LocalizedText
-    public var minimum: Double
-    public var maximum: Double
+package struct Band: Hashable, Sendable, Identifiable {
+    package var id: String
+    package var label: LocalizedText
+    package var minimum: Double
+    package var maximum: Double
 
-    public init(id: String, label: LocalizedText, minimum: Double, maximum: Double) {
+    package init(id: String, label: LocalizedText, minimum: Double, maximum: Double) {
         self.id = id
         self.label = label
         self.minimum = minimum
@@ -13,7 +13,7 @@ public struct Band: Hashable, Sendable, Identifiable {
     }
 
     /// Whether `score` (already rounded to the scale's decimals) falls in this band.
-    public func contains(_ score: Double) -> Bool {
+    package func contains(_ score: Double) -> Bool {
         score >= minimum - Band.tolerance && score <= maximum + Band.tolerance
     }
 

@@ -1,7 +1,7 @@
 extension Battery {
     /// A battery made on the spot from instruments given one by one (`--instrument phq9 --instrument gad7`):
     /// no texts, and the only policy is the safe one — every crisis flag gives red.
-    public static func adHoc(_ instruments: [Instrument]) -> Battery {
+    package static func adHoc(_ instruments: [Instrument]) -> Battery {
         let red = instruments.flatMap { instrument in
             instrument.flags.filter { $0.kind == .crisis }.map {
                 WarningPolicy.Condition.flag(instrument: instrument.id, flag: $0.id)

@@ -1,20 +1,20 @@
 /// The instruments given together in one sitting, with the texts around them and the warning policy.
-public struct Battery: Hashable, Sendable, Identifiable {
-    public var id: String
-    public var version: String
-    public var title: LocalizedText
+package struct Battery: Hashable, Sendable, Identifiable {
+    package var id: String
+    package var version: String
+    package var title: LocalizedText
     /// In the order they are given.
-    public var instruments: [Instrument]
-    public var consent: LocalizedText
-    public var closing: LocalizedText
+    package var instruments: [Instrument]
+    package var consent: LocalizedText
+    package var closing: LocalizedText
     /// Shown at once when a crisis flag is raised: where to get help now.
-    public var crisis: LocalizedText
+    package var crisis: LocalizedText
     /// A whole screening answered faster than this is questionable.
-    public var minimumSeconds: Int?
-    public var policy: WarningPolicy
-    public var source: String
+    package var minimumSeconds: Int?
+    package var policy: WarningPolicy
+    package var source: String
 
-    public init(
+    package init(
         id: String, version: String, title: LocalizedText, instruments: [Instrument], consent: LocalizedText,
         closing: LocalizedText, crisis: LocalizedText, minimumSeconds: Int?, policy: WarningPolicy, source: String
     ) {
@@ -30,8 +30,8 @@ public struct Battery: Hashable, Sendable, Identifiable {
         self.source = source
     }
 
-    public func instrument(_ id: String) -> Instrument? { instruments.first { $0.id == id } }
+    package func instrument(_ id: String) -> Instrument? { instruments.first { $0.id == id } }
 
     /// Number of items over all instruments (the `[3/16]` denominator of the terminal flow).
-    public var itemCount: Int { instruments.reduce(0) { $0 + $1.items.count } }
+    package var itemCount: Int { instruments.reduce(0) { $0 + $1.items.count } }
 }

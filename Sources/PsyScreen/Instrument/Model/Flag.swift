@@ -2,22 +2,22 @@
 ///
 /// Raised when any of its items has a value in `minimum...maximum`. Flags are evaluated on the answers as
 /// given, even when no scale can be scored, and their items are never imputed.
-public struct Flag: Hashable, Sendable, Identifiable {
-    public enum Kind: String, Hashable, Sendable {
+package struct Flag: Hashable, Sendable, Identifiable {
+    package enum Kind: String, Hashable, Sendable {
         /// Possible risk to life: shown help at once, red in the warning register.
         case crisis
         /// A finding a counselor should see (WHO-5 item ≤ 1).
         case attention
     }
 
-    public var id: String
-    public var kind: Kind
-    public var label: LocalizedText
-    public var itemIDs: [String]
-    public var minimum: Int
-    public var maximum: Int
+    package var id: String
+    package var kind: Kind
+    package var label: LocalizedText
+    package var itemIDs: [String]
+    package var minimum: Int
+    package var maximum: Int
 
-    public init(id: String, kind: Kind, label: LocalizedText, itemIDs: [String], minimum: Int, maximum: Int) {
+    package init(id: String, kind: Kind, label: LocalizedText, itemIDs: [String], minimum: Int, maximum: Int) {
         self.id = id
         self.kind = kind
         self.label = label
@@ -26,5 +26,5 @@ public struct Flag: Hashable, Sendable, Identifiable {
         self.maximum = maximum
     }
 
-    public func isRaised(by value: Int) -> Bool { value >= minimum && value <= maximum }
+    package func isRaised(by value: Int) -> Bool { value >= minimum && value <= maximum }
 }

@@ -1,23 +1,23 @@
 /// One questionnaire (PHQ-9), as defined by its XML file.
-public struct Instrument: Hashable, Sendable, Identifiable {
-    public var id: String
-    public var version: String
-    public var title: LocalizedText
-    public var instructions: LocalizedText
+package struct Instrument: Hashable, Sendable, Identifiable {
+    package var id: String
+    package var version: String
+    package var title: LocalizedText
+    package var instructions: LocalizedText
     /// The copyright / licence line, exactly as the authors ask for it.
-    public var copyright: String
-    public var citations: [String]
+    package var copyright: String
+    package var citations: [String]
     /// Scoring notes, e.g. which published rule handles missing items.
-    public var notes: [String]
-    public var responseSets: [ResponseSet]
-    public var items: [Item]
-    public var scales: [Scale]
-    public var flags: [Flag]
-    public var validity: ValidityRules
+    package var notes: [String]
+    package var responseSets: [ResponseSet]
+    package var items: [Item]
+    package var scales: [Scale]
+    package var flags: [Flag]
+    package var validity: ValidityRules
     /// The file it was read from.
-    public var source: String
+    package var source: String
 
-    public init(
+    package init(
         id: String, version: String, title: LocalizedText, instructions: LocalizedText, copyright: String,
         citations: [String], notes: [String], responseSets: [ResponseSet], items: [Item], scales: [Scale],
         flags: [Flag], validity: ValidityRules, source: String
@@ -37,16 +37,16 @@ public struct Instrument: Hashable, Sendable, Identifiable {
         self.source = source
     }
 
-    public func item(_ id: String) -> Item? { items.first { $0.id == id } }
-    public func scale(_ id: String) -> Scale? { scales.first { $0.id == id } }
-    public func flag(_ id: String) -> Flag? { flags.first { $0.id == id } }
-    public func responseSet(_ id: String) -> ResponseSet? { responseSets.first { $0.id == id } }
+    package func item(_ id: String) -> Item? { items.first { $0.id == id } }
+    package func scale(_ id: String) -> Scale? { scales.first { $0.id == id } }
+    package func flag(_ id: String) -> Flag? { flags.first { $0.id == id } }
+    package func responseSet(_ id: String) -> ResponseSet? { responseSets.first { $0.id == id } }
 
     /// The response set of an item (the loader guarantees it exists).
-    public func responses(for item: Item) -> ResponseSet {
+    package func responses(for item: Item) -> ResponseSet {
         responseSet(item.responseSetID) ?? ResponseSet(id: item.responseSetID, options: [])
     }
 
     /// Languages every text of the instrument is given in.
-    public var languages: [String] { title.languages }
+    package var languages: [String] { title.languages }
 }

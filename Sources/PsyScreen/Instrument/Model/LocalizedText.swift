@@ -1,32 +1,32 @@
 /// A text given in several languages (`xml:lang`), e.g. an item's wording in `zh-Hans` and `en`.
-public struct LocalizedText: Hashable, Sendable {
+package struct LocalizedText: Hashable, Sendable {
     /// One language's text.
-    public struct Translation: Hashable, Sendable {
-        public var language: String
-        public var text: String
+    package struct Translation: Hashable, Sendable {
+        package var language: String
+        package var text: String
 
-        public init(language: String, text: String) {
+        package init(language: String, text: String) {
             self.language = language
             self.text = text
         }
     }
 
     /// In file order; the first is the fallback when nothing closer is available.
-    public var translations: [Translation]
+    package var translations: [Translation]
 
-    public init(_ translations: [Translation]) { self.translations = translations }
+    package init(_ translations: [Translation]) { self.translations = translations }
 
     /// A text in one language only (tests, derived texts).
-    public init(_ text: String, language: String = "en") {
+    package init(_ text: String, language: String = "en") {
         self.translations = [Translation(language: language, text: text)]
     }
 
     /// The languages present, in file order.
-    public var languages: [String] { translations.map(\.language) }
+    package var languages: [String] { translations.map(\.language) }
 
     /// The text in `language`: an exact tag, else the same primary language (`zh` for `zh-Hans`), else English,
     /// else the first translation.
-    public func text(in language: String) -> String {
+    package func text(in language: String) -> String {
         let wanted = language.lowercased()
         if let exact = translations.first(where: { $0.language.lowercased() == wanted }) { return exact.text }
         let primary = wanted.split(separator: "-").first.map(String.init) ?? wanted

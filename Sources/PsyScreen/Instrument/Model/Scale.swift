@@ -1,11 +1,11 @@
 /// A score computed from items (`sum` or `mean`), or a linear transform of another scale (WHO-5 percentage).
-public struct Scale: Hashable, Sendable, Identifiable {
-    public enum Method: String, Hashable, Sendable {
+package struct Scale: Hashable, Sendable, Identifiable {
+    package enum Method: String, Hashable, Sendable {
         case sum
         case mean
     }
 
-    public enum Definition: Hashable, Sendable {
+    package enum Definition: Hashable, Sendable {
         /// From items. `minimumAnswered` items must be answered; a sum with missing items is prorated
         /// (mean of the answered items × number of items, rounded half up) when `prorate` is set.
         case items(method: Method, itemIDs: [String], minimumAnswered: Int, prorate: Bool)
@@ -13,19 +13,19 @@ public struct Scale: Hashable, Sendable, Identifiable {
         case derived(of: String, multiply: Double, add: Double)
     }
 
-    public var id: String
-    public var label: LocalizedText
-    public var definition: Definition
+    package var id: String
+    package var label: LocalizedText
+    package var definition: Definition
     /// Decimals a score keeps (rounded half up): 0 for sums.
-    public var decimals: Int
+    package var decimals: Int
     /// Lowest and highest possible score.
-    public var range: ClosedRange<Double>
+    package var range: ClosedRange<Double>
     /// Spacing of possible scores: 1 for sums, 4 for WHO-5 percent, 0.01 for a mean with two decimals.
-    public var step: Double
+    package var step: Double
     /// Sorted by `minimum`; empty when the scale has no bands.
-    public var bands: [Band]
+    package var bands: [Band]
 
-    public init(
+    package init(
         id: String, label: LocalizedText, definition: Definition, decimals: Int, range: ClosedRange<Double>,
         step: Double, bands: [Band]
     ) {
@@ -39,5 +39,5 @@ public struct Scale: Hashable, Sendable, Identifiable {
     }
 
     /// The band a score falls in.
-    public func band(for score: Double) -> Band? { bands.first { $0.contains(score) } }
+    package func band(for score: Double) -> Band? { bands.first { $0.contains(score) } }
 }

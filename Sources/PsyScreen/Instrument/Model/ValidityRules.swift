@@ -1,11 +1,11 @@
 /// Checks that mark a response as questionable (not invalid: a counselor decides).
-public struct ValidityRules: Hashable, Sendable {
+package struct ValidityRules: Hashable, Sendable {
     /// Answered faster than this is implausible for reading every item.
-    public var minimumSeconds: Int?
+    package var minimumSeconds: Int?
     /// Scales with reverse-keyed items where identical answers on every item mean the student did not read them.
-    public var straightLiningScales: [String]
+    package var straightLiningScales: [String]
 
-    public init(minimumSeconds: Int? = nil, straightLiningScales: [String] = []) {
+    package init(minimumSeconds: Int? = nil, straightLiningScales: [String] = []) {
         self.minimumSeconds = minimumSeconds
         self.straightLiningScales = straightLiningScales
     }

@@ -1,5 +1,5 @@
 /// The early-warning level of one screening, from the battery's policy.
-public enum WarningLevel: String, CaseIterable, Comparable, Hashable, Sendable, Codable {
+package enum WarningLevel: String, CaseIterable, Comparable, Hashable, Sendable, Codable {
     case none
     case yellow
     case orange
@@ -15,5 +15,5 @@ public enum WarningLevel: String, CaseIterable, Comparable, Hashable, Sendable, 
         }
     }
 
-    public static func < (lhs: WarningLevel, rhs: WarningLevel) -> Bool { lhs.rank < rhs.rank }
+    package static func < (lhs: WarningLevel, rhs: WarningLevel) -> Bool { lhs.rank < rhs.rank }
 }

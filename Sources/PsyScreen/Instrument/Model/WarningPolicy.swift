@@ -1,7 +1,7 @@
 /// Which results give which warning level: data in the battery file, so a school can change cut-offs.
-public struct WarningPolicy: Hashable, Sendable {
+package struct WarningPolicy: Hashable, Sendable {
     /// One condition of a level.
-    public enum Condition: Hashable, Sendable, CustomStringConvertible {
+    package enum Condition: Hashable, Sendable, CustomStringConvertible {
         /// The instrument raised this flag.
         case flag(instrument: String, flag: String)
         /// The scale's score falls in one of these bands.
@@ -9,7 +9,7 @@ public struct WarningPolicy: Hashable, Sendable {
         /// The scale's score lies in `minimum...maximum` (either end open when nil).
         case score(instrument: String, scale: String, minimum: Double?, maximum: Double?)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .flag(let instrument, let flag):
                 return "\(instrument) flag \(flag)"
@@ -28,9 +28,9 @@ public struct WarningPolicy: Hashable, Sendable {
 
     /// Conditions per level, for `red`, `orange` and `yellow`. A level applies when any of its conditions holds;
     /// the highest level wins.
-    public var conditions: [WarningLevel: [Condition]]
+    package var conditions: [WarningLevel: [Condition]]
 
-    public init(conditions: [WarningLevel: [Condition]]) { self.conditions = conditions }
+    package init(conditions: [WarningLevel: [Condition]]) { self.conditions = conditions }
 }
 
 func format(_ value: Double) -> String {

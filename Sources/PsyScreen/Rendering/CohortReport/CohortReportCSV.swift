@@ -1,10 +1,10 @@
 /// `--format csv`: the tidy long table, one value per row, for R and pandas:
 /// `level,school,grade,class,group,instrument,scale,statistic,value`. The stamp comes first, as rows of the
 /// whole wave named `stamp:…`, so that the file stays one plain table for any reader.
-public enum CohortReportCSV {
-    public static let header = ["level", "school", "grade", "class", "group", "instrument", "scale", "statistic", "value"]
+package enum CohortReportCSV {
+    package static let header = ["level", "school", "grade", "class", "group", "instrument", "scale", "statistic", "value"]
 
-    public static func render(_ report: CohortReport) -> String {
+    package static func render(_ report: CohortReport) -> String {
         // Bytes, not String concatenation: a district report has a million rows.
         var out: [UInt8] = []
         out.reserveCapacity(report.units.count * 64 * (8 + report.columns.count * 16))
@@ -38,7 +38,7 @@ public enum CohortReportCSV {
 
     /// Names typed into a roster, made safe for spreadsheets: a leading `=`, `+`, `-`, `@`, tab or CR gets a `'`
     /// (as ``CSVWriter`` does for cells from input), so Excel shows the text instead of evaluating it.
-    public static func typedText(_ text: String) -> String {
+    package static func typedText(_ text: String) -> String {
         guard let first = text.utf8.first, CSVWriter.startsFormula(first) else { return text }
         return "'" + text
     }

@@ -1,5 +1,5 @@
 /// The output formats of `report` and `merge`.
-public enum CohortReportFormat: String, CaseIterable, Sendable {
+package enum CohortReportFormat: String, CaseIterable, Sendable {
     case table
     case csv
     case json
@@ -7,7 +7,7 @@ public enum CohortReportFormat: String, CaseIterable, Sendable {
     case md
 
     /// The whole output as text.
-    public func render(_ report: CohortReport, language: String) -> String {
+    package func render(_ report: CohortReport, language: String) -> String {
         switch self {
         case .table: CohortReportText.table(report, language: language)
         case .csv: CohortReportCSV.render(report)

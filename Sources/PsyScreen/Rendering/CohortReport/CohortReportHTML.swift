@@ -1,8 +1,8 @@
 /// `--format html`: one self-contained page (inline CSS and SVG, no script, no link, nothing fetched) in
 /// Chinese or English: the stamp, three charts — coverage by class against the 100 % target, band distribution
 /// per scale by grade, warning levels by grade — and the tables of the other formats.
-public enum CohortReportHTML {
-    public static func render(_ report: CohortReport, language: String) -> String {
+package enum CohortReportHTML {
+    package static func render(_ report: CohortReport, language: String) -> String {
         let strings = CohortReportStrings(language: language)
         let charts = CohortReportCharts(report: report, strings: strings)
         var body = "<h1>\(HTMLText.escape(strings.title))</h1>\n"

@@ -1,14 +1,14 @@
 /// `--format json`: the same figures as the CSV, nested: stamp, scales, then units with their statistics.
 /// Every value not shown is `null`, whatever the reason.
-public enum CohortReportJSON {
-    public static let formatName = "psyscreen-cohort-report"
-    public static let formatVersion = 1
+package enum CohortReportJSON {
+    package static let formatName = "psyscreen-cohort-report"
+    package static let formatVersion = 1
 
-    public static func render(_ report: CohortReport) -> String {
+    package static func render(_ report: CohortReport) -> String {
         document(report).rendered()
     }
 
-    public static func document(_ report: CohortReport) -> JSONValue {
+    package static func document(_ report: CohortReport) -> JSONValue {
         let stamp = report.stamp
         var stampMembers: [(String, JSONValue)] = [
             ("wave", .string(stamp.wave)), ("min_cell", .integer(stamp.minimumCellSize)),

@@ -49,8 +49,8 @@ struct CohortReportTables {
 }
 
 /// `--format table` (terminal) and `--format md` (for pasting into documents).
-public enum CohortReportText {
-    public static func table(_ report: CohortReport, language: String) -> String {
+package enum CohortReportText {
+    package static func table(_ report: CohortReport, language: String) -> String {
         let strings = CohortReportStrings(language: language)
         var out = strings.title + "\n" + CohortStampText.lines(report.stamp, language: language).joined(separator: "\n") + "\n"
         for section in CohortReportTables(report, strings: strings).sections {
@@ -61,7 +61,7 @@ public enum CohortReportText {
         return out
     }
 
-    public static func markdown(_ report: CohortReport, language: String) -> String {
+    package static func markdown(_ report: CohortReport, language: String) -> String {
         let strings = CohortReportStrings(language: language)
         var out = "# \(strings.title)\n\n"
         for line in CohortStampText.lines(report.stamp, language: language) { out += "- \(escape(line))\n" }

@@ -1,8 +1,8 @@
 /// The stamp as lines of text, for the human formats and CSV comments.
-public enum CohortStampText {
+package enum CohortStampText {
     /// Name and value pairs: `wave`, `min_cell`, `psyscreen_version`, `generated_at`, `merged_files`,
     /// `instrument:<id>` (version and scoring-key hash), `policy:<battery>`.
-    public static func fields(_ stamp: ReportStamp) -> [(String, String)] {
+    package static func fields(_ stamp: ReportStamp) -> [(String, String)] {
         var fields = [
             ("wave", stamp.wave), ("min_cell", String(stamp.minimumCellSize)),
             ("psyscreen_version", stamp.psyscreenVersion), ("generated_at", stamp.generatedAt),
@@ -17,7 +17,7 @@ public enum CohortStampText {
         return fields
     }
 
-    public static func lines(_ stamp: ReportStamp, language: String) -> [String] {
+    package static func lines(_ stamp: ReportStamp, language: String) -> [String] {
         let zh = language.hasPrefix("zh")
         var lines = [
             (zh ? "筛查批次 " : "wave ") + stamp.wave,

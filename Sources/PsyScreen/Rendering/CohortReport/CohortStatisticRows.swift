@@ -1,19 +1,19 @@
 /// A cohort report as one value per row — the tidy long form of the CSV, and what the other formats pick from.
-public struct CohortStatisticRow: Hashable, Sendable {
-    public var unit: CohortUnit
+package struct CohortStatisticRow: Hashable, Sendable {
+    package var unit: CohortUnit
     /// Empty for statistics of the whole unit (enrolled, levels).
-    public var instrument: String
-    public var scale: String
+    package var instrument: String
+    package var scale: String
     /// `enrolled`, `screened`, `coverage_percent`, `n`, `mean`, `sd`, `median`, `alpha`, `band:<id>`,
     /// `band_percent:<id>`, `level:<red|orange|yellow>`.
-    public var statistic: String
+    package var statistic: String
     /// As printed: a number, a coded percentage, or ``DisclosureFormat/hiddenMarker``.
-    public var value: String
+    package var value: String
 }
 
 extension CohortReport {
     /// Every statistic of every unit, in report order.
-    public var rows: [CohortStatisticRow] {
+    package var rows: [CohortStatisticRow] {
         var rows: [CohortStatisticRow] = []
         rows.reserveCapacity(units.count * (6 + columns.reduce(0) { $0 + 5 + 2 * $1.bands.count }))
         forEachStatistic { unit, column, statistic, value in
@@ -26,7 +26,7 @@ extension CohortReport {
 
     /// Calls `body` for every statistic in report order: the unit, the column index (nil for whole-unit
     /// statistics), the statistic's name and its printed value.
-    public func forEachStatistic(_ body: (Unit, Int?, String, String) -> Void) {
+    package func forEachStatistic(_ body: (Unit, Int?, String, String) -> Void) {
         let bandNames = columns.map { $0.bands.map { "band:\($0.id)" } }
         let percentNames = columns.map { $0.bands.map { "band_percent:\($0.id)" } }
         let levelNames = CohortCell.publishedLevels.map { "level:\($0.rawValue)" }
@@ -49,18 +49,18 @@ extension CohortReport {
 }
 
 /// How figures are written in machine-readable outputs (CSV, JSON strings) and, rounded, for people.
-public enum CohortValueFormat {
-    public static func count(_ value: Int?) -> String { DisclosureFormat.count(value) }
+package enum CohortValueFormat {
+    package static func count(_ value: Int?) -> String { DisclosureFormat.count(value) }
 
     /// Full precision (shortest text that reads back as the same Double), or the marker.
-    public static func number(_ value: Double?) -> String {
+    package static func number(_ value: Double?) -> String {
         guard let value else { return DisclosureFormat.hiddenMarker }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         return "\(value)"
     }
 
     /// Rounded half up to `decimals` for people, or the marker.
-    public static func rounded(_ value: Double?, _ decimals: Int) -> String {
+    package static func rounded(_ value: Double?, _ decimals: Int) -> String {
         guard let value else { return DisclosureFormat.hiddenMarker }
         return ScoreFormat.string(Rounding.halfUp(value, decimals: decimals), decimals: decimals)
     }
