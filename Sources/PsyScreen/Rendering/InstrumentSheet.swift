@@ -83,7 +83,7 @@ package enum InstrumentSheet {
         }
     }
 
-    private static func condition(_ flag: Flag) -> String {
+    private static func condition(_ flag: FlagRule) -> String {
         let items = flag.itemIDs.count == 1 ? "item \(flag.itemIDs[0])" : "any of items \(flag.itemIDs.joined(separator: " "))"
         switch (flag.minimum == Int.min, flag.maximum == Int.max) {
         case (false, true): return "\(items) ≥ \(flag.minimum)"

@@ -24,7 +24,7 @@ struct Export: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The file to write.", valueName: "file"))
     var output: String
 
-    @ArgumentParser.Flag(help: "Write the de-identified per-student extract instead of aggregates.")
+    @Flag(help: "Write the de-identified per-student extract instead of aggregates.")
     var deidentified = false
 
     @Option(help: ArgumentHelp("The pseudonym key file (with --deidentified).", valueName: "path"))

@@ -31,13 +31,13 @@ struct Score: ParsableCommand {
     @Option(help: ArgumentHelp("Write the rejected records here as CSV (line,column,value,reason) instead of stderr.", valueName: "file"))
     var errors: String?
 
-    @ArgumentParser.Flag(help: "Write no output at all if any record is rejected.")
+    @Flag(help: "Write no output at all if any record is rejected.")
     var strict = false
 
     @Option(help: "csv or jsonl (one JSON object per record).")
     var format: ScoreOutputFormat = .csv
 
-    @ArgumentParser.Flag(help: "Start the CSV with a byte order mark, so that Excel opens it as UTF-8.")
+    @Flag(help: "Start the CSV with a byte order mark, so that Excel opens it as UTF-8.")
     var excel = false
 
     @Argument(help: ArgumentHelp("The paper results CSV ('-' for standard input).", valueName: "input"))

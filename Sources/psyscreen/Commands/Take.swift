@@ -28,10 +28,10 @@ struct Take: ParsableCommand {
     @Option(help: "zh-Hans or en.")
     var lang: SessionLanguage = .chinese
 
-    @ArgumentParser.Flag(help: "Shared screen: after each student clear the screen and ask for the next student ID.")
+    @Flag(help: "Shared screen: after each student clear the screen and ask for the next student ID.")
     var kiosk = false
 
-    @ArgumentParser.Flag(help: "Let a student whose screening in this wave is finished take it again.")
+    @Flag(help: "Let a student whose screening in this wave is finished take it again.")
     var retake = false
 
     @Option(name: .customLong("idle-timeout"), help: "Kiosk: seconds without input before a student's session is closed (answers kept).")

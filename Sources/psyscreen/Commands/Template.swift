@@ -13,7 +13,7 @@ struct Template: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write it here (default: standard output).", valueName: "file"))
     var output: String?
 
-    @ArgumentParser.Flag(help: "Start the CSV with a byte order mark, so that Excel opens it as UTF-8.")
+    @Flag(help: "Start the CSV with a byte order mark, so that Excel opens it as UTF-8.")
     var excel = false
 
     func run() throws {

@@ -71,7 +71,7 @@ struct InstrumentDecoder {
         }
     }
 
-    private mutating func decodeFlags(_ items: [Item], _ responseSets: [ResponseSet]) -> [Flag] {
+    private mutating func decodeFlags(_ items: [Item], _ responseSets: [ResponseSet]) -> [FlagRule] {
         let elements = root.children(named: "flag")
         context.checkUnique(elements, kind: "flag")
         return elements.compactMap { element in
@@ -95,8 +95,8 @@ struct InstrumentDecoder {
                     context.error(element.line, "flag '\(id)' can never be raised: no option of item '\(itemID)' lies in its range")
                 }
             }
-            guard let kind = element.attribute("kind").flatMap(Flag.Kind.init(rawValue:)) else { return nil }
-            return Flag(
+            guard let kind = element.attribute("kind").flatMap(FlagRule.Kind.init(rawValue:)) else { return nil }
+            return FlagRule(
                 id: id, kind: kind, label: label, itemIDs: itemIDs, minimum: minimum ?? Int.min,
                 maximum: maximum ?? Int.max)
         }

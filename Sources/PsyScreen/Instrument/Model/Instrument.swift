@@ -12,7 +12,7 @@ package struct Instrument: Hashable, Sendable, Identifiable {
     package var responseSets: [ResponseSet]
     package var items: [Item]
     package var scales: [Scale]
-    package var flags: [Flag]
+    package var flags: [FlagRule]
     package var validity: ValidityRules
     /// The file it was read from.
     package var source: String
@@ -20,7 +20,7 @@ package struct Instrument: Hashable, Sendable, Identifiable {
     package init(
         id: String, version: String, title: LocalizedText, instructions: LocalizedText, copyright: String,
         citations: [String], notes: [String], responseSets: [ResponseSet], items: [Item], scales: [Scale],
-        flags: [Flag], validity: ValidityRules, source: String
+        flags: [FlagRule], validity: ValidityRules, source: String
     ) {
         self.id = id
         self.version = version
@@ -39,7 +39,7 @@ package struct Instrument: Hashable, Sendable, Identifiable {
 
     package func item(_ id: String) -> Item? { items.first { $0.id == id } }
     package func scale(_ id: String) -> Scale? { scales.first { $0.id == id } }
-    package func flag(_ id: String) -> Flag? { flags.first { $0.id == id } }
+    package func flag(_ id: String) -> FlagRule? { flags.first { $0.id == id } }
     package func responseSet(_ id: String) -> ResponseSet? { responseSets.first { $0.id == id } }
 
     /// The response set of an item (the loader guarantees it exists).

@@ -2,7 +2,7 @@
 ///
 /// Raised when any of its items has a value in `minimum...maximum`. Flags are evaluated on the answers as
 /// given, even when no scale can be scored, and their items are never imputed.
-package struct Flag: Hashable, Sendable, Identifiable {
+package struct FlagRule: Hashable, Sendable, Identifiable {
     package enum Kind: String, Hashable, Sendable {
         /// Possible risk to life: shown help at once, red in the warning register.
         case crisis
