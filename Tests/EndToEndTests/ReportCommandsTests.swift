@@ -93,7 +93,7 @@ final class ReportCommandsTests: XCTestCase {
         XCTAssertTrue(html.contains("Coverage by class"))
     }
 
-    func testEachSchoolsExportMergedEqualsTheJointReportAtSchoolLevel() throws {
+    func testEachSchoolsExportMergedShowsEachSchoolsOwnFigures() throws {
         var files: [String] = []
         for index in TwoSchoolWave.schools.indices {
             let file = "school\(index).json"
@@ -103,25 +103,27 @@ final class ReportCommandsTests: XCTestCase {
             files.append(file)
         }
         let merged = table(try run(["merge"] + files + ["--format", "csv"]).stdout)
-        let joint = table(try run(["report", "--db", Self.joint, "--wave", "2026-autumn", "--format", "csv"]).stdout)
-        for school in TwoSchoolWave.schools {
-            for statistic in [",,,enrolled", ",,,screened", ",phq9,total,n", ",phq9,total,mean", ",phq9,total,sd",
-                              ",gad7,total,n", ",gad7,total,mean", ",gad7,total,sd", ",phq9,total,alpha"] {
-                let key = "school,\(school),,," + statistic
-                XCTAssertNotNil(joint[key], key)
-                XCTAssertNotEqual(joint[key], "—", key)
-                if statistic.hasSuffix("mean") || statistic.hasSuffix("sd") || statistic.hasSuffix("alpha") {
-                    XCTAssertEqual(Double(merged[key] ?? "")!, Double(joint[key]!)!, accuracy: 1e-9, key)
-                } else {
-                    XCTAssertEqual(merged[key], joint[key], key)
-                }
+        // Each school's figures are those of its own report (its own pattern), school and grade level.
+        for index in files.indices {
+            let own = table(try run(["report", "--db", Self.schoolDatabase(index), "--wave", "2026-autumn", "--format", "csv"]).stdout)
+            var compared = 0
+            for (key, value) in own where key.hasPrefix("school,") || (key.hasPrefix("grade,") && !key.hasSuffix(",enrolled")) {
+                guard let mergedValue = merged[key] else { continue }
+                XCTAssertEqual(mergedValue, value, key)
+                compared += 1
+            }
+            XCTAssertGreaterThan(compared, 50)
+            let alone = table(try run(["merge", files[index], "--format", "csv"]).stdout)
+            for (key, value) in alone where key.hasPrefix("school,") || key.hasPrefix("grade,") {
+                XCTAssertEqual(value, own[key], key)
             }
         }
-        // One school's file alone gives that school's own report figures.
-        let own = table(try run(["report", "--db", Self.schoolDatabase(0), "--wave", "2026-autumn", "--format", "csv"]).stdout)
-        let alone = table(try run(["merge", files[0], "--format", "csv"]).stdout)
-        for (key, value) in alone where key.hasPrefix("school,") || key.hasPrefix("grade,") {
-            XCTAssertEqual(value, own[key], key)
+        // The whole: the coverage counts and n add up exactly to the joint database's.
+        let joint = table(try run(["report", "--db", Self.joint, "--wave", "2026-autumn", "--format", "csv"]).stdout)
+        for statistic in [",,,enrolled", ",,,screened", ",phq9,total,n", ",gad7,total,n"] {
+            let key = "all,,,," + statistic
+            XCTAssertNotNil(joint[key], key)
+            XCTAssertEqual(merged[key], joint[key], key)
         }
     }
 

@@ -78,21 +78,36 @@ package struct CohortAggregator: Sendable {
                 if let parent = unit.parent { add(parent, counts) }
             }
         }
-        return CohortTables(columns: columns, units: dense.mapValues { $0.counts(columns: columns) })
+        var leafCounts: [CohortLeaf: CohortCounts] = [:]
+        for (key, counts) in zip(leafKeys, leaves) {
+            leafCounts[CohortLeaf(
+                school: key.school, grade: key.grade, className: key.className, gender: key.gender, major: key.major)
+            ] = counts.counts(columns: columns)
+        }
+        return CohortTables(columns: columns, units: dense.mapValues { $0.counts(columns: columns) }, leaves: leafCounts)
     }
 }
 
-/// ``CohortCounts`` with dense score histograms, for fast counting and summing.
+/// ``CohortCounts`` with dense score histograms where a scale has few possible scores, for fast counting and
+/// summing.
 struct DenseCounts: Sendable {
+    /// Widest score grid counted in a dense array. A scale with decimals has range × 10^decimals grid points
+    /// (10^8 for a 0–100 score with 6 decimals): its scores are counted sparsely, so memory grows with the
+    /// distinct scores seen, not with the grid.
+    static let denseLimit = 1024
+
     var base: CohortCounts
-    /// Per column: respondents per scaled score, offset by the column's lowest score.
+    /// Per column: respondents per scaled score, offset by the column's lowest score; empty for a sparse column.
     var histograms: [[Int]]
-    /// Scores outside the column's range (never seen with validated keys, kept so nothing is lost).
+    /// Scores of sparse columns, and scores outside a dense column's range (never seen with validated keys, kept
+    /// so nothing is lost).
     var outliers: [ScoreHistogram]
 
     init(columns: [CohortColumn]) {
         base = CohortCounts(columns: columns)
-        histograms = columns.map { Array(repeating: 0, count: $0.scaledRange.count) }
+        histograms = columns.map {
+            $0.scaledRange.count <= Self.denseLimit ? Array(repeating: 0, count: $0.scaledRange.count) : []
+        }
         outliers = Array(repeating: ScoreHistogram(), count: columns.count)
     }
 
@@ -123,7 +138,7 @@ struct DenseCounts: Sendable {
                 base.scales[column].unbanded += 1
             }
             let range = columns[column].scaledRange
-            if range.contains(score) {
+            if !histograms[column].isEmpty, range.contains(score) {
                 histograms[column][score - range.lowerBound] += 1
             } else {
                 outliers[column].add(score)

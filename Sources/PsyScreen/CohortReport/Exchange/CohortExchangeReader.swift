@@ -1,27 +1,23 @@
-/// Turns a decoded exchange document into checked ``CohortTables``.
+/// Turns a decoded exchange document into checked ``PublishedUnit``s.
 struct CohortExchangeReader {
     let document: ExchangeDocument
     let file: String
 
     func read() throws(CohortExchangeError) -> CohortExchange {
         let columns = document.scales
-        var units: [CohortUnit: CohortCounts] = [:]
-        var withheld: [CohortUnit: Set<CohortCell>] = [:]
+        let k = document.stamp.minimumCellSize
+        guard k >= MinimumCellSize.floor else { throw fail("the file was made with k = \(k), below \(MinimumCellSize.floor)") }
+        var seen: Set<CohortUnit> = []
+        var units: [PublishedUnit] = []
         for record in document.units {
             let unit = try self.unit(record)
-            guard units[unit] == nil else { throw fail("unit \(unit) appears twice") }
-            units[unit] = try counts(record, unit: unit, columns: columns)
-            var cells: Set<CohortCell> = []
-            for name in record.withheld {
-                guard let cell = CohortCell(name: name, columns: columns) else {
-                    throw fail("unit \(unit): unknown withheld figure '\(name)'")
-                }
-                cells.insert(cell)
+            guard seen.insert(unit).inserted else { throw fail("unit \(unit) appears twice") }
+            guard record.enrolled >= k else {
+                throw fail("unit \(unit) has \(record.enrolled) students, fewer than k = \(k): exchange files hold no such unit")
             }
-            if !cells.isEmpty { withheld[unit] = cells }
+            units.append(try published(record, unit: unit, columns: columns))
         }
-        return CohortExchange(
-            stamp: document.stamp, tables: CohortTables(columns: columns, units: units), withheld: withheld)
+        return CohortExchange(stamp: document.stamp, columns: columns, units: units, isDraft: document.draft ?? false)
     }
 
     private func unit(_ record: ExchangeUnit) throws(CohortExchangeError) -> CohortUnit {
@@ -42,69 +38,83 @@ struct CohortExchangeReader {
         return CohortUnit(level: record.level, school: record.school, grade: record.grade, group: group)
     }
 
-    private func counts(
+    private func published(
         _ record: ExchangeUnit, unit: CohortUnit, columns: [CohortColumn]
-    ) throws(CohortExchangeError) -> CohortCounts {
-        var counts = CohortCounts(columns: columns)
-        counts.enrolled = record.enrolled
-        counts.screened = record.screened
-        counts.partial = record.partial
-        counts.refused = record.refused
-        counts.notScreened = record.notScreened
-        counts.onLeave = record.onLeave
-        counts.onInternship = record.onInternship
-        let all = [counts.enrolled, counts.screened, counts.partial, counts.refused, counts.notScreened,
-                   counts.onLeave, counts.onInternship]
+    ) throws(CohortExchangeError) -> PublishedUnit {
+        let coverage = [record.screened, record.partial, record.refused, record.notScreened]
+        let all = [record.enrolled] + (coverage + [record.onLeave, record.onInternship]).compactMap { $0 }
         guard all.allSatisfy({ $0 >= 0 }) else { throw fail("unit \(unit): a negative count") }
-        guard counts.screened + counts.partial + counts.refused + counts.notScreened == counts.enrolled else {
+        if coverage.allSatisfy({ $0 != nil }), coverage.reduce(0, { $0 + $1! }) != record.enrolled {
             throw fail("unit \(unit): screened, partial, refused and not screened do not add up to enrolled")
         }
-        for (index, level) in CohortCounts.levelOrder.enumerated() {
-            guard let count = record.levels[level.rawValue], count >= 0 else {
-                throw fail("unit \(unit): no count for level '\(level.rawValue)'")
-            }
-            counts.levels[index] = count
+        guard Set(record.levels.keys) == Set(CohortCell.publishedLevels.map(\.rawValue)) else {
+            throw fail("unit \(unit): the levels must be red, orange and yellow")
         }
-        guard counts.levels.reduce(0, +) == counts.screened else {
-            throw fail("unit \(unit): the warning levels do not add up to the screened count")
-        }
+        let levels = CohortCell.publishedLevels.map { record.levels[$0.rawValue] ?? nil }
+        guard levels.allSatisfy({ ($0 ?? 0) >= 0 }),
+              levels.compactMap({ $0 }).reduce(0, +) <= record.screened ?? .max
+        else { throw fail("unit \(unit): the warning levels add up to more than the screened count") }
         guard record.scales.map(\.scale) == columns.map(\.name) else {
             throw fail("unit \(unit): its scales differ from the file's scale list")
         }
-        for (index, (column, scale)) in zip(columns, record.scales).enumerated() {
-            counts.scales[index] = try self.scale(scale, column: column, unit: unit)
-        }
-        return counts
+        var scales: [PublishedScale] = []
+        for (column, scale) in zip(columns, record.scales) { scales.append(try self.scale(scale, column: column, unit: unit)) }
+        return PublishedUnit(
+            unit: unit, enrolled: record.enrolled, screened: record.screened, partial: record.partial,
+            refused: record.refused, notScreened: record.notScreened, onLeave: record.onLeave,
+            onInternship: record.onInternship, levels: levels, scales: scales)
     }
 
     private func scale(
         _ record: ExchangeScale, column: CohortColumn, unit: CohortUnit
-    ) throws(CohortExchangeError) -> ScaleCounts {
+    ) throws(CohortExchangeError) -> PublishedScale {
         let context = "unit \(unit), \(column.name)"
         guard Set(record.bands.keys) == Set(column.bands.map(\.id)) else { throw fail("\(context): band names differ") }
-        let bands = column.bands.map { record.bands[$0.id] ?? 0 }
-        var histogram: [Int: Int] = [:]
-        for (key, count) in record.histogram {
-            guard let score = Int(key) else { throw fail("\(context): histogram key '\(key)' is not a whole number") }
-            histogram[score] = count
+        let bands = column.bands.map { record.bands[$0.id] ?? nil }
+        guard bands.allSatisfy({ ($0 ?? 0) >= 0 }), (record.n ?? 0) >= 0,
+              bands.compactMap({ $0 }).reduce(0, +) <= record.n ?? .max
+        else { throw fail("\(context): the band counts add up to more than n") }
+        let k = document.stamp.minimumCellSize
+        var sums: ScoreAccumulator?
+        if let count = record.count, let sum = record.sum, let squares = record.sumOfSquares, let median = record.median {
+            do {
+                sums = try ScoreAccumulator(count: count, sum: sum, sumOfSquares: squares)
+            } catch {
+                throw fail("\(context): \(error)")
+            }
+            guard count == record.n, count >= k, median.isFinite else {
+                throw fail("\(context): sums of fewer than k scores, or not of the n scores")
+            }
+        } else if record.count != nil || record.sum != nil || record.sumOfSquares != nil || record.median != nil {
+            throw fail("\(context): count, sum, sum of squares and median go together")
         }
-        let scores: ScoreHistogram
-        do {
-            scores = try ScoreHistogram(counts: histogram)
-        } catch {
-            throw fail("\(context): \(error)")
+        var scores: ScoreHistogram?
+        if let histogram = record.histogram {
+            var counts: [Int: Int] = [:]
+            for (key, count) in histogram {
+                guard let score = Int(key) else { throw fail("\(context): histogram key '\(key)' is not a whole number") }
+                counts[score] = count
+            }
+            do {
+                scores = try ScoreHistogram(counts: counts)
+            } catch {
+                throw fail("\(context): \(error)")
+            }
+            guard let sums, scores!.count == sums.count, scores!.accumulator == sums, scores!.median == record.median,
+                  bands.allSatisfy({ $0 != nil })
+            else { throw fail("\(context): the histogram does not match the sums, the median or the band counts") }
         }
-        guard bands.allSatisfy({ $0 >= 0 }), record.unbanded >= 0,
-              bands.reduce(record.unbanded, +) == record.n, scores.count == record.n
-        else { throw fail("\(context): band counts, histogram and n do not agree") }
-        let fromHistogram = scores.accumulator
-        guard fromHistogram.sum == record.sum, fromHistogram.sumOfSquares == record.sumOfSquares else {
-            throw fail("\(context): the sums do not match the histogram")
+        if let alpha = record.alpha {
+            guard sums != nil, alpha.items.count == column.itemPositions.count, alpha.completeCases <= record.n ?? 0,
+                  alpha.completeCases >= k, alpha.alpha == record.cronbachAlpha
+            else { throw fail("\(context): the alpha sums do not fit the scale or its alpha") }
         }
-        guard record.alpha.items.count == column.itemPositions.count, record.alpha.completeCases <= record.n else {
-            throw fail("\(context): the alpha sums do not fit the scale")
+        if let value = record.cronbachAlpha, sums == nil || !value.isFinite || value > 1 {
+            throw fail("\(context): an alpha without the distribution, or above 1")
         }
-        return ScaleCounts(bands: bands, unbanded: record.unbanded, scores: scores, alpha: record.alpha)
+        return PublishedScale(
+            n: record.n, bands: bands, sums: sums, median: record.median, histogram: scores, alpha: record.cronbachAlpha,
+            itemSums: record.alpha)
     }
 
     private func fail(_ message: String) -> CohortExchangeError { CohortExchangeError(file: file, message: message) }
