@@ -1,0 +1,188 @@
+/// The linear program of what a reader knows about one school's students: every output of the wave's
+/// ``DisclosurePattern`` at once (all `--by` reports in every format, the exchange file, the coverage list).
+///
+/// Unknowns, per leaf (class × gender × major, whose screened count and n the reader knows): students per warning
+/// level and per band of each scale (whole numbers), and per band the sum and the sum of squares of its scores.
+/// Relations: the levels add up to the screened count and the bands to n; a band's sums lie between its count
+/// times its lowest and highest score (squared); the battery's policy ties levels to bands (a student in a
+/// severe band is at least orange; an orange student, if orange comes from bands only, is in an orange band).
+/// Published figures of every unit: its counts, and where its distribution is published its sum and sum of
+/// squares (from mean and SD), and where its histogram is (exchange files) the sums of each band and the lowest
+/// and highest score present in each band, which bound its leaves' scores.
+final class AuditModel {
+    let program = LinearProgram()
+    let columns: [CohortColumn]
+    /// Per leaf of the school: variable indices.
+    private var levelColumns: [[Int]] = []
+    private var bandColumns: [[[Int]]] = []
+    private var firstSums: [[[Int]]] = []
+    private var secondSums: [[[Int]]] = []
+    let leaves: [CohortLeaf]
+
+    init(
+        leaves: [(CohortLeaf, CohortCounts)], columns: [CohortColumn], policy: WarningPolicy?, needsSums: [Bool]
+    ) {
+        self.columns = columns
+        self.leaves = leaves.map(\.0)
+        let levelsOf = policy.map { Self.bandLevels($0, columns: columns) }
+        for (_, counts) in leaves {
+            let screened = Double(counts.screened)
+            let levels = CohortCounts.levelOrder.map { _ in program.addColumn(upper: screened, integer: true) }
+            program.addRow(levels.map { ($0, 1) }, lower: screened, upper: screened)
+            var bands: [[Int]] = [], first: [[Int]] = [], second: [[Int]] = []
+            for (index, column) in columns.enumerated() {
+                let n = Double(counts.scales[index].n)
+                // The unbanded (scored outside every band) last, over the whole scale's range.
+                let ranges = column.bands.map(\.scaledRange) + (counts.scales[index].unbanded > 0 ? [column.scaledRange] : [])
+                let cells = ranges.map { _ in program.addColumn(upper: n, integer: true) }
+                program.addRow(cells.map { ($0, 1) }, lower: n, upper: n)
+                bands.append(cells)
+                guard needsSums[index] else {
+                    first.append([])
+                    second.append([])
+                    continue
+                }
+                var ones: [Int] = [], twos: [Int] = []
+                for (cell, range) in zip(cells, ranges) {
+                    let low = Double(range.lowerBound), high = Double(range.upperBound)
+                    let squareLow = range.contains(0) ? 0 : min(low * low, high * high)
+                    let squareHigh = max(low * low, high * high)
+                    let one = program.addColumn(lower: min(0, low * n), upper: max(0, high * n))
+                    let two = program.addColumn(upper: squareHigh * n)
+                    // count·low ≤ Σx ≤ count·high, and the same for the squares.
+                    program.addRow([(one, 1), (cell, -low)], lower: 0, upper: nil)
+                    program.addRow([(one, 1), (cell, -high)], lower: nil, upper: 0)
+                    program.addRow([(two, 1), (cell, -squareLow)], lower: 0, upper: nil)
+                    program.addRow([(two, 1), (cell, -squareHigh)], lower: nil, upper: 0)
+                    ones.append(one)
+                    twos.append(two)
+                }
+                first.append(ones)
+                second.append(twos)
+            }
+            if let policy, let levelsOf { addPolicy(policy, levels: levels, bands: bands, levelsOf: levelsOf) }
+            levelColumns.append(levels)
+            bandColumns.append(bands)
+            firstSums.append(first)
+            secondSums.append(second)
+        }
+    }
+
+    /// The variables whose sum is `cell` of the leaves `members` (indices into ``leaves``).
+    func terms(_ cell: CohortCell, members: [Int]) -> [(column: Int, coefficient: Double)] {
+        members.compactMap { leaf -> Int? in
+            switch cell {
+            case .level(let level): levelColumns[leaf][CohortCounts.levelOrder.firstIndex(of: level)!]
+            case .band(let column, let band): bandColumns[leaf][column][band]
+            case .screened, .n: nil
+            }
+        }.map { ($0, 1) }
+    }
+
+    /// Publishes `cell = value` for the leaves `members`.
+    func publish(_ cell: CohortCell, members: [Int], value: Int) {
+        let terms = terms(cell, members: members)
+        guard !terms.isEmpty else { return }
+        program.addRow(terms, lower: Double(value), upper: Double(value))
+    }
+
+    /// Publishes the sums of `column`'s scores over `members` (a published mean and SD).
+    func publishSums(column: Int, members: [Int], sum: Double, sumOfSquares: Double) {
+        let ones = members.flatMap { firstSums[$0][column] }, twos = members.flatMap { secondSums[$0][column] }
+        guard !ones.isEmpty else { return }
+        program.addRow(ones.map { ($0, 1) }, lower: sum, upper: sum)
+        // Squares of counted scores of scales with many decimals pass what a Double holds exactly.
+        if abs(sumOfSquares) < 1e15 { program.addRow(twos.map { ($0, 1) }, lower: sumOfSquares, upper: sumOfSquares) }
+    }
+
+    /// Publishes a histogram of `members`: per band its sums, and its lowest and highest score present, which
+    /// bound every member leaf's scores in that band.
+    func publishHistogram(column: Int, members: [Int], histogram: ScoreHistogram) {
+        for (band, info) in columns[column].bands.enumerated() {
+            let scores = histogram.counts.filter { info.scaledRange.contains($0.key) }
+            let sum = scores.reduce(0.0) { $0 + Double($1.key) * Double($1.value) }
+            let squares = scores.reduce(0.0) { $0 + Double($1.key) * Double($1.key) * Double($1.value) }
+            let ones = members.compactMap { firstSums[$0][column].indices.contains(band) ? firstSums[$0][column][band] : nil }
+            let twos = members.compactMap { secondSums[$0][column].indices.contains(band) ? secondSums[$0][column][band] : nil }
+            guard !ones.isEmpty else { continue }
+            program.addRow(ones.map { ($0, 1) }, lower: sum, upper: sum)
+            if squares < 1e15 { program.addRow(twos.map { ($0, 1) }, lower: squares, upper: squares) }
+            guard let low = scores.keys.min(), let high = scores.keys.max() else { continue }
+            for member in members where firstSums[member][column].indices.contains(band) {
+                let cell = bandColumns[member][column][band], one = firstSums[member][column][band]
+                program.addRow([(one, 1), (cell, -Double(low))], lower: 0, upper: nil)
+                program.addRow([(one, 1), (cell, -Double(high))], lower: nil, upper: 0)
+            }
+        }
+    }
+
+    /// Bounds `cell` of `members` (what the wave total and the other schools leave for this school).
+    func bound(_ cell: CohortCell, members: [Int], to range: ClosedRange<Int>) {
+        let terms = terms(cell, members: members)
+        guard !terms.isEmpty else { return }
+        program.addRow(terms, lower: Double(range.lowerBound), upper: Double(range.upperBound))
+    }
+
+    /// Per leaf: a student in a band the policy maps to a level is at that level or above; a student at a level
+    /// that only bands give is in one of its bands.
+    private func addPolicy(_ policy: WarningPolicy, levels: [Int], bands: [[Int]], levelsOf: [[WarningLevel?]]) {
+        let order = CohortCounts.levelOrder  // none, yellow, orange, red
+        for (rank, level) in order.enumerated() where level != .none {
+            let atOrAbove = order.indices.filter { $0 >= rank }.map { levels[$0] }
+            for (column, mapping) in levelsOf.enumerated() {
+                let mapped = mapping.indices.filter { mapping[$0].map { $0 >= level } ?? false }.map { bands[column][$0] }
+                guard !mapped.isEmpty else { continue }
+                program.addRow(mapped.map { ($0, 1) } + atOrAbove.map { ($0, -1) }, lower: nil, upper: 0)
+            }
+            // A level that only band conditions give: its students are in bands mapped to exactly that level.
+            let conditions = policy.conditions[level] ?? []
+            guard !conditions.isEmpty, conditions.allSatisfy({ if case .bands = $0 { true } else { false } }) else { continue }
+            var exactly: [Int] = []
+            for (column, mapping) in levelsOf.enumerated() {
+                exactly += mapping.indices.filter { mapping[$0] == level }.map { bands[column][$0] }
+            }
+            program.addRow([(levels[rank], 1)] + exactly.map { ($0, -1) }, lower: nil, upper: 0)
+        }
+    }
+
+    /// Per column and band, the highest level whose policy conditions name that band; nil for none.
+    static func bandLevels(_ policy: WarningPolicy, columns: [CohortColumn]) -> [[WarningLevel?]] {
+        columns.map { column in
+            column.bands.map { band in
+                var best: WarningLevel?
+                for (level, conditions) in policy.conditions {
+                    for case .bands(let instrument, let scale, let ids) in conditions
+                    where instrument == column.instrumentID && scale == column.scaleID && ids.contains(band.id) {
+                        if best.map({ level > $0 }) ?? true { best = level }
+                    }
+                }
+                return best
+            }
+        }
+    }
+
+    /// The smallest or largest value of `terms`, over whole numbers where it matters: the LP optimum when its
+    /// solution is whole, else a bounded integer search; `relaxed` when that search did not finish.
+    ///
+    /// `target` is the value the protection needs reached: an LP bound that misses it by more than a whole count
+    /// decides without the integer search (integers can only do worse), and so does an integral LP optimum.
+    func extreme(
+        _ terms: [(column: Int, coefficient: Double)], maximize: Bool, target: Int, report: inout AuditReport
+    ) -> (value: Int, relaxed: Bool)? {
+        report.linearPrograms += 1
+        guard case .optimal(let value) = program.optimize(terms, maximize: maximize) else { return nil }
+        let rounded = maximize ? (value + 1e-6).rounded(.down) : (value - 1e-6).rounded(.up)
+        if program.lastOptimumIsIntegral { return (Int(rounded), false) }
+        // Integers can only do worse than the LP: a bound that misses the target is final; one that clears it by
+        // more than a whole count is taken as it is (the relaxed flag says so) — these tables' integer gaps stay
+        // well under one count — and only a bound within one count of the target gets the integer search.
+        let margin = maximize ? rounded - Double(target) : Double(target) - rounded
+        if margin < 0 { return (Int(rounded), false) }
+        if margin > 1 { return (Int(rounded), true) }
+        report.integerPrograms += 1
+        if case .optimal(let exact)? = program.optimizeIntegers(milliseconds: 2000) {
+            return (Int(exact.rounded()), false)
+        }
+        return (Int(rounded), true)
+    }
+}

@@ -1,0 +1,197 @@
+/// Proves a wave's ``DisclosurePattern`` against a determined reader who holds every output of the wave: for
+/// each hidden count, the smallest and largest value consistent with everything published (``AuditModel``),
+/// whole numbers where it matters. A count passes when it is not pinned and the reader's interval covers the
+/// protection interval: ``protection`` either side of the true value, within 0 and the published count of the
+/// smallest larger group containing it (a class's n; its grade's count of the same band).
+///
+/// Each school is one linear program; a database of one school is exact. Schools of a database of several are
+/// tied only by the whole wave's counts: each school's school-level intervals are narrowed by "the wave's count
+/// minus the other schools' intervals" and the school solved again until nothing changes (interval propagation
+/// between schools, exact within each).
+package struct DisclosureAudit: Sendable {
+    package var threshold: MinimumCellSize
+    /// The battery's policy, when the wave has one battery: ties levels to bands.
+    package var policy: WarningPolicy?
+
+    package init(threshold: MinimumCellSize, policy: WarningPolicy?) {
+        self.threshold = threshold
+        self.policy = policy
+    }
+
+    /// Half the protection interval's width: ⌈k/2⌉.
+    package var protection: Int { (threshold.k + 1) / 2 }
+
+    package func audit(_ tables: CohortTables, pattern: DisclosurePattern) -> AuditReport {
+        var report = AuditReport(intervals: [], exemptZeros: 0)
+        let schools = Set(pattern.units.map(\.school)).filter { !$0.isEmpty }.sorted()
+        let single = schools.count == 1
+        var results: [String: [AuditReport.Interval]] = [:]
+        var bounds: [String: [CohortCell: ClosedRange<Int>]] = [:]
+        var schoolIntervals: [String: [CohortCell: ClosedRange<Int>]] = [:]
+        for school in schools {
+            let solved = auditSchool(school, tables, pattern, includeWave: single, bounds: [:], report: &report)
+            results[school] = solved.intervals
+            schoolIntervals[school] = solved.school
+        }
+        guard !single, let wave = tables.units[.all] else {
+            report.intervals = schools.flatMap { results[$0]! }
+            return report
+        }
+        // Between schools: the wave's published counts minus the other schools.
+        let waveHidden = pattern.hidden[.all] ?? []
+        for _ in 0..<4 {
+            var changed: [String] = []
+            for cell in Self.countCells(tables.columns) where !waveHidden.contains(cell) {
+                let total = Self.value(cell, wave)
+                for school in schools {
+                    guard let own = schoolIntervals[school]?[cell], own.count > 1 else { continue }
+                    let others = schools.filter { $0 != school }.map { schoolIntervals[$0]?[cell] ?? 0...0 }
+                    let low = max(own.lowerBound, total - others.reduce(0) { $0 + $1.upperBound })
+                    let high = min(own.upperBound, total - others.reduce(0) { $0 + $1.lowerBound })
+                    guard low <= high, low...high != own else { continue }
+                    bounds[school, default: [:]][cell] = low...high
+                    schoolIntervals[school]![cell] = low...high
+                    changed.append(school)
+                }
+            }
+            guard !changed.isEmpty else { break }
+            for school in Set(changed).sorted() {
+                let solved = auditSchool(school, tables, pattern, includeWave: false, bounds: bounds[school] ?? [:], report: &report)
+                results[school] = solved.intervals
+                schoolIntervals[school] = solved.school
+            }
+        }
+        var intervals = schools.flatMap { results[$0]! }
+        // The wave's own hidden counts: the sum of the schools' intervals.
+        for cell in Self.countCells(tables.columns) where waveHidden.contains(cell) {
+            let parts = schools.map { schoolIntervals[$0]?[cell] ?? 0...0 }
+            let value = Self.value(cell, wave)
+            let upper = Self.upperLimit(cell, wave)
+            if upper == 0 {
+                report.exemptZeros += 1
+                continue
+            }
+            intervals.append(interval(
+                .all, cell, tables.columns, value: value, low: parts.reduce(0) { $0 + $1.lowerBound },
+                high: parts.reduce(0) { $0 + $1.upperBound }, upper: upper, relaxed: false))
+        }
+        report.intervals = intervals
+        return report
+    }
+
+    /// One school's linear program; returns its hidden counts' intervals and the interval of each of its
+    /// school-level counts.
+    private func auditSchool(
+        _ school: String, _ tables: CohortTables, _ pattern: DisclosurePattern, includeWave: Bool,
+        bounds: [CohortCell: ClosedRange<Int>], report: inout AuditReport
+    ) -> (intervals: [AuditReport.Interval], school: [CohortCell: ClosedRange<Int>]) {
+        let columns = tables.columns
+        let leaves = tables.leaves.filter { $0.key.school == school && $0.value.screened > 0 }.sorted { $0.key < $1.key }
+        var units = pattern.units.filter { $0.school == school }
+        if includeWave { units.insert(.all, at: 0) }
+        let membersOf = Dictionary(uniqueKeysWithValues: units.map { unit in
+            (unit, leaves.indices.filter { leaves[$0].key.belongs(to: unit) })
+        })
+        let needsSums = columns.indices.map { column in units.contains { pattern.distributions[column].contains($0) } }
+        let model = AuditModel(leaves: leaves, columns: columns, policy: policy, needsSums: needsSums)
+        let schoolUnit = CohortUnit(level: .school, school: school)
+        for unit in units {
+            let counts = tables.units[unit]!, members = membersOf[unit]!
+            let hidden = pattern.hidden[unit] ?? []
+            for cell in Self.countCells(columns) where !hidden.contains(cell) {
+                model.publish(cell, members: members, value: Self.value(cell, counts))
+            }
+            for column in columns.indices where pattern.distributions[column].contains(unit) {
+                let sums = counts.scales[column].scores.accumulator
+                model.publishSums(column: column, members: members, sum: sums.sum, sumOfSquares: sums.sumOfSquares)
+                if pattern.histograms[column].contains(unit) {
+                    model.publishHistogram(column: column, members: members, histogram: counts.scales[column].scores)
+                }
+            }
+        }
+        for (cell, range) in bounds { model.bound(cell, members: membersOf[schoolUnit] ?? [], to: range) }
+
+        var intervals: [AuditReport.Interval] = []
+        var schoolRanges: [CohortCell: ClosedRange<Int>] = [:]
+        for unit in units {
+            let counts = tables.units[unit]!, members = membersOf[unit]!
+            let hidden = pattern.hidden[unit] ?? []
+            for cell in Self.countCells(columns) {
+                let value = Self.value(cell, counts)
+                guard hidden.contains(cell) else {
+                    if unit == schoolUnit { schoolRanges[cell] = value...value }
+                    continue
+                }
+                let upper = containment(cell, unit: unit, counts: counts, members: members, units: units, tables: tables,
+                                        pattern: pattern, membersOf: membersOf)
+                if upper == 0 {
+                    report.exemptZeros += 1
+                    if unit == schoolUnit { schoolRanges[cell] = 0...0 }
+                    continue
+                }
+                let terms = model.terms(cell, members: members)
+                let required = max(0, value - protection)...min(upper, value + protection)
+                guard let low = model.extreme(terms, maximize: false, target: required.lowerBound, report: &report),
+                      let high = model.extreme(terms, maximize: true, target: required.upperBound, report: &report)
+                else {
+                    // Never seen: the published figures are the true ones, so the program is feasible and bounded.
+                    intervals.append(interval(unit, cell, columns, value: value, low: value, high: value, upper: upper, relaxed: true))
+                    continue
+                }
+                intervals.append(interval(
+                    unit, cell, columns, value: value, low: low.value, high: high.value, upper: upper,
+                    relaxed: low.relaxed || high.relaxed))
+                if unit == schoolUnit { schoolRanges[cell] = low.value...high.value }
+            }
+        }
+        return (intervals, schoolRanges)
+    }
+
+    /// The smallest published count of a unit containing all of `unit`'s students for the same cell, and the
+    /// unit's own n (or screened count): a bound every reader has.
+    private func containment(
+        _ cell: CohortCell, unit: CohortUnit, counts: CohortCounts, members: [Int], units: [CohortUnit],
+        tables: CohortTables, pattern: DisclosurePattern, membersOf: [CohortUnit: [Int]]
+    ) -> Int {
+        var upper = Self.upperLimit(cell, counts)
+        let mine = Set(members)
+        for other in units where other != unit && !(pattern.hidden[other]?.contains(cell) ?? false) {
+            guard let theirs = membersOf[other], mine.isSubset(of: theirs) else { continue }
+            upper = min(upper, Self.value(cell, tables.units[other]!))
+        }
+        return upper
+    }
+
+    private func interval(
+        _ unit: CohortUnit, _ cell: CohortCell, _ columns: [CohortColumn], value: Int, low: Int, high: Int, upper: Int,
+        relaxed: Bool
+    ) -> AuditReport.Interval {
+        let required = max(0, value - protection)...min(upper, value + protection)
+        return AuditReport.Interval(
+            unit: unit, cell: cell, cellName: cell.name(columns), value: value, low: min(low, value),
+            high: max(high, value), required: required, upperBound: upper, relaxed: relaxed)
+    }
+
+    /// The counts a pattern may hide that are about students' health: levels and bands.
+    static func countCells(_ columns: [CohortColumn]) -> [CohortCell] {
+        CohortCell.publishedLevels.map(CohortCell.level)
+            + columns.indices.flatMap { column in columns[column].bands.indices.map { CohortCell.band(column, $0) } }
+    }
+
+    static func value(_ cell: CohortCell, _ counts: CohortCounts) -> Int {
+        switch cell {
+        case .screened: counts.screened
+        case .n(let column): counts.scales[column].n
+        case .band(let column, let band): counts.scales[column].bands[band]
+        case .level(let level): counts.count(level)
+        }
+    }
+
+    /// A count's largest possible value: its unit's n for a band, the screened count for a level.
+    static func upperLimit(_ cell: CohortCell, _ counts: CohortCounts) -> Int {
+        switch cell {
+        case .band(let column, _): counts.scales[column].n
+        default: counts.screened
+        }
+    }
+}
