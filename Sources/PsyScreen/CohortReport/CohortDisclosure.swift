@@ -26,8 +26,13 @@
 /// ``DisclosureAudit`` checks.
 package struct CohortDisclosure: Sendable {
     package let threshold: MinimumCellSize
+    /// The battery's warning policy, when the wave has one: the audit knows that levels follow bands.
+    package let policy: WarningPolicy?
 
-    package init(threshold: MinimumCellSize) { self.threshold = threshold }
+    package init(threshold: MinimumCellSize, policy: WarningPolicy? = nil) {
+        self.threshold = threshold
+        self.policy = policy
+    }
 
     /// The units any output may show: all of `tables`, less the group splits that have a group below k.
     package func universe(_ tables: CohortTables) -> [CohortUnit] {
@@ -48,29 +53,51 @@ package struct CohortDisclosure: Sendable {
         return tables.sortedUnits.filter { !dropped.contains($0) }
     }
 
-    /// The wave's pattern.
+    /// The wave's pattern: exact elimination for counts and for the families of figures, then — for tables
+    /// from student records — ``DisclosureAudit/repair(_:pattern:)`` until every hidden count keeps its
+    /// protection interval, and the families closed again over what that hid.
     package func pattern(_ tables: CohortTables) throws(SuppressionProblemError) -> DisclosurePattern {
         let universe = self.universe(tables)
         let structure = CohortStructure(tables, universe: universe)
-        let hidden = try hiddenCounts(structure, columns: tables.columns)
+        let counts = try hiddenCounts(structure, columns: tables.columns)
+        var pattern = try families(structure, universe: universe, hidden: counts.cells, protectedLeafCells: counts.protectedLeafCells)
+        pattern.exposedZeros = counts.exposedZeros
+        guard !tables.leaves.isEmpty else { return pattern }
+        let repaired = DisclosureAudit(threshold: threshold, policy: policy).repair(tables, pattern: pattern)
+        if repaired.hidden == pattern.hidden, repaired.withdrawn.allSatisfy(\.isEmpty) { return pattern }
+        var final = try families(
+            structure, universe: universe, hidden: repaired.hidden, protectedLeafCells: counts.protectedLeafCells,
+            withdrawn: repaired.withdrawn)
+        final.exposedZeros = counts.exposedZeros
+        return final
+    }
+
+    /// The four families of figures per column (see the type's documentation), given the hidden counts.
+    private func families(
+        _ structure: CohortStructure, universe: [CohortUnit], hidden: [CohortUnit: Set<CohortCell>],
+        protectedLeafCells: [Int: Set<CohortCell>], withdrawn: [Set<CohortUnit>]? = nil
+    ) throws(SuppressionProblemError) -> DisclosurePattern {
+        let columns = structure.counts.first?.scales.indices.map { $0 } ?? []
         var families: [[Set<CohortUnit>]] = [[], [], [], []]
         let k = threshold.k
-        for column in tables.columns.indices {
+        for column in columns {
             // A unit shows a count unless it is hidden; a leaf never shows one, but stands as a unit would
             // where none of its counts needs protection.
             func shows(_ node: Int, _ cells: [CohortCell]) -> Bool {
-                let withheld = structure.nodes[node].unit.map { hidden.cells[$0] ?? [] } ?? hidden.protectedLeafCells[node] ?? []
+                let withheld = structure.nodes[node].unit.map { hidden[$0] ?? [] } ?? protectedLeafCells[node] ?? []
                 return cells.allSatisfy { !withheld.contains($0) }
             }
             func isIn(_ family: Set<CohortUnit>, _ node: Int) -> Bool {
                 structure.nodes[node].unit.map(family.contains) ?? true
             }
-            let bands = tables.columns[column].bands.indices.map { CohortCell.band(column, $0) }
+            let bandCount = structure.counts[0].scales[column].bands.count
+            let bands = (0..<bandCount).map { CohortCell.band(column, $0) }
             let levels = CohortCell.publishedLevels.map(CohortCell.level)
             let n = { (node: Int) in structure.counts[node].scales[column].n }
             let complete = { (node: Int) in structure.counts[node].scales[column].alpha.completeCases }
             let distribution = try publishedFamily(structure, size: n) { node in
                 structure.counts[node].enrolled >= k && n(node) >= k && shows(node, bands)
+                    && !(structure.nodes[node].unit.map { withdrawn?[column].contains($0) ?? false } ?? false)
             }
             let histogram = try publishedFamily(structure, size: n) { node in
                 isIn(distribution, node) && n(node) >= k && shows(node, bands)
@@ -86,8 +113,8 @@ package struct CohortDisclosure: Sendable {
             }
         }
         return DisclosurePattern(
-            units: universe, hidden: hidden.cells, distributions: families[0], histograms: families[1],
-            reliabilities: families[2], itemSums: families[3], exposedZeros: hidden.exposedZeros)
+            units: universe, hidden: hidden, distributions: families[0], histograms: families[1],
+            reliabilities: families[2], itemSums: families[3])
     }
 
     /// The count cells to hide, per unit.

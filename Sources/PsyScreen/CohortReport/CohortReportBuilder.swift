@@ -9,16 +9,19 @@
 package struct CohortReportBuilder: Sendable {
     package let threshold: MinimumCellSize
     package let scope: CohortReportScope
+    /// The wave's warning policy, when it has one battery (``CohortDisclosure/policy``).
+    package let policy: WarningPolicy?
 
-    package init(threshold: MinimumCellSize = .standard, scope: CohortReportScope = .full) {
+    package init(threshold: MinimumCellSize = .standard, scope: CohortReportScope = .full, policy: WarningPolicy? = nil) {
         self.threshold = threshold
         self.scope = scope
+        self.policy = policy
     }
 
     package func build(
         _ tables: CohortTables, stamp: ReportStamp
     ) throws(CohortReportError) -> (report: CohortReport, pattern: DisclosurePattern) {
-        let pattern = try Self.pattern(tables, threshold: threshold)
+        let pattern = try Self.pattern(tables, threshold: threshold, policy: policy)
         let units = pattern.units.filter(scope.includes).map {
             PublishedUnit($0, tables.units[$0]!, pattern: pattern, columns: tables.columns)
         }
@@ -27,10 +30,10 @@ package struct CohortReportBuilder: Sendable {
 
     /// The wave's pattern (``CohortDisclosure``).
     package static func pattern(
-        _ tables: CohortTables, threshold: MinimumCellSize
+        _ tables: CohortTables, threshold: MinimumCellSize, policy: WarningPolicy? = nil
     ) throws(CohortReportError) -> DisclosurePattern {
         do {
-            return try CohortDisclosure(threshold: threshold).pattern(tables)
+            return try CohortDisclosure(threshold: threshold, policy: policy).pattern(tables)
         } catch {
             throw .inconsistentCounts("\(error)")
         }

@@ -53,7 +53,8 @@ struct Export: ParsableCommand {
         let store = try database.open()
         do {
             let cohort = try store.cohort(wave: wave, catalog: catalog)
-            let exchange = try CohortExchange.export(cohort.tables, stamp: cohort.stamp(threshold: threshold))
+            let exchange = try CohortExchange.export(
+                cohort.tables, stamp: cohort.stamp(threshold: threshold), policy: cohort.policy)
             try OutputFile.write(exchange.encoded(), to: output, mode: 0o600, inputs: [store.path])
         } catch let error as ExitCode {
             throw error

@@ -36,7 +36,7 @@ struct Report: ParsableCommand {
         let store = try database.open()
         do {
             let cohort = try store.cohort(wave: wave, catalog: catalog)
-            let built = try CohortReportBuilder(threshold: threshold, scope: scope)
+            let built = try CohortReportBuilder(threshold: threshold, scope: scope, policy: cohort.policy)
                 .build(cohort.tables, stamp: cohort.stamp(threshold: threshold))
             try options.write(built.report, inputs: [store.path])
         } catch let error as ExitCode {

@@ -9,7 +9,7 @@ final class DisclosureAuditTests: XCTestCase {
 
     func audit(_ tables: CohortTables, k: Int = 10) throws -> AuditReport {
         let threshold = try MinimumCellSize(k)
-        let pattern = try CohortReportBuilder.pattern(tables, threshold: threshold)
+        let pattern = try CohortReportBuilder.pattern(tables, threshold: threshold, policy: Self.annual.policy)
         return DisclosureAudit(threshold: threshold, policy: Self.annual.policy).audit(tables, pattern: pattern)
     }
 

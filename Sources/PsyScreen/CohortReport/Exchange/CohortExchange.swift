@@ -28,11 +28,12 @@ package struct CohortExchange: Sendable {
     /// The export of a wave: its school and grade units and their groups under the wave's pattern (computed
     /// here unless given), units below k left out.
     package static func export(
-        _ tables: CohortTables, stamp: ReportStamp, pattern: DisclosurePattern? = nil, isDraft: Bool = false
+        _ tables: CohortTables, stamp: ReportStamp, pattern: DisclosurePattern? = nil, policy: WarningPolicy? = nil,
+        isDraft: Bool = false
     ) throws(CohortReportError) -> CohortExchange {
         let threshold = (try? MinimumCellSize(stamp.minimumCellSize)) ?? .standard
         let decided: DisclosurePattern
-        if let pattern { decided = pattern } else { decided = try CohortReportBuilder.pattern(tables, threshold: threshold) }
+        if let pattern { decided = pattern } else { decided = try CohortReportBuilder.pattern(tables, threshold: threshold, policy: policy) }
         let units = decided.units.filter { unit in
             (unit.level == .school || unit.level == .grade) && tables.units[unit]!.enrolled >= threshold.k
         }

@@ -19,6 +19,37 @@ final class AuditModel {
     private var secondSums: [[[Int]]] = []
     let leaves: [CohortLeaf]
 
+    /// A published figure, as the rows that state it.
+    enum Figure: Hashable {
+        case count(CohortUnit, CohortCell)
+        /// A unit's distribution of one column: its sums and histogram.
+        case distribution(CohortUnit, Int)
+    }
+
+    private var rowsOfFigure: [Figure: [Int]] = [:]
+    private var figureOfRow: [Int: Figure] = [:]
+
+    private func record(_ row: Int, _ figure: Figure?) {
+        guard let figure else { return }
+        rowsOfFigure[figure, default: []].append(row)
+        figureOfRow[row] = figure
+    }
+
+    /// Stops publishing `figure`: its rows no longer constrain anything.
+    func withdraw(_ figure: Figure) {
+        for row in rowsOfFigure.removeValue(forKey: figure) ?? [] {
+            program.freeRow(row)
+            figureOfRow[row] = nil
+        }
+    }
+
+    /// The published figures that bind the last LP optimum (non-zero dual): withdrawing one widens it.
+    func bindingFigures() -> Set<Figure> {
+        var figures: Set<Figure> = []
+        for (row, figure) in figureOfRow where abs(program.dual(ofRow: row)) > 1e-9 { figures.insert(figure) }
+        return figures
+    }
+
     init(
         leaves: [(CohortLeaf, CohortCounts)], columns: [CohortColumn], policy: WarningPolicy?, needsSums: [Bool]
     ) {
@@ -79,25 +110,27 @@ final class AuditModel {
         }.map { ($0, 1) }
     }
 
-    /// Publishes `cell = value` for the leaves `members`.
-    func publish(_ cell: CohortCell, members: [Int], value: Int) {
+    /// Publishes `cell = value` for the leaves `members`, as `figure`.
+    func publish(_ cell: CohortCell, members: [Int], value: Int, as figure: Figure? = nil) {
         let terms = terms(cell, members: members)
         guard !terms.isEmpty else { return }
-        program.addRow(terms, lower: Double(value), upper: Double(value))
+        record(program.addRow(terms, lower: Double(value), upper: Double(value)), figure)
     }
 
     /// Publishes the sums of `column`'s scores over `members` (a published mean and SD).
-    func publishSums(column: Int, members: [Int], sum: Double, sumOfSquares: Double) {
+    func publishSums(column: Int, members: [Int], sum: Double, sumOfSquares: Double, as figure: Figure? = nil) {
         let ones = members.flatMap { firstSums[$0][column] }, twos = members.flatMap { secondSums[$0][column] }
         guard !ones.isEmpty else { return }
-        program.addRow(ones.map { ($0, 1) }, lower: sum, upper: sum)
+        record(program.addRow(ones.map { ($0, 1) }, lower: sum, upper: sum), figure)
         // Squares of counted scores of scales with many decimals pass what a Double holds exactly.
-        if abs(sumOfSquares) < 1e15 { program.addRow(twos.map { ($0, 1) }, lower: sumOfSquares, upper: sumOfSquares) }
+        if abs(sumOfSquares) < 1e15 {
+            record(program.addRow(twos.map { ($0, 1) }, lower: sumOfSquares, upper: sumOfSquares), figure)
+        }
     }
 
     /// Publishes a histogram of `members`: per band its sums, and its lowest and highest score present, which
     /// bound every member leaf's scores in that band.
-    func publishHistogram(column: Int, members: [Int], histogram: ScoreHistogram) {
+    func publishHistogram(column: Int, members: [Int], histogram: ScoreHistogram, as figure: Figure? = nil) {
         for (band, info) in columns[column].bands.enumerated() {
             let scores = histogram.counts.filter { info.scaledRange.contains($0.key) }
             let sum = scores.reduce(0.0) { $0 + Double($1.key) * Double($1.value) }
@@ -105,13 +138,13 @@ final class AuditModel {
             let ones = members.compactMap { firstSums[$0][column].indices.contains(band) ? firstSums[$0][column][band] : nil }
             let twos = members.compactMap { secondSums[$0][column].indices.contains(band) ? secondSums[$0][column][band] : nil }
             guard !ones.isEmpty else { continue }
-            program.addRow(ones.map { ($0, 1) }, lower: sum, upper: sum)
-            if squares < 1e15 { program.addRow(twos.map { ($0, 1) }, lower: squares, upper: squares) }
+            record(program.addRow(ones.map { ($0, 1) }, lower: sum, upper: sum), figure)
+            if squares < 1e15 { record(program.addRow(twos.map { ($0, 1) }, lower: squares, upper: squares), figure) }
             guard let low = scores.keys.min(), let high = scores.keys.max() else { continue }
             for member in members where firstSums[member][column].indices.contains(band) {
                 let cell = bandColumns[member][column][band], one = firstSums[member][column][band]
-                program.addRow([(one, 1), (cell, -Double(low))], lower: 0, upper: nil)
-                program.addRow([(one, 1), (cell, -Double(high))], lower: nil, upper: 0)
+                record(program.addRow([(one, 1), (cell, -Double(low))], lower: 0, upper: nil), figure)
+                record(program.addRow([(one, 1), (cell, -Double(high))], lower: nil, upper: 0), figure)
             }
         }
     }

@@ -79,12 +79,19 @@ package struct DisclosureAudit: Sendable {
         return report
     }
 
-    /// One school's linear program; returns its hidden counts' intervals and the interval of each of its
-    /// school-level counts.
-    private func auditSchool(
+    /// One school's program: the model with every published figure of its units (and of the wave, for a database
+    /// of one school).
+    private struct SchoolProgram {
+        var model: AuditModel
+        var units: [CohortUnit]
+        var membersOf: [CohortUnit: [Int]]
+        var schoolUnit: CohortUnit
+    }
+
+    private func program(
         _ school: String, _ tables: CohortTables, _ pattern: DisclosurePattern, includeWave: Bool,
-        bounds: [CohortCell: ClosedRange<Int>], report: inout AuditReport
-    ) -> (intervals: [AuditReport.Interval], school: [CohortCell: ClosedRange<Int>]) {
+        bounds: [CohortCell: ClosedRange<Int>]
+    ) -> SchoolProgram {
         let columns = tables.columns
         let leaves = tables.leaves.filter { $0.key.school == school && $0.value.screened > 0 }.sorted { $0.key < $1.key }
         var units = pattern.units.filter { $0.school == school }
@@ -99,40 +106,54 @@ package struct DisclosureAudit: Sendable {
             let counts = tables.units[unit]!, members = membersOf[unit]!
             let hidden = pattern.hidden[unit] ?? []
             for cell in Self.countCells(columns) where !hidden.contains(cell) {
-                model.publish(cell, members: members, value: Self.value(cell, counts))
+                model.publish(cell, members: members, value: Self.value(cell, counts), as: .count(unit, cell))
             }
             for column in columns.indices where pattern.distributions[column].contains(unit) {
                 let sums = counts.scales[column].scores.accumulator
-                model.publishSums(column: column, members: members, sum: sums.sum, sumOfSquares: sums.sumOfSquares)
+                model.publishSums(
+                    column: column, members: members, sum: sums.sum, sumOfSquares: sums.sumOfSquares,
+                    as: .distribution(unit, column))
                 if pattern.histograms[column].contains(unit) {
-                    model.publishHistogram(column: column, members: members, histogram: counts.scales[column].scores)
+                    model.publishHistogram(
+                        column: column, members: members, histogram: counts.scales[column].scores,
+                        as: .distribution(unit, column))
                 }
             }
         }
         for (cell, range) in bounds { model.bound(cell, members: membersOf[schoolUnit] ?? [], to: range) }
+        return SchoolProgram(model: model, units: units, membersOf: membersOf, schoolUnit: schoolUnit)
+    }
 
+    /// One school's linear program; returns its hidden counts' intervals and the interval of each of its
+    /// school-level counts.
+    private func auditSchool(
+        _ school: String, _ tables: CohortTables, _ pattern: DisclosurePattern, includeWave: Bool,
+        bounds: [CohortCell: ClosedRange<Int>], report: inout AuditReport
+    ) -> (intervals: [AuditReport.Interval], school: [CohortCell: ClosedRange<Int>]) {
+        let columns = tables.columns
+        let school = program(school, tables, pattern, includeWave: includeWave, bounds: bounds)
         var intervals: [AuditReport.Interval] = []
         var schoolRanges: [CohortCell: ClosedRange<Int>] = [:]
-        for unit in units {
-            let counts = tables.units[unit]!, members = membersOf[unit]!
+        for unit in school.units {
+            let counts = tables.units[unit]!, members = school.membersOf[unit]!
             let hidden = pattern.hidden[unit] ?? []
             for cell in Self.countCells(columns) {
                 let value = Self.value(cell, counts)
                 guard hidden.contains(cell) else {
-                    if unit == schoolUnit { schoolRanges[cell] = value...value }
+                    if unit == school.schoolUnit { schoolRanges[cell] = value...value }
                     continue
                 }
-                let upper = containment(cell, unit: unit, counts: counts, members: members, units: units, tables: tables,
-                                        pattern: pattern, membersOf: membersOf)
+                let upper = containment(cell, unit: unit, counts: counts, members: members, program: school,
+                                        tables: tables, pattern: pattern)
                 if upper == 0 {
                     report.exemptZeros += 1
-                    if unit == schoolUnit { schoolRanges[cell] = 0...0 }
+                    if unit == school.schoolUnit { schoolRanges[cell] = 0...0 }
                     continue
                 }
-                let terms = model.terms(cell, members: members)
+                let terms = school.model.terms(cell, members: members)
                 let required = max(0, value - protection)...min(upper, value + protection)
-                guard let low = model.extreme(terms, maximize: false, target: required.lowerBound, report: &report),
-                      let high = model.extreme(terms, maximize: true, target: required.upperBound, report: &report)
+                guard let low = school.model.extreme(terms, maximize: false, target: required.lowerBound, report: &report),
+                      let high = school.model.extreme(terms, maximize: true, target: required.upperBound, report: &report)
                 else {
                     // Never seen: the published figures are the true ones, so the program is feasible and bounded.
                     intervals.append(interval(unit, cell, columns, value: value, low: value, high: value, upper: upper, relaxed: true))
@@ -141,22 +162,97 @@ package struct DisclosureAudit: Sendable {
                 intervals.append(interval(
                     unit, cell, columns, value: value, low: low.value, high: high.value, upper: upper,
                     relaxed: low.relaxed || high.relaxed))
-                if unit == schoolUnit { schoolRanges[cell] = low.value...high.value }
+                if unit == school.schoolUnit { schoolRanges[cell] = low.value...high.value }
             }
         }
         return (intervals, schoolRanges)
     }
 
+    /// What the audit adds to a pattern so that it passes: per school, each hidden count whose interval is too
+    /// narrow gets one more published figure withdrawn — one that binds the optimum that narrowed it (non-zero
+    /// dual), the smallest non-zero count first, then a distribution, a zero last — until it is wide enough;
+    /// a count withdrawn is checked in turn. Withdrawing a figure only widens every interval, so a count once
+    /// wide enough stays so.
+    package func repair(
+        _ tables: CohortTables, pattern: DisclosurePattern
+    ) -> (hidden: [CohortUnit: Set<CohortCell>], withdrawn: [Set<CohortUnit>]) {
+        let columns = tables.columns
+        var hidden = pattern.hidden
+        var withdrawn = columns.map { _ in Set<CohortUnit>() }
+        var report = AuditReport(intervals: [], exemptZeros: 0)
+        let schools = Set(pattern.units.map(\.school)).filter { !$0.isEmpty }.sorted()
+        for schoolName in schools {
+            let school = program(schoolName, tables, pattern, includeWave: schools.count == 1, bounds: [:])
+            var queue: [(CohortUnit, CohortCell)] = []
+            for unit in school.units {
+                for cell in Self.countCells(columns) where hidden[unit]?.contains(cell) ?? false { queue.append((unit, cell)) }
+            }
+            var attempts = 0
+            while let (unit, cell) = queue.first, attempts < 20 * (queue.count + 100) {
+                attempts += 1
+                let counts = tables.units[unit]!, members = school.membersOf[unit]!
+                let value = Self.value(cell, counts)
+                var current = pattern
+                current.hidden = hidden
+                let upper = containment(cell, unit: unit, counts: counts, members: members, program: school,
+                                        tables: tables, pattern: current)
+                let terms = school.model.terms(cell, members: members)
+                let required = max(0, value - protection)...min(upper, value + protection)
+                var narrow = false
+                if upper > 0 {
+                    for maximize in [false, true] {
+                        let target = maximize ? required.upperBound : required.lowerBound
+                        guard let found = school.model.extreme(terms, maximize: maximize, target: target, report: &report)
+                        else { continue }
+                        if maximize ? found.value < target : found.value > target {
+                            narrow = true
+                            break
+                        }
+                    }
+                }
+                guard narrow else {
+                    queue.removeFirst()
+                    continue
+                }
+                let binding = school.model.bindingFigures().filter { $0 != .count(unit, cell) }
+                guard let figure = binding.min(by: { cost($0, tables) < cost($1, tables) }) else {
+                    queue.removeFirst()  // nothing left to withdraw: the final audit reports it
+                    continue
+                }
+                school.model.withdraw(figure)
+                switch figure {
+                case .count(let other, let otherCell):
+                    hidden[other, default: []].insert(otherCell)
+                    queue.append((other, otherCell))
+                case .distribution(let other, let column):
+                    withdrawn[column].insert(other)
+                }
+            }
+        }
+        return (hidden, withdrawn)
+    }
+
+    /// Which figure to withdraw first: non-zero counts by size, then distributions by n, then zeros.
+    private func cost(_ figure: AuditModel.Figure, _ tables: CohortTables) -> (Int, Int, String) {
+        switch figure {
+        case .count(let unit, let cell):
+            let value = Self.value(cell, tables.units[unit]!)
+            return (value > 0 ? 0 : 2, value, "\(unit)\(cell)")
+        case .distribution(let unit, let column):
+            return (1, tables.units[unit]!.scales[column].n, "\(unit)\(column)")
+        }
+    }
+
     /// The smallest published count of a unit containing all of `unit`'s students for the same cell, and the
     /// unit's own n (or screened count): a bound every reader has.
     private func containment(
-        _ cell: CohortCell, unit: CohortUnit, counts: CohortCounts, members: [Int], units: [CohortUnit],
-        tables: CohortTables, pattern: DisclosurePattern, membersOf: [CohortUnit: [Int]]
+        _ cell: CohortCell, unit: CohortUnit, counts: CohortCounts, members: [Int], program: SchoolProgram,
+        tables: CohortTables, pattern: DisclosurePattern
     ) -> Int {
         var upper = Self.upperLimit(cell, counts)
         let mine = Set(members)
-        for other in units where other != unit && !(pattern.hidden[other]?.contains(cell) ?? false) {
-            guard let theirs = membersOf[other], mine.isSubset(of: theirs) else { continue }
+        for other in program.units where other != unit && !(pattern.hidden[other]?.contains(cell) ?? false) {
+            guard let theirs = program.membersOf[other], mine.isSubset(of: theirs) else { continue }
             upper = min(upper, Self.value(cell, tables.units[other]!))
         }
         return upper

@@ -44,7 +44,8 @@ final class LinearProgram {
     }
 
     /// Adds `lower ≤ Σ coefficient·column ≤ upper` (nil: open on that side).
-    func addRow(_ terms: [(column: Int, coefficient: Double)], lower: Double?, upper: Double?) {
+    @discardableResult
+    func addRow(_ terms: [(column: Int, coefficient: Double)], lower: Double?, upper: Double?) -> Int {
         precondition(terms.allSatisfy { (0..<columnCount).contains($0.column) && $0.coefficient.isFinite })
         precondition(lower.map(\.isFinite) ?? true && upper.map(\.isFinite) ?? true)
         var merged: [Int: Double] = [:]
@@ -63,6 +64,20 @@ final class LinearProgram {
         var values: [Double] = [0] + entries.map(\.value)
         glp_set_mat_row(problem, row, Int32(entries.count), &indices, &values)
         rowCount = Int(row)
+        return rowCount - 1
+    }
+
+    /// Drops a row's bounds: the relation no longer constrains anything (a figure no longer published).
+    func freeRow(_ row: Int) {
+        precondition((0..<rowCount).contains(row))
+        glp_set_row_bnds(problem, Int32(row + 1), GLP_FR, 0, 0)
+    }
+
+    /// The dual value of `row` at the last LP optimum: how much the objective would gain per unit the row's bound
+    /// moves; non-zero for rows that bind it.
+    func dual(ofRow row: Int) -> Double {
+        precondition((0..<rowCount).contains(row))
+        return glp_get_row_dual(problem, Int32(row + 1))
     }
 
     /// Minimises (or maximises) Σ coefficient·column over the LP relaxation.
@@ -113,10 +128,14 @@ final class LinearProgram {
     private func setObjective(_ terms: [(column: Int, coefficient: Double)], maximize: Bool) {
         for column in objective { glp_set_obj_coef(problem, Int32(column + 1), 0) }
         objective = []
+        var merged: [Int: Double] = [:]
         for term in terms {
             precondition((0..<columnCount).contains(term.column) && term.coefficient.isFinite)
-            glp_set_obj_coef(problem, Int32(term.column + 1), term.coefficient)
-            objective.append(term.column)
+            merged[term.column, default: 0] += term.coefficient
+        }
+        for (column, coefficient) in merged {
+            glp_set_obj_coef(problem, Int32(column + 1), coefficient)
+            objective.append(column)
         }
         glp_set_obj_dir(problem, maximize ? GLP_MAX : GLP_MIN)
     }
