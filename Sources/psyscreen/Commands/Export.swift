@@ -53,8 +53,14 @@ struct Export: ParsableCommand {
         let store = try database.open()
         do {
             let cohort = try store.cohort(wave: wave, catalog: catalog)
-            let exchange = try CohortExchange.export(
-                cohort.tables, stamp: cohort.stamp(threshold: threshold), policy: cohort.policy)
+            let pattern = try CohortReportBuilder.pattern(cohort.tables, threshold: threshold, policy: cohort.policy)
+            // An exchange file is a publication: the same audit as `report --audit`, always.
+            let audit = DisclosureAudit(threshold: threshold, policy: cohort.policy).audit(cohort.tables, pattern: pattern)
+            guard audit.passed else {
+                printError(audit.summary(threshold: threshold))
+                throw failure("error: the audit found counts a reader can narrow; nothing written", exitCode: 1)
+            }
+            let exchange = try CohortExchange.export(cohort.tables, stamp: cohort.stamp(threshold: threshold), pattern: pattern)
             try OutputFile.write(exchange.encoded(), to: output, mode: 0o600, inputs: [store.path])
         } catch let error as ExitCode {
             throw error

@@ -24,6 +24,9 @@ struct Report: ParsableCommand {
         valueName: "list"))
     var by: String?
 
+    @Flag(help: "Prove the wave's suppression: every hidden count's interval from everything published; prints the narrowest.")
+    var audit = false
+
     func run() throws {
         let threshold = try options.threshold()
         let scope: CohortReportScope
@@ -38,6 +41,11 @@ struct Report: ParsableCommand {
             let cohort = try store.cohort(wave: wave, catalog: catalog)
             let built = try CohortReportBuilder(threshold: threshold, scope: scope, policy: cohort.policy)
                 .build(cohort.tables, stamp: cohort.stamp(threshold: threshold))
+            if audit {
+                let result = DisclosureAudit(threshold: threshold, policy: cohort.policy).audit(cohort.tables, pattern: built.pattern)
+                printError(result.summary(threshold: threshold))
+                guard result.passed else { throw failure("error: the audit found counts a reader can narrow; nothing written", exitCode: 1) }
+            }
             try options.write(built.report, inputs: [store.path])
         } catch let error as ExitCode {
             throw error
