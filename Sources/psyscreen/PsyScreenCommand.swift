@@ -28,6 +28,7 @@ struct PsyScreenCommand: ParsableCommand {
             History.self,
             Audit.self,
             Take.self,
+            Wave.self,
             Report.self,
             Export.self,
             Merge.self,

@@ -34,6 +34,7 @@ final class ReportCommandsTests: XCTestCase {
         _ = try store.importPaper(
             wave: "2026-autumn", battery: Fixtures.catalog.battery("annual")!, path: "paper.csv", fileHash: "h",
             sheets: sheets)
+        _ = try store.closeWave("2026-autumn", threshold: .standard)
     }
 
     private func run(_ arguments: [String]) throws -> CLIRunner.Output {
@@ -169,5 +170,41 @@ final class ReportCommandsTests: XCTestCase {
         XCTAssertTrue(extract.hasPrefix("pseudonym,school,grade,gender,"))
         let beside = try runner.run(["export", "--deidentified", "--db", Self.joint, "--wave", "2026-autumn", "-o", keys + "/sub/x.csv"])
         XCTAssertEqual(beside.status, 2, "never beside the key")
+    }
+
+    func testAnOpenWaveIsRefusedOrWrittenAsAnOwnerOnlyDraft() throws {
+        let path = Self.directory + "/open.sqlite"
+        try? FileManager.default.removeItem(atPath: path)
+        try Self.seed(path, Self.wave.only(TwoSchoolWave.schools[0]))
+        XCTAssertEqual(try cli.run(["wave", "open", "2026-autumn", "--db", path]).status, 0)
+        let refused = try cli.run(["report", "--db", path, "--wave", "2026-autumn"])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("wave '2026-autumn' is open"), refused.stderr)
+        XCTAssertEqual(try cli.run(["export", "--db", path, "--wave", "2026-autumn", "-o", "open.json"]).status, 2)
+        for format in ["html", "md", "csv", "json", "table"] {
+            _ = try run(["report", "--db", path, "--wave", "2026-autumn", "--draft", "--format", format, "--lang", "en", "-o", "draft.\(format)"])
+            let file = Self.directory + "/draft.\(format)"
+            XCTAssertEqual((try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            XCTAssertTrue(text.contains("DRAFT") || text.contains("draft"), format)
+        }
+        // Every table of the terminal and Markdown formats carries the marker.
+        let md = try String(contentsOfFile: Self.directory + "/draft.md", encoding: .utf8)
+        XCTAssertEqual(md.components(separatedBy: "DRAFT").count - 1, md.components(separatedBy: "\n## ").count)
+        _ = try run(["export", "--db", path, "--wave", "2026-autumn", "--draft", "-o", "draft.json"])
+        let merge = try cli.run(["merge", "draft.json"])
+        XCTAssertEqual(merge.status, 2)
+        XCTAssertTrue(merge.stderr.contains("a draft"), merge.stderr)
+        XCTAssertEqual(try cli.run(["wave", "close", "2026-autumn", "--db", path]).status, 0)
+        _ = try run(["report", "--db", path, "--wave", "2026-autumn", "--audit"])
+        let trail = try run(["audit", "--db", path]).stdout
+        XCTAssertTrue(trail.contains("wave open") && trail.contains("wave close"), trail)
+    }
+
+    func testReportAuditPrintsTheNarrowestInterval() throws {
+        let output = try run(["report", "--db", Self.schoolDatabase(1), "--wave", "2026-autumn", "--audit", "--format", "csv"])
+        XCTAssertTrue(output.stderr.contains("none pinned, none narrowed below its protection"), output.stderr)
+        XCTAssertTrue(output.stderr.contains("narrowest interval: "), output.stderr)
+        XCTAssertFalse(output.stdout.isEmpty)
     }
 }

@@ -125,6 +125,19 @@ enum StoreMigrations {
                 """)
             try backfillAnswerColumn(db)
         }
+        migrator.registerMigration("v3") { db in
+            // Releases over time: anonymized outputs come from a closed wave, and each closing keeps what every
+            // student's counted result was, so the next closing can tell which students changed.
+            try db.execute(sql: """
+                ALTER TABLE wave ADD COLUMN closed_at DATETIME;
+                CREATE TABLE wave_release (
+                    wave_id TEXT NOT NULL REFERENCES wave (id),
+                    student_id TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    PRIMARY KEY (wave_id, student_id)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 

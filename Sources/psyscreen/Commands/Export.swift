@@ -30,6 +30,9 @@ struct Export: ParsableCommand {
     @Option(help: ArgumentHelp("The pseudonym key file (with --deidentified).", valueName: "path"))
     var key: String?
 
+    @Flag(help: "For an open wave: write an owner-only draft (an exchange file marked draft is never merged).")
+    var draft = false
+
     @Option(name: .customLong("min-cell"), help: "k: the minimum cell size (aggregates) or group size (extract), at least 5.")
     var minCell: Int = MinimumCellSize.standard.k
 
@@ -51,8 +54,11 @@ struct Export: ParsableCommand {
     private func exportAggregates(threshold: MinimumCellSize) throws {
         let catalog = try instruments.catalog()
         let store = try database.open()
+        let isDraft = try ReleaseGate.check(store, wave: wave, draft: draft)
         do {
             let cohort = try store.cohort(wave: wave, catalog: catalog)
+            var stamp = cohort.stamp(threshold: threshold)
+            if isDraft { stamp.draft = true }
             let pattern = try CohortReportBuilder.pattern(cohort.tables, threshold: threshold, policy: cohort.policy)
             // An exchange file is a publication: the same audit as `report --audit`, always.
             let audit = DisclosureAudit(threshold: threshold, policy: cohort.policy).audit(cohort.tables, pattern: pattern)
@@ -60,7 +66,7 @@ struct Export: ParsableCommand {
                 printError(audit.summary(threshold: threshold))
                 throw failure("error: the audit found counts a reader can narrow; nothing written", exitCode: 1)
             }
-            let exchange = try CohortExchange.export(cohort.tables, stamp: cohort.stamp(threshold: threshold), pattern: pattern)
+            let exchange = try CohortExchange.export(cohort.tables, stamp: stamp, pattern: pattern, isDraft: isDraft)
             try OutputFile.write(exchange.encoded(), to: output, mode: 0o600, inputs: [store.path])
         } catch let error as ExitCode {
             throw error
@@ -85,6 +91,7 @@ struct Export: ParsableCommand {
         }
         let catalog = try instruments.catalog()
         let store = try database.open()
+        _ = try ReleaseGate.check(store, wave: wave, draft: draft)
         do {
             let cohort = try store.cohort(wave: wave, catalog: catalog)
             let rows = try store.deidentifiedRows(wave: wave, columns: cohort.tables.columns, key: pseudonyms)

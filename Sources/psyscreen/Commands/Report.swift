@@ -24,6 +24,9 @@ struct Report: ParsableCommand {
         valueName: "list"))
     var by: String?
 
+    @Flag(help: "For an open wave: write an owner-only draft, marked as such on every page.")
+    var draft = false
+
     @Flag(help: "Prove the wave's suppression: every hidden count's interval from everything published; prints the narrowest.")
     var audit = false
 
@@ -37,10 +40,13 @@ struct Report: ParsableCommand {
         }
         let catalog = try instruments.catalog()
         let store = try database.open()
+        let isDraft = try ReleaseGate.check(store, wave: wave, draft: draft)
         do {
             let cohort = try store.cohort(wave: wave, catalog: catalog)
+            var stamp = cohort.stamp(threshold: threshold)
+            if isDraft { stamp.draft = true }
             let built = try CohortReportBuilder(threshold: threshold, scope: scope, policy: cohort.policy)
-                .build(cohort.tables, stamp: cohort.stamp(threshold: threshold))
+                .build(cohort.tables, stamp: stamp)
             if audit {
                 let result = DisclosureAudit(threshold: threshold, policy: cohort.policy).audit(cohort.tables, pattern: built.pattern)
                 printError(result.summary(threshold: threshold))

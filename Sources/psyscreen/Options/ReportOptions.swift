@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PsyScreen
 
 /// Options shared by `report` and `merge`: format, output, k, language.
@@ -24,9 +25,10 @@ struct ReportOptions: ParsableArguments {
         }
     }
 
-    /// `inputs`: files the run reads, never overwritten.
+    /// `inputs`: files the run reads, never overwritten. A draft is owner-only.
     func write(_ report: CohortReport, inputs: [String] = []) throws {
-        try OutputFile.write(format.render(report, language: lang), to: output, mode: 0o644, inputs: inputs)
+        let mode: mode_t = report.stamp.draft == true ? 0o600 : 0o644
+        try OutputFile.write(format.render(report, language: lang), to: output, mode: mode, inputs: inputs)
     }
 }
 

@@ -8,6 +8,7 @@ package enum CohortStampText {
             ("psyscreen_version", stamp.psyscreenVersion), ("generated_at", stamp.generatedAt),
         ]
         if let files = stamp.mergedFiles { fields.append(("merged_files", String(files))) }
+        if stamp.draft == true { fields.insert(("draft", "true"), at: 0) }
         for instrument in stamp.instruments {
             fields.append(("instrument:\(instrument.id)", "\(instrument.version) \(instrument.scoringKey)"))
         }
@@ -15,6 +16,11 @@ package enum CohortStampText {
             fields.append(("policy:\(policy.battery)", "\(policy.version) \(policy.policyKey)"))
         }
         return fields
+    }
+
+    /// The line every page of a draft carries.
+    package static func draftMarker(_ language: String) -> String {
+        language.hasPrefix("zh") ? "草稿：本批次尚未关闭，数字可能变化，不得发布" : "DRAFT: the wave is still open; figures may change; not for release"
     }
 
     package static func lines(_ stamp: ReportStamp, language: String) -> [String] {
@@ -26,6 +32,7 @@ package enum CohortStampText {
             (zh ? "生成时间 " : "generated ") + stamp.generatedAt,
         ]
         if let files = stamp.mergedFiles { lines.append((zh ? "合并文件数 " : "merged files ") + String(files)) }
+        if stamp.draft == true { lines.insert(draftMarker(language), at: 0) }
         for instrument in stamp.instruments {
             lines.append((zh ? "量表 " : "instrument ") + "\(instrument.id) \(instrument.version) \(instrument.scoringKey)")
         }
