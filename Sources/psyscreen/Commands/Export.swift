@@ -95,8 +95,14 @@ struct Export: ParsableCommand {
         do {
             let cohort = try store.cohort(wave: wave, catalog: catalog)
             let rows = try store.deidentifiedRows(wave: wave, columns: cohort.tables.columns, key: pseudonyms)
-            let extract = DeidentifiedExtract.render(rows, columns: cohort.tables.columns, threshold: threshold)
-            try OutputFile.write(extract.csv, to: output, mode: 0o600, inputs: [store.path, keyPath])
+            let historyPath = ExtractHistory.path(forKey: keyPath)
+            var history = try ExtractHistory.load(from: historyPath)
+            let extract = DeidentifiedExtract.render(
+                rows, columns: cohort.tables.columns, threshold: threshold, history: history)
+            // The history first: an extract on disk is always one the next extract knows about.
+            history.record(extract.published, wave: wave)
+            try OutputFile.write(history.text, to: historyPath, mode: 0o600, inputs: [store.path, keyPath])
+            try OutputFile.write(extract.csv, to: output, mode: 0o600, inputs: [store.path, keyPath, historyPath])
             printError("k-anonymity (k = \(threshold.k)) on school, grade, gender: \(extract.summary)")
         } catch let error as ExitCode {
             throw error
