@@ -13,6 +13,12 @@ package struct CohortColumn: Hashable, Sendable, Codable {
             case id, label
             case scaledRange = "scaled_range"
         }
+
+        package init(id: String, label: [String: String], scaledRange: ClosedRange<Int>) {
+            self.id = id
+            self.label = label
+            self.scaledRange = scaledRange
+        }
     }
 
     package var instrumentID: String

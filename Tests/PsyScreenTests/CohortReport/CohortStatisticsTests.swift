@@ -128,3 +128,48 @@ enum CronbachAlphaFixtures {
         [1, 0, 0, 1, 0, 1, 0, 0, nil, 0, 0], [1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0], [1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0],
     ]
 }
+
+/// Issue 10 §4: a mean scale with 6 decimals is counted sparsely (distinct scores), not on a grid of
+/// range × 10^6 points per unit; statistics, histograms and the exchange file are unchanged.
+final class ManyDecimalsTests: XCTestCase {
+    func testAMeanScaleWithSixDecimalsCountsDistinctScoresOnly() throws {
+        var column = CohortColumn.columns(of: [Fixtures.instrument("phq9")])[0]
+        column.decimals = 6
+        column.scaledRange = 0...3_000_000  // a 0–3 item mean
+        column.bands = [CohortColumn.BandInfo(id: "all", label: ["en": "all"], scaledRange: 0...3_000_000)]
+        column.itemPositions = []
+        column.reversal = []
+        var aggregator = CohortAggregator(columns: [column])
+        var entry = CohortEntry(columns: [column])
+        var scores: [Int] = []
+        for index in 0..<2_800 {
+            entry.clearResults()
+            entry.school = "S"
+            entry.grade = "G\(index % 4)"
+            entry.className = "C\(index % 40)"
+            entry.gender = index % 2 == 0 ? "F" : "M"
+            entry.status = .enrolled
+            entry.state = .screened
+            let score = (index * 1_071) % 3_000_001  // 2,800 distinct values like 1.071
+            scores.append(score)
+            entry.scores[0] = score
+            entry.bands[0] = 0
+            aggregator.add(entry)
+        }
+        let tables = aggregator.tables()
+        let whole = try XCTUnwrap(tables.units[.all]).scales[0]
+        XCTAssertEqual(whole.scores.counts.count, Set(scores).count)
+        XCTAssertEqual(whole.scores.accumulator.sum, Double(scores.reduce(0, +)))
+        let sorted = scores.sorted()
+        XCTAssertEqual(whole.scores.median, Double(sorted[1_399] + sorted[1_400]) / 2)
+        let stamp = ReportStamp(wave: "w", instruments: [], policies: [], minimumCellSize: 10, generatedAt: Date())
+        let report = try CohortReportBuilder().build(tables, stamp: stamp).report
+        let mean = try XCTUnwrap(report.unit(.all)?.scales[0].mean)
+        XCTAssertEqual(mean, Double(scores.reduce(0, +)) / 2_800 / 1_000_000, accuracy: 1e-12)
+        // The exchange file's histograms hold the distinct scores too, and read back.
+        let exchange = try CohortExchange.export(tables, stamp: stamp)
+        let read = try CohortExchange.decode(Data(exchange.encoded().utf8), file: "x.json")
+        let school = try XCTUnwrap(read.units.first { $0.unit == CohortUnit(level: .school, school: "S") })
+        XCTAssertEqual(school.scales[0].histogram?.counts.count, Set(scores).count)
+    }
+}
