@@ -39,29 +39,41 @@ package struct PaperForm: Sendable {
             let tables = runs(byInstrument[index] ?? [], of: instrument)
             let heading = heights.heading(instrument)
             let whole = heading + tables.reduce(0) { $0 + heights.table($1, of: instrument) }
-            // The title never ends a page: it stays with the first row at least.
-            let start = tables.first.map { heading + heights.table([$0[0]], of: instrument) } ?? heading
+            // The title never ends a page: it stays with the first rows.
+            let start = tables.first.map { heading + heights.table(Array($0.prefix(minimumRows($0))), of: instrument) } ?? heading
             let keep = keepInstrumentsWhole && whole <= PaperFormGeometry.pageBudget ? whole : start
             if !planner.fits(keep) { planner.newPage() }
             planner.add(.instrumentHeading(instrument: index), heading)
+            let headingPage = planner.pages.count - 1
             for run in tables {
-                var block: [ResultColumns.ItemColumn] = []
-                var continued = false
-                for column in run {
-                    let row = heights.row(column, of: instrument)
-                    let needed = block.isEmpty ? heights.tableHeader(column, of: instrument, continued: continued) + row : row
-                    if planner.fits(needed) {
-                        planner.reserve(needed)
-                    } else {
-                        if !block.isEmpty { planner.add(.items(instrument: index, columns: block, continued: continued), 0) }
-                        planner.newPage()
-                        block = []
-                        continued = true
-                        planner.reserve(heights.tableHeader(column, of: instrument, continued: true) + row)
+                var next = 0
+                while next < run.count {
+                    let continued = planner.pages.count - 1 != headingPage
+                    var room = PaperFormGeometry.pageBudget - planner.used
+                        - heights.tableHeader(run[next], of: instrument, continued: continued)
+                    var count = 0
+                    while next + count < run.count {
+                        room -= heights.row(run[next + count], of: instrument)
+                        if room < 0 { break }
+                        count += 1
                     }
-                    block.append(column)
+                    if next + count < run.count {
+                        // No single row at the foot of a page, nor alone at the top of the next.
+                        if count < minimumRows(run) && !planner.isFresh {
+                            planner.newPage()
+                            continue
+                        }
+                        if run.count - (next + count) < minimumRows(run) && count - 1 >= minimumRows(run) { count -= 1 }
+                    }
+                    count = max(count, 1)  // a row taller than a page still gets a page
+                    let chunk = Array(run[next..<next + count])
+                    planner.add(
+                        .items(instrument: index, columns: chunk, continued: continued),
+                        heights.tableHeader(chunk[0], of: instrument, continued: continued) + chunk.reduce(0) { $0 + heights.row($1, of: instrument) },
+                        forced: true)
+                    next += count
+                    if next < run.count { planner.newPage() }
                 }
-                if !block.isEmpty { planner.add(.items(instrument: index, columns: block, continued: continued), 0) }
             }
         }
         if !battery.closing.text(in: language.rawValue).isEmpty { planner.add(.closing, heights.closing) }
@@ -72,6 +84,9 @@ package struct PaperForm: Sendable {
 
     /// Pages per student.
     package var pageCount: Int { pages.count }
+
+    /// Rows of a run that stay together at a page break: two, unless the run is short.
+    private static func minimumRows(_ run: [ResultColumns.ItemColumn]) -> Int { run.count >= 4 ? 2 : 1 }
 
     /// The item columns of `instrument` cut into runs of consecutive items sharing a response set.
     static func runs(_ columns: [ResultColumns.ItemColumn], of instrument: Instrument) -> [[ResultColumns.ItemColumn]] {
@@ -93,7 +108,7 @@ package struct PaperForm: Sendable {
         var used = 0.0
 
         func fits(_ height: Double) -> Bool {
-            used + height <= PaperFormGeometry.pageBudget || pages[pages.count - 1].isEmpty && used == 0
+            used + height <= PaperFormGeometry.pageBudget || isFresh
         }
 
         mutating func newPage() {
@@ -101,11 +116,12 @@ package struct PaperForm: Sendable {
             used = 0
         }
 
-        mutating func reserve(_ height: Double) { used += height }
+        /// Nothing placed on the current page yet.
+        var isFresh: Bool { pages[pages.count - 1].isEmpty }
 
-        /// Adds a block, on a new page when it does not fit on this one.
-        mutating func add(_ block: PaperFormBlock, _ height: Double) {
-            if height > 0 && !fits(height) { newPage() }
+        /// Adds a block, on a new page when it does not fit on this one (unless `forced`: the caller has checked).
+        mutating func add(_ block: PaperFormBlock, _ height: Double, forced: Bool = false) {
+            if !forced && !fits(height) { newPage() }
             pages[pages.count - 1].append(block)
             used += height
         }

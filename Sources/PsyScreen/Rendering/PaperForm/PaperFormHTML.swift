@@ -150,7 +150,7 @@ package enum PaperFormHTML {
         }
         html += "<table class=\"items\"><colgroup><col class=\"num\"><col>"
         html += String(repeating: "<col style=\"width:\(G.mm(G.optionWidth(count: options.count)))\">", count: options.count)
-        html += "</colgroup>\n<thead><tr><th></th><th></th>"
+        html += "</colgroup>\n<thead><tr><th>\(HTMLText.escape(strings.number))</th><th></th>"
         for option in options { html += "<th>\(HTMLText.escape(option.label.text(in: language)))</th>" }
         html += "</tr></thead>\n<tbody>\n"
         for column in columns {

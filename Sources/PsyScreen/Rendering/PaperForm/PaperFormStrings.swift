@@ -28,6 +28,8 @@ struct PaperFormStrings: Sendable {
             "The number beside each box and the code under each question number (such as phq9_1) are for the counselor who keys in the form.")
     }
 
+    /// Over the column of item numbers.
+    var number: String { pick("题号", "No.") }
     var continued: String { pick("（续）", " (continued)") }
     var crisisHeading: String { pick("如果你需要帮助", "If you need help") }
     var blankPage: String { pick("（本页空白）", "(This page is intentionally left blank.)") }

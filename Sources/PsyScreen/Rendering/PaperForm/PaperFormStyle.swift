@@ -72,13 +72,13 @@ enum PaperFormStyle {
                                             vertical-align: middle; }
             table.items tr { break-inside: avoid; }
             table.items th { font-size: \(G.pt(G.labelSize)); line-height: \(G.labelLeading); font-weight: normal; text-align: center;
-                             background: #e4e4e4; padding-top: 1.2mm; padding-bottom: 1.2mm; }
+                             background: #e4e4e4; padding-top: 1.2mm; padding-bottom: 1.2mm; overflow-wrap: anywhere; }
             table.items tbody tr:nth-child(even) td { background: #f4f4f4; }
             td.num { text-align: center; }
             td.num b { display: block; font-size: \(G.pt(G.itemSize)); line-height: \(G.itemLeading); }
             td.num code { display: block; font-family: \(monospaceFonts); font-size: \(G.pt(G.codeSize)); line-height: 1.3; color: #333;
                           overflow-wrap: anywhere; }
-            td.text { font-size: \(G.pt(G.itemSize)); line-height: \(G.itemLeading); }
+            td.text { font-size: \(G.pt(G.itemSize)); line-height: \(G.itemLeading); overflow-wrap: anywhere; }
             td.opt { text-align: center; white-space: nowrap; }
             .box { display: inline-block; width: \(G.mm(G.answerBox)); height: \(G.mm(G.answerBox)); border: 0.35mm solid #000;
                    background: #fff; vertical-align: middle; }
