@@ -8,7 +8,8 @@ import Glibc
 /// for `form --format pdf`.
 ///
 /// The page is written to a private temporary folder (0700, removed afterwards, with its browser profile) and
-/// printed from there, so no printed form is left behind and no user profile is touched. Running as root, as a
+/// printed from there, so no printed form is left behind (the page and the PDF are removed on an interrupt too,
+/// where the command installed ``TemporaryFileCleanup``) and no user profile is touched. Running as root, as a
 /// CI container does, Chromium refuses to start with its sandbox; the page is ours (no script, nothing fetched),
 /// so the sandbox is then turned off.
 package struct HTMLPrinter: Sendable {
@@ -57,6 +58,9 @@ package struct HTMLPrinter: Sendable {
         let directory = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let page = directory + "/form.html", output = directory + "/form.pdf", log = directory + "/browser.log"
+        // The page and the PDF may hold names: an interrupt must not leave them behind either.
+        let registrations = [page, output].map(TemporaryFileCleanup.register)
+        defer { registrations.forEach(TemporaryFileCleanup.unregister) }
         guard FileManager.default.createFile(atPath: page, contents: Data(html.utf8), attributes: [.posixPermissions: 0o600]),
             FileManager.default.createFile(atPath: log, contents: nil, attributes: [.posixPermissions: 0o600]),
             let logHandle = FileHandle(forWritingAtPath: log)

@@ -68,6 +68,7 @@ struct Form: ParsableCommand {
     }
 
     func run() throws {
+        TemporaryFileCleanup.installSignalHandlers()
         let catalog = try instruments.catalog()
         let battery: Battery
         do {

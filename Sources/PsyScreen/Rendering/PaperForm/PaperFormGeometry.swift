@@ -39,6 +39,12 @@ enum PaperFormGeometry {
     static let crisisBorder = 0.6
 
     static let identityHeight = 22.0
+    /// Printed name and class on a pre-filled form: their size, shrunk down to the minimum for a long one.
+    static let fieldSize = 11.5
+    static let fieldMinimumSize = 6.0
+    static let fieldPadding = 1.5
+    static let nameField = 44.0
+    static let classField = 48.0
     static let idBoxWidth = 6.2
     static let idBoxHeight = 7.6
 

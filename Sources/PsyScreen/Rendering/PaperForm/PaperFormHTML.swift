@@ -111,30 +111,42 @@ package enum PaperFormHTML {
 
     private static func identity(strings: PaperFormStrings, who: Who) -> String {
         var first = "<span class=\"label\">\(HTMLText.escape(strings.studentID))</span>"
-        var name = "", className = "", wave = ""
+        var name = "<span class=\"field name\"></span>", className = "<span class=\"field class\"></span>", wave = ""
         switch who {
         case .blank(let idBoxes):
             first += "<span class=\"idboxes\">\(String(repeating: "<i></i>", count: idBoxes))</span>"
         case .student(let student, let waveName):
             first += "<span class=\"field id\">\(HTMLText.escape(student.studentID))</span>"
-            name = HTMLText.escape(student.name)
-            className = HTMLText.escape(student.classLabel)
+            name = field("name", student.name, width: G.nameField)
+            className = field("class", student.classLabel, width: G.classField)
             wave = "<span class=\"wave\">\(HTMLText.escape(strings.wave)) \(HTMLText.escape(waveName))</span>"
         }
         var date = "<span class=\"label\">\(HTMLText.escape(strings.date))</span><span class=\"date\">"
         for (index, suffix) in strings.dateSuffixes.enumerated() {
             date += "<span class=\"blank \(index == 0 ? "year" : "day")\"></span>\(HTMLText.escape(suffix))"
         }
-        if !strings.dateHint.isEmpty { date += "<small>\(HTMLText.escape(strings.dateHint))</small>" }
         date += "</span>"
         return """
             <div class="identity">
             <div class="id-row">\(first)\(wave)</div>
-            <div class="id-row"><span class="label">\(HTMLText.escape(strings.name))</span><span class="field name">\(name)</span>\
-            <span class="label">\(HTMLText.escape(strings.className))</span><span class="field class">\(className)</span>\(date)</div>
+            <div class="id-row"><span class="label">\(HTMLText.escape(strings.name))</span>\(name)\
+            <span class="label">\(HTMLText.escape(strings.className))</span>\(className)\(date)</div>
             </div>
 
             """
+    }
+
+    /// A printed name or class: a long one is set smaller to fit whole (a name cut short could be another
+    /// student's), down to a legible minimum.
+    private static func field(_ kind: String, _ text: String, width: Double) -> String {
+        let room = (width - 2 * G.fieldPadding) * PrintedTextMeasure.pointsPerMillimetre * 0.97
+        let needed = PrintedTextMeasure.ems(text) * G.fieldSize
+        var style = ""
+        if needed > room {
+            let size = max(G.fieldMinimumSize, (G.fieldSize * room / needed * 10).rounded(.down) / 10)
+            style = " style=\"font-size:\(G.pt(size))\""
+        }
+        return "<span class=\"field \(kind)\"\(style)>\(HTMLText.escape(text))</span>"
     }
 
     private static func items(

@@ -12,9 +12,9 @@ struct PaperFormStrings: Sendable {
     var className: String { pick("班级", "Class") }
     var date: String { pick("日期", "Date") }
     var wave: String { pick("筛查批次", "Screening") }
-    /// Written after each of the three blanks of the date (year, month, day), and a hint after them.
+    /// Written after each of the three blanks of the date (year, month, day). The date is not keyed in: any way
+    /// of writing it will do.
     var dateSuffixes: [String] { language == .chinese ? ["年", "月", "日"] : ["–", "–", ""] }
-    var dateHint: String { pick("", "(year–month–day)") }
 
     var howToAnswer: String {
         pick(

@@ -46,19 +46,18 @@ enum PaperFormStyle {
                       font-size: 10.5pt; line-height: 1.3; }
             .id-row .label { font-weight: bold; }
             .id-row .label + .label, .field + .label { margin-left: 3mm; }
-            .idboxes { display: inline-flex; }
+            .idboxes { display: inline-flex; flex: none; }
             .idboxes i { display: inline-block; width: \(G.mm(G.idBoxWidth)); height: \(G.mm(G.idBoxHeight)); border: 0.3mm solid #000; }
             .idboxes i + i { border-left: none; }
-            .field { display: inline-block; border-bottom: 0.3mm solid #000; padding: 0 1.5mm; font-size: 11.5pt;
-                     overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+            .field { display: inline-block; border-bottom: 0.3mm solid #000; padding: 0 \(G.mm(G.fieldPadding)); font-size: \(G.pt(G.fieldSize));
+                     overflow: hidden; text-overflow: ellipsis; white-space: nowrap; flex: none; }
             .field.id { min-width: 45mm; max-width: 90mm; font-family: \(monospaceFonts); font-weight: bold; letter-spacing: 0.4mm; }
-            .field.name { width: 46mm; }
-            .field.class { width: 50mm; }
+            .field.name { width: \(G.mm(G.nameField)); }
+            .field.class { width: \(G.mm(G.classField)); }
             .wave { margin-left: auto; font-size: 9pt; color: #333; }
             .date { display: inline-flex; align-items: flex-end; gap: 0.8mm; }
             .date .blank { display: inline-block; border-bottom: 0.3mm solid #000; width: 7mm; height: 5mm; }
             .date .blank.year { width: 12mm; }
-            .date small { font-size: 7pt; color: #444; margin-left: 1mm; }
             .consent { background: #efefef; padding: \(G.mm(G.panelPadding)); margin-bottom: \(G.mm(G.blockGap)); }
             .consent p + p, .instructions p + p, .closing p + p, .crisis p + p { margin-top: \(G.mm(G.paragraphGap)); }
             .how { font-weight: bold; }

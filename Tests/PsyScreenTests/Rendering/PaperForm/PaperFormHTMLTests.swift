@@ -156,6 +156,16 @@ final class PaperFormHTMLTests: XCTestCase {
         XCTAssertEqual(html.components(separatedBy: "12356").count - 1, students.count)
     }
 
+    func testALongNameIsSetSmallerNeverCut() {
+        let long = Self.student("A1", "阿卜杜热合曼·买买提明·艾力", className: "2025级机电一体化技术（中外合作）3班")
+        let html = PaperFormHTML.render(
+            PaperForm(battery: annual, language: .chinese), for: .students([long, Self.student("A2", "高梓")], wave: "w"))
+        // 12 characters of 1 em and two narrow dots (13.3 ems) at 11.5 pt need 54 mm; the field has 41 mm inside.
+        XCTAssertTrue(html.contains("<span class=\"field name\" style=\"font-size:8.40pt\">阿卜杜热合曼·买买提明·艾力</span>"), html)
+        XCTAssertTrue(html.contains("<span class=\"field class\" style=\"font-size:"))
+        XCTAssertTrue(html.contains("<span class=\"field name\">高梓</span>"))
+    }
+
     func testEnglishFormsUseEnglishWordsAndKeepCJKFontsForNames() {
         let html = PaperFormHTML.render(
             PaperForm(battery: annual, language: .english), for: .students([Self.student("A1", "高梓")], wave: "w"))
