@@ -89,9 +89,12 @@ package struct HTMLPrinter: Sendable {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { usleep(50_000) }
         if process.isRunning {
+            // Asked to stop, then killed; not waited for without bound (a stuck child could hold it).
             process.terminate()
-            process.waitUntilExit()
-            throw FileError(path: executable, "did not finish printing within \(Int(timeout)) seconds")
+            let grace = Date().addingTimeInterval(5)
+            while process.isRunning && Date() < grace { usleep(50_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            throw FileError(path: executable, "did not finish printing within \(String(format: "%g", timeout)) seconds")
         }
         let bytes = FileManager.default.contents(atPath: output).map { [UInt8]($0) } ?? []
         guard process.terminationStatus == 0, bytes.starts(with: Array("%PDF".utf8)) else {
