@@ -103,11 +103,17 @@ final class FormCommandTests: XCTestCase {
         var runner = cli
         runner.environment["PATH"] = directory
         runner.environment["PSYSCREEN_CHROMIUM"] = nil
+        try importRoster("student_id,name,school,grade,class,gender,status\nA1,高梓,一中,2026,1班,女,在籍\n")
         let file = directory + "/forms.pdf"
-        let run = try runner.run(["form", "--battery", "annual", "-o", file])
-        XCTAssertEqual(run.status, 2)
-        XCTAssertTrue(run.stderr.hasPrefix("cannot make a PDF: no Chromium-family browser found"), run.stderr)
-        XCTAssertTrue(run.stderr.contains("--format html"), run.stderr)
+        for arguments in [["-o", file], ["--format", "pdf", "-o", directory + "/forms", "--wave", "w"]] {
+            let run = try runner.run(["form", "--battery", "annual"] + arguments)
+            XCTAssertEqual(run.status, 2)
+            XCTAssertTrue(run.stderr.hasPrefix("cannot make a PDF: no Chromium-family browser found"), run.stderr)
+            XCTAssertTrue(run.stderr.contains("--format html"), run.stderr)
+        }
         XCTAssertFalse(FileManager.default.fileExists(atPath: file))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/forms"))
+        // No export was recorded for the forms that were not written.
+        XCTAssertFalse(try cli.run(["audit"]).stdout.contains("paper forms"))
     }
 }

@@ -69,6 +69,9 @@ struct Form: ParsableCommand {
 
     func run() throws {
         TemporaryFileCleanup.installSignalHandlers()
+        // Before anything is read or audited: without a browser there will be no PDF.
+        let printer = resolvedFormat == .pdf ? HTMLPrinter.locate() : nil
+        if resolvedFormat == .pdf && printer == nil { throw failure(HTMLPrinter.notFoundMessage) }
         let catalog = try instruments.catalog()
         let battery: Battery
         do {
@@ -95,20 +98,19 @@ struct Form: ParsableCommand {
             stack = .blank(idBoxes: idBoxes)
         }
         let html = PaperFormHTML.render(form, for: stack)
-        switch resolvedFormat {
-        case .html:
-            try OutputFile.write(html, to: output, mode: mode)
-        case .pdf:
-            guard let printer = HTMLPrinter.locate() else { throw failure(HTMLPrinter.notFoundMessage) }
+        let count = if case .students(let students, _) = stack { students.count } else { 1 }
+        if let printer {
             let pdf: [UInt8]
             do {
-                pdf = try printer.pdf(of: html)
+                // Chromium prints about 12 pages a second here; a stuck one is stopped well after that.
+                pdf = try printer.pdf(of: html, timeout: max(120, Double(count * form.pageCount) / 2))
             } catch {
                 throw failure(error.description)
             }
             try OutputFile.write(bytes: pdf, to: output, mode: mode)
+        } else {
+            try OutputFile.write(html, to: output, mode: mode)
         }
-        let count = if case .students(let students, _) = stack { students.count } else { 1 }
         let pages = count == 1 ? "\(form.pageCount) pages" : "\(form.pageCount) pages each, \(count * form.pageCount) in all"
         printError("\(output ?? "standard output"): \(count) form\(count == 1 ? "" : "s") of battery \(battery.id) (\(lang.rawValue)), \(pages)")
     }

@@ -12,12 +12,17 @@ package enum PaperFormHTML {
     package static func render(_ form: PaperForm, for stack: PaperFormStack) -> String {
         let strings = PaperFormStrings(language: form.language)
         let language = form.language.rawValue
+        // Only the identity block and the running heads differ between students: the rest is rendered once.
+        let shared = form.pages.map { page in
+            page.map { $0 == .identity ? nil : render($0, form: form, strings: strings) }
+        }
         var body = ""
         switch stack {
         case .blank(let idBoxes):
-            body += pages(form, strings: strings, who: .blank(idBoxes: min(max(idBoxes, PaperFormStack.idBoxRange.lowerBound), PaperFormStack.idBoxRange.upperBound)))
+            let boxes = min(max(idBoxes, PaperFormStack.idBoxRange.lowerBound), PaperFormStack.idBoxRange.upperBound)
+            body += pages(form, shared, strings: strings, who: .blank(idBoxes: boxes))
         case .students(let students, let wave):
-            for student in students { body += pages(form, strings: strings, who: .student(student, wave: wave)) }
+            for student in students { body += pages(form, shared, strings: strings, who: .student(student, wave: wave)) }
         }
         let title = HTMLText.escape(form.battery.title.text(in: language))
         return """
@@ -53,12 +58,13 @@ package enum PaperFormHTML {
         case student(Student, wave: String)
     }
 
-    private static func pages(_ form: PaperForm, strings: PaperFormStrings, who: Who) -> String {
+    /// One student's form: `shared` holds each page's blocks as HTML, `nil` for the identity block.
+    private static func pages(_ form: PaperForm, _ shared: [[String?]], strings: PaperFormStrings, who: Who) -> String {
         var html = ""
-        for (number, blocks) in form.pages.enumerated() {
+        for (number, blocks) in shared.enumerated() {
             html += "<section class=\"page\">\n"
             html += runningHead(form, strings: strings, who: who, page: number + 1)
-            for block in blocks { html += render(block, form: form, strings: strings, who: who) }
+            for block in blocks { html += block ?? identity(strings: strings, who: who) }
             html += "</section>\n"
         }
         return html
@@ -77,14 +83,15 @@ package enum PaperFormHTML {
             + "\(HTMLText.escape(strings.page(page, of: form.pageCount)))</span></div>\n"
     }
 
-    private static func render(_ block: PaperFormBlock, form: PaperForm, strings: PaperFormStrings, who: Who) -> String {
+    /// A block that is the same on every student's form (not ``PaperFormBlock/identity``).
+    private static func render(_ block: PaperFormBlock, form: PaperForm, strings: PaperFormStrings) -> String {
         let battery = form.battery
         let language = form.language.rawValue
         switch block {
         case .title:
             return "<h1>\(HTMLText.escape(battery.title.text(in: language)))</h1>\n"
         case .identity:
-            return identity(strings: strings, who: who)
+            return ""
         case .consent:
             return "<div class=\"consent\">\(paragraphs(battery.consent.text(in: language)))</div>\n"
         case .howToAnswer:
