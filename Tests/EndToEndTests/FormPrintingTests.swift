@@ -5,7 +5,8 @@ import XCTest
 
 /// A class's stack printed to PDF by headless Chromium and read back with poppler (`pdfinfo`, `pdftotext`), as a
 /// counselor checking the stack would: same page count for everyone, each student on their own first page, every
-/// item's wording and option values in the template's column order. Skipped where Chromium or poppler is missing.
+/// item's wording and option values in the template's column order. Skipped where Chromium, poppler or a Chinese
+/// font is missing.
 final class FormPrintingTests: XCTestCase {
     var directory = ""
 
@@ -42,6 +43,9 @@ final class FormPrintingTests: XCTestCase {
         }
         guard let pdfinfo = onPath("pdfinfo"), let pdftotext = onPath("pdftotext") else {
             throw XCTSkip("no pdfinfo/pdftotext: the PDF is not checked (apt-get install poppler-utils)")
+        }
+        if let fcList = onPath("fc-list"), try output(fcList, [":lang=zh", "family"]).isEmpty {
+            throw XCTSkip("no Chinese font: the PDF is not checked (apt-get install fonts-noto-cjk or fonts-wqy-microhei)")
         }
         let cli = CLIRunner(environment: ["PSYSCREEN_DB": directory + "/school.sqlite"])
         // Thirty students of one class, listed out of order, and others who must not be printed.
