@@ -101,6 +101,8 @@ def parse_csv_report(text):
         if statistic.startswith("stamp:"):
             continue
         key = f"{instrument}.{scale}:{statistic}" if instrument else statistic
+        if ":band_percent:" in key or statistic == "coverage_percent":
+            continue  # derived from published counts
         units[(level, school, grade, cls, group)][key] = None if value == "—" else float(value)
     return units
 

@@ -20,7 +20,6 @@ final class DisclosureAuditTests: XCTestCase {
             let report = try audit(tables)
             XCTAssertGreaterThan(report.intervals.count, 10)
             XCTAssertEqual(report.violations, [], "\(report.violations.prefix(5))")
-            print("audit:", report.intervals.count, "cells", report.exemptZeros, "exempt; narrowest", report.narrowest!, report.linearPrograms, report.integerPrograms)
         }
     }
 }

@@ -150,10 +150,10 @@ final class AuditModel {
     }
 
     /// Bounds `cell` of `members` (what the wave total and the other schools leave for this school).
-    func bound(_ cell: CohortCell, members: [Int], to range: ClosedRange<Int>) {
+    func bound(_ cell: CohortCell, members: [Int], to range: ClosedRange<Int>, as figure: Figure? = nil) {
         let terms = terms(cell, members: members)
         guard !terms.isEmpty else { return }
-        program.addRow(terms, lower: Double(range.lowerBound), upper: Double(range.upperBound))
+        record(program.addRow(terms, lower: Double(range.lowerBound), upper: Double(range.upperBound)), figure)
     }
 
     /// Per leaf: a student in a band the policy maps to a level is at that level or above; a student at a level

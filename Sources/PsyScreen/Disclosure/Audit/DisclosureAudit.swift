@@ -120,7 +120,10 @@ package struct DisclosureAudit: Sendable {
                 }
             }
         }
-        for (cell, range) in bounds { model.bound(cell, members: membersOf[schoolUnit] ?? [], to: range) }
+        // What the wave's published count leaves for this school: withdrawn by hiding the wave's count.
+        for (cell, range) in bounds {
+            model.bound(cell, members: membersOf[schoolUnit] ?? [], to: range, as: .count(.all, cell))
+        }
         return SchoolProgram(model: model, units: units, membersOf: membersOf, schoolUnit: schoolUnit)
     }
 
@@ -172,64 +175,109 @@ package struct DisclosureAudit: Sendable {
     /// narrow gets one more published figure withdrawn — one that binds the optimum that narrowed it (non-zero
     /// dual), the smallest non-zero count first, then a distribution, a zero last — until it is wide enough;
     /// a count withdrawn is checked in turn. Withdrawing a figure only widens every interval, so a count once
-    /// wide enough stays so.
+    /// wide enough stays so. With several schools, rounds alternate with the propagation of the wave's counts
+    /// (as in ``audit(_:pattern:)``): what the wave's count leaves for a school is a figure too, withdrawn by
+    /// hiding the wave's count.
     package func repair(
         _ tables: CohortTables, pattern: DisclosurePattern
     ) -> (hidden: [CohortUnit: Set<CohortCell>], withdrawn: [Set<CohortUnit>]) {
-        let columns = tables.columns
-        var hidden = pattern.hidden
-        var withdrawn = columns.map { _ in Set<CohortUnit>() }
-        var report = AuditReport(intervals: [], exemptZeros: 0)
+        var current = pattern
+        var withdrawn = tables.columns.map { _ in Set<CohortUnit>() }
         let schools = Set(pattern.units.map(\.school)).filter { !$0.isEmpty }.sorted()
-        for schoolName in schools {
-            let school = program(schoolName, tables, pattern, includeWave: schools.count == 1, bounds: [:])
-            var queue: [(CohortUnit, CohortCell)] = []
-            for unit in school.units {
-                for cell in Self.countCells(columns) where hidden[unit]?.contains(cell) ?? false { queue.append((unit, cell)) }
+        let single = schools.count == 1
+        var bounds: [String: [CohortCell: ClosedRange<Int>]] = [:]
+        var pending = schools
+        for _ in 0..<6 {
+            for school in pending {
+                repairSchool(school, tables, &current, &withdrawn, includeWave: single, bounds: bounds[school] ?? [:])
             }
-            var attempts = 0
-            while let (unit, cell) = queue.first, attempts < 20 * (queue.count + 100) {
-                attempts += 1
-                let counts = tables.units[unit]!, members = school.membersOf[unit]!
-                let value = Self.value(cell, counts)
-                var current = pattern
-                current.hidden = hidden
-                let upper = containment(cell, unit: unit, counts: counts, members: members, program: school,
-                                        tables: tables, pattern: current)
-                let terms = school.model.terms(cell, members: members)
-                let required = max(0, value - protection)...min(upper, value + protection)
-                var narrow = false
-                if upper > 0 {
-                    for maximize in [false, true] {
-                        let target = maximize ? required.upperBound : required.lowerBound
-                        guard let found = school.model.extreme(terms, maximize: maximize, target: target, report: &report)
-                        else { continue }
-                        if maximize ? found.value < target : found.value > target {
-                            narrow = true
-                            break
-                        }
+            guard !single, let wave = tables.units[.all] else { break }
+            // The wave's published counts minus the other schools' intervals, as the audit has them.
+            var report = AuditReport(intervals: [], exemptZeros: 0)
+            var ranges: [String: [CohortCell: ClosedRange<Int>]] = [:]
+            for school in schools {
+                ranges[school] = auditSchool(school, tables, current, includeWave: false, bounds: bounds[school] ?? [:],
+                                             report: &report).school
+            }
+            var changed: Set<String> = []
+            let waveHidden = current.hidden[.all] ?? []
+            for cell in Self.countCells(tables.columns) where !waveHidden.contains(cell) {
+                let total = Self.value(cell, wave)
+                for school in schools {
+                    guard let own = ranges[school]?[cell], own.count > 1 else { continue }
+                    let others = schools.filter { $0 != school }.map { ranges[$0]?[cell] ?? 0...0 }
+                    let low = max(own.lowerBound, total - others.reduce(0) { $0 + $1.upperBound })
+                    let high = min(own.upperBound, total - others.reduce(0) { $0 + $1.lowerBound })
+                    guard low <= high, low...high != own else { continue }
+                    bounds[school, default: [:]][cell] = low...high
+                    changed.insert(school)
+                }
+            }
+            // A count of the wave hidden since no longer bounds anyone.
+            for school in schools {
+                for cell in waveHidden where bounds[school]?[cell] != nil {
+                    bounds[school]![cell] = nil
+                    changed.insert(school)
+                }
+            }
+            guard !changed.isEmpty else { break }
+            pending = changed.sorted()
+        }
+        return (current.hidden, withdrawn)
+    }
+
+    private func repairSchool(
+        _ schoolName: String, _ tables: CohortTables, _ current: inout DisclosurePattern,
+        _ withdrawn: inout [Set<CohortUnit>], includeWave: Bool, bounds: [CohortCell: ClosedRange<Int>]
+    ) {
+        let columns = tables.columns
+        var report = AuditReport(intervals: [], exemptZeros: 0)
+        let school = program(schoolName, tables, current, includeWave: includeWave, bounds: bounds)
+        var queue: [(CohortUnit, CohortCell)] = []
+        for unit in school.units {
+            for cell in Self.countCells(columns) where current.hidden[unit]?.contains(cell) ?? false { queue.append((unit, cell)) }
+        }
+        var attempts = 0
+        while let (unit, cell) = queue.first, attempts < 20 * (queue.count + 100) {
+            attempts += 1
+            let counts = tables.units[unit]!, members = school.membersOf[unit]!
+            let value = Self.value(cell, counts)
+            let upper = containment(cell, unit: unit, counts: counts, members: members, program: school,
+                                    tables: tables, pattern: current)
+            let terms = school.model.terms(cell, members: members)
+            let required = max(0, value - protection)...min(upper, value + protection)
+            var narrow = false
+            if upper > 0 {
+                for maximize in [false, true] {
+                    let target = maximize ? required.upperBound : required.lowerBound
+                    guard let found = school.model.extreme(terms, maximize: maximize, target: target, report: &report)
+                    else { continue }
+                    if maximize ? found.value < target : found.value > target {
+                        narrow = true
+                        break
                     }
                 }
-                guard narrow else {
-                    queue.removeFirst()
-                    continue
-                }
-                let binding = school.model.bindingFigures().filter { $0 != .count(unit, cell) }
-                guard let figure = binding.min(by: { cost($0, tables) < cost($1, tables) }) else {
-                    queue.removeFirst()  // nothing left to withdraw: the final audit reports it
-                    continue
-                }
-                school.model.withdraw(figure)
-                switch figure {
-                case .count(let other, let otherCell):
-                    hidden[other, default: []].insert(otherCell)
-                    queue.append((other, otherCell))
-                case .distribution(let other, let column):
-                    withdrawn[column].insert(other)
-                }
+            }
+            guard narrow else {
+                queue.removeFirst()
+                continue
+            }
+            let binding = school.model.bindingFigures().filter { $0 != .count(unit, cell) }
+            guard let figure = binding.min(by: { cost($0, tables) < cost($1, tables) }) else {
+                queue.removeFirst()  // nothing left to withdraw: the final audit reports it
+                continue
+            }
+            school.model.withdraw(figure)
+            switch figure {
+            case .count(let other, let otherCell):
+                current.hidden[other, default: []].insert(otherCell)
+                if other.school == schoolName || includeWave { queue.append((other, otherCell)) }
+            case .distribution(let other, let column):
+                withdrawn[column].insert(other)
+                current.distributions[column].remove(other)
+                current.histograms[column].remove(other)
             }
         }
-        return (hidden, withdrawn)
     }
 
     /// Which figure to withdraw first: non-zero counts by size, then distributions by n, then zeros.
