@@ -34,7 +34,9 @@ final class ReportCommandsTests: XCTestCase {
         _ = try store.importPaper(
             wave: "2026-autumn", battery: Fixtures.catalog.battery("annual")!, path: "paper.csv", fileHash: "h",
             sheets: sheets)
-        _ = try store.closeWave("2026-autumn", threshold: .standard)
+        let cohort = try store.cohort(wave: "2026-autumn", catalog: Fixtures.catalog)
+        let pattern = try CohortReportBuilder.pattern(cohort.tables, threshold: .standard, policy: cohort.policy)
+        _ = try store.closeWave("2026-autumn", threshold: .standard, pattern: pattern.encoded(columns: cohort.tables.columns))
     }
 
     private func run(_ arguments: [String]) throws -> CLIRunner.Output {
@@ -178,6 +180,8 @@ final class ReportCommandsTests: XCTestCase {
         try Self.seed(path, Self.wave.only(TwoSchoolWave.schools[0]))
         XCTAssertEqual(try cli.run(["wave", "open", "2026-autumn", "--db", path]).status, 0)
         let refused = try cli.run(["report", "--db", path, "--wave", "2026-autumn"])
+        XCTAssertEqual(try cli.run(["report", "--db", Self.joint, "--wave", "2026-autumn", "--min-cell", "12"]).status, 2,
+                       "one pattern per wave and k: the wave was closed with k = 10")
         XCTAssertEqual(refused.status, 2)
         XCTAssertTrue(refused.stderr.contains("wave '2026-autumn' is open"), refused.stderr)
         XCTAssertEqual(try cli.run(["export", "--db", path, "--wave", "2026-autumn", "-o", "open.json"]).status, 2)

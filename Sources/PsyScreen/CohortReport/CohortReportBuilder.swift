@@ -18,10 +18,12 @@ package struct CohortReportBuilder: Sendable {
         self.policy = policy
     }
 
+    /// The report of `tables` under `pattern` (decided here when nil).
     package func build(
-        _ tables: CohortTables, stamp: ReportStamp
+        _ tables: CohortTables, stamp: ReportStamp, pattern decided: DisclosurePattern? = nil
     ) throws(CohortReportError) -> (report: CohortReport, pattern: DisclosurePattern) {
-        let pattern = try Self.pattern(tables, threshold: threshold, policy: policy)
+        let pattern: DisclosurePattern
+        if let decided { pattern = decided } else { pattern = try Self.pattern(tables, threshold: threshold, policy: policy) }
         let units = pattern.units.filter(scope.includes).map {
             PublishedUnit($0, tables.units[$0]!, pattern: pattern, columns: tables.columns)
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a wave may publish, decided once per wave and k over every unit any output can show: each report (any
 /// `--by`, any format) and the exchange file show a subset of it, so no two outputs can be combined into more
 /// than the pattern allows.
@@ -39,4 +41,49 @@ package struct DisclosurePattern: Hashable, Sendable {
     }
 
     package func isHidden(_ cell: CohortCell, of unit: CohortUnit) -> Bool { hidden[unit]?.contains(cell) ?? false }
+}
+
+extension DisclosurePattern {
+    private struct Stored: Codable {
+        var columns: [String]
+        var units: [CohortUnit]
+        /// Per unit index: the names of its hidden cells.
+        var hidden: [Int: [String]]
+        var families: [[[Int]]]
+        var exposedZeros: Int
+    }
+
+    /// The pattern as stored when a wave is closed (JSON; cells by name, units by index).
+    package func encoded(columns: [CohortColumn]) -> Data {
+        let index = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($0.element, $0.offset) })
+        let stored = Stored(
+            columns: columns.map(\.name), units: units,
+            hidden: Dictionary(uniqueKeysWithValues: hidden.compactMap { unit, cells in
+                index[unit].map { ($0, cells.map { $0.name(columns) }.sorted()) }
+            }),
+            families: [distributions, histograms, reliabilities, itemSums].map { family in
+                family.map { $0.compactMap { index[$0] }.sorted() }
+            },
+            exposedZeros: exposedZeros)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(stored)) ?? Data()
+    }
+
+    /// A stored pattern, if it was made for these columns.
+    package static func decode(_ data: Data, columns: [CohortColumn]) -> DisclosurePattern? {
+        guard let stored = try? JSONDecoder().decode(Stored.self, from: data), stored.columns == columns.map(\.name),
+              stored.families.count == 4, stored.families.allSatisfy({ $0.count == columns.count })
+        else { return nil }
+        var hidden: [CohortUnit: Set<CohortCell>] = [:]
+        for (index, names) in stored.hidden where stored.units.indices.contains(index) {
+            hidden[stored.units[index]] = Set(names.compactMap { CohortCell(name: $0, columns: columns) })
+        }
+        let families = stored.families.map { family in
+            family.map { Set($0.filter(stored.units.indices.contains).map { stored.units[$0] }) }
+        }
+        return DisclosurePattern(
+            units: stored.units, hidden: hidden, distributions: families[0], histograms: families[1],
+            reliabilities: families[2], itemSums: families[3], exposedZeros: stored.exposedZeros)
+    }
 }

@@ -54,7 +54,12 @@ extension ScreeningStore {
     /// output shows (the wave, each school, grade and class, each gender and major group of a school or grade)
     /// holds none of them or at least k — otherwise comparing the two releases would show the few who changed.
     /// Refused with the units that fail; recorded in the audit trail.
-    package func closeWave(_ wave: String, threshold: MinimumCellSize) throws(StoreError) -> (students: Int, changed: Int) {
+    ///
+    /// `pattern`: the wave's disclosure pattern at this k (``DisclosurePattern/encoded(columns:)``), kept so that
+    /// every output of the closed wave shows a subset of it.
+    package func closeWave(
+        _ wave: String, threshold: MinimumCellSize, pattern: Data? = nil
+    ) throws(StoreError) -> (students: Int, changed: Int) {
         try write { db in
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM wave WHERE id = ?)", arguments: [wave]) == true else {
                 throw StoreError(path: path, message: "wave '\(wave)' has no screening results")
@@ -78,8 +83,22 @@ extension ScreeningStore {
             let insert = try db.makeStatement(sql: "INSERT INTO wave_release (wave_id, student_id, fingerprint) VALUES (?, ?, ?)")
             for (student, fingerprint) in now { try insert.execute(arguments: [wave, student, fingerprint]) }
             try db.execute(sql: "UPDATE wave SET closed_at = ? WHERE id = ?", arguments: [clock(), wave])
+            try db.execute(sql: "DELETE FROM wave_pattern WHERE wave_id = ?", arguments: [wave])
+            if let pattern {
+                try db.execute(
+                    sql: "INSERT INTO wave_pattern (wave_id, min_cell, pattern) VALUES (?, ?, ?)",
+                    arguments: [wave, threshold.k, pattern])
+            }
             try audit(db, "wave close", "\(wave): k = \(threshold.k), \(now.count) roster students, \(changes.count) changed since the last closing")
             return (now.count, changes.count)
+        }
+    }
+
+    /// The pattern stored when `wave` was closed with k, if any.
+    package func closedPattern(wave: String, threshold: MinimumCellSize) throws(StoreError) -> Data? {
+        try read { db in
+            try Data.fetchOne(
+                db, sql: "SELECT pattern FROM wave_pattern WHERE wave_id = ? AND min_cell = ?", arguments: [wave, threshold.k])
         }
     }
 

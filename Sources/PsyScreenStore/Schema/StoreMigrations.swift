@@ -136,6 +136,14 @@ enum StoreMigrations {
                     fingerprint TEXT NOT NULL,
                     PRIMARY KEY (wave_id, student_id)
                 ) WITHOUT ROWID;
+                -- The disclosure pattern decided (and audited) when the wave was closed, per k: every output
+                -- shows a subset of it.
+                CREATE TABLE wave_pattern (
+                    wave_id TEXT NOT NULL REFERENCES wave (id),
+                    min_cell INTEGER NOT NULL,
+                    pattern BLOB NOT NULL,
+                    PRIMARY KEY (wave_id, min_cell)
+                );
                 """)
         }
         return migrator

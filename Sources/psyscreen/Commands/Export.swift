@@ -59,7 +59,7 @@ struct Export: ParsableCommand {
             let cohort = try store.cohort(wave: wave, catalog: catalog)
             var stamp = cohort.stamp(threshold: threshold)
             if isDraft { stamp.draft = true }
-            let pattern = try CohortReportBuilder.pattern(cohort.tables, threshold: threshold, policy: cohort.policy)
+            let pattern = try ReleaseGate.pattern(store, cohort, threshold: threshold, draft: isDraft)
             // An exchange file is a publication: the same audit as `report --audit`, always.
             let audit = DisclosureAudit(threshold: threshold, policy: cohort.policy).audit(cohort.tables, pattern: pattern)
             guard audit.passed else {

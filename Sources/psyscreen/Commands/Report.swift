@@ -45,8 +45,9 @@ struct Report: ParsableCommand {
             let cohort = try store.cohort(wave: wave, catalog: catalog)
             var stamp = cohort.stamp(threshold: threshold)
             if isDraft { stamp.draft = true }
+            let pattern = try ReleaseGate.pattern(store, cohort, threshold: threshold, draft: isDraft)
             let built = try CohortReportBuilder(threshold: threshold, scope: scope, policy: cohort.policy)
-                .build(cohort.tables, stamp: stamp)
+                .build(cohort.tables, stamp: stamp, pattern: pattern)
             if audit {
                 let result = DisclosureAudit(threshold: threshold, policy: cohort.policy).audit(cohort.tables, pattern: built.pattern)
                 printError(result.summary(threshold: threshold))

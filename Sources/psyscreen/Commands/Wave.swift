@@ -20,20 +20,30 @@ struct WaveClose: ParsableCommand {
         commandName: "close", abstract: "Close a wave: its anonymized outputs may be released.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var instruments: InstrumentOptions
 
     @Argument(help: "The wave, e.g. 2026-autumn.")
     var wave: String
 
-    @Option(name: .customLong("min-cell"), help: "k for the check of what changed since the last closing (at least 5).")
+    @Option(name: .customLong("min-cell"), help: "k of the wave's disclosure pattern and of the check of what changed (at least 5).")
     var minCell: Int = MinimumCellSize.standard.k
 
     func run() throws {
         let threshold: MinimumCellSize
         do { threshold = try MinimumCellSize(minCell) } catch { throw failure("error: \(error)") }
+        let catalog = try instruments.catalog()
         let store = try database.open()
         do {
-            let closed = try store.closeWave(wave, threshold: threshold)
+            // The one pattern every output of the closed wave shows a subset of: decided and proved now.
+            let cohort = try store.cohort(wave: wave, catalog: catalog)
+            let pattern = try CohortReportBuilder.pattern(cohort.tables, threshold: threshold, policy: cohort.policy)
+            let audit = DisclosureAudit(threshold: threshold, policy: cohort.policy).audit(cohort.tables, pattern: pattern)
+            printError(audit.summary(threshold: threshold))
+            guard audit.passed else { throw failure("error: the audit found counts a reader can narrow; the wave stays open", exitCode: 1) }
+            let closed = try store.closeWave(wave, threshold: threshold, pattern: pattern.encoded(columns: cohort.tables.columns))
             print("closed wave \(wave): \(closed.students) roster students, \(closed.changed) changed since the last closing")
+        } catch let error as ExitCode {
+            throw error
         } catch {
             throw failure("\(error)")
         }
@@ -62,6 +72,23 @@ struct WaveOpen: ParsableCommand {
 
 /// The rule every anonymized output of a database goes through: a closed, unchanged wave, or a draft.
 enum ReleaseGate {
+    /// The pattern an output of `cohort` shows: the one stored when the wave was closed with this k; for a
+    /// draft, decided now. A closed wave asked for another k is refused: one pattern per wave and k.
+    static func pattern(
+        _ store: ScreeningStore, _ cohort: WaveCohort, threshold: MinimumCellSize, draft: Bool
+    ) throws -> DisclosurePattern {
+        if !draft {
+            guard let data = try store.closedPattern(wave: cohort.wave, threshold: threshold) else {
+                throw failure("error: wave '\(cohort.wave)' was not closed with k = \(threshold.k): open it and close it with --min-cell \(threshold.k), or use --draft")
+            }
+            guard let pattern = DisclosurePattern.decode(data, columns: cohort.tables.columns) else {
+                throw failure("error: wave '\(cohort.wave)' was closed with other instruments or scoring keys: open it and close it again")
+            }
+            return pattern
+        }
+        return try CohortReportBuilder.pattern(cohort.tables, threshold: threshold, policy: cohort.policy)
+    }
+
     /// Refuses (exit 2) an open or changed wave unless `draft`; returns whether the output is a draft.
     static func check(_ store: ScreeningStore, wave: String, draft: Bool) throws -> Bool {
         let state: WaveReleaseState

@@ -20,6 +20,9 @@ final class DisclosureAuditTests: XCTestCase {
             let report = try audit(tables)
             XCTAssertGreaterThan(report.intervals.count, 10)
             XCTAssertEqual(report.violations, [], "\(report.violations.prefix(5))")
+            // The pattern kept when the wave is closed reads back whole.
+            let pattern = try CohortReportBuilder.pattern(tables, threshold: .standard, policy: Self.annual.policy)
+            XCTAssertEqual(DisclosurePattern.decode(pattern.encoded(columns: tables.columns), columns: tables.columns), pattern)
         }
     }
 }
