@@ -342,8 +342,11 @@ def report(label, hidden, results, rows, published, leaves):
             continue
         if low == high:
             pinned += 1
+            print(f"  pinned: {'/'.join(x for x in unit[1:] if x)} {stat} = {v}")
         elif low > max(0, v - p) or high < min(upper, v + p):
             narrowed += 1
+            print(f"  narrowed: {'/'.join(x for x in unit[1:] if x)} {stat} = {v}: {low}…{high}, "
+                  f"protection {max(0, v - p)}…{min(upper, v + p)}")
         if narrowest is None or high - low < narrowest[0]:
             narrowest = (high - low, unit, stat, low, high, v)
     print(f"{label}: {len(hidden)} hidden counts; pinned {pinned}; narrowed below ±{p} (not pinned) {narrowed}; "

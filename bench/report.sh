@@ -16,9 +16,11 @@ bin=.build/release/psyscreen
 export PSYSCREEN_INSTRUMENTS="$PWD/instruments"
 db=bench/out/cohort-$attempts-$schools.sqlite
 if [ ! -f "$db" ]; then
-  "$bin" report --db "$db" --wave none >/dev/null 2>&1 || true   # creates and migrates the schema
+  "$bin" report --db "$db" --wave none --draft >/dev/null 2>&1 || true   # creates and migrates the schema
   python3 bench/gen_cohort.py "$db" "$attempts" --schools "$schools"
 fi
+# Reports come from a closed wave: closing decides and audits the pattern once (timed by bench/wave_close.sh).
+"$bin" wave close 2026-autumn --db "$db" >/dev/null 2>&1 || "$bin" wave close 2026-autumn --db "$db" 2>&1 | tail -3
 python3 - "$db" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])

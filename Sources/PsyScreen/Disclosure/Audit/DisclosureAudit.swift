@@ -62,21 +62,57 @@ package struct DisclosureAudit: Sendable {
             }
         }
         var intervals = schools.flatMap { results[$0]! }
-        // The wave's own hidden counts: the sum of the schools' intervals.
+        // The wave's own hidden counts: a program whose leaves are the schools, each bounded by its intervals.
+        let between = waveProgram(tables, pattern, schools: schools, ranges: schoolIntervals)
         for cell in Self.countCells(tables.columns) where waveHidden.contains(cell) {
-            let parts = schools.map { schoolIntervals[$0]?[cell] ?? 0...0 }
-            let value = Self.value(cell, wave)
-            let upper = Self.upperLimit(cell, wave)
+            let value = Self.value(cell, tables.units[.all]!)
+            let upper = Self.upperLimit(cell, tables.units[.all]!)
             if upper == 0 {
                 report.exemptZeros += 1
                 continue
             }
+            let terms = between.terms(cell, members: Array(schools.indices))
+            let required = max(0, value - protection)...min(upper, value + protection)
+            let low = between.extreme(terms, maximize: false, target: required.lowerBound, report: &report)
+            let high = between.extreme(terms, maximize: true, target: required.upperBound, report: &report)
             intervals.append(interval(
-                .all, cell, tables.columns, value: value, low: parts.reduce(0) { $0 + $1.lowerBound },
-                high: parts.reduce(0) { $0 + $1.upperBound }, upper: upper, relaxed: false))
+                .all, cell, tables.columns, value: value, low: low?.value ?? value, high: high?.value ?? value,
+                upper: upper, relaxed: (low?.relaxed ?? true) || (high?.relaxed ?? true)))
         }
         report.intervals = intervals
         return report
+    }
+
+    /// Between schools: a program whose leaves are the schools (counts, band sums, the policy), with the wave's
+    /// and each school's published figures, and each hidden school count within its interval from the school's
+    /// own program. The wave's published band counts tie the schools together, which intervals alone do not.
+    private func waveProgram(
+        _ tables: CohortTables, _ pattern: DisclosurePattern, schools: [String],
+        ranges: [String: [CohortCell: ClosedRange<Int>]]
+    ) -> AuditModel {
+        let units = schools.map { CohortUnit(level: .school, school: $0) }
+        let leaves = units.map { (CohortLeaf(school: $0.school, grade: "", className: "", gender: "", major: ""), tables.units[$0]!) }
+        let needsSums = tables.columns.indices.map { column in
+            ([CohortUnit.all] + units).contains { pattern.distributions[column].contains($0) }
+        }
+        let model = AuditModel(leaves: leaves, columns: tables.columns, policy: policy, needsSums: needsSums)
+        for (members, unit) in [(Array(schools.indices), CohortUnit.all)] + units.enumerated().map({ ([$0.offset], $0.element) }) {
+            let counts = tables.units[unit]!, hidden = pattern.hidden[unit] ?? []
+            for cell in Self.countCells(tables.columns) {
+                if !hidden.contains(cell) {
+                    model.publish(cell, members: members, value: Self.value(cell, counts), as: .count(unit, cell))
+                } else if unit != .all, let range = ranges[unit.school]?[cell] {
+                    model.bound(cell, members: members, to: range)
+                }
+            }
+            for column in tables.columns.indices where pattern.distributions[column].contains(unit) {
+                let sums = counts.scales[column].scores.accumulator
+                model.publishSums(
+                    column: column, members: members, sum: sums.sum, sumOfSquares: sums.sumOfSquares,
+                    as: .distribution(unit, column))
+            }
+        }
+        return model
     }
 
     /// One school's program: the model with every published figure of its units (and of the wave, for a database
@@ -218,6 +254,41 @@ package struct DisclosureAudit: Sendable {
                 for cell in waveHidden where bounds[school]?[cell] != nil {
                     bounds[school]![cell] = nil
                     changed.insert(school)
+                }
+            }
+            // The wave's own hidden counts, between schools.
+            let program = waveProgram(tables, current, schools: schools, ranges: ranges)
+            for cell in Self.countCells(tables.columns) where current.hidden[.all]?.contains(cell) ?? false {
+                let value = Self.value(cell, wave), upper = Self.upperLimit(cell, wave)
+                guard upper > 0 else { continue }
+                let terms = program.terms(cell, members: Array(schools.indices))
+                let required = max(0, value - protection)...min(upper, value + protection)
+                for _ in 0..<50 {
+                    var narrow = false
+                    for maximize in [false, true] {
+                        let target = maximize ? required.upperBound : required.lowerBound
+                        guard let found = program.extreme(terms, maximize: maximize, target: target, report: &report)
+                        else { continue }
+                        if maximize ? found.value < target : found.value > target {
+                            narrow = true
+                            break
+                        }
+                    }
+                    guard narrow,
+                          let figure = program.bindingFigures().filter({ $0 != .count(.all, cell) })
+                            .min(by: { cost($0, tables) < cost($1, tables) })
+                    else { break }
+                    program.withdraw(figure)
+                    switch figure {
+                    case .count(let unit, let other):
+                        current.hidden[unit, default: []].insert(other)
+                        if unit != .all { changed.insert(unit.school) }
+                    case .distribution(let unit, let column):
+                        withdrawn[column].insert(unit)
+                        current.distributions[column].remove(unit)
+                        current.histograms[column].remove(unit)
+                        if unit != .all { changed.insert(unit.school) }
+                    }
                 }
             }
             guard !changed.isEmpty else { break }
