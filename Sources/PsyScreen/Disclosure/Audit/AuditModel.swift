@@ -194,16 +194,48 @@ final class AuditModel {
         }
     }
 
+    /// Expressions whose values at every LP optimum found so far are kept (``track(_:)``): each optimum is a
+    /// point consistent with everything published, so the lowest and highest value an expression took at one
+    /// is a value a reader cannot exclude — often enough to show a count is protected without its own program.
+    private var tracked: [[(column: Int, coefficient: Double)]] = []
+    private(set) var seenLow: [Double] = []
+    private(set) var seenHigh: [Double] = []
+
+    /// Starts keeping the values `terms` takes at each optimum; returns its index.
+    func track(_ terms: [(column: Int, coefficient: Double)]) -> Int {
+        tracked.append(terms)
+        seenLow.append(.infinity)
+        seenHigh.append(-.infinity)
+        return tracked.count - 1
+    }
+
+    private func observe() {
+        guard !tracked.isEmpty else { return }
+        let point = program.solution()
+        for (index, terms) in tracked.enumerated() {
+            let value = terms.reduce(0) { $0 + $1.coefficient * point[$1.column] }
+            seenLow[index] = min(seenLow[index], value)
+            seenHigh[index] = max(seenHigh[index], value)
+        }
+    }
+
+    /// Whether optima found so far already take tracked expression `index` to `target` or beyond.
+    func reached(_ index: Int, _ target: Int, maximize: Bool) -> Bool {
+        maximize ? seenHigh[index] >= Double(target) - 1e-6 : seenLow[index] <= Double(target) + 1e-6
+    }
+
     /// The smallest or largest value of `terms`, over whole numbers where it matters: the LP optimum when its
     /// solution is whole, else a bounded integer search; `relaxed` when that search did not finish.
     ///
     /// `target` is the value the protection needs reached: an LP bound that misses it by more than a whole count
     /// decides without the integer search (integers can only do worse), and so does an integral LP optimum.
     func extreme(
-        _ terms: [(column: Int, coefficient: Double)], maximize: Bool, target: Int, report: inout AuditReport
+        _ terms: [(column: Int, coefficient: Double)], maximize: Bool, target: Int, report: inout AuditReport,
+        integerSearch: Bool = true
     ) -> (value: Int, relaxed: Bool)? {
         report.linearPrograms += 1
         guard case .optimal(let value) = program.optimize(terms, maximize: maximize) else { return nil }
+        observe()
         let rounded = maximize ? (value + 1e-6).rounded(.down) : (value - 1e-6).rounded(.up)
         if program.lastOptimumIsIntegral { return (Int(rounded), false) }
         // Integers can only do worse than the LP: a bound that misses the target is final; one that clears it by
@@ -211,9 +243,9 @@ final class AuditModel {
         // well under one count — and only a bound within one count of the target gets the integer search.
         let margin = maximize ? rounded - Double(target) : Double(target) - rounded
         if margin < 0 { return (Int(rounded), false) }
-        if margin > 1 { return (Int(rounded), true) }
+        if margin > 1 || !integerSearch { return (Int(rounded), true) }
         report.integerPrograms += 1
-        if case .optimal(let exact)? = program.optimizeIntegers(milliseconds: 2000) {
+        if case .optimal(let exact)? = program.optimizeIntegers(milliseconds: 500) {
             return (Int(exact.rounded()), false)
         }
         return (Int(rounded), true)

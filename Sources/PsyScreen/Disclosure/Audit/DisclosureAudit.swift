@@ -167,13 +167,19 @@ package struct DisclosureAudit: Sendable {
     /// school-level counts.
     private func auditSchool(
         _ school: String, _ tables: CohortTables, _ pattern: DisclosurePattern, includeWave: Bool,
-        bounds: [CohortCell: ClosedRange<Int>], report: inout AuditReport
+        bounds: [CohortCell: ClosedRange<Int>], report: inout AuditReport, schoolLevelOnly: Bool = false
     ) -> (intervals: [AuditReport.Interval], school: [CohortCell: ClosedRange<Int>]) {
         let columns = tables.columns
         let school = program(school, tables, pattern, includeWave: includeWave, bounds: bounds)
         var intervals: [AuditReport.Interval] = []
         var schoolRanges: [CohortCell: ClosedRange<Int>] = [:]
+        var tracked: [String: Int] = [:]
         for unit in school.units {
+            for cell in pattern.hidden[unit] ?? [] where cell.isCount {
+                tracked["\(unit)|\(cell)"] = school.model.track(school.model.terms(cell, members: school.membersOf[unit]!))
+            }
+        }
+        for unit in school.units where !schoolLevelOnly || unit == school.schoolUnit {
             let counts = tables.units[unit]!, members = school.membersOf[unit]!
             let hidden = pattern.hidden[unit] ?? []
             for cell in Self.countCells(columns) {
@@ -191,9 +197,14 @@ package struct DisclosureAudit: Sendable {
                 }
                 let terms = school.model.terms(cell, members: members)
                 let required = max(0, value - protection)...min(upper, value + protection)
-                guard let low = school.model.extreme(terms, maximize: false, target: required.lowerBound, report: &report),
-                      let high = school.model.extreme(terms, maximize: true, target: required.upperBound, report: &report)
-                else {
+                // An optimum found for another count may already have taken this one to 0 or to its bound:
+                // then that is its exact extreme, without a program of its own.
+                let index = tracked["\(unit)|\(cell)"]!
+                let low = school.model.reached(index, 0, maximize: false) ? (value: 0, relaxed: false)
+                    : school.model.extreme(terms, maximize: false, target: required.lowerBound, report: &report)
+                let high = school.model.reached(index, upper, maximize: true) ? (value: upper, relaxed: false)
+                    : school.model.extreme(terms, maximize: true, target: required.upperBound, report: &report)
+                guard let low, let high else {
                     // Never seen: the published figures are the true ones, so the program is feasible and bounded.
                     intervals.append(interval(unit, cell, columns, value: value, low: value, high: value, upper: upper, relaxed: true))
                     continue
@@ -233,7 +244,7 @@ package struct DisclosureAudit: Sendable {
             var ranges: [String: [CohortCell: ClosedRange<Int>]] = [:]
             for school in schools {
                 ranges[school] = auditSchool(school, tables, current, includeWave: false, bounds: bounds[school] ?? [:],
-                                             report: &report).school
+                                             report: &report, schoolLevelOnly: true).school
             }
             var changed: Set<String> = []
             let waveHidden = current.hidden[.all] ?? []
@@ -267,7 +278,8 @@ package struct DisclosureAudit: Sendable {
                     var narrow = false
                     for maximize in [false, true] {
                         let target = maximize ? required.upperBound : required.lowerBound
-                        guard let found = program.extreme(terms, maximize: maximize, target: target, report: &report)
+                        guard let found = program.extreme(
+                            terms, maximize: maximize, target: target, report: &report, integerSearch: false)
                         else { continue }
                         if maximize ? found.value < target : found.value > target {
                             narrow = true
@@ -305,8 +317,15 @@ package struct DisclosureAudit: Sendable {
         var report = AuditReport(intervals: [], exemptZeros: 0)
         let school = program(schoolName, tables, current, includeWave: includeWave, bounds: bounds)
         var queue: [(CohortUnit, CohortCell)] = []
+        var tracked: [String: Int] = [:]
+        func enqueue(_ unit: CohortUnit, _ cell: CohortCell) {
+            queue.append((unit, cell))
+            if tracked["\(unit)|\(cell)"] == nil {
+                tracked["\(unit)|\(cell)"] = school.model.track(school.model.terms(cell, members: school.membersOf[unit]!))
+            }
+        }
         for unit in school.units {
-            for cell in Self.countCells(columns) where current.hidden[unit]?.contains(cell) ?? false { queue.append((unit, cell)) }
+            for cell in Self.countCells(columns) where current.hidden[unit]?.contains(cell) ?? false { enqueue(unit, cell) }
         }
         var attempts = 0
         while let (unit, cell) = queue.first, attempts < 20 * (queue.count + 100) {
@@ -321,7 +340,10 @@ package struct DisclosureAudit: Sendable {
             if upper > 0 {
                 for maximize in [false, true] {
                     let target = maximize ? required.upperBound : required.lowerBound
-                    guard let found = school.model.extreme(terms, maximize: maximize, target: target, report: &report)
+                    // Optima found for other counts only ever stay feasible (withdrawing relaxes).
+                    if school.model.reached(tracked["\(unit)|\(cell)"]!, target, maximize: maximize) { continue }
+                    guard let found = school.model.extreme(
+                        terms, maximize: maximize, target: target, report: &report, integerSearch: false)
                     else { continue }
                     if maximize ? found.value < target : found.value > target {
                         narrow = true
@@ -342,7 +364,7 @@ package struct DisclosureAudit: Sendable {
             switch figure {
             case .count(let other, let otherCell):
                 current.hidden[other, default: []].insert(otherCell)
-                if other.school == schoolName || includeWave { queue.append((other, otherCell)) }
+                if other.school == schoolName || includeWave { enqueue(other, otherCell) }
             case .distribution(let other, let column):
                 withdrawn[column].insert(other)
                 current.distributions[column].remove(other)

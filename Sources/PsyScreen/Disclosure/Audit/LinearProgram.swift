@@ -86,7 +86,9 @@ final class LinearProgram {
         var parameters = glp_smcp()
         glp_init_smcp(&parameters)
         parameters.msg_lev = GLP_MSG_OFF
-        parameters.meth = GLP_DUALP
+        // After a new objective or a freed row the last basis is still primal feasible: the primal simplex
+        // restarts from it.
+        parameters.meth = GLP_PRIMAL
         var code = glp_simplex(problem, &parameters)
         if code != 0 {
             // A damaged basis (rare): start again from the standard one.
@@ -100,6 +102,11 @@ final class LinearProgram {
         case GLP_UNBND: return .unbounded
         default: return .failed
         }
+    }
+
+    /// The value of every column at the last LP optimum.
+    func solution() -> [Double] {
+        (0..<columnCount).map { glp_get_col_prim(problem, Int32($0 + 1)) }
     }
 
     /// True when every integer column of the last LP optimum is a whole number.
