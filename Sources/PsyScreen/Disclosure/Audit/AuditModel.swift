@@ -140,7 +140,10 @@ final class AuditModel {
             guard !ones.isEmpty else { continue }
             record(program.addRow(ones.map { ($0, 1) }, lower: sum, upper: sum), figure)
             if squares < 1e15 { record(program.addRow(twos.map { ($0, 1) }, lower: squares, upper: squares), figure) }
-            guard let low = scores.keys.min(), let high = scores.keys.max() else { continue }
+            // The lowest and highest score present bound the members' scores, where they are inside the band.
+            guard let low = scores.keys.min(), let high = scores.keys.max(),
+                  low > info.scaledRange.lowerBound || high < info.scaledRange.upperBound
+            else { continue }
             for member in members where firstSums[member][column].indices.contains(band) {
                 let cell = bandColumns[member][column][band], one = firstSums[member][column][band]
                 record(program.addRow([(one, 1), (cell, -Double(low))], lower: 0, upper: nil), figure)

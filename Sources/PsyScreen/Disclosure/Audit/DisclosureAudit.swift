@@ -1,3 +1,5 @@
+import Foundation
+
 /// Proves a wave's ``DisclosurePattern`` against a determined reader who holds every output of the wave: for
 /// each hidden count, the smallest and largest value consistent with everything published (``AuditModel``),
 /// whole numbers where it matters. A count passes when it is not pinned and the reader's interval covers the
@@ -149,7 +151,8 @@ package struct DisclosureAudit: Sendable {
                 model.publishSums(
                     column: column, members: members, sum: sums.sum, sumOfSquares: sums.sumOfSquares,
                     as: .distribution(unit, column))
-                if pattern.histograms[column].contains(unit) {
+                // Histograms are published in exchange files only, which hold school and grade units.
+                if pattern.histograms[column].contains(unit), unit.level == .school || unit.level == .grade {
                     model.publishHistogram(
                         column: column, members: members, histogram: counts.scales[column].scores,
                         as: .distribution(unit, column))
@@ -370,6 +373,9 @@ package struct DisclosureAudit: Sendable {
                 current.distributions[column].remove(other)
                 current.histograms[column].remove(other)
             }
+        }
+        if ProcessInfo.processInfo.environment["PSYSCREEN_AUDIT_TRACE"] != nil {
+            FileHandle.standardError.write(Data("repair \(schoolName): \(queue.count) left, \(attempts) steps, \(report.linearPrograms) LPs, \(school.model.program.columnCount) columns, \(school.model.program.rowCount) rows\n".utf8))
         }
     }
 
