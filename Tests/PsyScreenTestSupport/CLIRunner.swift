@@ -6,6 +6,8 @@ package struct CLIRunner {
         package var status: Int32
         package var stdout: String
         package var stderr: String
+        /// Killed by a signal (a Swift trap is SIGILL or SIGTRAP), not an exit: `status` is then the signal.
+        package var signalled = false
     }
 
     /// The `psyscreen` executable built next to the test bundle.
@@ -61,7 +63,7 @@ package struct CLIRunner {
         group.wait()
         return Output(
             status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-            stderr: String(decoding: stderrData, as: UTF8.self))
+            stderr: String(decoding: stderrData, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
     }
 
     package func run(_ arguments: [String], input: String) throws -> Output {

@@ -44,9 +44,11 @@ struct Take: ParsableCommand {
 
     func run() throws {
         let catalog = try instruments.catalog()
-        guard let battery = catalog.battery(self.battery) else {
-            let known = catalog.batteries.map(\.id).joined(separator: ", ")
-            throw failure("no battery '\(self.battery)' (available: \(known))")
+        let battery: Battery
+        do {
+            battery = try catalog.resolveBattery(self.battery)
+        } catch {
+            throw failure(error.description)
         }
         let store = try database.open()
         let interrupt = InterruptSignal.install(kiosk: kiosk)

@@ -47,7 +47,12 @@ package struct InstrumentLoader: Sendable {
             case .success:
                 throw InputError(diagnostics)
             case .failure(let error):
-                throw InputError(Self.merge(diagnostics, error.diagnostics))
+                let schema = diagnostics.filter { diagnostic in
+                    !decoder.numberErrors.contains {
+                        $0.line == diagnostic.location.line && diagnostic.message.contains($0.schemaSays)
+                    }
+                }
+                throw InputError(Self.merge(schema, error.diagnostics))
             }
         case "battery":
             if !diagnostics.isEmpty { throw InputError(diagnostics) }
@@ -58,6 +63,14 @@ package struct InstrumentLoader: Sendable {
                 at: SourceLocation(file: file, line: root.line),
                 "expected an <instrument> or <battery> element, found <\(root.name)>")
         }
+    }
+
+    /// The id a file's root element claims, read without the schema; nil when the file cannot be read that far.
+    package func claimedID(_ path: String) -> String? {
+        guard let bytes = try? FileBytes.read(path, limit: Self.sizeLimit),
+            let root = try? LibXMLDocumentReader.read(bytes, file: path)
+        else { return nil }
+        return root.attribute("id")
     }
 
     /// Schema and semantic diagnostics in line order, without repeating a line's identical message.
@@ -78,11 +91,19 @@ package struct BatteryFile: Sendable {
     /// The battery's id as written in the file.
     package var id: String { root.attribute("id") ?? "" }
 
-    /// Resolves instrument references through `lookup` and checks the policy against them.
-    package func resolve(_ lookup: (String) -> Instrument?) throws(InputError) -> Battery {
+    /// The instrument ids the battery lists.
+    var instrumentIDs: [String] { root.children(named: "instrument").compactMap { $0.attribute("ref") } }
+
+    /// Resolves instrument references through `lookup` and checks the policy against them. `unusable` names the
+    /// file of an instrument id that exists but has errors.
+    package func resolve(
+        _ lookup: (String) -> Instrument?, unusable: (String) -> String? = { _ in nil }
+    ) throws(InputError) -> Battery {
         try withoutActuallyEscaping(lookup) { lookup throws(InputError) in
-            var decoder = BatteryDecoder(root: root, file: file, lookup: lookup)
-            return try decoder.decode().get()
+            try withoutActuallyEscaping(unusable) { unusable throws(InputError) in
+                var decoder = BatteryDecoder(root: root, file: file, lookup: lookup, unusable: unusable)
+                return try decoder.decode().get()
+            }
         }
     }
 }
