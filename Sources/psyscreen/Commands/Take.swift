@@ -43,6 +43,11 @@ struct Take: ParsableCommand {
     }
 
     func run() throws {
+        if kiosk && isatty(1) != 1 {
+            // Through a pipe or into a file, what one student typed and saw would stay for the next to read.
+            throw failure(
+                "--kiosk needs a terminal on standard output: between students it clears the screen and its scrollback, which a pipe or a file cannot do")
+        }
         let catalog = try instruments.catalog()
         let battery: Battery
         do {
