@@ -2,10 +2,12 @@ import Foundation
 import PsyScreenTestSupport
 import XCTest
 
-/// The instrument files that crashed every command in the issue 10 audit (Fuzz/corpus/instrument/audit-*), each
-/// dropped into a copy of the instruments folder: every command exits with a status, never a signal; commands that
-/// do not need the file warn and work; those that need it fail with `FILE:LINE: error:`.
-final class HostileInstrumentTests: XCTestCase {
+/// Files that crashed psyscreen, through the binary: every command exits with a status, never a signal.
+///
+/// The instrument files of the issue 10 audit (Fuzz/corpus/instrument/audit-*), each dropped into a copy of the
+/// instruments folder: commands that do not need the file warn and work; those that need it fail with
+/// `FILE:LINE: error:`. The exchange files that crashed `merge` (Fuzz/corpus/exchange/crash-*) are refused.
+final class HostileInputTests: XCTestCase {
     static let audit = Fixtures.repositoryRoot + "/Fuzz/corpus/instrument"
 
     /// `(audit file, the shipped file it replaces or nil, its id, the line and message of its error)`.
@@ -64,6 +66,19 @@ final class HostileInstrumentTests: XCTestCase {
                 XCTAssertEqual(battery.status, 2)
                 XCTAssertTrue(battery.stderr.contains("\(folder)/annual.xml:7: error: instrument 'phq9' cannot be used: \(path) has errors\n\(located)\n"), battery.stderr)
             }
+        }
+    }
+
+    func testNoCrashingExchangeFileMakesMergeExitByASignal() throws {
+        let folder = Fixtures.repositoryRoot + "/Fuzz/corpus/exchange"
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("crash-") }.sorted()
+        XCTAssertEqual(files.count, 4)
+        for file in files {
+            let output = try CLIRunner().run(["merge", folder + "/" + file, "--format", "csv"])
+            XCTAssertFalse(output.signalled, "\(file): merge died by signal \(output.status)")
+            XCTAssertEqual(output.status, 2, file)
+            XCTAssertTrue(output.stderr.hasPrefix("\(folder)/\(file): error: "), output.stderr)
+            XCTAssertEqual(output.stdout, "")
         }
     }
 
