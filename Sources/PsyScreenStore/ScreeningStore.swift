@@ -59,7 +59,7 @@ package final class ScreeningStore: @unchecked Sendable {
         createdHere = access == .readWrite ? try Self.createOwnerOnly(path) : false
         if access == .readOnly { try Self.requireExisting(path) }
         do {
-            queue = try DatabaseQueue(path: path, configuration: Self.configuration(access))
+            queue = try access == .readOnly ? Self.openReadOnly(path) : DatabaseQueue(path: path, configuration: Self.configuration(access))
             if checkIntegrity { try Self.quickCheck(queue, path: path) }
             try Self.migrate(queue, path: path, access: access)
         } catch {
@@ -92,6 +92,25 @@ package final class ScreeningStore: @unchecked Sendable {
         case .readWrite: configuration.journalMode = .wal
         }
         return configuration
+    }
+
+    /// A read-only connection to a WAL database needs its `-shm` and `-wal`, which SQLite creates beside it. A user
+    /// who may only read the file and its folder cannot create them: when no `-wal` exists (no connection is open,
+    /// every change is in the file itself) the file is read as immutable instead.
+    private static func openReadOnly(_ path: String) throws -> DatabaseQueue {
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration(.readOnly))
+            _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+            return queue
+        } catch let error as DatabaseError where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode) {
+            guard Glibc.access(path + "-wal", F_OK) != 0 else {
+                throw StoreError(
+                    path: path,
+                    message: "cannot read the database: this user may not create \(path)-shm beside it while it has a -wal; run the command as the database's owner, or read a copy made with `psyscreen db backup`")
+            }
+            let uri = "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
+            return try DatabaseQueue(path: uri, configuration: configuration(.readOnly))
+        }
     }
 
     /// SQLite creates the file with the process umask; health data of minors must be owner-only from the first

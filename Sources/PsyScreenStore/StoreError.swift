@@ -5,8 +5,8 @@ import PsyScreen
 package struct StoreError: Error, Sendable, CustomStringConvertible {
     package var path: String
     package var message: String
-    /// The file is damaged (SQLite found a malformed page, or it is not a database at all).
-    package var isDamage = false
+    /// What SQLite saw when the file is damaged (a malformed page, or not a database at all).
+    package var damage: String?
     /// The file may not be written by this user (a read-only file or folder).
     package var isReadOnly = false
 
@@ -40,7 +40,7 @@ package struct StoreError: Error, Sendable, CustomStringConvertible {
             path: path,
             message: "the database file is damaged (SQLite: \(detail)); this command stopped and changed nothing. "
                 + "Run `psyscreen db check`, then restore the latest backup (see the README: Backups)")
-        error.isDamage = true
+        error.damage = detail
         return error
     }
 

@@ -27,8 +27,8 @@ struct DatabaseCheck: ParsableCommand {
         let problems: [String]
         do {
             problems = try database.openForReading(checkIntegrity: false).integrityProblems()
-        } catch let error as StoreError where error.isDamage {
-            throw CLIError(error.message, file: path, exitCode: 1)
+        } catch let error as StoreError where error.damage != nil {
+            problems = [error.damage ?? ""]
         }
         guard problems.isEmpty else {
             throw CLIError(
