@@ -94,10 +94,20 @@ package final class ScreeningStore: @unchecked Sendable {
         return configuration
     }
 
-    /// A read-only connection to a WAL database needs its `-shm` and `-wal`, which SQLite creates beside it. A user
-    /// who may only read the file and its folder cannot create them: when no `-wal` exists (no connection is open,
-    /// every change is in the file itself) the file is read as immutable instead.
+    /// Opens an existing file for reading only.
+    ///
+    /// When the user may write the file, the connection may write but runs with `query_only` (no statement can
+    /// change the data): SQLite can then remove its `-wal` and `-shm` when the last connection closes, instead
+    /// of leaving them beside the file after every listing. When the user may only read it, the connection is
+    /// opened read-only; SQLite then needs the `-shm` and `-wal`, and a user who may not create them reads the file
+    /// as immutable provided no `-wal` exists (no connection is open: every change is in the file itself).
     private static func openReadOnly(_ path: String) throws -> DatabaseQueue {
+        if Glibc.access(path, W_OK) == 0 {
+            var configuration = configuration(.readOnly)
+            configuration.readonly = false
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA query_only = 1") }
+            return try DatabaseQueue(path: path, configuration: configuration)
+        }
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration(.readOnly))
             _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
