@@ -59,8 +59,15 @@ package final class ScreeningStore: @unchecked Sendable {
         createdHere = access == .readWrite ? try Self.createOwnerOnly(path) : false
         if access == .readOnly { try Self.requireExisting(path) }
         do {
-            queue = try access == .readOnly ? Self.openReadOnly(path) : DatabaseQueue(path: path, configuration: Self.configuration(access))
-            if checkIntegrity { try Self.quickCheck(queue, path: path) }
+            switch access {
+            case .readOnly:
+                queue = try Self.openReadOnly(path)
+                if checkIntegrity { try Self.quickCheck(queue, path: path) }
+            case .readWrite:
+                // Checked through a connection that cannot write: opening for writing already writes (WAL set-up).
+                if checkIntegrity && !createdHere { try Self.quickCheck(Self.openReadOnly(path), path: path) }
+                queue = try DatabaseQueue(path: path, configuration: Self.configuration(access))
+            }
             try Self.migrate(queue, path: path, access: access)
         } catch {
             if createdHere { Self.removeFiles(path) }

@@ -50,17 +50,20 @@ struct SchoolFolder {
         return contents
     }
 
-    /// The permission bits of `path`.
-    func mode(_ path: String) -> mode_t? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return info.st_mode & 0o7777
-    }
+    func mode(_ path: String) -> mode_t? { fileMode(path) }
+    func type(_ path: String) -> mode_t? { fileType(path) }
+}
 
-    /// The file type bits of `path` itself (a link is a link).
-    func type(_ path: String) -> mode_t? {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
-        return info.st_mode & S_IFMT
-    }
+/// The permission bits of `path`.
+func fileMode(_ path: String) -> mode_t? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return info.st_mode & 0o7777
+}
+
+/// The file type bits of `path` itself (a link is a link).
+func fileType(_ path: String) -> mode_t? {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return nil }
+    return info.st_mode & S_IFMT
 }

@@ -32,6 +32,8 @@ package struct CLIRunner {
     package var currentDirectory: String
     /// The umask the command runs under (through `/bin/sh`); `nil` inherits the test's.
     package var umask: String?
+    /// Run as the unprivileged user `nobody` (through `setpriv`; the tests must run as root).
+    package var asNobody = false
 
     package init(currentDirectory: String = Fixtures.repositoryRoot, environment: [String: String] = [:]) {
         self.currentDirectory = currentDirectory
@@ -79,13 +81,11 @@ package struct CLIRunner {
     /// Starts `psyscreen ARGUMENTS` with pipes on all three streams, for tests that interrupt it.
     package func start(_ arguments: [String]) throws -> Process {
         let process = Process()
-        if let umask {
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "umask \(umask) && exec \"$0\" \"$@\"", Self.executable] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: Self.executable)
-            process.arguments = arguments
-        }
+        var command = [Self.executable] + arguments
+        if let umask { command = ["/bin/sh", "-c", "umask \(umask) && exec \"$0\" \"$@\""] + command }
+        if asNobody { command = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + command }
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory)
         process.standardInput = Pipe()

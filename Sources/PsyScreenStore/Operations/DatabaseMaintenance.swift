@@ -16,10 +16,15 @@ extension ScreeningStore {
         do {
             let copy = try DatabaseQueue(path: destination)
             try queue.backup(to: copy)
-            try Self.quickCheck(copy, path: destination)
+            // A damaged page comes through the copy as it is: the copy's check speaks of the database.
+            try Self.quickCheck(copy, path: path)
             try copy.close()
+        } catch let error as StoreError {
+            throw error
         } catch {
-            throw error as? StoreError ?? StoreError(path: destination, error)
+            // Damage is the database's; anything else (a full disk) is the copy's.
+            let damaged = (error as? DatabaseError).map { [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains($0.resultCode) } ?? false
+            throw StoreError(path: damaged ? path : destination, error)
         }
     }
 }
