@@ -83,6 +83,18 @@ final class OutputGuardTests: XCTestCase {
         }
     }
 
+    func testStandardOutputRedirectedToAProtectedFileIsRefused() throws {
+        let saved = dup(STDOUT_FILENO)
+        let fd = open(database, O_WRONLY | O_APPEND)
+        dup2(fd, STDOUT_FILENO)
+        close(fd)
+        let refusal = refusal("-")
+        dup2(saved, STDOUT_FILENO)
+        close(saved)
+        XCTAssertEqual(refusal, "-: refusing to overwrite the database \(database)")
+        XCTAssertEqual(try scratch.contents("school.sqlite"), Array("database\n".utf8))
+    }
+
     func testARegularFileIsReplacedAtomicallyAndALinkIsReplacedNotFollowed() throws {
         let target = try scratch.file("target.csv", Array("target\n".utf8))
         XCTAssertEqual(symlink(target, scratch.path + "/link.csv"), 0)
