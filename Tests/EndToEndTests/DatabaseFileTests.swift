@@ -13,7 +13,7 @@ final class DatabaseFileTests: XCTestCase {
             ["coverage", "--wave", "w"], ["unscreened", "--wave", "w"], ["results", "--wave", "w", "-o", output + "/results.csv"],
             ["warnings", "--wave", "w"], ["history", "A20250001"], ["report", "--wave", "w"],
             ["export", "--wave", "w", "-o", output + "/school.json"], ["audit"], ["db", "check"],
-            ["db", "backup", output + "/backup.sqlite"],
+            ["db", "backup", output + "/backup.sqlite"], ["form", "--battery", "annual", "--wave", "w", "-o", output + "/forms.html"],
         ]
     }
 
@@ -59,7 +59,7 @@ final class DatabaseFileTests: XCTestCase {
         for arguments in Self.readCommands(output: output) {
             let run = try cli.run(arguments)
             XCTAssertEqual(run.status, 0, "\(arguments): \(run.stderr)")
-            if arguments[0] == "results" {
+            if arguments[0] == "results" || arguments[0] == "form" {
                 XCTAssertTrue(run.stderr.hasPrefix("warning: \(school.database) is read-only for this user: this export is not in the audit trail\n"), run.stderr)
             }
         }
@@ -67,7 +67,7 @@ final class DatabaseFileTests: XCTestCase {
         XCTAssertEqual(FileManager.default.contents(atPath: school.database), contents)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: school.directory).sorted(), before, "no -wal or -shm")
         XCTAssertEqual(
-            try FileManager.default.contentsOfDirectory(atPath: output).sorted(), ["backup.sqlite", "results.csv", "school.json"])
+            try FileManager.default.contentsOfDirectory(atPath: output).sorted(), ["backup.sqlite", "forms.html", "results.csv", "school.json"])
         XCTAssertEqual(try ScreeningStore(path: output + "/backup.sqlite", access: .readOnly).integrityProblems(), [])
     }
 

@@ -15,6 +15,7 @@ final class OutputDeviceTests: XCTestCase {
             (["score", "--battery", "annual", school.input, "-o", path], 1),
             (["score", "--battery", "annual", school.input, "--errors", path, "-o", school.directory + "/scores.csv"], 1),
             (["template", "--battery", "annual", "-o", path], 0),
+            (["form", "--battery", "annual", "--format", "html", "--wave", "w", "-o", path], 0),
             (["import", "--wave", "w2", "--battery", "annual", school.input, "--errors", path], 1),
             (["coverage", "--wave", "w", "-o", path], 0),
             (["unscreened", "--wave", "w", "-o", path], 0),

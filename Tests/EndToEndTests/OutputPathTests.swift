@@ -25,6 +25,8 @@ final class OutputPathTests: XCTestCase {
             Writer(name: "score -o", arguments: { ["score", "--battery", "annual", school.input, "-o", $0] }, input: school.input),
             Writer(name: "score --errors", arguments: { ["score", "--battery", "annual", school.input, "--errors", $0] }, input: school.input),
             Writer(name: "template", arguments: { ["template", "--battery", "annual", "-o", $0] }),
+            Writer(name: "form", arguments: { ["form", "--battery", "annual", "-o", $0] }),
+            Writer(name: "form --wave", arguments: { ["form", "--battery", "annual", "--wave", "w", "-o", $0] }),
             Writer(name: "import --errors", arguments: { ["import", "--wave", "w2", "--battery", "annual", school.input, "--errors", $0] }, input: school.input),
             Writer(name: "coverage", arguments: { ["coverage", "--wave", "w", "-o", $0] }),
             Writer(name: "unscreened", arguments: { ["unscreened", "--wave", "w", "-o", $0] }),
@@ -70,6 +72,8 @@ final class OutputPathTests: XCTestCase {
     func testScoreOutput() throws { try assertRefusesEveryClash("score -o") }
     func testScoreErrors() throws { try assertRefusesEveryClash("score --errors") }
     func testTemplate() throws { try assertRefusesEveryClash("template") }
+    func testBlankForm() throws { try assertRefusesEveryClash("form") }
+    func testPrefilledForms() throws { try assertRefusesEveryClash("form --wave") }
     func testImportErrors() throws { try assertRefusesEveryClash("import --errors") }
     func testCoverage() throws { try assertRefusesEveryClash("coverage") }
     func testUnscreened() throws { try assertRefusesEveryClash("unscreened") }
@@ -121,7 +125,7 @@ final class OutputPathTests: XCTestCase {
         walk(try XCTUnwrap(root["command"] as? [String: Any]), [])
         XCTAssertEqual(
             found,
-            ["score output", "score errors", "template output", "import errors", "coverage output", "unscreened output",
+            ["score output", "score errors", "template output", "form output", "import errors", "coverage output", "unscreened output",
              "results output", "warnings output", "report output", "export output", "merge output"])
         let covered = Set(writers().map { $0.name.split(separator: " ").first.map(String.init) ?? "" })
         for entry in found { XCTAssertTrue(covered.contains(String(entry.split(separator: " ")[0])), entry) }

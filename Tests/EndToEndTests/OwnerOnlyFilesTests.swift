@@ -26,6 +26,7 @@ final class OwnerOnlyFilesTests: XCTestCase {
             (["export", "--wave", "w", "-o", out + "/school.json"], "school.json", 0),
             (["export", "--wave", "w", "--deidentified", "-o", out + "/extract.csv"], "extract.csv", 0),
             (["db", "backup", out + "/backup.sqlite"], "backup.sqlite", 0),
+            (["form", "--battery", "annual", "--wave", "w", "-o", out + "/forms.html"], "forms.html", 0),
             (["key", "init", "--key", out + "/keys/other.key"], "keys/other.key", 0),
             (["roster", "import", "--db", out + "/new.sqlite", Fixtures.samplesDirectory + "/roster.csv"], "new.sqlite", 0),
         ]
@@ -40,6 +41,7 @@ final class OwnerOnlyFilesTests: XCTestCase {
             (["report", "--wave", "w", "-o", out + "/report.txt"], "report.txt"),
             (["merge", school.exchange, "-o", out + "/district.txt"], "district.txt"),
             (["template", "--battery", "annual", "-o", out + "/template.csv"], "template.csv"),
+            (["form", "--battery", "annual", "-o", out + "/blank.html"], "blank.html"),
         ] {
             let run = try school.cli.run(arguments)
             XCTAssertEqual(run.status, 0, "\(arguments): \(run.stderr)")
@@ -48,7 +50,8 @@ final class OwnerOnlyFilesTests: XCTestCase {
         // Nothing else was left behind (temporary files, a WAL).
         let left = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         XCTAssertEqual(left, [
-            "backup.sqlite", "coverage.csv", "district.txt", "extract.csv", "import-errors.csv", "keys", "new.sqlite", "report.txt",
+            "backup.sqlite", "blank.html", "coverage.csv", "district.txt", "extract.csv", "forms.html", "import-errors.csv", "keys",
+            "new.sqlite", "report.txt",
             "results.csv", "school.json", "score-errors.csv", "scores.csv", "scores2.csv", "template.csv", "unscreened.csv",
             "warnings.csv",
         ])

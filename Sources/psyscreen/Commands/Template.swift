@@ -23,7 +23,6 @@ struct Template: WritingCommand {
 
     func run() throws {
         let battery = try selection.resolve(try instruments.catalog())
-        let header = ["student_id", "name", "class"] + ResultColumns(battery.instruments).itemColumnNames
-        try files.writeCSV([header], to: output, excel: excel)
+        try files.writeCSV([ResultColumns(battery.instruments).templateHeader], to: output, excel: excel)
     }
 }

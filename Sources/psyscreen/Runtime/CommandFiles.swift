@@ -74,6 +74,11 @@ struct CommandFiles {
         try write(to: path) { writer in try writer.output.write(text) }
     }
 
+    /// Writes raw bytes (a PDF) to a declared output.
+    func write(bytes: [UInt8], to path: String?) throws {
+        try write(to: path) { writer in try bytes.withUnsafeBufferPointer { try writer.output.write($0) } }
+    }
+
     /// Writes CSV records; cells of rows after the header are neutralized against spreadsheet formulas.
     func writeCSV(_ records: [[String]], to path: String?, excel: Bool = false) throws {
         try write(to: path, byteOrderMark: excel) { writer in
