@@ -27,8 +27,7 @@ package final class OutputFile {
     private let replacement: AtomicFileWriter?
     private var closed = false
 
-    /// The file being written for a ``Kind/replacement`` (renamed into place on commit), for writers that need a
-    /// path (SQLite); `nil` otherwise.
+    /// The file being written for a ``Kind/replacement`` (renamed into place on commit); `nil` otherwise.
     package var temporaryPath: String? { replacement?.temporaryPath }
 
     init(path: String, mode: mode_t) throws(FileError) {
@@ -82,6 +81,31 @@ package final class OutputFile {
                 throw FileError(path: path, "\(error)")
             }
         }
+    }
+
+    /// For a writer that needs a path of its own (SQLite): `body` writes the file at the path it is given. For a
+    /// replacement that is the temporary file itself; for standard output, a device or a pipe it is a scratch
+    /// file in `$TMPDIR` (owner-only, removed afterwards, also on an interrupt) whose bytes are then copied out.
+    /// Call ``commit()`` afterwards as usual.
+    package func write(throughPath body: (String) throws -> Void) throws {
+        if let temporaryPath { return try body(temporaryPath) }
+        let scratch = try AtomicFileWriter(path: ScratchFile.defaultDirectory + "/psyscreen-output", mode: 0o600)
+        defer { scratch.discard() }
+        guard let path = scratch.temporaryPath else { return }
+        try body(path)
+        let source = open(path, O_RDONLY | O_CLOEXEC)
+        guard source >= 0 else { throw FileError.system(path, "cannot read back") }
+        defer { close(source) }
+        let writer = ByteWriter(fileDescriptor: fileDescriptor, name: self.path)
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(source, $0.baseAddress!, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 { throw FileError.system(path, "cannot read back") }
+            if count == 0 { break }
+            try buffer.withUnsafeBufferPointer { try writer.write(UnsafeBufferPointer(rebasing: $0[..<count])) }
+        }
+        try writer.flush()
     }
 
     /// Gives up: removes a replacement's temporary file; what was written in place or to standard output stays.

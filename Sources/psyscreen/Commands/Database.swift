@@ -3,10 +3,6 @@ import Foundation
 import PsyScreen
 import PsyScreenStore
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 struct DatabaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
@@ -61,11 +57,7 @@ struct DatabaseBackup: WritingCommand {
         let store = try database.openForReading(checkIntegrity: false)
         let output = try files.open(file)
         do {
-            if let temporary = output.temporaryPath {
-                try store.backup(to: temporary)
-            } else {
-                try backupThroughScratch(store, to: output)
-            }
+            try output.write(throughPath: store.backup(to:))
             try output.commit()
         } catch {
             output.discard()
@@ -74,34 +66,5 @@ struct DatabaseBackup: WritingCommand {
         var info = stat()
         let size = output.kind == .replacement && stat(file, &info) == 0 ? " (\(info.st_size) bytes)" : ""
         printError("\(store.path): backed up to \(file)\(size)")
-    }
-
-    /// Standard output, a pipe or a device: SQLite writes the copy to a named scratch file, which is then copied
-    /// out and removed.
-    private func backupThroughScratch(_ store: ScreeningStore, to output: OutputFile) throws {
-        var template = Array("\(ScratchFile.defaultDirectory)/.psyscreen-backup-XXXXXX".utf8CString)
-        let (fd, path, token) = TemporaryFileCleanup.withSignalsBlocked {
-            let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-            guard fd >= 0 else { return (fd, "", TemporaryFileCleanup.Token?.none) }
-            let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-            return (fd, path, TemporaryFileCleanup.register(path))
-        }
-        guard fd >= 0 else { throw FileError.system(ScratchFile.defaultDirectory, "cannot create a temporary file") }
-        defer {
-            close(fd)
-            unlink(path)
-            TemporaryFileCleanup.unregister(token)
-        }
-        try store.backup(to: path)
-        let writer = ByteWriter(fileDescriptor: output.fileDescriptor, name: output.path)
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            if count < 0 { throw FileError.system(path, "cannot read back") }
-            if count == 0 { break }
-            try buffer.withUnsafeBufferPointer { try writer.write(UnsafeBufferPointer(rebasing: $0[..<count])) }
-        }
-        try writer.flush()
     }
 }
