@@ -93,6 +93,13 @@ final class OutputPathTests: XCTestCase {
         XCTAssertNil(school.type(out), "nothing written")
     }
 
+    func testAnErrorsFileThatCannotBeWrittenStopsTheImportBeforeItStores() throws {
+        let run = try school.cli.run(["import", "--wave", "w2", "--battery", "annual", school.input, "--errors", school.directory + "/missing/errors.csv"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stderr, "\(school.directory)/missing/errors.csv: error: cannot create a temporary file in \(school.directory)/missing: No such file or directory\n")
+        XCTAssertFalse(try ScreeningStore(path: school.database, access: .readOnly).waveExists("w2"))
+    }
+
     func testKeyInitNeverReplacesTheDatabaseOrAKey() throws {
         let before = school.protectedContents()
         for path in [school.database, school.database + "-wal", school.directory + "/link.sqlite"] {

@@ -39,6 +39,7 @@ struct Import: WritingCommand {
         let battery = try selection.resolve(try instruments.catalog())
         let parsed = try PaperImportReader.read(file, battery: battery, csv: csv)
         let hash = try FileDigest.sha256(file)
+        let errorsFile = try errors.map { try files.open($0) }
         let store = try database.openForWriting()
         let summary = try store.importPaper(wave: wave, battery: battery, path: file, fileHash: hash, sheets: parsed.sheets)
         if let earlier = summary.alreadyImportedAt {
@@ -54,7 +55,7 @@ struct Import: WritingCommand {
         }
         let unstoredCrisis = parsed.rejectedWithCrisis + summary.strangers.filter { parsed.crisisLines.contains($0.line) }.count
         problems.sort { $0.line < $1.line }
-        try ProblemOutput.write(problems, file: file, errorsPath: errors, files: files)
+        try ProblemOutput.write(problems, file: file, to: errorsFile)
         let levels = [WarningLevel.red, .orange, .yellow].map { "\($0.rawValue) \(summary.levels[$0] ?? 0)" }.joined(separator: ", ")
         printError(
             "\(file): \(parsed.records) records (\(parsed.encoding)); \(summary.stored) stored in wave \(wave) (\(levels)); \(parsed.problemRecords) rejected; \(summary.strangers.count) not on the roster"
