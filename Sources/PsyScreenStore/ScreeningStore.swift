@@ -109,7 +109,7 @@ package final class ScreeningStore: @unchecked Sendable {
     /// opened read-only; SQLite then needs the `-shm` and `-wal`, and a user who may not create them reads the file
     /// as immutable provided no `-wal` exists (no connection is open: every change is in the file itself).
     private static func openReadOnly(_ path: String) throws -> DatabaseQueue {
-        if Glibc.access(path, W_OK) == 0 {
+        if isAccessible(path, W_OK) {
             var configuration = configuration(.readOnly)
             configuration.readonly = false
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA query_only = 1") }
@@ -120,7 +120,7 @@ package final class ScreeningStore: @unchecked Sendable {
             _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
             return queue
         } catch let error as DatabaseError where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode) {
-            guard Glibc.access(path + "-wal", F_OK) != 0 else {
+            guard !isAccessible(path + "-wal", F_OK) else {
                 throw StoreError(
                     path: path,
                     message: "cannot read the database: this user may not create \(path)-shm beside it while it has a -wal; run the command as the database's owner, or read a copy made with `psyscreen db backup`")
@@ -171,7 +171,7 @@ package final class ScreeningStore: @unchecked Sendable {
             try migrator.migrate(queue)
         case .readOnly:
             guard try !queue.read({ db in try migrator.hasCompletedMigrations(db) }) else { return }
-            guard Glibc.access(path, W_OK) == 0 else {
+            guard isAccessible(path, W_OK) else {
                 throw StoreError(
                     path: path,
                     message: "the database was made by an older psyscreen: open it once as a user who may write it (e.g. `psyscreen db check`) to upgrade it")
@@ -248,6 +248,9 @@ package final class ScreeningStore: @unchecked Sendable {
         try db.execute(sql: "INSERT OR IGNORE INTO wave (id, created_at) VALUES (?, ?)", arguments: [wave, clock()])
     }
 }
+
+/// `access(2)`, which the store's `access` property would otherwise shadow.
+private func isAccessible(_ path: String, _ mode: Int32) -> Bool { access(path, mode) == 0 }
 
 /// A flag set from any thread.
 private final class LockedFlag: @unchecked Sendable {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PsyScreen
 import PsyScreenStore
 
@@ -71,20 +72,20 @@ extension PsyScreenCommand {
     static func exit(reporting error: any Error) -> Never {
         if let failure = error as? any CommandFailure {
             printError(failure.errorMessage)
-            Glibc.exit(failure.exitCode)
+            Foundation.exit(failure.exitCode)
         }
         if error is ExitCode || error is CleanExit || error is ValidationError {
             exitWithArgumentParser(error)
         }
         printError("error: \(error)")
-        Glibc.exit(2)
+        Foundation.exit(2)
     }
 
     /// ArgumentParser's handling (help, version, usage errors), with a usage error exiting 2.
     static func exitWithArgumentParser(_ error: any Error) -> Never {
         if exitCode(for: error) == .validationFailure {
             printError(fullMessage(for: error))
-            Glibc.exit(2)
+            Foundation.exit(2)
         }
         exit(withError: error)
     }
