@@ -67,14 +67,14 @@ extension CohortReportError: CommandFailure {
 }
 
 extension PsyScreenCommand {
-    /// Prints a failure of `run()` and exits; errors of ArgumentParser's own kinds (`ExitCode`, `CleanExit`,
-    /// `ValidationError`) keep its handling, with a usage error exiting 2.
+    /// Prints a failure of `run()` and exits; ArgumentParser's own errors (`ExitCode`, `CleanExit`, a help request
+    /// thrown by its help command, a `ValidationError`) keep its handling, with a usage error exiting 2.
     static func exit(reporting error: any Error) -> Never {
         if let failure = error as? any CommandFailure {
             printError(failure.errorMessage)
             Foundation.exit(failure.exitCode)
         }
-        if error is ExitCode || error is CleanExit || error is ValidationError {
+        if String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
             exitWithArgumentParser(error)
         }
         printError("error: \(error)")
