@@ -45,17 +45,12 @@ struct Take: ParsableCommand {
     func run() throws {
         if kiosk && isatty(1) != 1 {
             // Through a pipe or into a file, what one student typed and saw would stay for the next to read.
-            throw failure(
+            throw CLIError(
                 "--kiosk needs a terminal on standard output: between students it clears the screen and its scrollback, which a pipe or a file cannot do")
         }
         let catalog = try instruments.catalog()
-        let battery: Battery
-        do {
-            battery = try catalog.resolveBattery(self.battery)
-        } catch {
-            throw failure(error.description)
-        }
-        let store = try database.open()
+        let battery = try catalog.resolveBattery(self.battery)
+        let store = try database.openForWriting(checkIntegrity: false)
         let interrupt = InterruptSignal.install(kiosk: kiosk)
         var driver = TerminalDriver(
             flow: TerminalFlow(.init(battery: battery, language: lang, kiosk: kiosk, retake: retake)), store: store,
