@@ -14,7 +14,8 @@ final class AnswerScan: @unchecked Sendable {
     let widths: [Int]
     let stride: Int
     let needed: Bool
-    var values: [Int8] = []
+    private var scanned = false
+    var values = AnswerSlots(count: 0)
     var failure: (any Error)?
 
     init(path: String, range: (first: Int64, last: Int64)?, instruments: [[UInt8]], widths: [Int], needed: Bool) {
@@ -35,7 +36,7 @@ final class AnswerScan: @unchecked Sendable {
 
     func contains(_ attempt: Int64) -> Bool {
         guard let range else { return false }
-        return attempt >= range.first && attempt <= range.last && !values.isEmpty
+        return attempt >= range.first && attempt <= range.last && scanned
     }
 
     /// Where the attempt's first item slot is in ``values``.
@@ -51,29 +52,27 @@ final class AnswerScan: @unchecked Sendable {
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 4294967296") }
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             let count = Int(range.last - range.first + 1)
-            var values = [Int8](repeating: -1, count: count * stride)
-            // Locals and raw buffers: this loop runs once per instrument of every sitting.
+            var values = AnswerSlots(count: count * stride)
+            // Locals: this loop runs once per instrument of every sitting.
             let keys = ByteKeys(instruments)
             let widths = self.widths, offsets = self.offsets, stride = self.stride, first = range.first
-            try values.withUnsafeMutableBufferPointer { buffer in
-                try queue.read { db in
-                    let statement = try db.makeStatement(sql: """
-                        SELECT attempt_id, instrument_id, answers FROM instrument_result WHERE attempt_id BETWEEN ? AND ?
-                        """)
-                    try statement.setArguments([range.first, range.last])
-                    try CohortExtraction.forEachRow(statement) { row in
-                        let instrument = keys.index(row, 1)
-                        guard instrument >= 0, let text = sqlite3_column_text(row, 2) else { return }
-                        let base = Int(sqlite3_column_int64(row, 0) - first) * stride + offsets[instrument]
-                        let width = widths[instrument]
-                        AnswerColumn.forEachValue(text, count: Int(sqlite3_column_bytes(row, 2))) { position, value in
-                            // Negative values would read as missing; no shipped instrument has them.
-                            if position < width { buffer[base + position] = Int8(clamping: value) }
-                        }
+            try queue.read { db in
+                let statement = try db.makeStatement(sql: """
+                    SELECT attempt_id, instrument_id, answers FROM instrument_result WHERE attempt_id BETWEEN ? AND ?
+                    """)
+                try statement.setArguments([range.first, range.last])
+                try CohortExtraction.forEachRow(statement) { row in
+                    let instrument = keys.index(row, 1)
+                    guard instrument >= 0, let text = sqlite3_column_text(row, 2) else { return }
+                    let base = Int(sqlite3_column_int64(row, 0) - first) * stride + offsets[instrument]
+                    let width = widths[instrument]
+                    AnswerColumn.forEachValue(text, count: Int(sqlite3_column_bytes(row, 2))) { position, value in
+                        if position < width { values.set(value, at: base + position) }
                     }
                 }
             }
             self.values = values
+            scanned = true
         } catch {
             failure = error
         }

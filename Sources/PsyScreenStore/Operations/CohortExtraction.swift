@@ -222,9 +222,8 @@ struct CohortExtraction {
                     guard let scan else { continue }
                     let base = attemptSlot + offsets[column]
                     for (item, position) in positions[column].enumerated() {
-                        let raw = scan.values[base + position]
-                        guard raw >= 0 else { continue }
-                        entry.items[column][item] = reversals[column][item].map { $0 - Int(raw) } ?? Int(raw)
+                        guard let value = scan.values[base + position] else { continue }
+                        entry.items[column][item] = reversals[column][item].map { $0 - value } ?? value
                     }
                 }
             }
