@@ -29,12 +29,12 @@ final class SchoolDatabaseTests: XCTestCase {
         XCTAssertEqual(
             Array(lines.prefix(6)),
             [
-                "samples/paper-results.csv:7: error: column gad7_1: '4' is not one of the options (0, 1, 2, 3)",
-                "samples/paper-results.csv:9: error: column phq9_3: '二' is not a number",
-                "samples/paper-results.csv:9: error: column phq9_9: '1' raises the crisis flag phq9.item9 on this rejected record: check the paper form and see the student today",
+                "samples/paper-results.csv:7:13: error: column gad7_1: '4' is not one of the options (0, 1, 2, 3)",
+                "samples/paper-results.csv:9:6: error: column phq9_3: '二' is not a number",
+                "samples/paper-results.csv:9:12: error: column phq9_9: '1' raises the crisis flag phq9.item9 on this rejected record: check the paper form and see the student today",
                 "samples/paper-results.csv:11: error: expected 19 fields, found 17",
-                "samples/paper-results.csv:23: error: column student_id: 'A20250021' repeats the student_id of line 22",
-                "samples/paper-results.csv:28: error: column student_id: 'Z20269999' is not on the roster: not stored",
+                "samples/paper-results.csv:23:1: error: column student_id: 'A20250021' repeats the student_id of line 22",
+                "samples/paper-results.csv:28:1: error: column student_id: 'Z20269999' is not on the roster: not stored",
             ])
         XCTAssertTrue(lines[6].hasPrefix("samples/paper-results.csv: 110 records (UTF-8); 105 stored in wave 2026-autumn"), lines[6])
         let again = try cli.run(["import", "--wave", "2026-autumn", "--battery", "annual", "samples/paper-results.csv"])
@@ -56,11 +56,35 @@ final class SchoolDatabaseTests: XCTestCase {
         let run = try cli.run(["import", "--wave", "2026-autumn", "--battery", "annual", file])
         XCTAssertEqual(run.status, 1)
         XCTAssertEqual(run.stderr.split(separator: "\n").map(String.init), [
-            "\(file):3: error: column student_id: 'A20250001' repeats the student_id of line 2",
-            "\(file):3: error: column phq9_9: '2' raises the crisis flag phq9.item9 on this rejected record: check the paper form and see the student today",
-            "\(file):4: error: column student_id: 'Z99' is not on the roster: not stored; this sheet raises a crisis flag: find the student and see them today",
+            "\(file):3:1: error: column student_id: 'A20250001' repeats the student_id of line 2; this sheet raises a crisis flag: compare it with line 2 and see the student today",
+            "\(file):4:1: error: column student_id: 'Z99' is not on the roster: not stored; this sheet raises a crisis flag: find the student and see them today",
             "\(file): 3 records (UTF-8); 1 stored in wave 2026-autumn (red 0, orange 0, yellow 0); 1 rejected; 1 not on the roster; 2 sheets not stored raise a crisis flag: check their paper forms today",
         ])
+    }
+
+    /// `score` and `import` read paper results with the same reader: a row of blanks and spaces is skipped by
+    /// both, and a repeated ID with a crisis answer is the same one line in both.
+    func testScoreAndImportAgreeOnBlankRowsAndRepeatedCrisisSheets() throws {
+        try importSamples()
+        let items = (1...9).map { "phq9_\($0)" } + (1...7).map { "gad7_\($0)" }
+        let calm = Array(repeating: "0", count: 16).joined(separator: ",")
+        let crisis = (Array(repeating: "0", count: 8) + ["2"] + Array(repeating: "0", count: 7)).joined(separator: ",")
+        let blanks = Array(repeating: " ", count: 17).joined(separator: ",")
+        let file = directory + "/agree.csv"
+        try "student_id,\(items.joined(separator: ","))\nA20250001,\(calm)\n\(blanks)\nA20250002,\(calm)\n a20250001,\(crisis)\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let score = try cli.run(["score", "--battery", "annual", file, "-o", directory + "/scored.csv"])
+        let stored = try cli.run(["import", "--wave", "2026-autumn", "--battery", "annual", file])
+        XCTAssertEqual(score.status, 1, score.stderr)
+        XCTAssertEqual(stored.status, 1, stored.stderr)
+        let problem = "\(file):5:1: error: column student_id: 'A20250001' repeats the student_id of line 2; this sheet raises a crisis flag: compare it with line 2 and see the student today"
+        for run in [score, stored] {
+            let lines = run.stderr.split(separator: "\n").map(String.init)
+            XCTAssertEqual(lines.first, problem)
+            XCTAssertEqual(lines.count, 2, run.stderr)
+            XCTAssertTrue(lines.last!.hasSuffix("; 1 blank record skipped") || lines.last!.contains("1 blank record skipped"), run.stderr)
+            XCTAssertTrue(lines.last!.contains("3 records"), run.stderr)
+        }
     }
 
     func testCoverageResultsAndWarningsFiles() throws {

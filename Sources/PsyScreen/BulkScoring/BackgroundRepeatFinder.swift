@@ -54,9 +54,10 @@ final class BackgroundRepeatFinder: @unchecked Sendable {
         used.deallocate()
     }
 
-    /// Queues a written record (see ``RepeatedIDFinder/add(_:line:outputOffset:outputLength:tag:)``).
+    /// Queues the ID in `column` of a written record (see ``RepeatedIDFinder/add(_:line:outputOffset:outputLength:tag:)``).
     @inline(__always)
-    func add(_ id: UnsafeBufferPointer<UInt8>, line: Int, outputOffset: Int, outputLength: Int, tag: UInt32) throws {
+    func add(_ record: CSVRecord, column: Int, outputOffset: Int, outputLength: Int, tag: UInt32) throws {
+        let id = record.bytes(at: column), line = record.line
         let size = Self.headerSize &+ id.count
         if used.pointee &+ size > batchSize { try handOver(needing: size) }
         var target = current.pointee + used.pointee

@@ -133,7 +133,7 @@ final class ScoredRowWriter {
 
     /// Writes one scored row.
     @inline(__always)
-    func write(_ record: CSVRecord, _ row: TabulatedScorer.Row) throws {
+    func write(_ record: CSVRecord, _ row: ScoredRow) throws {
         if isJSON {
             for index in 0..<passthroughCount {
                 let key = keySegments[index]
@@ -163,7 +163,7 @@ final class ScoredRowWriter {
             n = 1
         }
         for slot in 0..<scaleCount {
-            let id = Int(row.outcomes[slot])
+            let id = row.outcome(ofScale: slot)
             guard id < preparedOutcomes else {
                 try writeSlowly(row, written: n, skip: skip)
                 return
@@ -175,7 +175,7 @@ final class ScoredRowWriter {
             skip = 0
         }
         for instrument in 0..<instrumentCount {
-            let code = Int(row.flagMasks[instrument]) &* 3 &+ Int(row.statuses[instrument])
+            let code = Int(row.flagMask(instrument)) &* 3 &+ row.statusRank(instrument)
             let segment = tailSegments[tailStart[instrument] &+ code]
             let length = Int(segment.length) &- skip
             Self.copyWords(from: arena + (Int(segment.offset) &+ skip), to: out + n, count: length)
@@ -246,7 +246,7 @@ final class ScoredRowWriter {
     }
 
     /// The score part when an outcome was met after the writer was made: segment by segment, with checks.
-    private func writeSlowly(_ row: TabulatedScorer.Row, written: Int, skip firstSkip: Int) throws {
+    private func writeSlowly(_ row: ScoredRow, written: Int, skip firstSkip: Int) throws {
         output.advance(by: written)
         var skip = firstSkip
         func put(_ bytes: [UInt8]) throws {
@@ -254,7 +254,7 @@ final class ScoredRowWriter {
             skip = 0
         }
         for slot in 0..<scaleCount {
-            let id = Int(row.outcomes[slot])
+            let id = row.outcome(ofScale: slot)
             if id < preparedOutcomes {
                 let segment = outcomeSegments[id]
                 try put(Array(UnsafeBufferPointer(start: arena + Int(segment.offset), count: Int(segment.length))))
@@ -266,7 +266,7 @@ final class ScoredRowWriter {
             }
         }
         for instrument in 0..<instrumentCount {
-            let code = Int(row.flagMasks[instrument]) * 3 + Int(row.statuses[instrument])
+            let code = Int(row.flagMask(instrument)) * 3 + row.statusRank(instrument)
             let segment = tailSegments[tailStart[instrument] + code]
             try put(Array(UnsafeBufferPointer(start: arena + Int(segment.offset), count: Int(segment.length))))
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One record of a CSV file, viewed in place in the reader's buffer.
 ///
 /// Fields are already unescaped (surrounding quotes removed, doubled quotes collapsed) and always UTF-8, whatever
@@ -78,6 +80,32 @@ package struct CSVRecord {
             return digit < 10 ? Int(digit) : nil
         }
         return Self.parseInteger(field)
+    }
+
+    /// Whether field `index` is only printable ASCII (no control character, nothing beyond 0x7E): an ID that needs
+    /// no closer look.
+    @inline(__always)
+    func isPrintableASCII(at index: Int) -> Bool {
+        for byte in bytes(at: index) where byte &- 0x20 >= 0x5F { return false }
+        return true
+    }
+
+    /// Whether field `index` is a whole number with too many digits for ``parseInteger(_:)`` (19 or more): a
+    /// number all the same, which no option has.
+    package func isLongInteger(at index: Int) -> Bool {
+        var digits = string(at: index).trimmingCharacters(in: .whitespaces)[...]
+        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+        return digits.count > 18 && digits.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// Field `index` (< ``count``) when it is exactly one ASCII digit, the usual answer: read straight from the
+    /// span, without the general parse.
+    @inline(__always)
+    func singleDigit(at index: Int) -> Int? {
+        let start = spans[2 &* index]
+        guard spans[2 &* index &+ 1] &- start == 1 else { return nil }
+        let digit = base[start] &- 0x30
+        return digit < 10 ? Int(digit) : nil
     }
 
     /// Parses a decimal integer of at most 18 digits, with optional ASCII spaces or tabs around it and an

@@ -87,10 +87,11 @@ package final class ScratchFile {
 
     /// Reads exactly `count` bytes at `offset`.
     package func readExactly(at offset: Int, into buffer: UnsafeMutableRawPointer, count: Int) throws {
-        guard try read(at: offset, into: buffer, count: count) == count else {
-            throw FileError(path: "temporary file", "ended early (truncated by another process?)")
-        }
+        guard try read(at: offset, into: buffer, count: count) == count else { throw Self.truncated }
     }
+
+    /// What a read past the end means: another process cut the file.
+    static let truncated = FileError(path: "temporary file", "ended early (truncated by another process?)")
 
     /// Drops everything (to reuse the file for the next pass).
     package func truncate() throws {

@@ -1,13 +1,35 @@
 import ArgumentParser
 import PsyScreen
 
-/// Where rejected records go: `--errors FILE` (CSV: line, column, value, reason) or stderr, one line each.
+/// Where the problems of `score` and `import` go: `--errors FILE` (CSV: line, field, column, value, reason) or
+/// stderr, one `FILE:LINE:COLUMN: error: …` line each — the first ``terminalLimit`` of them, then how many more
+/// there are and how to get them all.
 enum ProblemOutput {
-    static func write(_ problems: [PaperResultsLayout.Problem], file: String, errorsPath: String?) throws {
-        if let errorsPath {
-            try OutputFile.writeCSV([RowProblemReport.csvHeader] + problems.map(RowProblemReport.record), to: errorsPath)
-        } else {
-            for problem in problems { printError(RowProblemReport.line(problem, file: file)) }
+    static let terminalLimit = 100
+
+    static func write(_ problems: ProblemSpool, file: String, to errorsFile: AtomicFileWriter?, byteOrderMark: Bool) throws {
+        if let errorsFile {
+            let writer = CSVWriter(fileDescriptor: errorsFile.fileDescriptor, name: errorsFile.path, options: .init(byteOrderMark: byteOrderMark))
+            try writer.writeRecord(RowProblemReport.csvHeader)
+            try problems.write { problem in
+                // The column name and the value came from the input.
+                try writer.writeRecord(RowProblemReport.record(problem), neutralizingFormulas: true)
+            }
+            try writer.flush()
+            try errorsFile.commit()
+            return
         }
+        let writer = ByteWriter(fileDescriptor: 2, name: "<stderr>", capacity: 64 << 10)
+        var shown = 0
+        try problems.write { problem in
+            shown += 1
+            guard shown <= terminalLimit else { return }
+            try writer.write(RowProblemReport.line(problem, file: file))
+            try writer.write(0x0A)
+        }
+        if shown > terminalLimit {
+            try writer.write("\(file): \(shown - terminalLimit) more problems not shown; write them all with --errors FILE\n")
+        }
+        try writer.flush()
     }
 }

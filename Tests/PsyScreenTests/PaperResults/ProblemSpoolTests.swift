@@ -5,18 +5,24 @@ import XCTest
 final class SpoolAndCompactorTests: XCTestCase {
     func testProblemsComeOutInLineOrderWhateverTheirKind() throws {
         let scratch = try ScratchDirectory()
-        let spool = try ProblemSpool(directory: scratch.path)
-        func problem(_ line: Int, _ reason: String) -> PaperResultsLayout.Problem {
-            .init(line: line, column: "phq9_\(line)", value: "v\"é,\n\(line)", reason: reason)
+        let spool = try ProblemSpool(directory: scratch.path, lateStreams: 2)
+        func problem(_ line: Int, _ reason: String, _ kind: RecordProblem.Kind = .rejection) -> RecordProblem {
+            RecordProblem(kind, line: line, field: line % 3 == 0 ? nil : line, column: "phq9_\(line)", value: "v\"é,\n\(line)", reason: reason)
         }
         for line in [2, 5, 5, 9] { try spool.add(problem(line, "streamed")) }
-        for line in [3, 5, 12] { try spool.addLate(problem(line, "repeat")) }
-        var out: [PaperResultsLayout.Problem] = []
+        for line in [3, 5, 12] { try spool.addLate(problem(line, "repeat", .crisis)) }
+        for line in [1, 5, 13] { try spool.addLate(problem(line, "stranger"), stream: 2) }
+        var out: [RecordProblem] = []
         try spool.write { out.append($0) }
-        XCTAssertEqual(out.map(\.line), [2, 3, 5, 5, 5, 9, 12])
-        XCTAssertEqual(out.map(\.reason), ["streamed", "repeat", "streamed", "streamed", "repeat", "streamed", "repeat"])
-        XCTAssertEqual(out[0], problem(2, "streamed"))
-        XCTAssertEqual(spool.count, 7)
+        XCTAssertEqual(out.map(\.line), [1, 2, 3, 5, 5, 5, 5, 9, 12, 13])
+        XCTAssertEqual(
+            out.map(\.reason),
+            ["stranger", "streamed", "repeat", "streamed", "streamed", "repeat", "stranger", "streamed", "repeat", "stranger"])
+        XCTAssertEqual(out[1], problem(2, "streamed"))
+        XCTAssertEqual(out[2], problem(3, "repeat", .crisis))
+        XCTAssertEqual(out[2].value, "v\"é,\\u{A}3", "control characters are shown, not printed")
+        XCTAssertEqual(spool.count, 10)
+        XCTAssertEqual(spool.crisisCount, 3)
     }
 
     func testCompactorRemovesRangesInPlace() throws {

@@ -1,0 +1,29 @@
+/// What ``TabulatedScorer`` gives for one form: per scale an outcome id, per instrument the raised flags and the
+/// worst status. One buffer reused from form to form.
+package struct ScoredRow: Sendable {
+    package let scaleCount: Int
+    package let instrumentCount: Int
+    /// Outcome ids per scale, table indices per scale, status ranks per instrument, flag masks per instrument.
+    var storage: [Int32]
+
+    init(scales: Int, instruments: Int) {
+        scaleCount = scales
+        instrumentCount = instruments
+        storage = [Int32](repeating: 0, count: 2 * scales + 2 * instruments)
+    }
+
+    /// The outcome id of scale slot `slot` (an index into ``TabulatedScorer/outcomes``).
+    package func outcome(ofScale slot: Int) -> Int { Int(storage[slot]) }
+
+    /// The worst status over the instrument's scales: 0 complete, 1 prorated, 2 unscored.
+    package func statusRank(_ instrument: Int) -> Int { Int(storage[2 * scaleCount + instrument]) }
+
+    /// Bit `i` is set when the instrument's flag `i` is raised.
+    package func flagMask(_ instrument: Int) -> UInt32 { UInt32(bitPattern: storage[2 * scaleCount + instrumentCount + instrument]) }
+
+    /// Flags raised over all instruments (a form with two flags counts two).
+    package var flagCount: Int { (0..<instrumentCount).reduce(0) { $0 + flagMask($1).nonzeroBitCount } }
+
+    /// Whether some instrument could not be scored.
+    package var isUnscored: Bool { (0..<instrumentCount).contains { statusRank($0) == 2 } }
+}
