@@ -1,17 +1,5 @@
 import Foundation
 
-/// Where one student stands in a wave, for coverage.
-package enum ScreeningState: String, Hashable, Sendable, Codable {
-    /// The latest attempt has a score on every instrument of the battery (a prorated score counts).
-    case screened
-    /// Started but not scored (stopped midway, or too many blanks on paper).
-    case partial
-    /// Consent refused.
-    case refused
-    /// No attempt in the wave.
-    case notScreened = "not_screened"
-}
-
 /// Screening coverage (普查率) per unit: screened ÷ enrolled, with the rest of the roster shown apart.
 package struct CoverageRow: Hashable, Sendable, Codable {
     package var school: String?

@@ -21,8 +21,7 @@ extension ScreeningStore {
     ///
     /// Four streaming scans — roster, the wave's attempts, their scale scores, their answers — read with
     /// SQLite's C interface, with no per-attempt values built: a million stored results take about a second.
-    /// The attempt that counts is each student's latest in the wave; its level is the register's (red sticks:
-    /// a crisis answer on any attempt of the wave keeps the student red).
+    /// The attempt that counts and its level are ``CountingAttempt``'s, as in the register.
     package func cohortTables(wave: String, columns: [CohortColumn]) throws(StoreError) -> CohortTables {
         var extraction = CohortExtraction(columns: columns)
         let range: (first: Int64, last: Int64)? = try read { db in
@@ -94,11 +93,8 @@ struct CohortExtraction {
     var leafOfStudent: [Int32] = []
     var studentIndex = StudentIndex(capacity: 0)
 
-    var latestAttempt: [Int64] = []
-    var latestState: [ScreeningState] = []
-    var latestLevel: [WarningLevel] = []
-    var everRed: [Bool] = []
-
+    /// Per student: the attempt that counts and the level.
+    var counting: [CountingAttempt] = []
 
     init(columns: [CohortColumn]) {
         self.columns = columns
@@ -154,7 +150,7 @@ struct CohortExtraction {
                 texts[5].read(row, 5, changed: &changed))
             let statusText = texts[6].read(row, 6)
             while statusOfText.count <= texts[6].id { statusOfText.append(nil) }
-            if statusOfText[texts[6].id] == nil { statusOfText[texts[6].id] = EnrollmentStatus(rawValue: statusText) ?? .enrolled }
+            if statusOfText[texts[6].id] == nil { statusOfText[texts[6].id] = try StoredValue.decode(statusText, "student.status") }
             status.append(statusOfText[texts[6].id]!)
             // Rows repeat the previous student's units most of the time: look the leaf up only on a change.
             if changed || leaf < 0 {
@@ -168,33 +164,31 @@ struct CohortExtraction {
             }
             leafOfStudent.append(leaf)
         }
-        latestAttempt = Array(repeating: 0, count: status.count)
-        latestState = Array(repeating: .notScreened, count: status.count)
-        latestLevel = Array(repeating: .none, count: status.count)
-        everRed = Array(repeating: false, count: status.count)
+        counting = Array(repeating: CountingAttempt(), count: status.count)
     }
 
     mutating func readAttempts(_ db: Database, wave: String) throws {
-        // Levels and states as numbers, decoded by SQLite rather than a string switch per row.
+        // Levels and states as numbers, decoded by SQLite rather than a string switch per row; −1 is a value this
+        // version does not know, which fails the read (see StoredValue).
         let statement = try db.makeStatement(sql: """
-            SELECT student_id, id, state = 'refused', scored,
-                   CASE level WHEN 'red' THEN 3 WHEN 'orange' THEN 2 WHEN 'yellow' THEN 1 ELSE 0 END
+            SELECT student_id, id, CASE state WHEN 'in_progress' THEN 0 WHEN 'finished' THEN 1 WHEN 'refused' THEN 2 ELSE -1 END,
+                   scored, CASE level WHEN 'none' THEN 0 WHEN 'yellow' THEN 1 WHEN 'orange' THEN 2 WHEN 'red' THEN 3 ELSE -1 END,
+                   state, level
             FROM attempt WHERE wave_id = ?
             """)
         try statement.setArguments([wave])
+        let states: [AttemptState] = [.inProgress, .finished, .refused]
         let levels: [WarningLevel] = [.none, .yellow, .orange, .red]
         try Self.forEachRow(statement) { row in
             guard let text = sqlite3_column_text(row, 0),
                 let student = studentIndex.find(text, count: Int(sqlite3_column_bytes(row, 0)))
             else { return }
-            let id = sqlite3_column_int64(row, 1)
-            let level = levels[Int(sqlite3_column_int64(row, 4))]
-            if level == .red { everRed[student] = true }
-            guard id > latestAttempt[student] else { return }
-            latestAttempt[student] = id
-            latestLevel[student] = level
-            latestState[student] = sqlite3_column_int64(row, 2) != 0
-                ? .refused : sqlite3_column_int64(row, 3) != 0 ? .screened : .partial
+            let state = Int(sqlite3_column_int64(row, 2)), level = Int(sqlite3_column_int64(row, 4))
+            guard state >= 0 else { throw StoredValue(column: "attempt.state", text: String(cString: sqlite3_column_text(row, 5))) }
+            guard level >= 0 else { throw StoredValue(column: "attempt.level", text: String(cString: sqlite3_column_text(row, 6))) }
+            counting[student].add(
+                id: sqlite3_column_int64(row, 1), state: states[state], scored: sqlite3_column_int64(row, 3) != 0,
+                level: levels[level])
         }
     }
 
@@ -206,11 +200,10 @@ struct CohortExtraction {
         let columnCount = columns.count
         for student in status.indices {
             entry.status = status[student]
-            entry.state = latestState[student]
+            entry.state = counting[student].state
             entry.clearResults()
-            if entry.state == .screened && entry.status == .enrolled {
-                entry.level = everRed[student] ? .red : latestLevel[student]
-                let attempt = latestAttempt[student]
+            if entry.state == .screened && entry.status == .enrolled, let attempt = counting[student].attemptID {
+                entry.level = counting[student].level
                 let scan = answers.first { $0.contains(attempt) }
                 let attemptSlot = scan?.slot(of: attempt) ?? 0
                 let first = scoreScan.slot(of: attempt)
