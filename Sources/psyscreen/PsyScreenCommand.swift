@@ -17,6 +17,7 @@ struct PsyScreenCommand: ParsableCommand {
             Instruments.self,
             Show.self,
             Template.self,
+            Form.self,
             Score.self,
             Roster.self,
             Import.self,

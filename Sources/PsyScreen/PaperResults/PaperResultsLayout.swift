@@ -64,7 +64,7 @@ package struct PaperResultsLayout: Sendable {
             columns[instrumentIndex][itemIndex] = index
         }
         for (instrument, itemColumns) in zip(instruments, columns) {
-            let missing = zip(instrument.items, itemColumns).filter { $0.1 == nil }.map { "\(instrument.id)_\($0.0.id)" }
+            let missing = zip(instrument.items, itemColumns).filter { $0.1 == nil }.map { ResultColumns.itemColumnName(instrument, $0.0) }
             if !missing.isEmpty {
                 problem("missing item column\(missing.count > 1 ? "s" : ""): \(missing.joined(separator: ", "))")
             }

@@ -40,10 +40,38 @@ package struct ResultColumns: Sendable {
         return cells
     }
 
-    /// `{instrument}_{item}` item columns, the input format of paper results.
-    package var itemColumnNames: [String] {
-        instruments.flatMap { instrument in instrument.items.map { "\(instrument.id)_\($0.id)" } }
+    /// One item column of paper results: which item it holds and its header name.
+    package struct ItemColumn: Hashable, Sendable {
+        /// Index into ``ResultColumns/instruments``.
+        package var instrumentIndex: Int
+        /// Index into that instrument's items.
+        package var itemIndex: Int
+        /// `{instrument}_{item}` (`phq9_9`).
+        package var name: String
     }
+
+    /// The item columns of paper results, in the order the template writes them (instrument order, then item
+    /// order). The printed paper form follows the same order, so keying a form is reading it top to bottom.
+    package var itemColumns: [ItemColumn] {
+        instruments.enumerated().flatMap { instrumentIndex, instrument in
+            instrument.items.enumerated().map { itemIndex, item in
+                ItemColumn(
+                    instrumentIndex: instrumentIndex, itemIndex: itemIndex, name: Self.itemColumnName(instrument, item))
+            }
+        }
+    }
+
+    /// `{instrument}_{item}` item columns, the input format of paper results.
+    package var itemColumnNames: [String] { itemColumns.map(\.name) }
+
+    /// The column that holds `item` of `instrument` in paper results.
+    package static func itemColumnName(_ instrument: Instrument, _ item: Item) -> String { "\(instrument.id)_\(item.id)" }
+
+    /// The columns before the items in the data-entry template: who filled the form.
+    package static let templateIdentityColumns = ["student_id", "name", "class"]
+
+    /// The header of the data-entry template (`psyscreen template`): identity columns, then the item columns.
+    package var templateHeader: [String] { Self.templateIdentityColumns + itemColumnNames }
 }
 
 /// Scores as written in files: fixed decimals, no trailing noise (`12`, `1.25`).

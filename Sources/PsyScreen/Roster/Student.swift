@@ -30,6 +30,13 @@ package struct Student: Hashable, Sendable, Codable {
         self.dorm = dorm
     }
 
+    /// Grade and class as people read them (`2025 机电1班`); the class alone when its name already holds the
+    /// grade, as class names often do (`2025级1班`).
+    package var classLabel: String {
+        let grade = className.contains(grade) ? "" : grade
+        return [grade, className].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
     /// The name with all but its first and last characters masked (张*明, 李*), shown to a student to confirm who
     /// they are without displaying a classmate's full name on a shared screen.
     package var maskedName: String {

@@ -15,9 +15,7 @@ package struct SessionStrings: Hashable, Sendable {
     }
 
     package func identity(_ student: Student) -> String {
-        // Class names often hold the grade already (2025级1班): show it once.
-        let grade = student.className.contains(student.grade) ? "" : student.grade
-        let unit = [grade, student.className].filter { !$0.isEmpty }.joined(separator: " ")
+        let unit = student.classLabel
         return pick("班级：\(unit)　姓名：\(student.maskedName)", "Class: \(unit), name: \(student.maskedName)")
     }
 

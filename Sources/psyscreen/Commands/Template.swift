@@ -18,7 +18,6 @@ struct Template: ParsableCommand {
 
     func run() throws {
         let battery = try selection.resolve(try instruments.catalog())
-        let header = ["student_id", "name", "class"] + ResultColumns(battery.instruments).itemColumnNames
-        try OutputFile.writeCSV([header], to: output, excel: excel)
+        try OutputFile.writeCSV([ResultColumns(battery.instruments).templateHeader], to: output, excel: excel)
     }
 }

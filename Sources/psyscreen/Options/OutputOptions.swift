@@ -16,6 +16,11 @@ enum OutputFile {
         try write(to: path, mode: mode, inputs: inputs) { writer in try writer.output.write(text) }
     }
 
+    /// Raw bytes (a PDF).
+    static func write(bytes: [UInt8], to path: String?, mode: mode_t = 0o644) throws {
+        try write(to: path, mode: mode) { writer in try bytes.withUnsafeBufferPointer { try writer.output.write($0) } }
+    }
+
     /// CSV records; cells in `fromInput` rows are neutralized against spreadsheet formulas.
     static func writeCSV(_ records: [[String]], to path: String?, mode: mode_t = 0o644, excel: Bool = false) throws {
         try write(to: path, mode: mode, byteOrderMark: excel) { writer in

@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import PsyScreen
+import PsyScreenStore
+
+/// `html` or `pdf` for `form`.
+enum PaperFormFormat: String, CaseIterable, ExpressibleByArgument {
+    case html
+    case pdf
+}
+
+struct Form: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "form",
+        abstract: "Printable paper forms of a battery: one blank form, or one per enrolled student of a wave's class.",
+        discussion: """
+            The form is made from the same XML as the terminal flow and the CSV template: the published wording, \
+            the option values a counselor keys in, items in the template's column order with the column name \
+            (phq9_9) beside each. One HTML file (A4, print it from a browser), or a PDF when a Chromium-family \
+            browser is installed. With --wave the forms carry each student's ID, name and class, in roster order, \
+            and the file is written owner-only (0600).
+            """)
+
+    @OptionGroup var instruments: InstrumentOptions
+
+    @Option(help: "The battery to print, e.g. annual.")
+    var battery: String
+
+    @Option(help: "zh-Hans or en.")
+    var lang: SessionLanguage = .chinese
+
+    @Option(help: "html or pdf (default: pdf when the output name ends in .pdf, else html).")
+    var format: PaperFormFormat?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write it here (default: standard output; needed for pdf).", valueName: "file"))
+    var output: String?
+
+    @Flag(help: "Pad every form to an even number of pages, so that each starts on a new sheet when printed on both sides.")
+    var duplex = false
+
+    @Option(name: .customLong("id-boxes"), help: "Boxes for the handwritten student ID on a blank form (4–20).")
+    var idBoxes: Int = PaperFormStack.defaultIDBoxes
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Pre-fill one form per enrolled student for this screening wave (e.g. 2026-autumn), from the roster in --db.")
+    var wave: String?
+
+    @Option(help: "Pre-filled forms: only this school.") var school: String?
+    @Option(help: "Pre-filled forms: only this grade.") var grade: String?
+    @Option(name: .customLong("class"), help: "Pre-filled forms: only this class.") var className: String?
+
+    var resolvedFormat: PaperFormFormat { format ?? (output?.lowercased().hasSuffix(".pdf") == true ? .pdf : .html) }
+
+    func validate() throws {
+        if wave == nil && (database.path != nil || school != nil || grade != nil || className != nil) {
+            throw ValidationError("pre-filled forms need --wave (the screening they are for); without --db and --wave the form is blank")
+        }
+        if let wave, wave.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--wave needs a name, e.g. 2026-autumn")
+        }
+        if resolvedFormat == .pdf && (output == nil || output == "-") {
+            throw ValidationError("--format pdf needs -o FILE")
+        }
+        if !PaperFormStack.idBoxRange.contains(idBoxes) {
+            throw ValidationError("--id-boxes must be between \(PaperFormStack.idBoxRange.lowerBound) and \(PaperFormStack.idBoxRange.upperBound)")
+        }
+    }
+
+    func run() throws {
+        TemporaryFileCleanup.installSignalHandlers()
+        // Before anything is read or audited: without a browser there will be no PDF.
+        let printer = resolvedFormat == .pdf ? HTMLPrinter.locate() : nil
+        if resolvedFormat == .pdf && printer == nil { throw failure(HTMLPrinter.notFoundMessage) }
+        let catalog = try instruments.catalog()
+        let battery: Battery
+        do {
+            battery = try catalog.resolveBattery(self.battery)
+        } catch {
+            throw failure(error.description)
+        }
+        let form = PaperForm(battery: battery, language: lang, duplex: duplex)
+        let stack: PaperFormStack
+        var mode: mode_t = 0o644
+        if let wave {
+            let store = try database.open()
+            let students: [Student]
+            do {
+                students = try store.enrolledStudents(school: school, grade: grade, className: className)
+                guard !students.isEmpty else { throw failure("\(store.path): no enrolled students\(scope) on the roster") }
+                try store.recordExport("paper forms of wave \(wave)", path: output ?? "standard output", rows: students.count)
+            } catch let error as StoreError {
+                throw failure(error.description)
+            }
+            stack = .students(students, wave: wave)
+            mode = 0o600
+        } else {
+            stack = .blank(idBoxes: idBoxes)
+        }
+        let html = PaperFormHTML.render(form, for: stack)
+        let count = if case .students(let students, _) = stack { students.count } else { 1 }
+        if let printer {
+            let pdf: [UInt8]
+            do {
+                // Chromium prints about 12 pages a second here; a stuck one is stopped well after that.
+                pdf = try printer.pdf(of: html, timeout: max(120, Double(count * form.pageCount) / 2))
+            } catch {
+                throw failure(error.description)
+            }
+            try OutputFile.write(bytes: pdf, to: output, mode: mode)
+        } else {
+            try OutputFile.write(html, to: output, mode: mode)
+        }
+        let pages = count == 1 ? "\(form.pageCount) pages" : "\(form.pageCount) pages each, \(count * form.pageCount) in all"
+        printError("\(output ?? "standard output"): \(count) form\(count == 1 ? "" : "s") of battery \(battery.id) (\(lang.rawValue)), \(pages)")
+    }
+
+    /// ` in school X, grade Y, class Z` for the message when nobody matches.
+    private var scope: String {
+        let parts = [school.map { "school \($0)" }, grade.map { "grade \($0)" }, className.map { "class \($0)" }].compactMap { $0 }
+        return parts.isEmpty ? "" : " in " + parts.joined(separator: ", ")
+    }
+}
