@@ -11,7 +11,7 @@ import Glibc
 ///
 /// Many `psyscreen take` processes may use one file at once: writes are short `BEGIN IMMEDIATE` transactions and
 /// a busy connection waits instead of failing with "database is locked".
-package final class ScreeningStore: @unchecked Sendable {
+package final class ScreeningStore: Sendable {
     // DatabaseQueue serializes every access; the class only adds immutable configuration around it.
     let queue: DatabaseQueue
     package let path: String

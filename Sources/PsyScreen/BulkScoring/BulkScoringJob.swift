@@ -102,10 +102,10 @@ package final class BulkScoringJob {
         // putting the output on disk as it goes when the file will be committed with fsync.
         writer.output.writeInBackground(startingWritebackEvery: options.syncOutputEarly ? 8 << 20 : nil)
         try writer.writeHeader(layout)
-        var row = scorer.makeRow()
+        let row = scorer.makeRow()
         let output = writer.output
 
-        while let kind = try reader.next() {
+        while let (kind, record) = try reader.next() {
             if reader.recordsRead & 0xFFFF == 0 { progress?(reader.recordsRead, source.bytesRead) }
             switch kind {
             case .blank:
@@ -120,15 +120,15 @@ package final class BulkScoringJob {
             case .sheet:
                 summary.records += 1
             }
-            scorer.score(reader.answers, into: &row)
+            scorer.score(reader.answers, into: row)
             let start = output.position
-            try writer.write(reader.record, row)
+            try writer.write(record, row)
             let flags = row.flagCount
             let unscored = row.isUnscored
             summary.flagsRaised &+= flags
             if unscored { summary.unscored += 1 } else { summary.scored += 1 }
             try reader.rememberStudentID(
-                .init(offset: start, length: output.position &- start, tag: UInt32(flags << 1) | (unscored ? 1 : 0)))
+                record, .init(offset: start, length: output.position &- start, tag: UInt32(flags << 1) | (unscored ? 1 : 0)))
         }
         progress?(reader.recordsRead, source.bytesRead)
         try writer.flush()

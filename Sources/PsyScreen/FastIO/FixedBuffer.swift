@@ -5,16 +5,25 @@
 /// Safe to use: the memory lives exactly as long as the buffer, and every index is checked.
 final class FixedBuffer<Element: BitwiseCopyable> {
     let count: Int
-    private let base: UnsafeMutablePointer<Element>
+    /// The elements, for the few loops in FastIO that read them unchecked after checking their bounds once.
+    let elements: UnsafeMutablePointer<Element>
+    private var base: UnsafeMutablePointer<Element> { elements }
 
     init(repeating value: Element, count: Int) {
         precondition(count >= 0)
         self.count = count
-        base = .allocate(capacity: max(count, 1))
-        base.initialize(repeating: value, count: count)
+        elements = .allocate(capacity: max(count, 1))
+        elements.initialize(repeating: value, count: count)
     }
 
-    deinit { base.deallocate() }
+    /// A copy of `values`.
+    init(_ values: [Element]) {
+        count = values.count
+        elements = .allocate(capacity: max(count, 1))
+        elements.initialize(from: values, count: count)
+    }
+
+    deinit { elements.deallocate() }
 
     @inline(__always)
     subscript(index: Int) -> Element {

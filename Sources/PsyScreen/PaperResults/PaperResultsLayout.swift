@@ -80,7 +80,7 @@ package struct PaperResultsLayout: Sendable {
     /// nil). A record with any problem is rejected; when its valid answers still raise a crisis flag, one more
     /// problem of kind ``RecordProblem/Kind-swift.enum/crisis`` says so per flag: a rejected sheet must not hide
     /// a student at risk.
-    package func problems(_ record: CSVRecord, answers: inout [[Int?]]) -> [RecordProblem] {
+    package func problems(_ record: TableRecord, answers: inout [[Int?]]) -> [RecordProblem] {
         var problems = read(record, into: &answers)
         if !problems.isEmpty && record.count == header.count {
             problems += crisisNotes(line: record.line, answers: answers)
@@ -110,7 +110,7 @@ package struct PaperResultsLayout: Sendable {
         return notes
     }
 
-    private func read(_ record: CSVRecord, into answers: inout [[Int?]]) -> [RecordProblem] {
+    private func read(_ record: TableRecord, into answers: inout [[Int?]]) -> [RecordProblem] {
         for index in answers.indices { for item in answers[index].indices { answers[index][item] = nil } }
         if record.count != header.count {
             return [RecordProblem(line: record.line, reason: "expected \(header.count) fields, found \(record.count)")]

@@ -4,11 +4,11 @@
 ///
 /// ```swift
 /// let reader = try PaperResultsReader(source: csv, instruments: battery.instruments, options: .init(…))
-/// while let kind = try reader.next() {
+/// while let (kind, record) = try reader.next() {
 ///     switch kind {
 ///     case .blank: …                                   // every cell empty or spaces: skipped, counted
 ///     case .rejected: reader.problems …                // why, and crisis notes: a rejected sheet must not hide a student at risk
-///     case .sheet: reader.answers …; try reader.rememberStudentID(…)
+///     case .sheet: reader.answers …; try reader.rememberStudentID(record, …)
 ///     }
 /// }
 /// try reader.forEachRepeat { repeated in … }          // sheets whose student_id an earlier sheet had
@@ -40,7 +40,7 @@ package final class PaperResultsReader {
 
     /// What the record just read is.
     package enum Kind: Hashable, Sendable {
-        /// A valid sheet: ``answers``, ``record``.
+        /// A valid sheet: its answers are in ``answers``.
         case sheet
         /// Not a valid sheet: ``problems`` says why (and which crisis flags its answers raise).
         case rejected
@@ -59,7 +59,6 @@ package final class PaperResultsReader {
     package private(set) var recordsRead = 0
 
     private let decoder: AnswerDecoder
-    private var current: CSVRecord?
     private var slowAnswers: [[Int?]]
     private let repeats: BackgroundRepeatFinder?
     private var repeatsFinished = false
@@ -87,28 +86,29 @@ package final class PaperResultsReader {
 
     deinit { if !repeatsFinished { repeats?.cancel() } }
 
-    /// The current record (valid until the next call to ``next()``).
-    package var record: CSVRecord { current! }
-
-    /// Reads the next record; nil at the end of the file.
-    package func next() throws -> Kind? {
+    /// Reads the next record and says what it is; nil at the end of the file. The record is valid until the next
+    /// call.
+    package func next() throws -> (kind: Kind, record: TableRecord)? {
         guard let record = try source.next() else { return nil }
-        current = record
         recordsRead &+= 1
+        return (classify(record), record)
+    }
+
+    private func classify(_ record: TableRecord) -> Kind {
         if record.isBlank(at: 0) && Self.isBlank(record) { return .blank }
         if decoder.decode(record, into: answers) {
-            if let problem = identityProblem(record) {
-                problems = [problem]
-                if decoder.raisesCrisis(answers) { problems += layout.crisisNotes(line: record.line, answers: answersByInstrument()) }
-                return .rejected
-            }
-            return .sheet
+            guard let problem = identityProblem(record) else { return .sheet }
+            problems = [problem]
+            if decoder.raisesCrisis(answers) { problems += layout.crisisNotes(line: record.line, answers: answersByInstrument()) }
+            return .rejected
         }
         // The layout words the reasons; it also has the last word if the fast decoder ever refused a good sheet.
         problems = layout.problems(record, answers: &slowAnswers)
         guard problems.isEmpty else { return .rejected }
         answers.set(slowAnswers)
-        return try identityProblem(record).map { problems = [$0]; return .rejected } ?? .sheet
+        guard let problem = identityProblem(record) else { return .sheet }
+        problems = [problem]
+        return .rejected
     }
 
     /// Whether the current sheet's answers raise a crisis flag (``Instrument/raisedFlags(_:)``).
@@ -121,24 +121,24 @@ package final class PaperResultsReader {
         }
     }
 
-    /// The current sheet as a ``PaperSheet``.
-    package func sheet() -> PaperSheet {
+    /// The current sheet, `record`, as a ``PaperSheet``.
+    package func sheet(_ record: TableRecord) -> PaperSheet {
         PaperSheet(
-            studentID: studentID, line: record.line,
+            studentID: studentID(record), line: record.line,
             answers: Dictionary(uniqueKeysWithValues: zip(layout.instruments.map(\.id), answersByInstrument())))
     }
 
-    /// The current record's student ID, normalized (``StudentID/normalize(_:)``); empty without the column.
-    package var studentID: String {
+    /// The record's student ID, normalized (``StudentID/normalize(_:)``); empty without the column.
+    package func studentID(_ record: TableRecord) -> String {
         layout.studentIDColumn.map { StudentID.normalize(record.string(at: $0)) } ?? ""
     }
 
-    /// Remembers the current sheet's student ID for the repeated-ID check. `payload` comes back with the sheet if
+    /// Remembers the student ID of the current sheet, `record`, for the repeated-ID check. `payload` comes back with the sheet if
     /// it turns out to repeat an earlier one (`score`: where its row is in the output and what it counted).
-    package func rememberStudentID(_ payload: RepeatedSheet.Payload = .init()) throws {
+    package func rememberStudentID(_ record: TableRecord, _ payload: RepeatedSheet.Payload = .init()) throws {
         guard let column = layout.studentIDColumn else { return }
         try repeats?.add(
-            current!, column: column, outputOffset: payload.offset, outputLength: payload.length,
+            record, column: column, outputOffset: payload.offset, outputLength: payload.length,
             tag: payload.tag << 1 | (decoder.raisesCrisis(answers) ? 1 : 0))
     }
 
@@ -160,10 +160,10 @@ package final class PaperResultsReader {
 
     /// Why a sheet whose answers are valid is still not one: no student ID where one is required, or control
     /// characters in it.
-    private func identityProblem(_ record: CSVRecord) -> RecordProblem? {
+    private func identityProblem(_ record: TableRecord) -> RecordProblem? {
         guard let column = layout.studentIDColumn else { return nil }
         // The usual ID: printable ASCII, not blank. Nothing to check further, and no String to make.
-        if record.isPrintableASCII(at: column) && !(options.requireStudentID && record.isBlank(at: column)) { return nil }
+        if record.isPrintableID(at: column) && !(options.requireStudentID && record.isBlank(at: column)) { return nil }
         let raw = record.string(at: column)
         func problem(_ reason: String) -> RecordProblem {
             RecordProblem(line: record.line, field: column + 1, column: layout.header[column], value: raw, reason: reason)
@@ -178,8 +178,7 @@ package final class PaperResultsReader {
     }
 
     /// Whether every field is empty or only spaces and tabs.
-    private static func isBlank(_ record: CSVRecord) -> Bool {
-        for index in 0..<record.count where !record.isBlank(at: index) { return false }
-        return true
+    private static func isBlank(_ record: TableRecord) -> Bool {
+        record.isBlankRow
     }
 }

@@ -21,7 +21,7 @@ package struct PaperSheetBatch: Sendable {
     /// Reads every record of `reader`; problems go to `problems` (repeats in its late stream 1).
     package static func read(_ reader: PaperResultsReader, problems: ProblemSpool) throws -> PaperSheetBatch {
         var batch = PaperSheetBatch()
-        while let kind = try reader.next() {
+        while let (kind, record) = try reader.next() {
             switch kind {
             case .blank:
                 batch.blankRecords += 1
@@ -32,9 +32,9 @@ package struct PaperSheetBatch: Sendable {
                 if reader.problems.contains(where: { $0.kind == .crisis }) { batch.rejectedWithCrisis += 1 }
             case .sheet:
                 batch.records += 1
-                if reader.raisesCrisis { batch.crisisLines.insert(reader.record.line) }
-                try reader.rememberStudentID(.init(tag: UInt32(batch.sheets.count)))
-                batch.sheets.append(reader.sheet())
+                if reader.raisesCrisis { batch.crisisLines.insert(record.line) }
+                try reader.rememberStudentID(record, .init(tag: UInt32(batch.sheets.count)))
+                batch.sheets.append(reader.sheet(record))
             }
         }
         var repeated = Set<Int>()

@@ -4,7 +4,7 @@ package protocol RowSource: AnyObject {
     /// The file's name in messages.
     var name: String { get }
     /// The next record, or nil at the end. Valid until the next call.
-    func next() throws -> CSVRecord?
+    func next() throws -> TableRecord?
     /// Bytes of the file read so far, for progress.
     var bytesRead: Int { get }
     /// How the file's text was encoded, for the summary (`UTF-8`, `GB18030`).

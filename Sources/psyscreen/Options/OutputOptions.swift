@@ -18,7 +18,7 @@ enum OutputFile {
 
     /// Raw bytes (a PDF).
     static func write(bytes: [UInt8], to path: String?, mode: mode_t = 0o644) throws {
-        try write(to: path, mode: mode) { writer in try bytes.withUnsafeBufferPointer { try writer.output.write($0) } }
+        try write(to: path, mode: mode) { writer in try writer.output.write(bytes) }
     }
 
     /// CSV records; cells in `fromInput` rows are neutralized against spreadsheet formulas.

@@ -19,9 +19,9 @@ final class PaperResultsReaderTests: XCTestCase {
             source: source, instruments: [Fixtures.instrument("phq9")],
             options: .init(requireStudentID: requireStudentID, scratchDirectory: scratch.path))
         var records: [(PaperResultsReader.Kind, [RecordProblem])] = []
-        while let kind = try reader.next() {
+        while let (kind, record) = try reader.next() {
             records.append((kind, kind == .rejected ? reader.problems : []))
-            if kind == .sheet { try reader.rememberStudentID() }
+            if kind == .sheet { try reader.rememberStudentID(record) }
         }
         var repeats: [RecordProblem] = []
         try reader.forEachRepeat { repeats.append($0.problem) }

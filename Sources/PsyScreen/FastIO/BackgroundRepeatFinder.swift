@@ -18,9 +18,9 @@ final class BackgroundRepeatFinder: @unchecked Sendable {
     private var cancelled = false
     private var workerDone = false
     private var failure: (any Error)?
-    // The scoring thread's batch, behind pointers so that appending costs no exclusivity checks.
-    private let current: UnsafeMutablePointer<UnsafeMutableRawPointer>
-    private let used: UnsafeMutablePointer<Int>
+    // The scoring thread's batch and its fill, in fixed cells so that appending costs no exclusivity check.
+    private let current: FixedBuffer<UnsafeMutableRawPointer>
+    private let used = FixedBuffer(repeating: 0, count: 1)
     private let allBatches: [UnsafeMutableRawPointer]
 
     private struct EntryHeader {
@@ -39,10 +39,7 @@ final class BackgroundRepeatFinder: @unchecked Sendable {
         self.batchSize = batchSize
         allBatches = (0..<batches).map { _ in .allocate(byteCount: batchSize, alignment: 8) }
         empty = Array(allBatches.dropFirst())
-        current = .allocate(capacity: 1)
-        current.initialize(to: allBatches[0])
-        used = .allocate(capacity: 1)
-        used.initialize(to: 0)
+        current = FixedBuffer(repeating: allBatches[0], count: 1)
         let thread = Thread { [self] in work() }
         thread.name = "psyscreen repeated IDs"
         thread.start()
@@ -50,18 +47,16 @@ final class BackgroundRepeatFinder: @unchecked Sendable {
 
     deinit {
         for batch in allBatches { batch.deallocate() }
-        current.deallocate()
-        used.deallocate()
     }
 
     /// Queues the ID in `column` of a written record (see ``RepeatedIDFinder/add(_:line:outputOffset:outputLength:tag:)``).
     @inline(__always)
-    func add(_ record: CSVRecord, column: Int, outputOffset: Int, outputLength: Int, tag: UInt32) throws {
+    func add(_ record: TableRecord, column: Int, outputOffset: Int, outputLength: Int, tag: UInt32) throws {
         let id = record.bytes(at: column), line = record.line
         let size = Self.headerSize &+ id.count
-        if used.pointee &+ size > batchSize { try handOver(needing: size) }
-        var target = current.pointee + used.pointee
-        var bytes = current.pointee
+        if used[0] &+ size > batchSize { try handOver(needing: size) }
+        var target = current[0] + used[0]
+        var bytes = current[0]
         if size > batchSize {  // a giant ID cell: a batch of its own
             bytes = .allocate(byteCount: size, alignment: 8)
             target = bytes
@@ -71,9 +66,14 @@ final class BackgroundRepeatFinder: @unchecked Sendable {
             as: EntryHeader.self)
         if let base = id.baseAddress { (target + Self.headerSize).copyMemory(from: base, byteCount: id.count) }
         if size > batchSize {
-            try enqueue(bytes, count: size, owned: true)
+            do {
+                try enqueue(bytes, count: size, owned: true)
+            } catch {
+                bytes.deallocate()  // not queued: still ours
+                throw error
+            }
         } else {
-            used.pointee &+= size
+            used[0] &+= size
         }
     }
 
@@ -82,8 +82,8 @@ final class BackgroundRepeatFinder: @unchecked Sendable {
     /// ``RepeatedIDFinder/forEachRepeat(_:)``. Rethrows what the worker met (a full disk).
     func finish(meanwhile: () -> Void = {}) throws -> RepeatedIDFinder {
         condition.lock()
-        if used.pointee > 0 { queued.append((current.pointee, used.pointee, false)) }
-        used.pointee = 0
+        if used[0] > 0 { queued.append((current[0], used[0], false)) }
+        used[0] = 0
         closed = true
         condition.broadcast()
         condition.unlock()
@@ -109,15 +109,15 @@ final class BackgroundRepeatFinder: @unchecked Sendable {
 
     /// Queues the current batch and takes an empty one, waiting for the worker if it is behind.
     private func handOver(needing size: Int) throws {
-        guard used.pointee > 0 else { return }
+        guard used[0] > 0 else { return }
         condition.lock()
         defer { condition.unlock() }
-        queued.append((current.pointee, used.pointee, false))
+        queued.append((current[0], used[0], false))
         condition.broadcast()
         while empty.isEmpty && failure == nil { condition.wait() }
         if let failure { throw failure }
-        current.pointee = empty.removeLast()
-        used.pointee = 0
+        current[0] = empty.removeLast()
+        used[0] = 0
     }
 
     private func enqueue(_ bytes: UnsafeMutableRawPointer, count: Int, owned: Bool) throws {

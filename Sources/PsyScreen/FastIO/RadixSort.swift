@@ -1,21 +1,10 @@
-/// A value ``ExternalSorter`` can sort: plain bytes, ordered, with a numeric prefix for bucketing.
-package protocol ExternalSortable: Comparable, BitwiseCopyable, SendableMetatype {
-    /// A number that orders like the value (`a < b` implies `a.sortPrefix <= b.sortPrefix`). The more evenly it
-    /// spreads, the faster the sort; equal prefixes are still sorted correctly, by `<`.
-    var sortPrefix: UInt64 { get }
-}
-
-extension UInt64: ExternalSortable {
-    package var sortPrefix: UInt64 { self }
-}
-
 /// Sorts a buffer of ``ExternalSortable`` values: a least-significant-digit radix sort on the top 22 bits of the
 /// prefix (two passes of 11 bits through a second buffer, 2048 buckets each, which stay in cache), then each
 /// group of values whose top bits agree is finished by comparison. For the evenly spread hashes of student IDs
 /// the groups hold one value or none, so this is a few sequential passes: several times faster than a comparison
 /// sort, which matters because every record's key goes through it. Any prefix distribution stays correct (and
 /// O(n log n)): only speed depends on the spread.
-struct RadixSort {
+final class RadixSort {
     static let digitBits = 11
     static let buckets = 1 << digitBits
     static let smallSort = 32
@@ -23,7 +12,7 @@ struct RadixSort {
 
     init() { counts = .allocate(capacity: 2 * Self.buckets) }
 
-    func deallocate() { counts.deallocate() }
+    deinit { counts.deallocate() }
 
     /// Sorts `base[0..<count]`, using `temporary` (room for `count` values) as the second buffer.
     func sort<Element: ExternalSortable>(

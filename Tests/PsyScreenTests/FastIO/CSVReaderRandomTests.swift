@@ -1,4 +1,4 @@
-import PsyScreen
+@testable import PsyScreen
 import PsyScreenTestSupport
 import XCTest
 

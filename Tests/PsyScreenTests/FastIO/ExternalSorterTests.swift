@@ -1,5 +1,5 @@
 import Foundation
-import PsyScreen
+@testable import PsyScreen
 import PsyScreenTestSupport
 import XCTest
 

@@ -61,11 +61,11 @@ package final class TabulatedScorer {
         var bits: UInt32
     }
 
-    private let keying: [Keying]
-    private let scales: [ScaleKey]
-    private let scaleItems: [Int]
+    private let keying: FixedBuffer<Keying>
+    private let scales: FixedBuffer<ScaleKey>
+    private let scaleItems: FixedBuffer<Int>
     private let scaleDefinitions: [Scale]
-    private let raising: [Raising]
+    private let raising: FixedBuffer<Raising>
     private let crisisBits: [UInt32]
     /// Every scale's entries, back to back: outcome id << 2 | status rank; −1 = not computed yet.
     private let table: FixedBuffer<Int32>
@@ -147,10 +147,10 @@ package final class TabulatedScorer {
         scaleStart.append(scales.count)
         self.itemStart = itemStart
         self.scaleStart = scaleStart
-        self.keying = keying
-        self.scales = scales
-        self.scaleItems = scaleItems
-        self.raising = raising
+        self.keying = FixedBuffer(keying)
+        self.scales = FixedBuffer(scales)
+        self.scaleItems = FixedBuffer(scaleItems)
+        self.raising = FixedBuffer(raising)
         self.crisisBits = crisisBits
         itemCount = keying.count
         scaleCount = scales.count
@@ -183,50 +183,49 @@ package final class TabulatedScorer {
     package func makeRow() -> ScoredRow { ScoredRow(scales: scaleCount, instruments: instruments.count) }
 
     /// Scores one form. `answers` must hold ``itemCount`` values already checked to be options of their items.
-    package func score(_ answers: SheetAnswers, into row: inout ScoredRow) {
+    package func score(_ answers: SheetAnswers, into row: ScoredRow) {
         precondition(answers.count == itemCount && row.scaleCount == scaleCount, "a row and answers of this scorer")
-        let scaleCount = self.scaleCount, instrumentCount = instruments.count
-        let answers = answers.values
-        do {
-            keying.withUnsafeBufferPointer { keying in
-                scales.withUnsafeBufferPointer { scales in
-                    scaleItems.withUnsafeBufferPointer { scaleItems in
-                        row.storage.withUnsafeMutableBufferPointer { storage in
-                            let statuses = scaleCount &* 2, masks = statuses &+ instrumentCount
-                            for instrument in 0..<instrumentCount {
-                                storage[statuses &+ instrument] = 0
-                                storage[masks &+ instrument] = 0
-                            }
-                            for slot in 0..<scaleCount {
-                                let key = scales[slot]
-                                if key.root == slot {
-                                    var sum = 0
-                                    var answered = 0
-                                    for index in key.itemsStart..<key.itemsEnd {
-                                        let item = scaleItems[index]
-                                        let value = answers[item]
-                                        guard value != SheetAnswers.missing else { continue }
-                                        sum &+= keying[item].sign &* value &+ keying[item].offset
-                                        answered &+= 1
-                                    }
-                                    storage[scaleCount &+ slot] = Int32(truncatingIfNeeded: answered &* key.width &+ (sum &- key.lowestSum))
-                                }
-                                let index = Int(storage[scaleCount &+ key.root])
-                                var entry = table[key.tableStart &+ index]
-                                if entry < 0 { entry = fill(slot, index: index) }
-                                storage[slot] = entry >> 2
-                                storage[statuses &+ key.instrument] = max(storage[statuses &+ key.instrument], entry & 3)
-                            }
-                            raising.withUnsafeBufferPointer { raising in
-                                for raise in raising where answers[raise.slot] == raise.value {
-                                    storage[masks &+ raise.instrument] |= Int32(bitPattern: raise.bits)
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+        // Every index below comes from tables built in `init` to fit these buffers (checked there and above), so
+        // the loop reads them unchecked: this runs for every form of a million.
+        let instrumentCount = instruments.count, scaleCount = self.scaleCount
+        let values = answers.values.elements, storage = row.storage.elements
+        let keying = self.keying.elements, scales = self.scales.elements, scaleItems = self.scaleItems.elements
+        let statuses = scaleCount &* 2, masks = statuses &+ instrumentCount
+        for instrument in 0..<instrumentCount {
+            storage[statuses &+ instrument] = 0
+            storage[masks &+ instrument] = 0
         }
+        for slot in 0..<scaleCount {
+            let key = scales[slot]
+            if key.root == slot {
+                var sum = 0
+                var answered = 0
+                for index in key.itemsStart..<key.itemsEnd {
+                    let item = scaleItems[index]
+                    let value = values[item]
+                    guard value != SheetAnswers.missing else { continue }
+                    sum &+= keying[item].sign &* value &+ keying[item].offset
+                    answered &+= 1
+                }
+                storage[scaleCount &+ slot] = Int32(truncatingIfNeeded: answered &* key.width &+ (sum &- key.lowestSum))
+            }
+            let index = Int(storage[scaleCount &+ key.root])
+            var entry = table[key.tableStart &+ index]
+            if entry < 0 { entry = fill(slot, index: index) }
+            storage[slot] = entry >> 2
+            storage[statuses &+ key.instrument] = max(storage[statuses &+ key.instrument], entry & 3)
+        }
+        let raising = self.raising.elements
+        for index in 0..<self.raising.count where values[raising[index].slot] == raising[index].value {
+            storage[masks &+ raising[index].instrument] |= Int32(bitPattern: raising[index].bits)
+        }
+        var flags: Int32 = 0, unscored: Int32 = 0
+        for instrument in 0..<instrumentCount {
+            flags &+= Int32(storage[masks &+ instrument].nonzeroBitCount)
+            if storage[statuses &+ instrument] == 2 { unscored = 1 }
+        }
+        storage[masks &+ instrumentCount] = flags
+        storage[masks &+ instrumentCount &+ 1] = unscored
     }
 
     /// Whether any of the instrument's raised flags in `row` is a crisis flag.

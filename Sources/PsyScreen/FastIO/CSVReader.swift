@@ -61,6 +61,8 @@ package final class CSVReader {
     let terminators: UnsafeMutablePointer<UInt8>
     /// Two offsets per field of the current record.
     var spans: UnsafeMutablePointer<Int>
+    /// What the records handed out point into.
+    let storage = RecordStorage()
     var spanCapacity = 64
     var recordCount = 0
     var recordLine = 0
@@ -118,7 +120,7 @@ package final class CSVReader {
     package var delimiter: CSVDelimiter { CSVDelimiter(byte: delimiterByte) ?? .auto }
 
     /// Reads the next record and passes it to `body`; `nil` at the end of the file.
-    package func nextRecord<Result>(_ body: (CSVRecord) throws -> Result) throws -> Result? {
+    package func nextRecord<Result>(_ body: (TableRecord) throws -> Result) throws -> Result? {
         guard try advance() else { return nil }
         return try body(currentRecord)
     }
@@ -126,22 +128,25 @@ package final class CSVReader {
     /// The next record, or `nil` at the end of the file: for loops too hot for a closure per record. The record is
     /// valid only until the next call to any reading method (its bytes are then overwritten).
     @inline(__always)
-    package func next() throws -> CSVRecord? {
+    package func next() throws -> TableRecord? {
         guard try advance() else { return nil }
         return currentRecord
     }
 
     /// Passes every remaining record to `body`, in order. Throw from `body` to stop early.
-    package func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
+    package func forEachRecord(_ body: (TableRecord) throws -> Void) throws {
         while try advance() { try body(currentRecord) }
     }
 
-    private var currentRecord: CSVRecord {
-        CSVRecord(base: input.base, spans: spans, count: recordCount, line: recordLine)
+    private var currentRecord: TableRecord {
+        TableRecord(
+            storage: storage, generation: storage.publish(base: input.base, spans: spans), count: recordCount,
+            line: recordLine)
     }
 
     /// Parses the next record into `spans`, refilling the buffer as needed. `false` at the end of the input.
     private func advance() throws -> Bool {
+        storage.invalidate()  // the buffer may move or be overwritten from here on
         if finished { return false }
         while true {
             switch try parseRecord(atEOF: inputDone) {

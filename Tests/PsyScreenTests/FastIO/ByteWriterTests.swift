@@ -1,5 +1,5 @@
 import Foundation
-import PsyScreen
+@testable import PsyScreen
 import XCTest
 
 /// ByteWriter in background mode: the bytes land in order, whatever the buffer hand-overs, and a failed write

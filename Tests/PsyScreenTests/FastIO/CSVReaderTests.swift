@@ -1,5 +1,5 @@
 import Foundation
-import PsyScreen
+@testable import PsyScreen
 import PsyScreenTestSupport
 import XCTest
 
@@ -157,7 +157,7 @@ final class CSVReaderTests: XCTestCase {
             XCTAssertEqual((0..<11).map { record.isBlank(at: $0) },
                            [false, false, false, true, true, false, false, false, true, false, true])
             XCTAssertEqual(Array(record.bytes(at: 9)), [UInt8(ascii: "4")])
-            XCTAssertEqual(Array(record[0]), Array(" 3 ".utf8))
+            XCTAssertEqual(Array(record.bytes(at: 0)), Array(" 3 ".utf8))
             XCTAssertEqual(record.string(at: 42), "")
             XCTAssertFalse(record.isBlank)
             return true
@@ -169,7 +169,7 @@ final class CSVReaderTests: XCTestCase {
 
     func testParseInteger() {
         func parse(_ text: String) -> Int? {
-            Array(text.utf8).withUnsafeBufferPointer { CSVRecord.parseInteger($0) }
+            Array(text.utf8).withUnsafeBufferPointer { TableRecord.parseInteger($0) }
         }
         XCTAssertEqual(parse("0"), 0)
         XCTAssertEqual(parse("\t-12 "), -12)

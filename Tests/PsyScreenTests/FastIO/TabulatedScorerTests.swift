@@ -9,7 +9,7 @@ final class TabulatedScorerTests: XCTestCase {
         let instruments = ["phq9", "gad7", "k10", "who5", "cesd"].map(Fixtures.instrument) + [MoodFixture.instrument]
         let scorer = try TabulatedScorer(instruments)
         let engines = instruments.map(ScoringEngine.init)
-        var row = scorer.makeRow()
+        let row = scorer.makeRow()
         var answers = SheetAnswers(count: scorer.itemCount)
         var random = SplitMix64(seed: 3)
         for _ in 0..<5000 {
@@ -22,7 +22,7 @@ final class TabulatedScorerTests: XCTestCase {
                 })
             }
             answers.set(forms)
-            scorer.score(answers, into: &row)
+            scorer.score(answers, into: row)
             for (index, engine) in engines.enumerated() {
                 let expected = try engine.score(forms[index])
                 for (scaleIndex, scale) in expected.scales.enumerated() {

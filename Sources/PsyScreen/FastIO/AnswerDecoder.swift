@@ -59,9 +59,11 @@ final class AnswerDecoder {
 
     /// Fills `answers` from `record`; `false` if the record is not a valid sheet.
     @inline(__always)
-    func decode(_ record: CSVRecord, into answers: SheetAnswers) -> Bool {
+    func decode(_ record: TableRecord, into answers: SheetAnswers) -> Bool {
         guard record.count == fieldCount else { return false }
-        let values = answers.values
+        precondition(answers.count == itemCount, "answers of this decoder")
+        let values = answers.values.elements  // one slot per item: `slot` stays below `itemCount`
+        let record = record.fields
         return slots.withUnsafeBufferPointer { slots in
                 for slot in 0..<slots.count {
                     let key = slots[slot]

@@ -1,5 +1,5 @@
 import Foundation
-import PsyScreen
+@testable import PsyScreen
 import XCTest
 
 final class CSVWriterTests: XCTestCase {
@@ -102,7 +102,7 @@ final class CSVWriterTests: XCTestCase {
         defer { close(fd) }
         let json = JSONLinesWriter(fileDescriptor: fd, name: path)
         try json.field("id", string: "a\"b\\c\n\u{1}\t高")
-        try Array("x\r".utf8).withUnsafeBufferPointer { try json.field("raw", bytes: $0) }
+        try json.field("raw", string: "x\r")
         try json.field("n", integer: -3)
         try json.field("missing", integer: nil)
         try json.field("ok", bool: true)

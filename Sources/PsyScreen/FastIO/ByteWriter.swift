@@ -70,7 +70,12 @@ package final class ByteWriter {
     }
 
     /// Appends `bytes`.
-    package func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+    package func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBufferPointer { try write($0) }
+    }
+
+    /// Appends `bytes`.
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }
         if bytes.count > capacity - count {
             if bytes.count >= capacity {

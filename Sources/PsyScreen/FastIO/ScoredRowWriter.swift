@@ -133,7 +133,7 @@ final class ScoredRowWriter {
 
     /// Writes one scored row.
     @inline(__always)
-    func write(_ record: CSVRecord, _ row: ScoredRow) throws {
+    func write(_ record: TableRecord, _ row: ScoredRow) throws {
         if isJSON {
             for index in 0..<passthroughCount {
                 let key = keySegments[index]
@@ -195,9 +195,9 @@ final class ScoredRowWriter {
     /// how they must be written: unquoted (one comma between each), no quote inside, nothing that starts like a
     /// formula. `false` (nothing written) otherwise.
     @inline(__always)
-    private func copyPlainRun(_ record: CSVRecord, _ first: Int, _ last: Int) throws -> Bool {
-        let spans = record.spans
-        let base = record.base
+    private func copyPlainRun(_ record: TableRecord, _ first: Int, _ last: Int) throws -> Bool {
+        let fields = record.fields
+        let spans = fields.spans, base = fields.base
         for column in first...last {
             let start = spans[2 &* column], end = spans[2 &* column &+ 1]
             if column < last && end &+ 1 != spans[2 &* column &+ 2] { return false }

@@ -1,4 +1,5 @@
 import Foundation
+import HeapModule
 
 /// Sorts any number of small fixed-size values in a fixed amount of memory (an external merge sort).
 ///
@@ -25,9 +26,9 @@ package final class ExternalSorter<Element: ExternalSortable> {
     private let radixSort = RadixSort()
     /// The radix sort's second buffer, made at the first sort of more than a few values.
     private var temporary: UnsafeMutablePointer<Element>?
-    /// Values in `buffer`, and values appended in all; behind pointers so that `append` costs no exclusivity
-    /// checks.
-    private let counters: UnsafeMutablePointer<Int>
+    /// Values in `buffer`, and values appended in all; in a fixed buffer so that `append` costs no exclusivity
+    /// check.
+    private let counters = FixedBuffer(repeating: 0, count: 2)
     private var count: Int {
         get { counters[0] }
         set { counters[0] = newValue }
@@ -91,15 +92,11 @@ package final class ExternalSorter<Element: ExternalSortable> {
         self.fanIn = min(fanIn, capacity)
         self.directory = directory
         buffer = .allocate(capacity: capacity)
-        counters = .allocate(capacity: 2)
-        counters.initialize(repeating: 0, count: 2)
     }
 
     deinit {
         if !finished { buffer.deallocate() }
-        radixSort.deallocate()
         temporary?.deallocate()
-        counters.deallocate()
     }
 
     /// Number of values appended.
@@ -240,69 +237,50 @@ package final class ExternalSorter<Element: ExternalSortable> {
         var filled = 0
     }
 
-    /// k-way merge with a binary heap of cursors ordered by their current element (ties: the earlier run first,
-    /// which keeps the merge stable). Plain pointers throughout: this loop sees every value once per pass.
+    /// The current value of a cursor, in the merge's heap: ties go to the earlier run, which keeps the merge
+    /// stable.
+    private struct Head: Comparable {
+        var value: Element
+        var cursor: Int
+
+        static func < (lhs: Head, rhs: Head) -> Bool {
+            lhs.value < rhs.value || (!(rhs.value < lhs.value) && lhs.cursor < rhs.cursor)
+        }
+    }
+
+    /// k-way merge of `group`, each run read through its share of `memory` (the whole buffer by default).
     private func merge(
         _ group: ArraySlice<Run>, from file: ScratchFile, memory: UnsafeMutablePointer<Element>? = nil, capacity: Int? = nil,
         _ body: (Element) throws -> Void
     ) throws {
         let buffer = memory ?? self.buffer
-        let capacity = capacity ?? self.capacity
+        let share = max((capacity ?? self.capacity) / group.count, 1)
         let elementSize = MemoryLayout<Element>.stride
-        let share = max(capacity / group.count, 1)
-        let cursors = UnsafeMutablePointer<Cursor>.allocate(capacity: group.count)
-        let heap = UnsafeMutablePointer<Int>.allocate(capacity: group.count)
-        defer {
-            cursors.deallocate()
-            heap.deallocate()
-        }
-        func refill(_ cursor: UnsafeMutablePointer<Cursor>) throws -> Bool {
-            let wanted = min(cursor.pointee.sliceCapacity, cursor.pointee.end - cursor.pointee.next)
+        func refill(_ cursor: inout Cursor) throws -> Bool {
+            let wanted = min(cursor.sliceCapacity, cursor.end - cursor.next)
             guard wanted > 0 else { return false }
-            try file.readExactly(at: cursor.pointee.next * elementSize, into: cursor.pointee.slice, count: wanted * elementSize)
-            cursor.pointee.next += wanted
-            cursor.pointee.index = 0
-            cursor.pointee.filled = wanted
+            try file.readExactly(at: cursor.next * elementSize, into: cursor.slice, count: wanted * elementSize)
+            cursor.next += wanted
+            cursor.index = 0
+            cursor.filled = wanted
             return true
         }
-        var count = 0
+        var cursors: [Cursor] = []
+        var heap = Heap<Head>()
         for (index, run) in group.enumerated() {
-            (cursors + index).initialize(
-                to: Cursor(next: run.start, end: run.start + run.count, slice: buffer + index * share, sliceCapacity: share))
-            if try refill(cursors + index) {
-                heap[count] = index
-                count += 1
-            }
+            var cursor = Cursor(next: run.start, end: run.start + run.count, slice: buffer + index * share, sliceCapacity: share)
+            if try refill(&cursor) { heap.insert(Head(value: cursor.slice[0], cursor: index)) }
+            cursors.append(cursor)
         }
-        @inline(__always) func less(_ a: Int, _ b: Int) -> Bool {
-            let left = cursors[a].slice[cursors[a].index], right = cursors[b].slice[cursors[b].index]
-            return left < right || (!(right < left) && a < b)
-        }
-        @inline(__always) func siftDown(_ start: Int, _ count: Int) {
-            var parent = start
-            while true {
-                let left = 2 &* parent &+ 1
-                guard left < count else { return }
-                var smallest = left
-                if left &+ 1 < count && less(heap[left &+ 1], heap[left]) { smallest = left &+ 1 }
-                guard less(heap[smallest], heap[parent]) else { return }
-                let swapped = heap[parent]
-                heap[parent] = heap[smallest]
-                heap[smallest] = swapped
-                parent = smallest
+        while let head = heap.min {
+            try body(head.value)
+            let index = head.cursor
+            cursors[index].index &+= 1
+            if try cursors[index].index < cursors[index].filled || refill(&cursors[index]) {
+                _ = heap.replaceMin(with: Head(value: cursors[index].slice[cursors[index].index], cursor: index))
+            } else {
+                _ = heap.removeMin()
             }
-        }
-        for start in stride(from: count / 2 - 1, through: 0, by: -1) { siftDown(start, count) }
-        while count > 0 {
-            let top = heap[0]
-            let cursor = cursors + top
-            try body(cursor.pointee.slice[cursor.pointee.index])
-            cursor.pointee.index &+= 1
-            if cursor.pointee.index == cursor.pointee.filled, try !refill(cursor) {
-                count -= 1
-                heap[0] = heap[count]
-            }
-            siftDown(0, count)
         }
     }
 }

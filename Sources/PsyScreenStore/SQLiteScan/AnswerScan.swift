@@ -66,7 +66,7 @@ final class AnswerScan: @unchecked Sendable {
                     guard instrument >= 0, let text = sqlite3_column_text(row, 2) else { return }
                     let base = Int(sqlite3_column_int64(row, 0) - first) * stride + offsets[instrument]
                     let width = widths[instrument]
-                    AnswerColumn.forEachValue(text, count: Int(sqlite3_column_bytes(row, 2))) { position, value in
+                    Self.forEachValue(text, count: Int(sqlite3_column_bytes(row, 2))) { position, value in
                         if position < width { values.set(value, at: base + position) }
                     }
                 }
@@ -75,6 +75,35 @@ final class AnswerScan: @unchecked Sendable {
             scanned = true
         } catch {
             failure = error
+        }
+    }
+
+    /// Calls `body(position, value)` for every answered position of `text` (`count` bytes), without allocating.
+    @inline(__always)
+    static func forEachValue(_ text: UnsafePointer<UInt8>, count: Int, _ body: (Int, Int) -> Void) {
+        var position = 0
+        var value = 0
+        var digits = 0
+        var negative = false
+        var index = 0
+        while index <= count {
+            let byte: UInt8 = index < count ? text[index] : UInt8(ascii: ",")
+            index += 1
+            switch byte {
+            case UInt8(ascii: ","):
+                if digits > 0 { body(position, negative ? -value : value) }
+                position += 1
+                value = 0
+                digits = 0
+                negative = false
+            case UInt8(ascii: "-"):
+                negative = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                value = value &* 10 &+ Int(byte &- UInt8(ascii: "0"))
+                digits += 1
+            default:
+                break
+            }
         }
     }
 }
