@@ -32,7 +32,8 @@ struct RosterImport: ParsableCommand {
         do {
             students = try RosterReader.read(reader)
         } catch let error as InputError {
-            throw failure("\(error.description)\n\(file): the roster was not imported (\(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s"))")
+            ProblemOutput.print(error.diagnostics, file: file, more: "fix these and import again to see the rest")
+            throw failure("\(file): the roster was not imported (\(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s"))")
         } catch {
             throw failure("\(error)")
         }

@@ -28,8 +28,18 @@ enum ProblemOutput {
             try writer.write(0x0A)
         }
         if shown > terminalLimit {
-            try writer.write("\(file): \(shown - terminalLimit) more problems not shown; write them all with --errors FILE\n")
+            try writer.write("\(file): \(moreLine(shown - terminalLimit, "write them all with --errors FILE"))\n")
         }
         try writer.flush()
+    }
+
+    /// Prints diagnostics on stderr, the first ``terminalLimit`` of them, then how many more there are.
+    static func print(_ diagnostics: [Diagnostic], file: String, more hint: String) {
+        for diagnostic in diagnostics.prefix(terminalLimit) { printError(diagnostic.description) }
+        if diagnostics.count > terminalLimit { printError("\(file): \(moreLine(diagnostics.count - terminalLimit, hint))") }
+    }
+
+    private static func moreLine(_ count: Int, _ hint: String) -> String {
+        "\(count) more problem\(count == 1 ? "" : "s") not shown; \(hint)"
     }
 }

@@ -79,6 +79,15 @@ final class PaperResultsReaderTests: XCTestCase {
                            reason: "contains the control character U+001B, which no student ID has")],
         ])
         XCTAssertEqual(found.records[0].1[0].value, "B7\\u{0}Z", "shown, never printed raw")
+        // Long IDs are checked eight bytes at a time: a control character or DEL anywhere is found.
+        for bad in ["\u{7}", "\u{7F}", "\u{1F}", "\u{85}"] {
+            for position in [0, 7, 8, 13, 16] {
+                var id = Array("A2025000000001234")
+                id.insert(Character(bad), at: position)
+                let found = try read(Self.header + "\n\"\(String(id))\",0,0,0,0,0,0,0,0,0\nA20250000000012345678,0,0,0,0,0,0,0,0,0\n")
+                XCTAssertEqual(found.records.map(\.0), [.rejected, .sheet], "\(bad.unicodeScalars.first!.value) at \(position)")
+            }
+        }
     }
 
     func testANineteenDigitAnswerIsNotAnOption() throws {
