@@ -143,7 +143,7 @@ final class SchoolDatabaseTests: XCTestCase {
             .write(toFile: path, atomically: true, encoding: .utf8)
         let output = try cli.run(["roster", "import", path])
         XCTAssertEqual(output.status, 2)
-        XCTAssertTrue(output.stderr.contains("\(path):3: error: column status: '毕业' is not a status"), output.stderr)
+        XCTAssertTrue(output.stderr.contains("\(path):3:7: error: column status: '毕业' is not a status"), output.stderr)
         XCTAssertTrue(output.stderr.contains("the roster was not imported"), output.stderr)
         let coverage = try cli.run(["coverage", "--wave", "w", "--format", "csv"])
         XCTAssertTrue(coverage.stdout.hasSuffix("total,0,0,,0,0,0,0,0\n"), coverage.stdout)
