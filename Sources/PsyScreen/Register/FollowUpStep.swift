@@ -1,15 +1,5 @@
 import Foundation
 
-/// Where a student in the warning register stands.
-package enum FollowUpStatus: String, CaseIterable, Hashable, Sendable, Codable {
-    /// At a warning level, nobody has acted yet.
-    case new
-    case contacted
-    case counseling
-    case referred
-    case closed
-}
-
 /// One recorded follow-up step. Steps are only ever added; the latest is the student's current status.
 package struct FollowUpStep: Hashable, Sendable {
     package var wave: String
