@@ -4,6 +4,8 @@ import PsyScreen
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The school's screening database: one SQLite file (WAL, foreign keys, mode 0600) holding the roster, waves,

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// The scoring thread appends each written record's ID and position to a batch (a plain byte buffer); full
 /// batches go to the worker through a small queue and come back empty, so memory is a few batches whatever the
-/// input. The finder is touched only by the worker until ``finish()`` has waited for it (the lock orders the two),
+/// input. The finder is touched only by the worker until ``finish(meanwhile:)`` has waited for it (the lock orders the two),
 /// and then only by the caller.
 final class BackgroundRepeatFinder: @unchecked Sendable {
     private let finder: RepeatedIDFinder
@@ -97,7 +97,7 @@ final class BackgroundRepeatFinder: @unchecked Sendable {
     }
 
     /// Stops the worker without finishing (after a failure elsewhere) and waits for it, so that no thread outlives
-    /// the run. Does nothing after ``finish()``.
+    /// the run. Does nothing after ``finish(meanwhile:)``.
     func cancel() {
         condition.lock()
         closed = true

@@ -2,6 +2,8 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The writing thread of a ``ByteWriter`` in background mode: full buffers come in through ``exchange(_:count:)``

@@ -1,6 +1,6 @@
 /// A sheet whose student ID an earlier sheet of the same file had: rejected, the earlier one is kept.
 package struct RepeatedSheet: Hashable, Sendable {
-    /// What the caller remembered with the sheet (``PaperResultsReader/rememberStudentID(_:)``).
+    /// What the caller remembered with the sheet (``PaperResultsReader/rememberStudentID(_:_:)``).
     package struct Payload: Hashable, Sendable {
         /// `score`: the sheet's row in the output, to cut it out.
         package var offset: Int

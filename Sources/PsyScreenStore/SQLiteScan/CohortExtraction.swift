@@ -78,7 +78,8 @@ private struct LeafNames: Hashable {
 /// indexed by the student's position in the roster scan.
 struct CohortExtraction {
     let columns: [CohortColumn]
-    /// Instruments of the columns, in first-seen order, with the offset of their items in ``items``.
+    /// Instruments of the columns, in first-seen order, with the offset of their items in an attempt's answer
+    /// slots (``itemOffset``).
     let instruments: [[UInt8]]
     let itemOffset: [Int]
     let itemsPerStudent: Int

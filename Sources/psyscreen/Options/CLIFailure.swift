@@ -1,6 +1,8 @@
 import ArgumentParser
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Prints `message` (already complete, e.g. `FILE:LINE: error: …`) to stderr and returns the exit code to throw:

@@ -2,7 +2,7 @@ import PsyScreen
 import PsyScreenTestSupport
 import XCTest
 
-/// K10, WHO-5 and CES-D against hand-computed cases from their published keys.
+/// K10 against hand-computed cases from its published key.
 final class K10ScoringTests: XCTestCase {
     let engine = Fixtures.engine("k10")
 
