@@ -10,7 +10,7 @@ final class TabulatedScorerTests: XCTestCase {
         let scorer = try TabulatedScorer(instruments)
         let engines = instruments.map(ScoringEngine.init)
         let row = scorer.makeRow()
-        var answers = SheetAnswers(count: scorer.itemCount)
+        let answers = SheetAnswers(count: scorer.itemCount)
         var random = SplitMix64(seed: 3)
         for _ in 0..<5000 {
             var forms: [[Int?]] = []

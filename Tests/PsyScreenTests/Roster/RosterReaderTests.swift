@@ -5,7 +5,7 @@ import XCTest
 
 final class RosterReaderTests: XCTestCase {
     func read(_ text: String, name: String = "roster.csv") throws -> [Student] {
-        let directory = Fixtures.temporaryDirectory()
+        let directory = makeTemporaryDirectory()
         let path = directory + "/" + name
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return try RosterReader.read(try CSVReader(path: path))
