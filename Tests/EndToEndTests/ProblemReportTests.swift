@@ -52,7 +52,7 @@ final class ProblemReportTests: ScoreTestCase {
         XCTAssertEqual(run.status, 2)
         XCTAssertEqual(stderrLines(run), [
             "\(roster):2:1: error: column student_id: 'B7\\u{0}Z' contains the control character U+0000",
-            "\(roster): the roster was not imported (1 problem)",
+            "\(roster): error: the roster was not imported (1 problem)",
         ])
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import PsyScreen
 import PsyScreenStore
 
-struct Import: ParsableCommand {
+struct Import: WritingCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Score paper results and store them in a wave (one transaction).",
@@ -28,53 +28,42 @@ struct Import: ParsableCommand {
     @Argument(help: "The paper results CSV.")
     var file: String
 
+    /// The error report quotes IDs and answers: owner-only.
+    var files: CommandFiles {
+        CommandFiles(
+            inputs: [file] + selection.instrumentFiles, database: database.resolvedPath, instruments: instruments.directory,
+            outputs: errors.map { [.init("--errors", $0, .ownerOnly)] } ?? [])
+    }
+
     func run() throws {
-        guard file != "-" else { throw failure("import needs a file, not standard input: its hash recognises it when imported again") }
+        guard file != "-" else { throw CLIError("import needs a file, not standard input: its hash recognises it when imported again") }
         let battery = try selection.resolve(try instruments.catalog())
         let scratchDirectory = ScratchFile.defaultDirectory
-        let problems: ProblemSpool
-        let batch: PaperSheetBatch
-        do {
-            let reader = try PaperResultsReader(
-                source: try csv.open(file), instruments: battery.instruments,
-                options: .init(requireStudentID: true, scratchDirectory: scratchDirectory))
-            problems = try ProblemSpool(directory: scratchDirectory, lateStreams: 2)
-            batch = try PaperSheetBatch.read(reader, problems: problems)
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            throw failure("\(error)")
-        }
-        let hash: String
-        do { hash = try FileDigest.sha256(file) } catch { throw failure("\(error)") }
-        let store = try database.open()
-        let summary: PaperImportSummary
-        do {
-            summary = try store.importPaper(wave: wave, battery: battery, path: file, fileHash: hash, sheets: batch.sheets)
-        } catch {
-            throw failure(error.description)
-        }
+        let reader = try PaperResultsReader(
+            source: try csv.open(file), instruments: battery.instruments,
+            options: .init(requireStudentID: true, scratchDirectory: scratchDirectory))
+        let problems = try ProblemSpool(directory: scratchDirectory, lateStreams: 2)
+        let batch = try PaperSheetBatch.read(reader, problems: problems)
+        let hash = try FileDigest.sha256(file)
+        let errorsFile = try errors.map { try files.open($0) }
+        let store = try database.openForWriting()
+        let summary = try store.importPaper(wave: wave, battery: battery, path: file, fileHash: hash, sheets: batch.sheets)
         if let earlier = summary.alreadyImportedAt {
-            print("\(file): already imported into wave \(wave) on \(Timestamp.string(earlier)); nothing changed")
+            try StandardOutput.line("\(file): already imported into wave \(wave) on \(Timestamp.string(earlier)); nothing changed")
             return
         }
         var strangersWithCrisis = 0
-        do {
-            for stranger in summary.strangers {
-                let crisis = batch.crisisLines.contains(stranger.line)
-                if crisis { strangersWithCrisis += 1 }
-                try problems.addLate(
-                    RecordProblem(
-                        crisis ? .crisis : .rejection, line: stranger.line, field: batch.studentIDField, column: batch.studentIDHeader,
-                        value: stranger.studentID,
-                        reason: "is not on the roster: not stored" + (crisis ? "; this sheet raises a crisis flag: find the student and see them today" : "")),
-                    stream: 2)
-            }
-            let errorsFile = try errors.map { try AtomicFileWriter(path: $0, mode: 0o600, inputs: [file]) }
-            try ProblemOutput.write(problems, file: file, to: errorsFile, byteOrderMark: false)
-        } catch {
-            throw failure("\(error)")
+        for stranger in summary.strangers {
+            let crisis = batch.crisisLines.contains(stranger.line)
+            if crisis { strangersWithCrisis += 1 }
+            try problems.addLate(
+                RecordProblem(
+                    crisis ? .crisis : .rejection, line: stranger.line, field: batch.studentIDField, column: batch.studentIDHeader,
+                    value: stranger.studentID,
+                    reason: "is not on the roster: not stored" + (crisis ? "; this sheet raises a crisis flag: find the student and see them today" : "")),
+                stream: 2)
         }
+        try ProblemOutput.write(problems, file: file, to: errorsFile)
         let unstoredCrisis = batch.rejectedWithCrisis + strangersWithCrisis
         let levels = [WarningLevel.red, .orange, .yellow].map { "\($0.rawValue) \(summary.levels[$0] ?? 0)" }.joined(separator: ", ")
         var line = "\(file): \(batch.records) records (\(batch.encoding)); \(summary.stored) stored in wave \(wave) (\(levels)); \(batch.rejected) rejected; \(summary.strangers.count) not on the roster"
