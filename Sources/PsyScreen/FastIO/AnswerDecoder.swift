@@ -33,9 +33,7 @@ final class AnswerDecoder {
             let engine = ScoringEngine(instrument)
             for position in instrument.items.indices {
                 let options = engine.options(at: position).filter { engine.accepts($0, at: position) }
-                let raising = options.filter { value in
-                    instrument.flags(raisedBy: value, atItem: position).contains { instrument.flags[$0].kind == .crisis }
-                }
+                let raising = options.filter { instrument.raisesCrisis($0, atItem: position) }
                 func bits(_ values: [Int]) -> UInt64 {
                     values.reduce(0) { $1 >= 0 && $1 < 64 ? $0 | 1 << UInt64($1) : $0 }
                 }

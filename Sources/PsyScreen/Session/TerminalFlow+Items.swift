@@ -107,7 +107,7 @@ extension TerminalFlow {
         // crisis answer, and its next harmless answer must not bring the crisis text back.
         if let value = sitting.pending, !sitting.crisisShown,
             let position = entry.instrument.items.firstIndex(of: entry.item),
-            entry.instrument.flags(raisedBy: value, atItem: position).contains(where: { entry.instrument.flags[$0].kind == .crisis })
+            entry.instrument.raisesCrisis(value, atItem: position)
         {
             sitting.crisisShown = true
             actions.append(.show(.crisis(configuration.battery.crisis.text(in: configuration.language.rawValue))))

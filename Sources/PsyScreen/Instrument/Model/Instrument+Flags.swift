@@ -23,6 +23,12 @@ extension Instrument {
         return raised.sorted()
     }
 
+    /// Whether `value`, given to the item at `position`, raises a crisis flag on its own (the terminal shows the
+    /// crisis text at once).
+    package func raisesCrisis(_ value: Int, atItem position: Int) -> Bool {
+        flags(raisedBy: value, atItem: position).contains { flags[$0].kind == .crisis }
+    }
+
     /// Whether `answers` raise a crisis flag.
     package func raisesCrisis(_ answers: [Int?]) -> Bool {
         raisedFlags(answers).contains { flags[$0].kind == .crisis }
@@ -31,9 +37,7 @@ extension Instrument {
     /// Whether some option of the item at `position` raises a crisis flag: such an item is never skippable at
     /// the terminal, since a skipped item raises nothing.
     package func canRaiseCrisis(itemAt position: Int) -> Bool {
-        responses(for: items[position]).values.contains { value in
-            flags(raisedBy: value, atItem: position).contains { flags[$0].kind == .crisis }
-        }
+        responses(for: items[position]).values.contains { raisesCrisis($0, atItem: position) }
     }
 
     /// The crisis flags, in flag order.
