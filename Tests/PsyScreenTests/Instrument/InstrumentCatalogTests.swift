@@ -39,8 +39,7 @@ final class InstrumentCatalogTests: XCTestCase {
 
     /// A folder with the shipped schema and the named shipped files.
     func folder(_ names: [String]) throws -> String {
-        let directory = Fixtures.temporaryDirectory()
-        addTeardownBlock { try? FileManager.default.removeItem(atPath: directory) }
+        let directory = makeTemporaryDirectory()
         for name in ["psyscreen.xsd", "xml.xsd"] + names {
             try FileManager.default.copyItem(atPath: Fixtures.instrumentsDirectory + "/" + name, toPath: directory + "/" + name)
         }

@@ -171,8 +171,7 @@ final class NumberBoundsTests: XCTestCase {
 
     func testTheDecoderChecksNumbersEvenWhenTheSchemaCannot() throws {
         // The same file with a schema that bounds nothing: the decoder alone must stop every bad number.
-        let directory = Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let directory = makeTemporaryDirectory()
         var schema = try String(contentsOfFile: Fixtures.schemaPath, encoding: .utf8)
         for type in ["OptionValue", "ItemCount", "Decimals", "Seconds", "Multiplier", "Offset", "ScoreBound"] {
             schema = schema.replacingOccurrences(of: "type=\"ps:\(type)\"", with: "type=\"xs:string\"")
