@@ -6,6 +6,15 @@ package struct CLIRunner {
         package var status: Int32
         package var stdout: String
         package var stderr: String
+        /// Killed by a signal (a Swift trap is SIGILL or SIGTRAP), not an exit: `status` is then the signal.
+        package var signalled = false
+
+        package init(status: Int32, stdout: String, stderr: String, signalled: Bool = false) {
+            self.status = status
+            self.stdout = stdout
+            self.stderr = stderr
+            self.signalled = signalled
+        }
     }
 
     /// The `psyscreen` executable built next to the test bundle.
@@ -24,6 +33,10 @@ package struct CLIRunner {
 
     package var environment: [String: String]
     package var currentDirectory: String
+    /// The umask the command runs under (through `/bin/sh`); `nil` inherits the test's.
+    package var umask: String?
+    /// Run as the unprivileged user `nobody` (through `setpriv`; the tests must run as root).
+    package var asNobody = false
 
     package init(currentDirectory: String = Fixtures.repositoryRoot, environment: [String: String] = [:]) {
         self.currentDirectory = currentDirectory
@@ -61,7 +74,7 @@ package struct CLIRunner {
         group.wait()
         return Output(
             status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-            stderr: String(decoding: stderrData, as: UTF8.self))
+            stderr: String(decoding: stderrData, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
     }
 
     package func run(_ arguments: [String], input: String) throws -> Output {
@@ -71,8 +84,11 @@ package struct CLIRunner {
     /// Starts `psyscreen ARGUMENTS` with pipes on all three streams, for tests that interrupt it.
     package func start(_ arguments: [String]) throws -> Process {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executable)
-        process.arguments = arguments
+        var command = [Self.executable] + arguments
+        if let umask { command = ["/bin/sh", "-c", "umask \(umask) && exec \"$0\" \"$@\""] + command }
+        if asNobody { command = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + command }
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory)
         process.standardInput = Pipe()

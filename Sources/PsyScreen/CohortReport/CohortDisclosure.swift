@@ -1,5 +1,5 @@
-/// Disclosure control over a whole wave (GUIDE §7): the one ``DisclosurePattern`` every output of the wave shows
-/// a subset of.
+/// Disclosure control over a whole wave (docs/report.md, "Disclosure control"): the one ``DisclosurePattern``
+/// every output of the wave shows a subset of.
 ///
 /// **The reader** knows the roster and who was screened (the coverage list and the list of students not yet
 /// screened name them), so every unit's and leaf's enrolment, screened count and n are public: they are never

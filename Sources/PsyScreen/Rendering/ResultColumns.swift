@@ -23,14 +23,15 @@ package struct ResultColumns: Sendable {
         return names
     }
 
-    /// The cells for `results` (one per instrument, in the same order), matching ``names``. An unscored scale
-    /// gives empty score and band cells.
+    /// The cells for `results` (one per instrument, in the same order), matching ``names`` one for one. A scale
+    /// without a score (unscored, or no result at all: a refused or abandoned attempt) gives empty cells.
     package func cells(_ results: [InstrumentResult]) -> [String] {
         var cells: [String] = []
         for (instrument, result) in zip(instruments, results) {
-            for (scale, score) in zip(instrument.scales, result.scales) {
-                cells.append(score.score.map { ScoreFormat.string($0, decimals: scale.decimals) } ?? "")
-                cells.append(score.bandID ?? "")
+            for scale in instrument.scales {
+                let score = result.scales.first { $0.scaleID == scale.id }
+                cells.append(score?.score.map { ScoreFormat.string($0, decimals: scale.decimals) } ?? "")
+                cells.append(score?.bandID ?? "")
             }
         }
         for result in results {
@@ -72,19 +73,4 @@ package struct ResultColumns: Sendable {
 
     /// The header of the data-entry template (`psyscreen template`): identity columns, then the item columns.
     package var templateHeader: [String] { Self.templateIdentityColumns + itemColumnNames }
-}
-
-/// Scores as written in files: fixed decimals, no trailing noise (`12`, `1.25`).
-package enum ScoreFormat {
-    package static func string(_ value: Double, decimals: Int) -> String {
-        if decimals == 0 { return String(Int(value.rounded())) }
-        var scaled = Int((abs(value) * Double(Rounding.power10(decimals))).rounded())
-        let sign = value < 0 && scaled != 0 ? "-" : ""
-        var digits: [Character] = []
-        for _ in 0..<decimals {
-            digits.append(Character(String(scaled % 10)))
-            scaled /= 10
-        }
-        return sign + String(scaled) + "." + String(digits.reversed())
-    }
 }

@@ -53,16 +53,10 @@ package struct ScoreHistogram: Hashable, Sendable, Codable {
         var result = ScoreAccumulator()
         for (score, times) in counts {
             var part = ScoreAccumulator()
-            // Exact in integers while they fit (every integer scale); a scale counted with many decimals
-            // (score × 10^6) may pass Int.max in the square, and is summed in Double like any prorated score.
-            let (sum, o1) = score.multipliedReportingOverflow(by: times)
-            let (square, o2) = score.multipliedReportingOverflow(by: score)
-            let (squares, o3) = square.multipliedReportingOverflow(by: times)
-            if o1 || o2 || o3 {
-                part.add(times: times, sum: Double(score) * Double(times), sumOfSquares: Double(score) * Double(score) * Double(times))
-            } else {
-                part.add(times: times, sum: Double(sum), sumOfSquares: Double(squares))
-            }
+            // In Double: exact while the products stay below 2^53, and never a trap (a counted score of 10^9
+            // squared is 10^18, times a few students past Int.max).
+            let value = Double(score), count = Double(times)
+            part.add(times: times, sum: value * count, sumOfSquares: value * value * count)
             result.merge(part)
         }
         return result

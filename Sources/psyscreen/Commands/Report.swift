@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import PsyScreen
 
-struct Report: ParsableCommand {
+struct Report: WritingCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Anonymized cohort statistics of a wave: coverage, bands, warning levels, mean, SD, median, alpha.",
@@ -30,34 +30,30 @@ struct Report: ParsableCommand {
     @Flag(help: "Prove the wave's suppression: every hidden count's interval from everything published; prints the narrowest.")
     var audit = false
 
+    /// A draft is owner-only.
+    var files: CommandFiles {
+        CommandFiles(
+            database: database.resolvedPath, instruments: instruments.directory,
+            outputs: [.init("-o", options.output, draft ? .ownerOnly : .shareable)])
+    }
+
     func run() throws {
         let threshold = try options.threshold()
-        let scope: CohortReportScope
-        do {
-            scope = try by.map { try CohortReportScope(parsing: $0) } ?? .full
-        } catch {
-            throw failure("error: \(error)")
-        }
+        let scope = try by.map { try CohortReportScope(parsing: $0) } ?? .full
         let catalog = try instruments.catalog()
-        let store = try database.open()
+        let store = try database.openForReading()
         let isDraft = try ReleaseGate.check(store, wave: wave, draft: draft)
-        do {
-            let cohort = try store.cohort(wave: wave, catalog: catalog)
-            var stamp = cohort.stamp(threshold: threshold)
-            if isDraft { stamp.draft = true }
-            let pattern = try ReleaseGate.pattern(store, cohort, threshold: threshold, draft: isDraft)
-            let built = try CohortReportBuilder(threshold: threshold, scope: scope, policy: cohort.policy)
-                .build(cohort.tables, stamp: stamp, pattern: pattern)
-            if audit {
-                let result = DisclosureAudit(threshold: threshold, policy: cohort.policy).audit(cohort.tables, pattern: built.pattern)
-                printError(result.summary(threshold: threshold))
-                guard result.passed else { throw failure("error: the audit found counts a reader can narrow; nothing written", exitCode: 1) }
-            }
-            try options.write(built.report, inputs: [store.path])
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            throw failure("\(error)")
+        let cohort = try store.cohort(wave: wave, catalog: catalog)
+        var stamp = cohort.stamp(threshold: threshold)
+        if isDraft { stamp.draft = true }
+        let pattern = try ReleaseGate.pattern(store, cohort, threshold: threshold, draft: isDraft)
+        let built = try CohortReportBuilder(threshold: threshold, scope: scope, policy: cohort.policy)
+            .build(cohort.tables, stamp: stamp, pattern: pattern)
+        if audit {
+            let result = DisclosureAudit(threshold: threshold, policy: cohort.policy).audit(cohort.tables, pattern: pattern)
+            printError(result.summary(threshold: threshold))
+            guard result.passed else { throw CLIError("the audit found counts a reader can narrow; nothing written", exitCode: 1) }
         }
+        try options.write(built.report, files: files)
     }
 }

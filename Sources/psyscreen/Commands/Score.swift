@@ -9,7 +9,7 @@ enum ScoreOutputFormat: String, CaseIterable, ExpressibleByArgument {
     var format: ScoredOutputFormat { self == .csv ? .csv : .jsonl }
 }
 
-struct Score: ParsableCommand {
+struct Score: WritingCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
         abstract: "Score paper results from a CSV file: one output row per input record, in input order.",
@@ -43,10 +43,14 @@ struct Score: ParsableCommand {
     @Argument(help: ArgumentHelp("The paper results CSV ('-' for standard input).", valueName: "input"))
     var input: String
 
+    /// Scores and rejected records name students: both owner-only.
+    var files: CommandFiles {
+        CommandFiles(
+            inputs: [input] + selection.instrumentFiles, instruments: instruments.directory,
+            outputs: [.init("-o", output, .ownerOnly)] + (errors.map { [.init("--errors", $0, .ownerOnly)] } ?? []))
+    }
+
     func validate() throws {
-        if let errors, errors == output, errors != "-" {
-            throw ValidationError("--errors and -o name the same file")
-        }
         if errors == "-" && (output ?? "-") == "-" {
             throw ValidationError("--errors - would mix the report into the rows on standard output; name a file")
         }
@@ -58,25 +62,20 @@ struct Score: ParsableCommand {
         let battery = try selection.resolve(try instruments.catalog())
         let reader = try csv.open(input)
         let scratchDirectory = ScoreDestination.scratchDirectory(for: output)
-        let job: BulkScoringJob
-        do {
-            job = try BulkScoringJob(
-                reader: reader, instruments: battery.instruments,
-                options: .init(
-                    format: format.format, byteOrderMark: excel, scratchDirectory: scratchDirectory,
-                    syncOutputEarly: output != nil && output != "-"))
-        } catch {
-            throw failure("\(error)")
-        }
+        let job = try BulkScoringJob(
+            source: reader, instruments: battery.instruments,
+            options: .init(
+                format: format.format, byteOrderMark: excel, reading: .init(scratchDirectory: scratchDirectory),
+                syncOutputEarly: output != nil && output != "-"))
         // Both files are opened before the first record, so that a bad path stops the run before any work.
         let destination = try ScoreDestination(
-            output: output, input: input, buffered: job.needsSeekableOutput || strict, scratchDirectory: scratchDirectory)
-        let errorsFile: AtomicFileWriter?
+            output: output, files: files, buffered: job.needsSeekableOutput || strict, scratchDirectory: scratchDirectory)
+        let errorsFile: OutputFile?
         do {
-            errorsFile = try errors.map { try AtomicFileWriter(path: $0, mode: 0o600, inputs: [input]) }
+            errorsFile = try errors.map { try files.open($0) }
         } catch {
             destination.discard()
-            throw failure("\(error)")
+            throw error
         }
         let progress = ProgressBar.forTerminal(label: "scoring", inputPath: input)
         let summary: BulkScoringJob.Summary
@@ -88,41 +87,19 @@ struct Score: ParsableCommand {
                 progress: progress.map { bar in { bar.update(records: $0, bytes: $1) } })
             progress?.finish()
             if strict && summary.rejected > 0 { destination.discard() } else { try destination.commit() }
-            try writeProblems(problems, to: errorsFile)
+            try ProblemOutput.write(problems, file: input == "-" ? "<stdin>" : input, to: errorsFile, byteOrderMark: excel)
         } catch {
             progress?.finish()
             destination.discard()
             errorsFile?.discard()
-            throw failure("\(error)")
+            throw error
         }
         printError(summaryLine(summary))
         if summary.rejected > 0 { throw ExitCode(1) }
     }
 
-    /// Writes the rejected records in line order: as CSV to `--errors`, else as lines on stderr.
-    private func writeProblems(_ problems: ProblemSpool, to file: AtomicFileWriter?) throws {
-        if let file {
-            let writer = CSVWriter(fileDescriptor: file.fileDescriptor, name: file.path, options: .init(byteOrderMark: excel))
-            try writer.writeRecord(RowProblemReport.csvHeader)
-            try problems.write { problem in
-                // The column name and the value came from the input.
-                try writer.writeRecord(RowProblemReport.record(problem), neutralizingFormulas: true)
-            }
-            try writer.flush()
-            try file.commit()
-        } else {
-            let name = input == "-" ? "<stdin>" : input
-            let writer = ByteWriter(fileDescriptor: 2, name: "<stderr>", capacity: 64 << 10)
-            try problems.write { problem in
-                try writer.write(RowProblemReport.line(problem, file: name))
-                try writer.write(0x0A)
-            }
-            try writer.flush()
-        }
-    }
-
     private func summaryLine(_ summary: BulkScoringJob.Summary) -> String {
-        var text = "\(input == "-" ? "<stdin>" : input): \(summary.records) records (\(summary.encoding.displayName)): "
+        var text = "\(input == "-" ? "<stdin>" : input): \(summary.records) records (\(summary.encoding)): "
         text += "\(summary.scored) scored, \(summary.unscored) unscored, \(summary.rejected) rejected"
         var details: [String] = []
         if summary.repeatedIDs > 0 { details.append("\(summary.repeatedIDs) repeated student_id") }

@@ -13,16 +13,18 @@ struct Validate: ParsableCommand {
     var files: [String]
 
     func run() throws {
-        let catalog = try instruments.catalog()
+        let catalog = try instruments.catalog(quiet: files)
         var failed = false
         for file in files {
             do {
                 try catalog.validate(file)
-                print("\(file): valid")
             } catch {
+                // Each file's findings, then the next file: the exit status says whether any was invalid.
                 failed = true
                 printError(error.description)
+                continue
             }
+            try StandardOutput.line("\(file): valid")
         }
         if failed { throw ExitCode(1) }
     }

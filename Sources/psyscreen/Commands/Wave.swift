@@ -29,24 +29,17 @@ struct WaveClose: ParsableCommand {
     var minCell: Int = MinimumCellSize.standard.k
 
     func run() throws {
-        let threshold: MinimumCellSize
-        do { threshold = try MinimumCellSize(minCell) } catch { throw failure("error: \(error)") }
+        let threshold = try MinimumCellSize(minCell)
         let catalog = try instruments.catalog()
-        let store = try database.open()
-        do {
-            // The one pattern every output of the closed wave shows a subset of: decided and proved now.
-            let cohort = try store.cohort(wave: wave, catalog: catalog)
-            let pattern = try CohortReportBuilder.pattern(cohort.tables, threshold: threshold, policy: cohort.policy)
-            let audit = DisclosureAudit(threshold: threshold, policy: cohort.policy).audit(cohort.tables, pattern: pattern)
-            printError(audit.summary(threshold: threshold))
-            guard audit.passed else { throw failure("error: the audit found counts a reader can narrow; the wave stays open", exitCode: 1) }
-            let closed = try store.closeWave(wave, threshold: threshold, pattern: pattern.encoded(columns: cohort.tables.columns))
-            print("closed wave \(wave): \(closed.students) roster students, \(closed.changed) changed since the last closing")
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            throw failure("\(error)")
-        }
+        let store = try database.openForWriting()
+        // The one pattern every output of the closed wave shows a subset of: decided and proved now.
+        let cohort = try store.cohort(wave: wave, catalog: catalog)
+        let pattern = try CohortReportBuilder.pattern(cohort.tables, threshold: threshold, policy: cohort.policy)
+        let audit = DisclosureAudit(threshold: threshold, policy: cohort.policy).audit(cohort.tables, pattern: pattern)
+        printError(audit.summary(threshold: threshold))
+        guard audit.passed else { throw CLIError("the audit found counts a reader can narrow; the wave stays open", exitCode: 1) }
+        let closed = try store.closeWave(wave, threshold: threshold, pattern: pattern.encoded(columns: cohort.tables.columns))
+        print("closed wave \(wave): \(closed.students) roster students, \(closed.changed) changed since the last closing")
     }
 }
 
@@ -60,13 +53,9 @@ struct WaveOpen: ParsableCommand {
     var wave: String
 
     func run() throws {
-        let store = try database.open()
-        do {
-            try store.openWave(wave)
-            print("opened wave \(wave)")
-        } catch {
-            throw failure("\(error)")
-        }
+        let store = try database.openForWriting()
+        try store.openWave(wave)
+        print("opened wave \(wave)")
     }
 }
 
@@ -79,10 +68,10 @@ enum ReleaseGate {
     ) throws -> DisclosurePattern {
         if !draft {
             guard let data = try store.closedPattern(wave: cohort.wave, threshold: threshold) else {
-                throw failure("error: wave '\(cohort.wave)' was not closed with k = \(threshold.k): open it and close it with --min-cell \(threshold.k), or use --draft")
+                throw CLIError("wave '\(cohort.wave)' was not closed with k = \(threshold.k): open it and close it with --min-cell \(threshold.k), or use --draft")
             }
             guard let pattern = DisclosurePattern.decode(data, columns: cohort.tables.columns) else {
-                throw failure("error: wave '\(cohort.wave)' was closed with other instruments or scoring keys: open it and close it again")
+                throw CLIError("wave '\(cohort.wave)' was closed with other instruments or scoring keys: open it and close it again")
             }
             return pattern
         }
@@ -91,23 +80,18 @@ enum ReleaseGate {
 
     /// Refuses (exit 2) an open or changed wave unless `draft`; returns whether the output is a draft.
     static func check(_ store: ScreeningStore, wave: String, draft: Bool) throws -> Bool {
-        let state: WaveReleaseState
-        do {
-            // An unknown wave (a typo) gets the report's own message, with the known waves.
-            guard try store.waveExists(wave) else { return draft }
-            state = try store.releaseState(wave: wave)
-        } catch {
-            throw failure("\(error)")
-        }
+        // An unknown wave (a typo) gets the report's own message, with the known waves.
+        guard try store.waveExists(wave) else { return draft }
+        let state = try store.releaseState(wave: wave)
         switch state {
         case .closed:
             return draft
         case .open where draft, .changedSinceClosing where draft:
             return true
         case .open:
-            throw failure("error: wave '\(wave)' is open: close it first (`psyscreen wave close \(wave)`), or write an owner-only draft with --draft")
+            throw CLIError("wave '\(wave)' is open: close it first (`psyscreen wave close \(wave)`), or write an owner-only draft with --draft")
         case .changedSinceClosing(let students):
-            throw failure("error: wave '\(wave)' changed since it was closed (\(students) student(s)): open and close it again (`psyscreen wave open \(wave)`, `psyscreen wave close \(wave)`), or use --draft")
+            throw CLIError("wave '\(wave)' changed since it was closed (\(students) student(s)): open and close it again (`psyscreen wave open \(wave)`, `psyscreen wave close \(wave)`), or use --draft")
         }
     }
 }

@@ -1,12 +1,21 @@
 /// Turns a decoded exchange document into checked ``PublishedUnit``s.
+///
+/// Every number is bounded before it is used, so that no sum, product or power of ten computed from a damaged or
+/// hostile file can overflow: counts 0…``maximumCount``, scales as an instrument file may define them
+/// (``InstrumentLimits``), counted scores inside their scale's range.
 struct CohortExchangeReader {
     let document: ExchangeDocument
     let file: String
 
+    /// More students than any district has (a province's vocational schools hold a few million); small enough
+    /// that adding a few thousand such counts cannot overflow.
+    static let maximumCount = 1_000_000_000
+
     func read() throws(CohortExchangeError) -> CohortExchange {
         let columns = document.scales
+        for column in columns { try check(column) }
         let k = document.stamp.minimumCellSize
-        guard k >= MinimumCellSize.floor else { throw fail("the file was made with k = \(k), below \(MinimumCellSize.floor)") }
+        guard k >= MinimumCellSize.floor, k <= Self.maximumCount else { throw fail("the file was made with k = \(k), below \(MinimumCellSize.floor)") }
         var seen: Set<CohortUnit> = []
         var units: [PublishedUnit] = []
         for record in document.units {
@@ -43,7 +52,7 @@ struct CohortExchangeReader {
     ) throws(CohortExchangeError) -> PublishedUnit {
         let coverage = [record.screened, record.partial, record.refused, record.notScreened]
         let all = [record.enrolled] + (coverage + [record.onLeave, record.onInternship]).compactMap { $0 }
-        guard all.allSatisfy({ $0 >= 0 }) else { throw fail("unit \(unit): a negative count") }
+        guard all.allSatisfy(Self.isCount) else { throw fail("unit \(unit): \(Self.countRule)") }
         if coverage.allSatisfy({ $0 != nil }), coverage.reduce(0, { $0 + $1! }) != record.enrolled {
             throw fail("unit \(unit): screened, partial, refused and not screened do not add up to enrolled")
         }
@@ -51,7 +60,7 @@ struct CohortExchangeReader {
             throw fail("unit \(unit): the levels must be red, orange and yellow")
         }
         let levels = CohortCell.publishedLevels.map { record.levels[$0.rawValue] ?? nil }
-        guard levels.allSatisfy({ ($0 ?? 0) >= 0 }),
+        guard levels.allSatisfy({ Self.isCount($0 ?? 0) }),
               levels.compactMap({ $0 }).reduce(0, +) <= record.screened ?? .max
         else { throw fail("unit \(unit): the warning levels add up to more than the screened count") }
         guard record.scales.map(\.scale) == columns.map(\.name) else {
@@ -71,7 +80,7 @@ struct CohortExchangeReader {
         let context = "unit \(unit), \(column.name)"
         guard Set(record.bands.keys) == Set(column.bands.map(\.id)) else { throw fail("\(context): band names differ") }
         let bands = column.bands.map { record.bands[$0.id] ?? nil }
-        guard bands.allSatisfy({ ($0 ?? 0) >= 0 }), (record.n ?? 0) >= 0,
+        guard bands.allSatisfy({ Self.isCount($0 ?? 0) }), Self.isCount(record.n ?? 0),
               bands.compactMap({ $0 }).reduce(0, +) <= record.n ?? .max
         else { throw fail("\(context): the band counts add up to more than n") }
         let k = document.stamp.minimumCellSize
@@ -82,7 +91,9 @@ struct CohortExchangeReader {
             } catch {
                 throw fail("\(context): \(error)")
             }
-            guard count == record.n, count >= k, median.isFinite else {
+            guard count == record.n, count >= k, median.isFinite, Double(column.scaledRange.lowerBound) <= median,
+                  median <= Double(column.scaledRange.upperBound)
+            else {
                 throw fail("\(context): sums of fewer than k scores, or not of the n scores")
             }
         } else if record.count != nil || record.sum != nil || record.sumOfSquares != nil || record.median != nil {
@@ -93,6 +104,10 @@ struct CohortExchangeReader {
             var counts: [Int: Int] = [:]
             for (key, count) in histogram {
                 guard let score = Int(key) else { throw fail("\(context): histogram key '\(key)' is not a whole number") }
+                guard column.scaledRange.contains(score) else {
+                    throw fail("\(context): histogram key \(score) lies outside the scale's range \(column.scaledRange)")
+                }
+                guard Self.isCount(count) else { throw fail("\(context): \(Self.countRule)") }
                 counts[score] = count
             }
             do {
@@ -116,6 +131,29 @@ struct CohortExchangeReader {
             n: record.n, bands: bands, sums: sums, median: record.median, histogram: scores, alpha: record.cronbachAlpha,
             itemSums: record.alpha)
     }
+
+    /// A scale as an instrument file may define it: decimals, range, items and bands within ``InstrumentLimits``.
+    private func check(_ column: CohortColumn) throws(CohortExchangeError) {
+        let context = "scale \(column.name)"
+        guard InstrumentLimits.decimals.contains(column.decimals) else {
+            throw fail("\(context): \(column.decimals) decimals (at most \(InstrumentLimits.decimals.upperBound))")
+        }
+        let limit = Int(InstrumentLimits.countedScore)
+        guard column.scaledRange.lowerBound >= -limit, column.scaledRange.upperBound <= limit else {
+            throw fail("\(context): its range \(column.scaledRange) is larger than any scale's (±\(limit))")
+        }
+        guard column.bands.count <= InstrumentLimits.bands,
+              column.bands.allSatisfy({ column.scaledRange.contains($0.scaledRange.lowerBound)
+                  && column.scaledRange.contains($0.scaledRange.upperBound) }),
+              column.itemPositions.count <= InstrumentLimits.items,
+              column.itemPositions.allSatisfy({ (0..<InstrumentLimits.items).contains($0) }),
+              column.reversal.count == column.itemPositions.count,
+              column.reversal.allSatisfy({ ($0 ?? 0).magnitude <= 2 * InstrumentLimits.optionValues.upperBound })
+        else { throw fail("\(context): its bands or items are not those of any instrument") }
+    }
+
+    private static func isCount(_ value: Int) -> Bool { value >= 0 && value <= maximumCount }
+    private static let countRule = "a count must be a whole number from 0 to \(maximumCount)"
 
     private func fail(_ message: String) -> CohortExchangeError { CohortExchangeError(file: file, message: message) }
 }
