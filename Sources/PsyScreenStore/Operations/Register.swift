@@ -8,20 +8,53 @@ extension ScreeningStore {
     /// ``CountingAttempt`` gives: the latest attempt's, except that red sticks — a crisis answer on any attempt of
     /// the wave is never hidden by a later sheet, and the latest red attempt explains it.
     package func register(wave: String, levels: Set<WarningLevel> = [.red, .orange, .yellow]) throws(StoreError) -> [RegisterEntry] {
-        try read { db in
-            let counting = try countingAttempts(db, wave: wave).filter { levels.contains($0.value.level) }
-            let attempts = try loadAttempts(db, ids: counting.values.compactMap(\.explainingAttemptID))
-            let followUps = try latestFollowUps(db, wave: wave)
-            var entries: [RegisterEntry] = []
-            for student in try allStudents(db) {
-                guard let verdict = counting[student.studentID], let id = verdict.explainingAttemptID, let attempt = attempts[id]
-                else { continue }
-                entries.append(
-                    RegisterEntry(
-                        student: student, level: verdict.level, reasons: attempt.assessment.reasons, attempt: attempt,
-                        followUp: followUps[student.studentID]))
+        var entries: [RegisterEntry] = []
+        try forEachRegisterEntry(wave: wave, levels: levels) { _, entry in entries.append(entry) }
+        return entries
+    }
+
+    /// How many entries ``register(wave:levels:)`` has (one read of the roster).
+    package func registerSize(wave: String, levels: Set<WarningLevel> = [.red, .orange, .yellow]) throws(StoreError) -> Int {
+        try readSnapshot { db in
+            var roster = RosterScan()
+            var count = 0
+            try roster.forEach(db, wave: wave) { entry in
+                if levels.contains(entry.counting.level) && entry.counting.explainingAttemptID != nil { count += 1 }
             }
-            return entries.sorted { $0.level > $1.level }
+            return count
+        }
+    }
+
+    /// The entries of ``register(wave:levels:)`` one at a time, `passes` times from one snapshot. The roster is
+    /// read once to find the students at a level (kept as row, attempt and level: 24 bytes each); each entry is
+    /// then read in register order.
+    package func forEachRegisterEntry(
+        wave: String, levels: Set<WarningLevel> = [.red, .orange, .yellow], passes: Int = 1,
+        _ body: (_ pass: Int, RegisterEntry) throws -> Void
+    ) throws(StoreError) {
+        try readSnapshot { db in
+            var roster = RosterScan()
+            var found: [(rowID: Int64, attemptID: Int64, level: WarningLevel)] = []
+            try roster.forEach(db, wave: wave) { entry in
+                guard levels.contains(entry.counting.level), let id = entry.counting.explainingAttemptID else { return }
+                found.append((entry.rowID, id, entry.counting.level))
+            }
+            // Red first; within a level, listing order (the order found in).
+            let order = found.indices.sorted { a, b in found[a].level != found[b].level ? found[a].level > found[b].level : a < b }
+            let followUps = try latestFollowUps(db, wave: wave)
+            var attempts = try AttemptReader(db)
+            for pass in 0..<passes {
+                for index in order {
+                    let item = found[index]
+                    guard let student = try roster.student(db, rowID: item.rowID), let attempt = try attempts.read(item.attemptID)
+                    else { continue }
+                    try body(
+                        pass,
+                        RegisterEntry(
+                            student: student, level: item.level, reasons: attempt.assessment.reasons, attempt: attempt,
+                            followUp: followUps[student.studentID]))
+                }
+            }
         }
     }
 
@@ -34,7 +67,7 @@ extension ScreeningStore {
             guard try StudentRecord.fetchOne(db, key: id) != nil else {
                 throw StoreError(path: path, message: "no student '\(studentID)' on the roster")
             }
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM attempt WHERE wave_id = ? AND student_id = ?)", arguments: [wave, id]) == true else {
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM attempt a WHERE wave_id = ? AND student_id = ? AND \(Self.visible("a")))", arguments: [wave, id]) == true else {
                 throw StoreError(path: path, message: "student '\(id)' has no screening in wave '\(wave)'")
             }
             guard status != .new else {

@@ -18,23 +18,73 @@ extension ScreeningStore {
     /// Every student on the roster with the attempt that counts in `wave` (students sorted by school, grade,
     /// class, id).
     package func screenings(wave: String) throws(StoreError) -> [StudentScreening] {
-        try read { db in
-            let counting = try countingAttempts(db, wave: wave)
-            let attempts = try loadAttempts(db, ids: counting.values.compactMap(\.attemptID))
-            return try allStudents(db).map { student in
-                let verdict = counting[student.studentID] ?? CountingAttempt()
-                return StudentScreening(student: student, attempt: verdict.attemptID.flatMap { attempts[$0] }, counting: verdict)
+        var screenings: [StudentScreening] = []
+        try forEachScreening(wave: wave) { _, screening in screenings.append(screening) }
+        return screenings
+    }
+
+    /// Every student of `units`, in listing order, with where they stand in `wave` and (`withAttempts`) the attempt
+    /// that counts, streamed: memory stays flat whatever the number of students. The whole roster is read
+    /// `passes` times from one snapshot (a table measures its columns before it writes them).
+    package func forEachScreening(
+        wave: String, units: RosterUnits = RosterUnits(), withAttempts: Bool = true, passes: Int = 1,
+        _ body: (_ pass: Int, StudentScreening) throws -> Void
+    ) throws(StoreError) {
+        try readSnapshot { db in
+            var roster = RosterScan()
+            var attempts = try AttemptReader(db)
+            for pass in 0..<passes {
+                try roster.forEach(db, wave: wave, units: units) { entry in
+                    let attempt = try withAttempts ? entry.counting.attemptID.flatMap { try attempts.read($0) } : nil
+                    try body(pass, StudentScreening(student: entry.student, attempt: attempt, counting: entry.counting))
+                }
             }
+        }
+    }
+
+    /// How many roster students have an attempt in `wave` (the rows of `results`).
+    package func studentsWithAttempts(wave: String) throws(StoreError) -> Int {
+        try read { db in
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM student s WHERE EXISTS (
+                        SELECT 1 FROM attempt a WHERE a.wave_id = ? AND a.student_id = s.student_id AND \(Self.visible("a")))
+                    """, arguments: [wave]) ?? 0
+        }
+    }
+
+    /// The battery of the attempt that counts for the first student in listing order who has one in `wave`.
+    package func firstBattery(wave: String) throws(StoreError) -> String? {
+        try read { db in
+            try String.fetchOne(
+                db,
+                sql: """
+                    SELECT a.battery_id FROM student s
+                    JOIN attempt a ON a.wave_id = ? AND a.student_id = s.student_id AND \(Self.visible("a"))
+                    ORDER BY s.school, s.grade, s.class, s.student_id, a.id DESC LIMIT 1
+                    """, arguments: [wave])
         }
     }
 
     /// Coverage of `wave` per unit at `level`, then a total row.
     package func coverage(wave: String, by level: CoverageTable.Level) throws(StoreError) -> [CoverageRow] {
-        let states: [(Student, ScreeningState)] = try read { db in
-            let counting = try countingAttempts(db, wave: wave)
-            return try allStudents(db).map { ($0, counting[$0.studentID]?.state ?? .notScreened) }
+        var tally = CoverageTable.Tally(level)
+        try forEachScreening(wave: wave, withAttempts: false) { _, screening in tally.add(screening.student, screening.state) }
+        return tally.rows
+    }
+
+    /// Runs `body` in one read transaction: every statement in it sees the same snapshot of the file.
+    func readSnapshot<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        try read { db in
+            guard !db.isInsideTransaction else { return try body(db) }
+            var value: T?
+            try db.inTransaction(.deferred) {
+                value = try body(db)
+                return .commit
+            }
+            return value!
         }
-        return CoverageTable.compute(states, by: level)
     }
 
     /// Whether any attempt was ever stored in `wave` (to tell a typo in the wave name from an empty wave).

@@ -30,16 +30,20 @@ struct Results: WritingCommand {
     func run() throws {
         let catalog = try instruments.catalog()
         let store = try database.openForReading()
-        let rows = try store.screenings(wave: wave).compactMap { screening in
-            screening.attempt.map { (screening.student, $0) }
+        let battery = try columnsBattery(catalog, try store.firstBattery(wave: wave))
+        let count = try store.studentsWithAttempts(wave: wave)
+        try AuditedExport.record(store, "results of wave \(wave)", path: output, rows: count)
+        let layout = IdentifiedLists.ResultsLayout(battery)
+        let listing = ListingOutput(
+            header: layout.header, format: format == .table ? .csv : format,
+            jsonBefore: [("wave", .string(wave)), ("battery", .string(battery.id))])
+        try listing.write(to: files, path: output) { passes, emit in
+            try store.forEachScreening(wave: wave, passes: passes) { pass, screening in
+                guard let attempt = screening.attempt else { return }
+                try emit(pass, layout.row(screening.student, attempt))
+            }
         }
-        let battery = try columnsBattery(catalog, rows.first?.1.batteryID)
-        try AuditedExport.record(store, "results of wave \(wave)", path: output, rows: rows.count)
-        let tabulation = IdentifiedLists.results(rows, battery: battery)
-        try files.write(tabulation, format: format == .table ? .csv : format, to: output) {
-            JSONValue.object([("wave", .string(wave)), ("battery", .string(battery.id)), ("students", .array(tabulation.jsonObjects))]).rendered()
-        }
-        printError("\(rows.count) students written to \(output)")
+        printError("\(count) students written to \(output)")
     }
 
     /// `--battery`, else the battery the wave was screened with (an ad-hoc `phq9+gad7` is rebuilt from its ids).

@@ -27,16 +27,20 @@ struct Unscreened: WritingCommand {
 
     func run() throws {
         let store = try database.openForReading()
-        let list = try store.screenings(wave: wave)
-            .filter { $0.student.status == .enrolled && $0.state != .screened }
-            .filter { school == nil || $0.student.school == school }
-            .filter { grade == nil || $0.student.grade == grade }
-            .filter { className == nil || $0.student.className == className }
-            .map { ($0.student, $0.state) }
-        if let output { try AuditedExport.record(store, "unscreened list of wave \(wave)", path: output, rows: list.count) }
-        let tabulation = IdentifiedLists.unscreened(list)
-        try files.write(tabulation, format: format, to: output) {
-            JSONValue.object([("wave", .string(wave)), ("students", .array(tabulation.jsonObjects))]).rendered()
+        let units = RosterUnits(school: school, grade: grade, className: className, enrolledOnly: true)
+        if let output {
+            var count = 0
+            try store.forEachScreening(wave: wave, units: units, withAttempts: false) { _, screening in
+                if screening.state != .screened { count += 1 }
+            }
+            try AuditedExport.record(store, "unscreened list of wave \(wave)", path: output, rows: count)
+        }
+        let listing = ListingOutput(header: IdentifiedLists.unscreenedHeader, format: format, jsonBefore: [("wave", .string(wave))])
+        try listing.write(to: files, path: output) { passes, emit in
+            try store.forEachScreening(wave: wave, units: units, withAttempts: false, passes: passes) { pass, screening in
+                guard screening.state != .screened else { return }
+                try emit(pass, IdentifiedLists.unscreenedRow(screening.student, screening.state))
+            }
         }
     }
 }

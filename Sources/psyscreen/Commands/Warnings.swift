@@ -31,21 +31,25 @@ struct Warnings: WritingCommand {
 
     func run() throws {
         let store = try database.openForReading()
-        let entries = try store.register(wave: wave, levels: level.isEmpty ? [.red, .orange, .yellow] : Set(level))
-        if let output { try AuditedExport.record(store, "warning register of wave \(wave)", path: output, rows: entries.count) }
-        let list = IdentifiedLists.register(entries)
-        let rollup = IdentifiedLists.rollup(RegisterRollup.compute(entries))
-        switch format {
-        case .csv:
-            try files.writeCSV(list.records, to: output)
-        case .table:
-            try files.write(list.table + "\nCounts by class, grade and school\n" + rollup.table, to: output)
-        case .json:
-            let json = JSONValue.object([
-                ("wave", .string(wave)), ("students", .array(list.jsonObjects)), ("rollup", .array(rollup.jsonObjects)),
-            ])
-            try files.write(json.rendered(), to: output)
+        let levels = level.isEmpty ? [.red, .orange, .yellow] : Set(level)
+        if let output {
+            try AuditedExport.record(
+                store, "warning register of wave \(wave)", path: output, rows: try store.registerSize(wave: wave, levels: levels))
         }
+        var rollup = RegisterRollup.Tally()
+        let times = TimestampCache()
+        let listing = ListingOutput(header: IdentifiedLists.registerHeader, format: format, jsonBefore: [("wave", .string(wave))])
+        try listing.write(
+            to: files, path: output,
+            rows: { passes, emit in
+                rollup = RegisterRollup.Tally()
+                try store.forEachRegisterEntry(wave: wave, levels: levels, passes: passes) { pass, entry in
+                    if pass == passes - 1 { rollup.add(entry) }
+                    try emit(pass, IdentifiedLists.registerRow(entry, times: times))
+                }
+            },
+            tableAfter: { "\nCounts by class, grade and school\n" + IdentifiedLists.rollup(rollup.rows).table },
+            jsonAfter: { [("rollup", .array(IdentifiedLists.rollup(rollup.rows).jsonObjects))] })
     }
 }
 

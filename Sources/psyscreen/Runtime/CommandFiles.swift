@@ -98,7 +98,8 @@ struct CommandFiles {
         }
     }
 
-    private func write(to path: String?, byteOrderMark: Bool = false, _ body: (CSVWriter) throws -> Void) throws {
+    /// Opens a declared output, hands `body` a writer on it, and commits it (or discards it on an error).
+    func write(to path: String?, byteOrderMark: Bool = false, _ body: (CSVWriter) throws -> Void) throws {
         let file = try open(path)
         let writer = CSVWriter(fileDescriptor: file.fileDescriptor, name: file.path, options: .init(byteOrderMark: byteOrderMark))
         do {
