@@ -96,6 +96,9 @@ package final class ScreeningStore: Sendable {
         // 40 lab terminals on one file: wait for the writer instead of failing.
         configuration.busyMode = .timeout(60)
         configuration.label = "psyscreen"
+        if let mb = ProcessInfo.processInfo.environment["X_CACHE_MB"] {
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -\(Int(mb)! * 1024)") }
+        }
         switch access {
         case .readOnly: configuration.readonly = true  // the file's header says WAL; no write needed to read it
         case .readWrite: configuration.journalMode = .wal

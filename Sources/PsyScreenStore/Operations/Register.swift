@@ -13,18 +13,6 @@ extension ScreeningStore {
         return entries
     }
 
-    /// How many entries ``register(wave:levels:)`` has (one read of the roster).
-    package func registerSize(wave: String, levels: Set<WarningLevel> = [.red, .orange, .yellow]) throws(StoreError) -> Int {
-        try readSnapshot { db in
-            var roster = RosterScan()
-            var count = 0
-            try roster.forEach(db, wave: wave) { entry in
-                if levels.contains(entry.counting.level) && entry.counting.explainingAttemptID != nil { count += 1 }
-            }
-            return count
-        }
-    }
-
     /// The entries of ``register(wave:levels:)`` one at a time, `passes` times from one snapshot. The roster is
     /// read once to find the students at a level (kept as row, attempt and level: 24 bytes each); each entry is
     /// then read in register order.

@@ -23,34 +23,35 @@ extension ScreeningStore {
         return screenings
     }
 
-    /// Every student of `units`, in listing order, with where they stand in `wave` and (`withAttempts`) the attempt
-    /// that counts, streamed: memory stays flat whatever the number of students. The whole roster is read
-    /// `passes` times from one snapshot (a table measures its columns before it writes them).
+    /// Every student of `units` that `include` accepts, in listing order, with where they stand in `wave` and
+    /// (`withAttempts`) the attempt that counts, streamed: memory stays flat whatever the number of students.
+    ///
+    /// With `passes` > 1 (a table measures its columns before it writes them) the later passes read again, from
+    /// the same snapshot, just the students the first one found (their row and counting verdict: 32 bytes each).
     package func forEachScreening(
         wave: String, units: RosterUnits = RosterUnits(), withAttempts: Bool = true, passes: Int = 1,
+        where include: (Student, CountingAttempt) -> Bool = { _, _ in true },
         _ body: (_ pass: Int, StudentScreening) throws -> Void
     ) throws(StoreError) {
         try readSnapshot { db in
             var roster = RosterScan()
             var attempts = try AttemptReader(db)
-            for pass in 0..<passes {
-                try roster.forEach(db, wave: wave, units: units) { entry in
-                    let attempt = try withAttempts ? entry.counting.attemptID.flatMap { try attempts.read($0) } : nil
-                    try body(pass, StudentScreening(student: entry.student, attempt: attempt, counting: entry.counting))
+            var found: [(rowID: Int64, counting: CountingAttempt)] = []
+            func emit(_ pass: Int, _ student: Student, _ counting: CountingAttempt) throws {
+                let attempt = try withAttempts ? counting.attemptID.flatMap { try attempts.read($0) } : nil
+                try body(pass, StudentScreening(student: student, attempt: attempt, counting: counting))
+            }
+            try roster.forEach(db, wave: wave, units: units) { entry in
+                guard include(entry.student, entry.counting) else { return }
+                if passes > 1 { found.append((entry.rowID, entry.counting)) }
+                try emit(0, entry.student, entry.counting)
+            }
+            for pass in 1..<max(passes, 1) {
+                for item in found {
+                    guard let student = try roster.student(db, rowID: item.rowID) else { continue }
+                    try emit(pass, student, item.counting)
                 }
             }
-        }
-    }
-
-    /// How many roster students have an attempt in `wave` (the rows of `results`).
-    package func studentsWithAttempts(wave: String) throws(StoreError) -> Int {
-        try read { db in
-            try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT COUNT(*) FROM student s WHERE EXISTS (
-                        SELECT 1 FROM attempt a WHERE a.wave_id = ? AND a.student_id = s.student_id AND \(Self.visible("a")))
-                    """, arguments: [wave]) ?? 0
         }
     }
 

@@ -12,10 +12,13 @@ struct AttemptReader {
     /// Per column of each statement (the results' columns from 16 on).
     private var texts = (0..<32).map { _ in InternedText() }
     private var dates: (text: [UInt8], date: Date)?
+    private var reasonLists = SplitTexts(separator: "; ")
+    private var flagLists = SplitTexts(separator: ";")
     private let sources = StoredValues([AttemptSource.paper, .terminal], column: "attempt.source")
     private let states = StoredValues([AttemptState.inProgress, .finished, .refused], column: "attempt.state")
     private let levels = StoredValues(WarningLevel.allCases, column: "attempt.level")
     private let statuses = StoredValues([ScoringStatus.complete, .prorated, .unscored], column: "instrument_result.status")
+    private let scaleStatuses = StoredValues([ScoringStatus.complete, .prorated, .unscored], column: "scale_score.status")
 
     init(_ db: Database) throws {
         attempt = try db.cachedStatement(sql: """
@@ -46,7 +49,7 @@ struct AttemptReader {
                 state: try states.decode(row, 6), startedAt: try date(row, 7) ?? Date(timeIntervalSince1970: 0),
                 finishedAt: try date(row, 8), answers: [:], results: [],
                 assessment: WarningAssessment(
-                    level: try levels.decode(row, 9), reasons: reasons.isEmpty ? [] : reasons.components(separatedBy: "; ")),
+                    level: try levels.decode(row, 9), reasons: reasonLists.split(reasons)),
                 validity: ValidityColumn.findings(texts[11].read(row, 11)))
         }
         guard var attempt = found else { return nil }
@@ -64,14 +67,14 @@ struct AttemptReader {
                 let instrumentID = texts[17].read(row, 1), flags = texts[20].read(row, 4)
                 rows.append((position, InstrumentResult(
                     instrumentID: instrumentID, instrumentVersion: texts[18].read(row, 2), scales: [],
-                    flags: flags.isEmpty ? [] : flags.components(separatedBy: ";"), hasCrisis: sqlite3_column_int64(row, 5) != 0,
+                    flags: flagLists.split(flags), hasCrisis: sqlite3_column_int64(row, 5) != 0,
                     validity: ValidityColumn.findings(texts[22].read(row, 6)), status: try statuses.decode(row, 3))))
-                attempt.answers[instrumentID] = AnswerColumn.values(SQLiteColumn.text(row, 7))
+                attempt.answers[instrumentID] = Self.answers(row, 7)
             }
             guard !SQLiteColumn.isNull(row, 8) else { return }
             scales.append((position, SQLiteColumn.int(row, 8), ScaleScore(
                 scaleID: texts[25].read(row, 9), score: SQLiteColumn.optionalDouble(row, 10), answered: SQLiteColumn.int(row, 12),
-                itemCount: SQLiteColumn.int(row, 13), status: try statuses.decode(row, 14),
+                itemCount: SQLiteColumn.int(row, 13), status: try scaleStatuses.decode(row, 14),
                 bandID: SQLiteColumn.isNull(row, 11) ? nil : texts[27].read(row, 11))))
         }
         rows.sort { $0.position < $1.position }
@@ -81,6 +84,18 @@ struct AttemptReader {
             result.scales = scales.filter { $0.instrument == row.position }.map(\.score)
             return result
         }
+    }
+
+    /// The answers column (``AnswerColumn``) read in place: one array, no String.
+    private static func answers(_ row: OpaquePointer, _ index: Int32) -> [Int?] {
+        guard let text = sqlite3_column_text(row, index) else { return [] }
+        let count = Int(sqlite3_column_bytes(row, index))
+        guard count > 0 else { return [] }
+        var slots = 1
+        for offset in 0..<count where text[offset] == UInt8(ascii: ",") { slots += 1 }
+        var values = [Int?](repeating: nil, count: slots)
+        AnswerScan.forEachValue(text, count: count) { position, value in values[position] = value }
+        return values
     }
 
     /// A stored date (GRDB's text form); the last one is kept, as a paper import's attempts share one time.
@@ -94,5 +109,22 @@ struct AttemptReader {
         }
         dates = (bytes, date)
         return date
+    }
+}
+
+/// Lists stored as one text (reasons joined by "; ", flags by ";"), split once per distinct text: they repeat
+/// from attempt to attempt.
+private struct SplitTexts {
+    let separator: String
+    private var known: [String: [String]] = [:]
+
+    init(separator: String) { self.separator = separator }
+
+    mutating func split(_ text: String) -> [String] {
+        guard !text.isEmpty else { return [] }
+        if let parts = known[text] { return parts }
+        let parts = text.components(separatedBy: separator)
+        if known.count < 4096 { known[text] = parts }
+        return parts
     }
 }

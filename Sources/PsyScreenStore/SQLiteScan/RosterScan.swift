@@ -29,8 +29,9 @@ package struct RosterUnits: Sendable {
 
 /// Streams the roster in listing order (school, grade, class, student ID) with every student's attempts in a
 /// wave folded into their ``CountingAttempt``: one statement (the order comes from the `student_roster_order`
-/// index, the attempts from `attempt_wave_student` alone), read through SQLite's C interface, memory flat in the
-/// number of students.
+/// index, the attempts from `attempt_wave_student` alone; they come in any order, which the counting rule allows
+/// — ordering them too would cost SQLite a sort per student), read through SQLite's C interface, memory flat in
+/// the number of students.
 struct RosterScan {
     /// The student columns, in the order ``student(_:)`` reads them.
     static let studentColumns =
@@ -59,7 +60,7 @@ struct RosterScan {
             FROM student s
             LEFT JOIN attempt a ON a.wave_id = ? AND a.student_id = s.student_id AND \(ScreeningStore.visible("a"))
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-            ORDER BY s.school, s.grade, s.class, s.student_id, a.id
+            ORDER BY s.school, s.grade, s.class, s.student_id
             """)
         try statement.setArguments(StatementArguments(arguments))
         var current: RosterEntry?

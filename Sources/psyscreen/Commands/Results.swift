@@ -31,18 +31,24 @@ struct Results: WritingCommand {
         let catalog = try instruments.catalog()
         let store = try database.openForReading()
         let battery = try columnsBattery(catalog, try store.firstBattery(wave: wave))
-        let count = try store.studentsWithAttempts(wave: wave)
-        try AuditedExport.record(store, "results of wave \(wave)", path: output, rows: count)
         let layout = IdentifiedLists.ResultsLayout(battery)
         let listing = ListingOutput(
             header: layout.header, format: format == .table ? .csv : format,
             jsonBefore: [("wave", .string(wave)), ("battery", .string(battery.id))])
-        try listing.write(to: files, path: output) { passes, emit in
-            try store.forEachScreening(wave: wave, passes: passes) { pass, screening in
-                guard let attempt = screening.attempt else { return }
-                try emit(pass, layout.row(screening.student, attempt))
-            }
-        }
+        var count = 0
+        try listing.write(
+            to: files, path: output,
+            rows: { passes, emit in
+                try store.forEachScreening(wave: wave, passes: passes, where: { _, counting in counting.attemptID != nil }) {
+                    pass, screening in
+                    guard let attempt = screening.attempt else { return }
+                    try emit(pass, layout.row(screening.student, attempt))
+                }
+            },
+            beforeCommit: { rows in
+                count = rows
+                try AuditedExport.record(store, "results of wave \(wave)", path: output, rows: rows)
+            })
         printError("\(count) students written to \(output)")
     }
 

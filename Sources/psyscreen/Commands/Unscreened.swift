@@ -28,19 +28,18 @@ struct Unscreened: WritingCommand {
     func run() throws {
         let store = try database.openForReading()
         let units = RosterUnits(school: school, grade: grade, className: className, enrolledOnly: true)
-        if let output {
-            var count = 0
-            try store.forEachScreening(wave: wave, units: units, withAttempts: false) { _, screening in
-                if screening.state != .screened { count += 1 }
-            }
-            try AuditedExport.record(store, "unscreened list of wave \(wave)", path: output, rows: count)
-        }
         let listing = ListingOutput(header: IdentifiedLists.unscreenedHeader, format: format, jsonBefore: [("wave", .string(wave))])
-        try listing.write(to: files, path: output) { passes, emit in
-            try store.forEachScreening(wave: wave, units: units, withAttempts: false, passes: passes) { pass, screening in
-                guard screening.state != .screened else { return }
-                try emit(pass, IdentifiedLists.unscreenedRow(screening.student, screening.state))
-            }
-        }
+        try listing.write(
+            to: files, path: output,
+            rows: { passes, emit in
+                try store.forEachScreening(
+                    wave: wave, units: units, withAttempts: false, passes: passes, where: { _, counting in counting.state != .screened }
+                ) { pass, screening in
+                    try emit(pass, IdentifiedLists.unscreenedRow(screening.student, screening.state))
+                }
+            },
+            beforeCommit: { rows in
+                if let output { try AuditedExport.record(store, "unscreened list of wave \(wave)", path: output, rows: rows) }
+            })
     }
 }

@@ -32,10 +32,6 @@ struct Warnings: WritingCommand {
     func run() throws {
         let store = try database.openForReading()
         let levels = level.isEmpty ? [.red, .orange, .yellow] : Set(level)
-        if let output {
-            try AuditedExport.record(
-                store, "warning register of wave \(wave)", path: output, rows: try store.registerSize(wave: wave, levels: levels))
-        }
         var rollup = RegisterRollup.Tally()
         let times = TimestampCache()
         let listing = ListingOutput(header: IdentifiedLists.registerHeader, format: format, jsonBefore: [("wave", .string(wave))])
@@ -49,7 +45,10 @@ struct Warnings: WritingCommand {
                 }
             },
             tableAfter: { "\nCounts by class, grade and school\n" + IdentifiedLists.rollup(rollup.rows).table },
-            jsonAfter: { [("rollup", .array(IdentifiedLists.rollup(rollup.rows).jsonObjects))] })
+            jsonAfter: { [("rollup", .array(IdentifiedLists.rollup(rollup.rows).jsonObjects))] },
+            beforeCommit: { rows in
+                if let output { try AuditedExport.record(store, "warning register of wave \(wave)", path: output, rows: rows) }
+            })
     }
 }
 
