@@ -9,16 +9,15 @@ extension ScreeningStore {
     /// the wave is never hidden by a later sheet, and the latest red attempt explains it.
     package func register(wave: String, levels: Set<WarningLevel> = [.red, .orange, .yellow]) throws(StoreError) -> [RegisterEntry] {
         var entries: [RegisterEntry] = []
-        try forEachRegisterEntry(wave: wave, levels: levels) { _, entry in entries.append(entry) }
+        try forEachRegisterEntry(wave: wave, levels: levels) { entries.append($0) }
         return entries
     }
 
-    /// The entries of ``register(wave:levels:)`` one at a time, `passes` times from one snapshot. The roster is
-    /// read once to find the students at a level (kept as row, attempt and level: 24 bytes each); each entry is
-    /// then read in register order.
+    /// The entries of ``register(wave:levels:)`` one at a time, from one snapshot. The roster is read once to find
+    /// the students at a level (kept as row, attempt and level: 24 bytes each); each entry is then read in register
+    /// order.
     package func forEachRegisterEntry(
-        wave: String, levels: Set<WarningLevel> = [.red, .orange, .yellow], passes: Int = 1,
-        _ body: (_ pass: Int, RegisterEntry) throws -> Void
+        wave: String, levels: Set<WarningLevel> = [.red, .orange, .yellow], _ body: (RegisterEntry) throws -> Void
     ) throws(StoreError) {
         try readSnapshot { db in
             var roster = RosterScan()
@@ -31,17 +30,14 @@ extension ScreeningStore {
             let order = found.indices.sorted { a, b in found[a].level != found[b].level ? found[a].level > found[b].level : a < b }
             let followUps = try latestFollowUps(db, wave: wave)
             var attempts = try AttemptReader(db)
-            for pass in 0..<passes {
-                for index in order {
-                    let item = found[index]
-                    guard let student = try roster.student(db, rowID: item.rowID), let attempt = try attempts.read(item.attemptID)
-                    else { continue }
-                    try body(
-                        pass,
-                        RegisterEntry(
-                            student: student, level: item.level, reasons: attempt.assessment.reasons, attempt: attempt,
-                            followUp: followUps[student.studentID]))
-                }
+            for index in order {
+                let item = found[index]
+                guard let student = try roster.student(db, rowID: item.rowID), let attempt = try attempts.read(item.attemptID)
+                else { continue }
+                try body(
+                    RegisterEntry(
+                        student: student, level: item.level, reasons: attempt.assessment.reasons, attempt: attempt,
+                        followUp: followUps[student.studentID]))
             }
         }
     }

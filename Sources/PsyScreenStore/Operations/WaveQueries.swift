@@ -19,59 +19,58 @@ extension ScreeningStore {
     /// class, id).
     package func screenings(wave: String) throws(StoreError) -> [StudentScreening] {
         var screenings: [StudentScreening] = []
-        try forEachScreening(wave: wave) { _, screening in screenings.append(screening) }
+        try forEachScreening(wave: wave) { screenings.append($0) }
         return screenings
     }
 
     /// Every student of `units` that `include` accepts, in listing order, with where they stand in `wave` and
-    /// (`withAttempts`) the attempt that counts, streamed: memory stays flat whatever the number of students.
-    ///
-    /// With `passes` > 1 (a table measures its columns before it writes them) the later passes read again, from
-    /// the same snapshot, just the students the first one found (their row and counting verdict: 32 bytes each).
+    /// (`withAttempts`) the attempt that counts, streamed from one snapshot: memory stays flat whatever the number
+    /// of students.
     package func forEachScreening(
-        wave: String, units: RosterUnits = RosterUnits(), withAttempts: Bool = true, passes: Int = 1,
-        where include: (Student, CountingAttempt) -> Bool = { _, _ in true },
-        _ body: (_ pass: Int, StudentScreening) throws -> Void
+        wave: String, units: RosterUnits = RosterUnits(), withAttempts: Bool = true,
+        where include: (Student, CountingAttempt) -> Bool = { _, _ in true }, _ body: (StudentScreening) throws -> Void
     ) throws(StoreError) {
         try readSnapshot { db in
-            var roster = RosterScan()
             var attempts = try AttemptReader(db)
-            var found: [(rowID: Int64, counting: CountingAttempt)] = []
-            func emit(_ pass: Int, _ student: Student, _ counting: CountingAttempt) throws {
-                let attempt = try withAttempts ? counting.attemptID.flatMap { try attempts.read($0) } : nil
-                try body(pass, StudentScreening(student: student, attempt: attempt, counting: counting))
-            }
+            var roster = RosterScan(details: withAttempts ? attempts : nil)
             try roster.forEach(db, wave: wave, units: units) { entry in
                 guard include(entry.student, entry.counting) else { return }
-                if passes > 1 { found.append((entry.rowID, entry.counting)) }
-                try emit(0, entry.student, entry.counting)
-            }
-            for pass in 1..<max(passes, 1) {
-                for item in found {
-                    guard let student = try roster.student(db, rowID: item.rowID) else { continue }
-                    try emit(pass, student, item.counting)
+                var attempt: ScreeningAttempt?
+                if withAttempts, let id = entry.counting.attemptID {
+                    if var latest = entry.latest, latest.id == id {
+                        try attempts.complete(&latest)
+                        attempt = latest
+                    } else {
+                        attempt = try attempts.read(id)
+                    }
                 }
+                try body(StudentScreening(student: entry.student, attempt: attempt, counting: entry.counting))
             }
         }
     }
 
     /// The battery of the attempt that counts for the first student in listing order who has one in `wave`.
     package func firstBattery(wave: String) throws(StoreError) -> String? {
-        try read { db in
-            try String.fetchOne(
+        try readSnapshot { db in
+            guard let student = try String.fetchOne(
                 db,
                 sql: """
-                    SELECT a.battery_id FROM student s
-                    JOIN attempt a ON a.wave_id = ? AND a.student_id = s.student_id AND \(Self.visible("a"))
-                    ORDER BY s.school, s.grade, s.class, s.student_id, a.id DESC LIMIT 1
+                    SELECT s.student_id FROM student s
+                    WHERE EXISTS (SELECT 1 FROM attempt a WHERE a.wave_id = ? AND a.student_id = s.student_id AND \(Self.visible("a")))
+                    ORDER BY s.school, s.grade, s.class, s.student_id LIMIT 1
                     """, arguments: [wave])
+            else { return nil }
+            return try String.fetchOne(
+                db,
+                sql: "SELECT battery_id FROM attempt a WHERE wave_id = ? AND student_id = ? AND \(Self.visible("a")) ORDER BY id DESC LIMIT 1",
+                arguments: [wave, student])
         }
     }
 
     /// Coverage of `wave` per unit at `level`, then a total row.
     package func coverage(wave: String, by level: CoverageTable.Level) throws(StoreError) -> [CoverageRow] {
         var tally = CoverageTable.Tally(level)
-        try forEachScreening(wave: wave, withAttempts: false) { _, screening in tally.add(screening.student, screening.state) }
+        try forEachScreening(wave: wave, withAttempts: false) { tally.add($0.student, $0.state) }
         return tally.rows
     }
 

@@ -21,11 +21,7 @@ struct AttemptReader {
     private let scaleStatuses = StoredValues([ScoringStatus.complete, .prorated, .unscored], column: "scale_score.status")
 
     init(_ db: Database) throws {
-        attempt = try db.cachedStatement(sql: """
-            SELECT id, wave_id, student_id, battery_id, battery_version, source, state, started_at, finished_at, level,
-                   reasons, validity
-            FROM attempt WHERE id = ?
-            """)
+        attempt = try db.cachedStatement(sql: "SELECT \(Self.headColumns) FROM attempt a WHERE a.id = ?")
         // Results with their scale scores; the positions order them (in Swift: a sort of two rows per query would
         // cost SQLite a sorter).
         results = try db.cachedStatement(sql: """
@@ -37,24 +33,36 @@ struct AttemptReader {
             """)
     }
 
+    /// The attempt columns ``head(_:at:)`` reads, in its order.
+    static let headColumns =
+        "a.id, a.wave_id, a.student_id, a.battery_id, a.battery_version, a.source, a.state, a.started_at, a.finished_at, a.level, a.reasons, a.validity"
+
     /// The attempt with this id, or nil.
     mutating func read(_ id: Int64) throws -> ScreeningAttempt? {
         try attempt.setArguments([id])
         var found: ScreeningAttempt?
-        try CohortExtraction.forEachRow(attempt) { row in
-            let reasons = texts[10].read(row, 10)
-            found = ScreeningAttempt(
-                id: sqlite3_column_int64(row, 0), wave: texts[1].read(row, 1), studentID: SQLiteColumn.text(row, 2),
-                batteryID: texts[3].read(row, 3), batteryVersion: texts[4].read(row, 4), source: try sources.decode(row, 5),
-                state: try states.decode(row, 6), startedAt: try date(row, 7) ?? Date(timeIntervalSince1970: 0),
-                finishedAt: try date(row, 8), answers: [:], results: [],
-                assessment: WarningAssessment(
-                    level: try levels.decode(row, 9), reasons: reasonLists.split(reasons)),
-                validity: ValidityColumn.findings(texts[11].read(row, 11)))
-        }
+        try CohortExtraction.forEachRow(attempt) { row in found = try head(row, at: 0) }
         guard var attempt = found else { return nil }
         try readResults(into: &attempt)
         return attempt
+    }
+
+    /// The attempt whose ``headColumns`` the current row holds from column `base` on, without its results and
+    /// answers (``complete(_:)`` adds them).
+    mutating func head(_ row: OpaquePointer, at base: Int32) throws -> ScreeningAttempt {
+        ScreeningAttempt(
+            id: sqlite3_column_int64(row, base), wave: texts[1].read(row, base + 1), studentID: SQLiteColumn.text(row, base + 2),
+            batteryID: texts[3].read(row, base + 3), batteryVersion: texts[4].read(row, base + 4),
+            source: try sources.decode(row, base + 5), state: try states.decode(row, base + 6),
+            startedAt: try date(row, base + 7) ?? Date(timeIntervalSince1970: 0), finishedAt: try date(row, base + 8), answers: [:],
+            results: [],
+            assessment: WarningAssessment(level: try levels.decode(row, base + 9), reasons: reasonLists.split(texts[10].read(row, base + 10))),
+            validity: ValidityColumn.findings(texts[11].read(row, base + 11)))
+    }
+
+    /// Adds its results and answers to an attempt read by ``head(_:at:)``.
+    mutating func complete(_ attempt: inout ScreeningAttempt) throws {
+        try readResults(into: &attempt)
     }
 
     private mutating func readResults(into attempt: inout ScreeningAttempt) throws {

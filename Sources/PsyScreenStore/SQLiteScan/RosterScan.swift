@@ -10,6 +10,8 @@ struct RosterEntry {
     var student: Student
     /// Every attempt of the student in the wave, folded by the one counting rule.
     var counting: CountingAttempt
+    /// The latest attempt without its results (``RosterScan/init(details:)``), when it has one.
+    var latest: ScreeningAttempt?
 }
 
 /// Which students a listing covers.
@@ -38,6 +40,12 @@ struct RosterScan {
         "s.rowid, s.student_id, s.name, s.school, s.grade, s.class, s.gender, s.status, s.campus, s.major, s.birth_date, s.dorm"
 
     private var units = (0..<12).map { _ in InternedText() }
+    /// Reads the latest attempt's own columns in the same statement (``RosterEntry/latest``).
+    private var details: AttemptReader?
+
+    /// `details`: also read each student's latest attempt (its own row: ``AttemptReader/complete(_:)`` adds the
+    /// results), saving a query per student.
+    init(details: AttemptReader? = nil) { self.details = details }
     private let statuses = StoredValues(EnrollmentStatus.allCases, column: "student.status")
     private let states = StoredValues([AttemptState.inProgress, .finished, .refused], column: "attempt.state")
     private let levels = StoredValues(WarningLevel.allCases, column: "attempt.level")
@@ -56,7 +64,7 @@ struct RosterScan {
         if filter.enrolledOnly { conditions.append("s.status = 'enrolled'") }
         // Portable SQL; the attempts of imports still being staged are left out (ScreeningStore.visible).
         let statement = try db.makeStatement(sql: """
-            SELECT \(Self.studentColumns), a.id, a.state, a.scored, a.level
+            SELECT \(Self.studentColumns), a.id, a.state, a.scored, a.level\(details == nil ? "" : ", " + AttemptReader.headColumns)
             FROM student s
             LEFT JOIN attempt a ON a.wave_id = ? AND a.student_id = s.student_id AND \(ScreeningStore.visible("a"))
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
@@ -71,9 +79,11 @@ struct RosterScan {
                 current = RosterEntry(rowID: rowID, student: try student(row), counting: CountingAttempt())
             }
             guard !SQLiteColumn.isNull(row, 12) else { return }
+            let id = sqlite3_column_int64(row, 12)
             current?.counting.add(
-                id: sqlite3_column_int64(row, 12), state: try states.decode(row, 13), scored: sqlite3_column_int64(row, 14) != 0,
+                id: id, state: try states.decode(row, 13), scored: sqlite3_column_int64(row, 14) != 0,
                 level: try levels.decode(row, 15))
+            if details != nil && id > current?.latest?.id ?? 0 { current?.latest = try details?.head(row, at: 16) }
         }
         if let done = current { try body(done) }
     }

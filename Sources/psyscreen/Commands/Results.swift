@@ -38,11 +38,10 @@ struct Results: WritingCommand {
         var count = 0
         try listing.write(
             to: files, path: output,
-            rows: { passes, emit in
-                try store.forEachScreening(wave: wave, passes: passes, where: { _, counting in counting.attemptID != nil }) {
-                    pass, screening in
+            rows: { emit in
+                try store.forEachScreening(wave: wave, where: { _, counting in counting.attemptID != nil }) { screening in
                     guard let attempt = screening.attempt else { return }
-                    try emit(pass, layout.row(screening.student, attempt))
+                    try emit(layout.row(screening.student, attempt))
                 }
             },
             beforeCommit: { rows in

@@ -31,11 +31,11 @@ struct Unscreened: WritingCommand {
         let listing = ListingOutput(header: IdentifiedLists.unscreenedHeader, format: format, jsonBefore: [("wave", .string(wave))])
         try listing.write(
             to: files, path: output,
-            rows: { passes, emit in
+            rows: { emit in
                 try store.forEachScreening(
-                    wave: wave, units: units, withAttempts: false, passes: passes, where: { _, counting in counting.state != .screened }
-                ) { pass, screening in
-                    try emit(pass, IdentifiedLists.unscreenedRow(screening.student, screening.state))
+                    wave: wave, units: units, withAttempts: false, where: { _, counting in counting.state != .screened }
+                ) { screening in
+                    try emit(IdentifiedLists.unscreenedRow(screening.student, screening.state))
                 }
             },
             beforeCommit: { rows in

@@ -37,11 +37,10 @@ struct Warnings: WritingCommand {
         let listing = ListingOutput(header: IdentifiedLists.registerHeader, format: format, jsonBefore: [("wave", .string(wave))])
         try listing.write(
             to: files, path: output,
-            rows: { passes, emit in
-                rollup = RegisterRollup.Tally()
-                try store.forEachRegisterEntry(wave: wave, levels: levels, passes: passes) { pass, entry in
-                    if pass == passes - 1 { rollup.add(entry) }
-                    try emit(pass, IdentifiedLists.registerRow(entry, times: times))
+            rows: { emit in
+                try store.forEachRegisterEntry(wave: wave, levels: levels) { entry in
+                    rollup.add(entry)
+                    try emit(IdentifiedLists.registerRow(entry, times: times))
                 }
             },
             tableAfter: { "\nCounts by class, grade and school\n" + IdentifiedLists.rollup(rollup.rows).table },
