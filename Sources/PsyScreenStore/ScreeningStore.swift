@@ -54,7 +54,7 @@ package final class ScreeningStore: Sendable {
     ///     reads wrong figures or adds to the damage.
     package init(
         path: String, access: Access = .readWrite, checkIntegrity: Bool = false, user: String = ScreeningStore.currentUser(),
-        clock: @escaping @Sendable () -> Date = Date.init
+        busyTimeout: TimeInterval = 60, clock: @escaping @Sendable () -> Date = Date.init
     ) throws(StoreError) {
         self.path = path
         self.access = access
@@ -71,7 +71,9 @@ package final class ScreeningStore: Sendable {
             case .readWrite:
                 // Checked through a connection that cannot write: opening for writing already writes (WAL set-up).
                 if checkIntegrity && !createdHere { try Self.quickCheck(Self.openReadOnly(path), path: path) }
-                queue = try DatabaseQueue(path: path, configuration: Self.configuration(access))
+                var configuration = Self.configuration(access)
+                configuration.busyMode = Self.busyWait(seconds: busyTimeout)
+                queue = try DatabaseQueue(path: path, configuration: configuration)
             }
             try Self.migrate(queue, path: path, access: access, beforeWriting: { [integrity] () throws(StoreError) in try integrity?.wait() })
         } catch {
@@ -97,7 +99,7 @@ package final class ScreeningStore: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // 40 lab terminals on one file: wait for the writer instead of failing.
-        configuration.busyMode = .timeout(60)
+        configuration.busyMode = busyWait(seconds: 60)
         configuration.label = "psyscreen"
         // A district's listings look students up all over the file: a page cache of 16 MB (SQLite's default is
         // 2 MB) keeps most of them in memory, instead of a system call per page read.
@@ -107,6 +109,20 @@ package final class ScreeningStore: Sendable {
         case .readWrite: configuration.journalMode = .wal
         }
         return configuration
+    }
+
+    /// Waits for a busy database up to `seconds`, trying again every millisecond at first, then every 5 ms.
+    ///
+    /// SQLite's own busy timeout sleeps up to 100 ms between tries: against an import that takes the write lock
+    /// again a few milliseconds after it let it go, a terminal could miss every gap. Short sleeps take the next one.
+    static func busyWait(seconds: TimeInterval) -> Database.BusyMode {
+        let quick = 20  // 20 tries 1 ms apart, then 5 ms apart
+        let tries = quick + max(0, Int((seconds - Double(quick) / 1000) * 200))
+        return .callback { attempt in
+            guard attempt < tries else { return false }
+            usleep(attempt < quick ? 1000 : 5000)
+            return true
+        }
     }
 
     /// Opens an existing file for reading only.
