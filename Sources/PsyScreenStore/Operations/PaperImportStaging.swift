@@ -18,7 +18,7 @@ import PsyScreen
 /// let summary = try staging.publish()
 /// ```
 package final class PaperImportStaging: @unchecked Sendable {
-    // The writer and `failure` are used on `queue` only, or by the caller after `waitForWriter()`.
+    // The writer and `failure` are used on `queue` only, or by the caller after waiting for it (`queue.sync`).
     let store: ScreeningStore
     let path: String
     let fileHash: String
@@ -27,7 +27,9 @@ package final class PaperImportStaging: @unchecked Sendable {
     private let queue = DispatchQueue(label: "psyscreen.import.writer")
     /// Chunks handed to the writer and not yet written: at most two, so that reading never runs far ahead.
     private let inFlight = DispatchSemaphore(value: 2)
-    private var failure: StoreError?
+    /// What stopped the writer (the writer's blocks hold this, never the staging itself, so that it is released
+    /// on the caller's thread).
+    private let failure = FailureSlot()
     private var pending: [PaperSheetWriter.Sheet] = []
     private var sheetCount = 0
     /// Staged attempts of sheets taken back out.
@@ -117,18 +119,18 @@ package final class PaperImportStaging: @unchecked Sendable {
 
     /// Hands the pending sheets to the writer queue and goes on reading.
     private func handOver() throws(StoreError) {
-        if let failure { throw failure }
+        if let error = failure.error { throw error }
         try beginStaging()
         let sheets = pending
         pending = []
         inFlight.wait()
-        queue.async { [self] in
+        queue.async { [writer, failure, inFlight] in
             defer { inFlight.signal() }
-            guard failure == nil else { return }
+            guard failure.error == nil else { return }
             do throws(StoreError) {
                 try writer.write(sheets)
             } catch {
-                failure = error
+                failure.error = error
             }
         }
     }
@@ -137,7 +139,7 @@ package final class PaperImportStaging: @unchecked Sendable {
     private func waitForWriter() throws(StoreError) {
         if !pending.isEmpty { try handOver() }
         queue.sync {}
-        if let failure { throw failure }
+        if let error = failure.error { throw error }
     }
 
     /// Staged rows need no fsync per transaction (nobody sees them until publish), nor SQLite's foreign-key checks:
@@ -157,4 +159,10 @@ package final class PaperImportStaging: @unchecked Sendable {
         try store.setPragmas(synchronous: "FULL", foreignKeys: true)
         staging = false
     }
+}
+
+/// The error that stopped an import's writer thread.
+private final class FailureSlot: @unchecked Sendable {
+    // Set on the writer's queue, read after `queue.sync`.
+    var error: StoreError?
 }

@@ -9,7 +9,8 @@ import PsyScreen
 /// where every read finds them. The `answer` table holds what only a terminal sitting has, one row per item with
 /// when it was answered and how long it took; a paper sheet has neither, and sixteen rows per sheet in that
 /// table were three quarters of an import's time.
-final class PaperSheetWriter {
+final class PaperSheetWriter: @unchecked Sendable {
+    // Used on one import's writer queue only (see PaperImportStaging).
     /// One scored sheet.
     struct Sheet: Sendable {
         var studentID: String
