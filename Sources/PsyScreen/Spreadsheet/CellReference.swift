@@ -30,25 +30,27 @@ package struct CellReference: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `B12` (letters then digits, either may be missing: `B` or `12` give only what they hold).
     /// Returns nil for anything else or a column past XFD.
-    package static func parse(_ bytes: Span<UInt8>) -> (column: Int?, row: Int?)? {
-        var index = 0
-        var column = 0
-        while index < bytes.count {
-            let byte = bytes[index] | 0x20  // ASCII lower case
-            guard byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") else { break }
-            column = column * 26 + Int(byte - UInt8(ascii: "a")) + 1
-            guard column <= maxColumns else { return nil }
-            index += 1
+    package static func parse(_ span: Span<UInt8>) -> (column: Int?, row: Int?)? {
+        span.withUnsafeBufferPointer { bytes in
+            var index = 0
+            var column = 0
+            while index < bytes.count {
+                let letter = (bytes[index] | 0x20) &- UInt8(ascii: "a")  // ASCII lower case, then 0…25
+                guard letter < 26 else { break }
+                column = column &* 26 &+ Int(letter) &+ 1
+                guard column <= maxColumns else { return nil }
+                index &+= 1
+            }
+            let letters = index
+            var row = 0
+            while index < bytes.count {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10, row < 100_000_000 else { return nil }
+                row = row &* 10 &+ Int(digit)
+                index &+= 1
+            }
+            guard index > 0 else { return nil }
+            return (letters > 0 ? column - 1 : nil, index > letters ? row : nil)
         }
-        let letters = index
-        var row = 0
-        while index < bytes.count {
-            let digit = bytes[index] &- UInt8(ascii: "0")
-            guard digit < 10, row < 100_000_000 else { return nil }
-            row = row * 10 + Int(digit)
-            index += 1
-        }
-        guard index == bytes.count, index > 0 else { return nil }
-        return (letters > 0 ? column - 1 : nil, index > letters ? row : nil)
     }
 }

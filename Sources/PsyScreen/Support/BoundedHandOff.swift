@@ -12,7 +12,6 @@ final class BoundedHandOff<Element: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     // Guarded by `condition`:
     private var queue: [Element] = []
-    private var head = 0
     private var ended = false
     private var failure: (any Error)?
     private var cancelled = false
@@ -24,7 +23,7 @@ final class BoundedHandOff<Element: Sendable>: @unchecked Sendable {
     func send(_ element: Element) throws {
         condition.lock()
         defer { condition.unlock() }
-        while queue.count - head >= capacity && !cancelled { condition.wait() }
+        while queue.count >= capacity && !cancelled { condition.wait() }
         if cancelled { throw Cancelled() }
         queue.append(element)
         condition.broadcast()
@@ -52,14 +51,10 @@ final class BoundedHandOff<Element: Sendable>: @unchecked Sendable {
     func receive() throws -> Element? {
         condition.lock()
         defer { condition.unlock() }
-        while head == queue.count && !ended { condition.wait() }
-        if head < queue.count {
-            let element = queue[head]
-            head += 1
-            if head > 64 && head * 2 > queue.count {
-                queue.removeFirst(head)
-                head = 0
-            }
+        while queue.isEmpty && !ended { condition.wait() }
+        if !queue.isEmpty {
+            // A few elements at most: removing the first costs nothing worth a ring buffer.
+            let element = queue.removeFirst()
             condition.broadcast()
             return element
         }
@@ -72,7 +67,6 @@ final class BoundedHandOff<Element: Sendable>: @unchecked Sendable {
         condition.lock()
         cancelled = true
         queue = []
-        head = 0
         condition.broadcast()
         while !producerDone { condition.wait() }
         condition.unlock()

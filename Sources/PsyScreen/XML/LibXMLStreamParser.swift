@@ -100,12 +100,14 @@ private final class StreamContext: LibXMLErrorSink {
     }
 }
 
+/// Calls `body` with the parser context and the Swift side of a callback, without retaining it (the parser
+/// holds it for the whole parse).
 @inline(__always)
-private func streamContext(_ userData: UnsafeMutableRawPointer?) -> (xmlParserCtxtPtr, StreamContext)? {
-    guard let userData else { return nil }
+private func withStreamContext(_ userData: UnsafeMutableRawPointer?, _ body: (xmlParserCtxtPtr, StreamContext) -> Void) {
+    guard let userData else { return }
     let ctxt = userData.assumingMemoryBound(to: xmlParserCtxt.self)
-    guard let pointer = ctxt.pointee._private else { return nil }
-    return (ctxt, Unmanaged<StreamContext>.fromOpaque(pointer).takeUnretainedValue())
+    guard let pointer = ctxt.pointee._private else { return }
+    Unmanaged<StreamContext>.fromOpaque(pointer)._withUnsafeGuaranteedRef { body(ctxt, $0) }
 }
 
 private func streamStartElement(
@@ -113,18 +115,20 @@ private func streamStartElement(
     _ uri: UnsafePointer<xmlChar>?, _ namespaceCount: Int32, _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
     _ attributeCount: Int32, _ defaultedCount: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
 ) {
-    guard let (ctxt, context) = streamContext(userData), let localName else { return }
-    context.deliver(ctxt) {
-        try context.handler.startElement(UnsafeBufferPointer(start: localName, count: Int(xmlStrlen(localName))).span)
-        guard let attributes else { return }
-        // Five pointers per attribute: local name, prefix, URI, value start, value end.
-        for index in 0..<Int(attributeCount) {
-            guard let name = attributes[5 * index], let start = attributes[5 * index + 3],
-                let end = attributes[5 * index + 4]
-            else { continue }
-            try context.handler.attribute(
-                UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name))).span,
-                UnsafeBufferPointer(start: start, count: end - start).span)
+    guard let localName else { return }
+    withStreamContext(userData) { ctxt, context in
+        context.deliver(ctxt) {
+            try context.handler.startElement(UnsafeBufferPointer(start: localName, count: Int(xmlStrlen(localName))).span)
+            guard let attributes else { return }
+            // Five pointers per attribute: local name, prefix, URI, value start, value end.
+            for index in 0..<Int(attributeCount) {
+                guard let name = attributes[5 * index], let start = attributes[5 * index + 3],
+                    let end = attributes[5 * index + 4]
+                else { continue }
+                try context.handler.attribute(
+                    UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name))).span,
+                    UnsafeBufferPointer(start: start, count: end - start).span)
+            }
         }
     }
 }
@@ -133,13 +137,17 @@ private func streamEndElement(
     _ userData: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
     _ uri: UnsafePointer<xmlChar>?
 ) {
-    guard let (ctxt, context) = streamContext(userData), let localName else { return }
-    context.deliver(ctxt) {
-        try context.handler.endElement(UnsafeBufferPointer(start: localName, count: Int(xmlStrlen(localName))).span)
+    guard let localName else { return }
+    withStreamContext(userData) { ctxt, context in
+        context.deliver(ctxt) {
+            try context.handler.endElement(UnsafeBufferPointer(start: localName, count: Int(xmlStrlen(localName))).span)
+        }
     }
 }
 
 private func streamCharacters(_ userData: UnsafeMutableRawPointer?, _ characters: UnsafePointer<xmlChar>?, _ length: Int32) {
-    guard let (ctxt, context) = streamContext(userData), let characters, length > 0 else { return }
-    context.deliver(ctxt) { try context.handler.text(UnsafeBufferPointer(start: characters, count: Int(length)).span) }
+    guard let characters, length > 0 else { return }
+    withStreamContext(userData) { ctxt, context in
+        context.deliver(ctxt) { try context.handler.text(UnsafeBufferPointer(start: characters, count: Int(length)).span) }
+    }
 }

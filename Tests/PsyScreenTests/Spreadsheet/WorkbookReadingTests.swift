@@ -100,6 +100,34 @@ final class WorkbookReadingTests: XCTestCase {
         XCTAssertEqual(try rows(path), [Row(1, ["1", "", "3"]), Row(2, ["", "", "4"])])
     }
 
+    func testLargeSheetsReadExactlyAcrossChunks() throws {
+        // Several megabytes of XML: rows (and cells) are cut at every chunk boundary on the way.
+        var random = SplitMix64(seed: 14)
+        let names = (0..<50).map { "姓名\($0)" }
+        var expected: [Row] = [Row(1, ["student_id", "name", "phq9_1", "note"])]
+        var xml = #"<row r="1">"# + ["student_id", "name", "phq9_1", "note"].enumerated()
+            .map { XLSXFixture.cell(CellReference.columnName($0.offset) + "1", inline: $0.element) }.joined() + "</row>"
+        var number = 1
+        for _ in 0..<30_000 {
+            number += random.next() % 10 == 0 ? 2 : 1
+            if let last = expected.last?.line, number > last + 1 { expected.append(Row(number - 1, [])) }
+            let name = Int(random.next() % 50)
+            let answer = Int(random.next() % 4)
+            let note = String(repeating: "x", count: Int(random.next() % 40))
+            var cells = [XLSXFixture.cell("A\(number)", inline: "ID\(number)"), XLSXFixture.cell("B\(number)", shared: name),
+                XLSXFixture.cell("C\(number)", number: "\(answer).0")]
+            var fields = ["ID\(number)", names[name], "\(answer)"]
+            if !note.isEmpty {
+                cells.append(XLSXFixture.cell("D\(number)", inline: note))
+                fields.append(note)
+            }
+            xml += #"<row r="\#(number)">"# + cells.joined() + "</row>"
+            expected.append(Row(number, fields))
+        }
+        let path = try write(XLSXFixture.workbook(sheets: [("S", XLSXFixture.sheet(xml))], sharedStrings: XLSXFixture.sharedStrings(names)))
+        XCTAssertEqual(try rows(path), expected)
+    }
+
     func testTheHeaderIsTheFirstRowWithAValue() throws {
         let sheet = XLSXFixture.sheet(
             #"<row r="1"><c r="A1" s="1"/></row><row r="3">"# + XLSXFixture.cell("B3", inline: "student_id") + "</row><row r=\"5\">"

@@ -9,9 +9,10 @@ import Foundation
 /// }
 /// ```
 ///
-/// The sheet's part is inflated and parsed on a thread of its own (zip and XML are push-driven) and comes over
-/// in batches, a few at a time, while the caller reads rows; the shared strings and number formats are read
-/// before, once. A resource: dropping it stops the thread.
+/// The shared strings and number formats are read first, once. Then the sheet's part is inflated on a thread of
+/// its own, a few chunks ahead, while the caller's thread parses each chunk as it needs rows: inflating and
+/// parsing (then scoring) run side by side, and only one chunk's rows are held at a time. A resource: dropping it
+/// stops the thread.
 package final class SheetRowStream {
     /// The sheet in messages: `book.xlsx!Sheet1`.
     package let name: String
@@ -21,17 +22,25 @@ package final class SheetRowStream {
     package let sheetName: String
     /// Bytes of the workbook file, for progress.
     package let fileSize: Int
+    /// The merged ranges of the sheet, known once every row was read (they are stored after the cells).
+    package private(set) var merges: [CellRange] = []
+    /// The header's row number (the first row read).
+    package private(set) var headerRow: Int?
+    /// Rows read so far.
+    package private(set) var rowCount = 0
+    /// Bytes of the sheet's part inflated so far, for progress.
+    package private(set) var bytesInflated = 0
 
-    private let handOff: BoundedHandOff<SheetRowBatch>
+    private let chunks: BoundedHandOff<Data>
+    private let parser: LibXMLStreamParser
+    private let assembler: WorksheetRowAssembler
     private var batch = SheetRowBatch()
     private var index = -1
-    private var rowsRead = 0
-    private var ended = false
-    private let result: SheetResult
+    private var parsed = false
 
     /// Opens `sheet` of the workbook at `path` (by name; nil for the first visible worksheet).
     /// - Throws: ``FileError`` for a file that is not a readable workbook or breaks a limit, ``InputError`` for
-    ///   a part that is not well-formed XML or a sheet name that does not exist.
+    ///   a part that is not well-formed XML.
     package init(path: String, sheet: String?, limits: WorkbookLimits = WorkbookLimits()) throws {
         let archive = try WorkbookArchive(path: path, limits: limits)
         let package = try WorkbookPackage.read(archive)
@@ -46,48 +55,45 @@ package final class SheetRowStream {
         name = "\(path)!\(chosen.name)"
         var info = stat()
         fileSize = stat(path, &info) == 0 ? Int(info.st_size) : 0
-        let handOff = BoundedHandOff<SheetRowBatch>(capacity: 4)
-        let result = SheetResult()
-        self.handOff = handOff
-        self.result = result
-        let job = UncheckedSendable((archive, part, name, strings, styles, package.date1904))
+        assembler = WorksheetRowAssembler(name: name, strings: strings, styles: styles, date1904: package.date1904, limits: limits)
+        parser = LibXMLStreamParser(file: "\(path)!\(part)", handler: assembler)
+        let chunks = BoundedHandOff<Data>(capacity: 4)
+        self.chunks = chunks
+        let job = UncheckedSendable((archive, part))
         // The archive is used by this thread only from here on.
         let thread = Thread {
-            let (archive, part, name, strings, styles, date1904) = job.value
-            let assembler = WorksheetRowAssembler(
-                name: name, strings: strings, styles: styles, date1904: date1904, limits: archive.limits,
-                emit: { try handOff.send($0) })
-            let parser = LibXMLStreamParser(file: "\(archive.path)!\(part)", handler: assembler)
+            let (archive, part) = job.value
             do {
-                try archive.stream(part, limit: archive.limits.worksheetPart) { try parser.feed($0) }
-                try parser.finish()
-                try assembler.finish()
-                result.set(merges: assembler.merges)
-                handOff.finish()
+                try archive.stream(part, limit: archive.limits.worksheetPart) { try chunks.send($0) }
+                chunks.finish()
             } catch {
-                handOff.finish(error)
+                chunks.finish(error)
             }
-            handOff.producerExited()
+            chunks.producerExited()
         }
         thread.name = "psyscreen xlsx"
         thread.start()
     }
 
-    deinit { handOff.cancelAndWait() }
+    deinit { chunks.cancelAndWait() }
 
     /// Moves to the next row; false after the last. The first row is the header (the first row with a value).
     package func nextRow() throws -> Bool {
-        guard !ended else { return false }
         index += 1
         while index >= batch.rows.count {
-            guard let next = try handOff.receive() else {
-                ended = true
-                return false
+            guard !parsed else { return false }
+            if let chunk = try chunks.receive() {
+                bytesInflated += chunk.count
+                try parser.feed(chunk)
+            } else {
+                try parser.finish()
+                merges = assembler.merges
+                parsed = true
             }
-            batch = next
+            batch = assembler.takeRows(recycling: batch)
             index = 0
         }
-        rowsRead += 1
+        rowCount += 1
         if headerRow == nil { headerRow = batch.rows[index].number }
         return true
     }
@@ -98,20 +104,12 @@ package final class SheetRowStream {
     package var cellCount: Int { batch.rows[index].cellCount }
     /// Cell `column` (0-based: A is 0) of the current row; empty past ``cellCount``.
     package func string(at column: Int) -> String { batch.string(row: index, column: column) }
-    /// Rows read so far.
-    package var rowCount: Int { rowsRead }
 
     /// Calls `body` with the current row's text and cell spans, laid out as in ``SheetRowBatch``: the cells of the
     /// row are spans `firstCell ..< firstCell + cellCount` (pairs of offsets into the text).
     func withCurrentRow<Result>(_ body: (_ batch: SheetRowBatch, _ row: SheetRowBatch.Row) throws -> Result) rethrows -> Result {
         try body(batch, batch.rows[index])
     }
-
-    /// The merged ranges of the sheet, known once every row was read (they are stored after the cells).
-    package var merges: [CellRange] { result.merges }
-
-    /// The header's row number (the first row read).
-    package private(set) var headerRow: Int?
 
     /// Every row of the sheet at once, as strings (small sheets and tests).
     package func allRows() throws -> [(number: Int, cells: [String])] {
@@ -137,23 +135,5 @@ package final class SheetRowStream {
         }
         guard sheet.isWorksheet else { throw FileError(path: path, "sheet '\(sheet.name)' is a chart, not a worksheet") }
         return sheet
-    }
-}
-
-/// What the reading thread learns at the end of the sheet, read by the caller after the last row.
-private final class SheetResult: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storedMerges: [CellRange] = []
-
-    func set(merges: [CellRange]) {
-        lock.lock()
-        storedMerges = merges
-        lock.unlock()
-    }
-
-    var merges: [CellRange] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storedMerges
     }
 }

@@ -8,37 +8,35 @@
 ///   that row is the header.
 /// - `<mergeCell>` ranges (stored after the cells) are collected for the caller to judge.
 final class WorksheetRowAssembler: XMLStreamHandler {
-    /// Rows and text per batch before it is handed on.
-    static let batchRows = 4096
-    static let batchText = 1 << 20
-
     private let name: String
     private let strings: SharedStrings
     private let styles: CellStyles
     private let date1904: Bool
     private let limits: WorkbookLimits
-    private let emit: (SheetRowBatch) throws -> Void
 
     private(set) var merges: [CellRange] = []
     /// The header's row number, once a row with a value was read.
     private var headerRow: Int?
 
-    private var batch = SheetRowBatch(reservingRows: batchRows, textBytes: batchText)
-    private var place = Place.outside
-    private var lastRow = 0
-    private var rowNumber = 0
-    private var rowFirstCell = 0
-    private var rowCells = 0
+    // Touched for every cell, by one thread: the exclusivity checks Swift would make on each access cost more
+    // than the rest of the cell's work, and nothing here is ever accessed overlapping.
+    @exclusivity(unchecked) private var batch = SheetRowBatch()
+    @exclusivity(unchecked) private var place = Place.outside
+    @exclusivity(unchecked) private var lastRow = 0
+    @exclusivity(unchecked) private var rowNumber = 0
+    @exclusivity(unchecked) private var rowFirstCell = 0
+    @exclusivity(unchecked) private var rowTextStart = 0
+    @exclusivity(unchecked) private var rowCells = 0
     /// Where a cell without a reference goes: right of the previous one.
-    private var nextColumn = 0
+    @exclusivity(unchecked) private var nextColumn = 0
     // The cell being read:
-    private var cellColumn = 0
-    private var cellType = CellType.number
-    private var cellStyle = 0
-    private var value: [UInt8] = []
-    private var formula: [UInt8] = []
-    private var hasValue = false
-    private var phoneticDepth = 0
+    @exclusivity(unchecked) private var cellColumn = 0
+    @exclusivity(unchecked) private var cellType = CellType.number
+    @exclusivity(unchecked) private var cellStyle = 0
+    @exclusivity(unchecked) private var value: [UInt8] = []
+    @exclusivity(unchecked) private var formula: [UInt8] = []
+    @exclusivity(unchecked) private var hasValue = false
+    @exclusivity(unchecked) private var phoneticDepth = 0
 
     private enum Place {
         case outside, sheetData, row, cell, value, inline, inlineText, formula, mergeCells
@@ -48,26 +46,35 @@ final class WorksheetRowAssembler: XMLStreamHandler {
         case number, shared, inline, string, boolean, error, isoDate
     }
 
-    /// - Parameters:
-    ///   - name: the sheet in messages (`book.xlsx!Sheet1`).
-    ///   - emit: receives each full batch, in order (the last one from ``finish()``).
-    init(
-        name: String, strings: SharedStrings, styles: CellStyles, date1904: Bool, limits: WorkbookLimits,
-        emit: @escaping (SheetRowBatch) throws -> Void
-    ) {
+    /// - Parameter name: the sheet in messages (`book.xlsx!Sheet1`).
+    init(name: String, strings: SharedStrings, styles: CellStyles, date1904: Bool, limits: WorkbookLimits) {
         self.name = name
         self.strings = strings
         self.styles = styles
         self.date1904 = date1904
         self.limits = limits
-        self.emit = emit
         value.reserveCapacity(64)
     }
 
-    /// Hands on the last rows.
-    func finish() throws {
-        if !batch.isEmpty { try emit(batch) }
-        batch = SheetRowBatch()
+    /// The rows completed since the last call; `recycling`'s storage is reused for the next ones. A row still
+    /// being read stays behind (its cells move to the front of the new batch).
+    func takeRows(recycling spare: SheetRowBatch) -> SheetRowBatch {
+        var next = spare
+        next.rows.removeAll(keepingCapacity: true)
+        next.text.removeAll(keepingCapacity: true)
+        next.spans.removeAll(keepingCapacity: true)
+        if place != .outside && place != .sheetData {
+            let textStart = rowTextStart
+            next.text.append(contentsOf: batch.text[textStart...])
+            for offset in batch.spans[(2 * rowFirstCell)...] { next.spans.append(offset - textStart) }
+            batch.text.removeSubrange(textStart...)
+            batch.spans.removeSubrange((2 * rowFirstCell)...)
+            rowFirstCell = 0
+            rowTextStart = 0
+        }
+        let done = batch
+        batch = next
+        return done
     }
 
     func startElement(_ name: Span<UInt8>) throws {
@@ -78,8 +85,9 @@ final class WorksheetRowAssembler: XMLStreamHandler {
             cellType = .number
             cellStyle = 0
             hasValue = false
-            value.removeAll(keepingCapacity: true)
-            formula.removeAll(keepingCapacity: true)
+            // Emptied only when used: removeAll costs more than the rest of a small cell.
+            if !value.isEmpty { value.removeAll(keepingCapacity: true) }
+            if !formula.isEmpty { formula.removeAll(keepingCapacity: true) }
         case .cell where name.is("v"):
             place = .value
             hasValue = true
@@ -149,10 +157,6 @@ final class WorksheetRowAssembler: XMLStreamHandler {
         case .row where name.is("row"):
             place = .sheetData
             endRow()
-            if batch.rows.count >= Self.batchRows || batch.text.count >= Self.batchText {
-                try emit(batch)
-                batch = SheetRowBatch(reservingRows: Self.batchRows, textBytes: Self.batchText)
-            }
         case .sheetData where name.is("sheetData"), .mergeCells where name.is("mergeCells"):
             place = .outside
         default:
@@ -180,6 +184,7 @@ final class WorksheetRowAssembler: XMLStreamHandler {
         rowNumber = lastRow + 1
         guard rowNumber <= limits.rows else { throw problem(column: nil, "the sheet has more than \(limits.rows) rows") }
         rowFirstCell = batch.spans.count / 2
+        rowTextStart = batch.text.count
         rowCells = 0
         nextColumn = 0
     }
@@ -190,6 +195,7 @@ final class WorksheetRowAssembler: XMLStreamHandler {
             guard rowCells > 0 else {
                 lastRow = rowNumber
                 batch.spans.removeSubrange((2 * rowFirstCell)...)
+                batch.text.removeSubrange(rowTextStart...)
                 return
             }
             headerRow = rowNumber
