@@ -51,7 +51,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PsyScreenTests",
-            dependencies: ["PsyScreen", "PsyScreenTestSupport"]
+            dependencies: ["PsyScreen", "PsyScreenTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "PsyScreenStoreTests",
