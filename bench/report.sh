@@ -16,7 +16,9 @@ bin=.build/release/psyscreen
 export PSYSCREEN_INSTRUMENTS="$PWD/instruments"
 db=bench/out/cohort-$attempts-$schools.sqlite
 if [ ! -f "$db" ]; then
-  "$bin" report --db "$db" --wave none >/dev/null 2>&1 || true   # creates and migrates the schema
+  # An empty roster creates and migrates the schema (commands that only read never create a database).
+  printf 'student_id,name,school,grade,class,gender,status\n' > bench/out/empty-roster.csv
+  "$bin" roster import --db "$db" bench/out/empty-roster.csv >/dev/null
   python3 bench/gen_cohort.py "$db" "$attempts" --schools "$schools"
 fi
 python3 - "$db" <<'PY'

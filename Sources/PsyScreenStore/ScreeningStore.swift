@@ -11,13 +11,29 @@ import Glibc
 ///
 /// Many `psyscreen take` processes may use one file at once: writes are short `BEGIN IMMEDIATE` transactions and
 /// a busy connection waits instead of failing with "database is locked".
+///
+/// Opened ``Access/readOnly`` (the listing and report commands) it never creates the file, never changes it
+/// (except one audit line, see ``recordExport(_:path:rows:)``) and works on a file the user may only read.
 package final class ScreeningStore: @unchecked Sendable {
+    /// How the database is opened.
+    package enum Access: Sendable {
+        /// Never creates the file; refuses a missing one with how to start.
+        case readOnly
+        /// Creates the file (mode 0600) if missing, and brings the schema up to date.
+        case readWrite
+    }
+
     // DatabaseQueue serializes every access; the class only adds immutable configuration around it.
     let queue: DatabaseQueue
     package let path: String
+    package let access: Access
     /// The OS user recorded in the audit trail.
     package let user: String
     let clock: @Sendable () -> Date
+    /// Set when this process created the file and a write then failed: the file is removed on close if it still
+    /// holds no data (a full disk must not leave an empty database and a 2 MB `-wal` behind).
+    private let createdHere: Bool
+    private let failedEmpty = LockedFlag()
 
     /// `--db PATH` default: `$PSYSCREEN_DB`, else `./psyscreen.sqlite`.
     package static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -25,24 +41,45 @@ package final class ScreeningStore: @unchecked Sendable {
         return "psyscreen.sqlite"
     }
 
-    /// Opens (creating with mode 0600 if needed) and migrates the database at `path`.
-    package init(path: String, user: String = ScreeningStore.currentUser(), clock: @escaping @Sendable () -> Date = Date.init) throws(StoreError) {
+    /// Opens the database at `path`.
+    ///
+    /// - Parameters:
+    ///   - access: ``Access/readWrite`` creates (mode 0600) and migrates; ``Access/readOnly`` needs an existing
+    ///     file (an older schema is upgraded only if the file is writable).
+    ///   - checkIntegrity: runs SQLite's `quick_check` first, so that a damaged file stops the command before it
+    ///     reads wrong figures or adds to the damage.
+    package init(
+        path: String, access: Access = .readWrite, checkIntegrity: Bool = false, user: String = ScreeningStore.currentUser(),
+        clock: @escaping @Sendable () -> Date = Date.init
+    ) throws(StoreError) {
         self.path = path
+        self.access = access
         self.user = user
         self.clock = clock
-        try Self.createOwnerOnly(path)
-        var configuration = Configuration()
-        configuration.journalMode = .wal
-        configuration.foreignKeysEnabled = true
-        // 40 lab terminals on one file: wait for the writer instead of failing.
-        configuration.busyMode = .timeout(60)
-        configuration.label = "psyscreen"
+        createdHere = access == .readWrite ? try Self.createOwnerOnly(path) : false
+        if access == .readOnly { try Self.requireExisting(path) }
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
-            try StoreMigrations.migrator.migrate(queue)
+            switch access {
+            case .readOnly:
+                queue = try Self.openReadOnly(path)
+                if checkIntegrity { try Self.quickCheck(queue, path: path) }
+            case .readWrite:
+                // Checked through a connection that cannot write: opening for writing already writes (WAL set-up).
+                if checkIntegrity && !createdHere { try Self.quickCheck(Self.openReadOnly(path), path: path) }
+                queue = try DatabaseQueue(path: path, configuration: Self.configuration(access))
+            }
+            try Self.migrate(queue, path: path, access: access)
         } catch {
-            throw StoreError(path: path, error)
+            if createdHere { Self.removeFiles(path) }
+            throw error as? StoreError ?? StoreError(path: path, error)
         }
+    }
+
+    deinit {
+        guard failedEmpty.isSet else { return }
+        let empty = (try? queue.read { db in try Self.holdsNoData(db) }) ?? false
+        try? queue.close()
+        if empty { Self.removeFiles(path) }
     }
 
     /// The login name of the effective user, for the audit trail.
@@ -51,28 +88,141 @@ package final class ScreeningStore: @unchecked Sendable {
         return ProcessInfo.processInfo.environment["USER"] ?? "uid \(geteuid())"
     }
 
-    /// SQLite creates the file with the process umask; health data of minors must be owner-only from the first byte.
-    private static func createOwnerOnly(_ path: String) throws(StoreError) {
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+    static func configuration(_ access: Access) -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        // 40 lab terminals on one file: wait for the writer instead of failing.
+        configuration.busyMode = .timeout(60)
+        configuration.label = "psyscreen"
+        switch access {
+        case .readOnly: configuration.readonly = true  // the file's header says WAL; no write needed to read it
+        case .readWrite: configuration.journalMode = .wal
+        }
+        return configuration
+    }
+
+    /// Opens an existing file for reading only.
+    ///
+    /// When the user may write the file, the connection may write but runs with `query_only` (no statement can
+    /// change the data): SQLite can then remove its `-wal` and `-shm` when the last connection closes, instead
+    /// of leaving them beside the file after every listing. When the user may only read it, the connection is
+    /// opened read-only; SQLite then needs the `-shm` and `-wal`, and a user who may not create them reads the file
+    /// as immutable provided no `-wal` exists (no connection is open: every change is in the file itself).
+    private static func openReadOnly(_ path: String) throws -> DatabaseQueue {
+        if isAccessible(path, W_OK) {
+            var configuration = configuration(.readOnly)
+            configuration.readonly = false
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA query_only = 1") }
+            return try DatabaseQueue(path: path, configuration: configuration)
+        }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration(.readOnly))
+            _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+            return queue
+        } catch let error as DatabaseError where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode) {
+            guard !isAccessible(path + "-wal", F_OK) else {
+                throw StoreError(
+                    path: path,
+                    message: "cannot read the database: this user may not create \(path)-shm beside it while it has a -wal; run the command as the database's owner, or read a copy made with `psyscreen db backup`")
+            }
+            let uri = "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
+            return try DatabaseQueue(path: uri, configuration: configuration(.readOnly))
+        }
+    }
+
+    /// SQLite creates the file with the process umask; health data of minors must be owner-only from the first
+    /// byte. Returns whether the file was created now; an existing file's mode is never changed.
+    private static func createOwnerOnly(_ path: String) throws(StoreError) -> Bool {
+        let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if fd < 0 && errno == EEXIST { return false }
         guard fd >= 0 else {
-            throw StoreError(path: path, message: "cannot open the database: \(String(cString: strerror(errno)))")
+            throw StoreError(path: path, message: "cannot create the database: \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }
+        fchmod(fd, 0o600)  // ours: the umask may have taken the owner's write bit
+        return true
+    }
+
+    private static func requireExisting(_ path: String) throws(StoreError) {
         var info = stat()
-        if fstat(fd, &info) == 0, info.st_mode & 0o077 != 0, info.st_uid == geteuid() {
-            fchmod(fd, 0o600)
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            if code == ENOENT {
+                throw StoreError(
+                    path: path,
+                    message: "no database here: start one with `psyscreen roster import ROSTER.csv`, or name the school's database with --db PATH or PSYSCREEN_DB")
+            }
+            throw StoreError(path: path, message: "cannot open the database: \(String(cString: strerror(code)))")
         }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw StoreError(path: path, message: "is not a database file")
+        }
+    }
+
+    /// Brings the schema up to date. A read-only opening upgrades an older file through a short-lived writable
+    /// connection when the file may be written, and otherwise says who can upgrade it.
+    private static func migrate(_ queue: DatabaseQueue, path: String, access: Access) throws {
+        let migrator = StoreMigrations.migrator
+        if try queue.read({ db in try migrator.hasBeenSuperseded(db) }) {
+            throw StoreError(path: path, message: "the database was written by a newer psyscreen; use that version")
+        }
+        switch access {
+        case .readWrite:
+            try migrator.migrate(queue)
+        case .readOnly:
+            guard try !queue.read({ db in try migrator.hasCompletedMigrations(db) }) else { return }
+            guard isAccessible(path, W_OK) else {
+                throw StoreError(
+                    path: path,
+                    message: "the database was made by an older psyscreen: open it once as a user who may write it (e.g. `psyscreen db check`) to upgrade it")
+            }
+            let writer = try DatabaseQueue(path: path, configuration: configuration(.readWrite))
+            try migrator.migrate(writer)
+            try writer.close()
+        }
+    }
+
+    /// Runs SQLite's `quick_check` (every page read once, no index cross-check).
+    static func quickCheck(_ queue: DatabaseQueue, path: String) throws {
+        let problems = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+        guard problems != ["ok"] else { return }
+        throw StoreError.damaged(path: path, detail: problems.first ?? "quick_check failed")
+    }
+
+    /// Whether every table but the schema's bookkeeping is empty.
+    static func holdsNoData(_ db: Database) throws -> Bool {
+        let tables = try String.fetchAll(
+            db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'")
+        for table in tables where try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \"\(table)\")") == true {
+            return false
+        }
+        return true
+    }
+
+    /// Removes a database this process created, with what SQLite created beside it.
+    private static func removeFiles(_ path: String) {
+        for suffix in ["-wal", "-shm", "-journal", ""] { unlink(path + suffix) }
     }
 
     /// Runs `body` in one write transaction (`BEGIN IMMEDIATE`): all of it lands, or none of it.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
+            guard access == .readWrite else { return try Self.writeOnce(path, body) }
             return try queue.write(body)
-        } catch let error as StoreError {
-            throw error
         } catch {
-            throw StoreError(path: path, error)
+            if createdHere { failedEmpty.set() }
+            throw error as? StoreError ?? StoreError(path: path, error)
         }
+    }
+
+    /// A write through a read-only store (the audit line of an identified export): one short-lived writable
+    /// connection to the existing file.
+    private static func writeOnce<T>(_ path: String, _ body: (Database) throws -> T) throws -> T {
+        var configuration = configuration(.readWrite)
+        configuration.journalMode = .default  // the file is in WAL mode already
+        let writer = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? writer.close() }
+        return try writer.write(body)
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
@@ -97,4 +247,16 @@ package final class ScreeningStore: @unchecked Sendable {
         }
         try db.execute(sql: "INSERT OR IGNORE INTO wave (id, created_at) VALUES (?, ?)", arguments: [wave, clock()])
     }
+}
+
+/// `access(2)`, which the store's `access` property would otherwise shadow.
+private func isAccessible(_ path: String, _ mode: Int32) -> Bool { access(path, mode) == 0 }
+
+/// A flag set from any thread.
+private final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }

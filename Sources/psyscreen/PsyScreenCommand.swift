@@ -33,20 +33,30 @@ struct PsyScreenCommand: ParsableCommand {
             Export.self,
             Merge.self,
             Key.self,
+            DatabaseCommand.self,
         ]
     )
 
-    /// Like ArgumentParser's, but a usage error exits with status 2 (the documented "cannot run"), not 64.
+    /// Parses, checks the outputs of a command that writes files (before any work), runs, and reports a failure
+    /// once: the one place where errors are printed. A usage error exits with status 2 (the documented "cannot
+    /// run"), not ArgumentParser's 64.
     static func main() {
+        let command: any ParsableCommand
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot()
+        } catch {
+            exitWithArgumentParser(error)
+        }
+        run(command)
+    }
+
+    private static func run(_ command: any ParsableCommand) {
+        var command = command
+        do {
+            if let writing = command as? any WritingCommand { try writing.files.check() }
             try command.run()
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                printError(fullMessage(for: error))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
+            exit(reporting: error)
         }
     }
 }

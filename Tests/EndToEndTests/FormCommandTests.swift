@@ -85,7 +85,7 @@ final class FormCommandTests: XCTestCase {
             (["--db", db], "pre-filled forms need --wave"),
             (["--format", "pdf"], "--format pdf needs -o FILE"),
             (["--id-boxes", "30"], "--id-boxes must be between 4 and 20"),
-            (["--wave", "w", "--class", "9班", "-o", file], "\(db): no enrolled students in class 9班 on the roster"),
+            (["--wave", "w", "--class", "9班", "-o", file], "\(db): error: no enrolled students in class 9班 on the roster"),
         ]
         for (arguments, message) in cases {
             let run = try cli.run(["form", "--battery", "annual"] + arguments)
@@ -108,7 +108,7 @@ final class FormCommandTests: XCTestCase {
         for arguments in [["-o", file], ["--format", "pdf", "-o", directory + "/forms", "--wave", "w"]] {
             let run = try runner.run(["form", "--battery", "annual"] + arguments)
             XCTAssertEqual(run.status, 2)
-            XCTAssertTrue(run.stderr.hasPrefix("cannot make a PDF: no Chromium-family browser found"), run.stderr)
+            XCTAssertTrue(run.stderr.hasPrefix("error: cannot make a PDF: no Chromium-family browser found"), run.stderr)
             XCTAssertTrue(run.stderr.contains("--format html"), run.stderr)
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: file))

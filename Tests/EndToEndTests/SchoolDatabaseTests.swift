@@ -121,8 +121,14 @@ final class SchoolDatabaseTests: XCTestCase {
         XCTAssertEqual(output.status, 2)
         XCTAssertTrue(output.stderr.contains("\(path):3: error: column status: '毕业' is not a status"), output.stderr)
         XCTAssertTrue(output.stderr.contains("the roster was not imported"), output.stderr)
+        // Refused before the database was opened: none was created, and a read command does not create one.
+        XCTAssertFalse(FileManager.default.fileExists(atPath: db))
         let coverage = try cli.run(["coverage", "--wave", "w", "--format", "csv"])
-        XCTAssertTrue(coverage.stdout.hasSuffix("total,0,0,,0,0,0,0,0\n"), coverage.stdout)
+        XCTAssertEqual(coverage.status, 2)
+        XCTAssertEqual(
+            coverage.stderr,
+            "\(db): error: no database here: start one with `psyscreen roster import ROSTER.csv`, or name the school's database with --db PATH or PSYSCREEN_DB\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: db))
     }
 
     func testKillingAnImportMidwayLeavesTheDatabaseAsItWas() throws {

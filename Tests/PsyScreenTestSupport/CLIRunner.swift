@@ -6,6 +6,12 @@ package struct CLIRunner {
         package var status: Int32
         package var stdout: String
         package var stderr: String
+
+        package init(status: Int32, stdout: String, stderr: String) {
+            self.status = status
+            self.stdout = stdout
+            self.stderr = stderr
+        }
     }
 
     /// The `psyscreen` executable built next to the test bundle.
@@ -24,6 +30,10 @@ package struct CLIRunner {
 
     package var environment: [String: String]
     package var currentDirectory: String
+    /// The umask the command runs under (through `/bin/sh`); `nil` inherits the test's.
+    package var umask: String?
+    /// Run as the unprivileged user `nobody` (through `setpriv`; the tests must run as root).
+    package var asNobody = false
 
     package init(currentDirectory: String = Fixtures.repositoryRoot, environment: [String: String] = [:]) {
         self.currentDirectory = currentDirectory
@@ -71,8 +81,11 @@ package struct CLIRunner {
     /// Starts `psyscreen ARGUMENTS` with pipes on all three streams, for tests that interrupt it.
     package func start(_ arguments: [String]) throws -> Process {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executable)
-        process.arguments = arguments
+        var command = [Self.executable] + arguments
+        if let umask { command = ["/bin/sh", "-c", "umask \(umask) && exec \"$0\" \"$@\""] + command }
+        if asNobody { command = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + command }
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory)
         process.standardInput = Pipe()

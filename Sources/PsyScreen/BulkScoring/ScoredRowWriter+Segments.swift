@@ -34,33 +34,10 @@ extension ScoredRowWriter {
 
     /// A cell we computed, quoted only when it must be (never neutralized: it did not come from the input).
     static func csvCell(_ value: String) -> [UInt8] {
-        let bytes = Array(value.utf8)
-        guard bytes.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D })
-        else { return bytes }
-        return [UInt8(ascii: "\"")] + bytes.flatMap { $0 == UInt8(ascii: "\"") ? [$0, $0] : [$0] } + [UInt8(ascii: "\"")]
+        var out: [UInt8] = []
+        CSVField.append(value.utf8, to: &out)
+        return out
     }
 
-    static func jsonString(_ value: String) -> [UInt8] {
-        var bytes: [UInt8] = [UInt8(ascii: "\"")]
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), byte]
-            case 0x0A: bytes += Array("\\n".utf8)
-            case 0x0D: bytes += Array("\\r".utf8)
-            case 0x09: bytes += Array("\\t".utf8)
-            case 0..<0x20: bytes += Array(String(format: byte).utf8)
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
-        return bytes
-    }
-}
-
-extension String {
-    /// `\u00XX` for a control byte in JSON.
-    fileprivate init(format byte: UInt8) {
-        let hex = Array("0123456789abcdef")
-        self = "\\u00" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0xF)])
-    }
+    static func jsonString(_ value: String) -> [UInt8] { JSONEscaping.quoted(value) }
 }

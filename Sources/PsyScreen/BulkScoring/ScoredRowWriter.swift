@@ -201,7 +201,7 @@ final class ScoredRowWriter {
         for column in first...last {
             let start = spans[2 &* column], end = spans[2 &* column &+ 1]
             if column < last && end &+ 1 != spans[2 &* column &+ 2] { return false }
-            if start < end && CSVWriter.startsFormula(base[start]) { return false }
+            if start < end && CSVField.startsFormula(base[start]) { return false }
         }
         let start = spans[2 &* first], size = spans[2 &* last &+ 1] &- start
         if Self.containsQuote(base + start, count: size) { return false }

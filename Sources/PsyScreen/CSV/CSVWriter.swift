@@ -1,5 +1,5 @@
-/// A buffered CSV writer: quotes a field only when it must (delimiter, quote, CR or LF inside) and can defuse
-/// cells that a spreadsheet would run as formulas.
+/// A buffered CSV writer: quotes a field only when it must and can defuse cells that a spreadsheet would run as
+/// formulas, by the rule of ``CSVField``.
 ///
 /// ```swift
 /// let csv = CSVWriter(fileDescriptor: file.fileDescriptor, name: outPath, options: .init(byteOrderMark: excel))
@@ -39,8 +39,6 @@ package final class CSVWriter {
     /// 1 for the bytes that force quoting: delimiter, quote, CR, LF.
     @usableFromInline let quoting: UnsafeMutablePointer<UInt8>
 
-    @usableFromInline static let quote = UInt8(ascii: "\"")
-
     package init(fileDescriptor: Int32, name: String = "-", options: Options = Options()) {
         output = ByteWriter(fileDescriptor: fileDescriptor, name: name)
         delimiter = options.delimiter.byte ?? UInt8(ascii: ",")
@@ -49,7 +47,7 @@ package final class CSVWriter {
         recordStart.initialize(to: true)
         quoting = .allocate(capacity: 256)
         quoting.initialize(repeating: 0, count: 256)
-        for byte in [delimiter, Self.quote, 0x0A, 0x0D] { quoting[Int(byte)] = 1 }
+        for byte in 0...UInt8.max where CSVField.forcesQuotes(byte, delimiter: delimiter) { quoting[Int(byte)] = 1 }
         if options.byteOrderMark {
             // The buffer is empty, so this cannot flush or fail.
             for byte: UInt8 in [0xEF, 0xBB, 0xBF] { try? output.write(byte) }
@@ -76,7 +74,7 @@ package final class CSVWriter {
         // Fast path, inlined into the caller: a short cell that needs neither quotes nor a prefix.
         let size = bytes.count
         if size <= 32 && output.capacity &- output.fill.pointee > size
-            && !(neutralizingFormula && size > 0 && Self.startsFormula(bytes[0]))
+            && !(neutralizingFormula && size > 0 && CSVField.startsFormula(bytes[0]))
         {
             var special: UInt8 = 0
             for byte in bytes { special |= quoting[Int(byte)] }
@@ -98,27 +96,19 @@ package final class CSVWriter {
 
     @usableFromInline
     func writeQuotedOrLongField(_ bytes: UnsafeBufferPointer<UInt8>, neutralizingFormula: Bool) throws {
-        let prefix = neutralizingFormula && !bytes.isEmpty && Self.startsFormula(bytes[0])
+        let prefix = neutralizingFormula && !bytes.isEmpty && CSVField.startsFormula(bytes[0])
         var special: UInt8 = 0
         for byte in bytes { special |= quoting[Int(byte)] }
-        let needsQuotes = special != 0
         if !atRecordStart { try output.write(delimiter) }
         atRecordStart = false
-        if needsQuotes { try output.write(Self.quote) }
-        if prefix { try output.write(UInt8(ascii: "'")) }
-        guard needsQuotes else {
-            try output.write(bytes)
+        guard special != 0 || prefix else {
+            try output.write(bytes)  // a long plain field: straight from the caller's bytes
             return
         }
-        var segmentStart = 0
-        for (index, byte) in bytes.enumerated() where byte == Self.quote {
-            // Write up to and including the quote, then the quote again.
-            try output.write(UnsafeBufferPointer(rebasing: bytes[segmentStart...index]))
-            try output.write(Self.quote)
-            segmentStart = index + 1
-        }
-        try output.write(UnsafeBufferPointer(rebasing: bytes[segmentStart...]))
-        try output.write(Self.quote)
+        var field: [UInt8] = []
+        field.reserveCapacity(bytes.count + 4)
+        CSVField.append(bytes, to: &field, delimiter: delimiter, neutralizingFormula: neutralizingFormula)
+        try field.withUnsafeBufferPointer { try output.write($0) }
     }
 
     /// Writes one field from a string (see ``writeField(_:neutralizingFormula:)-(UnsafeBufferPointer<UInt8>,_)``).
@@ -189,11 +179,4 @@ package final class CSVWriter {
     /// Writes out everything buffered.
     package func flush() throws { try output.flush() }
 
-    @usableFromInline
-    static func startsFormula(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: true
-        default: false
-        }
-    }
 }

@@ -13,20 +13,23 @@ import Darwin
 ///
 /// The path `-` means standard output: a non-atomic passthrough whose commit and discard do nothing.
 ///
+/// Commands do not use it directly: their outputs go through ``OutputGuard`` and ``OutputFile``, which refuse
+/// a path that is an input or the database and write devices and FIFOs in place.
+///
 /// ```swift
-/// let file = try AtomicFileWriter(path: outPath, mode: 0o600, inputs: [inPath])
+/// let file = try AtomicFileWriter(path: outPath, mode: 0o600)
 /// let csv = CSVWriter(fileDescriptor: file.fileDescriptor, name: outPath)
 /// … write …
 /// try csv.flush()      // the CSV writer's buffer first,
 /// try file.commit()    // then the file.
 /// ```
-package final class AtomicFileWriter {
+final class AtomicFileWriter {
     /// The destination as given.
-    package let path: String
+    let path: String
     /// Where to write: the temporary file, or 1 for standard output.
-    package let fileDescriptor: Int32
+    let fileDescriptor: Int32
     /// The temporary file's path; `nil` for standard output.
-    package let temporaryPath: String?
+    let temporaryPath: String?
 
     private enum State { case open, committed, discarded }
     private var state = State.open
@@ -34,7 +37,7 @@ package final class AtomicFileWriter {
     private var cleanup: TemporaryFileCleanup.Token?
 
     /// Whether this writes to standard output (`-`).
-    package var isStandardOutput: Bool { temporaryPath == nil }
+    var isStandardOutput: Bool { temporaryPath == nil }
 
     /// Creates the temporary file for `path`.
     ///
@@ -42,17 +45,15 @@ package final class AtomicFileWriter {
     ///   - mode: permission bits of the final file, further restricted by the process umask. They are set with
     ///     `fchmod` before any data is written, so an identified export made with `0o600` is never readable by
     ///     others, not even while it is being written.
-    ///   - inputs: the files this run reads (`-` for standard input). Writing over one of them (same device and
-    ///     inode, so hard links and symbolic links count too) is refused.
-    /// - Throws: ``FileError`` if the destination is an input or a directory, or the temporary file cannot be made.
-    package init(path: String, mode: mode_t = 0o644, inputs: [String] = []) throws {
+    /// - Throws: ``FileError`` if the destination is a directory, or the temporary file cannot be made.
+    init(path: String, mode: mode_t = 0o644) throws {
         self.path = path
         if path == "-" {
             fileDescriptor = STDOUT_FILENO
             temporaryPath = nil
             return
         }
-        try Self.checkDestination(path, inputs: inputs)
+        try Self.checkDestination(path)
 
         let (directory, name) = Self.split(path)
         var shortName = name
@@ -90,7 +91,7 @@ package final class AtomicFileWriter {
     ///
     /// Call it after flushing any writer buffered on ``fileDescriptor``. On failure the temporary file is removed
     /// and the destination is left as it was. Committing twice does nothing the second time.
-    package func commit() throws {
+    func commit() throws {
         switch state {
         case .committed: return
         case .discarded: throw FileError(path: path, "cannot commit: the output was already discarded")
@@ -122,7 +123,7 @@ package final class AtomicFileWriter {
     }
 
     /// Closes and removes the temporary file. Does nothing after a commit or for standard output.
-    package func discard() {
+    func discard() {
         guard state == .open else { return }
         state = .discarded
         guard let temporaryPath else { return }
@@ -139,19 +140,12 @@ package final class AtomicFileWriter {
         return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))
     }
 
-    private static func checkDestination(_ path: String, inputs: [String]) throws {
+    private static func checkDestination(_ path: String) throws {
         if path.hasSuffix("/") { throw FileError(path: path, "is a directory, not a file name") }
         var destination = stat()
-        guard stat(path, &destination) == 0 else { return }  // does not exist yet: nothing to protect
+        guard stat(path, &destination) == 0 else { return }
         if (destination.st_mode & S_IFMT) == S_IFDIR {
             throw FileError(path: path, "is a directory, not a file name")
-        }
-        for input in inputs {
-            var source = stat()
-            let found = input == "-" ? fstat(STDIN_FILENO, &source) == 0 : stat(input, &source) == 0
-            if found && source.st_dev == destination.st_dev && source.st_ino == destination.st_ino {
-                throw FileError(path: path, "refusing to overwrite the input file \(input)")
-            }
         }
     }
 

@@ -55,10 +55,8 @@ package struct CatalogListing: Sendable {
     package func render(_ format: Format) -> String {
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = (try? encoder.encode(listing)) ?? Data()
-            return String(decoding: data, as: UTF8.self) + "\n"
+            // Plain values only: encoding them cannot fail.
+            return ((try? JSONValue(encoding: listing)) ?? .null).rendered()
         case .table:
             var rows = [["id", "version", "items", "scales", "title"]]
             for entry in listing.instruments {

@@ -17,61 +17,45 @@ package indirect enum JSONValue: Hashable, Sendable {
     /// A string or null.
     package static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
 
-    /// The document, indented with two spaces, ending in a newline.
+    /// The document, indented with two spaces (`"key": value`), ending in a newline: the one layout of every
+    /// JSON document psyscreen writes.
     package func rendered() -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(to: &out, indent: 0)
-        return out + "\n"
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String, indent: Int) {
+    private func write(to out: inout [UInt8], indent: Int) {
         switch self {
-        case .string(let value): JSONValue.escape(value, into: &out)
-        case .integer(let value): out += String(value)
+        case .string(let value): JSONEscaping.appendQuoted(value.utf8, to: &out)
+        case .integer(let value): out += String(value).utf8
         case .number(let value):
-            out += value.isFinite ? (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)) : "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .null: out += "null"
+            out += (value.isFinite ? (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)) : "null").utf8
+        case .bool(let value): out += (value ? "true" : "false").utf8
+        case .null: out += "null".utf8
         case .array(let values):
-            guard !values.isEmpty else { out += "[]"; return }
-            out += "[\n"
+            guard !values.isEmpty else { return out += "[]".utf8 }
+            out += "[\n".utf8
             for (index, value) in values.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                out += repeatElement(UInt8(ascii: " "), count: indent + 2)
                 value.write(to: &out, indent: indent + 2)
-                out += index == values.count - 1 ? "\n" : ",\n"
+                out += (index == values.count - 1 ? "\n" : ",\n").utf8
             }
-            out += String(repeating: " ", count: indent) + "]"
+            out += repeatElement(UInt8(ascii: " "), count: indent)
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            guard !members.isEmpty else { out += "{}"; return }
-            out += "{\n"
+            guard !members.isEmpty else { return out += "{}".utf8 }
+            out += "{\n".utf8
             for (index, (key, value)) in members.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
-                JSONValue.escape(key, into: &out)
-                out += ": "
+                out += repeatElement(UInt8(ascii: " "), count: indent + 2)
+                JSONEscaping.appendQuoted(key.utf8, to: &out)
+                out += ": ".utf8
                 value.write(to: &out, indent: indent + 2)
-                out += index == members.count - 1 ? "\n" : ",\n"
+                out += (index == members.count - 1 ? "\n" : ",\n").utf8
             }
-            out += String(repeating: " ", count: indent) + "}"
+            out += repeatElement(UInt8(ascii: " "), count: indent)
+            out.append(UInt8(ascii: "}"))
         }
-    }
-
-    private static func escape(_ string: String, into out: inout String) {
-        out += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 }

@@ -23,14 +23,15 @@ package struct ResultColumns: Sendable {
         return names
     }
 
-    /// The cells for `results` (one per instrument, in the same order), matching ``names``. An unscored scale
-    /// gives empty score and band cells.
+    /// The cells for `results` (one per instrument, in the same order), matching ``names`` one for one. A scale
+    /// without a score (unscored, or no result at all: a refused or abandoned attempt) gives empty cells.
     package func cells(_ results: [InstrumentResult]) -> [String] {
         var cells: [String] = []
         for (instrument, result) in zip(instruments, results) {
-            for (scale, score) in zip(instrument.scales, result.scales) {
-                cells.append(score.score.map { ScoreFormat.string($0, decimals: scale.decimals) } ?? "")
-                cells.append(score.bandID ?? "")
+            for scale in instrument.scales {
+                let score = result.scales.first { $0.scaleID == scale.id }
+                cells.append(score?.score.map { ScoreFormat.string($0, decimals: scale.decimals) } ?? "")
+                cells.append(score?.bandID ?? "")
             }
         }
         for result in results {

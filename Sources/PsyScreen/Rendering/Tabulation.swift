@@ -7,6 +7,7 @@ package struct Tabulation: Hashable, Sendable {
     package var numericColumns: Set<Int>
 
     package init(header: [String], rows: [[String]], numericColumns: Set<Int> = []) {
+        assert(rows.allSatisfy { $0.count == header.count }, "every row has a cell for each column")
         self.header = header
         self.rows = rows
         self.numericColumns = numericColumns

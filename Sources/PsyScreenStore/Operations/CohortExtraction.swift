@@ -30,7 +30,8 @@ extension ScreeningStore {
             guard let first: Int64 = row?[0], let last: Int64 = row?[1] else { return nil }
             return (first, last)
         }
-        // The answers are the biggest table (16 rows per PHQ-9 + GAD-7 sitting): a second connection reads them
+        // The answers are the biggest table (16 rows per PHQ-9 + GAD-7 sitting): a second connection (opened as the
+        // first was: `queue.path` may read the file as immutable) reads them
         // on the other core while this one reads roster, attempts and scores.
         let needed = columns.contains { !$0.itemPositions.isEmpty }
         // Two halves, each on its own connection and thread: with the roster scan that makes three, which keeps
@@ -40,9 +41,9 @@ extension ScreeningStore {
             return [(range.first, middle), (middle + 1, range.last)].filter { $0.0 <= $0.1 }
         } ?? []
         let answers = halves.map {
-            AnswerScan(path: path, range: $0, instruments: extraction.instruments, widths: extraction.itemWidths, needed: needed)
+            AnswerScan(path: queue.path, range: $0, instruments: extraction.instruments, widths: extraction.itemWidths, needed: needed)
         }
-        let scores = ScoreScan(path: path, range: range, columns: columns)
+        let scores = ScoreScan(path: queue.path, range: range, columns: columns)
         let group = DispatchGroup()
         let jobs: [@Sendable () -> Void] = answers.map { scan in { scan.run() } } + [{ scores.run() }]
         for run in jobs {

@@ -2,7 +2,7 @@ import ArgumentParser
 import PsyScreen
 import PsyScreenStore
 
-struct Coverage: ParsableCommand {
+struct Coverage: WritingCommand {
     static let configuration = CommandConfiguration(
         commandName: "coverage",
         abstract: "Screening coverage of a wave: screened / enrolled per school, grade or class.",
@@ -26,16 +26,14 @@ struct Coverage: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
+    /// Counts per unit, no names: anonymized.
+    var files: CommandFiles { CommandFiles(database: database.resolvedPath, outputs: [.init("-o", output, .shareable)]) }
+
     func run() throws {
-        let store = try database.open()
-        let rows: [CoverageRow]
-        do {
-            if try !store.waveExists(wave) { printError("warning: wave '\(wave)' has no screenings yet (known: \(try store.waves().joined(separator: ", ")))") }
-            rows = try store.coverage(wave: wave, by: by)
-        } catch {
-            throw failure(error.description)
-        }
-        try OutputFile.write(CoverageReport.tabulate(rows, level: by), format: format, to: output) {
+        let store = try database.openForReading()
+        if try !store.waveExists(wave) { printError("warning: wave '\(wave)' has no screenings yet (known: \(try store.waves().joined(separator: ", ")))") }
+        let rows = try store.coverage(wave: wave, by: by)
+        try files.write(CoverageReport.tabulate(rows, level: by), format: format, to: output) {
             CoverageReport.json(rows, level: by, wave: wave)
         }
     }

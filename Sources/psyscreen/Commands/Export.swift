@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import PsyScreen
 
-struct Export: ParsableCommand {
+struct Export: WritingCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write a wave's anonymous aggregates for the education bureau, or a de-identified research extract.",
@@ -33,61 +33,47 @@ struct Export: ParsableCommand {
     @Option(name: .customLong("min-cell"), help: "k: the minimum cell size (aggregates) or group size (extract), at least 5.")
     var minCell: Int = MinimumCellSize.standard.k
 
+    /// Both files are owner-only; the key is never replaced.
+    var files: CommandFiles {
+        CommandFiles(database: database.resolvedPath, key: key, instruments: instruments.directory, outputs: [.init("-o", output, .ownerOnly)])
+    }
+
     func run() throws {
-        let threshold: MinimumCellSize
-        do {
-            threshold = try MinimumCellSize(minCell)
-        } catch {
-            throw failure("error: \(error)")
-        }
+        let threshold = try MinimumCellSize(minCell)
         if deidentified {
             try exportDeidentified(threshold: threshold)
         } else {
-            if key != nil { throw failure("error: --key is only used with --deidentified") }
+            if key != nil { throw CLIError("--key is only used with --deidentified") }
             try exportAggregates(threshold: threshold)
         }
     }
 
     private func exportAggregates(threshold: MinimumCellSize) throws {
         let catalog = try instruments.catalog()
-        let store = try database.open()
-        do {
-            let cohort = try store.cohort(wave: wave, catalog: catalog)
-            let exchange = try CohortExchange.export(cohort.tables, stamp: cohort.stamp(threshold: threshold))
-            try OutputFile.write(exchange.encoded(), to: output, mode: 0o600, inputs: [store.path])
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            throw failure("\(error)")
-        }
+        let store = try database.openForReading()
+        let cohort = try store.cohort(wave: wave, catalog: catalog)
+        let exchange = try CohortExchange.export(cohort.tables, stamp: cohort.stamp(threshold: threshold))
+        try files.write(exchange.encoded(), to: output)
     }
 
     private func exportDeidentified(threshold: MinimumCellSize) throws {
         let keyPath = KeyLocation.resolve(key)
-        guard output != "-" else { throw failure("error: the de-identified extract is written to a file (-o FILE), never to standard output") }
+        guard output != "-" else { throw CLIError("the de-identified extract is written to a file (-o FILE), never to standard output") }
         if KeyLocation.sameDirectory(keyPath, output) {
-            throw failure("error: the extract would be written beside the pseudonym key (\(keyPath)); keep the key apart from exports")
+            throw CLIError("the extract would be written beside the pseudonym key (\(keyPath)); keep the key apart from exports")
         }
         let pseudonyms: PseudonymKey
         do {
             pseudonyms = try PseudonymKey.load(from: URL(fileURLWithPath: keyPath))
         } catch .keyFileMissing {
-            throw failure("error: no pseudonym key at \(keyPath): create one with `psyscreen key init` (or pass --key PATH); refusing to write an extract without one")
-        } catch {
-            throw failure("error: \(error)")
+            throw CLIError("no pseudonym key at \(keyPath): create one with `psyscreen key init` (or pass --key PATH); refusing to write an extract without one")
         }
         let catalog = try instruments.catalog()
-        let store = try database.open()
-        do {
-            let cohort = try store.cohort(wave: wave, catalog: catalog)
-            let rows = try store.deidentifiedRows(wave: wave, columns: cohort.tables.columns, key: pseudonyms)
-            let extract = DeidentifiedExtract.render(rows, columns: cohort.tables.columns, threshold: threshold)
-            try OutputFile.write(extract.csv, to: output, mode: 0o600, inputs: [store.path, keyPath])
-            printError("k-anonymity (k = \(threshold.k)) on school, grade, gender: \(extract.summary)")
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            throw failure("\(error)")
-        }
+        let store = try database.openForReading()
+        let cohort = try store.cohort(wave: wave, catalog: catalog)
+        let rows = try store.deidentifiedRows(wave: wave, columns: cohort.tables.columns, key: pseudonyms)
+        let extract = DeidentifiedExtract.render(rows, columns: cohort.tables.columns, threshold: threshold)
+        try files.write(extract.csv, to: output)
+        printError("k-anonymity (k = \(threshold.k)) on school, grade, gender: \(extract.summary)")
     }
 }

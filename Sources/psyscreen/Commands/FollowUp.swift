@@ -22,13 +22,9 @@ struct FollowUp: ParsableCommand {
     var note: String?
 
     func run() throws {
-        let store = try database.open()
-        do {
-            let step = try store.recordFollowUp(studentID: student, wave: wave, status: status, note: note)
-            print("\(step.studentID) in wave \(wave): \(step.status.rawValue) at \(Timestamp.string(step.at)) by \(step.recordedBy)")
-        } catch {
-            throw failure(error.description)
-        }
+        let store = try database.openForWriting()
+        let step = try store.recordFollowUp(studentID: student, wave: wave, status: status, note: note)
+        try StandardOutput.line("\(step.studentID) in wave \(wave): \(step.status.rawValue) at \(Timestamp.string(step.at)) by \(step.recordedBy)")
     }
 }
 

@@ -9,7 +9,7 @@ enum PaperFormFormat: String, CaseIterable, ExpressibleByArgument {
     case pdf
 }
 
-struct Form: ParsableCommand {
+struct Form: WritingCommand {
     static let configuration = CommandConfiguration(
         commandName: "form",
         abstract: "Printable paper forms of a battery: one blank form, or one per enrolled student of a wave's class.",
@@ -67,49 +67,38 @@ struct Form: ParsableCommand {
         }
     }
 
+    /// Pre-filled forms name students: owner-only; a blank form may be shared.
+    var files: CommandFiles {
+        CommandFiles(
+            database: database.resolvedPath, instruments: instruments.directory,
+            outputs: [.init("-o", output, wave == nil ? .shareable : .ownerOnly)])
+    }
+
     func run() throws {
         TemporaryFileCleanup.installSignalHandlers()
         // Before anything is read or audited: without a browser there will be no PDF.
         let printer = resolvedFormat == .pdf ? HTMLPrinter.locate() : nil
-        if resolvedFormat == .pdf && printer == nil { throw failure(HTMLPrinter.notFoundMessage) }
-        let catalog = try instruments.catalog()
-        let battery: Battery
-        do {
-            battery = try catalog.resolveBattery(self.battery)
-        } catch {
-            throw failure(error.description)
-        }
+        if resolvedFormat == .pdf && printer == nil { throw CLIError(HTMLPrinter.notFoundMessage) }
+        let battery = try instruments.catalog().resolveBattery(self.battery)
         let form = PaperForm(battery: battery, language: lang, duplex: duplex)
         let stack: PaperFormStack
-        var mode: mode_t = 0o644
         if let wave {
-            let store = try database.open()
-            let students: [Student]
-            do {
-                students = try store.enrolledStudents(school: school, grade: grade, className: className)
-                guard !students.isEmpty else { throw failure("\(store.path): no enrolled students\(scope) on the roster") }
-                try store.recordExport("paper forms of wave \(wave)", path: output ?? "standard output", rows: students.count)
-            } catch let error as StoreError {
-                throw failure(error.description)
-            }
+            let store = try database.openForReading()
+            let students = try store.enrolledStudents(school: school, grade: grade, className: className)
+            guard !students.isEmpty else { throw CLIError("no enrolled students\(scope) on the roster", file: store.path) }
+            try AuditedExport.record(store, "paper forms of wave \(wave)", path: output ?? "-", rows: students.count)
             stack = .students(students, wave: wave)
-            mode = 0o600
         } else {
             stack = .blank(idBoxes: idBoxes)
         }
         let html = PaperFormHTML.render(form, for: stack)
         let count = if case .students(let students, _) = stack { students.count } else { 1 }
         if let printer {
-            let pdf: [UInt8]
-            do {
-                // Chromium prints about 12 pages a second here; a stuck one is stopped well after that.
-                pdf = try printer.pdf(of: html, timeout: max(120, Double(count * form.pageCount) / 2))
-            } catch {
-                throw failure(error.description)
-            }
-            try OutputFile.write(bytes: pdf, to: output, mode: mode)
+            // Chromium prints about 12 pages a second here; a stuck one is stopped well after that.
+            let pdf = try printer.pdf(of: html, timeout: max(120, Double(count * form.pageCount) / 2))
+            try files.write(bytes: pdf, to: output)
         } else {
-            try OutputFile.write(html, to: output, mode: mode)
+            try files.write(html, to: output)
         }
         let pages = count == 1 ? "\(form.pageCount) pages" : "\(form.pageCount) pages each, \(count * form.pageCount) in all"
         printError("\(output ?? "standard output"): \(count) form\(count == 1 ? "" : "s") of battery \(battery.id) (\(lang.rawValue)), \(pages)")

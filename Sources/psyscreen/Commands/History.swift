@@ -13,16 +13,10 @@ struct History: ParsableCommand {
     var student: String
 
     func run() throws {
-        let store = try database.open()
-        do {
-            guard let history = try store.history(studentID: student) else {
-                throw failure("no student '\(student)' on the roster")
-            }
-            print(HistoryText.render(history.student, attempts: history.attempts, followUps: history.followUps), terminator: "")
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            throw failure("\(error)")
+        let store = try database.openForReading()
+        guard let history = try store.history(studentID: student) else {
+            throw CLIError("no student '\(student)' on the roster")
         }
+        try StandardOutput.write(HistoryText.render(history.student, attempts: history.attempts, followUps: history.followUps))
     }
 }

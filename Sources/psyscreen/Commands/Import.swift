@@ -2,7 +2,7 @@ import ArgumentParser
 import PsyScreen
 import PsyScreenStore
 
-struct Import: ParsableCommand {
+struct Import: WritingCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Score paper results and store them in a wave (one transaction).",
@@ -27,21 +27,23 @@ struct Import: ParsableCommand {
     @Argument(help: "The paper results CSV.")
     var file: String
 
+    /// The error report quotes IDs and answers: owner-only.
+    var files: CommandFiles {
+        CommandFiles(
+            inputs: [file] + selection.instrumentFiles, database: database.resolvedPath, instruments: instruments.directory,
+            outputs: errors.map { [.init("--errors", $0, .ownerOnly)] } ?? [])
+    }
+
     func run() throws {
-        guard file != "-" else { throw failure("import needs a file, not standard input: its hash recognises it when imported again") }
+        guard file != "-" else { throw CLIError("import needs a file, not standard input: its hash recognises it when imported again") }
         let battery = try selection.resolve(try instruments.catalog())
         let parsed = try PaperImportReader.read(file, battery: battery, csv: csv)
-        let hash: String
-        do { hash = try FileDigest.sha256(file) } catch { throw failure("\(error)") }
-        let store = try database.open()
-        let summary: PaperImportSummary
-        do {
-            summary = try store.importPaper(wave: wave, battery: battery, path: file, fileHash: hash, sheets: parsed.sheets)
-        } catch {
-            throw failure(error.description)
-        }
+        let hash = try FileDigest.sha256(file)
+        let errorsFile = try errors.map { try files.open($0) }
+        let store = try database.openForWriting()
+        let summary = try store.importPaper(wave: wave, battery: battery, path: file, fileHash: hash, sheets: parsed.sheets)
         if let earlier = summary.alreadyImportedAt {
-            print("\(file): already imported into wave \(wave) on \(Timestamp.string(earlier)); nothing changed")
+            try StandardOutput.line("\(file): already imported into wave \(wave) on \(Timestamp.string(earlier)); nothing changed")
             return
         }
         var problems = parsed.problems
@@ -53,7 +55,7 @@ struct Import: ParsableCommand {
         }
         let unstoredCrisis = parsed.rejectedWithCrisis + summary.strangers.filter { parsed.crisisLines.contains($0.line) }.count
         problems.sort { $0.line < $1.line }
-        try ProblemOutput.write(problems, file: file, errorsPath: errors)
+        try ProblemOutput.write(problems, file: file, to: errorsFile)
         let levels = [WarningLevel.red, .orange, .yellow].map { "\($0.rawValue) \(summary.levels[$0] ?? 0)" }.joined(separator: ", ")
         printError(
             "\(file): \(parsed.records) records (\(parsed.encoding)); \(summary.stored) stored in wave \(wave) (\(levels)); \(parsed.problemRecords) rejected; \(summary.strangers.count) not on the roster"

@@ -10,7 +10,7 @@ struct Instruments: ParsableCommand {
     var format: CatalogListing.Format = .table
 
     func run() throws {
-        print(CatalogListing(try instruments.catalog()).render(format), terminator: "")
+        try StandardOutput.write(CatalogListing(try instruments.catalog()).render(format))
     }
 }
 

@@ -9,7 +9,7 @@ struct Key: ParsableCommand {
         subcommands: [KeyInit.self])
 }
 
-struct KeyInit: ParsableCommand {
+struct KeyInit: WritingCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create a new 256-bit pseudonym key file (mode 0600); never overwrites one.",
@@ -21,23 +21,25 @@ struct KeyInit: ParsableCommand {
     @Option(help: ArgumentHelp("Where to create the key file.", valueName: "path"))
     var key: String?
 
+    /// The new key is created exclusively (never over any file); it still may not be the database or its WAL.
+    var files: CommandFiles {
+        CommandFiles(protectingKey: false, outputs: [.init("--key", KeyLocation.resolve(key), .ownerOnly)])
+    }
+
     func run() throws {
         let path = KeyLocation.resolve(key)
+        guard path != "-" else { throw CLIError("the key is a file (--key PATH), never standard output") }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
             do {
                 try FileManager.default.createDirectory(
                     atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             } catch {
-                throw failure("error: cannot create \(directory): \(error.localizedDescription)")
+                throw CLIError("cannot create \(directory): \(error.localizedDescription)")
             }
         }
-        do {
-            _ = try PseudonymKey.create(at: URL(fileURLWithPath: path))
-        } catch {
-            throw failure("error: \(error)")
-        }
-        print("created pseudonym key \(path) (mode 0600); back it up and keep it away from exports")
+        _ = try PseudonymKey.create(at: URL(fileURLWithPath: path))
+        try StandardOutput.line("created pseudonym key \(path) (mode 0600); back it up and keep it away from exports")
     }
 }
 

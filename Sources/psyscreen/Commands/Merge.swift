@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import PsyScreen
 
-struct Merge: ParsableCommand {
+struct Merge: WritingCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
         abstract: "Combine schools' exchange files (psyscreen export) into one district or province report.",
@@ -14,30 +14,27 @@ struct Merge: ParsableCommand {
 
     @OptionGroup var options: ReportOptions
 
-    @Argument(help: "Exchange files written by `psyscreen export`.")
-    var files: [String]
+    @Argument(help: ArgumentHelp("Exchange files written by `psyscreen export`.", valueName: "files"))
+    var exchangeFiles: [String]
+
+    /// The exchange files are inputs: no `-o` may replace one.
+    var files: CommandFiles { CommandFiles(inputs: exchangeFiles, outputs: [options.outputFile]) }
 
     func run() throws {
         let threshold = try options.threshold()
         var exchanges: [(name: String, exchange: CohortExchange)] = []
-        do {
-            for file in files {
-                let data: Data
-                do {
-                    data = try Data(contentsOf: URL(fileURLWithPath: file))
-                } catch {
-                    throw CohortExchangeError(file: file, message: "cannot read the file")
-                }
-                exchanges.append((file, try CohortExchange.decode(data, file: file)))
+        for file in exchangeFiles {
+            let data: Data
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: file))
+            } catch {
+                throw CohortExchangeError(file: file, message: "cannot read the file")
             }
-            let merged = try CohortMerge.merge(exchanges, threshold: threshold)
-            let built = try CohortReportBuilder(threshold: threshold)
-                .build(merged.tables, stamp: merged.stamp, withheld: merged.withheld)
-            try options.write(built.report, inputs: files)
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            throw failure("\(error)")
+            exchanges.append((file, try CohortExchange.decode(data, file: file)))
         }
+        let merged = try CohortMerge.merge(exchanges, threshold: threshold)
+        let built = try CohortReportBuilder(threshold: threshold)
+            .build(merged.tables, stamp: merged.stamp, withheld: merged.withheld)
+        try options.write(built.report, files: files)
     }
 }

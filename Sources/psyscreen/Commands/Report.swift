@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import PsyScreen
 
-struct Report: ParsableCommand {
+struct Report: WritingCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Anonymized cohort statistics of a wave: coverage, bands, warning levels, mean, SD, median, alpha.",
@@ -24,25 +24,18 @@ struct Report: ParsableCommand {
         valueName: "list"))
     var by: String?
 
+    var files: CommandFiles {
+        CommandFiles(database: database.resolvedPath, instruments: instruments.directory, outputs: [options.outputFile])
+    }
+
     func run() throws {
         let threshold = try options.threshold()
-        let scope: CohortReportScope
-        do {
-            scope = try by.map { try CohortReportScope(parsing: $0) } ?? .full
-        } catch {
-            throw failure("error: \(error)")
-        }
+        let scope = try by.map { try CohortReportScope(parsing: $0) } ?? .full
         let catalog = try instruments.catalog()
-        let store = try database.open()
-        do {
-            let cohort = try store.cohort(wave: wave, catalog: catalog)
-            let built = try CohortReportBuilder(threshold: threshold, scope: scope)
-                .build(cohort.tables, stamp: cohort.stamp(threshold: threshold))
-            try options.write(built.report, inputs: [store.path])
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            throw failure("\(error)")
-        }
+        let store = try database.openForReading()
+        let cohort = try store.cohort(wave: wave, catalog: catalog)
+        let built = try CohortReportBuilder(threshold: threshold, scope: scope)
+            .build(cohort.tables, stamp: cohort.stamp(threshold: threshold))
+        try options.write(built.report, files: files)
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import PsyScreen
 import PsyScreenStore
 
-struct Results: ParsableCommand {
+struct Results: WritingCommand {
     static let configuration = CommandConfiguration(
         commandName: "results",
         abstract: "Identified per-student results of a wave (counselors only; written owner-only).",
@@ -23,25 +23,20 @@ struct Results: ParsableCommand {
     @Option(name: .shortAndLong, help: "The output file (mode 0600); - for standard output.")
     var output: String
 
+    var files: CommandFiles {
+        CommandFiles(database: database.resolvedPath, instruments: instruments.directory, outputs: [.init("-o", output, .ownerOnly)])
+    }
+
     func run() throws {
         let catalog = try instruments.catalog()
-        let store = try database.open()
-        let rows: [(Student, ScreeningAttempt)]
-        do {
-            rows = try store.screenings(wave: wave).compactMap { screening in
-                screening.attempt.map { (screening.student, $0) }
-            }
-        } catch {
-            throw failure(error.description)
+        let store = try database.openForReading()
+        let rows = try store.screenings(wave: wave).compactMap { screening in
+            screening.attempt.map { (screening.student, $0) }
         }
         let battery = try columnsBattery(catalog, rows.first?.1.batteryID)
-        do {
-            if output != "-" { try store.recordExport("results of wave \(wave)", path: output, rows: rows.count) }
-        } catch {
-            throw failure(error.description)
-        }
+        try AuditedExport.record(store, "results of wave \(wave)", path: output, rows: rows.count)
         let tabulation = IdentifiedLists.results(rows, battery: battery)
-        try OutputFile.write(tabulation, format: format == .table ? .csv : format, to: output, mode: 0o600) {
+        try files.write(tabulation, format: format == .table ? .csv : format, to: output) {
             JSONValue.object([("wave", .string(wave)), ("battery", .string(battery.id)), ("students", .array(tabulation.jsonObjects))]).rendered()
         }
         printError("\(rows.count) students written to \(output)")
@@ -49,12 +44,8 @@ struct Results: ParsableCommand {
 
     /// `--battery`, else the battery the wave was screened with (an ad-hoc `phq9+gad7` is rebuilt from its ids).
     private func columnsBattery(_ catalog: InstrumentCatalog, _ used: String?) throws -> Battery {
-        do {
-            let id = battery ?? used ?? "annual"
-            if let known = catalog.battery(id) { return known }
-            return Battery.adHoc(try id.split(separator: "+").map { part throws(InputError) in try catalog.resolveInstrument(String(part)) })
-        } catch {
-            throw failure(error.description)
-        }
+        let id = battery ?? used ?? "annual"
+        if let known = catalog.battery(id) { return known }
+        return Battery.adHoc(try id.split(separator: "+").map { part throws(InputError) in try catalog.resolveInstrument(String(part)) })
     }
 }

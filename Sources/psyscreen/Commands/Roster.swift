@@ -32,19 +32,26 @@ struct RosterImport: ParsableCommand {
         do {
             students = try RosterReader.read(reader)
         } catch let error as InputError {
-            throw failure("\(error.description)\n\(file): the roster was not imported (\(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s"))")
-        } catch {
-            throw failure("\(error)")
+            throw RosterRefused(problems: error, file: file)
         }
-        let store = try database.open()
-        do {
-            let summary = try store.importRoster(students, source: file)
-            for move in summary.moved { print("moved \(move.studentID): \(move.from) → \(move.to)") }
-            print(
-                "\(file): \(students.count) students (\(reader.encoding.displayName)); \(summary.added) added, \(summary.updated) updated, \(summary.unchanged) unchanged"
-                    + (summary.notInRoster > 0 ? "; \(summary.notInRoster) on file but not in this roster (kept)" : ""))
-        } catch {
-            throw failure(error.description)
-        }
+        let store = try database.openForWriting()
+        let summary = try store.importRoster(students, source: file)
+        var text = ""
+        for move in summary.moved { text += "moved \(move.studentID): \(move.from) → \(move.to)\n" }
+        text += "\(file): \(students.count) students (\(reader.encoding.displayName)); \(summary.added) added, \(summary.updated) updated, \(summary.unchanged) unchanged"
+            + (summary.notInRoster > 0 ? "; \(summary.notInRoster) on file but not in this roster (kept)" : "")
+        try StandardOutput.line(text)
+    }
+}
+
+/// A roster with bad rows: every problem, then that nothing was imported.
+struct RosterRefused: CommandFailure {
+    var problems: InputError
+    var file: String
+
+    var exitCode: Int32 { 2 }
+    var errorMessage: String {
+        let count = problems.diagnostics.count
+        return "\(problems.description)\n\(file): error: the roster was not imported (\(count) problem\(count == 1 ? "" : "s"))"
     }
 }

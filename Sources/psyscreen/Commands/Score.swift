@@ -9,7 +9,7 @@ enum ScoreOutputFormat: String, CaseIterable, ExpressibleByArgument {
     var format: ScoredOutputFormat { self == .csv ? .csv : .jsonl }
 }
 
-struct Score: ParsableCommand {
+struct Score: WritingCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
         abstract: "Score paper results from a CSV file: one output row per input record, in input order.",
@@ -43,10 +43,14 @@ struct Score: ParsableCommand {
     @Argument(help: ArgumentHelp("The paper results CSV ('-' for standard input).", valueName: "input"))
     var input: String
 
+    /// Scores and rejected records name students: both owner-only.
+    var files: CommandFiles {
+        CommandFiles(
+            inputs: [input] + selection.instrumentFiles, instruments: instruments.directory,
+            outputs: [.init("-o", output, .ownerOnly)] + (errors.map { [.init("--errors", $0, .ownerOnly)] } ?? []))
+    }
+
     func validate() throws {
-        if let errors, errors == output, errors != "-" {
-            throw ValidationError("--errors and -o name the same file")
-        }
         if errors == "-" && (output ?? "-") == "-" {
             throw ValidationError("--errors - would mix the report into the rows on standard output; name a file")
         }
@@ -58,25 +62,20 @@ struct Score: ParsableCommand {
         let battery = try selection.resolve(try instruments.catalog())
         let reader = try csv.open(input)
         let scratchDirectory = ScoreDestination.scratchDirectory(for: output)
-        let job: BulkScoringJob
-        do {
-            job = try BulkScoringJob(
-                reader: reader, instruments: battery.instruments,
-                options: .init(
-                    format: format.format, byteOrderMark: excel, scratchDirectory: scratchDirectory,
-                    syncOutputEarly: output != nil && output != "-"))
-        } catch {
-            throw failure("\(error)")
-        }
+        let job = try BulkScoringJob(
+            reader: reader, instruments: battery.instruments,
+            options: .init(
+                format: format.format, byteOrderMark: excel, scratchDirectory: scratchDirectory,
+                syncOutputEarly: output != nil && output != "-"))
         // Both files are opened before the first record, so that a bad path stops the run before any work.
         let destination = try ScoreDestination(
-            output: output, input: input, buffered: job.needsSeekableOutput || strict, scratchDirectory: scratchDirectory)
-        let errorsFile: AtomicFileWriter?
+            output: output, files: files, buffered: job.needsSeekableOutput || strict, scratchDirectory: scratchDirectory)
+        let errorsFile: OutputFile?
         do {
-            errorsFile = try errors.map { try AtomicFileWriter(path: $0, mode: 0o600, inputs: [input]) }
+            errorsFile = try errors.map { try files.open($0) }
         } catch {
             destination.discard()
-            throw failure("\(error)")
+            throw error
         }
         let progress = ProgressBar.forTerminal(label: "scoring", inputPath: input)
         let summary: BulkScoringJob.Summary
@@ -93,14 +92,14 @@ struct Score: ParsableCommand {
             progress?.finish()
             destination.discard()
             errorsFile?.discard()
-            throw failure("\(error)")
+            throw error
         }
         printError(summaryLine(summary))
         if summary.rejected > 0 { throw ExitCode(1) }
     }
 
     /// Writes the rejected records in line order: as CSV to `--errors`, else as lines on stderr.
-    private func writeProblems(_ problems: ProblemSpool, to file: AtomicFileWriter?) throws {
+    private func writeProblems(_ problems: ProblemSpool, to file: OutputFile?) throws {
         if let file {
             let writer = CSVWriter(fileDescriptor: file.fileDescriptor, name: file.path, options: .init(byteOrderMark: excel))
             try writer.writeRecord(RowProblemReport.csvHeader)

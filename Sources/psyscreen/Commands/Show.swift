@@ -17,13 +17,9 @@ struct Show: ParsableCommand {
     func run() throws {
         let catalog = try instruments.catalog()
         if let battery = catalog.battery(instrument) {
-            print(InstrumentSheet.render(battery, language: lang), terminator: "")
-            return
-        }
-        do {
-            print(InstrumentSheet.render(try catalog.resolveInstrument(instrument), language: lang), terminator: "")
-        } catch {
-            throw failure(error.description, exitCode: 2)
+            try StandardOutput.write(InstrumentSheet.render(battery, language: lang))
+        } else {
+            try StandardOutput.write(InstrumentSheet.render(try catalog.resolveInstrument(instrument), language: lang))
         }
     }
 }

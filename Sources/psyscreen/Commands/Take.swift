@@ -46,9 +46,9 @@ struct Take: ParsableCommand {
         let catalog = try instruments.catalog()
         guard let battery = catalog.battery(self.battery) else {
             let known = catalog.batteries.map(\.id).joined(separator: ", ")
-            throw failure("no battery '\(self.battery)' (available: \(known))")
+            throw CLIError("no battery '\(self.battery)' (available: \(known))")
         }
-        let store = try database.open()
+        let store = try database.openForWriting(checkIntegrity: false)
         let interrupt = InterruptSignal.install(kiosk: kiosk)
         var driver = TerminalDriver(
             flow: TerminalFlow(.init(battery: battery, language: lang, kiosk: kiosk, retake: retake)), store: store,

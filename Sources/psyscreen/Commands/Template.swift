@@ -1,7 +1,7 @@
 import ArgumentParser
 import PsyScreen
 
-struct Template: ParsableCommand {
+struct Template: WritingCommand {
     static let configuration = CommandConfiguration(
         commandName: "template",
         abstract: "Write an empty CSV with the header that score and import read, for keying in paper forms.",
@@ -16,8 +16,13 @@ struct Template: ParsableCommand {
     @Flag(help: "Start the CSV with a byte order mark, so that Excel opens it as UTF-8.")
     var excel = false
 
+    /// A header only: no one's data.
+    var files: CommandFiles {
+        CommandFiles(inputs: selection.instrumentFiles, instruments: instruments.directory, outputs: [.init("-o", output, .shareable)])
+    }
+
     func run() throws {
         let battery = try selection.resolve(try instruments.catalog())
-        try OutputFile.writeCSV([ResultColumns(battery.instruments).templateHeader], to: output, excel: excel)
+        try files.writeCSV([ResultColumns(battery.instruments).templateHeader], to: output, excel: excel)
     }
 }

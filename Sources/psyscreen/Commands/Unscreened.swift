@@ -2,7 +2,7 @@ import ArgumentParser
 import PsyScreen
 import PsyScreenStore
 
-struct Unscreened: ParsableCommand {
+struct Unscreened: WritingCommand {
     static let configuration = CommandConfiguration(
         commandName: "unscreened",
         abstract: "The identified list of enrolled students not yet screened in a wave, by class (counselors only).",
@@ -23,22 +23,19 @@ struct Unscreened: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.")
     var output: String?
 
+    var files: CommandFiles { CommandFiles(database: database.resolvedPath, outputs: [.init("-o", output, .ownerOnly)]) }
+
     func run() throws {
-        let store = try database.open()
-        let list: [(Student, ScreeningState)]
-        do {
-            list = try store.screenings(wave: wave)
-                .filter { $0.student.status == .enrolled && $0.state != .screened }
-                .filter { school == nil || $0.student.school == school }
-                .filter { grade == nil || $0.student.grade == grade }
-                .filter { className == nil || $0.student.className == className }
-                .map { ($0.student, $0.state) }
-            if let output { try store.recordExport("unscreened list of wave \(wave)", path: output, rows: list.count) }
-        } catch {
-            throw failure(error.description)
-        }
+        let store = try database.openForReading()
+        let list = try store.screenings(wave: wave)
+            .filter { $0.student.status == .enrolled && $0.state != .screened }
+            .filter { school == nil || $0.student.school == school }
+            .filter { grade == nil || $0.student.grade == grade }
+            .filter { className == nil || $0.student.className == className }
+            .map { ($0.student, $0.state) }
+        if let output { try AuditedExport.record(store, "unscreened list of wave \(wave)", path: output, rows: list.count) }
         let tabulation = IdentifiedLists.unscreened(list)
-        try OutputFile.write(tabulation, format: format, to: output, mode: 0o600) {
+        try files.write(tabulation, format: format, to: output) {
             JSONValue.object([("wave", .string(wave)), ("students", .array(tabulation.jsonObjects))]).rendered()
         }
     }

@@ -18,11 +18,13 @@ struct Validate: ParsableCommand {
         for file in files {
             do {
                 try catalog.validate(file)
-                print("\(file): valid")
             } catch {
+                // Each file's findings, then the next file: the exit status says whether any was invalid.
                 failed = true
                 printError(error.description)
+                continue
             }
+            try StandardOutput.line("\(file): valid")
         }
         if failed { throw ExitCode(1) }
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import PsyScreen
 import PsyScreenStore
 
-struct Warnings: ParsableCommand {
+struct Warnings: WritingCommand {
     static let configuration = CommandConfiguration(
         commandName: "warnings",
         abstract: "The identified early-warning register of a wave, red first, with roll-up counts (counselors only).",
@@ -27,27 +27,24 @@ struct Warnings: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.")
     var output: String?
 
+    var files: CommandFiles { CommandFiles(database: database.resolvedPath, outputs: [.init("-o", output, .ownerOnly)]) }
+
     func run() throws {
-        let store = try database.open()
-        let entries: [RegisterEntry]
-        do {
-            entries = try store.register(wave: wave, levels: level.isEmpty ? [.red, .orange, .yellow] : Set(level))
-            if let output { try store.recordExport("warning register of wave \(wave)", path: output, rows: entries.count) }
-        } catch {
-            throw failure(error.description)
-        }
+        let store = try database.openForReading()
+        let entries = try store.register(wave: wave, levels: level.isEmpty ? [.red, .orange, .yellow] : Set(level))
+        if let output { try AuditedExport.record(store, "warning register of wave \(wave)", path: output, rows: entries.count) }
         let list = IdentifiedLists.register(entries)
         let rollup = IdentifiedLists.rollup(RegisterRollup.compute(entries))
         switch format {
         case .csv:
-            try OutputFile.writeCSV(list.records, to: output, mode: 0o600)
+            try files.writeCSV(list.records, to: output)
         case .table:
-            try OutputFile.write(list.table + "\nCounts by class, grade and school\n" + rollup.table, to: output, mode: 0o600)
+            try files.write(list.table + "\nCounts by class, grade and school\n" + rollup.table, to: output)
         case .json:
             let json = JSONValue.object([
                 ("wave", .string(wave)), ("students", .array(list.jsonObjects)), ("rollup", .array(rollup.jsonObjects)),
             ])
-            try OutputFile.write(json.rendered(), to: output, mode: 0o600)
+            try files.write(json.rendered(), to: output)
         }
     }
 }

@@ -18,14 +18,10 @@ struct CSVInputOptions: ParsableArguments {
         }
     }
 
-    /// Opens `path` (`-` = stdin); exits with status 2 when it cannot.
+    /// Opens `path` (`-` = stdin).
     func open(_ path: String) throws -> CSVReader {
-        do {
-            return try CSVReader(
-                path: path,
-                options: .init(delimiter: CSVDelimiter(argument: delimiter) ?? .auto, encoding: CSVEncoding(argument: encoding) ?? .auto))
-        } catch {
-            throw failure("\(error)")
-        }
+        try CSVReader(
+            path: path,
+            options: .init(delimiter: CSVDelimiter(argument: delimiter) ?? .auto, encoding: CSVEncoding(argument: encoding) ?? .auto))
     }
 }

@@ -8,13 +8,19 @@ struct DatabaseOptions: ParsableArguments {
         help: ArgumentHelp("The school database (SQLite).", discussion: "Default: $PSYSCREEN_DB, else ./psyscreen.sqlite.", valueName: "path"))
     var path: String?
 
-    /// Opens (creating and migrating if needed) the database; exits with status 2 when it cannot.
-    func open() throws -> ScreeningStore {
-        let path = self.path ?? ScreeningStore.defaultPath()
-        do {
-            return try ScreeningStore(path: path)
-        } catch {
-            throw failure(error.description)
-        }
+    /// The database file this run uses.
+    var resolvedPath: String { path ?? ScreeningStore.defaultPath() }
+
+    /// For the commands that only read: never creates the file, works on a file the user may only read, and
+    /// stops at once on a damaged one.
+    func openForReading(checkIntegrity: Bool = true) throws -> ScreeningStore {
+        try ScreeningStore(path: resolvedPath, access: .readOnly, checkIntegrity: checkIntegrity)
+    }
+
+    /// For the commands that store: creates (owner-only) and migrates if needed; `checkIntegrity` refuses to add
+    /// to a damaged file (`take` leaves it off: a lab terminal starts in an instant, and SQLite still stops at the
+    /// first damaged page it meets).
+    func openForWriting(checkIntegrity: Bool = true) throws -> ScreeningStore {
+        try ScreeningStore(path: resolvedPath, access: .readWrite, checkIntegrity: checkIntegrity)
     }
 }

@@ -11,17 +11,11 @@ struct InstrumentOptions: ParsableArguments {
             valueName: "dir"))
     var directory: String?
 
-    /// The loaded catalog; exits with status 2 and every problem on stderr when it cannot be loaded.
+    /// The loaded catalog; throws every problem found when it cannot be loaded.
     func catalog() throws -> InstrumentCatalog {
         guard let directory = InstrumentDirectory.locate(explicit: directory) else {
-            throw failure(
-                "cannot find the instruments folder: pass --instruments DIR or set \(InstrumentDirectory.environmentVariable)",
-                exitCode: 2)
+            throw CLIError("cannot find the instruments folder: pass --instruments DIR or set \(InstrumentDirectory.environmentVariable)")
         }
-        do {
-            return try InstrumentCatalog.load(directory: directory)
-        } catch {
-            throw failure(error.description, exitCode: 2)
-        }
+        return try InstrumentCatalog.load(directory: directory)
     }
 }

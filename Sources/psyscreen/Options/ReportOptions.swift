@@ -15,18 +15,17 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Language of table, md and html: zh-Hans or en.")
     var lang: String = "zh-Hans"
 
-    /// The validated k; exits with status 2 below the floor.
+    /// The validated k; throws below the floor.
     func threshold() throws -> MinimumCellSize {
-        do {
-            return try MinimumCellSize(minCell)
-        } catch {
-            throw failure("error: \(error.description)")
-        }
+        try MinimumCellSize(minCell)
     }
 
-    /// `inputs`: files the run reads, never overwritten.
-    func write(_ report: CohortReport, inputs: [String] = []) throws {
-        try OutputFile.write(format.render(report, language: lang), to: output, mode: 0o644, inputs: inputs)
+    /// The report's output, anonymized.
+    var outputFile: CommandFiles.Output { .init("-o", output, .shareable) }
+
+    /// Writes the report to `-o` (declared in `files` with ``outputFile``).
+    func write(_ report: CohortReport, files: CommandFiles) throws {
+        try files.write(format.render(report, language: lang), to: output)
     }
 }
 

@@ -18,13 +18,12 @@ struct ScoringSelection: ParsableArguments {
         }
     }
 
-    /// The battery to score with (an ad-hoc one for `--instrument`); exits with status 2 when unknown.
+    /// The battery to score with (an ad-hoc one for `--instrument`); throws when unknown.
     func resolve(_ catalog: InstrumentCatalog) throws -> Battery {
-        do {
-            if let battery { return try catalog.resolveBattery(battery) }
-            return Battery.adHoc(try instruments.map { id throws(InputError) in try catalog.resolveInstrument(id) })
-        } catch {
-            throw failure(error.description)
-        }
+        if let battery { return try catalog.resolveBattery(battery) }
+        return Battery.adHoc(try instruments.map { id throws(InputError) in try catalog.resolveInstrument(id) })
     }
+
+    /// The `--instrument` values that name files: inputs no output may replace.
+    var instrumentFiles: [String] { instruments.filter { $0.contains("/") || $0.hasSuffix(".xml") } }
 }

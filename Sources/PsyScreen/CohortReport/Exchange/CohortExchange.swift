@@ -58,10 +58,8 @@ package struct CohortExchange: Sendable {
         }
         let document = ExchangeDocument(
             format: Self.formatName, formatVersion: Self.formatVersion, stamp: stamp, scales: columns, units: units)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(document)) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        // Plain values only (strings, numbers, arrays, records): encoding them cannot fail.
+        return ((try? JSONValue(encoding: document)) ?? .null).rendered()
     }
 
     /// Reads and checks an exchange file: format and version, and that every count adds up (a damaged or

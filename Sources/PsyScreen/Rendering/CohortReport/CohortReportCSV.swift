@@ -36,17 +36,9 @@ package enum CohortReportCSV {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Names typed into a roster, made safe for spreadsheets: a leading `=`, `+`, `-`, `@`, tab or CR gets a `'`
-    /// (as ``CSVWriter`` does for cells from input), so Excel shows the text instead of evaluating it.
-    package static func typedText(_ text: String) -> String {
-        guard let first = text.utf8.first, CSVWriter.startsFormula(first) else { return text }
-        return "'" + text
-    }
+    /// Names typed into a roster, made safe for spreadsheets (see ``CSVField``).
+    package static func typedText(_ text: String) -> String { CSVField.neutralized(text) }
 
-    /// RFC 4180 quoting where needed.
-    static func field(_ text: String) -> String {
-        // Bytes, not Characters: the quoting characters are ASCII, and this runs a million times.
-        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    /// RFC 4180 quoting where needed (see ``CSVField``).
+    static func field(_ text: String) -> String { CSVField.encoded(text) }
 }

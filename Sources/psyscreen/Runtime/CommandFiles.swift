@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import PsyScreen
+import PsyScreenStore
+
+/// A command that writes files. It declares once, in ``files``, what it reads and writes; the entry point checks
+/// every output against that before `run()` (before any work), and outputs are opened only through ``files``.
+protocol WritingCommand: ParsableCommand {
+    var files: CommandFiles { get }
+}
+
+/// What one command run reads and writes, and the one way its outputs are opened.
+///
+/// Besides the inputs a command names, every command protects the database (its `--db`, else the default one)
+/// with its `-wal`/`-shm`, the pseudonym key and the instrument files: no `-o` may replace them.
+struct CommandFiles {
+    /// Who may read a new output file. Every file that can hold an ID, a name or an answer is owner-only (0600)
+    /// from its first byte, under any umask; anonymized outputs (reports, coverage counts, a template) may be
+    /// shared (0644 less the umask).
+    enum Privacy {
+        case ownerOnly
+        case shareable
+
+        var mode: mode_t { self == .ownerOnly ? 0o600 : 0o644 }
+    }
+
+    /// One output: the option that names it, the path (`-` for standard output), who may read it.
+    struct Output {
+        var option: String
+        var path: String
+        var privacy: Privacy
+
+        init(_ option: String, _ path: String?, _ privacy: Privacy) {
+            self.option = option
+            self.path = path ?? "-"
+            self.privacy = privacy
+        }
+    }
+
+    let outputs: [Output]
+    private var rule = OutputGuard()
+
+    /// - Parameters:
+    ///   - database: the command's `--db` (default: the default database, protected even when unused).
+    ///   - key: the command's `--key`; `protectingKey` is false only for `key init`, whose output it is.
+    init(
+        inputs: [String] = [], database: String? = nil, key: String? = nil, protectingKey: Bool = true, instruments: String? = nil,
+        outputs: [Output]
+    ) {
+        self.outputs = outputs
+        for input in inputs { rule.protect(input, as: .input) }
+        rule.protectDatabase(database ?? ScreeningStore.defaultPath())
+        if protectingKey { rule.protect(KeyLocation.resolve(key), as: .pseudonymKey) }
+        for file in Self.instrumentFiles(instruments) { rule.protect(file, as: .instrument) }
+    }
+
+    /// Refuses (exit 2) an output that is an input, the database, the key or another output.
+    func check() throws {
+        try rule.check(outputs.map { OutputGuard.Output(path: $0.path, option: $0.option) })
+    }
+
+    /// Opens a declared output (`nil` = standard output); see ``OutputFile`` for what happens to each kind of path.
+    func open(_ path: String?) throws -> OutputFile {
+        let path = path ?? "-"
+        guard let output = outputs.first(where: { $0.path == path }) else {
+            throw CLIError("internal: output \(path) was not declared in the command's files")
+        }
+        try check()
+        return try rule.open(output.path, mode: output.privacy.mode)
+    }
+
+    /// Writes `text` to a declared output.
+    func write(_ text: String, to path: String?) throws {
+        try write(to: path) { writer in try writer.output.write(text) }
+    }
+
+    /// Writes raw bytes (a PDF) to a declared output.
+    func write(bytes: [UInt8], to path: String?) throws {
+        try write(to: path) { writer in try bytes.withUnsafeBufferPointer { try writer.output.write($0) } }
+    }
+
+    /// Writes CSV records; cells of rows after the header are neutralized against spreadsheet formulas.
+    func writeCSV(_ records: [[String]], to path: String?, excel: Bool = false) throws {
+        try write(to: path, byteOrderMark: excel) { writer in
+            for (index, record) in records.enumerated() {
+                // Header cells are ours; data cells may hold what a person typed into a roster or a form.
+                try writer.writeRecord(record, neutralizingFormulas: index > 0)
+            }
+        }
+    }
+
+    /// Renders a tabulation in `format`.
+    func write(_ tabulation: Tabulation, format: ListingFormat, to path: String?, json: () -> String) throws {
+        switch format {
+        case .table: try write(tabulation.table, to: path)
+        case .csv: try writeCSV(tabulation.records, to: path)
+        case .json: try write(json(), to: path)
+        }
+    }
+
+    private func write(to path: String?, byteOrderMark: Bool = false, _ body: (CSVWriter) throws -> Void) throws {
+        let file = try open(path)
+        let writer = CSVWriter(fileDescriptor: file.fileDescriptor, name: file.path, options: .init(byteOrderMark: byteOrderMark))
+        do {
+            try body(writer)
+            try writer.flush()
+            try file.commit()
+        } catch {
+            file.discard()
+            throw error
+        }
+    }
+
+    /// The schema and questionnaire files of the instruments folder (none when it cannot be found).
+    private static func instrumentFiles(_ explicit: String?) -> [String] {
+        guard let directory = InstrumentDirectory.locate(explicit: explicit),
+            let names = try? FileManager.default.contentsOfDirectory(atPath: directory)
+        else { return [] }
+        return names.filter { $0.hasSuffix(".xml") || $0.hasSuffix(".xsd") }.map { directory + "/" + $0 }
+    }
+}
+
+/// `table`, `csv` or `json` for the listing commands.
+enum ListingFormat: String, CaseIterable, ExpressibleByArgument {
+    case table
+    case csv
+    case json
+}
