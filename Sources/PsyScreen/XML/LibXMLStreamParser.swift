@@ -100,6 +100,13 @@ private final class StreamContext: LibXMLErrorSink {
     }
 }
 
+/// The length of a name libxml2 hands over NUL-terminated (libc's vectorised `strlen`; `xmlStrlen` goes byte by
+/// byte).
+@inline(__always)
+private func nameLength(_ name: UnsafePointer<xmlChar>) -> Int {
+    name.withMemoryRebound(to: CChar.self, capacity: 1) { strlen($0) }
+}
+
 /// Calls `body` with the parser context and the Swift side of a callback, without retaining it (the parser
 /// holds it for the whole parse).
 @inline(__always)
@@ -118,7 +125,7 @@ private func streamStartElement(
     guard let localName else { return }
     withStreamContext(userData) { ctxt, context in
         context.deliver(ctxt) {
-            try context.handler.startElement(UnsafeBufferPointer(start: localName, count: Int(xmlStrlen(localName))).span)
+            try context.handler.startElement(UnsafeBufferPointer(start: localName, count: nameLength(localName)).span)
             guard let attributes else { return }
             // Five pointers per attribute: local name, prefix, URI, value start, value end.
             for index in 0..<Int(attributeCount) {
@@ -126,7 +133,7 @@ private func streamStartElement(
                     let end = attributes[5 * index + 4]
                 else { continue }
                 try context.handler.attribute(
-                    UnsafeBufferPointer(start: name, count: Int(xmlStrlen(name))).span,
+                    UnsafeBufferPointer(start: name, count: nameLength(name)).span,
                     UnsafeBufferPointer(start: start, count: end - start).span)
             }
         }
@@ -140,7 +147,7 @@ private func streamEndElement(
     guard let localName else { return }
     withStreamContext(userData) { ctxt, context in
         context.deliver(ctxt) {
-            try context.handler.endElement(UnsafeBufferPointer(start: localName, count: Int(xmlStrlen(localName))).span)
+            try context.handler.endElement(UnsafeBufferPointer(start: localName, count: nameLength(localName)).span)
         }
     }
 }
