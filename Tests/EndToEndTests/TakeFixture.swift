@@ -5,7 +5,7 @@ import PsyScreenTestSupport
 
 /// A temporary school database with a roster (S1 张小明 in 2026 1班, then S2… 学生N), and `psyscreen take` run
 /// against it in English.
-struct TakeFixture {
+final class TakeFixture {
     static let wave = "2026-autumn"
     static let crisis = Fixtures.catalog.battery("annual")!.crisis.text(in: "en")
     static let closing = Fixtures.catalog.battery("annual")!.closing.text(in: "en")
@@ -25,6 +25,8 @@ struct TakeFixture {
         _ = try ScreeningStore(path: database, user: "teacher").importRoster(roster, source: "roster.csv")
         cli = CLIRunner(currentDirectory: directory)
     }
+
+    deinit { try? FileManager.default.removeItem(atPath: directory) }
 
     func arguments(_ extra: [String] = []) -> [String] {
         ["take", "--battery", "annual", "--wave", Self.wave, "--db", database, "--lang", "en"] + extra

@@ -34,20 +34,6 @@ class LibXMLErrorSink {
     }
 }
 
-/// Process-wide libxml2 set-up, done once: the parser and the schema type tables initialise lazily and
-/// without a lock in libxml2 2.9, which races when two threads parse at once.
-enum LibXMLGlobal {
-    private static let once: Void = {
-        xmlInitParser()
-        xmlSchemaInitTypes()
-        // Everything that matters arrives through the structured handlers; the generic channel would print
-        // straight to stderr (I/O warnings) with no file or line.
-        psyscreen_silenceGenericErrors()
-    }()
-
-    static func initialize() { _ = once }
-}
-
 /// Structured-error callback of the parser context: `userData` is the context, the sink is in `_private`.
 func libxmlParserError(_ userData: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
     guard let userData, let error else { return }

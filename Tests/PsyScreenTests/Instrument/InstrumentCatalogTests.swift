@@ -34,7 +34,7 @@ final class InstrumentCatalogTests: XCTestCase {
     }
 
     func testTwoFilesWithTheSameIDAreReported() throws {
-        let directory = Fixtures.temporaryDirectory()
+        let directory = makeTemporaryDirectory()
         for name in ["psyscreen.xsd", "xml.xsd", "phq9.xml"] {
             try FileManager.default.copyItem(atPath: Fixtures.instrumentsDirectory + "/" + name, toPath: directory + "/" + name)
         }

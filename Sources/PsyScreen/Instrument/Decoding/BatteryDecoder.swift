@@ -55,7 +55,7 @@ struct BatteryDecoder {
         // A crisis answer must never end up below red because a policy file forgot it.
         let red = conditions[.red] ?? []
         for instrument in instruments {
-            for flag in instrument.flags where flag.kind == .crisis {
+            for flag in instrument.crisisFlags {
                 if !red.contains(.flag(instrument: instrument.id, flag: flag.id)) {
                     context.error(
                         policy.line,

@@ -31,7 +31,8 @@ struct ScaleDecoder {
                 element.children(named: "band").map { ($0.attribute("id") ?? "", $0.line) },
                 uniquingKeysWith: { first, _ in first })
             checkCoverage(
-                bands, range: range, step: step, scaleID: id, line: { bandLines[$0] ?? element.line }, &context)
+                bands, range: range, step: step, decimals: decimals, scaleID: id, line: { bandLines[$0] ?? element.line },
+                &context)
             scales.append(
                 Scale(
                     id: id, label: label, definition: definition, decimals: decimals, range: range, step: step,
@@ -142,10 +143,12 @@ struct ScaleDecoder {
     /// Bands must tile the scale's range: first starts at the lowest score, each next one a step after the
     /// previous ends, last ends at the highest score.
     private func checkCoverage(
-        _ bands: [Band], range: ClosedRange<Double>, step: Double, scaleID: String, line: (String) -> Int,
-        _ context: inout DecodingContext
+        _ bands: [Band], range: ClosedRange<Double>, step: Double, decimals: Int, scaleID: String,
+        line: (String) -> Int, _ context: inout DecodingContext
     ) {
         guard !bands.isEmpty else { return }
+        // Scores the scale can have, as they are printed (`3.41`, not the `3.4099999999999997` of 3.4 + 0.01).
+        func grid(_ value: Double) -> String { ScoreFormat.string(value, decimals: decimals) }
         let tolerance = step / 1000
         for band in bands where band.minimum < range.lowerBound - tolerance || band.maximum > range.upperBound + tolerance {
             context.error(
@@ -157,19 +160,19 @@ struct ScaleDecoder {
         if sorted[0].minimum > range.lowerBound + tolerance {
             context.error(
                 line(sorted[0].id),
-                "bands of scale '\(scaleID)' leave a gap: no band covers \(format(range.lowerBound))–\(format(sorted[0].minimum - step))"
+                "bands of scale '\(scaleID)' leave a gap: no band covers \(grid(range.lowerBound))–\(grid(sorted[0].minimum - step))"
             )
         }
         for (previous, next) in zip(sorted, sorted.dropFirst()) {
             if next.minimum <= previous.maximum + tolerance {
                 context.error(
                     line(next.id),
-                    "bands '\(previous.id)' and '\(next.id)' of scale '\(scaleID)' overlap (\(format(next.minimum))–\(format(min(previous.maximum, next.maximum))) is in both)"
+                    "bands '\(previous.id)' and '\(next.id)' of scale '\(scaleID)' overlap (\(grid(next.minimum))–\(grid(min(previous.maximum, next.maximum))) is in both)"
                 )
             } else if next.minimum - previous.maximum > step + tolerance {
                 context.error(
                     line(next.id),
-                    "bands of scale '\(scaleID)' leave a gap: no band covers \(format(previous.maximum + step))–\(format(next.minimum - step))"
+                    "bands of scale '\(scaleID)' leave a gap: no band covers \(grid(previous.maximum + step))–\(grid(next.minimum - step))"
                 )
             }
         }
@@ -177,7 +180,7 @@ struct ScaleDecoder {
         if last.maximum < range.upperBound - tolerance {
             context.error(
                 line(last.id),
-                "bands of scale '\(scaleID)' leave a gap: no band covers \(format(last.maximum + step))–\(format(range.upperBound))"
+                "bands of scale '\(scaleID)' leave a gap: no band covers \(grid(last.maximum + step))–\(grid(range.upperBound))"
             )
         }
     }
