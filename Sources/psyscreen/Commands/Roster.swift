@@ -21,13 +21,13 @@ struct RosterImport: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
-    @OptionGroup var csv: CSVInputOptions
+    @OptionGroup var table: TableInputOptions
 
     @Argument(help: "The roster CSV (- for standard input).")
     var file: String
 
     func run() throws {
-        let reader = try csv.open(file)
+        let reader = try table.open(file)
         let students: [Student]
         do {
             students = try RosterReader.read(reader)
@@ -38,7 +38,7 @@ struct RosterImport: ParsableCommand {
         let summary = try store.importRoster(students, source: file)
         var text = ""
         for move in summary.moved { text += "moved \(move.studentID): \(move.from) → \(move.to)\n" }
-        text += "\(file): \(students.count) students (\(reader.encoding.displayName)); \(summary.added) added, \(summary.updated) updated, \(summary.unchanged) unchanged"
+        text += "\(file): \(students.count) students (\(reader.encodingName)); \(summary.added) added, \(summary.updated) updated, \(summary.unchanged) unchanged"
             + (summary.notInRoster > 0 ? "; \(summary.notInRoster) on file but not in this roster (kept)" : "")
         try StandardOutput.line(text)
     }

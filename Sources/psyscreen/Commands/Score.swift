@@ -23,7 +23,7 @@ struct Score: WritingCommand {
 
     @OptionGroup var instruments: InstrumentOptions
     @OptionGroup var selection: ScoringSelection
-    @OptionGroup var csv: CSVInputOptions
+    @OptionGroup var table: TableInputOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the scored rows here (default: standard output).", valueName: "file"))
     var output: String?
@@ -60,7 +60,7 @@ struct Score: WritingCommand {
     func run() throws {
         TemporaryFileCleanup.installSignalHandlers()
         let battery = try selection.resolve(try instruments.catalog())
-        let reader = try csv.open(input)
+        let reader = try table.open(input)
         let scratchDirectory = ScoreDestination.scratchDirectory(for: output)
         let job = try BulkScoringJob(
             source: reader, instruments: battery.instruments,
@@ -87,7 +87,7 @@ struct Score: WritingCommand {
                 progress: progress.map { bar in { bar.update(records: $0, bytes: $1) } })
             progress?.finish()
             if strict && summary.rejected > 0 { destination.discard() } else { try destination.commit() }
-            try ProblemOutput.write(problems, file: input == "-" ? "<stdin>" : input, to: errorsFile, byteOrderMark: excel)
+            try ProblemOutput.write(problems, positions: reader.positions, to: errorsFile, byteOrderMark: excel)
         } catch {
             progress?.finish()
             destination.discard()

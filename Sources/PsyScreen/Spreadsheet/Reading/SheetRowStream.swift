@@ -30,6 +30,8 @@ package final class SheetRowStream {
     package private(set) var rowCount = 0
     /// Bytes of the sheet's part inflated so far, for progress.
     package private(set) var bytesInflated = 0
+    /// Bytes of the sheet's part once inflated, as the zip declares them.
+    package let partSize: Int
 
     private let chunks: BoundedHandOff<Data>
     private let parser: LibXMLStreamParser
@@ -55,6 +57,7 @@ package final class SheetRowStream {
         name = "\(path)!\(chosen.name)"
         var info = stat()
         fileSize = stat(path, &info) == 0 ? Int(info.st_size) : 0
+        partSize = archive.declaredSize(of: part)
         assembler = WorksheetRowAssembler(name: name, strings: strings, styles: styles, date1904: package.date1904, limits: limits)
         parser = LibXMLStreamParser(file: "\(path)!\(part)", handler: assembler)
         let chunks = BoundedHandOff<Data>(capacity: 4)

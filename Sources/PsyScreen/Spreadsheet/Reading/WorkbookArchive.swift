@@ -52,6 +52,11 @@ final class WorkbookArchive {
     /// Whether the package has `part` (`xl/workbook.xml`, no leading slash).
     func contains(_ part: String) -> Bool { entries[Self.key(part)] != nil }
 
+    /// The uncompressed size `part` declares (0 for a part that is not there).
+    func declaredSize(of part: String) -> Int {
+        entries[Self.key(part)].map { Int(clamping: $0.uncompressedSize) } ?? 0
+    }
+
     /// The whole of a small part.
     func read(_ part: String, limit: Int) throws -> [UInt8] {
         var bytes: [UInt8] = []
