@@ -108,10 +108,15 @@ struct CommandFiles {
 
     /// Writes sheets as an `.xlsx` workbook to a declared output; never to a terminal, where it would be noise.
     func writeWorkbook(_ tables: [SpreadsheetTable], to path: String?) throws {
+        try Self.refuseBinaryOnTerminal(path)
+        try write(bytes: try WorkbookWriter.xlsx(tables), to: path)
+    }
+
+    /// A workbook on standard output is fine for a pipe or a file, noise on a terminal.
+    static func refuseBinaryOnTerminal(_ path: String?) throws {
         if (path ?? "-") == "-" && isatty(STDOUT_FILENO) != 0 {
             throw CLIError("a workbook is a binary file: name it with -o FILE.xlsx")
         }
-        try write(bytes: try WorkbookWriter.xlsx(tables), to: path)
     }
 
     private func write(to path: String?, byteOrderMark: Bool = false, _ body: (CSVWriter) throws -> Void) throws {

@@ -80,6 +80,11 @@ package final class SheetRowStream {
 
     deinit { chunks.cancelAndWait() }
 
+    /// The names of the workbook's sheets, in tab order (hidden ones included).
+    package static func sheetNames(path: String, limits: WorkbookLimits = WorkbookLimits()) throws -> [String] {
+        try WorkbookPackage.read(WorkbookArchive(path: path, limits: limits)).sheets.map(\.name)
+    }
+
     /// Moves to the next row; false after the last. The first row is the header (the first row with a value).
     package func nextRow() throws -> Bool {
         index += 1
