@@ -6,10 +6,10 @@
 #   RUNS=5 bench/xlsx.sh       # more runs
 #   TEXT_IDS=1 bench/xlsx.sh   # student IDs stored as text: a shared-string table of 1,000,000 strings
 #
-# Generates the workbook and the CSV once with bench/gen_xlsx.py (cached in bench/out/; the rows are those of the
-# score benchmark's generator, as Excel stores them: numbers as numbers, text in the shared-string table), runs
-# score on each alternately (so that load from other work on the machine hits both alike), checks that both give
-# byte-identical output, and prints the medians, the ratio and the peak RSS of each. For the floor it also times
+# Generates the CSV once with bench/peers/gen_responses.py (the score benchmark's rows, cached in bench/out/) and
+# the same data as a workbook with bench/gen_xlsx.py (as Excel stores it: numbers as numbers, text in the
+# shared-string table), runs score on each alternately (so that load from other work on the machine hits both
+# alike), checks that both give byte-identical output, and prints the medians, the ratio and the peak RSS of each. For the floor it also times
 # inflating the sheet alone (unzip -p), which no reader of the workbook can go below.
 set -euo pipefail
 
@@ -24,14 +24,15 @@ mkdir -p "$out"
 bin=$(cd "$repo" && swift build -c release --show-bin-path)/psyscreen
 export PSYSCREEN_INSTRUMENTS=$repo/instruments
 
-suffix=${TEXT_IDS:+-text-ids}
-workbook=$out/responses-$N$suffix.xlsx
-csv=$out/responses-$N$suffix.csv
-if [ ! -f "$workbook" ] || [ ! -f "$csv" ]; then
-  echo "bench: generating $N rows as .xlsx and .csv" >&2
-  python3 "$here/gen_xlsx.py" "$N" "$workbook.tmp" "$csv.tmp" ${TEXT_IDS:+--text-ids}
-  mv "$workbook.tmp" "$workbook"
-  mv "$csv.tmp" "$csv"
+csv=$out/responses-$N.csv
+workbook=$out/responses-$N${TEXT_IDS:+-text-ids}.xlsx
+if [ ! -f "$csv" ]; then
+  echo "bench: generating $N rows" >&2
+  python3 "$here/peers/gen_responses.py" "$N" "$csv.tmp" && mv "$csv.tmp" "$csv"
+fi
+if [ ! -f "$workbook" ]; then
+  echo "bench: writing them as a workbook" >&2
+  python3 "$here/gen_xlsx.py" "$csv" "$workbook.tmp" ${TEXT_IDS:+--text-ids} && mv "$workbook.tmp" "$workbook"
 fi
 ls -l "$workbook" "$csv" | awk '{ printf "bench: %s %d bytes\n", $NF, $5 }'
 

@@ -205,6 +205,38 @@ final class WorkbookInputTests: XCTestCase {
         XCTAssertEqual(results[0][2][results[0][0].firstIndex(of: "level")!], "red")
     }
 
+    func testTwoSheetsOfOneWorkbookAreTwoImports() throws {
+        try SpreadsheetTools.requireOpenpyxl()
+        try """
+            student_id,name,school,grade,class,gender,status
+            A1,张三,一中,2025,1班,男,在籍
+            B1,李四,一中,2025,2班,女,在籍
+
+            """.write(toFile: directory + "/roster.csv", atomically: true, encoding: .utf8)
+        XCTAssertEqual(try cli.run(["roster", "import", directory + "/roster.csv"]).status, 0)
+        _ = try SpreadsheetTools.python(
+            """
+            import sys, openpyxl
+            wb = openpyxl.Workbook()
+            for index, (title, student) in enumerate([("1班", "A1"), ("2班", "B1")]):
+                ws = wb.active if index == 0 else wb.create_sheet()
+                ws.title = title
+                ws.append(["student_id"] + \(Self.items))
+                ws.append([student] + [1] * 16)
+            wb.save(sys.argv[1])
+            """, [directory + "/classes.xlsx"])
+        for (sheet, message) in [("1班", "1 stored"), ("2班", "1 stored"), ("2班", "already imported")] {
+            let run = try cli.run(["import", "--wave", "w", "--battery", "annual", "--sheet", sheet, directory + "/classes.xlsx"])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertTrue((run.stdout + run.stderr).contains(message), "\(sheet): \(run.stdout) \(run.stderr)")
+        }
+        XCTAssertEqual(try CSVRows.read(try { () throws -> String in
+            let out = directory + "/results.csv"
+            XCTAssertEqual(try cli.run(["results", "--wave", "w", "-o", out]).status, 0)
+            return out
+        }()).dropFirst().map { $0[0] }, ["A1", "B1"])
+    }
+
     func testRosterImportKeepsLeadingZerosAndISODates() throws {
         try SpreadsheetTools.requireOpenpyxl()
         _ = try SpreadsheetTools.python(

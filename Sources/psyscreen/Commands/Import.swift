@@ -45,7 +45,8 @@ struct Import: WritingCommand {
             options: .init(requireStudentID: true, scratchDirectory: scratchDirectory))
         let problems = try ProblemSpool(directory: scratchDirectory, lateStreams: 2)
         let batch = try PaperSheetBatch.read(reader, problems: problems)
-        let hash = try FileDigest.sha256(file)
+        // Two sheets of one workbook are two imports.
+        let hash = try FileDigest.sha256(file) + (source.section.map { "!" + $0 } ?? "")
         let errorsFile = try errors.map { try files.open($0) }
         let store = try database.openForWriting()
         let summary = try store.importPaper(wave: wave, battery: battery, path: file, fileHash: hash, sheets: batch.sheets)

@@ -26,6 +26,9 @@ struct SharedStrings: Sendable {
     static func read(_ archive: WorkbookArchive, part: String) throws -> SharedStrings {
         let file = "\(archive.path)!\(part)"
         let reader = SharedStringReader(limits: archive.limits, path: archive.path, part: part)
+        // The part's size bounds its text: reserving it once spares the copies (and the moment of double memory)
+        // of growing; pages never written cost nothing.
+        reader.table.reserve(bytes: min(archive.declaredSize(of: part), archive.limits.sharedStringBytes))
         let parser = LibXMLStreamParser(file: file, handler: reader)
         try archive.stream(part, limit: archive.limits.sharedStringPart) { try parser.feed($0) }
         try parser.finish()
@@ -38,6 +41,7 @@ struct SharedStrings: Sendable {
     }
 
     fileprivate mutating func reserve(strings: Int) { ends.reserveCapacity(strings) }
+    fileprivate mutating func reserve(bytes count: Int) { bytes.reserveCapacity(count) }
 }
 
 /// Builds the table from the part's events: the text of every `<t>` inside an `<si>` (plain, or the runs of rich

@@ -11,9 +11,9 @@ package struct WorkbookLimits: Sendable {
     /// Uncompressed bytes of a worksheet (streamed, so this bounds time, not memory: 1,000,000 rows of paper
     /// results are about 630 MB).
     package var worksheetPart = 4 << 30
-    /// Memory for the shared-string table: the text plus 4 bytes per string. 1,000,000 distinct student IDs
-    /// take about 15 MB.
-    package var sharedStringBytes = 40 << 20
+    /// Memory for the shared-string table: the text plus 4 bytes per string. 1,000,000 distinct 11-digit student
+    /// IDs take 15 MB; with the scoring's own 45 MB that keeps a run under 64 MB.
+    package var sharedStringBytes = 16 << 20
     /// Bytes of one cell's text (Excel allows 32,767 characters, at most about 128 KB).
     package var cellBytes = 1 << 20
     /// Uncompressed ÷ compressed size of a part above 1 MiB; deflate cannot do better than about 1,032, and real

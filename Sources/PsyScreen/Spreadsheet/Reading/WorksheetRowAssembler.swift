@@ -114,7 +114,7 @@ final class WorksheetRowAssembler: XMLStreamHandler {
         case .cell:
             if name.is("r") {
                 guard let parsed = CellReference.parse(value), let column = parsed.column else {
-                    throw problem(column: nil, "a cell has the reference '\(Self.excerpt(value.string))', which names no cell")
+                    throw problem(column: nil, "a cell has the reference '\(InputExcerpt.quote(value.string))', which names no cell")
                 }
                 guard column >= nextColumn else {
                     throw problem(column: column, "cell \(CellReference(column: column, row: rowNumber)) comes after a cell to its right: the sheet is damaged")
@@ -132,7 +132,7 @@ final class WorksheetRowAssembler: XMLStreamHandler {
             if name.is("r") {
                 guard let number = Self.integer(value), number > lastRow, number <= limits.rows else {
                     if let number = Self.integer(value), number > 0 { rowNumber = number }
-                    throw problem(column: nil, "row number '\(Self.excerpt(value.string))' does not follow row \(lastRow): the sheet is damaged")
+                    throw problem(column: nil, "row number '\(InputExcerpt.quote(value.string))' does not follow row \(lastRow): the sheet is damaged")
                 }
                 rowNumber = number
             }
@@ -223,7 +223,7 @@ final class WorksheetRowAssembler: XMLStreamHandler {
                 guard let index = Self.integer(value), let range = strings.range(index) else {
                     throw problem(
                         column: cellColumn,
-                        "the cell names shared string '\(Self.excerpt(String(decoding: value, as: UTF8.self)))', which the workbook does not have (it has \(strings.count)): the file is damaged")
+                        "the cell names shared string '\(InputExcerpt.quote(String(decoding: value, as: UTF8.self)))', which the workbook does not have (it has \(strings.count)): the file is damaged")
                 }
                 batch.text.append(contentsOf: strings.bytes[range])
             case .inline, .string:
@@ -251,11 +251,6 @@ final class WorksheetRowAssembler: XMLStreamHandler {
 
     private func problem(column: Int?, _ message: String) -> InputError {
         InputError(at: .cell(name, row: max(rowNumber, 1), column: column.map { $0 + 1 }), message)
-    }
-
-    /// A value quoted in a message: at most 60 characters.
-    private static func excerpt(_ text: String) -> String {
-        text.count <= 60 ? text : String(text.prefix(60)) + "…(\(text.utf8.count) bytes)"
     }
 
     /// A non-negative decimal integer of up to 18 digits.

@@ -21,6 +21,7 @@ package final class WorksheetSource: RowSource {
     package var name: String { stream.name }
     package var encodingName: String { "Excel sheet \(stream.sheetName)" }
     package var positions: InputPositions { InputPositions(name: stream.name, cells: true) }
+    package var section: String? { stream.sheetName }
 
     /// Progress in bytes of the workbook file: the share of the sheet inflated so far.
     package var bytesRead: Int {
