@@ -76,9 +76,14 @@ if Context.environment["PSYSCREEN_FUZZ"] != nil {
         .systemLibrary(name: "LibFuzzer", path: "Fuzz/LibFuzzer"),
         .target(name: "FuzzSupport", dependencies: ["PsyScreen", "LibFuzzer"], path: "Fuzz/FuzzSupport"),
     ]
-    for (name, folder) in [("fuzz-instruments", "Instruments"), ("fuzz-csv", "CSV"), ("fuzz-exchange", "Exchange")] {
+    for (name, folder) in [
+        ("fuzz-instruments", "Instruments"), ("fuzz-csv", "CSV"), ("fuzz-exchange", "Exchange"), ("fuzz-workbook", "Workbook"),
+    ] {
         package.targets.append(
-            .executableTarget(name: name, dependencies: ["PsyScreen", "FuzzSupport"], path: "Fuzz/\(folder)"))
+            .executableTarget(
+                name: name,
+                dependencies: ["PsyScreen", "FuzzSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                path: "Fuzz/\(folder)"))
         package.products.append(.executable(name: name, targets: [name]))
     }
 }

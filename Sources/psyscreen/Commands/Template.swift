@@ -78,7 +78,8 @@ struct Template: WritingCommand {
             students = found
         }
         let tables = DataEntryWorkbook.tables(
-            batteryID: battery.id, instruments: battery.instruments, language: lang, students: students, wave: wave)
+            battery: battery.id, selection: selection.arguments, instruments: battery.instruments, language: lang,
+            students: students, wave: wave)
         try files.writeWorkbook(tables, to: output)
         let filled = students.map { ", pre-filled with \($0.count) student\($0.count == 1 ? "" : "s")" } ?? ""
         printError("\(output ?? "standard output"): data-entry workbook of battery \(battery.id) (\(lang.rawValue))\(filled)")

@@ -9,8 +9,11 @@ package enum DataEntryWorkbook {
     /// Rows below the students (or below the header of a blank template) that still get the drop-downs.
     package static let spareRows = 1000
 
+    /// - Parameters:
+    ///   - battery: the battery's id, or the instruments' ids joined by `+` for `--instrument` (its title).
+    ///   - selection: the options that choose them again for `score` and `import` (`--battery annual`).
     package static func tables(
-        batteryID: String, instruments: [Instrument], language: SessionLanguage,
+        battery: String, selection: String, instruments: [Instrument], language: SessionLanguage,
         students: [Student]? = nil, wave: String? = nil
     ) -> [SpreadsheetTable] {
         let strings = WorkbookStrings(language: language)
@@ -35,8 +38,8 @@ package enum DataEntryWorkbook {
         var lines: [[SpreadsheetTable.Cell]] = []
         let shortNames = instruments.map(ColumnHeadings.shortName)
         for text in [
-            strings.title(battery: batteryID, instruments: shortNames), strings.oneRowPerForm, strings.idAsText,
-            strings.itemsFromList, strings.whenDone(battery: batteryID),
+            strings.title(battery: battery, instruments: shortNames), strings.oneRowPerForm, strings.idAsText,
+            strings.itemsFromList, strings.whenDone(selection: selection),
         ] {
             lines.append([.empty, .text(text), .empty])
         }

@@ -44,9 +44,10 @@ package struct WorkbookStrings: Sendable {
              "Item columns accept only the item's option values (listed below); Excel and WPS refuse anything else as you type. Leave an unanswered item blank.")
     }
 
-    package func whenDone(battery: String) -> String {
-        pick("录入完成后保存为 .xlsx，然后运行：psyscreen import --wave 批次 --battery \(battery) 本文件.xlsx（或 psyscreen score --battery \(battery) 本文件.xlsx）。",
-             "When done, save as .xlsx and run: psyscreen import --wave WAVE --battery \(battery) THIS-FILE.xlsx (or psyscreen score --battery \(battery) THIS-FILE.xlsx).")
+    /// `selection`: what `score` and `import` are told to score (`--battery annual`).
+    package func whenDone(selection: String) -> String {
+        pick("录入完成后保存为 .xlsx，然后运行：psyscreen import --wave 批次 \(selection) 本文件.xlsx（或 psyscreen score \(selection) 本文件.xlsx）。",
+             "When done, save as .xlsx and run: psyscreen import --wave WAVE \(selection) THIS-FILE.xlsx (or psyscreen score \(selection) THIS-FILE.xlsx).")
     }
 
     package func prefilled(count: Int, wave: String) -> String {
