@@ -17,11 +17,6 @@ struct SharedStrings: Sendable {
         return (index == 0 ? 0 : Int(ends[index - 1]))..<Int(ends[index])
     }
 
-    /// String `index` (for tests and the few values kept).
-    subscript(index: Int) -> String? {
-        range(index).map { String(decoding: bytes[$0], as: UTF8.self) }
-    }
-
     /// Reads the table from `part`.
     static func read(_ archive: WorkbookArchive, part: String) throws -> SharedStrings {
         let file = "\(archive.path)!\(part)"

@@ -1,4 +1,4 @@
-/// Consecutive rows of a worksheet as text cells, handed from the reading thread to the caller in one piece.
+/// Consecutive rows of a worksheet as text cells: the rows one chunk of the sheet completed, handed to the reader.
 ///
 /// Every cell's UTF-8 text lies in ``text``; ``spans`` holds a start and an end offset per cell, cells dense from
 /// column A of the row to its last cell with a value (an empty cell is an empty span). The layout is that of a
@@ -16,14 +16,6 @@ struct SheetRowBatch: Sendable {
     var rows: [Row] = []
     var text: [UInt8] = []
     var spans: [Int] = []
-
-    init(reservingRows rows: Int = 0, textBytes: Int = 0) {
-        self.rows.reserveCapacity(rows)
-        text.reserveCapacity(textBytes)
-        spans.reserveCapacity(rows * 32)
-    }
-
-    var isEmpty: Bool { rows.isEmpty }
 
     /// Cell `column` (0-based) of row `row` of the batch as bytes; empty past the row's last cell.
     func cellRange(row: Int, column: Int) -> Range<Int> {

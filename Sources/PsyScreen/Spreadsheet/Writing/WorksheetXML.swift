@@ -13,8 +13,9 @@ enum WorksheetXML {
         var xml = XMLBytes()
         xml.append(#"<worksheet xmlns="\#(WorkbookWriter.spreadsheetNS)" xmlns:r="\#(WorkbookWriter.relationshipsNS)">"#)
         let columnCount = max(table.columns.count, table.rows.map(\.count).max() ?? 0, 1)
+        // The cells written; the drop-downs reach further down, to the entry rows.
+        xml.append(#"<dimension ref="A1:\#(CellReference(column: columnCount - 1, row: 1 + table.rows.count))"/>"#)
         let lastRow = 1 + max(table.rows.count, table.entryRows)
-        xml.append(#"<dimension ref="A1:\#(CellReference(column: columnCount - 1, row: max(lastRow, 1)))"/>"#)
         xml.append(#"<sheetViews><sheetView workbookViewId="0"\#(selected ? #" tabSelected="1""# : "")>"#)
         if table.freezesHeader {
             xml.append(#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>"#)
