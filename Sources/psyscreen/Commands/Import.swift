@@ -25,7 +25,7 @@ struct Import: WritingCommand {
     @Option(help: "Write the row-level error report here as CSV instead of stderr.")
     var errors: String?
 
-    @Argument(help: "The paper results CSV.")
+    @Argument(help: "The paper results: CSV or .xlsx (see --sheet).")
     var file: String
 
     /// The error report quotes IDs and answers: owner-only.

@@ -12,7 +12,7 @@ struct Roster: ParsableCommand {
 struct RosterImport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Add or update students from a roster CSV, all or nothing.",
+        abstract: "Add or update students from a roster CSV or Excel workbook, all or nothing.",
         discussion: """
             Columns: student_id, name, school, grade, class, gender, status (enrolled/在籍, leave/休学, \
             internship/实习, withdrawn/退学); optional campus, major, birth_date, dorm. Chinese headers (学号, 姓名, …) \
@@ -23,7 +23,7 @@ struct RosterImport: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var table: TableInputOptions
 
-    @Argument(help: "The roster CSV (- for standard input).")
+    @Argument(help: "The roster: CSV (- for standard input) or .xlsx (see --sheet).")
     var file: String
 
     func run() throws {

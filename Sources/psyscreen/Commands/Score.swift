@@ -12,7 +12,7 @@ enum ScoreOutputFormat: String, CaseIterable, ExpressibleByArgument {
 struct Score: WritingCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
-        abstract: "Score paper results from a CSV file: one output row per input record, in input order.",
+        abstract: "Score paper results from a CSV file or an Excel workbook: one output row per input record, in input order.",
         discussion: """
             Item columns are named {instrument}_{item} (phq9_9); every other column is passed through. Records with \
             a value that is not an option, a non-number, a wrong number of fields or a repeated student_id are not \
@@ -40,7 +40,7 @@ struct Score: WritingCommand {
     @Flag(help: "Start the CSV with a byte order mark, so that Excel opens it as UTF-8.")
     var excel = false
 
-    @Argument(help: ArgumentHelp("The paper results CSV ('-' for standard input).", valueName: "input"))
+    @Argument(help: ArgumentHelp("The paper results: CSV ('-' for standard input) or .xlsx (see --sheet).", valueName: "input"))
     var input: String
 
     /// Scores and rejected records name students: both owner-only.
