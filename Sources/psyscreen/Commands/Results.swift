@@ -17,8 +17,11 @@ struct Results: WritingCommand {
     @Option(help: "The battery whose columns to write (default: the one the wave's screenings used).")
     var battery: String?
 
-    @Option(help: "csv or json.")
-    var format: ListingFormat = .csv
+    @Option(help: "csv, json or xlsx (default: xlsx when the output name ends in .xlsx, else csv).")
+    var format: ListingFormat?
+
+    @Option(help: "Language of the xlsx column headings: zh-Hans or en.")
+    var lang: SessionLanguage = .chinese
 
     @Option(name: .shortAndLong, help: "The output file (mode 0600); - for standard output.")
     var output: String
@@ -36,7 +39,15 @@ struct Results: WritingCommand {
         let battery = try columnsBattery(catalog, rows.first?.1.batteryID)
         try AuditedExport.record(store, "results of wave \(wave)", path: output, rows: rows.count)
         let tabulation = IdentifiedLists.results(rows, battery: battery)
-        try files.write(tabulation, format: format == .table ? .csv : format, to: output) {
+        let format = ListingFormat.resolve(format, output: output, fallback: .csv)
+        try files.write(
+            tabulation, format: format == .table ? .csv : format, to: output,
+            workbook: {
+                [ListingWorkbook.sheet(
+                    tabulation, name: WorkbookStrings(language: lang).resultsSheet,
+                    headings: ColumnHeadings(language: lang, instruments: battery.instruments))]
+            }
+        ) {
             JSONValue.object([("wave", .string(wave)), ("battery", .string(battery.id)), ("students", .array(tabulation.jsonObjects))]).rendered()
         }
         printError("\(rows.count) students written to \(output)")

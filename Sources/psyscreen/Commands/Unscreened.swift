@@ -17,8 +17,11 @@ struct Unscreened: WritingCommand {
     @Option(help: "Only this grade.") var grade: String?
     @Option(name: .customLong("class"), help: "Only this class.") var className: String?
 
-    @Option(help: "table, csv or json.")
-    var format: ListingFormat = .table
+    @Option(help: "table, csv, json or xlsx (default: xlsx when the output name ends in .xlsx, else table).")
+    var format: ListingFormat?
+
+    @Option(help: "Language of the xlsx column headings: zh-Hans or en.")
+    var lang: SessionLanguage = .chinese
 
     @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.")
     var output: String?
@@ -35,7 +38,12 @@ struct Unscreened: WritingCommand {
             .map { ($0.student, $0.state) }
         if let output { try AuditedExport.record(store, "unscreened list of wave \(wave)", path: output, rows: list.count) }
         let tabulation = IdentifiedLists.unscreened(list)
-        try files.write(tabulation, format: format, to: output) {
+        try files.write(
+            tabulation, format: ListingFormat.resolve(format, output: output, fallback: .table), to: output,
+            workbook: {
+                [ListingWorkbook.sheet(tabulation, name: WorkbookStrings(language: lang).unscreenedSheet, headings: ColumnHeadings(language: lang))]
+            }
+        ) {
             JSONValue.object([("wave", .string(wave)), ("students", .array(tabulation.jsonObjects))]).rendered()
         }
     }

@@ -21,8 +21,11 @@ struct Warnings: WritingCommand {
     @Option(help: "Only this level (red, orange, yellow); repeat for several.")
     var level: [WarningLevel] = []
 
-    @Option(help: "table, csv or json.")
-    var format: ListingFormat = .table
+    @Option(help: "table, csv, json or xlsx (default: xlsx when the output name ends in .xlsx, else table).")
+    var format: ListingFormat?
+
+    @Option(help: "Language of the xlsx column headings: zh-Hans or en.")
+    var lang: SessionLanguage = .chinese
 
     @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.")
     var output: String?
@@ -35,7 +38,15 @@ struct Warnings: WritingCommand {
         if let output { try AuditedExport.record(store, "warning register of wave \(wave)", path: output, rows: entries.count) }
         let list = IdentifiedLists.register(entries)
         let rollup = IdentifiedLists.rollup(RegisterRollup.compute(entries))
-        switch format {
+        switch ListingFormat.resolve(format, output: output, fallback: .table) {
+        case .xlsx:
+            let strings = WorkbookStrings(language: lang)
+            let headings = ColumnHeadings(language: lang)
+            try files.writeWorkbook(
+                [
+                    ListingWorkbook.sheet(list, name: strings.registerSheet, headings: headings),
+                    ListingWorkbook.sheet(rollup, name: strings.rollupSheet, headings: headings, renamed: ["level": strings.unitLevel]),
+                ], to: output)
         case .csv:
             try files.writeCSV(list.records, to: output)
         case .table:
