@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "psyscreen",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "psyscreen", targets: ["psyscreen"]),
     ],
@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -27,6 +28,7 @@ let package = Package(
                 "CLibXML2",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .target(
@@ -46,12 +48,12 @@ let package = Package(
         ),
         .target(
             name: "PsyScreenTestSupport",
-            dependencies: ["PsyScreen"],
+            dependencies: ["PsyScreen", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/PsyScreenTestSupport"
         ),
         .testTarget(
             name: "PsyScreenTests",
-            dependencies: ["PsyScreen", "PsyScreenTestSupport"]
+            dependencies: ["PsyScreen", "PsyScreenTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "PsyScreenStoreTests",
@@ -66,3 +68,22 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (Fuzz/, docs/fuzzing.md): declared only when PSYSCREEN_FUZZ is set, so that the normal build
+// and `swift test` never see them. Built by bench/fuzz.sh with -sanitize=fuzzer,address into .build-fuzz/.
+if Context.environment["PSYSCREEN_FUZZ"] != nil {
+    package.targets += [
+        .systemLibrary(name: "LibFuzzer", path: "Fuzz/LibFuzzer"),
+        .target(name: "FuzzSupport", dependencies: ["PsyScreen", "LibFuzzer"], path: "Fuzz/FuzzSupport"),
+    ]
+    for (name, folder) in [
+        ("fuzz-instruments", "Instruments"), ("fuzz-csv", "CSV"), ("fuzz-exchange", "Exchange"), ("fuzz-workbook", "Workbook"),
+    ] {
+        package.targets.append(
+            .executableTarget(
+                name: name,
+                dependencies: ["PsyScreen", "FuzzSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                path: "Fuzz/\(folder)"))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

@@ -17,8 +17,11 @@ struct Results: WritingCommand {
     @Option(help: "The battery whose columns to write (default: the one the wave's screenings used).")
     var battery: String?
 
-    @Option(help: "csv or json.")
-    var format: ListingFormat = .csv
+    @Option(help: "csv, json or xlsx (default: xlsx when the output name ends in .xlsx, else csv).")
+    var format: ListingFormat?
+
+    @Option(help: "Language of the xlsx column headings: zh-Hans or en.")
+    var lang: SessionLanguage = .chinese
 
     @Option(name: .shortAndLong, help: "The output file (mode 0600); - for standard output.")
     var output: String
@@ -32,6 +35,7 @@ struct Results: WritingCommand {
         let store = try database.openForReading()
         let battery = try columnsBattery(catalog, try store.firstBattery(wave: wave))
         let layout = IdentifiedLists.ResultsLayout(battery)
+        let format = ListingFormat.resolve(format, output: output, fallback: .csv)
         let listing = ListingOutput(
             header: layout.header, format: format == .table ? .csv : format,
             jsonBefore: [("wave", .string(wave)), ("battery", .string(battery.id))])
@@ -43,6 +47,11 @@ struct Results: WritingCommand {
                     guard let attempt = screening.attempt else { return }
                     try emit(layout.row(screening.student, attempt))
                 }
+            },
+            workbook: { tabulation in
+                [ListingWorkbook.sheet(
+                    tabulation, name: WorkbookStrings(language: lang).resultsSheet,
+                    headings: ColumnHeadings(language: lang, instruments: battery.instruments))]
             },
             beforeCommit: { rows in
                 count = rows

@@ -17,8 +17,11 @@ struct Unscreened: WritingCommand {
     @Option(help: "Only this grade.") var grade: String?
     @Option(name: .customLong("class"), help: "Only this class.") var className: String?
 
-    @Option(help: "table, csv or json.")
-    var format: ListingFormat = .table
+    @Option(help: "table, csv, json or xlsx (default: xlsx when the output name ends in .xlsx, else table).")
+    var format: ListingFormat?
+
+    @Option(help: "Language of the xlsx column headings: zh-Hans or en.")
+    var lang: SessionLanguage = .chinese
 
     @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.")
     var output: String?
@@ -28,7 +31,9 @@ struct Unscreened: WritingCommand {
     func run() throws {
         let store = try database.openForReading()
         let units = RosterUnits(school: school, grade: grade, className: className, enrolledOnly: true)
-        let listing = ListingOutput(header: IdentifiedLists.unscreenedHeader, format: format, jsonBefore: [("wave", .string(wave))])
+        let listing = ListingOutput(
+            header: IdentifiedLists.unscreenedHeader, format: ListingFormat.resolve(format, output: output, fallback: .table),
+            jsonBefore: [("wave", .string(wave))])
         try listing.write(
             to: files, path: output,
             rows: { emit in
@@ -37,6 +42,9 @@ struct Unscreened: WritingCommand {
                 ) { screening in
                     try emit(IdentifiedLists.unscreenedRow(screening.student, screening.state))
                 }
+            },
+            workbook: { tabulation in
+                [ListingWorkbook.sheet(tabulation, name: WorkbookStrings(language: lang).unscreenedSheet, headings: ColumnHeadings(language: lang))]
             },
             beforeCommit: { rows in
                 if let output { try AuditedExport.record(store, "unscreened list of wave \(wave)", path: output, rows: rows) }

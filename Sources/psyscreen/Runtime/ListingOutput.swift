@@ -15,15 +15,29 @@ struct ListingOutput {
 
     typealias Rows = (_ emit: (_ row: [String]) throws -> Void) throws -> Void
 
-    /// Writes the listing; `tableAfter` and `jsonAfter` add what follows the rows (computed while they went by).
-    /// `beforeCommit` gets the number of rows once they are all written and before the file is put in place (the
-    /// audit line of an identified file: if it fails, no file is left).
+    /// Writes the listing; `tableAfter`, `jsonAfter` and `workbook` add what follows the rows (computed while they
+    /// went by). `beforeCommit` gets the number of rows once they are all written and before the file is put in
+    /// place (the audit line of an identified file: if it fails, no file is left).
+    ///
+    /// A workbook is built in memory: a sheet holds at most 1,048,576 rows, and `xlsx` is for a class's or a
+    /// school's list opened in Excel, not a district's stream.
     func write(
         to files: CommandFiles, path: String?, rows: Rows, tableAfter: () -> String = { "" },
-        jsonAfter: () -> [(String, JSONValue)] = { [] }, beforeCommit: (_ rows: Int) throws -> Void = { _ in }
+        jsonAfter: () -> [(String, JSONValue)] = { [] },
+        workbook: (_ listing: Tabulation) -> [SpreadsheetTable] = { [ListingWorkbook.sheet($0, name: "psyscreen", headings: ColumnHeadings(language: .english))] },
+        beforeCommit: (_ rows: Int) throws -> Void = { _ in }
     ) throws {
         var count = 0
         switch format {
+        case .xlsx:
+            try CommandFiles.refuseBinaryOnTerminal(path)
+            var collected: [[String]] = []
+            try rows { row in collected.append(row) }
+            let bytes = try WorkbookWriter.xlsx(workbook(Tabulation(header: header, rows: collected, numericColumns: numericColumns)))
+            try files.write(to: path) { writer in
+                try writer.output.write(bytes)
+                try beforeCommit(collected.count)
+            }
         case .csv:
             try files.write(to: path) { writer in
                 try writer.writeRecord(header)
