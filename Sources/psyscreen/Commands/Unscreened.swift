@@ -30,21 +30,24 @@ struct Unscreened: WritingCommand {
 
     func run() throws {
         let store = try database.openForReading()
-        let list = try store.screenings(wave: wave)
-            .filter { $0.student.status == .enrolled && $0.state != .screened }
-            .filter { school == nil || $0.student.school == school }
-            .filter { grade == nil || $0.student.grade == grade }
-            .filter { className == nil || $0.student.className == className }
-            .map { ($0.student, $0.state) }
-        if let output { try AuditedExport.record(store, "unscreened list of wave \(wave)", path: output, rows: list.count) }
-        let tabulation = IdentifiedLists.unscreened(list)
-        try files.write(
-            tabulation, format: ListingFormat.resolve(format, output: output, fallback: .table), to: output,
-            workbook: {
+        let units = RosterUnits(school: school, grade: grade, className: className, enrolledOnly: true)
+        let listing = ListingOutput(
+            header: IdentifiedLists.unscreenedHeader, format: ListingFormat.resolve(format, output: output, fallback: .table),
+            jsonBefore: [("wave", .string(wave))])
+        try listing.write(
+            to: files, path: output,
+            rows: { emit in
+                try store.forEachScreening(
+                    wave: wave, units: units, withAttempts: false, where: { _, counting in counting.state != .screened }
+                ) { screening in
+                    try emit(IdentifiedLists.unscreenedRow(screening.student, screening.state))
+                }
+            },
+            workbook: { tabulation in
                 [ListingWorkbook.sheet(tabulation, name: WorkbookStrings(language: lang).unscreenedSheet, headings: ColumnHeadings(language: lang))]
-            }
-        ) {
-            JSONValue.object([("wave", .string(wave)), ("students", .array(tabulation.jsonObjects))]).rendered()
-        }
+            },
+            beforeCommit: { rows in
+                if let output { try AuditedExport.record(store, "unscreened list of wave \(wave)", path: output, rows: rows) }
+            })
     }
 }

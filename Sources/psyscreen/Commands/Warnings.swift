@@ -34,29 +34,35 @@ struct Warnings: WritingCommand {
 
     func run() throws {
         let store = try database.openForReading()
-        let entries = try store.register(wave: wave, levels: level.isEmpty ? [.red, .orange, .yellow] : Set(level))
-        if let output { try AuditedExport.record(store, "warning register of wave \(wave)", path: output, rows: entries.count) }
-        let list = IdentifiedLists.register(entries)
-        let rollup = IdentifiedLists.rollup(RegisterRollup.compute(entries))
-        switch ListingFormat.resolve(format, output: output, fallback: .table) {
-        case .xlsx:
-            let strings = WorkbookStrings(language: lang)
-            let headings = ColumnHeadings(language: lang)
-            try files.writeWorkbook(
-                [
+        let levels = level.isEmpty ? [.red, .orange, .yellow] : Set(level)
+        var rollup = RegisterRollup.Tally()
+        let times = TimestampCache()
+        let listing = ListingOutput(
+            header: IdentifiedLists.registerHeader, format: ListingFormat.resolve(format, output: output, fallback: .table),
+            jsonBefore: [("wave", .string(wave))])
+        try listing.write(
+            to: files, path: output,
+            rows: { emit in
+                try store.forEachRegisterEntry(wave: wave, levels: levels) { entry in
+                    rollup.add(entry)
+                    try emit(IdentifiedLists.registerRow(entry, times: times))
+                }
+            },
+            tableAfter: { "\nCounts by class, grade and school\n" + IdentifiedLists.rollup(rollup.rows).table },
+            jsonAfter: { [("rollup", .array(IdentifiedLists.rollup(rollup.rows).jsonObjects))] },
+            workbook: { list in
+                let strings = WorkbookStrings(language: lang)
+                let headings = ColumnHeadings(language: lang)
+                return [
                     ListingWorkbook.sheet(list, name: strings.registerSheet, headings: headings),
-                    ListingWorkbook.sheet(rollup, name: strings.rollupSheet, headings: headings, renamed: ["level": strings.unitLevel]),
-                ], to: output)
-        case .csv:
-            try files.writeCSV(list.records, to: output)
-        case .table:
-            try files.write(list.table + "\nCounts by class, grade and school\n" + rollup.table, to: output)
-        case .json:
-            let json = JSONValue.object([
-                ("wave", .string(wave)), ("students", .array(list.jsonObjects)), ("rollup", .array(rollup.jsonObjects)),
-            ])
-            try files.write(json.rendered(), to: output)
-        }
+                    ListingWorkbook.sheet(
+                        IdentifiedLists.rollup(rollup.rows), name: strings.rollupSheet, headings: headings,
+                        renamed: ["level": strings.unitLevel]),
+                ]
+            },
+            beforeCommit: { rows in
+                if let output { try AuditedExport.record(store, "warning register of wave \(wave)", path: output, rows: rows) }
+            })
     }
 }
 
