@@ -67,13 +67,60 @@ final class ReportCommandsTests: XCTestCase {
             for language in ["zh-Hans", "en"] {
                 let output = try run(["report", "--db", Self.joint, "--wave", "2026-autumn", "--format", format.rawValue, "--lang", language])
                 XCTAssertFalse(output.stdout.isEmpty)
+                var text = output.stdout
+                if format == .xlsx {
+                    // Compressed: search the cells of every sheet instead.
+                    let path = Self.directory + "/report-\(language).xlsx"
+                    _ = try run(["report", "--db", Self.joint, "--wave", "2026-autumn", "--lang", language, "-o", path])
+                    text = try SheetRowStream.sheetNames(path: path).map { sheet in
+                        try SheetRowStream(path: path, sheet: sheet).allRows().flatMap(\.cells).joined(separator: "\n")
+                    }.joined(separator: "\n")
+                    XCTAssertTrue(text.contains("2026-autumn"), text)
+                }
                 let identifiers = Self.wave.students.flatMap { [$0.studentID, $0.name] }
-                XCTAssertEqual(Leaks.find(identifiers, in: output.stdout), [], "\(format) \(language)")
+                XCTAssertEqual(Leaks.find(identifiers, in: text), [], "\(format) \(language)")
             }
         }
         _ = try run(["export", "--db", Self.joint, "--wave", "2026-autumn", "-o", "exchange.json"])
         let exchange = try String(contentsOfFile: Self.directory + "/exchange.json", encoding: .utf8)
         XCTAssertEqual(Leaks.find(Self.wave.students.map(\.studentID), in: exchange), [])
+    }
+
+    func testTheWorkbookHasOneSheetPerTableNumbersAsNumbersAndTheStampApart() throws {
+        let path = Self.directory + "/report.xlsx"
+        _ = try run(["report", "--db", Self.joint, "--wave", "2026-autumn", "--format", "xlsx", "--lang", "en", "-o", path])
+        XCTAssertEqual(
+            try SheetRowStream.sheetNames(path: path),
+            ["Coverage and warning levels", "PHQ-9 Depression severity", "GAD-7 Anxiety severity", "About this report"])
+        let coverage = try SheetRowStream(path: path, sheet: nil).allRows().map(\.cells)
+        XCTAssertEqual(coverage[0], ["Unit", "Enrolled", "Screened", "Coverage %", "Red", "Orange", "Yellow"])
+        // The same figures as the table format, hidden ones as the same marker; the small class shows only its
+        // enrolment.
+        let small = TwoSchoolWave.smallClass
+        let smallRow = try XCTUnwrap(coverage.first { $0[0] == "\(small.school) / \(small.grade) / \(small.className)" })
+        XCTAssertEqual(Array(smallRow.dropFirst()), ["6", "—", "—", "—", "—", "—"])
+        let table = try run(["report", "--db", Self.joint, "--wave", "2026-autumn", "--lang", "en"]).stdout
+        let whole = try XCTUnwrap(coverage.first { $0[0] == "All" })
+        XCTAssertTrue(table.contains(whole[3] + "%"), "\(whole) in \(table)")
+        let about = try SheetRowStream(path: path, sheet: "About this report").allRows().map(\.cells)
+        XCTAssertEqual(about.first?.first, "About this report")
+        XCTAssertTrue(about.contains(["wave 2026-autumn"]), "\(about)")
+
+        try SpreadsheetTools.requireOpenpyxl()
+        let types = try SpreadsheetTools.python(
+            """
+            import json, sys, openpyxl
+            wb = openpyxl.load_workbook(sys.argv[1])
+            print(json.dumps([sorted({type(c.value).__name__ for row in ws.iter_rows(min_row=2) for c in row[1:] if c.value is not None}) for ws in wb.worksheets[:3]]))
+            """, [path])
+        // Counts and coverage are numbers; the marker and the coded ends (<5%, >95%) are the only text. This wave
+        // publishes no mean, SD or median: every unit has a hidden band, and the wave's pattern shows a unit's
+        // distribution only where all its bands are shown (docs/report.md).
+        XCTAssertEqual(types.trimmingCharacters(in: .newlines), #"[["float", "int", "str"], ["int", "str"], ["int", "str"]]"#)
+        let converted = Self.directory + "/report-lo"
+        try FileManager.default.createDirectory(atPath: converted, withIntermediateDirectories: true)
+        try SpreadsheetTools.convert(path, to: "csv", in: converted)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: converted).filter { $0.hasSuffix(".csv") }.count, 4)
     }
 
     func testTheCSVShowsNoSmallCountAndTheSmallClassOnlyItsEnrolment() throws {
@@ -196,6 +243,16 @@ final class ReportCommandsTests: XCTestCase {
             XCTAssertEqual((try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? NSNumber)?.intValue, 0o600)
             let text = try String(contentsOfFile: file, encoding: .utf8)
             XCTAssertTrue(text.contains("DRAFT") || text.contains("draft"), format)
+        }
+        // Every sheet of the workbook carries the marker, and the file is owner-only.
+        _ = try run(["report", "--db", path, "--wave", "2026-autumn", "--draft", "--format", "xlsx", "--lang", "en", "-o", "draft.xlsx"])
+        let workbook = Self.directory + "/draft.xlsx"
+        XCTAssertEqual((try FileManager.default.attributesOfItem(atPath: workbook)[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+        let sheets = try SheetRowStream.sheetNames(path: workbook)
+        XCTAssertEqual(sheets.count, 4)
+        for sheet in sheets {
+            let cells = try SheetRowStream(path: workbook, sheet: sheet).allRows().prefix(2).flatMap(\.cells)
+            XCTAssertTrue(cells.contains { $0.hasPrefix("DRAFT:") }, "\(sheet): \(cells)")
         }
         // Every table of the terminal and Markdown formats carries the marker.
         let md = try String(contentsOfFile: Self.directory + "/draft.md", encoding: .utf8)

@@ -5,7 +5,8 @@ import PsyScreen
 import PsyScreenTestSupport
 import XCTest
 
-/// A database made before v2 gets the compact answers of its results filled in from the answer rows.
+/// A database made before v2 gets the compact answers of its results filled in from the answer rows; one made
+/// before v4 gets the release tables, its waves open.
 final class StoreMigrationsTests: XCTestCase {
     func testVersion2FillsTheAnswersColumnFromTheAnswerRows() throws {
         let directory = Fixtures.temporaryDirectory("migrations")
@@ -36,6 +37,28 @@ final class StoreMigrationsTests: XCTestCase {
         }
         // Item 2 skipped and item 3 never reached are both blank; positions stay in place.
         XCTAssertEqual(answers, ["phq9=2,,,3", "gad7=0"])
+    }
+
+    func testVersion4LeavesAWaveOfAVersion3DatabaseOpenUntilItIsClosed() throws {
+        let directory = Fixtures.temporaryDirectory("migrations")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/v3.sqlite"
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try StoreMigrations.migrator.migrate(queue, upTo: "v3")
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at)
+                        VALUES ('S1', 'n', 'A', '2026', '1班', '女', 'enrolled', '2026-09-01');
+                    INSERT INTO wave (id, created_at) VALUES ('w', '2026-09-01');
+                    """)
+            }
+        }
+        let store = try ScreeningStore(path: path, user: "counselor")
+        XCTAssertEqual(try store.releaseState(wave: "w"), .open)
+        XCTAssertNil(try store.closedPattern(wave: "w", threshold: .standard))
+        XCTAssertEqual(try store.closeWave("w", threshold: .standard).students, 1)
+        XCTAssertEqual(try store.releaseState(wave: "w"), .closed)
     }
 
     func testTheCompactTextReadsBackPositionByPosition() {

@@ -15,9 +15,11 @@ extension ScreeningStore {
     /// Per roster student: their units and the result that counts in `wave` (latest attempt, its state, level,
     /// whether red sticks), as one text. Two releases differ about a student exactly when this does.
     private func fingerprints(_ db: Database, wave: String) throws -> [String: String] {
+        // Only what reads can see: an import still being staged has changed nothing yet.
         let rows = try Row.fetchCursor(db, sql: """
             WITH latest AS (
-                SELECT student_id, MAX(id) AS id, MAX(level = 'red') AS red FROM attempt WHERE wave_id = ? GROUP BY student_id)
+                SELECT student_id, MAX(id) AS id, MAX(level = 'red') AS red FROM attempt a
+                WHERE wave_id = ? AND \(Self.visible("a")) GROUP BY student_id)
             SELECT s.student_id, s.status || '|' || s.school || '|' || s.grade || '|' || s.class || '|' || s.gender
                 || '|' || COALESCE(s.major, '') || '|' || COALESCE(a.id, '') || '|' || COALESCE(a.state, '')
                 || '|' || COALESCE(a.scored, '') || '|' || COALESCE(a.level, '') || '|' || COALESCE(l.red, '')
