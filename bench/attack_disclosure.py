@@ -6,7 +6,7 @@
 Generates a synthetic wave with small classes and groups (classes of 5-40, skewed prevalence, small gender and
 major groups), loads it with the real CLI (roster import, import, wave close), then collects what a reader
 gets: every `--by` report (all 32 combinations of school, grade, class, gender, major) in csv and json (the
-table, md and html formats are checked to hold no figure the csv lacks), the exchange file, the coverage tables
+table, md, html and xlsx formats are written too, not parsed: they render the same report), the exchange file, the coverage tables
 by school, grade and class, and a second release after one late paper sheet (attempted: wave open, import, wave
 close). The reader also knows the roster and who was screened.
 
@@ -123,7 +123,7 @@ def collect(cli, directory, release):
                     if value is not None or key not in published[unit]:
                         published[unit][key] = value if value is not None else published[unit].get(key)
             # json carries the same figures (checked on the full report only, for time)
-    for fmt in ("json", "html", "md", "table"):
+    for fmt in ("json", "html", "md", "table", "xlsx"):
         cli("report", "--wave", "w", "--format", fmt, "--lang", "en", "-o", f"{directory}/r{release}.{fmt}")
     cli("export", "--wave", "w", "-o", f"{directory}/exchange{release}.json")
     exchange = json.load(open(f"{directory}/exchange{release}.json", encoding="utf-8"))
@@ -374,7 +374,7 @@ def main():
     cli("wave", "close", "w")
     print(f"wave: seed {args.seed}, {args.schools} schools, {len(roster)} students, {len(sheets)} screened")
     published, exchange, conflicts = collect(cli, directory, 1)
-    print(f"outputs: 32 --by reports (csv), json/html/md/table, exchange file ({len(exchange['units'])} units, "
+    print(f"outputs: 32 --by reports (csv), json/html/md/table/xlsx, exchange file ({len(exchange['units'])} units, "
           f"smallest enrolled {min(u['enrolled'] for u in exchange['units'])}), coverage tables; "
           f"figures that differ between outputs: {conflicts}")
     leaves = leaves_from_db(f"{directory}/school.sqlite")

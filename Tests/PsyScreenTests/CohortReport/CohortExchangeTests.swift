@@ -97,6 +97,26 @@ final class CohortExchangeTests: XCTestCase {
         }
     }
 
+    func testNoUnitGroupOrComplementBelowKAndNoSmallHistograms() throws {
+        let file = try exchange(TwoSchoolWave())
+        let units = Dictionary(uniqueKeysWithValues: file.units.map { ($0.unit, $0) })
+        var splits: [String: [PublishedUnit]] = [:]
+        for unit in file.units {
+            XCTAssertGreaterThanOrEqual(unit.enrolled, 10, "\(unit.unit)")
+            if let screened = unit.screened { XCTAssertGreaterThanOrEqual(screened, 10, "\(unit.unit)") }
+            for scale in unit.scales where scale.histogram != nil || scale.itemSums != nil || scale.sums != nil {
+                XCTAssertGreaterThanOrEqual(scale.n ?? 0, 10, "\(unit.unit): distribution of fewer than k")
+            }
+            if unit.unit.isGroup { splits["\(unit.unit.whole) \(unit.unit.groupAttribute!.rawValue)", default: []].append(unit) }
+        }
+        XCTAssertFalse(splits.isEmpty, "the wave has group splits of k or more in every group")
+        // A split is there whole or not at all: its groups add up to the unit, so no group's complement is missing.
+        for (split, groups) in splits {
+            let whole = try XCTUnwrap(units[groups[0].unit.whole], split)
+            XCTAssertEqual(groups.reduce(0) { $0 + $1.enrolled }, whole.enrolled, split)
+        }
+    }
+
     func testTheFileHoldsNoStudentLevelData() throws {
         let wave = TwoSchoolWave()
         let text = try CohortExchange.export(try wave.tables(battery: annual), stamp: try stamp()).encoded()
