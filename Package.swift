@@ -5,7 +5,7 @@ let package = Package(
     name: "psyscreen",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "psyscreen", targets: ["psyscreen"]),
+        .executable(name: "psyscreen", targets: ["psyscreen"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -3,9 +3,9 @@ import GRDB
 import PsyScreen
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The school's screening database: one SQLite file (WAL, foreign keys, mode 0600) holding the roster, waves,
@@ -75,7 +75,8 @@ package final class ScreeningStore: Sendable {
                 configuration.busyMode = Self.busyWait(seconds: busyTimeout)
                 queue = try DatabaseQueue(path: path, configuration: configuration)
             }
-            try Self.migrate(queue, path: path, access: access, beforeWriting: { [integrity] () throws(StoreError) in try integrity?.wait() })
+            try Self.migrate(
+                queue, path: path, access: access, beforeWriting: { [integrity] () throws(StoreError) in try integrity?.wait() })
         } catch {
             if createdHere { Self.removeFiles(path) }
             throw error as? StoreError ?? StoreError(path: path, error)
@@ -147,7 +148,9 @@ package final class ScreeningStore: Sendable {
             guard !isAccessible(path + "-wal", F_OK) else {
                 throw StoreError(
                     path: path,
-                    message: "cannot read the database: this user may not create \(path)-shm beside it while it has a -wal; run the command as the database's owner, or read a copy made with `psyscreen db backup`")
+                    message:
+                        "cannot read the database: this user may not create \(path)-shm beside it while it has a -wal; run the command as the database's owner, or read a copy made with `psyscreen db backup`"
+                )
             }
             let uri = "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
             return try DatabaseQueue(path: uri, configuration: configuration(.readOnly))
@@ -174,7 +177,9 @@ package final class ScreeningStore: Sendable {
             if code == ENOENT {
                 throw StoreError(
                     path: path,
-                    message: "no database here: start one with `psyscreen roster import ROSTER.csv`, or name the school's database with --db PATH or PSYSCREEN_DB")
+                    message:
+                        "no database here: start one with `psyscreen roster import ROSTER.csv`, or name the school's database with --db PATH or PSYSCREEN_DB"
+                )
             }
             throw StoreError(path: path, message: "cannot open the database: \(String(cString: strerror(code)))")
         }
@@ -200,7 +205,9 @@ package final class ScreeningStore: Sendable {
             guard isAccessible(path, W_OK) else {
                 throw StoreError(
                     path: path,
-                    message: "the database was made by an older psyscreen: open it once as a user who may write it (e.g. `psyscreen db check`) to upgrade it")
+                    message:
+                        "the database was made by an older psyscreen: open it once as a user who may write it (e.g. `psyscreen db check`) to upgrade it"
+                )
             }
             try beforeWriting()
             let writer = try DatabaseQueue(path: path, configuration: configuration(.readWrite))
@@ -219,7 +226,8 @@ package final class ScreeningStore: Sendable {
     /// Whether every table but the schema's bookkeeping is empty.
     static func holdsNoData(_ db: Database) throws -> Bool {
         let tables = try String.fetchAll(
-            db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'")
+            db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'"
+        )
         for table in tables where try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \"\(table)\")") == true {
             return false
         }

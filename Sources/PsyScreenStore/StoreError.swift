@@ -27,7 +27,8 @@ package struct StoreError: Error, Sendable, CustomStringConvertible {
         case .SQLITE_CORRUPT, .SQLITE_NOTADB:
             self = .damaged(path: path, detail: error.message ?? "\(error.resultCode)")
         case .SQLITE_FULL:
-            self.message = "the disk is full: nothing of this command was stored (database error: \(error.message ?? "\(error.resultCode)"))"
+            self.message =
+                "the disk is full: nothing of this command was stored (database error: \(error.message ?? "\(error.resultCode)"))"
         case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
             self.message = "database error: \(error.message ?? "\(error.resultCode)")"
             self.isReadOnly = error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_PERM

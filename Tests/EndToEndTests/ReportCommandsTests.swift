@@ -65,7 +65,9 @@ final class ReportCommandsTests: XCTestCase {
         XCTAssertEqual(Leaks.find(["A20250001", "张小明", "李"], in: "<td>x张小明</td>A20250001\n"), ["A20250001", "张小明"])
         for format in CohortReportFormat.allCases {
             for language in ["zh-Hans", "en"] {
-                let output = try run(["report", "--db", Self.joint, "--wave", "2026-autumn", "--format", format.rawValue, "--lang", language])
+                let output = try run([
+                    "report", "--db", Self.joint, "--wave", "2026-autumn", "--format", format.rawValue, "--lang", language,
+                ])
                 XCTAssertFalse(output.stdout.isEmpty)
                 var text = output.stdout
                 if format == .xlsx {
@@ -141,7 +143,9 @@ final class ReportCommandsTests: XCTestCase {
     }
 
     func testTheHTMLHasSVGChartsAndNoExternalURL() throws {
-        _ = try run(["report", "--db", Self.joint, "--wave", "2026-autumn", "--format", "html", "-o", "report.html", "--lang", "en"])
+        _ = try run([
+            "report", "--db", Self.joint, "--wave", "2026-autumn", "--format", "html", "-o", "report.html", "--lang", "en",
+        ])
         let html = try String(contentsOfFile: Self.directory + "/report.html", encoding: .utf8)
         XCTAssertGreaterThanOrEqual(html.components(separatedBy: "<svg").count - 1, 3)
         XCTAssertFalse(html.contains("http://") || html.contains("https://"))
@@ -160,7 +164,8 @@ final class ReportCommandsTests: XCTestCase {
         let merged = table(try run(["merge"] + files + ["--format", "csv"]).stdout)
         // Each school's figures are those of its own report (its own pattern), school and grade level.
         for index in files.indices {
-            let own = table(try run(["report", "--db", Self.schoolDatabase(index), "--wave", "2026-autumn", "--format", "csv"]).stdout)
+            let own = table(
+                try run(["report", "--db", Self.schoolDatabase(index), "--wave", "2026-autumn", "--format", "csv"]).stdout)
             var compared = 0
             for (key, value) in own where key.hasPrefix("school,") || (key.hasPrefix("grade,") && !key.hasSuffix(",enrolled")) {
                 guard let mergedValue = merged[key] else { continue }
@@ -198,7 +203,9 @@ final class ReportCommandsTests: XCTestCase {
         let key = keys + "/sub/pseudonym.key"
         var runner = cli
         runner.environment["PSYSCREEN_KEY"] = key
-        let refused = try runner.run(["export", "--deidentified", "--db", Self.joint, "--wave", "2026-autumn", "-o", "extract.csv"])
+        let refused = try runner.run([
+            "export", "--deidentified", "--db", Self.joint, "--wave", "2026-autumn", "-o", "extract.csv",
+        ])
         XCTAssertEqual(refused.status, 2)
         XCTAssertTrue(refused.stderr.contains("psyscreen key init"), refused.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: Self.directory + "/extract.csv"))
@@ -222,7 +229,9 @@ final class ReportCommandsTests: XCTestCase {
             XCTAssertFalse(extract.contains(student.birthDate!))
         }
         XCTAssertTrue(extract.hasPrefix("pseudonym,school,grade,gender,"))
-        let beside = try runner.run(["export", "--deidentified", "--db", Self.joint, "--wave", "2026-autumn", "-o", keys + "/sub/x.csv"])
+        let beside = try runner.run([
+            "export", "--deidentified", "--db", Self.joint, "--wave", "2026-autumn", "-o", keys + "/sub/x.csv",
+        ])
         XCTAssertEqual(beside.status, 2, "never beside the key")
     }
 
@@ -232,22 +241,30 @@ final class ReportCommandsTests: XCTestCase {
         try Self.seed(path, Self.wave.only(TwoSchoolWave.schools[0]))
         XCTAssertEqual(try cli.run(["wave", "open", "2026-autumn", "--db", path]).status, 0)
         let refused = try cli.run(["report", "--db", path, "--wave", "2026-autumn"])
-        XCTAssertEqual(try cli.run(["report", "--db", Self.joint, "--wave", "2026-autumn", "--min-cell", "12"]).status, 2,
-                       "one pattern per wave and k: the wave was closed with k = 10")
+        XCTAssertEqual(
+            try cli.run(["report", "--db", Self.joint, "--wave", "2026-autumn", "--min-cell", "12"]).status, 2,
+            "one pattern per wave and k: the wave was closed with k = 10")
         XCTAssertEqual(refused.status, 2)
         XCTAssertTrue(refused.stderr.contains("wave '2026-autumn' is open"), refused.stderr)
         XCTAssertEqual(try cli.run(["export", "--db", path, "--wave", "2026-autumn", "-o", "open.json"]).status, 2)
         for format in ["html", "md", "csv", "json", "table"] {
-            _ = try run(["report", "--db", path, "--wave", "2026-autumn", "--draft", "--format", format, "--lang", "en", "-o", "draft.\(format)"])
+            _ = try run([
+                "report", "--db", path, "--wave", "2026-autumn", "--draft", "--format", format, "--lang", "en", "-o",
+                "draft.\(format)",
+            ])
             let file = Self.directory + "/draft.\(format)"
-            XCTAssertEqual((try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+            XCTAssertEqual(
+                (try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? NSNumber)?.intValue, 0o600)
             let text = try String(contentsOfFile: file, encoding: .utf8)
             XCTAssertTrue(text.contains("DRAFT") || text.contains("draft"), format)
         }
         // Every sheet of the workbook carries the marker, and the file is owner-only.
-        _ = try run(["report", "--db", path, "--wave", "2026-autumn", "--draft", "--format", "xlsx", "--lang", "en", "-o", "draft.xlsx"])
+        _ = try run([
+            "report", "--db", path, "--wave", "2026-autumn", "--draft", "--format", "xlsx", "--lang", "en", "-o", "draft.xlsx",
+        ])
         let workbook = Self.directory + "/draft.xlsx"
-        XCTAssertEqual((try FileManager.default.attributesOfItem(atPath: workbook)[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+        XCTAssertEqual(
+            (try FileManager.default.attributesOfItem(atPath: workbook)[.posixPermissions] as? NSNumber)?.intValue, 0o600)
         let sheets = try SheetRowStream.sheetNames(path: workbook)
         XCTAssertEqual(sheets.count, 4)
         for sheet in sheets {

@@ -31,7 +31,8 @@ final class TakeKioskTests: XCTestCase {
         XCTAssertEqual(output.status, 2)
         XCTAssertEqual(
             output.stderr,
-            "error: --kiosk needs a terminal on standard output: between students it clears the screen and its scrollback, which a pipe or a file cannot do\n")
+            "error: --kiosk needs a terminal on standard output: between students it clears the screen and its scrollback, which a pipe or a file cannot do\n"
+        )
         XCTAssertEqual(output.stdout, "")
         XCTAssertNil(try school.latest("S1"))
     }
@@ -106,7 +107,7 @@ final class TakeKioskTests: XCTestCase {
         var runner = school.cli
         runner.environment["TERM"] = "xterm"
         runner.environment["NO_COLOR"] = "1"
-        let process = try configured(runner, school.arguments() .filter { $0 != "--lang" && $0 != "en" })
+        let process = try configured(runner, school.arguments().filter { $0 != "--lang" && $0 != "en" })
         try terminal.run(process)
         try write(process, ["S1", "y", "y"] + Array(repeating: "0", count: 8) + ["2", "q"])
         process.waitUntilExit()

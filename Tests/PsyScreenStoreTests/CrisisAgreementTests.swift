@@ -53,7 +53,9 @@ final class CrisisAgreementTests: StoreTestCase {
         let columns = battery.instruments.flatMap { instrument in instrument.items.map { (instrument.id, $0.id) } }
         var csv = "student_id," + columns.map { "\($0.0)_\($0.1)" }.joined(separator: ",") + "\n"
         for (id, form) in zip(ids, forms) {
-            csv += id + "," + battery.instruments.flatMap { form[$0.id]!.map { $0.map(String.init) ?? "" } }.joined(separator: ",") + "\n"
+            csv +=
+                id + "," + battery.instruments.flatMap { form[$0.id]!.map { $0.map(String.init) ?? "" } }.joined(separator: ",")
+                + "\n"
         }
         let input = directory + "/paper.csv"
         try csv.write(toFile: input, atomically: true, encoding: .utf8)
@@ -104,7 +106,8 @@ final class CrisisAgreementTests: StoreTestCase {
             let expected = Array(expected.prefix(count))
             // The stored results and the register.
             let screenings = Dictionary(uniqueKeysWithValues: try store.screenings(wave: wave).map { ($0.student.studentID, $0) })
-            let register = Dictionary(uniqueKeysWithValues: try store.register(wave: wave).map { ($0.student.studentID, $0.level) })
+            let register = Dictionary(
+                uniqueKeysWithValues: try store.register(wave: wave).map { ($0.student.studentID, $0.level) })
             XCTAssertEqual(screenings.values.filter { $0.attempt != nil }.count, count, label)
             for (id, outcome) in zip(ids, expected) {
                 let attempt = try XCTUnwrap(screenings[id]?.attempt, "\(label) \(wave) \(id)")
@@ -117,7 +120,9 @@ final class CrisisAgreementTests: StoreTestCase {
             let tables = try store.cohortTables(wave: wave, columns: CohortColumn.columns(of: battery.instruments))
             let all = try XCTUnwrap(tables.units[.all])
             for level in CohortCounts.levelOrder {
-                XCTAssertEqual(all.count(level), expected.filter { $0.isScored && $0.assessment.level == level }.count, "\(label) \(wave) report \(level)")
+                XCTAssertEqual(
+                    all.count(level), expected.filter { $0.isScored && $0.assessment.level == level }.count,
+                    "\(label) \(wave) report \(level)")
             }
         }
     }

@@ -27,8 +27,12 @@ final class PaperImportStoreTests: StoreTestCase {
     }
 
     func testASecondSheetBecomesTheAttemptThatCounts() throws {
-        _ = try store.importPaper(wave: "w", battery: annual, path: "a.csv", fileHash: "h1", sheets: [Self.sheet("S1", phq9: [3, 3, 3, 3, 0, 0, 0, 0, 0])])
-        _ = try store.importPaper(wave: "w", battery: annual, path: "b.csv", fileHash: "h2", sheets: [Self.sheet("S1", phq9: [1, 1, 0, 0, 0, 0, 0, 0, 0])])
+        _ = try store.importPaper(
+            wave: "w", battery: annual, path: "a.csv", fileHash: "h1",
+            sheets: [Self.sheet("S1", phq9: [3, 3, 3, 3, 0, 0, 0, 0, 0])])
+        _ = try store.importPaper(
+            wave: "w", battery: annual, path: "b.csv", fileHash: "h2",
+            sheets: [Self.sheet("S1", phq9: [1, 1, 0, 0, 0, 0, 0, 0, 0])])
         let history = try XCTUnwrap(try store.history(studentID: "S1"))
         XCTAssertEqual(history.attempts.count, 2)
         let latest = try XCTUnwrap(try store.screenings(wave: "w").first { $0.student.studentID == "S1" }?.attempt)
@@ -46,7 +50,8 @@ final class PaperImportStoreTests: StoreTestCase {
 
     func testItem9EndorsedWithTooManyBlanksIsRed() throws {
         let phq9: [Int?] = [nil, nil, nil, nil, nil, nil, nil, nil, 2]
-        _ = try store.importPaper(wave: "w", battery: annual, path: "a.csv", fileHash: "h", sheets: [Self.sheet("S2", phq9: phq9)])
+        _ = try store.importPaper(
+            wave: "w", battery: annual, path: "a.csv", fileHash: "h", sheets: [Self.sheet("S2", phq9: phq9)])
         let register = try store.register(wave: "w")
         XCTAssertEqual(register.map(\.student.studentID), ["S2"])
         XCTAssertEqual(register.first?.level, .red)
@@ -92,7 +97,8 @@ final class PaperImportStoreTests: StoreTestCase {
 
     func testFollowUpsAreAddedNeverOverwritten() throws {
         _ = try store.importPaper(
-            wave: "w", battery: annual, path: "a.csv", fileHash: "h", sheets: [Self.sheet("S1", phq9: [0, 0, 0, 0, 0, 0, 0, 0, 1])])
+            wave: "w", battery: annual, path: "a.csv", fileHash: "h",
+            sheets: [Self.sheet("S1", phq9: [0, 0, 0, 0, 0, 0, 0, 0, 1])])
         _ = try store.recordFollowUp(studentID: "S1", wave: "w", status: .contacted, note: "班主任已联系")
         _ = try store.recordFollowUp(studentID: "S1", wave: "w", status: .counseling, note: nil)
         XCTAssertEqual(try store.register(wave: "w").first?.followUpStatus, .counseling)
@@ -103,7 +109,9 @@ final class PaperImportStoreTests: StoreTestCase {
     }
 
     func testRedSticksWhenALaterSheetIsCalmer() throws {
-        _ = try store.importPaper(wave: "w", battery: annual, path: "a.csv", fileHash: "h1", sheets: [Self.sheet("S1", phq9: [0, 0, 0, 0, 0, 0, 0, 0, 3])])
+        _ = try store.importPaper(
+            wave: "w", battery: annual, path: "a.csv", fileHash: "h1",
+            sheets: [Self.sheet("S1", phq9: [0, 0, 0, 0, 0, 0, 0, 0, 3])])
         _ = try store.importPaper(wave: "w", battery: annual, path: "b.csv", fileHash: "h2", sheets: [Self.sheet("S1")])
         XCTAssertEqual(try store.register(wave: "w").map(\.level), [.red])
     }

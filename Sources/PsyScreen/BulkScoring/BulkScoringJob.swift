@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Scores a paper-results file record by record into a CSV or JSON-lines output: the engine of
@@ -77,7 +77,8 @@ package final class BulkScoringJob {
         let clashes = reader.layout.passthroughColumns.filter { resultNames.contains(header[$0]) }.map { column in
             Diagnostic(
                 at: SourceLocation(file: source.name, line: 1, column: column + 1),
-                "column \(column + 1) '\(InputExcerpt.quote(header[column]))' has the name of a score column that score writes; rename or remove it")
+                "column \(column + 1) '\(InputExcerpt.quote(header[column]))' has the name of a score column that score writes; rename or remove it"
+            )
         }
         if !clashes.isEmpty { throw InputError(clashes) }
         scorer = try TabulatedScorer(instruments)

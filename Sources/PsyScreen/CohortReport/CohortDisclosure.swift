@@ -60,7 +60,8 @@ package struct CohortDisclosure: Sendable {
         let universe = self.universe(tables)
         let structure = CohortStructure(tables, universe: universe)
         let counts = try hiddenCounts(structure, columns: tables.columns)
-        var pattern = try families(structure, universe: universe, hidden: counts.cells, protectedLeafCells: counts.protectedLeafCells)
+        var pattern = try families(
+            structure, universe: universe, hidden: counts.cells, protectedLeafCells: counts.protectedLeafCells)
         pattern.exposedZeros = counts.exposedZeros
         guard !tables.leaves.isEmpty else { return pattern }
         let repaired = DisclosureAudit(threshold: threshold, policy: policy).repair(tables, pattern: pattern)
@@ -137,11 +138,13 @@ package struct CohortDisclosure: Sendable {
         for (nodeIndex, (node, counts)) in zip(structure.nodes, structure.counts).enumerated() {
             let id = try problem.addUnit(node.description, enrolment: counts.enrolled)
             let unit = node.unit
-            func cell(_ what: CohortCell?, _ label: String, _ value: Int, public isPublic: Bool = false)
+            func cell(
+                _ what: CohortCell?, _ label: String, _ value: Int, public isPublic: Bool = false
+            )
                 throws(SuppressionProblemError) -> SuppressionProblem.CellID
             {
                 let published = unit != nil && what != nil
-                    let cellID = try problem.addCell(
+                let cellID = try problem.addCell(
                     label, value: value, unit: id, published: published, public: isPublic)
                 if let unit, let what, published, !isPublic { owner[cellID] = (unit, what) }
                 if unit == nil, let what { leafCell[cellID] = (nodeIndex, what) }

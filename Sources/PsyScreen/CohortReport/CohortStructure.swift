@@ -73,8 +73,10 @@ package struct CohortStructure: Sendable {
                 guard !withLeaves, unit.level == .school else { continue }
                 let grades = universe.filter { $0.level == .grade && !$0.isGroup && $0.school == unit.school }
                 let split = grades.map { grade in
-                    universe.filter { $0.level == .grade && $0.school == unit.school && $0.grade == grade.grade
-                        && $0.groupAttribute == unit.groupAttribute }
+                    universe.filter {
+                        $0.level == .grade && $0.school == unit.school && $0.grade == grade.grade
+                            && $0.groupAttribute == unit.groupAttribute
+                    }
                 }
                 guard !grades.isEmpty, split.allSatisfy({ !$0.isEmpty }) else { continue }
                 let parts = split.joined().filter { $0.groupValue == unit.groupValue }.compactMap { indexOfUnit[$0] }

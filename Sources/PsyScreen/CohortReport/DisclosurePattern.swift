@@ -58,9 +58,10 @@ extension DisclosurePattern {
         let index = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($0.element, $0.offset) })
         let stored = Stored(
             columns: columns.map(\.name), units: units,
-            hidden: Dictionary(uniqueKeysWithValues: hidden.compactMap { unit, cells in
-                index[unit].map { ($0, cells.map { $0.name(columns) }.sorted()) }
-            }),
+            hidden: Dictionary(
+                uniqueKeysWithValues: hidden.compactMap { unit, cells in
+                    index[unit].map { ($0, cells.map { $0.name(columns) }.sorted()) }
+                }),
             families: [distributions, histograms, reliabilities, itemSums].map { family in
                 family.map { $0.compactMap { index[$0] }.sorted() }
             },
@@ -73,7 +74,7 @@ extension DisclosurePattern {
     /// A stored pattern, if it was made for these columns.
     package static func decode(_ data: Data, columns: [CohortColumn]) -> DisclosurePattern? {
         guard let stored = try? JSONDecoder().decode(Stored.self, from: data), stored.columns == columns.map(\.name),
-              stored.families.count == 4, stored.families.allSatisfy({ $0.count == columns.count })
+            stored.families.count == 4, stored.families.allSatisfy({ $0.count == columns.count })
         else { return nil }
         var hidden: [CohortUnit: Set<CohortCell>] = [:]
         for (index, names) in stored.hidden where stored.units.indices.contains(index) {

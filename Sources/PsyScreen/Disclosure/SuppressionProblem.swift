@@ -98,9 +98,10 @@ package struct SuppressionProblem: Sendable {
     ) throws(SuppressionProblemError) -> CellID {
         guard value >= 0 else { throw .negativeCount(cell: label, value: value) }
         if let unit, !units.indices.contains(unit.rawValue) { throw .unknownUnit(cell: label) }
-        cells.append(Cell(
-            label: label, value: value, unit: unit, isPublished: published || isPublic, isSensitive: sensitive,
-            isWithheld: withheld, isPublic: isPublic, isAlwaysProtected: protected && !isPublic))
+        cells.append(
+            Cell(
+                label: label, value: value, unit: unit, isPublished: published || isPublic, isSensitive: sensitive,
+                isWithheld: withheld, isPublic: isPublic, isAlwaysProtected: protected && !isPublic))
         return CellID(rawValue: cells.count - 1)
     }
 

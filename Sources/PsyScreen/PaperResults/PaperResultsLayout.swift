@@ -43,7 +43,8 @@ package struct PaperResultsLayout: Sendable {
         if let index = header.firstIndex(where: { $0.utf8.contains { $0 == 0x0A || $0 == 0x0D } }) {
             throw InputError(
                 at: positions.location(line: headerLine, field: index + 1),
-                "header column \(index + 1) opens a quote that is not closed on the header line (the rows below would be read as part of the header); remove the stray quote")
+                "header column \(index + 1) opens a quote that is not closed on the header line (the rows below would be read as part of the header); remove the stray quote"
+            )
         }
         var columns: [[Int?]] = instruments.map { Array(repeating: nil, count: $0.items.count) }
         var passthrough: [Int] = []
@@ -74,7 +75,9 @@ package struct PaperResultsLayout: Sendable {
             columns[instrumentIndex][itemIndex] = index
         }
         for (instrument, itemColumns) in zip(instruments, columns) {
-            let missing = zip(instrument.items, itemColumns).filter { $0.1 == nil }.map { ResultColumns.itemColumnName(instrument, $0.0) }
+            let missing = zip(instrument.items, itemColumns).filter { $0.1 == nil }.map {
+                ResultColumns.itemColumnName(instrument, $0.0)
+            }
             if !missing.isEmpty {
                 problem("missing item column\(missing.count > 1 ? "s" : ""): \(missing.joined(separator: ", "))")
             }
@@ -106,15 +109,21 @@ package struct PaperResultsLayout: Sendable {
             for flagIndex in instrument.raisedFlags(answers[instrumentIndex]) where instrument.flags[flagIndex].kind == .crisis {
                 let flag = instrument.flags[flagIndex]
                 // The first of the flag's items whose answer raises it names the cell.
-                guard let itemIndex = instrument.items.indices.first(where: { position in
-                    answers[instrumentIndex][position].map { instrument.flags(raisedBy: $0, atItem: position).contains(flagIndex) } ?? false
-                }) else { continue }
+                guard
+                    let itemIndex = instrument.items.indices.first(where: { position in
+                        answers[instrumentIndex][position].map {
+                            instrument.flags(raisedBy: $0, atItem: position).contains(flagIndex)
+                        } ?? false
+                    })
+                else { continue }
                 let column = itemColumns[instrumentIndex][itemIndex]
                 notes.append(
                     RecordProblem(
                         .crisis, line: line, field: column + 1, column: header[column],
                         value: String(answers[instrumentIndex][itemIndex]!),
-                        reason: "raises the crisis flag \(instrument.id).\(flag.id) on this rejected record: check the paper form and see the student today"))
+                        reason:
+                            "raises the crisis flag \(instrument.id).\(flag.id) on this rejected record: check the paper form and see the student today"
+                    ))
             }
         }
         return notes
@@ -136,7 +145,8 @@ package struct PaperResultsLayout: Sendable {
                             line: record.line, field: column + 1, column: header[column], value: record.string(at: column),
                             reason: reason))
                 }
-                let options = "is not one of the options (\(engine.options(at: itemIndex).map(String.init).joined(separator: ", ")))"
+                let options =
+                    "is not one of the options (\(engine.options(at: itemIndex).map(String.init).joined(separator: ", ")))"
                 guard let value = record.integer(at: column) else {
                     // Too many digits to be a number we read is still a whole number: no option has it.
                     problem(record.isLongInteger(at: column) ? options : "is not a number")

@@ -21,7 +21,8 @@ package struct RecordProblem: Hashable, Sendable {
     package var value: String
     package var reason: String
 
-    package init(_ kind: Kind = .rejection, line: Int, field: Int? = nil, column: String = "", value: String = "", reason: String) {
+    package init(_ kind: Kind = .rejection, line: Int, field: Int? = nil, column: String = "", value: String = "", reason: String)
+    {
         self.kind = kind
         self.line = line
         self.field = field

@@ -2,7 +2,8 @@
 package enum InstrumentSheet {
     package static func render(_ instrument: Instrument, language: String) -> String {
         var out = "\(instrument.title.text(in: language))\n"
-        out += "id \(instrument.id), version \(instrument.version), \(instrument.items.count) items, languages \(instrument.languages.joined(separator: ", "))\n\n"
+        out +=
+            "id \(instrument.id), version \(instrument.version), \(instrument.items.count) items, languages \(instrument.languages.joined(separator: ", "))\n\n"
         out += instrument.instructions.text(in: language) + "\n\n"
         for set in instrument.responseSets {
             let options = set.options.map { "\($0.value) = \($0.label.text(in: language))" }
@@ -20,7 +21,8 @@ package enum InstrumentSheet {
         }
         out += "\nScales\n"
         for scale in instrument.scales {
-            out += "  \(scale.id) — \(scale.label.text(in: language)): \(describe(scale, instrument)), range \(format(scale.range.lowerBound))–\(format(scale.range.upperBound))\n"
+            out +=
+                "  \(scale.id) — \(scale.label.text(in: language)): \(describe(scale, instrument)), range \(format(scale.range.lowerBound))–\(format(scale.range.upperBound))\n"
             for band in scale.bands {
                 out += "      \(format(band.minimum))–\(format(band.maximum))  \(band.id)  \(band.label.text(in: language))\n"
             }
@@ -50,7 +52,8 @@ package enum InstrumentSheet {
         out += "battery \(battery.id), version \(battery.version), \(battery.itemCount) items\n\n"
         out += "Instruments, in order\n"
         for (number, instrument) in battery.instruments.enumerated() {
-            out += "  \(number + 1). \(instrument.id) \(instrument.version) — \(instrument.title.text(in: language)) (\(instrument.items.count) items)\n"
+            out +=
+                "  \(number + 1). \(instrument.id) \(instrument.version) — \(instrument.title.text(in: language)) (\(instrument.items.count) items)\n"
         }
         out += "\nConsent\n\(indent(battery.consent.text(in: language)))\n"
         out += "\nCrisis text (shown at once when a crisis answer is given)\n\(indent(battery.crisis.text(in: language)))\n"

@@ -35,7 +35,8 @@ package enum RosterReader {
             throw try source.headerExplanation()
                 ?? InputError(
                     at: positions.location(line: headerLine),
-                    "the roster lacks column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")) (needed: student_id, name, school, grade, class, gender, status)")
+                    "the roster lacks column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")) (needed: student_id, name, school, grade, class, gender, status)"
+                )
         }
         var diagnostics: [Diagnostic] = []
         var students: [Student] = []
@@ -44,7 +45,8 @@ package enum RosterReader {
             if record.isBlankRow { continue }
             guard record.count == header.count else {
                 diagnostics.append(
-                    Diagnostic(at: positions.location(line: record.line), "expected \(header.count) fields, found \(record.count)"))
+                    Diagnostic(
+                        at: positions.location(line: record.line), "expected \(header.count) fields, found \(record.count)"))
                 continue
             }
             var problems: [Diagnostic] = []
@@ -52,7 +54,8 @@ package enum RosterReader {
             func problem(_ column: String, _ message: String) {
                 flawed.insert(column)
                 let field = position[column].map { $0 + 1 }
-                problems.append(Diagnostic(at: positions.location(line: record.line, field: field), "column \(column): \(message)"))
+                problems.append(
+                    Diagnostic(at: positions.location(line: record.line, field: field), "column \(column): \(message)"))
             }
             var values: [String: String] = [:]
             for column in columns {
@@ -60,7 +63,9 @@ package enum RosterReader {
                 let raw = record.string(at: index)
                 // A NUL or an escape would be cut off or act on a terminal when the ID or name is shown again.
                 if let control = InputExcerpt.firstControlCharacter(raw) {
-                    problem(column.name, "'\(InputExcerpt.quote(raw))' contains the control character \(InputExcerpt.codePoint(control))")
+                    problem(
+                        column.name,
+                        "'\(InputExcerpt.quote(raw))' contains the control character \(InputExcerpt.codePoint(control))")
                     continue
                 }
                 let value = raw.trimmingCharacters(in: .whitespaces)

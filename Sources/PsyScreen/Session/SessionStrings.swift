@@ -11,7 +11,9 @@ package struct SessionStrings: Hashable, Sendable {
     package var studentIDPrompt: String { pick("请输入你的学号：", "Your student ID: ") }
 
     package func unknownStudent(_ id: String) -> String {
-        pick("名单上没有学号 \(id)。请检查后重新输入，或请老师帮忙。", "The student ID \(id) is not on the roster. Check it and type it again, or ask the teacher.")
+        pick(
+            "名单上没有学号 \(id)。请检查后重新输入，或请老师帮忙。",
+            "The student ID \(id) is not on the roster. Check it and type it again, or ask the teacher.")
     }
 
     package func identity(_ student: Student) -> String {
@@ -76,13 +78,15 @@ package struct SessionStrings: Hashable, Sendable {
         let questions = allowed == 1 ? "1 question" : "\(allowed) questions"
         return pick(
             "这一题不能跳过：这份问卷最多可以跳过 \(allowed) 题，你已经跳过了 \(skipped) 题。",
-            "This question cannot be skipped: at most \(questions) of this questionnaire may be skipped, and you have skipped \(skipped).")
+            "This question cannot be skipped: at most \(questions) of this questionnaire may be skipped, and you have skipped \(skipped)."
+        )
     }
 
     package var crisisItemCannotBeSkipped: String {
         pick(
             "这一题关系到你的安全，不能跳过。请选择最接近你真实感受的一项。",
-            "This question matters for your safety and cannot be skipped. Please choose the answer closest to how you really feel.")
+            "This question matters for your safety and cannot be skipped. Please choose the answer closest to how you really feel."
+        )
     }
 
     package func help(_ range: String) -> String {
@@ -116,11 +120,15 @@ package struct SessionStrings: Hashable, Sendable {
     package var saving: String { pick("正在保存，请稍候……", "Saving, please wait…") }
 
     package var answersKept: String {
-        pick("出错了，数据库无法保存。你的回答已另存一份，请告诉老师。", "Something went wrong with the database. Your answers were kept in a separate file; please tell the teacher.")
+        pick(
+            "出错了，数据库无法保存。你的回答已另存一份，请告诉老师。",
+            "Something went wrong with the database. Your answers were kept in a separate file; please tell the teacher.")
     }
 
     package func storeFailed(_ message: String) -> String {
-        pick("出错了，刚才的内容没有保存（\(message)）。请告诉老师。", "Something went wrong and this was not saved (\(message)). Please tell the teacher.")
+        pick(
+            "出错了，刚才的内容没有保存（\(message)）。请告诉老师。",
+            "Something went wrong and this was not saved (\(message)). Please tell the teacher.")
     }
 
     package var dismissPrompt: String { pick("请按回车键结束。", "Press Enter to finish.") }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads small input files whole, with an error that names the file and what went wrong.
@@ -22,7 +22,8 @@ enum FileBytes {
             let count = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else {
-                throw failure(path, count == 0 ? "file shrank while being read" : "cannot read: \(String(cString: strerror(errno)))")
+                throw failure(
+                    path, count == 0 ? "file shrank while being read" : "cannot read: \(String(cString: strerror(errno)))")
             }
             filled += count
         }

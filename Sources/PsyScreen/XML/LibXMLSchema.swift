@@ -1,8 +1,8 @@
 import CLibXML2
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A compiled XSD (a resource: it owns libxml2 memory). Loaded from its file so that relative
@@ -15,7 +15,8 @@ final class LibXMLSchema: @unchecked Sendable {
         LibXMLGlobal.initialize()
         let sink = LibXMLErrorSink(file: path)
         guard access(path, R_OK) == 0 else {
-            throw InputError(at: SourceLocation(file: path, line: 1), "cannot read the schema: \(String(cString: strerror(errno)))")
+            throw InputError(
+                at: SourceLocation(file: path, line: 1), "cannot read the schema: \(String(cString: strerror(errno)))")
         }
         guard let parser = xmlSchemaNewParserCtxt(path) else {
             throw InputError(at: SourceLocation(file: path, line: 1), "cannot open the schema")

@@ -67,7 +67,9 @@ extension ScreeningStore {
                 if earlier["state"] == "published" { return (nil, earlier["imported_at"]) }
                 throw StoreError(
                     path: path,
-                    message: "this file is being imported into wave \(wave) by another psyscreen (\(earlier["holder"] as String? ?? "?")); wait for it to finish")
+                    message:
+                        "this file is being imported into wave \(wave) by another psyscreen (\(earlier["holder"] as String? ?? "?")); wait for it to finish"
+                )
             }
             try ensureWave(db, wave)
             try db.execute(
@@ -104,7 +106,8 @@ extension ScreeningStore {
             for start in stride(from: first, through: last, by: 2000) {
                 try write { db in
                     try db.execute(
-                        sql: "DELETE FROM attempt WHERE id BETWEEN ? AND ? AND import_id = ?", arguments: [start, start + 1999, id])
+                        sql: "DELETE FROM attempt WHERE id BETWEEN ? AND ? AND import_id = ?",
+                        arguments: [start, start + 1999, id])
                 }
             }
         }
@@ -112,7 +115,9 @@ extension ScreeningStore {
     }
 
     func abandonedImport() -> StoreError {
-        StoreError(path: path, message: "the import was stopped: its staged rows were removed by another psyscreen, which took it for abandoned")
+        StoreError(
+            path: path,
+            message: "the import was stopped: its staged rows were removed by another psyscreen, which took it for abandoned")
     }
 
     /// `PRAGMA synchronous` and `foreign_keys` for this connection (outside a transaction).

@@ -98,12 +98,14 @@ package final class PaperImportStaging: @unchecked Sendable {
         let records = summary.stored + summary.strangers.count
         try store.write { db in
             try db.execute(
-                sql: "UPDATE import SET state = 'published', records = ?, stored = ?, holder = NULL, alive_at = NULL WHERE id = ? AND state = 'staging'",
+                sql:
+                    "UPDATE import SET state = 'published', records = ?, stored = ?, holder = NULL, alive_at = NULL WHERE id = ? AND state = 'staging'",
                 arguments: [records, summary.stored, writer.importID])
             guard db.changesCount == 1 else { throw store.abandonedImport() }
             try store.audit(
                 db, "paper import",
-                "\(path) (sha256 \(fileHash.prefix(12))) into wave \(writer.wave), battery \(writer.battery.id): \(records) valid records, \(summary.stored) stored, \(summary.strangers.count) not on the roster")
+                "\(path) (sha256 \(fileHash.prefix(12))) into wave \(writer.wave), battery \(writer.battery.id): \(records) valid records, \(summary.stored) stored, \(summary.strangers.count) not on the roster"
+            )
         }
         finished = true
         return summary

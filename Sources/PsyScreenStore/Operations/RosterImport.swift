@@ -55,7 +55,8 @@ extension ScreeningStore {
             summary.notInRoster = existingRecords.keys.filter { !seen.contains($0) }.count
             try audit(
                 db, "roster import",
-                "\(source): \(students.count) students, \(summary.added) added, \(summary.updated) updated (\(summary.moved.count) moved), \(summary.unchanged) unchanged")
+                "\(source): \(students.count) students, \(summary.added) added, \(summary.updated) updated (\(summary.moved.count) moved), \(summary.unchanged) unchanged"
+            )
             return summary
         }
     }

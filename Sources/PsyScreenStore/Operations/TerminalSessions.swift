@@ -19,8 +19,10 @@ extension ScreeningStore {
     package func answeredItems(attemptID: Int64) throws(StoreError) -> Set<String> {
         try read { db in
             Set(
-                try Row.fetchAll(db, sql: "SELECT instrument_id, item_id FROM answer WHERE attempt_id = ?", arguments: [attemptID])
-                    .map { "\($0["instrument_id"] as String)/\($0["item_id"] as String)" })
+                try Row.fetchAll(
+                    db, sql: "SELECT instrument_id, item_id FROM answer WHERE attempt_id = ?", arguments: [attemptID]
+                )
+                .map { "\($0["instrument_id"] as String)/\($0["item_id"] as String)" })
         }
     }
 

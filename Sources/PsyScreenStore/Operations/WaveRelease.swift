@@ -16,15 +16,17 @@ extension ScreeningStore {
     /// whether red sticks), as one text. Two releases differ about a student exactly when this does.
     private func fingerprints(_ db: Database, wave: String) throws -> [String: String] {
         // Only what reads can see: an import still being staged has changed nothing yet.
-        let rows = try Row.fetchCursor(db, sql: """
-            WITH latest AS (
-                SELECT student_id, MAX(id) AS id, MAX(level = 'red') AS red FROM attempt a
-                WHERE wave_id = ? AND \(Self.visible("a")) GROUP BY student_id)
-            SELECT s.student_id, s.status || '|' || s.school || '|' || s.grade || '|' || s.class || '|' || s.gender
-                || '|' || COALESCE(s.major, '') || '|' || COALESCE(a.id, '') || '|' || COALESCE(a.state, '')
-                || '|' || COALESCE(a.scored, '') || '|' || COALESCE(a.level, '') || '|' || COALESCE(l.red, '')
-            FROM student s LEFT JOIN latest l ON l.student_id = s.student_id LEFT JOIN attempt a ON a.id = l.id
-            """, arguments: [wave])
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                WITH latest AS (
+                    SELECT student_id, MAX(id) AS id, MAX(level = 'red') AS red FROM attempt a
+                    WHERE wave_id = ? AND \(Self.visible("a")) GROUP BY student_id)
+                SELECT s.student_id, s.status || '|' || s.school || '|' || s.grade || '|' || s.class || '|' || s.gender
+                    || '|' || COALESCE(s.major, '') || '|' || COALESCE(a.id, '') || '|' || COALESCE(a.state, '')
+                    || '|' || COALESCE(a.scored, '') || '|' || COALESCE(a.level, '') || '|' || COALESCE(l.red, '')
+                FROM student s LEFT JOIN latest l ON l.student_id = s.student_id LEFT JOIN attempt a ON a.id = l.id
+                """, arguments: [wave])
         var result: [String: String] = [:]
         while let row = try rows.next() { result[row[0]] = row[1] }
         return result
@@ -32,7 +34,8 @@ extension ScreeningStore {
 
     private func released(_ db: Database, wave: String) throws -> [String: String] {
         var result: [String: String] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT student_id, fingerprint FROM wave_release WHERE wave_id = ?", arguments: [wave])
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT student_id, fingerprint FROM wave_release WHERE wave_id = ?", arguments: [wave])
         while let row = try rows.next() { result[row[0]] = row[1] }
         return result
     }
@@ -44,7 +47,8 @@ extension ScreeningStore {
 
     package func releaseState(wave: String) throws(StoreError) -> WaveReleaseState {
         try read { db in
-            let closed = try Bool.fetchOne(db, sql: "SELECT closed_at IS NOT NULL FROM wave WHERE id = ?", arguments: [wave]) ?? false
+            let closed =
+                try Bool.fetchOne(db, sql: "SELECT closed_at IS NOT NULL FROM wave WHERE id = ?", arguments: [wave]) ?? false
             guard closed else { return .open }
             let changes = Self.changed(try released(db, wave: wave), try fingerprints(db, wave: wave))
             return changes.isEmpty ? .closed : .changedSinceClosing(students: changes.count)
@@ -91,7 +95,9 @@ extension ScreeningStore {
                     sql: "INSERT INTO wave_pattern (wave_id, min_cell, pattern) VALUES (?, ?, ?)",
                     arguments: [wave, threshold.k, pattern])
             }
-            try audit(db, "wave close", "\(wave): k = \(threshold.k), \(now.count) roster students, \(changes.count) changed since the last closing")
+            try audit(
+                db, "wave close",
+                "\(wave): k = \(threshold.k), \(now.count) roster students, \(changes.count) changed since the last closing")
             return (now.count, changes.count)
         }
     }
@@ -119,9 +125,11 @@ extension ScreeningStore {
             let fields = fingerprint.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 6, fields[0] != EnrollmentStatus.withdrawn.rawValue else { return [] }
             let (school, grade, className, gender, major) = (fields[1], fields[2], fields[3], fields[4], fields[5])
-            return ["the wave", school, "\(school)/\(grade)", "\(school)/\(grade)/\(className)",
-                    "\(school) [gender=\(gender)]", "\(school) [major=\(major)]",
-                    "\(school)/\(grade) [gender=\(gender)]", "\(school)/\(grade) [major=\(major)]"]
+            return [
+                "the wave", school, "\(school)/\(grade)", "\(school)/\(grade)/\(className)",
+                "\(school) [gender=\(gender)]", "\(school) [major=\(major)]",
+                "\(school)/\(grade) [gender=\(gender)]", "\(school)/\(grade) [major=\(major)]",
+            ]
         }
         var size: [String: Int] = [:]
         for fingerprint in now.values where fingerprint.hasPrefix(EnrollmentStatus.enrolled.rawValue + "|") {

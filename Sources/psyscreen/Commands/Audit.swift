@@ -13,7 +13,9 @@ struct Audit: WritingCommand {
     var format: ListingFormat = .table
 
     /// Standard output only; the trail names students.
-    var files: CommandFiles { CommandFiles(database: database.resolvedPath, outputs: [.init("standard output", "-", .ownerOnly)]) }
+    var files: CommandFiles {
+        CommandFiles(database: database.resolvedPath, outputs: [.init("standard output", "-", .ownerOnly)])
+    }
 
     func run() throws {
         let store = try database.openForReading()

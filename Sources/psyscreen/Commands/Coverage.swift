@@ -34,13 +34,18 @@ struct Coverage: WritingCommand {
 
     func run() throws {
         let store = try database.openForReading()
-        if try !store.waveExists(wave) { printError("warning: wave '\(wave)' has no screenings yet (known: \(try store.waves().joined(separator: ", ")))") }
+        if try !store.waveExists(wave) {
+            printError("warning: wave '\(wave)' has no screenings yet (known: \(try store.waves().joined(separator: ", ")))")
+        }
         let rows = try store.coverage(wave: wave, by: by)
         let tabulation = CoverageReport.tabulate(rows, level: by)
         try files.write(
             tabulation, format: ListingFormat.resolve(format, output: output, fallback: .table), to: output,
             workbook: {
-                [ListingWorkbook.sheet(tabulation, name: WorkbookStrings(language: lang).coverageSheet, headings: ColumnHeadings(language: lang))]
+                [
+                    ListingWorkbook.sheet(
+                        tabulation, name: WorkbookStrings(language: lang).coverageSheet, headings: ColumnHeadings(language: lang))
+                ]
             }
         ) {
             CoverageReport.json(rows, level: by, wave: wave)

@@ -14,7 +14,8 @@ struct DatabaseCheck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Run SQLite's integrity check on the database (read-only).",
-        discussion: "Exit status 0 when the file is sound, 1 when it is damaged (restore the latest backup), 2 when it cannot be read.")
+        discussion:
+            "Exit status 0 when the file is sound, 1 when it is damaged (restore the latest backup), 2 when it cannot be read.")
 
     @OptionGroup var database: DatabaseOptions
 

@@ -74,7 +74,9 @@ struct Export: WritingCommand {
 
     private func exportDeidentified(threshold: MinimumCellSize) throws {
         let keyPath = KeyLocation.resolve(key)
-        guard output != "-" else { throw CLIError("the de-identified extract is written to a file (-o FILE), never to standard output") }
+        guard output != "-" else {
+            throw CLIError("the de-identified extract is written to a file (-o FILE), never to standard output")
+        }
         if KeyLocation.sameDirectory(keyPath, output) {
             throw CLIError("the extract would be written beside the pseudonym key (\(keyPath)); keep the key apart from exports")
         }
@@ -82,7 +84,9 @@ struct Export: WritingCommand {
         do {
             pseudonyms = try PseudonymKey.load(from: URL(fileURLWithPath: keyPath))
         } catch .keyFileMissing {
-            throw CLIError("no pseudonym key at \(keyPath): create one with `psyscreen key init` (or pass --key PATH); refusing to write an extract without one")
+            throw CLIError(
+                "no pseudonym key at \(keyPath): create one with `psyscreen key init` (or pass --key PATH); refusing to write an extract without one"
+            )
         }
         let catalog = try instruments.catalog()
         let store = try database.openForReading()

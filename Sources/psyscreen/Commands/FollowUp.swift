@@ -24,7 +24,8 @@ struct FollowUp: ParsableCommand {
     func run() throws {
         let store = try database.openForWriting()
         let step = try store.recordFollowUp(studentID: student, wave: wave, status: status, note: note)
-        try StandardOutput.line("\(step.studentID) in wave \(wave): \(step.status.rawValue) at \(Timestamp.string(step.at)) by \(step.recordedBy)")
+        try StandardOutput.line(
+            "\(step.studentID) in wave \(wave): \(step.status.rawValue) at \(Timestamp.string(step.at)) by \(step.recordedBy)")
     }
 }
 

@@ -32,7 +32,8 @@ struct Form: WritingCommand {
     @Option(help: "html or pdf (default: pdf when the output name ends in .pdf, else html).")
     var format: PaperFormFormat?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write it here (default: standard output; needed for pdf).", valueName: "file"))
+    @Option(
+        name: .shortAndLong, help: ArgumentHelp("Write it here (default: standard output; needed for pdf).", valueName: "file"))
     var output: String?
 
     @Flag(help: "Pad every form to an even number of pages, so that each starts on a new sheet when printed on both sides.")
@@ -52,7 +53,8 @@ struct Form: WritingCommand {
 
     func validate() throws {
         if wave == nil && (database.path != nil || !roster.isEmpty) {
-            throw ValidationError("pre-filled forms need --wave (the screening they are for); without --db and --wave the form is blank")
+            throw ValidationError(
+                "pre-filled forms need --wave (the screening they are for); without --db and --wave the form is blank")
         }
         if let wave, wave.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--wave needs a name, e.g. 2026-autumn")
@@ -61,7 +63,8 @@ struct Form: WritingCommand {
             throw ValidationError("--format pdf needs -o FILE")
         }
         if !PaperFormStack.idBoxRange.contains(idBoxes) {
-            throw ValidationError("--id-boxes must be between \(PaperFormStack.idBoxRange.lowerBound) and \(PaperFormStack.idBoxRange.upperBound)")
+            throw ValidationError(
+                "--id-boxes must be between \(PaperFormStack.idBoxRange.lowerBound) and \(PaperFormStack.idBoxRange.upperBound)")
         }
     }
 
@@ -98,6 +101,8 @@ struct Form: WritingCommand {
             try files.write(html, to: output)
         }
         let pages = count == 1 ? "\(form.pageCount) pages" : "\(form.pageCount) pages each, \(count * form.pageCount) in all"
-        printError("\(output ?? "standard output"): \(count) form\(count == 1 ? "" : "s") of battery \(battery.id) (\(lang.rawValue)), \(pages)")
+        printError(
+            "\(output ?? "standard output"): \(count) form\(count == 1 ? "" : "s") of battery \(battery.id) (\(lang.rawValue)), \(pages)"
+        )
     }
 }

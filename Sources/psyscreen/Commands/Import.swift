@@ -36,7 +36,9 @@ struct Import: WritingCommand {
     }
 
     func run() throws {
-        guard file != "-" else { throw CLIError("import needs a file, not standard input: its hash recognises it when imported again") }
+        guard file != "-" else {
+            throw CLIError("import needs a file, not standard input: its hash recognises it when imported again")
+        }
         let battery = try selection.resolve(try instruments.catalog())
         let scratchDirectory = ScratchFile.defaultDirectory
         let source = try table.open(file)
@@ -51,7 +53,8 @@ struct Import: WritingCommand {
         let staging: PaperImportStaging
         switch try store.beginPaperImport(wave: wave, battery: battery, path: file, fileHash: hash) {
         case .alreadyImported(let earlier):
-            try StandardOutput.line("\(file): already imported into wave \(wave) on \(Timestamp.string(earlier)); nothing changed")
+            try StandardOutput.line(
+                "\(file): already imported into wave \(wave) on \(Timestamp.string(earlier)); nothing changed")
             return
         case .staging(let started):
             staging = started
@@ -69,15 +72,19 @@ struct Import: WritingCommand {
             if crisis { strangersWithCrisis += 1 }
             try problems.addLate(
                 RecordProblem(
-                    crisis ? .crisis : .rejection, line: stranger.line, field: batch.studentIDField, column: batch.studentIDHeader,
+                    crisis ? .crisis : .rejection, line: stranger.line, field: batch.studentIDField,
+                    column: batch.studentIDHeader,
                     value: stranger.studentID,
-                    reason: "is not on the roster: not stored" + (crisis ? "; this sheet raises a crisis flag: find the student and see them today" : "")),
+                    reason: "is not on the roster: not stored"
+                        + (crisis ? "; this sheet raises a crisis flag: find the student and see them today" : "")),
                 stream: 2)
         }
         try ProblemOutput.write(problems, positions: source.positions, to: errorsFile)
         let unstoredCrisis = batch.rejectedWithCrisis + strangersWithCrisis
-        let levels = [WarningLevel.red, .orange, .yellow].map { "\($0.rawValue) \(summary.levels[$0] ?? 0)" }.joined(separator: ", ")
-        var line = "\(file): \(batch.records) records (\(batch.encoding)); \(summary.stored) stored in wave \(wave) (\(levels)); \(batch.rejected) rejected; \(summary.strangers.count) not on the roster"
+        let levels = [WarningLevel.red, .orange, .yellow].map { "\($0.rawValue) \(summary.levels[$0] ?? 0)" }.joined(
+            separator: ", ")
+        var line =
+            "\(file): \(batch.records) records (\(batch.encoding)); \(summary.stored) stored in wave \(wave) (\(levels)); \(batch.rejected) rejected; \(summary.strangers.count) not on the roster"
         if batch.blankRecords > 0 { line += "; \(batch.blankRecords) blank record\(batch.blankRecords == 1 ? "" : "s") skipped" }
         if unstoredCrisis > 0 { line += "; " + CrisisNotice.notStored(unstoredCrisis) }
         printError(line)

@@ -19,9 +19,10 @@ struct Report: WritingCommand {
     @Option(help: "The wave, e.g. 2026-autumn.")
     var wave: String
 
-    @Option(help: ArgumentHelp(
-        "Breakdowns to show, comma-separated: school, grade, class, gender, major (default: all of them).",
-        valueName: "list"))
+    @Option(
+        help: ArgumentHelp(
+            "Breakdowns to show, comma-separated: school, grade, class, gender, major (default: all of them).",
+            valueName: "list"))
     var by: String?
 
     @Flag(help: "For an open wave: write an owner-only draft, marked as such on every page.")
@@ -52,7 +53,9 @@ struct Report: WritingCommand {
         if audit {
             let result = DisclosureAudit(threshold: threshold, policy: cohort.policy).audit(cohort.tables, pattern: pattern)
             printError(result.summary(threshold: threshold))
-            guard result.passed else { throw CLIError("the audit found counts a reader can narrow; nothing written", exitCode: 1) }
+            guard result.passed else {
+                throw CLIError("the audit found counts a reader can narrow; nothing written", exitCode: 1)
+            }
         }
         try options.write(built.report, files: files)
     }

@@ -6,7 +6,9 @@ struct Results: WritingCommand {
     static let configuration = CommandConfiguration(
         commandName: "results",
         abstract: "Identified per-student results of a wave (counselors only; written owner-only).",
-        discussion: "One row per student: the attempt that counts (the latest). Item answers, scores, bands, flags, the warning level, source and time.")
+        discussion:
+            "One row per student: the attempt that counts (the latest). Item answers, scores, bands, flags, the warning level, source and time."
+    )
 
     @OptionGroup var instruments: InstrumentOptions
     @OptionGroup var database: DatabaseOptions
@@ -27,7 +29,8 @@ struct Results: WritingCommand {
     var output: String
 
     var files: CommandFiles {
-        CommandFiles(database: database.resolvedPath, instruments: instruments.directory, outputs: [.init("-o", output, .ownerOnly)])
+        CommandFiles(
+            database: database.resolvedPath, instruments: instruments.directory, outputs: [.init("-o", output, .ownerOnly)])
     }
 
     func run() throws {
@@ -49,9 +52,11 @@ struct Results: WritingCommand {
                 }
             },
             workbook: { tabulation in
-                [ListingWorkbook.sheet(
-                    tabulation, name: WorkbookStrings(language: lang).resultsSheet,
-                    headings: ColumnHeadings(language: lang, instruments: battery.instruments))]
+                [
+                    ListingWorkbook.sheet(
+                        tabulation, name: WorkbookStrings(language: lang).resultsSheet,
+                        headings: ColumnHeadings(language: lang, instruments: battery.instruments))
+                ]
             },
             beforeCommit: { rows in
                 count = rows
@@ -64,6 +69,7 @@ struct Results: WritingCommand {
     private func columnsBattery(_ catalog: InstrumentCatalog, _ used: String?) throws -> Battery {
         let id = battery ?? used ?? "annual"
         if let known = catalog.battery(id) { return known }
-        return Battery.adHoc(try id.split(separator: "+").map { part throws(InputError) in try catalog.resolveInstrument(String(part)) })
+        return Battery.adHoc(
+            try id.split(separator: "+").map { part throws(InputError) in try catalog.resolveInstrument(String(part)) })
     }
 }

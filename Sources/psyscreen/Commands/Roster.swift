@@ -38,7 +38,8 @@ struct RosterImport: ParsableCommand {
         let summary = try store.importRoster(students, source: file)
         var text = ""
         for move in summary.moved { text += "moved \(move.studentID): \(move.from) → \(move.to)\n" }
-        text += "\(file): \(students.count) students (\(reader.encodingName)); \(summary.added) added, \(summary.updated) updated, \(summary.unchanged) unchanged"
+        text +=
+            "\(file): \(students.count) students (\(reader.encodingName)); \(summary.added) added, \(summary.updated) updated, \(summary.unchanged) unchanged"
             + (summary.notInRoster > 0 ? "; \(summary.notInRoster) on file but not in this roster (kept)" : "")
         try StandardOutput.line(text)
     }

@@ -28,7 +28,9 @@ struct Score: WritingCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the scored rows here (default: standard output).", valueName: "file"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Write the rejected records here as CSV (line,column,value,reason) instead of stderr.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Write the rejected records here as CSV (line,column,value,reason) instead of stderr.", valueName: "file"))
     var errors: String?
 
     @Flag(help: "Write no output at all if any record is rejected.")

@@ -4,9 +4,9 @@ import PsyScreen
 import PsyScreenStore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 struct Take: ParsableCommand {
@@ -37,19 +37,24 @@ struct Take: ParsableCommand {
     @Flag(help: "Let a student whose screening in this wave is finished take it again.")
     var retake = false
 
-    @Option(name: .customLong("idle-timeout"), help: "Kiosk: seconds without input before a student's session is closed (answers kept).")
+    @Option(
+        name: .customLong("idle-timeout"),
+        help: "Kiosk: seconds without input before a student's session is closed (answers kept).")
     var idleTimeout: Double = 300
 
     func validate() throws {
         guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be a positive number of seconds") }
-        guard !wave.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--wave needs a name, e.g. 2026-autumn") }
+        guard !wave.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("--wave needs a name, e.g. 2026-autumn")
+        }
     }
 
     func run() throws {
         if kiosk && isatty(1) != 1 {
             // Through a pipe or into a file, what one student typed and saw would stay for the next to read.
             throw CLIError(
-                "--kiosk needs a terminal on standard output: between students it clears the screen and its scrollback, which a pipe or a file cannot do")
+                "--kiosk needs a terminal on standard output: between students it clears the screen and its scrollback, which a pipe or a file cannot do"
+            )
         }
         let catalog = try instruments.catalog()
         let battery = try catalog.resolveBattery(self.battery)

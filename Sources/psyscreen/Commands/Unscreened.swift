@@ -6,7 +6,8 @@ struct Unscreened: WritingCommand {
     static let configuration = CommandConfiguration(
         commandName: "unscreened",
         abstract: "The identified list of enrolled students not yet screened in a wave, by class (counselors only).",
-        discussion: "Includes students who started but were not scored (partial) and who refused. Files are written owner-only (0600).")
+        discussion:
+            "Includes students who started but were not scored (partial) and who refused. Files are written owner-only (0600).")
 
     @OptionGroup var database: DatabaseOptions
 
@@ -44,7 +45,11 @@ struct Unscreened: WritingCommand {
                 }
             },
             workbook: { tabulation in
-                [ListingWorkbook.sheet(tabulation, name: WorkbookStrings(language: lang).unscreenedSheet, headings: ColumnHeadings(language: lang))]
+                [
+                    ListingWorkbook.sheet(
+                        tabulation, name: WorkbookStrings(language: lang).unscreenedSheet,
+                        headings: ColumnHeadings(language: lang))
+                ]
             },
             beforeCommit: { rows in
                 if let output { try AuditedExport.record(store, "unscreened list of wave \(wave)", path: output, rows: rows) }

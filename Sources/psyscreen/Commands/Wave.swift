@@ -25,7 +25,8 @@ struct WaveClose: ParsableCommand {
     @Argument(help: "The wave, e.g. 2026-autumn.")
     var wave: String
 
-    @Option(name: .customLong("min-cell"), help: "k of the wave's disclosure pattern and of the check of what changed (at least 5).")
+    @Option(
+        name: .customLong("min-cell"), help: "k of the wave's disclosure pattern and of the check of what changed (at least 5).")
     var minCell: Int = MinimumCellSize.standard.k
 
     func run() throws {
@@ -68,10 +69,13 @@ enum ReleaseGate {
     ) throws -> DisclosurePattern {
         if !draft {
             guard let data = try store.closedPattern(wave: cohort.wave, threshold: threshold) else {
-                throw CLIError("wave '\(cohort.wave)' was not closed with k = \(threshold.k): open it and close it with --min-cell \(threshold.k), or use --draft")
+                throw CLIError(
+                    "wave '\(cohort.wave)' was not closed with k = \(threshold.k): open it and close it with --min-cell \(threshold.k), or use --draft"
+                )
             }
             guard let pattern = DisclosurePattern.decode(data, columns: cohort.tables.columns) else {
-                throw CLIError("wave '\(cohort.wave)' was closed with other instruments or scoring keys: open it and close it again")
+                throw CLIError(
+                    "wave '\(cohort.wave)' was closed with other instruments or scoring keys: open it and close it again")
             }
             return pattern
         }
@@ -89,9 +93,13 @@ enum ReleaseGate {
         case .open where draft, .changedSinceClosing where draft:
             return true
         case .open:
-            throw CLIError("wave '\(wave)' is open: close it first (`psyscreen wave close \(wave)`), or write an owner-only draft with --draft")
+            throw CLIError(
+                "wave '\(wave)' is open: close it first (`psyscreen wave close \(wave)`), or write an owner-only draft with --draft"
+            )
         case .changedSinceClosing(let students):
-            throw CLIError("wave '\(wave)' changed since it was closed (\(students) student(s)): open and close it again (`psyscreen wave open \(wave)`, `psyscreen wave close \(wave)`), or use --draft")
+            throw CLIError(
+                "wave '\(wave)' changed since it was closed (\(students) student(s)): open and close it again (`psyscreen wave open \(wave)`, `psyscreen wave close \(wave)`), or use --draft"
+            )
         }
     }
 }

@@ -5,7 +5,8 @@ import PsyScreenStore
 struct DatabaseOptions: ParsableArguments {
     @Option(
         name: .customLong("db"),
-        help: ArgumentHelp("The school database (SQLite).", discussion: "Default: $PSYSCREEN_DB, else ./psyscreen.sqlite.", valueName: "path"))
+        help: ArgumentHelp(
+            "The school database (SQLite).", discussion: "Default: $PSYSCREEN_DB, else ./psyscreen.sqlite.", valueName: "path"))
     var path: String?
 
     /// The database file this run uses.

@@ -17,7 +17,8 @@ struct InstrumentOptions: ParsableArguments {
     /// needs that file.
     func catalog(quiet: [String] = []) throws -> InstrumentCatalog {
         guard let directory = InstrumentDirectory.locate(explicit: directory) else {
-            throw CLIError("cannot find the instruments folder: pass --instruments DIR or set \(InstrumentDirectory.environmentVariable)")
+            throw CLIError(
+                "cannot find the instruments folder: pass --instruments DIR or set \(InstrumentDirectory.environmentVariable)")
         }
         let catalog = try InstrumentCatalog.load(directory: directory)
         let quietPaths = Set(quiet.map { URL(fileURLWithPath: $0).standardizedFileURL.path })

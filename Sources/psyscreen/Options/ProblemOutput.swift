@@ -10,7 +10,9 @@ enum ProblemOutput {
     /// `errors`: the `--errors` file, opened before any work (so that a path that cannot be written stops the run
     /// before anything is stored); `nil` for stderr.
     /// `positions`: how the input's places are named (`FILE:LINE:FIELD`, or `FILE!SHEET:B12` for a worksheet).
-    static func write(_ problems: ProblemSpool, positions: InputPositions, to errors: OutputFile?, byteOrderMark: Bool = false) throws {
+    static func write(
+        _ problems: ProblemSpool, positions: InputPositions, to errors: OutputFile?, byteOrderMark: Bool = false
+    ) throws {
         let file = positions.name
         guard let errors else {
             let writer = ByteWriter(fileDescriptor: 2, name: "<stderr>", capacity: 64 << 10)
@@ -27,7 +29,8 @@ enum ProblemOutput {
             try writer.flush()
             return
         }
-        let writer = CSVWriter(fileDescriptor: errors.fileDescriptor, name: errors.path, options: .init(byteOrderMark: byteOrderMark))
+        let writer = CSVWriter(
+            fileDescriptor: errors.fileDescriptor, name: errors.path, options: .init(byteOrderMark: byteOrderMark))
         do {
             try writer.writeRecord(RowProblemReport.csvHeader)
             // The column names and values came from the input.

@@ -19,7 +19,9 @@ struct RosterSelection: ParsableArguments {
 
     /// ` in school X, grade Y, class Z` for the message when nobody matches.
     private var scope: String {
-        let parts = [school.map { "school \($0)" }, grade.map { "grade \($0)" }, className.map { "class \($0)" }].compactMap { $0 }
+        let parts = [school.map { "school \($0)" }, grade.map { "grade \($0)" }, className.map { "class \($0)" }].compactMap {
+            $0
+        }
         return parts.isEmpty ? "" : " in " + parts.joined(separator: ", ")
     }
 }

@@ -34,6 +34,7 @@ struct TableInputOptions: ParsableArguments {
         if let sheet { throw CLIError("--sheet \(sheet) is for Excel workbooks; this file is read as CSV", file: path) }
         return try CSVReader(
             path: path,
-            options: .init(delimiter: CSVDelimiter(argument: delimiter) ?? .auto, encoding: CSVEncoding(argument: encoding) ?? .auto))
+            options: .init(
+                delimiter: CSVDelimiter(argument: delimiter) ?? .auto, encoding: CSVEncoding(argument: encoding) ?? .auto))
     }
 }

@@ -44,7 +44,8 @@ struct CommandFiles {
     ///   - database: the command's `--db` (default: the default database, protected even when unused).
     ///   - key: the command's `--key`; `protectingKey` is false only for `key init`, whose output it is.
     init(
-        inputs: [String] = [], database: String? = nil, key: String? = nil, protectingKey: Bool = true, instruments: String? = nil,
+        inputs: [String] = [], database: String? = nil, key: String? = nil, protectingKey: Bool = true,
+        instruments: String? = nil,
         outputs: [Output]
     ) {
         self.outputs = outputs
@@ -101,7 +102,9 @@ struct CommandFiles {
         case .json: try write(json(), to: path)
         case .xlsx:
             try writeWorkbook(
-                workbook?() ?? [ListingWorkbook.sheet(tabulation, name: "psyscreen", headings: ColumnHeadings(language: .english))],
+                workbook?() ?? [
+                    ListingWorkbook.sheet(tabulation, name: "psyscreen", headings: ColumnHeadings(language: .english))
+                ],
                 to: path)
         }
     }

@@ -112,10 +112,12 @@ struct TerminalDriver {
         let text = RecoverySheet.csv(battery: battery, studentID: sheet.studentID, answers: sheet.answers)
         if let path = RecoveryFile.write(text, database: store.path, wave: wave, studentID: sheet.studentID) {
             printError(
-                "\(sheet.studentID)'s answers were not stored; they are in \(path): import it with `psyscreen import --wave \(wave) --battery \(battery.id) \(path)` once the database works")
+                "\(sheet.studentID)'s answers were not stored; they are in \(path): import it with `psyscreen import --wave \(wave) --battery \(battery.id) \(path)` once the database works"
+            )
         } else {
             printError(
-                "\(sheet.studentID)'s answers were not stored, and no recovery file could be written; keep these lines as a CSV file and import it with `psyscreen import --wave \(wave) --battery \(battery.id) FILE`:\n\(text)")
+                "\(sheet.studentID)'s answers were not stored, and no recovery file could be written; keep these lines as a CSV file and import it with `psyscreen import --wave \(wave) --battery \(battery.id) FILE`:\n\(text)"
+            )
         }
     }
 }

@@ -17,12 +17,14 @@ final class CohortStatisticsTests: XCTestCase {
     private func classTables() throws -> CohortTables {
         var wave = TwoSchoolWave()
         wave.students = Self.answers.indices.map { index in
-            Student(studentID: "X\(index)", name: "n\(index)", school: "S", grade: "G", className: "C",
-                    gender: "F", status: .enrolled, major: "M")
+            Student(
+                studentID: "X\(index)", name: "n\(index)", school: "S", grade: "G", className: "C",
+                gender: "F", status: .enrolled, major: "M")
         }
-        wave.answers = Dictionary(uniqueKeysWithValues: Self.answers.enumerated().map { index, phq in
-            ("X\(index)", ["phq9": phq.map(Optional.some), "gad7": Array(repeating: Optional(0), count: 7)])
-        })
+        wave.answers = Dictionary(
+            uniqueKeysWithValues: Self.answers.enumerated().map { index, phq in
+                ("X\(index)", ["phq9": phq.map(Optional.some), "gad7": Array(repeating: Optional(0), count: 7)])
+            })
         return try wave.tables(battery: Fixtures.catalog.battery("annual")!)
     }
 
@@ -44,7 +46,8 @@ final class CohortStatisticsTests: XCTestCase {
         let report = try CohortReportBuilder().build(try classTables(), stamp: stamp).report
         let unit = try XCTUnwrap(report.unit(CohortUnit(level: .class, school: "S", grade: "G", className: "C")))
         XCTAssertEqual(unit.scales[0].bands, [nil, nil, nil, nil, 0])
-        XCTAssertEqual([unit.scales[0].mean, unit.scales[0].sd, unit.scales[0].median, unit.scales[0].alpha], [nil, nil, nil, nil])
+        XCTAssertEqual(
+            [unit.scales[0].mean, unit.scales[0].sd, unit.scales[0].median, unit.scales[0].alpha], [nil, nil, nil, nil])
         // GAD-7: everyone in the minimal band, every count published: its distribution is.
         XCTAssertEqual(unit.scales[1].mean, 0)
     }

@@ -25,7 +25,8 @@ final class HostileExchangeTests: XCTestCase {
 
     func testEveryCountIsBounded() throws {
         let rule = "a count must be a whole number from 0 to 1000000000"
-        XCTAssertEqual(try error(decoding: "crash-count-past-int.json"), "crash-count-past-int.json: error: unit 城南职业技术学校: \(rule)")
+        XCTAssertEqual(
+            try error(decoding: "crash-count-past-int.json"), "crash-count-past-int.json: error: unit 城南职业技术学校: \(rule)")
         XCTAssertEqual(
             try error(decoding: "crash-counts-overflow-their-sum.json"),
             "crash-counts-overflow-their-sum.json: error: unit 城南职业技术学校: \(rule)")
@@ -36,7 +37,8 @@ final class HostileExchangeTests: XCTestCase {
 
     func testAScaleKeepsAtMostSixDecimals() throws {
         XCTAssertEqual(
-            try error(decoding: "crash-decimals-30.json"), "crash-decimals-30.json: error: scale phq9.total: 30 decimals (at most 6)")
+            try error(decoding: "crash-decimals-30.json"),
+            "crash-decimals-30.json: error: scale phq9.total: 30 decimals (at most 6)")
     }
 
     func testAHistogramScoreOutsideTheScaleIsRefused() throws {
@@ -49,7 +51,8 @@ final class HostileExchangeTests: XCTestCase {
         json["units"] = units
         let edited = try JSONSerialization.data(withJSONObject: json)
         XCTAssertThrowsError(try CohortExchange.decode(edited, file: "x.json")) { error in
-            XCTAssertEqual("\(error)", "x.json: error: unit 城南职业技术学校, phq9.total: histogram key 99 lies outside the scale's range 0...27")
+            XCTAssertEqual(
+                "\(error)", "x.json: error: unit 城南职业技术学校, phq9.total: histogram key 99 lies outside the scale's range 0...27")
         }
     }
 

@@ -11,7 +11,8 @@ final class DeidentifiedExtractTests: XCTestCase {
         try (0..<count).map { index in
             DeidentifiedRow(
                 pseudonym: try key.pseudonym(for: String(format: "S%03d", index)),
-                identifiers: QuasiIdentifiers(school: "A", grade: index < count / 2 ? "1" : "2", gender: index % 2 == 0 && index / 2 < girls ? "F" : "M"),
+                identifiers: QuasiIdentifiers(
+                    school: "A", grade: index < count / 2 ? "1" : "2", gender: index % 2 == 0 && index / 2 < girls ? "F" : "M"),
                 scores: ["\(index % 27)"], bands: ["mild"], level: .none)
         }
     }
@@ -37,7 +38,8 @@ final class DeidentifiedExtractTests: XCTestCase {
         let first = DeidentifiedExtract.render(wave1, columns: Self.columns, threshold: .standard)
         var history = ExtractHistory()
         history.record(first.published, wave: "w1")
-        let leaving = Set(wave1.filter { $0.identifiers.grade == "2" && $0.identifiers.gender == "F" }.dropFirst(3).map(\.pseudonym))
+        let leaving = Set(
+            wave1.filter { $0.identifiers.grade == "2" && $0.identifiers.gender == "F" }.dropFirst(3).map(\.pseudonym))
         let wave2 = wave1.filter { !leaving.contains($0.pseudonym) }
         let second = DeidentifiedExtract.render(wave2, columns: Self.columns, threshold: .standard, history: history)
 
@@ -46,7 +48,8 @@ final class DeidentifiedExtractTests: XCTestCase {
         var combinations: [String: Int] = [:]
         for row in second.published {
             let before = shown1[row.pseudonym].map { "\($0.school)/\($0.grade)/\($0.gender)" } ?? "-"
-            combinations["\(before) + \(row.identifiers.school)/\(row.identifiers.grade)/\(row.identifiers.gender)", default: 0] += 1
+            combinations[
+                "\(before) + \(row.identifiers.school)/\(row.identifiers.grade)/\(row.identifiers.gender)", default: 0] += 1
         }
         XCTAssertFalse(combinations.isEmpty)
         for (combination, count) in combinations { XCTAssertGreaterThanOrEqual(count, 10, combination) }

@@ -16,7 +16,8 @@ final class DisclosureAuditTests: XCTestCase {
     func testTheGeneratedWavePassesPerSchoolAndJointly() throws {
         let wave = TwoSchoolWave()
         for tables in try TwoSchoolWave.schools.map({ try wave.only($0).tables(battery: Self.annual) })
-            + [try wave.tables(battery: Self.annual)] {
+            + [try wave.tables(battery: Self.annual)]
+        {
             let report = try audit(tables)
             XCTAssertGreaterThan(report.intervals.count, 10)
             XCTAssertEqual(report.violations, [], "\(report.violations.prefix(5))")
@@ -66,7 +67,9 @@ final class DisclosureAttackShapeTests: XCTestCase {
     }
 
     static func scores(_ values: [Int], className: String, gender: String = "M") -> [Student] {
-        values.map { Student(className: className, gender: gender, score: $0, level: $0 >= 20 ? .orange : $0 >= 10 ? .yellow : .none) }
+        values.map {
+            Student(className: className, gender: gender, score: $0, level: $0 >= 20 ? .orange : $0 >= 10 ? .yellow : .none)
+        }
     }
 
     func audited(_ tables: CohortTables) throws -> (DisclosurePattern, AuditReport) {
@@ -77,7 +80,8 @@ final class DisclosureAttackShapeTests: XCTestCase {
     }
 
     private func report(_ tables: CohortTables, by: String? = nil) throws -> CohortReport {
-        let stamp = ReportStamp(wave: "w", instruments: [], policies: [], minimumCellSize: 10, generatedAt: .init(timeIntervalSince1970: 0))
+        let stamp = ReportStamp(
+            wave: "w", instruments: [], policies: [], minimumCellSize: 10, generatedAt: .init(timeIntervalSince1970: 0))
         let scope = try by.map { try CohortReportScope(parsing: $0) } ?? .full
         return try CohortReportBuilder(scope: scope).build(tables, stamp: stamp).report
     }
@@ -103,13 +107,16 @@ final class DisclosureAttackShapeTests: XCTestCase {
         var leaky = pattern
         leaky.distributions[0].formUnion([CohortUnit(level: .grade, school: "S", grade: "G1"), b.unit])
         let caught = DisclosureAudit(threshold: .standard, policy: nil).audit(tables, pattern: leaky)
-        XCTAssertTrue(caught.violations.contains { $0.unit.className == "A" && $0.cellName == "phq9.total:band:severe" },
-                      "\(caught.violations)")
+        XCTAssertTrue(
+            caught.violations.contains { $0.unit.className == "A" && $0.cellName == "phq9.total:band:severe" },
+            "\(caught.violations)")
     }
 
     func testScreenedEqualToTheEnrolmentsOfTwoSmallClassesPinsNothing() throws {
         // Two classes of 6, all screened, everyone mild; a big class beside them.
-        var students = Self.scores(Array(repeating: 6, count: 6), className: "A") + Self.scores(Array(repeating: 7, count: 6), className: "B")
+        var students =
+            Self.scores(Array(repeating: 6, count: 6), className: "A")
+            + Self.scores(Array(repeating: 7, count: 6), className: "B")
         students += Self.scores((0..<30).map { [0, 1, 2, 3, 12, 13, 5, 6, 21, 4][$0 % 10] }, className: "C")
         let (_, audit) = try audited(Self.tables(students))
         let small = audit.intervals.filter { ["A", "B"].contains($0.unit.className) }

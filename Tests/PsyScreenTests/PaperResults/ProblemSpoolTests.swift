@@ -7,7 +7,9 @@ final class SpoolAndCompactorTests: XCTestCase {
         let scratch = try ScratchDirectory()
         let spool = try ProblemSpool(directory: scratch.path, lateStreams: 2)
         func problem(_ line: Int, _ reason: String, _ kind: RecordProblem.Kind = .rejection) -> RecordProblem {
-            RecordProblem(kind, line: line, field: line % 3 == 0 ? nil : line, column: "phq9_\(line)", value: "v\"é,\n\(line)", reason: reason)
+            RecordProblem(
+                kind, line: line, field: line % 3 == 0 ? nil : line, column: "phq9_\(line)", value: "v\"é,\n\(line)",
+                reason: reason)
         }
         for line in [2, 5, 5, 9] { try spool.add(problem(line, "streamed")) }
         for line in [3, 5, 12] { try spool.addLate(problem(line, "repeat", .crisis)) }
@@ -37,7 +39,11 @@ final class SpoolAndCompactorTests: XCTestCase {
         var kept: [String] = []
         for index in 0..<1000 {
             let line = "row \(index)\n"
-            if index % 3 == 1 || index == 999 { try compactor.remove(offset: offset, length: line.utf8.count) } else { kept.append(line) }
+            if index % 3 == 1 || index == 999 {
+                try compactor.remove(offset: offset, length: line.utf8.count)
+            } else {
+                kept.append(line)
+            }
             offset += line.utf8.count
         }
         try compactor.finish(fileSize: offset)

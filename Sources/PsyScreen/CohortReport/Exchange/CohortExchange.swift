@@ -33,7 +33,11 @@ package struct CohortExchange: Sendable {
     ) throws(CohortReportError) -> CohortExchange {
         let threshold = (try? MinimumCellSize(stamp.minimumCellSize)) ?? .standard
         let decided: DisclosurePattern
-        if let pattern { decided = pattern } else { decided = try CohortReportBuilder.pattern(tables, threshold: threshold, policy: policy) }
+        if let pattern {
+            decided = pattern
+        } else {
+            decided = try CohortReportBuilder.pattern(tables, threshold: threshold, policy: policy)
+        }
         let units = decided.units.filter { unit in
             (unit.level == .school || unit.level == .grade) && tables.units[unit]!.enrolled >= threshold.k
         }
@@ -109,7 +113,7 @@ package struct CohortExchange: Sendable {
         guard let error = error as? DecodingError else { return "\(error)" }
         switch error {
         case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context),
-             .valueNotFound(_, let context):
+            .valueNotFound(_, let context):
             let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
             return "\(path.isEmpty ? "" : "at \(path): ")\(context.debugDescription)"
         @unknown default:

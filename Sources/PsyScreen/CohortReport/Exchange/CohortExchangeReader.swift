@@ -15,7 +15,9 @@ struct CohortExchangeReader {
         let columns = document.scales
         for column in columns { try check(column) }
         let k = document.stamp.minimumCellSize
-        guard k >= MinimumCellSize.floor, k <= Self.maximumCount else { throw fail("the file was made with k = \(k), below \(MinimumCellSize.floor)") }
+        guard k >= MinimumCellSize.floor, k <= Self.maximumCount else {
+            throw fail("the file was made with k = \(k), below \(MinimumCellSize.floor)")
+        }
         var seen: Set<CohortUnit> = []
         var units: [PublishedUnit] = []
         for record in document.units {
@@ -42,7 +44,8 @@ struct CohortExchangeReader {
             group = (attribute, parts[1])
         }
         guard !record.school.isEmpty, (record.level == .school) == record.grade.isEmpty else {
-            throw fail("a \(record.level.rawValue) unit needs a school\(record.level == .grade ? " and a grade" : " and no grade")")
+            throw fail(
+                "a \(record.level.rawValue) unit needs a school\(record.level == .grade ? " and a grade" : " and no grade")")
         }
         return CohortUnit(level: record.level, school: record.school, grade: record.grade, group: group)
     }
@@ -61,7 +64,7 @@ struct CohortExchangeReader {
         }
         let levels = CohortCell.publishedLevels.map { record.levels[$0.rawValue] ?? nil }
         guard levels.allSatisfy({ Self.isCount($0 ?? 0) }),
-              levels.compactMap({ $0 }).reduce(0, +) <= record.screened ?? .max
+            levels.compactMap({ $0 }).reduce(0, +) <= record.screened ?? .max
         else { throw fail("unit \(unit): the warning levels add up to more than the screened count") }
         guard record.scales.map(\.scale) == columns.map(\.name) else {
             throw fail("unit \(unit): its scales differ from the file's scale list")
@@ -81,7 +84,7 @@ struct CohortExchangeReader {
         guard Set(record.bands.keys) == Set(column.bands.map(\.id)) else { throw fail("\(context): band names differ") }
         let bands = column.bands.map { record.bands[$0.id] ?? nil }
         guard bands.allSatisfy({ Self.isCount($0 ?? 0) }), Self.isCount(record.n ?? 0),
-              bands.compactMap({ $0 }).reduce(0, +) <= record.n ?? .max
+            bands.compactMap({ $0 }).reduce(0, +) <= record.n ?? .max
         else { throw fail("\(context): the band counts add up to more than n") }
         let k = document.stamp.minimumCellSize
         var sums: ScoreAccumulator?
@@ -92,7 +95,7 @@ struct CohortExchangeReader {
                 throw fail("\(context): \(error)")
             }
             guard count == record.n, count >= k, median.isFinite, Double(column.scaledRange.lowerBound) <= median,
-                  median <= Double(column.scaledRange.upperBound)
+                median <= Double(column.scaledRange.upperBound)
             else {
                 throw fail("\(context): sums of fewer than k scores, or not of the n scores")
             }
@@ -116,12 +119,12 @@ struct CohortExchangeReader {
                 throw fail("\(context): \(error)")
             }
             guard let sums, scores!.count == sums.count, scores!.accumulator == sums, scores!.median == record.median,
-                  bands.allSatisfy({ $0 != nil })
+                bands.allSatisfy({ $0 != nil })
             else { throw fail("\(context): the histogram does not match the sums, the median or the band counts") }
         }
         if let alpha = record.alpha {
             guard sums != nil, alpha.items.count == column.itemPositions.count, alpha.completeCases <= record.n ?? 0,
-                  alpha.completeCases >= k, alpha.alpha == record.cronbachAlpha
+                alpha.completeCases >= k, alpha.alpha == record.cronbachAlpha
             else { throw fail("\(context): the alpha sums do not fit the scale or its alpha") }
         }
         if let value = record.cronbachAlpha, sums == nil || !value.isFinite || value > 1 {
@@ -143,12 +146,14 @@ struct CohortExchangeReader {
             throw fail("\(context): its range \(column.scaledRange) is larger than any scale's (±\(limit))")
         }
         guard column.bands.count <= InstrumentLimits.bands,
-              column.bands.allSatisfy({ column.scaledRange.contains($0.scaledRange.lowerBound)
-                  && column.scaledRange.contains($0.scaledRange.upperBound) }),
-              column.itemPositions.count <= InstrumentLimits.items,
-              column.itemPositions.allSatisfy({ (0..<InstrumentLimits.items).contains($0) }),
-              column.reversal.count == column.itemPositions.count,
-              column.reversal.allSatisfy({ ($0 ?? 0).magnitude <= 2 * InstrumentLimits.optionValues.upperBound })
+            column.bands.allSatisfy({
+                column.scaledRange.contains($0.scaledRange.lowerBound)
+                    && column.scaledRange.contains($0.scaledRange.upperBound)
+            }),
+            column.itemPositions.count <= InstrumentLimits.items,
+            column.itemPositions.allSatisfy({ (0..<InstrumentLimits.items).contains($0) }),
+            column.reversal.count == column.itemPositions.count,
+            column.reversal.allSatisfy({ ($0 ?? 0).magnitude <= 2 * InstrumentLimits.optionValues.upperBound })
         else { throw fail("\(context): its bands or items are not those of any instrument") }
     }
 

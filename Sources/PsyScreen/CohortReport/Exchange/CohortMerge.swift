@@ -26,7 +26,7 @@ package enum CohortMerge {
                     message: "wave '\(exchange.stamp.wave)' differs from '\(first.exchange.stamp.wave)' of \(first.name)")
             }
             guard exchange.stamp.instruments == first.exchange.stamp.instruments,
-                  exchange.columns == first.exchange.columns
+                exchange.columns == first.exchange.columns
             else {
                 throw CohortExchangeError(
                     file: name,

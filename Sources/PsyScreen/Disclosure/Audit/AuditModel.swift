@@ -142,7 +142,7 @@ final class AuditModel {
             if squares < 1e15 { record(program.addRow(twos.map { ($0, 1) }, lower: squares, upper: squares), figure) }
             // The lowest and highest score present bound the members' scores, where they are inside the band.
             guard let low = scores.keys.min(), let high = scores.keys.max(),
-                  low > info.scaledRange.lowerBound || high < info.scaledRange.upperBound
+                low > info.scaledRange.lowerBound || high < info.scaledRange.upperBound
             else { continue }
             for member in members where firstSums[member][column].indices.contains(band) {
                 let cell = bandColumns[member][column][band], one = firstSums[member][column][band]

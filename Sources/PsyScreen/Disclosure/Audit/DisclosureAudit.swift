@@ -58,7 +58,8 @@ package struct DisclosureAudit: Sendable {
             }
             guard !changed.isEmpty else { break }
             for school in Set(changed).sorted() {
-                let solved = auditSchool(school, tables, pattern, includeWave: false, bounds: bounds[school] ?? [:], report: &report)
+                let solved = auditSchool(
+                    school, tables, pattern, includeWave: false, bounds: bounds[school] ?? [:], report: &report)
                 results[school] = solved.intervals
                 schoolIntervals[school] = solved.school
             }
@@ -77,9 +78,10 @@ package struct DisclosureAudit: Sendable {
             let required = max(0, value - protection)...min(upper, value + protection)
             let low = between.extreme(terms, maximize: false, target: required.lowerBound, report: &report)
             let high = between.extreme(terms, maximize: true, target: required.upperBound, report: &report)
-            intervals.append(interval(
-                .all, cell, tables.columns, value: value, low: low?.value ?? value, high: high?.value ?? value,
-                upper: upper, relaxed: (low?.relaxed ?? true) || (high?.relaxed ?? true)))
+            intervals.append(
+                interval(
+                    .all, cell, tables.columns, value: value, low: low?.value ?? value, high: high?.value ?? value,
+                    upper: upper, relaxed: (low?.relaxed ?? true) || (high?.relaxed ?? true)))
         }
         report.intervals = intervals
         return report
@@ -93,12 +95,15 @@ package struct DisclosureAudit: Sendable {
         ranges: [String: [CohortCell: ClosedRange<Int>]]
     ) -> AuditModel {
         let units = schools.map { CohortUnit(level: .school, school: $0) }
-        let leaves = units.map { (CohortLeaf(school: $0.school, grade: "", className: "", gender: "", major: ""), tables.units[$0]!) }
+        let leaves = units.map {
+            (CohortLeaf(school: $0.school, grade: "", className: "", gender: "", major: ""), tables.units[$0]!)
+        }
         let needsSums = tables.columns.indices.map { column in
             ([CohortUnit.all] + units).contains { pattern.distributions[column].contains($0) }
         }
         let model = AuditModel(leaves: leaves, columns: tables.columns, policy: policy, needsSums: needsSums)
-        for (members, unit) in [(Array(schools.indices), CohortUnit.all)] + units.enumerated().map({ ([$0.offset], $0.element) }) {
+        for (members, unit) in [(Array(schools.indices), CohortUnit.all)] + units.enumerated().map({ ([$0.offset], $0.element) })
+        {
             let counts = tables.units[unit]!, hidden = pattern.hidden[unit] ?? []
             for cell in Self.countCells(tables.columns) {
                 if !hidden.contains(cell) {
@@ -134,9 +139,10 @@ package struct DisclosureAudit: Sendable {
         let leaves = tables.leaves.filter { $0.key.school == school && $0.value.screened > 0 }.sorted { $0.key < $1.key }
         var units = pattern.units.filter { $0.school == school }
         if includeWave { units.insert(.all, at: 0) }
-        let membersOf = Dictionary(uniqueKeysWithValues: units.map { unit in
-            (unit, leaves.indices.filter { leaves[$0].key.belongs(to: unit) })
-        })
+        let membersOf = Dictionary(
+            uniqueKeysWithValues: units.map { unit in
+                (unit, leaves.indices.filter { leaves[$0].key.belongs(to: unit) })
+            })
         let needsSums = columns.indices.map { column in units.contains { pattern.distributions[column].contains($0) } }
         let model = AuditModel(leaves: leaves, columns: columns, policy: policy, needsSums: needsSums)
         let schoolUnit = CohortUnit(level: .school, school: school)
@@ -191,8 +197,9 @@ package struct DisclosureAudit: Sendable {
                     if unit == school.schoolUnit { schoolRanges[cell] = value...value }
                     continue
                 }
-                let upper = containment(cell, unit: unit, counts: counts, members: members, program: school,
-                                        tables: tables, pattern: pattern)
+                let upper = containment(
+                    cell, unit: unit, counts: counts, members: members, program: school,
+                    tables: tables, pattern: pattern)
                 if upper == 0 {
                     report.exemptZeros += 1
                     if unit == school.schoolUnit { schoolRanges[cell] = 0...0 }
@@ -203,18 +210,24 @@ package struct DisclosureAudit: Sendable {
                 // An optimum found for another count may already have taken this one to 0 or to its bound:
                 // then that is its exact extreme, without a program of its own.
                 let index = tracked["\(unit)|\(cell)"]!
-                let low = school.model.reached(index, 0, maximize: false) ? (value: 0, relaxed: false)
+                let low =
+                    school.model.reached(index, 0, maximize: false)
+                    ? (value: 0, relaxed: false)
                     : school.model.extreme(terms, maximize: false, target: required.lowerBound, report: &report)
-                let high = school.model.reached(index, upper, maximize: true) ? (value: upper, relaxed: false)
+                let high =
+                    school.model.reached(index, upper, maximize: true)
+                    ? (value: upper, relaxed: false)
                     : school.model.extreme(terms, maximize: true, target: required.upperBound, report: &report)
                 guard let low, let high else {
                     // Never seen: the published figures are the true ones, so the program is feasible and bounded.
-                    intervals.append(interval(unit, cell, columns, value: value, low: value, high: value, upper: upper, relaxed: true))
+                    intervals.append(
+                        interval(unit, cell, columns, value: value, low: value, high: value, upper: upper, relaxed: true))
                     continue
                 }
-                intervals.append(interval(
-                    unit, cell, columns, value: value, low: low.value, high: high.value, upper: upper,
-                    relaxed: low.relaxed || high.relaxed))
+                intervals.append(
+                    interval(
+                        unit, cell, columns, value: value, low: low.value, high: high.value, upper: upper,
+                        relaxed: low.relaxed || high.relaxed))
                 if unit == school.schoolUnit { schoolRanges[cell] = low.value...high.value }
             }
         }
@@ -246,8 +259,11 @@ package struct DisclosureAudit: Sendable {
             var report = AuditReport(intervals: [], exemptZeros: 0)
             var ranges: [String: [CohortCell: ClosedRange<Int>]] = [:]
             for school in schools {
-                ranges[school] = auditSchool(school, tables, current, includeWave: false, bounds: bounds[school] ?? [:],
-                                             report: &report, schoolLevelOnly: true).school
+                ranges[school] =
+                    auditSchool(
+                        school, tables, current, includeWave: false, bounds: bounds[school] ?? [:],
+                        report: &report, schoolLevelOnly: true
+                    ).school
             }
             var changed: Set<String> = []
             let waveHidden = current.hidden[.all] ?? []
@@ -281,8 +297,9 @@ package struct DisclosureAudit: Sendable {
                     var narrow = false
                     for maximize in [false, true] {
                         let target = maximize ? required.upperBound : required.lowerBound
-                        guard let found = program.extreme(
-                            terms, maximize: maximize, target: target, report: &report, integerSearch: false)
+                        guard
+                            let found = program.extreme(
+                                terms, maximize: maximize, target: target, report: &report, integerSearch: false)
                         else { continue }
                         if maximize ? found.value < target : found.value > target {
                             narrow = true
@@ -290,7 +307,7 @@ package struct DisclosureAudit: Sendable {
                         }
                     }
                     guard narrow,
-                          let figure = program.bindingFigures().filter({ $0 != .count(.all, cell) })
+                        let figure = program.bindingFigures().filter({ $0 != .count(.all, cell) })
                             .min(by: { cost($0, tables) < cost($1, tables) })
                     else { break }
                     program.withdraw(figure)
@@ -335,8 +352,9 @@ package struct DisclosureAudit: Sendable {
             attempts += 1
             let counts = tables.units[unit]!, members = school.membersOf[unit]!
             let value = Self.value(cell, counts)
-            let upper = containment(cell, unit: unit, counts: counts, members: members, program: school,
-                                    tables: tables, pattern: current)
+            let upper = containment(
+                cell, unit: unit, counts: counts, members: members, program: school,
+                tables: tables, pattern: current)
             let terms = school.model.terms(cell, members: members)
             let required = max(0, value - protection)...min(upper, value + protection)
             var narrow = false
@@ -345,8 +363,9 @@ package struct DisclosureAudit: Sendable {
                     let target = maximize ? required.upperBound : required.lowerBound
                     // Optima found for other counts only ever stay feasible (withdrawing relaxes).
                     if school.model.reached(tracked["\(unit)|\(cell)"]!, target, maximize: maximize) { continue }
-                    guard let found = school.model.extreme(
-                        terms, maximize: maximize, target: target, report: &report, integerSearch: false)
+                    guard
+                        let found = school.model.extreme(
+                            terms, maximize: maximize, target: target, report: &report, integerSearch: false)
                     else { continue }
                     if maximize ? found.value < target : found.value > target {
                         narrow = true
@@ -375,7 +394,10 @@ package struct DisclosureAudit: Sendable {
             }
         }
         if ProcessInfo.processInfo.environment["PSYSCREEN_AUDIT_TRACE"] != nil {
-            FileHandle.standardError.write(Data("repair \(schoolName): \(queue.count) left, \(attempts) steps, \(report.linearPrograms) LPs, \(school.model.program.columnCount) columns, \(school.model.program.rowCount) rows\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "repair \(schoolName): \(queue.count) left, \(attempts) steps, \(report.linearPrograms) LPs, \(school.model.program.columnCount) columns, \(school.model.program.rowCount) rows\n"
+                        .utf8))
         }
     }
 

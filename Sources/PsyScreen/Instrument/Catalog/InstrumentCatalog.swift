@@ -25,7 +25,8 @@ package struct InstrumentCatalog: Sendable {
             let more = own.count - 1
             return Diagnostic(
                 .warning, at: first.location,
-                "file not used: \(first.message)\(more > 0 ? " (and \(more) more error\(more == 1 ? "" : "s"): psyscreen validate \(file))" : "")")
+                "file not used: \(first.message)\(more > 0 ? " (and \(more) more error\(more == 1 ? "" : "s"): psyscreen validate \(file))" : "")"
+            )
         }
     }
 
@@ -41,7 +42,8 @@ package struct InstrumentCatalog: Sendable {
     /// Loads every `*.xml` file of `directory` against the `psyscreen.xsd` found there. Only a missing schema or
     /// an unreadable directory stops the load; a bad file goes to ``problems``.
     package static func load(directory: String) throws(InputError) -> InstrumentCatalog {
-        let loader = try InstrumentLoader(schemaPath: (directory as NSString).appendingPathComponent(InstrumentLoader.schemaFileName))
+        let loader = try InstrumentLoader(
+            schemaPath: (directory as NSString).appendingPathComponent(InstrumentLoader.schemaFileName))
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".xml") }.sorted()

@@ -110,7 +110,8 @@ struct InstrumentDecoder {
                 let low = minimum ?? Int.min
                 let high = maximum ?? Int.max
                 if !values.isEmpty && !values.contains(where: { $0 >= low && $0 <= high }) {
-                    context.error(element.line, "flag '\(id)' can never be raised: no option of item '\(itemID)' lies in its range")
+                    context.error(
+                        element.line, "flag '\(id)' can never be raised: no option of item '\(itemID)' lies in its range")
                 }
             }
             guard let kind = element.attribute("kind").flatMap(FlagRule.Kind.init(rawValue:)) else { return nil }

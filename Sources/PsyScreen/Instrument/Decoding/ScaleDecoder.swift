@@ -101,7 +101,8 @@ struct ScaleDecoder {
         switch method {
         case .sum:
             // With proration and unequal item ranges a prorated sum can go past the sum of the item ranges.
-            range = sameRange || minimumAnswered == count
+            range =
+                sameRange || minimumAnswered == count
                 ? Double(ranges.map(\.lowerBound).reduce(0, +))...Double(ranges.map(\.upperBound).reduce(0, +))
                 : lowest * Double(count)...highest * Double(count)
         case .mean:
@@ -165,7 +166,8 @@ struct ScaleDecoder {
             let maximum = context.decimal(band, "max", limit: limit, what: "band '\(id)' max")
             guard let minimum, let maximum else { return nil }
             if minimum > maximum {
-                context.error(band.line, "band '\(id)' of scale '\(scaleID)' has min \(format(minimum)) above max \(format(maximum))")
+                context.error(
+                    band.line, "band '\(id)' of scale '\(scaleID)' has min \(format(minimum)) above max \(format(maximum))")
                 return nil
             }
             return Band(id: id, label: label, minimum: minimum, maximum: maximum)

@@ -18,11 +18,13 @@ struct CohortReportStrings {
     var alpha: String { "α" }
     var wholeWave: String { zh ? "全部" : "All" }
     var hiddenNote: String {
-        zh ? "“—”表示不予公布（人数过少或可由其他数字推算），或无法计算。"
+        zh
+            ? "“—”表示不予公布（人数过少或可由其他数字推算），或无法计算。"
             : "“—” marks a figure that is not shown (too few students, or computable from other figures) or cannot be computed."
     }
     var percentNote: String {
-        zh ? "百分比为占该量表有效人数之比，<5% 与 >95% 为两端的编码。"
+        zh
+            ? "百分比为占该量表有效人数之比，<5% 与 >95% 为两端的编码。"
             : "Percentages are of the scale's n; the ends are coded <5% and >95%."
     }
     var coverageChart: String { zh ? "各班普查率（目标 100%）" : "Coverage by class (target 100 %)" }
@@ -45,10 +47,11 @@ struct CohortReportStrings {
 
     func group(_ unit: CohortUnit) -> String {
         guard let attribute = unit.groupAttribute else { return "" }
-        let name = switch attribute {
-        case .gender: zh ? "性别" : "gender"
-        case .major: zh ? "专业" : "major"
-        }
+        let name =
+            switch attribute {
+            case .gender: zh ? "性别" : "gender"
+            case .major: zh ? "专业" : "major"
+            }
         return "\(name)=\(unit.groupValue)"
     }
 

@@ -14,14 +14,19 @@ package enum CohortReportWorkbook {
                 columns: ([strings.unit, strings.enrolled, strings.screened, strings.coverage + " %"] + levels.map(strings.level))
                     .enumerated().map { .init($0.element, isText: $0.offset == 0) },
                 rows: report.units.map { unit in
-                    [.text(strings.label(unit.unit)), .integer(unit.enrolled), count(unit.screened), number(unit.coveragePercent, 1)]
+                    [
+                        .text(strings.label(unit.unit)), .integer(unit.enrolled), count(unit.screened),
+                        number(unit.coveragePercent, 1),
+                    ]
                         + unit.levels.map(count)
                 }))
         for (index, column) in report.columns.enumerated() {
             let bands = column.bands.map { CohortColumn.text($0.label, strings.language) }
-            let title = ColumnHeadings.shortName(title: CohortColumn.text(column.instrumentTitle, "en"), id: column.instrumentID)
+            let title =
+                ColumnHeadings.shortName(title: CohortColumn.text(column.instrumentTitle, "en"), id: column.instrumentID)
                 + " " + CohortColumn.text(column.scaleLabel, strings.language)
-            let header = [strings.unit, strings.n, strings.mean, strings.sd, strings.median, strings.alpha]
+            let header =
+                [strings.unit, strings.n, strings.mean, strings.sd, strings.median, strings.alpha]
                 + bands.flatMap { [$0, $0 + " %"] }
             tables.append(
                 SpreadsheetTable(
@@ -35,7 +40,8 @@ package enum CohortReportWorkbook {
                         ] + zip(scale.bands, scale.bandPercents).flatMap { [count($0), percent($1)] }
                     }))
         }
-        let about = CohortStampText.lines(report.stamp, language: strings.language) + ["", strings.hiddenNote, strings.percentNote]
+        let about =
+            CohortStampText.lines(report.stamp, language: strings.language) + ["", strings.hiddenNote, strings.percentNote]
         tables.append(
             SpreadsheetTable(
                 name: strings.stampTitle, columns: [.init(strings.stampTitle, wraps: true, width: 90)],

@@ -19,13 +19,15 @@ struct PaperFormStrings: Sendable {
     var howToAnswer: String {
         pick(
             "请在每道题右边最符合你情况的方框里打“✓”，每题只选一个。如果你不愿意参加，可以不作答，直接交回本表。",
-            "For each question, tick (✓) the one box that fits you best. If you do not want to take part, leave the form blank and hand it back.")
+            "For each question, tick (✓) the one box that fits you best. If you do not want to take part, leave the form blank and hand it back."
+        )
     }
 
     var forTheCounselor: String {
         pick(
             "方框旁的数字和题号下的代码（如 phq9_1）供老师录入使用。",
-            "The number beside each box and the code under each question number (such as phq9_1) are for the counselor who keys in the form.")
+            "The number beside each box and the code under each question number (such as phq9_1) are for the counselor who keys in the form."
+        )
     }
 
     /// Over the column of item numbers.

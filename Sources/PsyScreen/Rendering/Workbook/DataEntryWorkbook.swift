@@ -55,7 +55,8 @@ package enum DataEntryWorkbook {
                 .map { strings.option($0.value, $0.label.text(in: language.rawValue)) }
                 .joined(separator: strings.optionSeparator)
             lines.append([
-                .text(column.name), .text(strings.item(shortNames[column.instrumentIndex], item.id, item.text.text(in: language.rawValue))),
+                .text(column.name),
+                .text(strings.item(shortNames[column.instrumentIndex], item.id, item.text.text(in: language.rawValue))),
                 .text(options),
             ])
         }

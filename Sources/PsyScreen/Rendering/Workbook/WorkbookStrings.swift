@@ -25,34 +25,43 @@ package struct WorkbookStrings: Sendable {
     package var valuesHeading: String { pick("可填的值", "Values") }
 
     package func title(battery: String, instruments: [String]) -> String {
-        pick("心理健康筛查纸质问卷录入表：\(battery)（\(instruments.joined(separator: "、"))）",
-             "Data entry for paper screening forms: \(battery) (\(instruments.joined(separator: ", ")))")
+        pick(
+            "心理健康筛查纸质问卷录入表：\(battery)（\(instruments.joined(separator: "、"))）",
+            "Data entry for paper screening forms: \(battery) (\(instruments.joined(separator: ", ")))")
     }
 
     package var oneRowPerForm: String {
-        pick("“\(entrySheet)”表每行录入一份问卷。第一行是列名，请勿修改。",
-             "Key one paper form per row of the “\(entrySheet)” sheet. The first row holds the column names: do not change it.")
+        pick(
+            "“\(entrySheet)”表每行录入一份问卷。第一行是列名，请勿修改。",
+            "Key one paper form per row of the “\(entrySheet)” sheet. The first row holds the column names: do not change it.")
     }
 
     package var idAsText: String {
-        pick("学号列是文本格式，前导零会保留（如 000123）。",
-             "The student ID column is text, so leading zeros stay (000123).")
+        pick(
+            "学号列是文本格式，前导零会保留（如 000123）。",
+            "The student ID column is text, so leading zeros stay (000123).")
     }
 
     package var itemsFromList: String {
-        pick("题目列只接受该题的选项值（见下表），输入其他值时 Excel/WPS 会拒绝。学生未作答的题请留空。",
-             "Item columns accept only the item's option values (listed below); Excel and WPS refuse anything else as you type. Leave an unanswered item blank.")
+        pick(
+            "题目列只接受该题的选项值（见下表），输入其他值时 Excel/WPS 会拒绝。学生未作答的题请留空。",
+            "Item columns accept only the item's option values (listed below); Excel and WPS refuse anything else as you type. Leave an unanswered item blank."
+        )
     }
 
     /// `selection`: what `score` and `import` are told to score (`--battery annual`).
     package func whenDone(selection: String) -> String {
-        pick("录入完成后保存为 .xlsx，然后运行：psyscreen import --wave 批次 \(selection) 本文件.xlsx（或 psyscreen score \(selection) 本文件.xlsx）。",
-             "When done, save as .xlsx and run: psyscreen import --wave WAVE \(selection) THIS-FILE.xlsx (or psyscreen score \(selection) THIS-FILE.xlsx).")
+        pick(
+            "录入完成后保存为 .xlsx，然后运行：psyscreen import --wave 批次 \(selection) 本文件.xlsx（或 psyscreen score \(selection) 本文件.xlsx）。",
+            "When done, save as .xlsx and run: psyscreen import --wave WAVE \(selection) THIS-FILE.xlsx (or psyscreen score \(selection) THIS-FILE.xlsx)."
+        )
     }
 
     package func prefilled(count: Int, wave: String) -> String {
-        pick("已按名册顺序填好 \(count) 名在籍学生的学号、姓名和班级（筛查批次 \(wave)），只需录入答案。本文件含学生姓名，仅限心理教师保管使用。",
-             "The IDs, names and classes of \(count) enrolled students are filled in, in roster order (wave \(wave)): key the answers only. This file names students: keep it to the counselors.")
+        pick(
+            "已按名册顺序填好 \(count) 名在籍学生的学号、姓名和班级（筛查批次 \(wave)），只需录入答案。本文件含学生姓名，仅限心理教师保管使用。",
+            "The IDs, names and classes of \(count) enrolled students are filled in, in roster order (wave \(wave)): key the answers only. This file names students: keep it to the counselors."
+        )
     }
 
     package var studentIDMeaning: String { pick("学号（必填）", "Student ID (required)") }
@@ -68,7 +77,8 @@ package struct WorkbookStrings: Sendable {
 
     package var notAnOptionTitle: String { pick("不是选项", "Not an option") }
     package func notAnOption(_ values: [String]) -> String {
-        pick("请输入以下值之一：\(values.joined(separator: "、"))；未作答请留空。",
-             "Enter one of \(values.joined(separator: ", ")), or leave it blank if unanswered.")
+        pick(
+            "请输入以下值之一：\(values.joined(separator: "、"))；未作答请留空。",
+            "Enter one of \(values.joined(separator: ", ")), or leave it blank if unanswered.")
     }
 }

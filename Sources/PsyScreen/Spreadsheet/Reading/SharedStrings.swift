@@ -86,7 +86,8 @@ private final class SharedStringReader: XMLStreamHandler {
             guard table.bytes.count + 4 * table.count <= limits.sharedStringBytes else {
                 throw FileError(
                     path: path,
-                    "\(part): the shared-string table holds more than \(ByteCount(UInt64(limits.sharedStringBytes))) of text (\(table.count) strings so far), more than psyscreen keeps in memory; save the sheet as CSV (UTF-8) or split it")
+                    "\(part): the shared-string table holds more than \(ByteCount(UInt64(limits.sharedStringBytes))) of text (\(table.count) strings so far), more than psyscreen keeps in memory; save the sheet as CSV (UTF-8) or split it"
+                )
             }
         }
     }
@@ -96,7 +97,8 @@ private final class SharedStringReader: XMLStreamHandler {
         guard current.count + bytes.count <= limits.cellBytes else {
             throw FileError(
                 path: path,
-                "\(part): shared string \(table.count) is longer than \(ByteCount(UInt64(limits.cellBytes))), more than an Excel cell holds")
+                "\(part): shared string \(table.count) is longer than \(ByteCount(UInt64(limits.cellBytes))), more than an Excel cell holds"
+            )
         }
         bytes.withUnsafeBufferPointer { current.append(contentsOf: $0) }
     }

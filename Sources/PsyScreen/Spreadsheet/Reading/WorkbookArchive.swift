@@ -2,9 +2,9 @@ import Foundation
 import ZIPFoundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The zip container of a workbook (ZIPFoundation), read one part at a time.
@@ -71,11 +71,15 @@ final class WorkbookArchive {
         let declared = entry.uncompressedSize
         guard declared <= UInt64(limit) else {
             throw FileError(
-                path: path, "\(part) would inflate to \(ByteCount(declared)), more than psyscreen reads for this part (\(ByteCount(UInt64(limit))))")
+                path: path,
+                "\(part) would inflate to \(ByteCount(declared)), more than psyscreen reads for this part (\(ByteCount(UInt64(limit))))"
+            )
         }
         if declared > 1 << 20, entry.compressedSize > 0, declared / entry.compressedSize > UInt64(limits.compressionRatio) {
             throw FileError(
-                path: path, "\(part) is compressed \(declared / entry.compressedSize) times (\(ByteCount(entry.compressedSize)) → \(ByteCount(declared))), more than any real workbook: refused as a zip bomb")
+                path: path,
+                "\(part) is compressed \(declared / entry.compressedSize) times (\(ByteCount(entry.compressedSize)) → \(ByteCount(declared))), more than any real workbook: refused as a zip bomb"
+            )
         }
         var produced: UInt64 = 0
         var consumerError: (any Error)?
@@ -92,7 +96,9 @@ final class WorkbookArchive {
         } catch {
             if let consumerError { throw consumerError }
             if error is Overrun {
-                throw FileError(path: path, "\(part) inflates to more than the \(ByteCount(declared)) it declares: the file is damaged or hostile")
+                throw FileError(
+                    path: path,
+                    "\(part) inflates to more than the \(ByteCount(declared)) it declares: the file is damaged or hostile")
             }
             throw FileError(path: path, "\(part) cannot be inflated (\(error)): the file is damaged")
         }

@@ -40,7 +40,9 @@ struct WorkbookPackage: Sendable {
         }
         guard archive.contains("[Content_Types].xml") else {
             if archive.contains("mimetype"), archive.contains("content.xml") {
-                throw FileError(path: name, "an OpenDocument file (.ods), not an .xlsx workbook: save it as Excel 2007-365 (.xlsx) or CSV UTF-8")
+                throw FileError(
+                    path: name,
+                    "an OpenDocument file (.ods), not an .xlsx workbook: save it as Excel 2007-365 (.xlsx) or CSV UTF-8")
             }
             throw FileError(path: name, "a zip file without [Content_Types].xml, so not an .xlsx workbook")
         }
@@ -49,13 +51,17 @@ struct WorkbookPackage: Sendable {
         guard let main = root.first(where: { $0.type.hasSuffix("/officeDocument") && !$0.external }) else {
             throw FileError(path: name, "the package names no main document (_rels/.rels), so it is not an .xlsx workbook")
         }
-        let mainType = types.elements(named: "Override").first { partName($0.attributes["PartName"] ?? "").lowercased() == main.target.lowercased() }?
+        let mainType =
+            types.elements(named: "Override").first {
+                partName($0.attributes["PartName"] ?? "").lowercased() == main.target.lowercased()
+            }?
             .attributes["ContentType"] ?? ""
         guard spreadsheetTypes.contains(mainType) else {
             if mainType == "application/vnd.ms-excel.sheet.binary.macroEnabled.main" {
                 throw FileError(path: name, "an Excel binary workbook (.xlsb); save it as .xlsx (Excel Workbook)")
             }
-            throw FileError(path: name, "a zip package that is not an Excel workbook (\(mainType.isEmpty ? "no content type" : mainType))")
+            throw FileError(
+                path: name, "a zip package that is not an Excel workbook (\(mainType.isEmpty ? "no content type" : mainType))")
         }
         let workbook = try parse(main.target, ["sheet", "workbookPr"])
         let links = try relationships(of: main.target, in: archive, parse: parse)
@@ -70,7 +76,8 @@ struct WorkbookPackage: Sendable {
         let date1904 = workbook.elements(named: "workbookPr").first?.attributes["date1904"].map { $0 == "1" || $0 == "true" }
         return WorkbookPackage(
             sheets: sheets,
-            sharedStringsPart: links.first { $0.type.hasSuffix("/sharedStrings") && !$0.external && archive.contains($0.target) }?.target,
+            sharedStringsPart: links.first { $0.type.hasSuffix("/sharedStrings") && !$0.external && archive.contains($0.target) }?
+                .target,
             stylesPart: links.first { $0.type.hasSuffix("/styles") && !$0.external && archive.contains($0.target) }?.target,
             date1904: date1904 ?? false)
     }

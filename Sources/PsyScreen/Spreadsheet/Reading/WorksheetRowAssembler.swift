@@ -114,17 +114,22 @@ final class WorksheetRowAssembler: XMLStreamHandler {
         case .cell:
             if name.is("r") {
                 guard let parsed = CellReference.parse(value), let column = parsed.column else {
-                    throw problem(column: nil, "a cell has the reference '\(InputExcerpt.quote(value.string))', which names no cell")
+                    throw problem(
+                        column: nil, "a cell has the reference '\(InputExcerpt.quote(value.string))', which names no cell")
                 }
                 guard column >= nextColumn else {
-                    throw problem(column: column, "cell \(CellReference(column: column, row: rowNumber)) comes after a cell to its right: the sheet is damaged")
+                    throw problem(
+                        column: column,
+                        "cell \(CellReference(column: column, row: rowNumber)) comes after a cell to its right: the sheet is damaged"
+                    )
                 }
                 cellColumn = column
             } else if name.is("t") {
                 cellType =
-                    if value.is("s") { .shared } else if value.is("inlineStr") { .inline } else if value.is("str") { .string }
-                    else if value.is("b") { .boolean } else if value.is("e") { .error } else if value.is("d") { .isoDate }
-                    else { .number }
+                    if value.is("s") { .shared } else if value.is("inlineStr") { .inline } else if value.is("str") {
+                        .string
+                    } else if value.is("b") { .boolean } else if value.is("e") { .error } else if value.is("d") { .isoDate } else
+                    { .number }
             } else if name.is("s") {
                 cellStyle = Self.integer(value) ?? 0
             }
@@ -132,7 +137,9 @@ final class WorksheetRowAssembler: XMLStreamHandler {
             if name.is("r") {
                 guard let number = Self.integer(value), number > lastRow, number <= limits.rows else {
                     if let number = Self.integer(value), number > 0 { rowNumber = number }
-                    throw problem(column: nil, "row number '\(InputExcerpt.quote(value.string))' does not follow row \(lastRow): the sheet is damaged")
+                    throw problem(
+                        column: nil,
+                        "row number '\(InputExcerpt.quote(value.string))' does not follow row \(lastRow): the sheet is damaged")
                 }
                 rowNumber = number
             }
@@ -174,7 +181,9 @@ final class WorksheetRowAssembler: XMLStreamHandler {
 
     private func append(_ bytes: Span<UInt8>, to buffer: inout [UInt8]) throws {
         guard buffer.count + bytes.count <= limits.cellBytes else {
-            throw problem(column: cellColumn, "the cell holds more than \(ByteCount(UInt64(limits.cellBytes))), more than an Excel cell can")
+            throw problem(
+                column: cellColumn, "the cell holds more than \(ByteCount(UInt64(limits.cellBytes))), more than an Excel cell can"
+            )
         }
         bytes.withUnsafeBufferPointer { buffer.append(contentsOf: $0) }
     }
@@ -223,7 +232,8 @@ final class WorksheetRowAssembler: XMLStreamHandler {
                 guard let index = Self.integer(value), let range = strings.range(index) else {
                     throw problem(
                         column: cellColumn,
-                        "the cell names shared string '\(InputExcerpt.quote(String(decoding: value, as: UTF8.self)))', which the workbook does not have (it has \(strings.count)): the file is damaged")
+                        "the cell names shared string '\(InputExcerpt.quote(String(decoding: value, as: UTF8.self)))', which the workbook does not have (it has \(strings.count)): the file is damaged"
+                    )
                 }
                 batch.text.append(contentsOf: strings.bytes[range])
             case .inline, .string:

@@ -66,6 +66,7 @@ package final class WorksheetSource: RowSource {
         let ranges = merged.prefix(5).map(\.description).joined(separator: ", ") + (merged.count > 5 ? ", …" : "")
         return InputError(
             at: positions.location(line: first.first.row, field: first.first.column + 1),
-            "merged cells in the header row (\(ranges)): every column needs a header cell of its own; unmerge them, and delete any title row above the column names")
+            "merged cells in the header row (\(ranges)): every column needs a header cell of its own; unmerge them, and delete any title row above the column names"
+        )
     }
 }
