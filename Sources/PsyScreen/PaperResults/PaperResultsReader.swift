@@ -67,11 +67,11 @@ package final class PaperResultsReader {
     /// - Throws: ``InputError`` for an empty file or header problems (every one at once).
     package init(source: any RowSource, instruments: [Instrument], options: Options = Options()) throws {
         guard let header = try source.next()?.strings else {
-            throw InputError(at: SourceLocation(file: source.name, line: 1), "the file is empty: expected a header row")
+            throw InputError(at: SourceLocation(file: source.name, line: 1), RecordMessage.emptyFile)
         }
         layout = try PaperResultsLayout(header: header, instruments: instruments, file: source.name)
         if options.requireStudentID && layout.studentIDColumn == nil {
-            throw InputError(at: SourceLocation(file: source.name, line: 1), "the file needs a student_id column")
+            throw InputError(at: SourceLocation(file: source.name, line: 1), RecordMessage.needsStudentID)
         }
         self.source = source
         self.options = options
@@ -165,14 +165,14 @@ package final class PaperResultsReader {
         // The usual ID: printable ASCII, not blank. Nothing to check further, and no String to make.
         if record.isPrintableID(at: column) && !(options.requireStudentID && record.isBlank(at: column)) { return nil }
         let raw = record.string(at: column)
-        func problem(_ reason: String) -> RecordProblem {
+        func problem(_ reason: RecordMessage) -> RecordProblem {
             RecordProblem(line: record.line, field: column + 1, column: layout.header[column], value: raw, reason: reason)
         }
         if let control = InputExcerpt.firstControlCharacter(raw) {
-            return problem("contains the control character \(InputExcerpt.codePoint(control)), which no student ID has")
+            return problem(.controlCharacterInID(InputExcerpt.codePoint(control)))
         }
         if options.requireStudentID && StudentID.normalize(raw).isEmpty {
-            return problem("is empty: every record needs a student_id")
+            return problem(.emptyStudentID)
         }
         return nil
     }

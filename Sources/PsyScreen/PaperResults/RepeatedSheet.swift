@@ -29,11 +29,8 @@ package struct RepeatedSheet: Hashable, Sendable {
 
     /// The problem `score` and `import` report for it, in the same words.
     package var problem: RecordProblem {
-        var reason = "repeats the student_id of line \(firstLine)"
-        if raisesCrisis {
-            reason += "; this sheet raises a crisis flag: compare it with line \(firstLine) and see the student today"
-        }
-        return RecordProblem(
-            raisesCrisis ? .crisis : .rejection, line: line, field: field, column: column, value: studentID, reason: reason)
+        RecordProblem(
+            raisesCrisis ? .crisis : .rejection, line: line, field: field, column: column, value: studentID,
+            reason: .repeatsStudentID(firstLine: firstLine, raisesCrisis: raisesCrisis))
     }
 }

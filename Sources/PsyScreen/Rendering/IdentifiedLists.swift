@@ -4,21 +4,22 @@ import Foundation
 /// writes them owner-only, and they never feed an anonymized report.
 package enum IdentifiedLists {
     /// Enrolled students whose latest attempt in the wave is not scored, by class.
-    package static func unscreened(_ students: [(Student, ScreeningState)]) -> Tabulation {
+    package static func unscreened(_ students: [(Student, ScreeningState)], _ presentation: Presentation = .keys) -> Tabulation {
         Tabulation(
-            header: ["school", "grade", "class", "student_id", "name", "state"],
+            header: presentation.headings([.school, .grade, .className, .studentID, .name, .state]),
             rows: students.map { student, state in
-                [student.school, student.grade, student.className, student.studentID, student.name, state.rawValue]
+                [student.school, student.grade, student.className, student.studentID, student.name, presentation.term(.state(state))]
             })
     }
 
     /// One row per student with an attempt that counts: identity, item answers, the score columns, level,
     /// source and time.
-    package static func results(_ rows: [(Student, ScreeningAttempt)], battery: Battery) -> Tabulation {
+    package static func results(_ rows: [(Student, ScreeningAttempt)], battery: Battery, _ presentation: Presentation = .keys) -> Tabulation {
         let columns = ResultColumns(battery.instruments)
         let header =
-            ["student_id", "name", "school", "grade", "class"] + columns.itemColumnNames + columns.names
-            + ["level", "reasons", "validity", "source", "state", "time"]
+            presentation.headings([.studentID, .name, .school, .grade, .className])
+            + (columns.itemColumnNames + columns.names).map { presentation.heading(key: $0, instruments: battery.instruments) }
+            + presentation.headings([.level, .reasons, .validity, .source, .state, .time])
         let body = rows.map { student, attempt -> [String] in
             var cells = [student.studentID, student.name, student.school, student.grade, student.className]
             for instrument in battery.instruments {
@@ -35,9 +36,10 @@ package enum IdentifiedLists {
             }
             cells += columns.cells(results)
             cells += [
-                attempt.assessment.level.rawValue, attempt.assessment.reasons.joined(separator: "; "),
+                presentation.term(.level(attempt.assessment.level)), reasons(attempt.assessment.reasons, presentation),
                 Self.validityCodes(attempt, results),
-                attempt.source.rawValue, attempt.state.rawValue, Timestamp.string(attempt.finishedAt ?? attempt.startedAt),
+                presentation.term(.source(attempt.source)), presentation.term(.attemptState(attempt.state)),
+                Timestamp.string(attempt.finishedAt ?? attempt.startedAt),
             ]
             return cells
         }
@@ -52,32 +54,35 @@ package enum IdentifiedLists {
     }
 
     /// The warning register, one row per student, red first.
-    package static func register(_ entries: [RegisterEntry]) -> Tabulation {
+    package static func register(_ entries: [RegisterEntry], _ presentation: Presentation = .keys) -> Tabulation {
         Tabulation(
-            header: [
-                "student_id", "name", "school", "grade", "class", "dorm", "level", "reason", "follow_up", "follow_up_at",
-                "source", "time",
-            ],
+            header: presentation.headings([
+                .studentID, .name, .school, .grade, .className, .dorm, .level, .reason, .followUp, .followUpAt, .source, .time,
+            ]),
             rows: entries.map { entry in
                 [
                     entry.student.studentID, entry.student.name, entry.student.school, entry.student.grade,
-                    entry.student.className, entry.student.dorm ?? "", entry.level.rawValue,
-                    entry.reasons.joined(separator: "; "), entry.followUpStatus.rawValue,
-                    entry.followUp.map { Timestamp.string($0.at) } ?? "", entry.attempt.source.rawValue,
+                    entry.student.className, entry.student.dorm ?? "", presentation.term(.level(entry.level)),
+                    reasons(entry.reasons, presentation), presentation.term(.followUp(entry.followUpStatus)),
+                    entry.followUp.map { Timestamp.string($0.at) } ?? "", presentation.term(.source(entry.attempt.source)),
                     Timestamp.string(entry.attempt.finishedAt ?? entry.attempt.startedAt),
                 ]
             })
     }
 
     /// The roll-up counts of the register per class, grade and school.
-    package static func rollup(_ rows: [RegisterRollupRow]) -> Tabulation {
+    package static func rollup(_ rows: [RegisterRollupRow], _ presentation: Presentation = .keys) -> Tabulation {
         Tabulation(
-            header: ["level", "school", "grade", "class", "red", "orange", "yellow", "open"],
+            header: presentation.headings([.unitLevel, .school, .grade, .className, .red, .orange, .yellow, .open]),
             rows: rows.map { row in
                 [
-                    row.level?.rawValue ?? "total", row.school ?? "", row.grade ?? "", row.className ?? "",
+                    presentation.term(row.level.map(Term.unit) ?? .total), row.school ?? "", row.grade ?? "", row.className ?? "",
                     String(row.red), String(row.orange), String(row.yellow), String(row.open),
                 ]
             }, numericColumns: [4, 5, 6, 7])
+    }
+
+    private static func reasons(_ reasons: [WarningReason], _ presentation: Presentation) -> String {
+        reasons.map { presentation.code($0) }.joined(separator: "; ")
     }
 }

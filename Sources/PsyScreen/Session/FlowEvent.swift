@@ -25,5 +25,5 @@ package enum FlowEvent: Hashable, Sendable {
     /// Result of ``FlowEffect/finishAttempt(attemptID:)``.
     case attemptFinished
     /// Any effect failed: nothing was stored by it.
-    case storeFailed(String)
+    case storeFailed(LocalizedText)
 }

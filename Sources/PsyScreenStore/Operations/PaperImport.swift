@@ -77,8 +77,10 @@ extension ScreeningStore {
             importRecord.stored = summary.stored
             try importRecord.update(db)
             try audit(
-                db, "paper import",
-                "\(path) (sha256 \(fileHash.prefix(12))) into wave \(wave), battery \(battery.id): \(sheets.count) valid records, \(summary.stored) stored, \(summary.strangers.count) not on the roster")
+                db,
+                .paperImport(
+                    path: path, sha256: String(fileHash.prefix(12)), wave: wave, battery: battery.id, valid: sheets.count,
+                    stored: summary.stored, notOnRoster: summary.strangers.count))
             return summary
         }
     }

@@ -15,8 +15,19 @@ package struct StudentHistory: Hashable, Sendable {
 package struct AuditEntry: Hashable, Sendable {
     package var at: Date
     package var user: String
+    /// The action's code (`paper import`).
     package var action: String
-    package var detail: String
+    /// What happened; nil for a line written by an earlier version as plain text (``storedDetail``).
+    package var event: AuditEvent?
+    package var storedDetail: String
+
+    /// The action in both languages (an unknown code as it is).
+    package var actionText: LocalizedText {
+        AuditAction(rawValue: action)?.localized ?? LocalizedText(libraryText: action)
+    }
+
+    /// The detail in both languages (an earlier version's text as it is).
+    package var detail: LocalizedText { event?.localized ?? LocalizedText(libraryText: storedDetail) }
 }
 
 extension ScreeningStore {
@@ -34,13 +45,13 @@ extension ScreeningStore {
     package func auditTrail() throws(StoreError) -> [AuditEntry] {
         try read { db in
             try AuditRecord.order(Column("id")).fetchAll(db).map {
-                AuditEntry(at: $0.at, user: $0.user, action: $0.action, detail: $0.detail)
+                AuditEntry(at: $0.at, user: $0.user, action: $0.action, event: AuditEvent(json: $0.detail), storedDetail: $0.detail)
             }
         }
     }
 
     /// Records that an identified file was written (who wrote which students' data where).
-    package func recordExport(_ what: String, path: String, rows: Int) throws(StoreError) {
-        try write { db in try audit(db, "export", "\(what) to \(path): \(rows) rows") }
+    package func recordExport(_ what: IdentifiedExport, path: String, rows: Int) throws(StoreError) {
+        try write { db in try audit(db, .export(what, path: path, rows: rows)) }
     }
 }

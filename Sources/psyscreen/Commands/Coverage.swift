@@ -26,14 +26,18 @@ struct Coverage: WritingCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
+    @OptionGroup var headers: HeadersOption
+    @OptionGroup var lang: LanguageOption
+
     /// Counts per unit, no names: anonymized.
     var files: CommandFiles { CommandFiles(database: database.resolvedPath, outputs: [.init("-o", output, .shareable)]) }
 
-    func run() throws {
+    func run(in language: Language) throws {
+        let presentation = try headers.presentation(format, in: language)
         let store = try database.openForReading()
-        if try !store.waveExists(wave) { printError("warning: wave '\(wave)' has no screenings yet (known: \(try store.waves().joined(separator: ", ")))") }
+        if try !store.waveExists(wave) { printWarning(CommandMessage.waveHasNoScreenings(wave, known: try store.waves()), in: language) }
         let rows = try store.coverage(wave: wave, by: by)
-        try files.write(CoverageReport.tabulate(rows, level: by), format: format, to: output) {
+        try files.write(CoverageReport.tabulate(rows, level: by, presentation), format: format, to: output) {
             CoverageReport.json(rows, level: by, wave: wave)
         }
     }

@@ -10,15 +10,16 @@ struct DatabaseCommand: ParsableCommand {
         subcommands: [DatabaseCheck.self, DatabaseBackup.self])
 }
 
-struct DatabaseCheck: ParsableCommand {
+struct DatabaseCheck: LocalizedCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Run SQLite's integrity check on the database (read-only).",
         discussion: "Exit status 0 when the file is sound, 1 when it is damaged (restore the latest backup), 2 when it cannot be read.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var lang: LanguageOption
 
-    func run() throws {
+    func run(in language: Language) throws {
         let path = database.resolvedPath
         let problems: [String]
         do {
@@ -27,12 +28,9 @@ struct DatabaseCheck: ParsableCommand {
             problems = [error.damage ?? ""]
         }
         guard problems.isEmpty else {
-            throw CLIError(
-                "the database file is damaged; restore the latest backup (see the README: Backups). SQLite found:\n"
-                    + problems.joined(separator: "\n"),
-                file: path, exitCode: 1)
+            throw CLIError(CommandMessage.databaseDamaged(problems), file: path, exitCode: 1)
         }
-        try StandardOutput.line("\(path): ok (SQLite integrity_check)")
+        try StandardOutput.line(CommandMessage.databaseSound(path).text(in: language))
     }
 }
 
@@ -51,9 +49,11 @@ struct DatabaseBackup: WritingCommand {
     @Argument(help: ArgumentHelp("Where to write the copy ('-' for standard output).", valueName: "file"))
     var file: String
 
+    @OptionGroup var lang: LanguageOption
+
     var files: CommandFiles { CommandFiles(database: database.resolvedPath, outputs: [.init("FILE", file, .ownerOnly)]) }
 
-    func run() throws {
+    func run(in language: Language) throws {
         let store = try database.openForReading(checkIntegrity: false)
         let output = try files.open(file)
         do {
@@ -64,7 +64,7 @@ struct DatabaseBackup: WritingCommand {
             throw error
         }
         var info = stat()
-        let size = output.kind == .replacement && stat(file, &info) == 0 ? " (\(info.st_size) bytes)" : ""
-        printError("\(store.path): backed up to \(file)\(size)")
+        let size = output.kind == .replacement && stat(file, &info) == 0 ? Int64(info.st_size) : nil
+        printError(CommandMessage.backedUp(database: store.path, to: file, bytes: size).text(in: language))
     }
 }

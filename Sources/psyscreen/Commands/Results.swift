@@ -23,23 +23,27 @@ struct Results: WritingCommand {
     @Option(name: .shortAndLong, help: "The output file (mode 0600); - for standard output.")
     var output: String
 
+    @OptionGroup var headers: HeadersOption
+    @OptionGroup var lang: LanguageOption
+
     var files: CommandFiles {
         CommandFiles(database: database.resolvedPath, instruments: instruments.directory, outputs: [.init("-o", output, .ownerOnly)])
     }
 
-    func run() throws {
+    func run(in language: Language) throws {
+        let presentation = try headers.presentation(format == .table ? .csv : format, in: language)
         let catalog = try instruments.catalog()
         let store = try database.openForReading()
         let rows = try store.screenings(wave: wave).compactMap { screening in
             screening.attempt.map { (screening.student, $0) }
         }
         let battery = try columnsBattery(catalog, rows.first?.1.batteryID)
-        try AuditedExport.record(store, "results of wave \(wave)", path: output, rows: rows.count)
-        let tabulation = IdentifiedLists.results(rows, battery: battery)
+        try AuditedExport.record(store, .results(wave: wave), path: output, rows: rows.count, language: language)
+        let tabulation = IdentifiedLists.results(rows, battery: battery, presentation)
         try files.write(tabulation, format: format == .table ? .csv : format, to: output) {
             JSONValue.object([("wave", .string(wave)), ("battery", .string(battery.id)), ("students", .array(tabulation.jsonObjects))]).rendered()
         }
-        printError("\(rows.count) students written to \(output)")
+        printError(CommandMessage.studentsWritten(rows.count, to: output).text(in: language))
     }
 
     /// `--battery`, else the battery the wave was screened with (an ad-hoc `phq9+gad7` is rebuilt from its ids).

@@ -8,7 +8,7 @@ import Glibc
 import Darwin
 #endif
 
-struct Take: ParsableCommand {
+struct Take: LocalizedCommand {
     static let configuration = CommandConfiguration(
         commandName: "take",
         abstract: "A student takes a battery at a lab terminal, answer by answer.",
@@ -27,8 +27,7 @@ struct Take: ParsableCommand {
     @Option(help: "The screening wave, e.g. 2026-autumn.")
     var wave: String
 
-    @Option(help: "zh-Hans or en.")
-    var lang: SessionLanguage = .chinese
+    @OptionGroup var lang: LanguageOption
 
     @Flag(help: "Shared screen: after each student clear the screen and ask for the next student ID.")
     var kiosk = false
@@ -39,26 +38,20 @@ struct Take: ParsableCommand {
     @Option(name: .customLong("idle-timeout"), help: "Kiosk: seconds without input before a student's session is closed (answers kept).")
     var idleTimeout: Double = 300
 
-    func validate() throws {
-        guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be a positive number of seconds") }
-        guard !wave.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--wave needs a name, e.g. 2026-autumn") }
-    }
-
-    func run() throws {
+    func run(in language: Language) throws {
+        guard idleTimeout > 0 else { throw CLIError(CommandMessage.idleTimeoutPositive) }
+        guard !wave.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError(CommandMessage.waveNeedsName) }
         let catalog = try instruments.catalog()
         guard let battery = catalog.battery(self.battery) else {
-            let known = catalog.batteries.map(\.id).joined(separator: ", ")
-            throw CLIError("no battery '\(self.battery)' (available: \(known))")
+            throw CLIError(CommandMessage.noBatteryAvailable(self.battery, available: catalog.batteries.map(\.id)))
         }
         let store = try database.openForWriting(checkIntegrity: false)
         let interrupt = InterruptSignal.install(kiosk: kiosk)
         var driver = TerminalDriver(
-            flow: TerminalFlow(.init(battery: battery, language: lang, kiosk: kiosk, retake: retake)), store: store,
+            flow: TerminalFlow(.init(battery: battery, language: language, kiosk: kiosk, retake: retake)), store: store,
             wave: wave, screen: TerminalScreen(environment: ProcessInfo.processInfo.environment),
             reader: LineReader(interrupt: interrupt), idleTimeout: idleTimeout, inputIsTerminal: isatty(0) == 1)
         let status = driver.run()
         if status != 0 { throw ExitCode(status) }
     }
 }
-
-extension SessionLanguage: ExpressibleByArgument {}

@@ -16,12 +16,14 @@ struct Template: WritingCommand {
     @Flag(help: "Start the CSV with a byte order mark, so that Excel opens it as UTF-8.")
     var excel = false
 
+    @OptionGroup var lang: LanguageOption
+
     /// A header only: no one's data.
     var files: CommandFiles {
         CommandFiles(inputs: selection.instrumentFiles, instruments: instruments.directory, outputs: [.init("-o", output, .shareable)])
     }
 
-    func run() throws {
+    func run(in language: Language) throws {
         let battery = try selection.resolve(try instruments.catalog())
         try files.writeCSV([ResultColumns(battery.instruments).templateHeader], to: output, excel: excel)
     }

@@ -23,9 +23,13 @@ struct Unscreened: WritingCommand {
     @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.")
     var output: String?
 
+    @OptionGroup var headers: HeadersOption
+    @OptionGroup var lang: LanguageOption
+
     var files: CommandFiles { CommandFiles(database: database.resolvedPath, outputs: [.init("-o", output, .ownerOnly)]) }
 
-    func run() throws {
+    func run(in language: Language) throws {
+        let presentation = try headers.presentation(format, in: language)
         let store = try database.openForReading()
         let list = try store.screenings(wave: wave)
             .filter { $0.student.status == .enrolled && $0.state != .screened }
@@ -33,8 +37,8 @@ struct Unscreened: WritingCommand {
             .filter { grade == nil || $0.student.grade == grade }
             .filter { className == nil || $0.student.className == className }
             .map { ($0.student, $0.state) }
-        if let output { try AuditedExport.record(store, "unscreened list of wave \(wave)", path: output, rows: list.count) }
-        let tabulation = IdentifiedLists.unscreened(list)
+        if let output { try AuditedExport.record(store, .unscreened(wave: wave), path: output, rows: list.count, language: language) }
+        let tabulation = IdentifiedLists.unscreened(list, presentation)
         try files.write(tabulation, format: format, to: output) {
             JSONValue.object([("wave", .string(wave)), ("students", .array(tabulation.jsonObjects))]).rendered()
         }

@@ -27,19 +27,23 @@ struct Warnings: WritingCommand {
     @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.")
     var output: String?
 
+    @OptionGroup var headers: HeadersOption
+    @OptionGroup var lang: LanguageOption
+
     var files: CommandFiles { CommandFiles(database: database.resolvedPath, outputs: [.init("-o", output, .ownerOnly)]) }
 
-    func run() throws {
+    func run(in language: Language) throws {
+        let presentation = try headers.presentation(format, in: language)
         let store = try database.openForReading()
         let entries = try store.register(wave: wave, levels: level.isEmpty ? [.red, .orange, .yellow] : Set(level))
-        if let output { try AuditedExport.record(store, "warning register of wave \(wave)", path: output, rows: entries.count) }
-        let list = IdentifiedLists.register(entries)
-        let rollup = IdentifiedLists.rollup(RegisterRollup.compute(entries))
+        if let output { try AuditedExport.record(store, .register(wave: wave), path: output, rows: entries.count, language: language) }
+        let list = IdentifiedLists.register(entries, presentation)
+        let rollup = IdentifiedLists.rollup(RegisterRollup.compute(entries), presentation)
         switch format {
         case .csv:
             try files.writeCSV(list.records, to: output)
         case .table:
-            try files.write(list.table + "\nCounts by class, grade and school\n" + rollup.table, to: output)
+            try files.write(list.table + "\n" + CommandMessage.rollupHeading.text(in: language) + "\n" + rollup.table, to: output)
         case .json:
             let json = JSONValue.object([
                 ("wave", .string(wave)), ("students", .array(list.jsonObjects)), ("rollup", .array(rollup.jsonObjects)),

@@ -9,18 +9,11 @@ struct CSVInputOptions: ParsableArguments {
     @Option(help: "auto, ',', ';' or tab.")
     var delimiter: String = "auto"
 
-    func validate() throws {
-        guard CSVEncoding(argument: encoding) != nil else {
-            throw ValidationError("--encoding must be auto, utf-8 or gb18030, not '\(encoding)'")
-        }
-        guard CSVDelimiter(argument: delimiter) != nil else {
-            throw ValidationError("--delimiter must be auto, ',', ';' or tab, not '\(delimiter)'")
-        }
-    }
-
-    /// Opens `path` (`-` = stdin).
+    /// Opens `path` (`-` = stdin); refuses an encoding or delimiter it does not know.
     func open(_ path: String) throws -> CSVReader {
-        try CSVReader(
+        guard CSVEncoding(argument: encoding) != nil else { throw CLIError(CommandMessage.badEncoding(encoding)) }
+        guard CSVDelimiter(argument: delimiter) != nil else { throw CLIError(CommandMessage.badDelimiter(delimiter)) }
+        return try CSVReader(
             path: path,
             options: .init(delimiter: CSVDelimiter(argument: delimiter) ?? .auto, encoding: CSVEncoding(argument: encoding) ?? .auto))
     }

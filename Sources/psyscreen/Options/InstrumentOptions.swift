@@ -14,7 +14,7 @@ struct InstrumentOptions: ParsableArguments {
     /// The loaded catalog; throws every problem found when it cannot be loaded.
     func catalog() throws -> InstrumentCatalog {
         guard let directory = InstrumentDirectory.locate(explicit: directory) else {
-            throw CLIError("cannot find the instruments folder: pass --instruments DIR or set \(InstrumentDirectory.environmentVariable)")
+            throw CLIError(CommandMessage.noInstrumentsFolder(variable: InstrumentDirectory.environmentVariable))
         }
         return try InstrumentCatalog.load(directory: directory)
     }

@@ -5,7 +5,7 @@ import PsyScreenStore
 
 /// A command that writes files. It declares once, in ``files``, what it reads and writes; the entry point checks
 /// every output against that before `run()` (before any work), and outputs are opened only through ``files``.
-protocol WritingCommand: ParsableCommand {
+protocol WritingCommand: LocalizedCommand {
     var files: CommandFiles { get }
 }
 
@@ -63,7 +63,7 @@ struct CommandFiles {
     func open(_ path: String?) throws -> OutputFile {
         let path = path ?? "-"
         guard let output = outputs.first(where: { $0.path == path }) else {
-            throw CLIError("internal: output \(path) was not declared in the command's files")
+            throw CLIError(CommandMessage.undeclaredOutput(path))
         }
         try check()
         return try rule.open(output.path, mode: output.privacy.mode)
@@ -125,4 +125,28 @@ enum ListingFormat: String, CaseIterable, ExpressibleByArgument {
     case table
     case csv
     case json
+}
+
+/// `--headers keys|human` of the listing commands: who reads the CSV.
+struct HeadersOption: ParsableArguments {
+    enum Style: String, CaseIterable, ExpressibleByArgument {
+        /// Column keys and coded values, the same in every language: for programs.
+        case keys
+        /// Headings and values in the chosen language: for a person opening the file.
+        case human
+    }
+
+    @Option(help: "keys (column names and codes, the same in every language, for programs) or human (headings and values in the chosen language, for people).")
+    var headers: Style = .keys
+
+    /// How `format` presents the listing: JSON always has keys; a table is for a person (English tables keep the
+    /// keys unless --headers human); CSV has keys unless --headers human.
+    func presentation(_ format: ListingFormat, in language: Language) throws -> Presentation {
+        switch (format, headers) {
+        case (.json, .human): throw CLIError(CommandMessage.headersNotForJSON)
+        case (.json, .keys), (.csv, .keys): return .keys
+        case (.table, .keys): return .table(language)
+        case (.table, .human), (.csv, .human): return .human(language)
+        }
+    }
 }

@@ -80,7 +80,7 @@ struct TerminalDriver {
             }
         } catch {
             // The student sees a short line; the teacher finds the details on stderr.
-            printError(error.description)
+            printError(error.text(in: flow.configuration.language))
             return .storeFailed(error.message)
         }
     }

@@ -17,7 +17,7 @@ package struct InstrumentCatalog: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".xml") }.sorted()
         } catch {
-            throw InputError(at: SourceLocation(file: directory, line: 1), "cannot list the instruments directory")
+            throw InputError(at: SourceLocation(file: directory, line: 1), InstrumentMessage.cannotListDirectory)
         }
         var diagnostics: [Diagnostic] = []
         var instruments: [String: Instrument] = [:]
@@ -31,7 +31,7 @@ package struct InstrumentCatalog: Sendable {
                         diagnostics.append(
                             Diagnostic(
                                 at: SourceLocation(file: path, line: 1),
-                                "instrument id '\(instrument.id)' is already defined in \(other.source)"))
+                                InstrumentMessage.instrumentDefinedTwice(id: instrument.id, otherFile: other.source)))
                     } else {
                         instruments[instrument.id] = instrument
                     }
@@ -48,7 +48,7 @@ package struct InstrumentCatalog: Sendable {
                 let battery = try file.resolve { instruments[$0] }
                 if batteries.contains(where: { $0.id == battery.id }) {
                     diagnostics.append(
-                        Diagnostic(at: SourceLocation(file: file.file, line: 1), "battery id '\(battery.id)' is defined twice"))
+                        Diagnostic(at: SourceLocation(file: file.file, line: 1), InstrumentMessage.batteryDefinedTwice(battery.id)))
                 } else {
                     batteries.append(battery)
                 }
@@ -69,14 +69,14 @@ package struct InstrumentCatalog: Sendable {
     package func resolveInstrument(_ idOrPath: String) throws(InputError) -> Instrument {
         if idOrPath.contains("/") || idOrPath.hasSuffix(".xml") {
             guard case .instrument(let instrument) = try loader.load(idOrPath) else {
-                throw InputError(at: SourceLocation(file: idOrPath, line: 1), "this file is a battery, not an instrument")
+                throw InputError(at: SourceLocation(file: idOrPath, line: 1), InstrumentMessage.fileIsBattery)
             }
             return instrument
         }
         guard let instrument = instrument(idOrPath) else {
             throw InputError(
                 at: SourceLocation(file: directory, line: 1),
-                "no instrument '\(idOrPath)' (known: \(instruments.map(\.id).joined(separator: ", ")))")
+                InstrumentMessage.noInstrument(idOrPath, known: instruments.map(\.id)))
         }
         return instrument
     }
@@ -86,7 +86,7 @@ package struct InstrumentCatalog: Sendable {
         guard let battery = battery(id) else {
             throw InputError(
                 at: SourceLocation(file: directory, line: 1),
-                "no battery '\(id)' (known: \(batteries.map(\.id).joined(separator: ", ")))")
+                InstrumentMessage.noBattery(id, known: batteries.map(\.id)))
         }
         return battery
     }

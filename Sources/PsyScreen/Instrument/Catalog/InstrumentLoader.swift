@@ -56,7 +56,7 @@ package struct InstrumentLoader: Sendable {
             if !diagnostics.isEmpty { throw InputError(diagnostics) }
             throw InputError(
                 at: SourceLocation(file: file, line: root.line),
-                "expected an <instrument> or <battery> element, found <\(root.name)>")
+                InstrumentMessage.unexpectedRoot(root.name))
         }
     }
 

@@ -11,14 +11,14 @@ struct ScaleDecoder {
 
     func decode(_ root: XMLElementValue, _ context: inout DecodingContext) -> [Scale] {
         let elements = root.children.filter { $0.name == "scale" || $0.name == "derived-scale" }
-        context.checkUnique(elements, kind: "scale")
+        context.checkUnique(elements, kind: .scale)
         var scales: [Scale] = []
         for element in elements {
             let id = element.attribute("id") ?? ""
             if Self.reservedIDs.contains(id) {
-                context.error(element.line, "scale id '\(id)' is reserved (it names an output column)")
+                context.error(element.line, .reservedScaleID(id))
             }
-            let label = context.text("label", of: element, what: "scale '\(id)' label")
+            let label = context.text("label", of: element, what: .scaleLabel(id))
             let shape: (Scale.Definition, Int, ClosedRange<Double>, Double)?
             if element.name == "scale" {
                 shape = itemScale(element, id: id, &context)
@@ -50,10 +50,10 @@ struct ScaleDecoder {
         var seen: Set<String> = []
         for itemID in itemIDs {
             if !seen.insert(itemID).inserted {
-                context.error(element.line, "scale '\(id)' names item '\(itemID)' twice")
+                context.error(element.line, .scaleItemTwice(scale: id, item: itemID))
             }
             guard let item = items.first(where: { $0.id == itemID }) else {
-                context.error(element.line, "scale '\(id)' names unknown item '\(itemID)'")
+                context.error(element.line, .scaleUnknownItem(scale: id, item: itemID))
                 continue
             }
             if let set = responseSets.first(where: { $0.id == item.responseSetID }), !set.options.isEmpty {
@@ -64,20 +64,17 @@ struct ScaleDecoder {
         let minimumAnswered = element.attribute("min-answered").flatMap { Int($0) } ?? count
         let prorate = element.attribute("prorate").map { $0 == "true" || $0 == "1" } ?? false
         if minimumAnswered > count {
-            context.error(element.line, "scale '\(id)' needs \(minimumAnswered) answered items but has only \(count)")
+            context.error(element.line, .scaleTooFewItems(scale: id, minimumAnswered: minimumAnswered, count: count))
         }
         if method == .sum && minimumAnswered < count && !prorate {
-            context.error(
-                element.line,
-                "scale '\(id)' allows missing items (min-answered \(minimumAnswered) of \(count)) but does not prorate: a plain sum of fewer items is not comparable"
-            )
+            context.error(element.line, .scaleMissingWithoutProrating(scale: id, minimumAnswered: minimumAnswered, count: count))
         }
         if method == .mean && prorate {
-            context.error(element.line, "scale '\(id)': prorate applies to sum scales only (a mean needs none)")
+            context.error(element.line, .prorateOnMean(scale: id))
         }
         let decimalsAttribute = element.attribute("decimals").flatMap { Int($0) }
         if method == .sum && decimalsAttribute != nil {
-            context.error(element.line, "scale '\(id)': decimals apply to mean scales only (sums are whole numbers)")
+            context.error(element.line, .decimalsOnSum(scale: id))
         }
         guard ranges.count == count, count > 0 else { return nil }
         let decimals = method == .sum ? 0 : (decimalsAttribute ?? 2)
@@ -108,11 +105,11 @@ struct ScaleDecoder {
         let multiplyText = element.attribute("multiply") ?? "1"
         let addText = element.attribute("add") ?? "0"
         guard let base = earlier.first(where: { $0.id == of }) else {
-            context.error(element.line, "derived scale '\(id)' is based on unknown scale '\(of)' (it must be defined above)")
+            context.error(element.line, .derivedUnknownBase(scale: id, base: of))
             return nil
         }
         guard let multiply = Double(multiplyText), let add = Double(addText), multiply != 0 else {
-            context.error(element.line, "derived scale '\(id)': multiply must be a non-zero number")
+            context.error(element.line, .derivedBadMultiply(scale: id))
             return nil
         }
         let decimals = max(base.decimals + Self.fractionDigits(multiplyText), Self.fractionDigits(addText))
@@ -125,15 +122,15 @@ struct ScaleDecoder {
 
     private func decodeBands(_ element: XMLElementValue, scaleID: String, _ context: inout DecodingContext) -> [Band] {
         let elements = element.children(named: "band")
-        context.checkUnique(elements, kind: "band", scope: " in scale '\(scaleID)'")
+        context.checkUnique(elements, kind: .band(scale: scaleID))
         return elements.compactMap { band in
             let id = band.attribute("id") ?? ""
-            let label = context.text("label", of: band, what: "band '\(id)' label")
+            let label = context.text("label", of: band, what: .bandLabel(id))
             guard let minimum = band.attribute("min").flatMap(Double.init),
                 let maximum = band.attribute("max").flatMap(Double.init)
             else { return nil }
             if minimum > maximum {
-                context.error(band.line, "band '\(id)' of scale '\(scaleID)' has min \(format(minimum)) above max \(format(maximum))")
+                context.error(band.line, .bandMinimumAboveMaximum(band: id, scale: scaleID, minimum: format(minimum), maximum: format(maximum)))
                 return nil
             }
             return Band(id: id, label: label, minimum: minimum, maximum: maximum)
@@ -153,35 +150,34 @@ struct ScaleDecoder {
         for band in bands where band.minimum < range.lowerBound - tolerance || band.maximum > range.upperBound + tolerance {
             context.error(
                 line(band.id),
-                "band '\(band.id)' (\(format(band.minimum))–\(format(band.maximum))) lies outside the range of scale '\(scaleID)' (\(format(range.lowerBound))–\(format(range.upperBound)))"
-            )
+                .bandOutsideRange(
+                    band: band.id, minimum: format(band.minimum), maximum: format(band.maximum), scale: scaleID,
+                    low: format(range.lowerBound), high: format(range.upperBound)))
         }
         let sorted = bands.sorted { $0.minimum < $1.minimum }
         if sorted[0].minimum > range.lowerBound + tolerance {
             context.error(
                 line(sorted[0].id),
-                "bands of scale '\(scaleID)' leave a gap: no band covers \(grid(range.lowerBound))–\(grid(sorted[0].minimum - step))"
-            )
+                .bandsLeaveGap(scale: scaleID, from: grid(range.lowerBound), to: grid(sorted[0].minimum - step)))
         }
         for (previous, next) in zip(sorted, sorted.dropFirst()) {
             if next.minimum <= previous.maximum + tolerance {
                 context.error(
                     line(next.id),
-                    "bands '\(previous.id)' and '\(next.id)' of scale '\(scaleID)' overlap (\(grid(next.minimum))–\(grid(min(previous.maximum, next.maximum))) is in both)"
-                )
+                    .bandsOverlap(
+                        first: previous.id, second: next.id, scale: scaleID, from: grid(next.minimum),
+                        to: grid(min(previous.maximum, next.maximum))))
             } else if next.minimum - previous.maximum > step + tolerance {
                 context.error(
                     line(next.id),
-                    "bands of scale '\(scaleID)' leave a gap: no band covers \(grid(previous.maximum + step))–\(grid(next.minimum - step))"
-                )
+                    .bandsLeaveGap(scale: scaleID, from: grid(previous.maximum + step), to: grid(next.minimum - step)))
             }
         }
         let last = sorted.max { $0.maximum < $1.maximum }!
         if last.maximum < range.upperBound - tolerance {
             context.error(
                 line(last.id),
-                "bands of scale '\(scaleID)' leave a gap: no band covers \(grid(last.maximum + step))–\(grid(range.upperBound))"
-            )
+                .bandsLeaveGap(scale: scaleID, from: grid(last.maximum + step), to: grid(range.upperBound)))
         }
     }
 

@@ -7,7 +7,7 @@ package enum CohortReportFormat: String, CaseIterable, Sendable {
     case md
 
     /// The whole output as text.
-    package func render(_ report: CohortReport, language: String) -> String {
+    package func render(_ report: CohortReport, language: Language) -> String {
         switch self {
         case .table: CohortReportText.table(report, language: language)
         case .csv: CohortReportCSV.render(report)

@@ -1,0 +1,234 @@
+/// What the commands themselves say: summaries, warnings, and the errors of the command line.
+package enum CommandMessage: Message, Hashable {
+    // The command line.
+    case ignoredLanguageSetting(String)
+    case usageErrorFollows
+    case undeclaredOutput(String)
+    case unexpected(String)
+    case noInstrumentsFolder(variable: String)
+    case badEncoding(String)
+    case badDelimiter(String)
+    case sayWhatToScore
+    case batteryAndInstrument
+    case errorsToStandardOutput
+    case excelIsCSVOnly
+    case waveNeedsName
+    case idleTimeoutPositive
+    case prefilledFormsNeedWave
+    case pdfNeedsOutput
+    case idBoxes(Int, Int)
+    case importNeedsFile
+    case keyIsAFile
+    case keyOnlyWithDeidentified
+    case extractToFile
+    case extractBesideKey(String)
+    case noKey(String)
+    case cannotCreateFolder(String, reason: String)
+    case noBrowser(candidates: [String], variable: String)
+    case noBatteryAvailable(String, available: [String])
+    case noEnrolledStudents(school: String?, grade: String?, className: String?)
+    case headersNotForJSON
+
+    // Summaries and notices.
+    case records(Int)
+    case moreProblems(Int, hint: MoreProblemsHint)
+    case rosterNotImported(problems: Int)
+    case rosterMoved(id: String, from: String, to: String)
+    case rosterSummary(file: String, students: Int, encoding: String, added: Int, updated: Int, unchanged: Int, notInRoster: Int)
+    case scoreSummary(ScoreSummary)
+    case importSummary(ImportSummary)
+    case alreadyImported(file: String, wave: String, at: String)
+    case waveHasNoScreenings(String, known: [String])
+    case exportNotAudited(database: String)
+    case studentsWritten(Int, to: String)
+    case formsWritten(output: String?, forms: Int, battery: String, language: String, pages: Int)
+    case followUpRecorded(student: String, wave: String, status: FollowUpStatus, at: String, by: String)
+    case databaseDamaged([String])
+    case databaseSound(String)
+    case backedUp(database: String, to: String, bytes: Int64?)
+    case keyCreated(String)
+    case kAnonymity(k: Int, KAnonymizer.Summary)
+    case valid(String)
+    case rollupHeading
+
+    package var english: String {
+        switch self {
+        case .ignoredLanguageSetting(let value): "PSYSCREEN_LANG is '\(value)', which is neither zh-Hans nor en: ignored"
+        case .usageErrorFollows: ""
+        case .undeclaredOutput(let path): "internal: output \(path) was not declared in the command's files"
+        case .unexpected(let description): description
+        case .noInstrumentsFolder(let variable): "cannot find the instruments folder: pass --instruments DIR or set \(variable)"
+        case .badEncoding(let value): "--encoding must be auto, utf-8 or gb18030, not '\(value)'"
+        case .badDelimiter(let value): "--delimiter must be auto, ',', ';' or tab, not '\(value)'"
+        case .sayWhatToScore: "say what to score: --battery ID or --instrument ID (repeatable)"
+        case .batteryAndInstrument: "--battery and --instrument cannot be combined"
+        case .errorsToStandardOutput: "--errors - would mix the report into the rows on standard output; name a file"
+        case .excelIsCSVOnly: "--excel applies to CSV output only"
+        case .waveNeedsName: "--wave needs a name, e.g. 2026-autumn"
+        case .idleTimeoutPositive: "--idle-timeout must be a positive number of seconds"
+        case .prefilledFormsNeedWave:
+            "pre-filled forms need --wave (the screening they are for); without --db and --wave the form is blank"
+        case .pdfNeedsOutput: "--format pdf needs -o FILE"
+        case .idBoxes(let low, let high): "--id-boxes must be between \(low) and \(high)"
+        case .importNeedsFile: "import needs a file, not standard input: its hash recognises it when imported again"
+        case .keyIsAFile: "the key is a file (--key PATH), never standard output"
+        case .keyOnlyWithDeidentified: "--key is only used with --deidentified"
+        case .extractToFile: "the de-identified extract is written to a file (-o FILE), never to standard output"
+        case .extractBesideKey(let key): "the extract would be written beside the pseudonym key (\(key)); keep the key apart from exports"
+        case .noKey(let key):
+            "no pseudonym key at \(key): create one with `psyscreen key init` (or pass --key PATH); refusing to write an extract without one"
+        case .cannotCreateFolder(let folder, let reason): "cannot create \(folder): \(reason)"
+        case .noBrowser(let candidates, let variable):
+            "cannot make a PDF: no Chromium-family browser found (looked for \(candidates.joined(separator: ", ")) on PATH and $\(variable)); write HTML instead (--format html) and print it from a browser, or install one (Debian/Ubuntu: apt-get install chromium)"
+        case .noBatteryAvailable(let id, let available): "no battery '\(id)' (available: \(available.joined(separator: ", ")))"
+        case .noEnrolledStudents(let school, let grade, let className):
+            "no enrolled students"
+                + Self.scope([school.map { "school \($0)" }, grade.map { "grade \($0)" }, className.map { "class \($0)" }], in: " in ", ", ")
+                + " on the roster"
+        case .headersNotForJSON: "--headers human is for csv and table; JSON keeps its keys"
+        case .records(let count): "\(count) records"
+        case .moreProblems(let count, let hint): "\(count) more problem\(count == 1 ? "" : "s") not shown; \(hint.english)"
+        case .rosterNotImported(let count): "the roster was not imported (\(count) problem\(count == 1 ? "" : "s"))"
+        case .rosterMoved(let id, let from, let to): "moved \(id): \(from) → \(to)"
+        case .rosterSummary(let file, let students, let encoding, let added, let updated, let unchanged, let notInRoster):
+            "\(file): \(students) students (\(encoding)); \(added) added, \(updated) updated, \(unchanged) unchanged"
+                + (notInRoster > 0 ? "; \(notInRoster) on file but not in this roster (kept)" : "")
+        case .scoreSummary(let summary): summary.english
+        case .importSummary(let summary): summary.english
+        case .alreadyImported(let file, let wave, let at): "\(file): already imported into wave \(wave) on \(at); nothing changed"
+        case .waveHasNoScreenings(let wave, let known): "wave '\(wave)' has no screenings yet (known: \(known.joined(separator: ", ")))"
+        case .exportNotAudited(let database): "\(database) is read-only for this user: this export is not in the audit trail"
+        case .studentsWritten(let count, let output): "\(count) students written to \(output)"
+        case .formsWritten(let output, let forms, let battery, let language, let pages):
+            "\(output ?? "standard output"): \(forms) form\(forms == 1 ? "" : "s") of battery \(battery) (\(language)), "
+                + (forms == 1 ? "\(pages) pages" : "\(pages) pages each, \(forms * pages) in all")
+        case .followUpRecorded(let student, let wave, let status, let at, let by): "\(student) in wave \(wave): \(status.rawValue) at \(at) by \(by)"
+        case .databaseDamaged(let problems):
+            "the database file is damaged; restore the latest backup (see the README: Backups). SQLite found:\n"
+                + problems.joined(separator: "\n")
+        case .databaseSound(let path): "\(path): ok (SQLite integrity_check)"
+        case .backedUp(let database, let file, let bytes): "\(database): backed up to \(file)\(bytes.map { " (\($0) bytes)" } ?? "")"
+        case .keyCreated(let path): "created pseudonym key \(path) (mode 0600); back it up and keep it away from exports"
+        case .kAnonymity(let k, let summary): "k-anonymity (k = \(k)) on school, grade, gender: \(summary.english)"
+        case .valid(let file): "\(file): valid"
+        case .rollupHeading: "Counts by class, grade and school"
+        }
+    }
+
+    /// ` in school A, class B`: the parts that are there, after `word`.
+    static func scope(_ parts: [String?], in word: String, _ separator: String) -> String {
+        let present = parts.compactMap { $0 }
+        return present.isEmpty ? "" : word + present.joined(separator: separator)
+    }
+}
+
+/// What a progress bar counts.
+package enum ProgressLabel: Message, Hashable {
+    case scoring
+
+    package var english: String { "scoring" }
+}
+
+/// What to do to see the problems a terminal was not shown.
+package enum MoreProblemsHint: Message, Hashable {
+    case writeAllWithErrors
+    case fixAndImportAgain
+
+    package var english: String {
+        switch self {
+        case .writeAllWithErrors: "write them all with --errors FILE"
+        case .fixAndImportAgain: "fix these and import again to see the rest"
+        }
+    }
+}
+
+/// The closing line of `score`.
+package struct ScoreSummary: Hashable, Sendable, Message {
+    package var file: String
+    package var records: Int
+    package var encoding: String
+    package var scored: Int
+    package var unscored: Int
+    package var rejected: Int
+    package var repeatedIDs: Int
+    package var rejectedWithCrisis: Int
+    package var flagsRaised: Int
+    package var blankRecords: Int
+    /// `--strict` with rejected records: nothing was written.
+    package var nothingWritten: Bool
+
+    package init(
+        file: String, records: Int, encoding: String, scored: Int, unscored: Int, rejected: Int, repeatedIDs: Int,
+        rejectedWithCrisis: Int, flagsRaised: Int, blankRecords: Int, nothingWritten: Bool
+    ) {
+        self.file = file
+        self.records = records
+        self.encoding = encoding
+        self.scored = scored
+        self.unscored = unscored
+        self.rejected = rejected
+        self.repeatedIDs = repeatedIDs
+        self.rejectedWithCrisis = rejectedWithCrisis
+        self.flagsRaised = flagsRaised
+        self.blankRecords = blankRecords
+        self.nothingWritten = nothingWritten
+    }
+
+    package var english: String {
+        var text = "\(file): \(records) records (\(encoding)): \(scored) scored, \(unscored) unscored, \(rejected) rejected"
+        var details: [String] = []
+        if repeatedIDs > 0 { details.append("\(repeatedIDs) repeated student_id") }
+        if rejectedWithCrisis > 0 {
+            details.append(
+                "\(rejectedWithCrisis) raising a crisis flag: check \(rejectedWithCrisis == 1 ? "its paper form" : "their paper forms") today")
+        }
+        if !details.isEmpty { text += " (" + details.joined(separator: "; ") + ")" }
+        text += "; \(flagsRaised) flag\(flagsRaised == 1 ? "" : "s") raised"
+        if blankRecords > 0 { text += "; \(blankRecords) blank record\(blankRecords == 1 ? "" : "s") skipped" }
+        if nothingWritten { text += "; nothing written (--strict)" }
+        return text
+    }
+}
+
+/// The closing line of `import`.
+package struct ImportSummary: Hashable, Sendable, Message {
+    package var file: String
+    package var records: Int
+    package var encoding: String
+    package var stored: Int
+    package var wave: String
+    /// Stored sheets at red, orange and yellow.
+    package var levels: [Int]
+    package var rejected: Int
+    package var notOnRoster: Int
+    package var blankRecords: Int
+    /// Sheets not stored (rejected, or not on the roster) whose answers raise a crisis flag.
+    package var unstoredCrisis: Int
+
+    package init(
+        file: String, records: Int, encoding: String, stored: Int, wave: String, levels: [Int], rejected: Int,
+        notOnRoster: Int, blankRecords: Int, unstoredCrisis: Int
+    ) {
+        self.file = file
+        self.records = records
+        self.encoding = encoding
+        self.stored = stored
+        self.wave = wave
+        self.levels = levels
+        self.rejected = rejected
+        self.notOnRoster = notOnRoster
+        self.blankRecords = blankRecords
+        self.unstoredCrisis = unstoredCrisis
+    }
+
+    package var english: String {
+        let counts = zip(["red", "orange", "yellow"], levels).map { "\($0) \($1)" }.joined(separator: ", ")
+        var line = "\(file): \(records) records (\(encoding)); \(stored) stored in wave \(wave) (\(counts)); \(rejected) rejected; \(notOnRoster) not on the roster"
+        if blankRecords > 0 { line += "; \(blankRecords) blank record\(blankRecords == 1 ? "" : "s") skipped" }
+        if unstoredCrisis > 0 {
+            let one = unstoredCrisis == 1
+            line += "; \(unstoredCrisis) sheet\(one ? "" : "s") not stored raise\(one ? "s" : "") a crisis flag: check \(one ? "its paper form" : "their paper forms") today"
+        }
+        return line
+    }
+}

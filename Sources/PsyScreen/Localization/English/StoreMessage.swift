@@ -1,0 +1,57 @@
+/// What the school database says when it cannot do what was asked: the messages of the store's errors.
+package enum StoreMessage: Message, Hashable {
+    /// What SQLite said (its words are English).
+    case databaseError(String)
+    case diskFull(String)
+    case damaged(String)
+    case cannotReadWithoutShm(path: String)
+    case cannotCreate(SystemError)
+    case noDatabase
+    case cannotOpen(SystemError)
+    case notADatabaseFile
+    case newerVersion
+    case olderVersion
+    case waveNameNeeded
+    case unknownItem(battery: String, item: String)
+    case noStudent(String)
+    case noScreeningInWave(student: String, wave: String)
+    case followUpNew
+    case waveWithoutResults(String, known: [String])
+    case unknownBattery(wave: String, battery: String, directory: String)
+    /// A stored value this version does not know.
+    case unknownStoredValue(column: String, text: String)
+    /// Another error, as its type describes it.
+    case other(LocalizedText)
+
+    package var english: String {
+        switch self {
+        case .databaseError(let sqlite): "database error: \(sqlite)"
+        case .diskFull(let sqlite): "the disk is full: nothing of this command was stored (database error: \(sqlite))"
+        case .damaged(let detail):
+            "the database file is damaged (SQLite: \(detail)); this command stopped and changed nothing. "
+                + "Run `psyscreen db check`, then restore the latest backup (see the README: Backups)"
+        case .cannotReadWithoutShm(let path):
+            "cannot read the database: this user may not create \(path)-shm beside it while it has a -wal; run the command as the database's owner, or read a copy made with `psyscreen db backup`"
+        case .cannotCreate(let system): "cannot create the database: \(system.english)"
+        case .noDatabase:
+            "no database here: start one with `psyscreen roster import ROSTER.csv`, or name the school's database with --db PATH or PSYSCREEN_DB"
+        case .cannotOpen(let system): "cannot open the database: \(system.english)"
+        case .notADatabaseFile: "is not a database file"
+        case .newerVersion: "the database was written by a newer psyscreen; use that version"
+        case .olderVersion:
+            "the database was made by an older psyscreen: open it once as a user who may write it (e.g. `psyscreen db check`) to upgrade it"
+        case .waveNameNeeded: "a wave name is needed (e.g. 2026-autumn)"
+        case .unknownItem(let battery, let item): "battery '\(battery)' has no item \(item)"
+        case .noStudent(let id): "no student '\(id)' on the roster"
+        case .noScreeningInWave(let student, let wave): "student '\(student)' has no screening in wave '\(wave)'"
+        case .followUpNew: "'new' is where every student starts; record contacted, counseling, referred or closed"
+        case .waveWithoutResults(let wave, let known):
+            "wave '\(wave)' has no screening results" + (known.isEmpty ? "" : " (known waves: \(known.joined(separator: ", ")))")
+        case .unknownBattery(let wave, let battery, let directory):
+            "wave '\(wave)' was scored with battery '\(battery)', which is not in \(directory)"
+        case .unknownStoredValue(let column, let text):
+            "\(column) holds '\(text)', which this version of psyscreen does not know (is the database damaged, or from a newer version?)"
+        case .other(let text): text.english
+        }
+    }
+}
