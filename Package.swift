@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "psyscreen",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "psyscreen", targets: ["psyscreen"]),
     ],
@@ -66,3 +66,17 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (Fuzz/, docs/fuzzing.md): declared only when PSYSCREEN_FUZZ is set, so that the normal build
+// and `swift test` never see them. Built by bench/fuzz.sh with -sanitize=fuzzer,address into .build-fuzz/.
+if Context.environment["PSYSCREEN_FUZZ"] != nil {
+    package.targets += [
+        .systemLibrary(name: "LibFuzzer", path: "Fuzz/LibFuzzer"),
+        .target(name: "FuzzSupport", dependencies: ["PsyScreen", "LibFuzzer"], path: "Fuzz/FuzzSupport"),
+    ]
+    for (name, folder) in [("fuzz-instruments", "Instruments"), ("fuzz-csv", "CSV"), ("fuzz-exchange", "Exchange")] {
+        package.targets.append(
+            .executableTarget(name: name, dependencies: ["PsyScreen", "FuzzSupport"], path: "Fuzz/\(folder)"))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

@@ -42,6 +42,20 @@ final class TakeFixture {
         RunningTake(try cli.start(arguments(extra)))
     }
 
+    /// Starts `take` with stdout on a pseudo-terminal (`TERM` as given, stderr discarded) and leaves its stdin open.
+    func startOnTerminal(_ extra: [String] = [], columns: UInt16 = 80, term: String? = "xterm") throws -> RunningTake {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLIRunner.executable)
+        process.arguments = arguments(extra)
+        var environment = cli.environment
+        environment["TERM"] = term
+        process.environment = environment
+        process.currentDirectoryURL = URL(fileURLWithPath: cli.currentDirectory)
+        process.standardInput = Pipe()
+        process.standardError = FileHandle.nullDevice
+        return try RunningTake(process, terminal: try PseudoTerminal(columns: columns))
+    }
+
     static func input(_ lines: [String]) -> String { lines.map { $0 + "\n" }.joined() }
 
     /// ID, confirmation, consent.

@@ -1,5 +1,5 @@
 /// An input that could not be used, with every problem found in it (not only the first).
-package struct InputError: Error, Sendable, CustomStringConvertible {
+package struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
     package var diagnostics: [Diagnostic]
 
     package init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }

@@ -30,7 +30,8 @@ extension ScreeningStore {
             guard let battery = catalog.battery(id)
                 ?? (parts.allSatisfy { $0 != nil } ? Battery.adHoc(parts.compactMap { $0 }) : nil)
             else {
-                throw StoreError(path: path, .unknownBattery(wave: wave, battery: id, directory: catalog.directory))
+                let problems = ([id] + id.split(separator: "+").map(String.init)).compactMap { catalog.problem(for: $0) }
+                throw StoreError(path: path, .unknownBattery(wave: wave, battery: id, directory: catalog.directory, problems: problems))
             }
             batteries.append(battery)
         }

@@ -46,12 +46,12 @@ struct Export: WritingCommand {
             try exportDeidentified(threshold: threshold, language: language)
         } else {
             if key != nil { throw CLIError(CommandMessage.keyOnlyWithDeidentified) }
-            try exportAggregates(threshold: threshold)
+            try exportAggregates(threshold: threshold, language: language)
         }
     }
 
-    private func exportAggregates(threshold: MinimumCellSize) throws {
-        let catalog = try instruments.catalog()
+    private func exportAggregates(threshold: MinimumCellSize, language: Language) throws {
+        let catalog = try instruments.catalog(language: language)
         let store = try database.openForReading()
         let cohort = try store.cohort(wave: wave, catalog: catalog)
         let exchange = try CohortExchange.export(cohort.tables, stamp: cohort.stamp(threshold: threshold))
@@ -68,7 +68,7 @@ struct Export: WritingCommand {
         } catch .keyFileMissing {
             throw CLIError(CommandMessage.noKey(keyPath))
         }
-        let catalog = try instruments.catalog()
+        let catalog = try instruments.catalog(language: language)
         let store = try database.openForReading()
         let cohort = try store.cohort(wave: wave, catalog: catalog)
         let rows = try store.deidentifiedRows(wave: wave, columns: cohort.tables.columns, key: pseudonyms)

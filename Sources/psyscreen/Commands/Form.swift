@@ -76,7 +76,7 @@ struct Form: WritingCommand {
         // Before anything is read or audited: without a browser there will be no PDF.
         let printer = resolvedFormat == .pdf ? HTMLPrinter.locate() : nil
         if resolvedFormat == .pdf && printer == nil { throw CLIError(HTMLPrinter.notFound) }
-        let battery = try instruments.catalog().resolveBattery(self.battery)
+        let battery = try instruments.catalog(language: language).resolveBattery(self.battery)
         let form = PaperForm(battery: battery, language: language, duplex: duplex)
         let stack: PaperFormStack
         if let wave {

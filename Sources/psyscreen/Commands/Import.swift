@@ -39,7 +39,7 @@ struct Import: WritingCommand {
 
     func run(in language: Language) throws {
         guard file != "-" else { throw CLIError(CommandMessage.importNeedsFile) }
-        let battery = try selection.resolve(try instruments.catalog())
+        let battery = try selection.resolve(try instruments.catalog(language: language))
         let scratchDirectory = ScratchFile.defaultDirectory
         let reader = try PaperResultsReader(
             source: try csv.open(file), instruments: battery.instruments,

@@ -12,7 +12,7 @@ struct Instruments: LocalizedCommand {
     @OptionGroup var lang: LanguageOption
 
     func run(in language: Language) throws {
-        try StandardOutput.write(CatalogListing(try instruments.catalog()).render(format, language: language))
+        try StandardOutput.write(CatalogListing(try instruments.catalog(language: language)).render(format, language: language))
     }
 }
 

@@ -32,7 +32,7 @@ struct Report: WritingCommand {
     func run(in language: Language) throws {
         let threshold = try options.threshold()
         let scope = try by.map { try CohortReportScope(parsing: $0) } ?? .full
-        let catalog = try instruments.catalog()
+        let catalog = try instruments.catalog(language: language)
         let store = try database.openForReading()
         let cohort = try store.cohort(wave: wave, catalog: catalog)
         let built = try CohortReportBuilder(threshold: threshold, scope: scope)

@@ -32,7 +32,7 @@ struct Results: WritingCommand {
 
     func run(in language: Language) throws {
         let presentation = try headers.presentation(format == .table ? .csv : format, in: language)
-        let catalog = try instruments.catalog()
+        let catalog = try instruments.catalog(language: language)
         let store = try database.openForReading()
         let rows = try store.screenings(wave: wave).compactMap { screening in
             screening.attempt.map { (screening.student, $0) }

@@ -56,7 +56,7 @@ struct Score: WritingCommand {
         if errors == "-" && (output ?? "-") == "-" { throw CLIError(CommandMessage.errorsToStandardOutput) }
         if excel && format == .jsonl { throw CLIError(CommandMessage.excelIsCSVOnly) }
         TemporaryFileCleanup.installSignalHandlers()
-        let battery = try selection.resolve(try instruments.catalog())
+        let battery = try selection.resolve(try instruments.catalog(language: language))
         let reader = try csv.open(input)
         let scratchDirectory = ScoreDestination.scratchDirectory(for: output)
         let job = try BulkScoringJob(

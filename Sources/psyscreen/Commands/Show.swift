@@ -14,7 +14,7 @@ struct Show: LocalizedCommand {
     @OptionGroup var lang: LanguageOption
 
     func run(in language: Language) throws {
-        let catalog = try instruments.catalog()
+        let catalog = try instruments.catalog(language: language)
         if let battery = catalog.battery(instrument) {
             try StandardOutput.write(InstrumentSheet.render(battery, language: language))
         } else {

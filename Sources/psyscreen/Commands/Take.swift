@@ -41,10 +41,12 @@ struct Take: LocalizedCommand {
     func run(in language: Language) throws {
         guard idleTimeout > 0 else { throw CLIError(CommandMessage.idleTimeoutPositive) }
         guard !wave.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError(CommandMessage.waveNeedsName) }
-        let catalog = try instruments.catalog()
-        guard let battery = catalog.battery(self.battery) else {
-            throw CLIError(CommandMessage.noBatteryAvailable(self.battery, available: catalog.batteries.map(\.id)))
+        if kiosk && isatty(1) != 1 {
+            // Through a pipe or into a file, what one student typed and saw would stay for the next to read.
+            throw CLIError(CommandMessage.kioskNeedsTerminal)
         }
+        let catalog = try instruments.catalog(language: language)
+        let battery = try catalog.resolveBattery(self.battery)
         let store = try database.openForWriting(checkIntegrity: false)
         let interrupt = InterruptSignal.install(kiosk: kiosk)
         var driver = TerminalDriver(

@@ -24,7 +24,7 @@ struct Template: WritingCommand {
     }
 
     func run(in language: Language) throws {
-        let battery = try selection.resolve(try instruments.catalog())
+        let battery = try selection.resolve(try instruments.catalog(language: language))
         try files.writeCSV([ResultColumns(battery.instruments).templateHeader], to: output, excel: excel)
     }
 }

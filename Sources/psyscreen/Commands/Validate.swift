@@ -15,7 +15,7 @@ struct Validate: LocalizedCommand {
     @OptionGroup var lang: LanguageOption
 
     func run(in language: Language) throws {
-        let catalog = try instruments.catalog()
+        let catalog = try instruments.catalog(quiet: files, language: language)
         var failed = false
         for file in files {
             do {

@@ -6,11 +6,19 @@ package struct BatteryFile: Sendable {
     /// The battery's id as written in the file.
     package var id: String { root.attribute("id") ?? "" }
 
-    /// Resolves instrument references through `lookup` and checks the policy against them.
-    package func resolve(_ lookup: (String) -> Instrument?) throws(InputError) -> Battery {
+    /// The instrument ids the battery lists.
+    var instrumentIDs: [String] { root.children(named: "instrument").compactMap { $0.attribute("ref") } }
+
+    /// Resolves instrument references through `lookup` and checks the policy against them. `unusable` names the
+    /// file of an instrument id that exists but has errors.
+    package func resolve(
+        _ lookup: (String) -> Instrument?, unusable: (String) -> String? = { _ in nil }
+    ) throws(InputError) -> Battery {
         try withoutActuallyEscaping(lookup) { lookup throws(InputError) in
-            var decoder = BatteryDecoder(root: root, file: file, lookup: lookup)
-            return try decoder.decode().get()
+            try withoutActuallyEscaping(unusable) { unusable throws(InputError) in
+                var decoder = BatteryDecoder(root: root, file: file, lookup: lookup, unusable: unusable)
+                return try decoder.decode().get()
+            }
         }
     }
 }

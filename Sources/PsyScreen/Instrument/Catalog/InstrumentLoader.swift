@@ -47,7 +47,12 @@ package struct InstrumentLoader: Sendable {
             case .success:
                 throw InputError(diagnostics)
             case .failure(let error):
-                throw InputError(Self.merge(diagnostics, error.diagnostics))
+                let schema = diagnostics.filter { diagnostic in
+                    !decoder.numberErrors.contains {
+                        $0.line == diagnostic.location.line && diagnostic.message.english.contains($0.schemaSays)
+                    }
+                }
+                throw InputError(Self.merge(schema, error.diagnostics))
             }
         case "battery":
             if !diagnostics.isEmpty { throw InputError(diagnostics) }
@@ -58,6 +63,14 @@ package struct InstrumentLoader: Sendable {
                 at: SourceLocation(file: file, line: root.line),
                 InstrumentMessage.unexpectedRoot(root.name))
         }
+    }
+
+    /// The id a file's root element claims, read without the schema; nil when the file cannot be read that far.
+    package func claimedID(_ path: String) -> String? {
+        guard let bytes = try? FileBytes.read(path, limit: Self.sizeLimit),
+            let root = try? LibXMLDocumentReader.read(bytes, file: path)
+        else { return nil }
+        return root.attribute("id")
     }
 
     /// Schema and semantic diagnostics in line order, without repeating a line's identical message.

@@ -12,6 +12,11 @@ struct ScaleDecoder {
     func decode(_ root: XMLElementValue, _ context: inout DecodingContext) -> [Scale] {
         let elements = root.children.filter { $0.name == "scale" || $0.name == "derived-scale" }
         context.checkUnique(elements, kind: .scale)
+        if elements.count > InstrumentLimits.scales {
+            context.error(
+                elements[InstrumentLimits.scales].line,
+                .tooManyScales(limit: InstrumentLimits.scales, count: elements.count))
+        }
         var scales: [Scale] = []
         for element in elements {
             let id = element.attribute("id") ?? ""
@@ -25,14 +30,18 @@ struct ScaleDecoder {
             } else {
                 shape = derivedScale(element, id: id, earlier: scales, &context)
             }
-            let bands = decodeBands(element, scaleID: id, &context)
-            guard let (definition, decimals, range, step) = shape else { continue }
+            let (bands, bandsComplete) = decodeBands(element, scaleID: id, &context)
+            guard let (definition, decimals, range, step) = shape,
+                checkMagnitude(range, decimals: decimals, scaleID: id, line: element.line, &context)
+            else { continue }
             let bandLines = Dictionary(
                 element.children(named: "band").map { ($0.attribute("id") ?? "", $0.line) },
                 uniquingKeysWith: { first, _ in first })
-            checkCoverage(
-                bands, range: range, step: step, decimals: decimals, scaleID: id, line: { bandLines[$0] ?? element.line },
-                &context)
+            if bandsComplete {
+                checkCoverage(
+                    bands, range: range, step: step, decimals: decimals, scaleID: id,
+                    line: { bandLines[$0] ?? element.line }, &context)
+            }
             scales.append(
                 Scale(
                     id: id, label: label, definition: definition, decimals: decimals, range: range, step: step,
@@ -61,7 +70,9 @@ struct ScaleDecoder {
             }
         }
         let count = itemIDs.count
-        let minimumAnswered = element.attribute("min-answered").flatMap { Int($0) } ?? count
+        let minimumAnswered =
+            context.integer(
+                element, "min-answered", in: 1...InstrumentLimits.items, what: .minAnswered(scale: id)) ?? count
         let prorate = element.attribute("prorate").map { $0 == "true" || $0 == "1" } ?? false
         if minimumAnswered > count {
             context.error(element.line, .scaleTooFewItems(scale: id, minimumAnswered: minimumAnswered, count: count))
@@ -72,11 +83,13 @@ struct ScaleDecoder {
         if method == .mean && prorate {
             context.error(element.line, .prorateOnMean(scale: id))
         }
-        let decimalsAttribute = element.attribute("decimals").flatMap { Int($0) }
+        let decimalsAttribute = context.integer(
+            element, "decimals", in: InstrumentLimits.decimals, what: .decimals(scale: id))
         if method == .sum && decimalsAttribute != nil {
             context.error(element.line, .decimalsOnSum(scale: id))
         }
-        guard ranges.count == count, count > 0 else { return nil }
+        guard ranges.count == count, count > 0, element.attribute("decimals") == nil || decimalsAttribute != nil
+        else { return nil }
         let decimals = method == .sum ? 0 : (decimalsAttribute ?? 2)
         let lowest = Double(ranges.map(\.lowerBound).min()!)
         let highest = Double(ranges.map(\.upperBound).max()!)
@@ -102,17 +115,24 @@ struct ScaleDecoder {
         _ element: XMLElementValue, id: String, earlier: [Scale], _ context: inout DecodingContext
     ) -> (Scale.Definition, Int, ClosedRange<Double>, Double)? {
         let of = element.attribute("of") ?? ""
-        let multiplyText = element.attribute("multiply") ?? "1"
-        let addText = element.attribute("add") ?? "0"
+        let multiplyText = DecodingContext.trimmed(element.attribute("multiply") ?? "1")
+        let addText = DecodingContext.trimmed(element.attribute("add") ?? "0")
+        let multiply = context.decimal(element, "multiply", limit: InstrumentLimits.multiplier, what: .derivedMultiply(scale: id))
+        let add = context.decimal(element, "add", limit: InstrumentLimits.offset, what: .derivedAdd(scale: id))
         guard let base = earlier.first(where: { $0.id == of }) else {
             context.error(element.line, .derivedUnknownBase(scale: id, base: of))
             return nil
         }
-        guard let multiply = Double(multiplyText), let add = Double(addText), multiply != 0 else {
-            context.error(element.line, .derivedBadMultiply(scale: id))
+        if multiply == 0 { context.error(element.line, .derivedMultiplyZero(scale: id)) }
+        guard let multiply = element.attribute("multiply") == nil ? 1 : multiply,
+            let add = element.attribute("add") == nil ? 0 : add, multiply != 0
+        else { return nil }
+        let decimals = max(base.decimals + Self.fractionDigits(multiplyText), Self.fractionDigits(addText))
+        guard InstrumentLimits.decimals.contains(decimals) else {
+            context.error(
+                element.line, .derivedDecimals(scale: id, decimals: decimals, base: of, limit: InstrumentLimits.decimals.upperBound))
             return nil
         }
-        let decimals = max(base.decimals + Self.fractionDigits(multiplyText), Self.fractionDigits(addText))
         let ends = [base.range.lowerBound * multiply + add, base.range.upperBound * multiply + add]
         return (
             .derived(of: of, multiply: multiply, add: add), decimals, ends.min()!...ends.max()!,
@@ -120,21 +140,43 @@ struct ScaleDecoder {
         )
     }
 
-    private func decodeBands(_ element: XMLElementValue, scaleID: String, _ context: inout DecodingContext) -> [Band] {
+    /// The bands, and whether every one could be read (coverage is only checked then).
+    private func decodeBands(
+        _ element: XMLElementValue, scaleID: String, _ context: inout DecodingContext
+    ) -> ([Band], Bool) {
         let elements = element.children(named: "band")
         context.checkUnique(elements, kind: .band(scale: scaleID))
-        return elements.compactMap { band in
+        if elements.count > InstrumentLimits.bands {
+            context.error(
+                elements[InstrumentLimits.bands].line,
+                .tooManyBands(scale: scaleID, limit: InstrumentLimits.bands, count: elements.count))
+        }
+        let bands = elements.compactMap { band -> Band? in
             let id = band.attribute("id") ?? ""
             let label = context.text("label", of: band, what: .bandLabel(id))
-            guard let minimum = band.attribute("min").flatMap(Double.init),
-                let maximum = band.attribute("max").flatMap(Double.init)
-            else { return nil }
+            let limit = InstrumentLimits.scoreBound
+            let minimum = context.decimal(band, "min", limit: limit, what: .bandBound(band: id, maximum: false))
+            let maximum = context.decimal(band, "max", limit: limit, what: .bandBound(band: id, maximum: true))
+            guard let minimum, let maximum else { return nil }
             if minimum > maximum {
                 context.error(band.line, .bandMinimumAboveMaximum(band: id, scale: scaleID, minimum: format(minimum), maximum: format(maximum)))
                 return nil
             }
             return Band(id: id, label: label, minimum: minimum, maximum: maximum)
         }
+        return (bands, bands.count == elements.count)
+    }
+
+    /// Scores counted in their smallest step (score × 10^decimals, how reports and the store keep them) must stay
+    /// within ``InstrumentLimits/countedScore``.
+    private func checkMagnitude(
+        _ range: ClosedRange<Double>, decimals: Int, scaleID: String, line: Int, _ context: inout DecodingContext
+    ) -> Bool {
+        let largest = max(range.lowerBound.magnitude, range.upperBound.magnitude)
+        let limit = InstrumentLimits.countedScore
+        guard largest * Double(Rounding.power10(decimals)) > limit else { return true }
+        context.error(line, .scoreTooLarge(scale: scaleID, largest: format(largest), decimals: decimals, limit: Int(limit)))
+        return false
     }
 
     /// Bands must tile the scale's range: first starts at the lowest score, each next one a step after the

@@ -26,7 +26,7 @@ extension CommandMessage {
         case .cannotCreateFolder(let folder, let reason): "无法创建 \(folder)：\(reason)"
         case .noBrowser(let candidates, let variable):
             "无法生成 PDF：没有找到 Chromium 类浏览器（已在 PATH 和 $\(variable) 中查找 \(candidates.joined(separator: "、"))）；请改为生成 HTML（--format html）再用浏览器打印，或安装一个浏览器（Debian/Ubuntu：apt-get install chromium）"
-        case .noBatteryAvailable(let id, let available): "没有问卷组 '\(id)'（可用：\(available.joined(separator: "、"))）"
+        case .kioskNeedsTerminal: "--kiosk 需要标准输出是终端：换学生时要清除屏幕和滚动记录，管道或文件做不到"
         case .noEnrolledStudents(let school, let grade, let className):
             "名单上" + Self.scope([school.map { "学校 \($0)" }, grade.map { "年级 \($0)" }, className.map { "班级 \($0)" }], in: "", "、")
                 + "没有在籍学生"

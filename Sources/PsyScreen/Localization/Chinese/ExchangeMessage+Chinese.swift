@@ -26,6 +26,11 @@ extension ExchangeMessage {
         case .countsDisagree(let unit, let scale): "单位 \(unit)，\(scale)：各分级人数、分数分布与人数 n 不一致"
         case .sumsDisagree(let unit, let scale): "单位 \(unit)，\(scale)：总和与分数分布不一致"
         case .alphaDoesNotFit(let unit, let scale): "单位 \(unit)，\(scale)：α 系数的汇总数据与计分项不符"
+        case .notACount(let unit, let scale, let maximum): "单位 \(unit)\(scale.map { "，\($0)" } ?? "")：人数必须是 0 到 \(maximum) 之间的整数"
+        case .histogramKeyOutside(let unit, let scale, let key, let range): "单位 \(unit)，\(scale)：分数分布的键 \(key) 超出计分项的范围 \(range)"
+        case .scaleDecimals(let scale, let decimals, let limit): "计分项 \(scale)：\(decimals) 位小数（最多 \(limit) 位）"
+        case .scaleRangeTooLarge(let scale, let range, let limit): "计分项 \(scale)：范围 \(range) 超出任何计分项的可能（±\(limit)）"
+        case .scaleNotOfAnyInstrument(let scale): "计分项 \(scale)：其分级或题目不可能来自任何问卷"
         }
     }
 }

@@ -21,7 +21,8 @@ extension StoreMessage {
         case .followUpNew: "每名学生的随访都从 new（待随访）开始；请记录 contacted（已联系）、counseling（心理辅导中）、referred（已转介）或 closed（已结案）"
         case .waveWithoutResults(let wave, let known):
             "筛查批次 '\(wave)' 还没有筛查结果" + (known.isEmpty ? "" : "（已有批次：\(known.joined(separator: "、"))）")
-        case .unknownBattery(let wave, let battery, let directory): "筛查批次 '\(wave)' 使用的问卷组 '\(battery)' 不在 \(directory) 中"
+        case .unknownBattery(let wave, let battery, let directory, let problems):
+            "筛查批次 '\(wave)' 使用的问卷组 '\(battery)' 不在 \(directory) 中" + problems.map { "\n" + $0.text(in: .chinese) }.joined()
         case .unknownStoredValue(let column, let text): "\(column) 中的值 '\(text)' 本版本的 psyscreen 不认识（数据库损坏了，还是来自更新的版本？）"
         case .other(let text): text.chinese
         }

@@ -25,7 +25,7 @@ package enum CommandMessage: Message, Hashable {
     case noKey(String)
     case cannotCreateFolder(String, reason: String)
     case noBrowser(candidates: [String], variable: String)
-    case noBatteryAvailable(String, available: [String])
+    case kioskNeedsTerminal
     case noEnrolledStudents(school: String?, grade: String?, className: String?)
     case headersNotForJSON
 
@@ -80,7 +80,8 @@ package enum CommandMessage: Message, Hashable {
         case .cannotCreateFolder(let folder, let reason): "cannot create \(folder): \(reason)"
         case .noBrowser(let candidates, let variable):
             "cannot make a PDF: no Chromium-family browser found (looked for \(candidates.joined(separator: ", ")) on PATH and $\(variable)); write HTML instead (--format html) and print it from a browser, or install one (Debian/Ubuntu: apt-get install chromium)"
-        case .noBatteryAvailable(let id, let available): "no battery '\(id)' (available: \(available.joined(separator: ", ")))"
+        case .kioskNeedsTerminal:
+            "--kiosk needs a terminal on standard output: between students it clears the screen and its scrollback, which a pipe or a file cannot do"
         case .noEnrolledStudents(let school, let grade, let className):
             "no enrolled students"
                 + Self.scope([school.map { "school \($0)" }, grade.map { "grade \($0)" }, className.map { "class \($0)" }], in: " in ", ", ")

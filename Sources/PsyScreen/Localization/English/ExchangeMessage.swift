@@ -25,6 +25,11 @@ package enum ExchangeMessage: Message, Hashable {
     case countsDisagree(unit: String, scale: String)
     case sumsDisagree(unit: String, scale: String)
     case alphaDoesNotFit(unit: String, scale: String)
+    case notACount(unit: String, scale: String?, maximum: Int)
+    case histogramKeyOutside(unit: String, scale: String, key: Int, range: String)
+    case scaleDecimals(scale: String, decimals: Int, limit: Int)
+    case scaleRangeTooLarge(scale: String, range: String, limit: Int)
+    case scaleNotOfAnyInstrument(scale: String)
 
     package var english: String {
         switch self {
@@ -55,6 +60,13 @@ package enum ExchangeMessage: Message, Hashable {
         case .countsDisagree(let unit, let scale): "unit \(unit), \(scale): band counts, histogram and n do not agree"
         case .sumsDisagree(let unit, let scale): "unit \(unit), \(scale): the sums do not match the histogram"
         case .alphaDoesNotFit(let unit, let scale): "unit \(unit), \(scale): the alpha sums do not fit the scale"
+        case .notACount(let unit, let scale, let maximum):
+            "unit \(unit)\(scale.map { ", \($0)" } ?? ""): a count must be a whole number from 0 to \(maximum)"
+        case .histogramKeyOutside(let unit, let scale, let key, let range):
+            "unit \(unit), \(scale): histogram key \(key) lies outside the scale's range \(range)"
+        case .scaleDecimals(let scale, let decimals, let limit): "scale \(scale): \(decimals) decimals (at most \(limit))"
+        case .scaleRangeTooLarge(let scale, let range, let limit): "scale \(scale): its range \(range) is larger than any scale's (±\(limit))"
+        case .scaleNotOfAnyInstrument(let scale): "scale \(scale): its bands or items are not those of any instrument"
         }
     }
 }

@@ -18,6 +18,15 @@ package enum InstrumentMessage: Message, Hashable {
     case missingTranslation(TextElement, language: String)
     case duplicateID(IDKind, id: String, firstLine: Int)
 
+    // Numbers (every one bounded: ``InstrumentLimits``).
+    case notWholeNumber(NumberField, low: Int, high: Int, value: String)
+    case notDecimal(NumberField, low: String, high: String, value: String)
+    case tooManyFractionDigits(NumberField, digits: Int, value: String)
+    case tooManyItems(limit: Int, count: Int)
+    case tooManyScales(limit: Int, count: Int)
+    case tooManyBands(scale: String, limit: Int, count: Int)
+    case scoreTooLarge(scale: String, largest: String, decimals: Int, limit: Int)
+
     // Instruments.
     case responseSetValueTwice(set: String, value: Int, firstLine: Int)
     case unknownResponseSet(item: String, set: String)
@@ -34,7 +43,8 @@ package enum InstrumentMessage: Message, Hashable {
     case prorateOnMean(scale: String)
     case decimalsOnSum(scale: String)
     case derivedUnknownBase(scale: String, base: String)
-    case derivedBadMultiply(scale: String)
+    case derivedMultiplyZero(scale: String)
+    case derivedDecimals(scale: String, decimals: Int, base: String, limit: Int)
     case bandMinimumAboveMaximum(band: String, scale: String, minimum: String, maximum: String)
     case bandOutsideRange(band: String, minimum: String, maximum: String, scale: String, low: String, high: String)
     case bandsLeaveGap(scale: String, from: String, to: String)
@@ -43,6 +53,7 @@ package enum InstrumentMessage: Message, Hashable {
     // Batteries.
     case instrumentListedTwice(String)
     case unknownInstrument(String)
+    case instrumentUnusable(String, file: String)
     case crisisFlagMustBeRed(flag: String, instrument: String)
     case policyInstrumentNotInBattery(String)
     case policyUnknownFlag(instrument: String, flag: String)
@@ -52,14 +63,25 @@ package enum InstrumentMessage: Message, Hashable {
 
     // The catalog.
     case cannotListDirectory
-    case instrumentDefinedTwice(id: String, otherFile: String)
-    case batteryDefinedTwice(String)
+    case definedTwice(battery: Bool, id: String, otherFile: String)
     case fileIsBattery
-    case noInstrument(String, known: [String])
-    case noBattery(String, known: [String])
+    /// `unreadable`: files of the folder that could not be read as far as their id.
+    case noInstrument(String, known: [String], unreadable: [String])
+    case noBattery(String, known: [String], unreadable: [String])
+    case cannotBeRead
+    /// A command goes on without a file of the folder: its first error, and how many more.
+    case fileNotUsed(first: LocalizedText, more: Int, file: String)
 
     package var english: String {
         switch self {
+        case .notWholeNumber(let what, let low, let high, let value): "\(what.english) must be a whole number from \(low) to \(high), not '\(value)'"
+        case .notDecimal(let what, let low, let high, let value): "\(what.english) must be a decimal number from \(low) to \(high), not '\(value)'"
+        case .tooManyFractionDigits(let what, let digits, let value): "\(what.english) has more than \(digits) digits after the point ('\(value)')"
+        case .tooManyItems(let limit, let count): "an instrument has at most \(limit) items (this one has \(count))"
+        case .tooManyScales(let limit, let count): "an instrument has at most \(limit) scales (this one has \(count))"
+        case .tooManyBands(let scale, let limit, let count): "scale '\(scale)' has more than \(limit) bands (\(count))"
+        case .scoreTooLarge(let scale, let largest, let decimals, let limit):
+            "scale '\(scale)' reaches \(largest) with \(decimals) decimals: too large (a score × 10^decimals must stay within ±\(limit))"
         case .documentEmpty: "the document is empty"
         case .noRootElement: "the document has no root element"
         case .documentUnreadable: "the document could not be read"
@@ -92,7 +114,9 @@ package enum InstrumentMessage: Message, Hashable {
         case .prorateOnMean(let scale): "scale '\(scale)': prorate applies to sum scales only (a mean needs none)"
         case .decimalsOnSum(let scale): "scale '\(scale)': decimals apply to mean scales only (sums are whole numbers)"
         case .derivedUnknownBase(let scale, let base): "derived scale '\(scale)' is based on unknown scale '\(base)' (it must be defined above)"
-        case .derivedBadMultiply(let scale): "derived scale '\(scale)': multiply must be a non-zero number"
+        case .derivedMultiplyZero(let scale): "derived scale '\(scale)': multiply must not be 0"
+        case .derivedDecimals(let scale, let decimals, let base, let limit):
+            "derived scale '\(scale)' would keep \(decimals) decimals (those of '\(base)' and of multiply and add together): at most \(limit)"
         case .bandMinimumAboveMaximum(let band, let scale, let minimum, let maximum):
             "band '\(band)' of scale '\(scale)' has min \(minimum) above max \(maximum)"
         case .bandOutsideRange(let band, let minimum, let maximum, let scale, let low, let high):
@@ -102,6 +126,7 @@ package enum InstrumentMessage: Message, Hashable {
             "bands '\(first)' and '\(second)' of scale '\(scale)' overlap (\(from)–\(to) is in both)"
         case .instrumentListedTwice(let id): "instrument '\(id)' is listed twice"
         case .unknownInstrument(let id): "unknown instrument '\(id)' (no instrument file with this id)"
+        case .instrumentUnusable(let id, let file): "instrument '\(id)' cannot be used: \(file) has errors"
         case .crisisFlagMustBeRed(let flag, let instrument): "crisis flag '\(flag)' of instrument '\(instrument)' must give red in the policy"
         case .policyInstrumentNotInBattery(let id): "the policy names instrument '\(id)', which is not in this battery"
         case .policyUnknownFlag(let instrument, let flag): "instrument '\(instrument)' has no flag '\(flag)'"
@@ -109,11 +134,48 @@ package enum InstrumentMessage: Message, Hashable {
         case .scoreConditionNeedsBounds: "a score condition needs min, max or both"
         case .policyUnknownScale(let instrument, let scale): "instrument '\(instrument)' has no scale '\(scale)'"
         case .cannotListDirectory: "cannot list the instruments directory"
-        case .instrumentDefinedTwice(let id, let other): "instrument id '\(id)' is already defined in \(other)"
-        case .batteryDefinedTwice(let id): "battery id '\(id)' is defined twice"
+        case .definedTwice(let battery, let id, let other): "\(battery ? "battery" : "instrument") id '\(id)' is already defined in \(other) (neither is used)"
         case .fileIsBattery: "this file is a battery, not an instrument"
-        case .noInstrument(let id, let known): "no instrument '\(id)' (known: \(known.joined(separator: ", ")))"
-        case .noBattery(let id, let known): "no battery '\(id)' (known: \(known.joined(separator: ", ")))"
+        case .noInstrument(let id, let known, let unreadable):
+            "no instrument '\(id)' (known: \(known.joined(separator: ", "))\(Self.unreadableNote(unreadable)))"
+        case .noBattery(let id, let known, let unreadable):
+            "no battery '\(id)' (known: \(known.joined(separator: ", "))\(Self.unreadableNote(unreadable)))"
+        case .cannotBeRead: "cannot be read"
+        case .fileNotUsed(let first, let more, let file):
+            "file not used: \(first.english)\(more > 0 ? " (and \(more) more error\(more == 1 ? "" : "s"): psyscreen validate \(file))" : "")"
+        }
+    }
+}
+
+extension InstrumentMessage {
+    private static func unreadableNote(_ files: [String]) -> String {
+        files.isEmpty ? "" : "; unreadable: \(files.joined(separator: ", "))"
+    }
+}
+
+/// A number of a questionnaire or battery file, as messages about its bounds name it.
+package enum NumberField: Message, Hashable {
+    case minSeconds
+    case scoreConditionBound(maximum: Bool)
+    case optionValue(set: String)
+    case flagBound(flag: String, maximum: Bool)
+    case minAnswered(scale: String)
+    case decimals(scale: String)
+    case derivedMultiply(scale: String)
+    case derivedAdd(scale: String)
+    case bandBound(band: String, maximum: Bool)
+
+    package var english: String {
+        switch self {
+        case .minSeconds: "min-seconds"
+        case .scoreConditionBound(let maximum): "score condition \(maximum ? "max" : "min")"
+        case .optionValue(let set): "option value of response set '\(set)'"
+        case .flagBound(let flag, let maximum): "flag '\(flag)' \(maximum ? "max" : "min")"
+        case .minAnswered(let scale): "scale '\(scale)' min-answered"
+        case .decimals(let scale): "scale '\(scale)' decimals"
+        case .derivedMultiply(let scale): "derived scale '\(scale)' multiply"
+        case .derivedAdd(let scale): "derived scale '\(scale)' add"
+        case .bandBound(let band, let maximum): "band '\(band)' \(maximum ? "max" : "min")"
         }
     }
 }

@@ -17,7 +17,8 @@ package enum StoreMessage: Message, Hashable {
     case noScreeningInWave(student: String, wave: String)
     case followUpNew
     case waveWithoutResults(String, known: [String])
-    case unknownBattery(wave: String, battery: String, directory: String)
+    /// `problems`: the errors of the files that would define the battery or its instruments.
+    case unknownBattery(wave: String, battery: String, directory: String, problems: [InputError])
     /// A stored value this version does not know.
     case unknownStoredValue(column: String, text: String)
     /// Another error, as its type describes it.
@@ -47,8 +48,9 @@ package enum StoreMessage: Message, Hashable {
         case .followUpNew: "'new' is where every student starts; record contacted, counseling, referred or closed"
         case .waveWithoutResults(let wave, let known):
             "wave '\(wave)' has no screening results" + (known.isEmpty ? "" : " (known waves: \(known.joined(separator: ", ")))")
-        case .unknownBattery(let wave, let battery, let directory):
+        case .unknownBattery(let wave, let battery, let directory, let problems):
             "wave '\(wave)' was scored with battery '\(battery)', which is not in \(directory)"
+                + problems.map { "\n" + $0.text(in: .english) }.joined()
         case .unknownStoredValue(let column, let text):
             "\(column) holds '\(text)', which this version of psyscreen does not know (is the database damaged, or from a newer version?)"
         case .other(let text): text.english
