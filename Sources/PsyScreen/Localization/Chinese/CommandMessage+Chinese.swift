@@ -12,7 +12,7 @@ extension CommandMessage {
         case .batteryAndInstrument: "--battery 和 --instrument 不能同时使用"
         case .errorsToStandardOutput: "--errors - 会把错误报告混进标准输出的数据行中；请指定一个文件"
         case .excelIsCSVOnly: "--excel 只适用于 CSV 输出"
-        case .waveNeedsName: "--wave 需要一个批次名称，例如 2026-autumn"
+        case .waveNeedsName: "--wave 需要一个批次名称，例如 2026-秋季"
         case .idleTimeoutPositive: "--idle-timeout 必须是正数（秒）"
         case .prefilledFormsNeedWave: "预填问卷需要 --wave（所属的筛查批次）；不加 --db 和 --wave 时生成空白问卷"
         case .pdfNeedsOutput: "--format pdf 需要 -o 文件"

@@ -14,7 +14,7 @@ extension StoreMessage {
         case .notADatabaseFile: "不是数据库文件"
         case .newerVersion: "数据库由更新版本的 psyscreen 写入，请使用那个版本"
         case .olderVersion: "数据库由旧版本的 psyscreen 建立：请由有写权限的用户打开一次（例如运行 psyscreen db check）完成升级"
-        case .waveNameNeeded: "需要筛查批次名称（例如 2026-autumn）"
+        case .waveNameNeeded: "需要筛查批次名称（例如 2026-秋季）"
         case .unknownItem(let battery, let item): "问卷组 '\(battery)' 没有题目 \(item)"
         case .noStudent(let id): "学生名单上没有学号 '\(id)'"
         case .noScreeningInWave(let student, let wave): "学生 '\(student)' 在筛查批次 '\(wave)' 中没有筛查记录"
