@@ -6,7 +6,7 @@ package struct StoreError: Error, Sendable, CustomStringConvertible {
     package var path: String
     package var message: LocalizedText
     /// What SQLite saw when the file is damaged (a malformed page, or not a database at all).
-    package var damage: String?
+    package var damage: LocalizedText?
     /// The file may not be written by this user (a read-only file or folder).
     package var isReadOnly = false
 
@@ -21,10 +21,10 @@ package struct StoreError: Error, Sendable, CustomStringConvertible {
             self.message = StoreMessage.other((error as? any Message)?.localized ?? LocalizedText(libraryText: "\(error)")).localized
             return
         }
-        let sqlite = error.message ?? "\(error.resultCode)"
+        let sqlite = SQLiteText(code: error.extendedResultCode.rawValue, message: error.message ?? "\(error.resultCode)")
         switch error.resultCode {
         case .SQLITE_CORRUPT, .SQLITE_NOTADB:
-            self = .damaged(path: path, detail: sqlite)
+            self = .damaged(path: path, detail: sqlite.message, text: sqlite.localized)
         case .SQLITE_FULL:
             self.message = StoreMessage.diskFull(sqlite).localized
         case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
@@ -36,9 +36,11 @@ package struct StoreError: Error, Sendable, CustomStringConvertible {
     }
 
     /// A damaged file: what SQLite saw, and what to do.
-    static func damaged(path: String, detail: String) -> StoreError {
-        var error = StoreError(path: path, .damaged(detail))
-        error.damage = detail
+    /// - Parameter text: `detail` as a reader sees it (SQLite's own finding stays as it is).
+    static func damaged(path: String, detail: String, text: LocalizedText? = nil) -> StoreError {
+        let damage = text ?? LocalizedText(libraryText: detail)
+        var error = StoreError(path: path, .damaged(damage))
+        error.damage = damage
         return error
     }
 

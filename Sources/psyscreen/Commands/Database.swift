@@ -21,11 +21,12 @@ struct DatabaseCheck: LocalizedCommand {
 
     func run(in language: Language) throws {
         let path = database.resolvedPath
-        let problems: [String]
+        let problems: [LocalizedText]
         do {
-            problems = try database.openForReading(checkIntegrity: false).integrityProblems()
+            // SQLite's findings, in its words.
+            problems = try database.openForReading(checkIntegrity: false).integrityProblems().map(LocalizedText.init(libraryText:))
         } catch let error as StoreError where error.damage != nil {
-            problems = [error.damage ?? ""]
+            problems = error.damage.map { [$0] } ?? []
         }
         guard problems.isEmpty else {
             throw CLIError(CommandMessage.databaseDamaged(problems), file: path, exitCode: 1)

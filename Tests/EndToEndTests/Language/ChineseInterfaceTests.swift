@@ -29,6 +29,7 @@ final class ChineseInterfaceTests: XCTestCase {
             .write(to: URL(fileURLWithPath: school + "/bad-roster.csv"))
         try Data(Self.semanticError.utf8).write(to: URL(fileURLWithPath: school + "/gap.xml"))
         try Data(Self.schemaError.utf8).write(to: URL(fileURLWithPath: school + "/schema.xml"))
+        try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: school + "/damaged.sqlite"))
     }
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: school) }
@@ -81,6 +82,8 @@ final class ChineseInterfaceTests: XCTestCase {
             (["import", "--wave", "w", "--battery", "annual", "-"], 2, true),
             (["coverage", "--wave", "nope"], 0, true),
             (["coverage", "--wave", "w", "--db", "none.sqlite"], 2, true),
+            (["coverage", "--wave", "w", "--db", "damaged.sqlite"], 2, true),
+            (["db", "check", "--db", "damaged.sqlite"], 1, true),
             (["warnings", "--wave", "w", "--format", "json", "--headers", "human"], 2, true),
             (["follow-up", student, "--wave", "w", "--status", "new"], 2, true),
             (["follow-up", "NOBODY", "--wave", "w", "--status", "closed"], 2, true),

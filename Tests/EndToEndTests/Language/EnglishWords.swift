@@ -34,7 +34,7 @@ struct EnglishWords {
             "sqlite", "libxml", "argument", "parser", "utf", "gb", "csv", "pdf", "html", "json", "xsd", "xml", "excel",
             "wps", "chromium", "apt", "get", "debian", "ubuntu", "sha", "integrity", "doctype", "dtd", "id", "ctrl",
             "auto", "tab", "new", "contacted", "counseling", "referred", "closed", "enrolled", "leave", "internship",
-            "withdrawn", "path", "dir", "human", "keys", "table", "md",
+            "withdrawn", "path", "dir", "readme", "human", "keys", "table", "md",
         ]
         words = Set((ids + commands + names + data).flatMap(Self.letterRuns))
         let columns = ColumnHeading.fixed.map(\.key) + catalog.instruments.flatMap { instrument in

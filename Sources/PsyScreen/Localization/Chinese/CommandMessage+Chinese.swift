@@ -50,7 +50,7 @@ extension CommandMessage {
         case .followUpRecorded(let student, let wave, let status, let at, let by):
             "\(student)，筛查批次 \(wave)：\(Term.followUp(status).chinese)（\(at)，记录人 \(by)）"
         case .databaseDamaged(let problems):
-            "数据库文件已损坏；请恢复最近的备份（见 README 的“备份”一节）。SQLite 发现：\n" + problems.joined(separator: "\n")
+            "数据库文件已损坏；请恢复最近的备份（见 README 的“备份”一节）。SQLite 发现：\n" + problems.map(\.chinese).joined(separator: "\n")
         case .databaseSound(let path): "\(path)：完好（SQLite integrity_check）"
         case .backedUp(let database, let file, let bytes): "\(database)：已备份到 \(file)\(bytes.map { "（\($0) 字节）" } ?? "")"
         case .keyCreated(let path): "已创建假名密钥 \(path)（权限 0600）；请备份，并与导出文件分开存放"

@@ -1,10 +1,10 @@
 extension StoreMessage {
     package var chinese: String {
         switch self {
-        case .databaseError(let sqlite): "数据库错误：\(sqlite)"
-        case .diskFull(let sqlite): "磁盘已满：本次命令没有保存任何内容（数据库错误：\(sqlite)）"
+        case .databaseError(let sqlite): "数据库错误：\(sqlite.chinese)"
+        case .diskFull(let sqlite): "磁盘已满：本次命令没有保存任何内容（数据库错误：\(sqlite.chinese)）"
         case .damaged(let detail):
-            "数据库文件已损坏（SQLite：\(detail)）；本次命令已停止，没有做任何改动。请运行 psyscreen db check，然后恢复最近的备份（见 README 的“备份”一节）"
+            "数据库文件已损坏（SQLite：\(detail.chinese)）；本次命令已停止，没有做任何改动。请运行 psyscreen db check，然后恢复最近的备份（见 README 的“备份”一节）"
         case .cannotReadWithoutShm(let path):
             "无法读取数据库：它有 -wal 文件，而当前用户不能在旁边创建 \(path)-shm；请以数据库所有者的身份运行，或读取用 psyscreen db backup 做的副本"
         case .cannotCreate(let system): "无法创建数据库：\(system.chinese)"

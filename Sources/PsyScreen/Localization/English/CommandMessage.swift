@@ -43,7 +43,7 @@ package enum CommandMessage: Message, Hashable {
     case studentsWritten(Int, to: String)
     case formsWritten(output: String?, forms: Int, battery: String, language: String, pages: Int)
     case followUpRecorded(student: String, wave: String, status: FollowUpStatus, at: String, by: String)
-    case databaseDamaged([String])
+    case databaseDamaged([LocalizedText])
     case databaseSound(String)
     case backedUp(database: String, to: String, bytes: Int64?)
     case keyCreated(String)
@@ -106,7 +106,7 @@ package enum CommandMessage: Message, Hashable {
         case .followUpRecorded(let student, let wave, let status, let at, let by): "\(student) in wave \(wave): \(status.rawValue) at \(at) by \(by)"
         case .databaseDamaged(let problems):
             "the database file is damaged; restore the latest backup (see the README: Backups). SQLite found:\n"
-                + problems.joined(separator: "\n")
+                + problems.map(\.english).joined(separator: "\n")
         case .databaseSound(let path): "\(path): ok (SQLite integrity_check)"
         case .backedUp(let database, let file, let bytes): "\(database): backed up to \(file)\(bytes.map { " (\($0) bytes)" } ?? "")"
         case .keyCreated(let path): "created pseudonym key \(path) (mode 0600); back it up and keep it away from exports"

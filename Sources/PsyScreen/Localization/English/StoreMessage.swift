@@ -1,9 +1,10 @@
 /// What the school database says when it cannot do what was asked: the messages of the store's errors.
 package enum StoreMessage: Message, Hashable {
     /// What SQLite said (its words are English).
-    case databaseError(String)
-    case diskFull(String)
-    case damaged(String)
+    case databaseError(SQLiteText)
+    case diskFull(SQLiteText)
+    /// What SQLite saw (its error, or the first finding of its check).
+    case damaged(LocalizedText)
     case cannotReadWithoutShm(path: String)
     case cannotCreate(SystemError)
     case noDatabase
@@ -26,10 +27,10 @@ package enum StoreMessage: Message, Hashable {
 
     package var english: String {
         switch self {
-        case .databaseError(let sqlite): "database error: \(sqlite)"
-        case .diskFull(let sqlite): "the disk is full: nothing of this command was stored (database error: \(sqlite))"
+        case .databaseError(let sqlite): "database error: \(sqlite.english)"
+        case .diskFull(let sqlite): "the disk is full: nothing of this command was stored (database error: \(sqlite.english))"
         case .damaged(let detail):
-            "the database file is damaged (SQLite: \(detail)); this command stopped and changed nothing. "
+            "the database file is damaged (SQLite: \(detail.english)); this command stopped and changed nothing. "
                 + "Run `psyscreen db check`, then restore the latest backup (see the README: Backups)"
         case .cannotReadWithoutShm(let path):
             "cannot read the database: this user may not create \(path)-shm beside it while it has a -wal; run the command as the database's owner, or read a copy made with `psyscreen db backup`"
