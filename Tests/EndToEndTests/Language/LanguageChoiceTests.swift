@@ -112,6 +112,18 @@ final class LanguageChoiceTests: XCTestCase {
         }
     }
 
+    func testUsageErrorsStayArgumentParsersAfterAChineseLine() throws {
+        for (environment, arguments) in [(["LANG": "zh_CN.UTF-8"], ["coverage"]), (["LANG": "C"], ["coverage", "--lang", "zh-Hans"])] {
+            let run = try runner(environment).run(arguments)
+            XCTAssertEqual(run.status, 2)
+            XCTAssertTrue(
+                run.stderr.hasPrefix(CommandMessage.usageErrorFollows.chinese + "\nError: Missing expected argument '--wave <wave>'"),
+                run.stderr)
+        }
+        let english = try runner(["LANG": "C"]).run(["coverage"])
+        XCTAssertTrue(english.stderr.hasPrefix("Error: Missing expected argument '--wave <wave>'"), english.stderr)
+    }
+
     func testMachineFormatsAreTheSameInBothLanguages() throws {
         let listings: [[String]] = [
             ["coverage", "--wave", "w", "--format", "csv"], ["coverage", "--wave", "w", "--by", "class", "--format", "json"],
