@@ -55,7 +55,7 @@ package final class BulkScoringJob {
         package var blankRecords = 0
         /// Flags raised in the rows written (a row with two flags counts two).
         package var flagsRaised = 0
-        package var encoding = "UTF-8"
+        package var encoding = LocalizedText(english: "UTF-8", chinese: "UTF-8")
 
         /// Rows in the output.
         package var written: Int { scored + unscored }

@@ -26,11 +26,13 @@ package struct RepeatedSheet: Hashable, Sendable {
     /// The student_id column: field number and header name.
     package var field: Int
     package var column: String
+    /// The sheets are rows of a worksheet (messages say `row`, not `line`).
+    package var inWorksheet = false
 
     /// The problem `score` and `import` report for it, in the same words.
     package var problem: RecordProblem {
         RecordProblem(
             raisesCrisis ? .crisis : .rejection, line: line, field: field, column: column, value: studentID,
-            reason: .repeatsStudentID(firstLine: firstLine, raisesCrisis: raisesCrisis))
+            reason: .repeatsStudentID(firstLine: firstLine, raisesCrisis: raisesCrisis, rows: inWorksheet))
     }
 }

@@ -72,6 +72,7 @@ package enum IdentifiedExport: Hashable, Sendable, Codable, Message {
     case unscreened(wave: String)
     case register(wave: String)
     case paperForms(wave: String)
+    case dataEntryWorkbook(wave: String)
 
     package var english: String {
         switch self {
@@ -79,6 +80,7 @@ package enum IdentifiedExport: Hashable, Sendable, Codable, Message {
         case .unscreened(let wave): "unscreened list of wave \(wave)"
         case .register(let wave): "warning register of wave \(wave)"
         case .paperForms(let wave): "paper forms of wave \(wave)"
+        case .dataEntryWorkbook(let wave): "data-entry workbook of wave \(wave)"
         }
     }
 }

@@ -39,12 +39,16 @@ package struct ColumnHeadings: Sendable {
 
     /// `PHQ-9` from the title "Patient Health Questionnaire (PHQ-9)", else the id in capitals.
     package static func shortName(_ instrument: Instrument) -> String {
-        let title = instrument.title.text(in: Language.english.tag)
+        shortName(title: instrument.title.text(in: Language.english.tag), id: instrument.id)
+    }
+
+    /// The abbreviation in parentheses at the end of `title`, else `id` in capitals.
+    package static func shortName(title: String, id: String) -> String {
         if let open = title.lastIndex(of: "("), let close = title.lastIndex(of: ")"), open < close {
             let inside = title[title.index(after: open)..<close]
             if !inside.isEmpty && inside.count <= 12 { return String(inside) }
         }
-        return instrument.id.uppercased()
+        return id.uppercased()
     }
 }
 

@@ -14,12 +14,15 @@ package enum RosterReader {
         ("dorm", ["宿舍"], false),
     ]
 
-    /// The students of the file, or every problem found (`FILE:LINE: error: …`).
-    package static func read(_ reader: CSVReader) throws -> [Student] {
-        let file = reader.name
-        guard let header = try reader.nextRecord({ $0.strings }) else {
-            throw InputError(at: SourceLocation(file: file, line: 1), RecordMessage.emptyRoster)
+    /// The students of the file (a CSV file or a worksheet), or every problem found (`FILE:LINE: error: …`, or
+    /// `FILE!SHEET:C7: error: …` in a workbook). Rows with nothing in them are skipped.
+    package static func read(_ source: any RowSource) throws -> [Student] {
+        let positions = source.positions
+        guard let first = try source.next() else {
+            throw InputError(at: positions.location(line: 1), RecordMessage.emptyRoster)
         }
+        let header = first.strings
+        let headerLine = first.line
         var position: [String: Int] = [:]
         for (index, raw) in header.enumerated() {
             let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
@@ -29,16 +32,18 @@ package enum RosterReader {
         }
         let missing = columns.filter { $0.required && position[$0.name] == nil }.map(\.name)
         if !missing.isEmpty {
-            throw InputError(at: SourceLocation(file: file, line: 1), RecordMessage.rosterLacksColumns(missing))
+            throw try source.headerExplanation()
+                ?? InputError(at: positions.location(line: headerLine), RecordMessage.rosterLacksColumns(missing))
         }
         var diagnostics: [Diagnostic] = []
         var students: [Student] = []
         var firstLine: [String: Int] = [:]
-        try reader.forEachRecord { record in
+        while let record = try source.next() {
+            if record.isBlankRow { continue }
             guard record.count == header.count else {
                 diagnostics.append(
-                    Diagnostic(at: SourceLocation(file: file, line: record.line), RecordMessage.wrongFieldCount(expected: header.count, found: record.count)))
-                return
+                    Diagnostic(at: positions.location(line: record.line), RecordMessage.wrongFieldCount(expected: header.count, found: record.count)))
+                continue
             }
             var problems: [Diagnostic] = []
             var flawed: Set<String> = []
@@ -47,7 +52,7 @@ package enum RosterReader {
                 let field = position[column].map { $0 + 1 }
                 problems.append(
                     Diagnostic(
-                        at: SourceLocation(file: file, line: record.line, column: field),
+                        at: positions.location(line: record.line, field: field),
                         RecordMessage.located(line: record.line, column: column, value: value.map(InputExcerpt.quote), reason: reason.localized)))
             }
             var values: [String: String] = [:]
@@ -73,14 +78,14 @@ package enum RosterReader {
             let id = StudentID.normalize(values["student_id"] ?? "")
             if !id.isEmpty {
                 if let first = firstLine[id] {
-                    problem("student_id", id, .alreadyOnLine(first))
+                    problem("student_id", id, .alreadyOnLine(first, rows: positions.cells))
                 } else {
                     firstLine[id] = record.line
                 }
             }
             guard problems.isEmpty, let status else {
                 diagnostics += problems
-                return
+                continue
             }
             students.append(
                 Student(

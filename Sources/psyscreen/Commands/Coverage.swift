@@ -20,8 +20,9 @@ struct Coverage: WritingCommand {
     @Option(help: "school, grade or class.")
     var by: CoverageTable.Level = .school
 
-    @Option(help: "table, csv or json.")
-    var format: ListingFormat = .table
+    @Option(help: "table, csv, json or xlsx (default: xlsx when the output name ends in .xlsx, else table).")
+    var format: ListingFormat?
+
 
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
@@ -33,11 +34,16 @@ struct Coverage: WritingCommand {
     var files: CommandFiles { CommandFiles(database: database.resolvedPath, outputs: [.init("-o", output, .shareable)]) }
 
     func run(in language: Language) throws {
+        let format = ListingFormat.resolve(self.format, output: output, fallback: .table)
         let presentation = try headers.presentation(format, in: language)
         let store = try database.openForReading()
         if try !store.waveExists(wave) { printWarning(CommandMessage.waveHasNoScreenings(wave, known: try store.waves()), in: language) }
         let rows = try store.coverage(wave: wave, by: by)
-        try files.write(CoverageReport.tabulate(rows, level: by, presentation), format: format, to: output) {
+        let tabulation = CoverageReport.tabulate(rows, level: by, presentation)
+        try files.write(
+            tabulation, format: format, to: output,
+            workbook: { [ListingWorkbook.sheet(tabulation, name: WorkbookText.coverageSheet.text(in: language), language: language)] }
+        ) {
             CoverageReport.json(rows, level: by, wave: wave)
         }
     }

@@ -45,15 +45,13 @@ struct Form: WritingCommand {
     @Option(help: "Pre-fill one form per enrolled student for this screening wave (e.g. 2026-autumn), from the roster in --db.")
     var wave: String?
 
-    @Option(help: "Pre-filled forms: only this school.") var school: String?
-    @Option(help: "Pre-filled forms: only this grade.") var grade: String?
-    @Option(name: .customLong("class"), help: "Pre-filled forms: only this class.") var className: String?
+    @OptionGroup var roster: RosterSelection
 
     var resolvedFormat: PaperFormFormat { format ?? (output?.lowercased().hasSuffix(".pdf") == true ? .pdf : .html) }
 
     /// Refuses options that do not go together, before anything is read.
     func check() throws {
-        if wave == nil && (database.path != nil || school != nil || grade != nil || className != nil) {
+        if wave == nil && (database.path != nil || !roster.isEmpty) {
             throw CLIError(CommandMessage.prefilledFormsNeedWave)
         }
         if let wave, wave.trimmingCharacters(in: .whitespaces).isEmpty { throw CLIError(CommandMessage.waveNeedsName) }
@@ -81,10 +79,7 @@ struct Form: WritingCommand {
         let stack: PaperFormStack
         if let wave {
             let store = try database.openForReading()
-            let students = try store.enrolledStudents(school: school, grade: grade, className: className)
-            guard !students.isEmpty else {
-                throw CLIError(CommandMessage.noEnrolledStudents(school: school, grade: grade, className: className), file: store.path)
-            }
+            let students = try roster.students(in: store)
             try AuditedExport.record(store, .paperForms(wave: wave), path: output ?? "-", rows: students.count, language: language)
             stack = .students(students, wave: wave)
         } else {

@@ -17,7 +17,7 @@ struct Import: WritingCommand {
     @OptionGroup var instruments: InstrumentOptions
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var selection: ScoringSelection
-    @OptionGroup var csv: CSVInputOptions
+    @OptionGroup var table: TableInputOptions
 
     @Option(help: "The screening wave, e.g. 2026-autumn.")
     var wave: String
@@ -25,7 +25,7 @@ struct Import: WritingCommand {
     @Option(help: "Write the row-level error report here as CSV instead of stderr.")
     var errors: String?
 
-    @Argument(help: "The paper results CSV.")
+    @Argument(help: "The paper results: CSV or .xlsx (see --sheet).")
     var file: String
 
     @OptionGroup var lang: LanguageOption
@@ -41,12 +41,14 @@ struct Import: WritingCommand {
         guard file != "-" else { throw CLIError(CommandMessage.importNeedsFile) }
         let battery = try selection.resolve(try instruments.catalog(language: language))
         let scratchDirectory = ScratchFile.defaultDirectory
+        let source = try table.open(file)
         let reader = try PaperResultsReader(
-            source: try csv.open(file), instruments: battery.instruments,
+            source: source, instruments: battery.instruments,
             options: .init(requireStudentID: true, scratchDirectory: scratchDirectory))
         let problems = try ProblemSpool(directory: scratchDirectory, lateStreams: 2)
         let batch = try PaperSheetBatch.read(reader, problems: problems)
-        let hash = try FileDigest.sha256(file)
+        // Two sheets of one workbook are two imports.
+        let hash = try FileDigest.sha256(file) + (source.section.map { "!" + $0 } ?? "")
         let errorsFile = try errors.map { try files.open($0) }
         let store = try database.openForWriting()
         let summary = try store.importPaper(wave: wave, battery: battery, path: file, fileHash: hash, sheets: batch.sheets)
@@ -64,9 +66,9 @@ struct Import: WritingCommand {
                     value: stranger.studentID, reason: .notOnRoster(raisesCrisis: crisis)),
                 stream: 2)
         }
-        try ProblemOutput.write(problems, file: file, to: errorsFile, language: language)
+        try ProblemOutput.write(problems, positions: source.positions, to: errorsFile, language: language)
         let line = ImportSummary(
-            file: file, records: batch.records, encoding: "\(batch.encoding)", stored: summary.stored, wave: wave,
+            file: file, records: batch.records, encoding: batch.encoding, stored: summary.stored, wave: wave,
             levels: [WarningLevel.red, .orange, .yellow].map { summary.levels[$0] ?? 0 }, rejected: batch.rejected,
             notOnRoster: summary.strangers.count, blankRecords: batch.blankRecords,
             unstoredCrisis: batch.rejectedWithCrisis + strangersWithCrisis)

@@ -17,8 +17,9 @@ struct Results: WritingCommand {
     @Option(help: "The battery whose columns to write (default: the one the wave's screenings used).")
     var battery: String?
 
-    @Option(help: "csv or json.")
-    var format: ListingFormat = .csv
+    @Option(help: "csv, json or xlsx (default: xlsx when the output name ends in .xlsx, else csv).")
+    var format: ListingFormat?
+
 
     @Option(name: .shortAndLong, help: "The output file (mode 0600); - for standard output.")
     var output: String
@@ -31,6 +32,7 @@ struct Results: WritingCommand {
     }
 
     func run(in language: Language) throws {
+        let format = ListingFormat.resolve(self.format, output: output, fallback: .csv)
         let presentation = try headers.presentation(format == .table ? .csv : format, in: language)
         let catalog = try instruments.catalog(language: language)
         let store = try database.openForReading()
@@ -40,7 +42,10 @@ struct Results: WritingCommand {
         let battery = try columnsBattery(catalog, rows.first?.1.batteryID)
         try AuditedExport.record(store, .results(wave: wave), path: output, rows: rows.count, language: language)
         let tabulation = IdentifiedLists.results(rows, battery: battery, presentation)
-        try files.write(tabulation, format: format == .table ? .csv : format, to: output) {
+        try files.write(
+            tabulation, format: format == .table ? .csv : format, to: output,
+            workbook: { [ListingWorkbook.sheet(tabulation, name: WorkbookText.resultsSheet.text(in: language), language: language)] }
+        ) {
             JSONValue.object([("wave", .string(wave)), ("battery", .string(battery.id)), ("students", .array(tabulation.jsonObjects))]).rendered()
         }
         printError(CommandMessage.studentsWritten(rows.count, to: output).text(in: language))

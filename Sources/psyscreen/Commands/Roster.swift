@@ -12,7 +12,7 @@ struct Roster: ParsableCommand {
 struct RosterImport: LocalizedCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Add or update students from a roster CSV, all or nothing.",
+        abstract: "Add or update students from a roster CSV or Excel workbook, all or nothing.",
         discussion: """
             Columns: student_id, name, school, grade, class, gender, status (enrolled/在籍, leave/休学, \
             internship/实习, withdrawn/退学); optional campus, major, birth_date, dorm. Chinese headers (学号, 姓名, …) \
@@ -21,15 +21,15 @@ struct RosterImport: LocalizedCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
-    @OptionGroup var csv: CSVInputOptions
+    @OptionGroup var table: TableInputOptions
 
-    @Argument(help: "The roster CSV (- for standard input).")
+    @Argument(help: "The roster: CSV (- for standard input) or .xlsx (see --sheet).")
     var file: String
 
     @OptionGroup var lang: LanguageOption
 
     func run(in language: Language) throws {
-        let reader = try csv.open(file)
+        let reader = try table.open(file)
         let students: [Student]
         do {
             students = try RosterReader.read(reader)
@@ -43,7 +43,7 @@ struct RosterImport: LocalizedCommand {
             text += CommandMessage.rosterMoved(id: move.studentID, from: move.from, to: move.to).text(in: language) + "\n"
         }
         text += CommandMessage.rosterSummary(
-            file: file, students: students.count, encoding: reader.encoding.displayName, added: summary.added,
+            file: file, students: students.count, encoding: reader.encodingName, added: summary.added,
             updated: summary.updated, unchanged: summary.unchanged, notInRoster: summary.notInRoster
         ).text(in: language)
         try StandardOutput.line(text)

@@ -12,7 +12,7 @@ enum ScoreOutputFormat: String, CaseIterable, ExpressibleByArgument {
 struct Score: WritingCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
-        abstract: "Score paper results from a CSV file: one output row per input record, in input order.",
+        abstract: "Score paper results from a CSV file or an Excel workbook: one output row per input record, in input order.",
         discussion: """
             Item columns are named {instrument}_{item} (phq9_9); every other column is passed through. Records with \
             a value that is not an option, a non-number, a wrong number of fields or a repeated student_id are not \
@@ -23,7 +23,7 @@ struct Score: WritingCommand {
 
     @OptionGroup var instruments: InstrumentOptions
     @OptionGroup var selection: ScoringSelection
-    @OptionGroup var csv: CSVInputOptions
+    @OptionGroup var table: TableInputOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the scored rows here (default: standard output).", valueName: "file"))
     var output: String?
@@ -40,7 +40,7 @@ struct Score: WritingCommand {
     @Flag(help: "Start the CSV with a byte order mark, so that Excel opens it as UTF-8.")
     var excel = false
 
-    @Argument(help: ArgumentHelp("The paper results CSV ('-' for standard input).", valueName: "input"))
+    @Argument(help: ArgumentHelp("The paper results: CSV ('-' for standard input) or .xlsx (see --sheet).", valueName: "input"))
     var input: String
 
     @OptionGroup var lang: LanguageOption
@@ -57,7 +57,7 @@ struct Score: WritingCommand {
         if excel && format == .jsonl { throw CLIError(CommandMessage.excelIsCSVOnly) }
         TemporaryFileCleanup.installSignalHandlers()
         let battery = try selection.resolve(try instruments.catalog(language: language))
-        let reader = try csv.open(input)
+        let reader = try table.open(input)
         let scratchDirectory = ScoreDestination.scratchDirectory(for: output)
         let job = try BulkScoringJob(
             source: reader, instruments: battery.instruments,
@@ -84,7 +84,7 @@ struct Score: WritingCommand {
                 progress: progress.map { bar in { bar.update(records: $0, bytes: $1) } })
             progress?.finish()
             if strict && summary.rejected > 0 { destination.discard() } else { try destination.commit() }
-            try ProblemOutput.write(problems, file: inputName(language), to: errorsFile, language: language, byteOrderMark: excel)
+            try ProblemOutput.write(problems, positions: positions(reader, language), to: errorsFile, language: language, byteOrderMark: excel)
         } catch {
             progress?.finish()
             destination.discard()
@@ -95,6 +95,11 @@ struct Score: WritingCommand {
         if summary.rejected > 0 { throw ExitCode(1) }
     }
 
+    /// How the input's places are named (standard input by its name in `language`).
+    private func positions(_ reader: any RowSource, _ language: Language) -> InputPositions {
+        input == "-" ? InputPositions(name: inputName(language)) : reader.positions
+    }
+
     /// The input's name in messages (`<stdin>` for standard input).
     private func inputName(_ language: Language) -> String {
         input == "-" ? CommonMessage.standardInput.text(in: language) : input
@@ -102,7 +107,7 @@ struct Score: WritingCommand {
 
     private func summaryLine(_ summary: BulkScoringJob.Summary, name: String) -> ScoreSummary {
         ScoreSummary(
-            file: name, records: summary.records, encoding: "\(summary.encoding)", scored: summary.scored,
+            file: name, records: summary.records, encoding: summary.encoding, scored: summary.scored,
             unscored: summary.unscored, rejected: summary.rejected, repeatedIDs: summary.repeatedIDs,
             rejectedWithCrisis: summary.rejectedWithCrisis, flagsRaised: summary.flagsRaised, blankRecords: summary.blankRecords,
             nothingWritten: strict && summary.rejected > 0)

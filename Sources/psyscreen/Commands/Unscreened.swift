@@ -17,8 +17,9 @@ struct Unscreened: WritingCommand {
     @Option(help: "Only this grade.") var grade: String?
     @Option(name: .customLong("class"), help: "Only this class.") var className: String?
 
-    @Option(help: "table, csv or json.")
-    var format: ListingFormat = .table
+    @Option(help: "table, csv, json or xlsx (default: xlsx when the output name ends in .xlsx, else table).")
+    var format: ListingFormat?
+
 
     @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.")
     var output: String?
@@ -29,6 +30,7 @@ struct Unscreened: WritingCommand {
     var files: CommandFiles { CommandFiles(database: database.resolvedPath, outputs: [.init("-o", output, .ownerOnly)]) }
 
     func run(in language: Language) throws {
+        let format = ListingFormat.resolve(self.format, output: output, fallback: .table)
         let presentation = try headers.presentation(format, in: language)
         let store = try database.openForReading()
         let list = try store.screenings(wave: wave)
@@ -39,7 +41,10 @@ struct Unscreened: WritingCommand {
             .map { ($0.student, $0.state) }
         if let output { try AuditedExport.record(store, .unscreened(wave: wave), path: output, rows: list.count, language: language) }
         let tabulation = IdentifiedLists.unscreened(list, presentation)
-        try files.write(tabulation, format: format, to: output) {
+        try files.write(
+            tabulation, format: format, to: output,
+            workbook: { [ListingWorkbook.sheet(tabulation, name: WorkbookText.unscreenedSheet.text(in: language), language: language)] }
+        ) {
             JSONValue.object([("wave", .string(wave)), ("students", .array(tabulation.jsonObjects))]).rendered()
         }
     }

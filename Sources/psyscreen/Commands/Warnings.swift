@@ -21,8 +21,9 @@ struct Warnings: WritingCommand {
     @Option(help: "Only this level (red, orange, yellow); repeat for several.")
     var level: [WarningLevel] = []
 
-    @Option(help: "table, csv or json.")
-    var format: ListingFormat = .table
+    @Option(help: "table, csv, json or xlsx (default: xlsx when the output name ends in .xlsx, else table).")
+    var format: ListingFormat?
+
 
     @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.")
     var output: String?
@@ -33,6 +34,7 @@ struct Warnings: WritingCommand {
     var files: CommandFiles { CommandFiles(database: database.resolvedPath, outputs: [.init("-o", output, .ownerOnly)]) }
 
     func run(in language: Language) throws {
+        let format = ListingFormat.resolve(self.format, output: output, fallback: .table)
         let presentation = try headers.presentation(format, in: language)
         let store = try database.openForReading()
         let entries = try store.register(wave: wave, levels: level.isEmpty ? [.red, .orange, .yellow] : Set(level))
@@ -40,6 +42,12 @@ struct Warnings: WritingCommand {
         let list = IdentifiedLists.register(entries, presentation)
         let rollup = IdentifiedLists.rollup(RegisterRollup.compute(entries), presentation)
         switch format {
+        case .xlsx:
+            try files.writeWorkbook(
+                [
+                    ListingWorkbook.sheet(list, name: WorkbookText.registerSheet.text(in: language), language: language),
+                    ListingWorkbook.sheet(rollup, name: WorkbookText.rollupSheet.text(in: language), language: language),
+                ], to: output)
         case .csv:
             try files.writeCSV(list.records, to: output)
         case .table:

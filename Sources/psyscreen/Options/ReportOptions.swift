@@ -3,8 +3,8 @@ import PsyScreen
 
 /// Options shared by `report` and `merge`: format, output, k.
 struct ReportOptions: ParsableArguments {
-    @Option(help: "table, csv, json, html or md.")
-    var format: CohortReportFormat = .table
+    @Option(help: "table, csv, json, html, md or xlsx (default: xlsx when the output name ends in .xlsx, else table).")
+    var format: CohortReportFormat?
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
@@ -22,7 +22,9 @@ struct ReportOptions: ParsableArguments {
 
     /// Writes the report to `-o` (declared in `files` with ``outputFile``).
     func write(_ report: CohortReport, files: CommandFiles, language: Language) throws {
-        try files.write(format.render(report, language: language), to: output)
+        let format = self.format ?? (output?.lowercased().hasSuffix(".xlsx") == true ? .xlsx : .table)
+        if format.isBinary { try CommandFiles.refuseBinaryOnTerminal(output) }
+        try files.write(bytes: try format.render(report, language: language), to: output)
     }
 }
 

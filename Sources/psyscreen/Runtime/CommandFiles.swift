@@ -89,12 +89,33 @@ struct CommandFiles {
         }
     }
 
-    /// Renders a tabulation in `format`.
-    func write(_ tabulation: Tabulation, format: ListingFormat, to path: String?, json: () -> String) throws {
+    /// Renders a tabulation in `format`; `workbook` gives the sheets of `xlsx` (default: one sheet of the
+    /// tabulation under its column names).
+    func write(
+        _ tabulation: Tabulation, format: ListingFormat, to path: String?, workbook: (() -> [SpreadsheetTable])? = nil,
+        json: () -> String
+    ) throws {
         switch format {
         case .table: try write(tabulation.table, to: path)
         case .csv: try writeCSV(tabulation.records, to: path)
         case .json: try write(json(), to: path)
+        case .xlsx:
+            try writeWorkbook(
+                workbook?() ?? [ListingWorkbook.sheet(tabulation, name: "psyscreen", language: .english)],
+                to: path)
+        }
+    }
+
+    /// Writes sheets as an `.xlsx` workbook to a declared output; never to a terminal, where it would be noise.
+    func writeWorkbook(_ tables: [SpreadsheetTable], to path: String?) throws {
+        try Self.refuseBinaryOnTerminal(path)
+        try write(bytes: try WorkbookWriter.xlsx(tables), to: path)
+    }
+
+    /// A workbook on standard output is fine for a pipe or a file, noise on a terminal.
+    static func refuseBinaryOnTerminal(_ path: String?) throws {
+        if (path ?? "-") == "-" && isatty(STDOUT_FILENO) != 0 {
+            throw CLIError(CommandMessage.workbookOnTerminal)
         }
     }
 
@@ -120,11 +141,17 @@ struct CommandFiles {
     }
 }
 
-/// `table`, `csv` or `json` for the listing commands.
+/// `table`, `csv`, `json` or `xlsx` for the listing commands.
 enum ListingFormat: String, CaseIterable, ExpressibleByArgument {
     case table
     case csv
     case json
+    case xlsx
+
+    /// The format asked for, else `xlsx` for an output named `*.xlsx`, else `fallback`.
+    static func resolve(_ given: ListingFormat?, output: String?, fallback: ListingFormat) -> ListingFormat {
+        given ?? (output?.lowercased().hasSuffix(".xlsx") == true ? .xlsx : fallback)
+    }
 }
 
 /// `--headers keys|human` of the listing commands: who reads the CSV.
@@ -140,13 +167,15 @@ struct HeadersOption: ParsableArguments {
     var headers: Style = .keys
 
     /// How `format` presents the listing: JSON always has keys; a table is for a person (English tables keep the
-    /// keys unless --headers human); CSV has keys unless --headers human.
+    /// keys unless --headers human); CSV has keys unless --headers human; a workbook has headings.
     func presentation(_ format: ListingFormat, in language: Language) throws -> Presentation {
         switch (format, headers) {
         case (.json, .human): throw CLIError(CommandMessage.headersNotForJSON)
         case (.json, .keys), (.csv, .keys): return .keys
         case (.table, .keys): return .table(language)
         case (.table, .human), (.csv, .human): return .human(language)
+        // A workbook is for a person: headings and values in the language, whatever --headers says.
+        case (.xlsx, _): return .human(language)
         }
     }
 }

@@ -21,7 +21,7 @@ final class ChineseInterfaceTests: XCTestCase {
             ])
         // The test's own data: ids, names and values it gives, echoed back in messages.
         english = EnglishWords(
-            catalog: Fixtures.catalog, data: ["w", NSUserName(), "nobody", "nope", "bogus", "latin", "fr", "yn", "gap", "bad", "mini"])
+            catalog: Fixtures.catalog, data: ["w", NSUserName(), "nobody", "nope", "bogus", "latin", "fr", "yn", "gap", "bad", "mini", "w2"])
         let files = FileManager.default
         try files.copyItem(atPath: Fixtures.samplesDirectory + "/paper-results.csv", toPath: school + "/paper.csv")
         try files.copyItem(atPath: Fixtures.samplesDirectory + "/roster.csv", toPath: school + "/roster.csv")
@@ -30,6 +30,7 @@ final class ChineseInterfaceTests: XCTestCase {
         try Data(Self.semanticError.utf8).write(to: URL(fileURLWithPath: school + "/gap.xml"))
         try Data(Self.schemaError.utf8).write(to: URL(fileURLWithPath: school + "/schema.xml"))
         try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: school + "/damaged.sqlite"))
+        try Self.writeWorkbooks(in: school)
     }
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: school) }
@@ -67,6 +68,16 @@ final class ChineseInterfaceTests: XCTestCase {
             (["db", "check"], 0, true),
             (["db", "backup", "backup.sqlite"], 0, true),
             (["validate", Fixtures.instrumentsDirectory + "/phq9.xml"], 0, true),
+            // The same in workbooks.
+            (["template", "--battery", "annual", "-o", "entry.xlsx"], 0, true),
+            (["template", "--battery", "annual", "--wave", "w", "--class", "2025级1班", "-o", "class.xlsx"], 0, true),
+            (["score", "--instrument", "phq9", "book.xlsx", "-o", "scored.xlsx.csv"], 1, true),
+            (["import", "--wave", "w2", "--instrument", "phq9", "book.xlsx"], 1, true),
+            (["results", "--wave", "w", "-o", "results.xlsx"], 0, true),
+            (["warnings", "--wave", "w", "-o", "warnings.xlsx"], 0, true),
+            (["unscreened", "--wave", "w", "-o", "unscreened.xlsx"], 0, true),
+            (["coverage", "--wave", "w", "-o", "coverage.xlsx"], 0, true),
+            (["report", "--wave", "w", "-o", "report.xlsx"], 0, true),
             // Their error paths.
             (["show", "nope"], 2, true),
             (["validate", "gap.xml", "schema.xml"], 1, true),
@@ -101,6 +112,12 @@ final class ChineseInterfaceTests: XCTestCase {
             (["take", "--battery", "nope", "--wave", "w"], 2, true),
             (["take", "--battery", "annual", "--wave", " "], 2, true),
             (["coverage"], 2, true),
+            (["score", "--instrument", "phq9", "--sheet", "成绩", "paper.csv"], 2, true),
+            (["score", "--instrument", "phq9", "--sheet", "nope", "book.xlsx"], 2, true),
+            (["score", "--instrument", "phq9", "--encoding", "gb18030", "book.xlsx"], 2, true),
+            (["score", "--instrument", "phq9", "old.xlsx"], 2, true),
+            (["roster", "import", "merged.xlsx"], 2, true),
+            (["template", "--battery", "annual", "--wave", "w", "-o", "entry.csv"], 2, true),
         ]
         let takeInput = "X99\n\(student)\ny\ny\n1\n?\n9\nq\n"
         for run in runs {
@@ -132,6 +149,25 @@ final class ChineseInterfaceTests: XCTestCase {
             let words = english.find(in: row)
             XCTAssertTrue(words.isEmpty, "\(arguments.joined(separator: " ")): English \(words) in: \(row)", line: line)
         }
+    }
+
+    /// Workbooks with mistakes: a cell that is not an option, a repeated ID (`book.xlsx`); a title merged over
+    /// the header (`merged.xlsx`); an Excel 97–2003 file under an .xlsx name (`old.xlsx`).
+    static func writeWorkbooks(in folder: String) throws {
+        func row(_ number: Int, _ cells: [String]) -> String {
+            let inline = cells.enumerated().map { XLSXFixture.cell("\(CellReference(column: $0.offset, row: number))", inline: $0.element) }
+            return #"<row r="\#(number)">\#(inline.joined())</row>"#
+        }
+        let header = ["student_id"] + (1...9).map { "phq9_\($0)" }
+        let rows = row(1, header) + row(2, ["B20250072", "4", "0", "0", "0", "0", "0", "0", "0", "0"])
+            + row(3, ["B20250087", "1", "1", "1", "1", "1", "1", "1", "1", "0"]) + row(4, ["B20250087", "0", "0", "0", "0", "0", "0", "0", "0", "0"])
+        try XLSXFixture.write(XLSXFixture.workbook(sheets: [("成绩", XLSXFixture.sheet(rows))]), to: folder + "/book.xlsx")
+        let roster = row(1, ["2026 学生名单", "", ""]) + row(2, ["student_id", "name", "school"])
+        try XLSXFixture.write(
+            XLSXFixture.workbook(sheets: [("名单", XLSXFixture.sheet(roster, after: #"<mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells>"#))]),
+            to: folder + "/merged.xlsx")
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504))
+            .write(to: URL(fileURLWithPath: folder + "/old.xlsx"))
     }
 
     /// Bands that leave a gap: a check of the loader's own (not the XSD's).

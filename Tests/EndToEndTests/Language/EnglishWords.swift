@@ -34,7 +34,7 @@ struct EnglishWords {
             "sqlite", "libxml", "argument", "parser", "utf", "gb", "csv", "pdf", "html", "json", "xsd", "xml", "excel",
             "wps", "chromium", "apt", "get", "debian", "ubuntu", "sha", "integrity", "doctype", "dtd", "id", "ctrl",
             "auto", "tab", "new", "contacted", "counseling", "referred", "closed", "enrolled", "leave", "internship",
-            "withdrawn", "path", "dir", "readme", "human", "keys", "table", "md",
+            "withdrawn", "path", "dir", "readme", "human", "keys", "table", "md", "xlsx", "xls", "zip",
         ]
         words = Set((ids + commands + names + data).flatMap(Self.letterRuns))
         let columns = ColumnHeading.fixed.map(\.key) + catalog.instruments.flatMap { instrument in
@@ -63,10 +63,10 @@ struct EnglishWords {
         return found
     }
 
-    /// `paper.csv`, or a place in it: `paper.csv:7:13`.
+    /// `paper.csv`, or a place in it: `paper.csv:7:13`, `book.xlsx!成绩:B2`; an extension alone (`.xls`).
     private static func isFileName(_ token: String) -> Bool {
         let name = token.split(separator: ":").first.map(String.init) ?? token
-        return ["csv", "xml", "sqlite", "json", "html", "pdf", "key", "md", "xsd"].contains { name.lowercased().hasSuffix("." + $0) }
+        return ["csv", "xml", "sqlite", "json", "html", "pdf", "key", "md", "xsd", "xlsx", "xls", "xlsb", "ods"].contains { name.lowercased().hasSuffix("." + $0) }
     }
 
     /// A SHA-256 digest or its prefix (`sha256:6fcce02c…`, `59764abe6630`).

@@ -15,7 +15,7 @@ final class RowSourceTests: XCTestCase {
 
         var name: String { "sheet1" }
         var bytesRead: Int { 0 }
-        var encodingName: String { "xlsx" }
+        var encodingName: LocalizedText { LocalizedText(english: "xlsx", chinese: "xlsx") }
 
         func next() throws -> TableRecord? {
             guard position < rows.count else { return nil }

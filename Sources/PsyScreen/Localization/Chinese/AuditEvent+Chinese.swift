@@ -35,6 +35,7 @@ extension IdentifiedExport {
         case .unscreened(let wave): "筛查批次 \(wave) 的未筛查名单"
         case .register(let wave): "筛查批次 \(wave) 的预警名册"
         case .paperForms(let wave): "筛查批次 \(wave) 的纸质问卷"
+        case .dataEntryWorkbook(let wave): "筛查批次 \(wave) 的录入工作簿"
         }
     }
 }

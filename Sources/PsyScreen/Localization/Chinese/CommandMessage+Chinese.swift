@@ -36,7 +36,7 @@ extension CommandMessage {
         case .rosterNotImported(let count): "名单没有导入（\(count) 个问题）"
         case .rosterMoved(let id, let from, let to): "调班 \(id)：\(from) → \(to)"
         case .rosterSummary(let file, let students, let encoding, let added, let updated, let unchanged, let notInRoster):
-            "\(file)：\(students) 名学生（\(encoding)）；新增 \(added)，更新 \(updated)，未变 \(unchanged)"
+            "\(file)：\(students) 名学生（\(encoding.chinese)）；新增 \(added)，更新 \(updated)，未变 \(unchanged)"
                 + (notInRoster > 0 ? "；数据库中另有 \(notInRoster) 名学生不在这份名单上（保留）" : "")
         case .scoreSummary(let summary): summary.chinese
         case .importSummary(let summary): summary.chinese
@@ -57,6 +57,13 @@ extension CommandMessage {
         case .kAnonymity(let k, let summary): "k-匿名（k = \(k)，按学校、年级、性别）：\(summary.chinese)"
         case .valid(let file): "\(file)：格式正确"
         case .rollupHeading: "按班级、年级、学校汇总"
+        case .prefilledTemplateNeedsWave: "预填的录入表需要 --wave（所属的筛查批次）"
+        case .prefilledTemplateIsWorkbook: "预填的录入表是 Excel 工作簿：请加 --format xlsx（或把输出文件命名为 *.xlsx）"
+        case .csvOptionsOnWorkbook: "--encoding 和 --delimiter 只用于 CSV 文件；这是 Excel 工作簿"
+        case .sheetOnCSV(let sheet): "--sheet \(sheet) 只用于 Excel 工作簿；这个文件按 CSV 读取"
+        case .workbookOnTerminal: "工作簿是二进制文件：请用 -o 文件名.xlsx 指定输出文件"
+        case .workbookWritten(let output, let battery, let language, let students):
+            "\(output ?? "标准输出")：问卷组 \(battery) 的录入工作簿（\(language)）" + (students.map { "，已预填 \($0) 名学生" } ?? "")
         }
     }
 }

@@ -20,6 +20,7 @@ extension FileMessage {
         case .tooLarge(let bytes, let limit): "文件太大（\(bytes) 字节，上限 \(limit) 字节）"
         case .shrankWhileRead: "读取时文件变小了"
         case .unexpected(let description): "意外错误：\(description)"
+        case .workbook(let message): message.chinese
         }
     }
 }

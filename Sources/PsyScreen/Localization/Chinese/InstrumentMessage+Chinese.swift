@@ -12,6 +12,7 @@ extension InstrumentMessage {
         case .documentEmpty: "文件是空的"
         case .noRootElement: "文件没有根元素"
         case .documentUnreadable: "无法读取这个文件"
+        case .notWellFormed: "文件不是格式正确的 XML"
         case .doctypeNotAllowed: "psyscreen 文件不允许使用 DOCTYPE（不允许 DTD 和实体）"
         case .nestedTooDeeply: "元素嵌套太深（超过 256 层）"
         case .cannotReadSchema(let system): "无法读取 XSD 格式定义：\(system.chinese)"

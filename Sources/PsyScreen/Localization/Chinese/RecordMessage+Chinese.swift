@@ -26,14 +26,14 @@ extension RecordMessage {
         case .notAnOption(let options): "不是可选答案（\(options.map(String.init).joined(separator: "、"))）"
         case .notANumber: "不是数字"
         case .crisisOnRejectedRecord(let flag): "这条未被采用的记录触发了危机标记 \(flag)：请核对纸质问卷，今天就约见这名学生"
-        case .repeatsStudentID(let line, let crisis):
+        case .repeatsStudentID(let line, let crisis, _):
             "与第 \(line) 行的学号重复" + (crisis ? "；这份问卷触发了危机标记：请与第 \(line) 行对照，今天就约见这名学生" : "")
         case .controlCharacterInID(let codePoint): "含有控制字符 \(codePoint)，学号中不会有这种字符"
         case .controlCharacter(let codePoint): "含有控制字符 \(codePoint)"
         case .emptyStudentID: "为空：每条记录都需要学号"
         case .empty: "为空"
         case .notAStatus: "不是学籍状态（在籍 enrolled、休学 leave、实习 internship、退学 withdrawn）"
-        case .alreadyOnLine(let line): "已在第 \(line) 行出现"
+        case .alreadyOnLine(let line, _): "已在第 \(line) 行出现"
         case .notOnRoster(let crisis):
             "不在学生名单上：未保存" + (crisis ? "；这份问卷触发了危机标记：请找到这名学生，今天就约见" : "")
         case .located(let line, let column, let value, let reason):

@@ -1,6 +1,6 @@
 extension ScoreSummary {
     package var chinese: String {
-        var text = "\(file)：\(records) 条记录（\(encoding)）：已计分 \(scored)，未计分 \(unscored)，拒收 \(rejected)"
+        var text = "\(file)：\(records) 条记录（\(encoding.chinese)）：已计分 \(scored)，未计分 \(unscored)，拒收 \(rejected)"
         var details: [String] = []
         if repeatedIDs > 0 { details.append("学号重复 \(repeatedIDs)") }
         if rejectedWithCrisis > 0 { details.append("其中 \(rejectedWithCrisis) 份触发危机标记：请今天就核对纸质问卷") }

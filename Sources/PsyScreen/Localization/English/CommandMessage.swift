@@ -28,13 +28,18 @@ package enum CommandMessage: Message, Hashable {
     case kioskNeedsTerminal
     case noEnrolledStudents(school: String?, grade: String?, className: String?)
     case headersNotForJSON
+    case prefilledTemplateNeedsWave
+    case prefilledTemplateIsWorkbook
+    case csvOptionsOnWorkbook
+    case sheetOnCSV(String)
+    case workbookOnTerminal
 
     // Summaries and notices.
     case records(Int)
     case moreProblems(Int, hint: MoreProblemsHint)
     case rosterNotImported(problems: Int)
     case rosterMoved(id: String, from: String, to: String)
-    case rosterSummary(file: String, students: Int, encoding: String, added: Int, updated: Int, unchanged: Int, notInRoster: Int)
+    case rosterSummary(file: String, students: Int, encoding: LocalizedText, added: Int, updated: Int, unchanged: Int, notInRoster: Int)
     case scoreSummary(ScoreSummary)
     case importSummary(ImportSummary)
     case alreadyImported(file: String, wave: String, at: String)
@@ -50,6 +55,7 @@ package enum CommandMessage: Message, Hashable {
     case kAnonymity(k: Int, KAnonymizer.Summary)
     case valid(String)
     case rollupHeading
+    case workbookWritten(output: String?, battery: String, language: String, students: Int?)
 
     package var english: String {
         switch self {
@@ -92,7 +98,7 @@ package enum CommandMessage: Message, Hashable {
         case .rosterNotImported(let count): "the roster was not imported (\(count) problem\(count == 1 ? "" : "s"))"
         case .rosterMoved(let id, let from, let to): "moved \(id): \(from) → \(to)"
         case .rosterSummary(let file, let students, let encoding, let added, let updated, let unchanged, let notInRoster):
-            "\(file): \(students) students (\(encoding)); \(added) added, \(updated) updated, \(unchanged) unchanged"
+            "\(file): \(students) students (\(encoding.english)); \(added) added, \(updated) updated, \(unchanged) unchanged"
                 + (notInRoster > 0 ? "; \(notInRoster) on file but not in this roster (kept)" : "")
         case .scoreSummary(let summary): summary.english
         case .importSummary(let summary): summary.english
@@ -113,6 +119,14 @@ package enum CommandMessage: Message, Hashable {
         case .kAnonymity(let k, let summary): "k-anonymity (k = \(k)) on school, grade, gender: \(summary.english)"
         case .valid(let file): "\(file): valid"
         case .rollupHeading: "Counts by class, grade and school"
+        case .prefilledTemplateNeedsWave: "a pre-filled template needs --wave (the screening it is for)"
+        case .prefilledTemplateIsWorkbook: "a pre-filled template is a workbook: add --format xlsx (or name the output *.xlsx)"
+        case .csvOptionsOnWorkbook: "--encoding and --delimiter are for CSV files; this is an Excel workbook"
+        case .sheetOnCSV(let sheet): "--sheet \(sheet) is for Excel workbooks; this file is read as CSV"
+        case .workbookOnTerminal: "a workbook is a binary file: name it with -o FILE.xlsx"
+        case .workbookWritten(let output, let battery, let language, let students):
+            "\(output ?? "standard output"): data-entry workbook of battery \(battery) (\(language))"
+                + (students.map { ", pre-filled with \($0) student\($0 == 1 ? "" : "s")" } ?? "")
         }
     }
 

@@ -23,6 +23,8 @@ package enum FileMessage: Message, Hashable {
     case shrankWhileRead
     /// An error of a kind this code does not expect, as Swift describes it.
     case unexpected(String)
+    /// What is wrong with an Excel workbook.
+    case workbook(SpreadsheetMessage)
 
     package var english: String {
         switch self {
@@ -45,6 +47,7 @@ package enum FileMessage: Message, Hashable {
         case .tooLarge(let bytes, let limit): "file is too large (\(bytes) bytes; the limit is \(limit))"
         case .shrankWhileRead: "file shrank while being read"
         case .unexpected(let description): description
+        case .workbook(let message): message.english
         }
     }
 }

@@ -2,7 +2,7 @@
 package struct ImportSummary: Hashable, Sendable, Message {
     package var file: String
     package var records: Int
-    package var encoding: String
+    package var encoding: LocalizedText
     package var stored: Int
     package var wave: String
     /// Stored sheets at red, orange and yellow.
@@ -14,7 +14,7 @@ package struct ImportSummary: Hashable, Sendable, Message {
     package var unstoredCrisis: Int
 
     package init(
-        file: String, records: Int, encoding: String, stored: Int, wave: String, levels: [Int], rejected: Int,
+        file: String, records: Int, encoding: LocalizedText, stored: Int, wave: String, levels: [Int], rejected: Int,
         notOnRoster: Int, blankRecords: Int, unstoredCrisis: Int
     ) {
         self.file = file
@@ -31,7 +31,7 @@ package struct ImportSummary: Hashable, Sendable, Message {
 
     package var english: String {
         let counts = zip(["red", "orange", "yellow"], levels).map { "\($0) \($1)" }.joined(separator: ", ")
-        var line = "\(file): \(records) records (\(encoding)); \(stored) stored in wave \(wave) (\(counts)); \(rejected) rejected; \(notOnRoster) not on the roster"
+        var line = "\(file): \(records) records (\(encoding.english)); \(stored) stored in wave \(wave) (\(counts)); \(rejected) rejected; \(notOnRoster) not on the roster"
         if blankRecords > 0 { line += "; \(blankRecords) blank record\(blankRecords == 1 ? "" : "s") skipped" }
         if unstoredCrisis > 0 {
             let one = unstoredCrisis == 1

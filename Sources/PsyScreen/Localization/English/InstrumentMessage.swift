@@ -5,6 +5,7 @@ package enum InstrumentMessage: Message, Hashable {
     case documentEmpty
     case noRootElement
     case documentUnreadable
+    case notWellFormed
     case doctypeNotAllowed
     case nestedTooDeeply
     case cannotReadSchema(SystemError)
@@ -85,6 +86,7 @@ package enum InstrumentMessage: Message, Hashable {
         case .documentEmpty: "the document is empty"
         case .noRootElement: "the document has no root element"
         case .documentUnreadable: "the document could not be read"
+        case .notWellFormed: "the document is not well-formed XML"
         case .doctypeNotAllowed: "a DOCTYPE is not allowed in psyscreen files (no DTDs or entities)"
         case .nestedTooDeeply: "elements are nested too deeply (more than 256 levels)"
         case .cannotReadSchema(let system): "cannot read the schema: \(system.english)"

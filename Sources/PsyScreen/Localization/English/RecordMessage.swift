@@ -30,13 +30,14 @@ package enum RecordMessage: Message, Hashable {
     case notAnOption([Int])
     case notANumber
     case crisisOnRejectedRecord(flag: String)
-    case repeatsStudentID(firstLine: Int, raisesCrisis: Bool)
+    /// `rows`: the records are worksheet rows (English says `row`, not `line`).
+    case repeatsStudentID(firstLine: Int, raisesCrisis: Bool, rows: Bool = false)
     case controlCharacterInID(String)
     case controlCharacter(String)
     case emptyStudentID
     case empty
     case notAStatus
-    case alreadyOnLine(Int)
+    case alreadyOnLine(Int, rows: Bool = false)
     case notOnRoster(raisesCrisis: Bool)
 
     /// A cell's problem as a terminal line says it: `column gad7_1: '4' is not one of the options (0, 1, 2, 3)`;
@@ -74,15 +75,15 @@ package enum RecordMessage: Message, Hashable {
         case .notANumber: "is not a number"
         case .crisisOnRejectedRecord(let flag):
             "raises the crisis flag \(flag) on this rejected record: check the paper form and see the student today"
-        case .repeatsStudentID(let line, let crisis):
-            "repeats the student_id of line \(line)"
-                + (crisis ? "; this sheet raises a crisis flag: compare it with line \(line) and see the student today" : "")
+        case .repeatsStudentID(let line, let crisis, let rows):
+            "repeats the student_id of \(rows ? "row" : "line") \(line)"
+                + (crisis ? "; this sheet raises a crisis flag: compare it with \(rows ? "row" : "line") \(line) and see the student today" : "")
         case .controlCharacterInID(let codePoint): "contains the control character \(codePoint), which no student ID has"
         case .controlCharacter(let codePoint): "contains the control character \(codePoint)"
         case .emptyStudentID: "is empty: every record needs a student_id"
         case .empty: "empty"
         case .notAStatus: "is not a status (enrolled/在籍, leave/休学, internship/实习, withdrawn/退学)"
-        case .alreadyOnLine(let line): "is already on line \(line)"
+        case .alreadyOnLine(let line, let rows): "is already on \(rows ? "row" : "line") \(line)"
         case .notOnRoster(let crisis):
             "is not on the roster: not stored" + (crisis ? "; this sheet raises a crisis flag: find the student and see them today" : "")
         case .located(_, let column, let value, let reason):

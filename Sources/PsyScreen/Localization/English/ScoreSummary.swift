@@ -2,7 +2,7 @@
 package struct ScoreSummary: Hashable, Sendable, Message {
     package var file: String
     package var records: Int
-    package var encoding: String
+    package var encoding: LocalizedText
     package var scored: Int
     package var unscored: Int
     package var rejected: Int
@@ -14,7 +14,7 @@ package struct ScoreSummary: Hashable, Sendable, Message {
     package var nothingWritten: Bool
 
     package init(
-        file: String, records: Int, encoding: String, scored: Int, unscored: Int, rejected: Int, repeatedIDs: Int,
+        file: String, records: Int, encoding: LocalizedText, scored: Int, unscored: Int, rejected: Int, repeatedIDs: Int,
         rejectedWithCrisis: Int, flagsRaised: Int, blankRecords: Int, nothingWritten: Bool
     ) {
         self.file = file
@@ -31,7 +31,7 @@ package struct ScoreSummary: Hashable, Sendable, Message {
     }
 
     package var english: String {
-        var text = "\(file): \(records) records (\(encoding)): \(scored) scored, \(unscored) unscored, \(rejected) rejected"
+        var text = "\(file): \(records) records (\(encoding.english)): \(scored) scored, \(unscored) unscored, \(rejected) rejected"
         var details: [String] = []
         if repeatedIDs > 0 { details.append("\(repeatedIDs) repeated student_id") }
         if rejectedWithCrisis > 0 {
