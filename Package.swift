@@ -63,7 +63,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["PsyScreenTestSupport", "PsyScreenStore", "PsyScreen"]
+            dependencies: ["PsyScreenTestSupport", "PsyScreenStore", "PsyScreen", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PsyScreen
+import PsyScreenStore
 
 @main
 struct PsyScreenCommand: ParsableCommand {
@@ -68,7 +69,8 @@ struct PsyScreenCommand: ParsableCommand {
                 try command.run()
             }
         } catch {
-            exit(reporting: error, in: language)
+            // A damaged database explains whatever else went wrong reading it.
+            exit(reporting: ScreeningStore.damageFound() ?? error, in: language)
         }
     }
 

@@ -5,23 +5,46 @@ import Foundation
 package enum IdentifiedLists {
     /// Enrolled students whose latest attempt in the wave is not scored, by class.
     package static func unscreened(_ students: [(Student, ScreeningState)], _ presentation: Presentation = .keys) -> Tabulation {
-        Tabulation(
-            header: presentation.headings([.school, .grade, .className, .studentID, .name, .state]),
-            rows: students.map { student, state in
-                [student.school, student.grade, student.className, student.studentID, student.name, presentation.term(.state(state))]
-            })
+        Tabulation(header: unscreenedHeader(presentation), rows: students.map { unscreenedRow($0.0, $0.1, presentation) })
+    }
+
+    package static func unscreenedHeader(_ presentation: Presentation = .keys) -> [String] {
+        presentation.headings([.school, .grade, .className, .studentID, .name, .state])
+    }
+
+    package static func unscreenedRow(_ student: Student, _ state: ScreeningState, _ presentation: Presentation = .keys) -> [String] {
+        [student.school, student.grade, student.className, student.studentID, student.name, presentation.term(.state(state))]
     }
 
     /// One row per student with an attempt that counts: identity, item answers, the score columns, level,
     /// source and time.
     package static func results(_ rows: [(Student, ScreeningAttempt)], battery: Battery, _ presentation: Presentation = .keys) -> Tabulation {
-        let columns = ResultColumns(battery.instruments)
-        let header =
-            presentation.headings([.studentID, .name, .school, .grade, .className])
-            + (columns.itemColumnNames + columns.names).map { presentation.heading(key: $0, instruments: battery.instruments) }
-            + presentation.headings([.level, .reasons, .validity, .source, .state, .time])
-        let body = rows.map { student, attempt -> [String] in
+        let layout = ResultsLayout(battery, presentation)
+        return Tabulation(header: layout.header, rows: rows.map { layout.row($0.0, $0.1) })
+    }
+
+    /// The columns of `results` for one battery, and its rows one at a time (a district's list is written row by
+    /// row).
+    package struct ResultsLayout {
+        package let battery: Battery
+        package let header: [String]
+        private let presentation: Presentation
+        private let columns: ResultColumns
+        private let times = TimestampCache()
+
+        package init(_ battery: Battery, _ presentation: Presentation = .keys) {
+            self.battery = battery
+            self.presentation = presentation
+            columns = ResultColumns(battery.instruments)
+            header =
+                presentation.headings([.studentID, .name, .school, .grade, .className])
+                + (columns.itemColumnNames + columns.names).map { presentation.heading(key: $0, instruments: battery.instruments) }
+                + presentation.headings([.level, .reasons, .validity, .source, .state, .time])
+        }
+
+        package func row(_ student: Student, _ attempt: ScreeningAttempt) -> [String] {
             var cells = [student.studentID, student.name, student.school, student.grade, student.className]
+            cells.reserveCapacity(header.count)
             for instrument in battery.instruments {
                 let values = attempt.answers[instrument.id] ?? []
                 for index in instrument.items.indices {
@@ -36,14 +59,13 @@ package enum IdentifiedLists {
             }
             cells += columns.cells(results)
             cells += [
-                presentation.term(.level(attempt.assessment.level)), reasons(attempt.assessment.reasons, presentation),
-                Self.validityCodes(attempt, results),
+                presentation.term(.level(attempt.assessment.level)), IdentifiedLists.reasons(attempt.assessment.reasons, presentation),
+                IdentifiedLists.validityCodes(attempt, results),
                 presentation.term(.source(attempt.source)), presentation.term(.attemptState(attempt.state)),
-                Timestamp.string(attempt.finishedAt ?? attempt.startedAt),
+                times.string(attempt.finishedAt ?? attempt.startedAt),
             ]
             return cells
         }
-        return Tabulation(header: header, rows: body)
     }
 
     /// The validity column: the sitting's findings as codes (`too-fast`), then each instrument's prefixed with its
@@ -55,19 +77,24 @@ package enum IdentifiedLists {
 
     /// The warning register, one row per student, red first.
     package static func register(_ entries: [RegisterEntry], _ presentation: Presentation = .keys) -> Tabulation {
-        Tabulation(
-            header: presentation.headings([
-                .studentID, .name, .school, .grade, .className, .dorm, .level, .reason, .followUp, .followUpAt, .source, .time,
-            ]),
-            rows: entries.map { entry in
-                [
-                    entry.student.studentID, entry.student.name, entry.student.school, entry.student.grade,
-                    entry.student.className, entry.student.dorm ?? "", presentation.term(.level(entry.level)),
-                    reasons(entry.reasons, presentation), presentation.term(.followUp(entry.followUpStatus)),
-                    entry.followUp.map { Timestamp.string($0.at) } ?? "", presentation.term(.source(entry.attempt.source)),
-                    Timestamp.string(entry.attempt.finishedAt ?? entry.attempt.startedAt),
-                ]
-            })
+        let times = TimestampCache()
+        return Tabulation(header: registerHeader(presentation), rows: entries.map { registerRow($0, times: times, presentation) })
+    }
+
+    package static func registerHeader(_ presentation: Presentation = .keys) -> [String] {
+        presentation.headings([
+            .studentID, .name, .school, .grade, .className, .dorm, .level, .reason, .followUp, .followUpAt, .source, .time,
+        ])
+    }
+
+    package static func registerRow(_ entry: RegisterEntry, times: TimestampCache, _ presentation: Presentation = .keys) -> [String] {
+        [
+            entry.student.studentID, entry.student.name, entry.student.school, entry.student.grade,
+            entry.student.className, entry.student.dorm ?? "", presentation.term(.level(entry.level)),
+            reasons(entry.reasons, presentation), presentation.term(.followUp(entry.followUpStatus)),
+            entry.followUp.map { times.string($0.at) } ?? "", presentation.term(.source(entry.attempt.source)),
+            times.string(entry.attempt.finishedAt ?? entry.attempt.startedAt),
+        ]
     }
 
     /// The roll-up counts of the register per class, grade and school.
@@ -82,7 +109,7 @@ package enum IdentifiedLists {
             }, numericColumns: [4, 5, 6, 7])
     }
 
-    private static func reasons(_ reasons: [WarningReason], _ presentation: Presentation) -> String {
+    fileprivate static func reasons(_ reasons: [WarningReason], _ presentation: Presentation) -> String {
         reasons.map { presentation.code($0) }.joined(separator: "; ")
     }
 }

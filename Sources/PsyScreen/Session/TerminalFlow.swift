@@ -57,7 +57,7 @@ package struct TerminalFlow: Sendable {
     }
 
     /// The flow's own words in the configured language.
-    func say(_ message: SessionMessage) -> String { message.text(in: configuration.language) }
+    package func say(_ message: SessionMessage) -> String { message.text(in: configuration.language) }
 
     /// Whether the flow waits for a line of input (otherwise for an effect's result, or it has ended).
     package var isAwaitingInput: Bool {
@@ -107,7 +107,19 @@ package struct TerminalFlow: Sendable {
             return [.show(.text("")), .show(.text(closing))] + endSession(status: 0)
         case .storeFailed(let message):
             return [.show(.notice(say(.storeFailed(message))))] + endSession(status: 1)
+        case .answersKept:
+            return [.show(.notice(say(.answersKept)))] + endSession(status: 1)
         }
+    }
+
+    /// While an answer is being saved: the student and every answer of the sitting in battery item order, the
+    /// one being saved included (nil: not answered, or skipped) — what a recovery file keeps when the database
+    /// fails for good.
+    package var unsavedSheet: (studentID: String, answers: [Int?])? {
+        guard phase == .saving, let sitting, let student = lookup?.student else { return nil }
+        var answers = sitting.values
+        answers[sitting.position] = sitting.pending
+        return (student.studentID, answers)
     }
 
     private func greeting() -> [FlowAction] {

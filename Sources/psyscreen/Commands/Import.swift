@@ -5,7 +5,7 @@ import PsyScreenStore
 struct Import: WritingCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Score paper results and store them in a wave (one transaction).",
+        abstract: "Score paper results and store them in a wave (all or nothing).",
         discussion: """
             The input is what `psyscreen score` reads, with a student_id column, read the same way: blank records \
             are skipped, and a record `score` rejects is not stored. Rejected records and students not on the \
@@ -46,19 +46,28 @@ struct Import: WritingCommand {
             source: source, instruments: battery.instruments,
             options: .init(requireStudentID: true, scratchDirectory: scratchDirectory))
         let problems = try ProblemSpool(directory: scratchDirectory, lateStreams: 2)
-        let batch = try PaperSheetBatch.read(reader, problems: problems)
         // Two sheets of one workbook are two imports.
         let hash = try FileDigest.sha256(file) + (source.section.map { "!" + $0 } ?? "")
         let errorsFile = try errors.map { try files.open($0) }
         let store = try database.openForWriting()
-        let summary = try store.importPaper(wave: wave, battery: battery, path: file, fileHash: hash, sheets: batch.sheets)
-        if let earlier = summary.alreadyImportedAt {
+        let staging: PaperImportStaging
+        switch try store.beginPaperImport(wave: wave, battery: battery, path: file, fileHash: hash) {
+        case .alreadyImported(let earlier):
             try StandardOutput.line(CommandMessage.alreadyImported(file: file, wave: wave, at: Timestamp.string(earlier)).text(in: language))
             return
+        case .staging(let started):
+            staging = started
         }
+        let batch = try PaperSheetBatch.stream(
+            reader, problems: problems,
+            sheet: { record in
+                try staging.add(studentID: reader.studentID(record), line: record.line, answers: reader.answersByInstrument())
+            },
+            drop: { try staging.drop($0) })
+        let summary = try staging.publish()
         var strangersWithCrisis = 0
         for stranger in summary.strangers {
-            let crisis = batch.crisisLines.contains(stranger.line)
+            let crisis = stranger.raisesCrisis
             if crisis { strangersWithCrisis += 1 }
             try problems.addLate(
                 RecordProblem(

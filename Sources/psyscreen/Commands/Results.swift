@@ -20,7 +20,6 @@ struct Results: WritingCommand {
     @Option(help: "csv, json or xlsx (default: xlsx when the output name ends in .xlsx, else csv).")
     var format: ListingFormat?
 
-
     @Option(name: .shortAndLong, help: "The output file (mode 0600); - for standard output.")
     var output: String
 
@@ -36,19 +35,28 @@ struct Results: WritingCommand {
         let presentation = try headers.presentation(format == .table ? .csv : format, in: language)
         let catalog = try instruments.catalog(language: language)
         let store = try database.openForReading()
-        let rows = try store.screenings(wave: wave).compactMap { screening in
-            screening.attempt.map { (screening.student, $0) }
-        }
-        let battery = try columnsBattery(catalog, rows.first?.1.batteryID)
-        try AuditedExport.record(store, .results(wave: wave), path: output, rows: rows.count, language: language)
-        let tabulation = IdentifiedLists.results(rows, battery: battery, presentation)
-        try files.write(
-            tabulation, format: format == .table ? .csv : format, to: output,
-            workbook: { [ListingWorkbook.sheet(tabulation, name: WorkbookText.resultsSheet.text(in: language), language: language)] }
-        ) {
-            JSONValue.object([("wave", .string(wave)), ("battery", .string(battery.id)), ("students", .array(tabulation.jsonObjects))]).rendered()
-        }
-        printError(CommandMessage.studentsWritten(rows.count, to: output).text(in: language))
+        let battery = try columnsBattery(catalog, try store.firstBattery(wave: wave))
+        let layout = IdentifiedLists.ResultsLayout(battery, presentation)
+        let listing = ListingOutput(
+            header: layout.header, format: format == .table ? .csv : format,
+            jsonBefore: [("wave", .string(wave)), ("battery", .string(battery.id))])
+        var count = 0
+        try listing.write(
+            to: files, path: output,
+            rows: { emit in
+                try store.forEachScreening(wave: wave, where: { _, counting in counting.attemptID != nil }) { screening in
+                    guard let attempt = screening.attempt else { return }
+                    try emit(layout.row(screening.student, attempt))
+                }
+            },
+            workbook: { tabulation in
+                [ListingWorkbook.sheet(tabulation, name: WorkbookText.resultsSheet.text(in: language), language: language)]
+            },
+            beforeCommit: { rows in
+                count = rows
+                try AuditedExport.record(store, .results(wave: wave), path: output, rows: rows, language: language)
+            })
+        printError(CommandMessage.studentsWritten(count, to: output).text(in: language))
     }
 
     /// `--battery`, else the battery the wave was screened with (an ad-hoc `phq9+gad7` is rebuilt from its ids).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PsyScreen
+import PsyScreenStore
 
 #if canImport(Glibc)
 import Glibc
@@ -47,7 +48,19 @@ struct Take: LocalizedCommand {
         }
         let catalog = try instruments.catalog(language: language)
         let battery = try catalog.resolveBattery(self.battery)
-        let store = try database.openForWriting(checkIntegrity: false)
+        // A second's wait, then the student is told the answer is being saved and it is tried again until it is
+        // (TerminalDriver): a busy database never ends a session, nor stops a terminal from starting.
+        var opened: ScreeningStore?
+        var told = false
+        while opened == nil {
+            do {
+                opened = try database.openForWriting(checkIntegrity: false, busyTimeout: 1)
+            } catch let error as StoreError where error.isBusy {
+                if !told { printError(CommandMessage.databaseBusyWaiting(database.resolvedPath).text(in: language)) }
+                told = true
+            }
+        }
+        guard let store = opened else { return }
         let interrupt = InterruptSignal.install(kiosk: kiosk)
         var driver = TerminalDriver(
             flow: TerminalFlow(.init(battery: battery, language: language, kiosk: kiosk, retake: retake)), store: store,

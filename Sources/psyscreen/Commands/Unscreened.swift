@@ -20,7 +20,6 @@ struct Unscreened: WritingCommand {
     @Option(help: "table, csv, json or xlsx (default: xlsx when the output name ends in .xlsx, else table).")
     var format: ListingFormat?
 
-
     @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.")
     var output: String?
 
@@ -33,19 +32,23 @@ struct Unscreened: WritingCommand {
         let format = ListingFormat.resolve(self.format, output: output, fallback: .table)
         let presentation = try headers.presentation(format, in: language)
         let store = try database.openForReading()
-        let list = try store.screenings(wave: wave)
-            .filter { $0.student.status == .enrolled && $0.state != .screened }
-            .filter { school == nil || $0.student.school == school }
-            .filter { grade == nil || $0.student.grade == grade }
-            .filter { className == nil || $0.student.className == className }
-            .map { ($0.student, $0.state) }
-        if let output { try AuditedExport.record(store, .unscreened(wave: wave), path: output, rows: list.count, language: language) }
-        let tabulation = IdentifiedLists.unscreened(list, presentation)
-        try files.write(
-            tabulation, format: format, to: output,
-            workbook: { [ListingWorkbook.sheet(tabulation, name: WorkbookText.unscreenedSheet.text(in: language), language: language)] }
-        ) {
-            JSONValue.object([("wave", .string(wave)), ("students", .array(tabulation.jsonObjects))]).rendered()
-        }
+        let units = RosterUnits(school: school, grade: grade, className: className, enrolledOnly: true)
+        let listing = ListingOutput(
+            header: IdentifiedLists.unscreenedHeader(presentation), format: format, jsonBefore: [("wave", .string(wave))])
+        try listing.write(
+            to: files, path: output,
+            rows: { emit in
+                try store.forEachScreening(
+                    wave: wave, units: units, withAttempts: false, where: { _, counting in counting.state != .screened }
+                ) { screening in
+                    try emit(IdentifiedLists.unscreenedRow(screening.student, screening.state, presentation))
+                }
+            },
+            workbook: { tabulation in
+                [ListingWorkbook.sheet(tabulation, name: WorkbookText.unscreenedSheet.text(in: language), language: language)]
+            },
+            beforeCommit: { rows in
+                if let output { try AuditedExport.record(store, .unscreened(wave: wave), path: output, rows: rows, language: language) }
+            })
     }
 }

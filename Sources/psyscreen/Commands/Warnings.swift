@@ -24,7 +24,6 @@ struct Warnings: WritingCommand {
     @Option(help: "table, csv, json or xlsx (default: xlsx when the output name ends in .xlsx, else table).")
     var format: ListingFormat?
 
-
     @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.")
     var output: String?
 
@@ -37,27 +36,34 @@ struct Warnings: WritingCommand {
         let format = ListingFormat.resolve(self.format, output: output, fallback: .table)
         let presentation = try headers.presentation(format, in: language)
         let store = try database.openForReading()
-        let entries = try store.register(wave: wave, levels: level.isEmpty ? [.red, .orange, .yellow] : Set(level))
-        if let output { try AuditedExport.record(store, .register(wave: wave), path: output, rows: entries.count, language: language) }
-        let list = IdentifiedLists.register(entries, presentation)
-        let rollup = IdentifiedLists.rollup(RegisterRollup.compute(entries), presentation)
-        switch format {
-        case .xlsx:
-            try files.writeWorkbook(
+        let levels = level.isEmpty ? [.red, .orange, .yellow] : Set(level)
+        var rollup = RegisterRollup.Tally()
+        let times = TimestampCache()
+        let listing = ListingOutput(
+            header: IdentifiedLists.registerHeader(presentation), format: format, jsonBefore: [("wave", .string(wave))])
+        try listing.write(
+            to: files, path: output,
+            rows: { emit in
+                try store.forEachRegisterEntry(wave: wave, levels: levels) { entry in
+                    rollup.add(entry)
+                    try emit(IdentifiedLists.registerRow(entry, times: times, presentation))
+                }
+            },
+            tableAfter: {
+                "\n" + CommandMessage.rollupHeading.text(in: language) + "\n" + IdentifiedLists.rollup(rollup.rows, presentation).table
+            },
+            jsonAfter: { [("rollup", .array(IdentifiedLists.rollup(rollup.rows, presentation).jsonObjects))] },
+            workbook: { list in
                 [
                     ListingWorkbook.sheet(list, name: WorkbookText.registerSheet.text(in: language), language: language),
-                    ListingWorkbook.sheet(rollup, name: WorkbookText.rollupSheet.text(in: language), language: language),
-                ], to: output)
-        case .csv:
-            try files.writeCSV(list.records, to: output)
-        case .table:
-            try files.write(list.table + "\n" + CommandMessage.rollupHeading.text(in: language) + "\n" + rollup.table, to: output)
-        case .json:
-            let json = JSONValue.object([
-                ("wave", .string(wave)), ("students", .array(list.jsonObjects)), ("rollup", .array(rollup.jsonObjects)),
-            ])
-            try files.write(json.rendered(), to: output)
-        }
+                    ListingWorkbook.sheet(
+                        IdentifiedLists.rollup(rollup.rows, presentation), name: WorkbookText.rollupSheet.text(in: language),
+                        language: language),
+                ]
+            },
+            beforeCommit: { rows in
+                if let output { try AuditedExport.record(store, .register(wave: wave), path: output, rows: rows, language: language) }
+            })
     }
 }
 

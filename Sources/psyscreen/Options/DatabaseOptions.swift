@@ -20,7 +20,7 @@ struct DatabaseOptions: ParsableArguments {
     /// For the commands that store: creates (owner-only) and migrates if needed; `checkIntegrity` refuses to add
     /// to a damaged file (`take` leaves it off: a lab terminal starts in an instant, and SQLite still stops at the
     /// first damaged page it meets).
-    func openForWriting(checkIntegrity: Bool = true) throws -> ScreeningStore {
-        try ScreeningStore(path: resolvedPath, access: .readWrite, checkIntegrity: checkIntegrity)
+    func openForWriting(checkIntegrity: Bool = true, busyTimeout: Double = 60) throws -> ScreeningStore {
+        try ScreeningStore(path: resolvedPath, access: .readWrite, checkIntegrity: checkIntegrity, busyTimeout: busyTimeout)
     }
 }

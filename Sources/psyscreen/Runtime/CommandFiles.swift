@@ -119,12 +119,17 @@ struct CommandFiles {
         }
     }
 
-    private func write(to path: String?, byteOrderMark: Bool = false, _ body: (CSVWriter) throws -> Void) throws {
+    /// Opens a declared output, hands `body` a writer on it, and commits it (or discards it on an error).
+    /// Nothing read from a database leaves before its integrity check has passed (``ScreeningStore/verifyOpenDatabases()``):
+    /// a file is put in place only then, and standard output or a device is not written before.
+    func write(to path: String?, byteOrderMark: Bool = false, _ body: (CSVWriter) throws -> Void) throws {
         let file = try open(path)
         let writer = CSVWriter(fileDescriptor: file.fileDescriptor, name: file.path, options: .init(byteOrderMark: byteOrderMark))
         do {
+            if file.kind != .replacement { try ScreeningStore.verifyOpenDatabases() }
             try body(writer)
             try writer.flush()
+            try ScreeningStore.verifyOpenDatabases()
             try file.commit()
         } catch {
             file.discard()

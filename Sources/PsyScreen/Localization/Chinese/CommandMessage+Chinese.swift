@@ -64,6 +64,11 @@ extension CommandMessage {
         case .workbookOnTerminal: "工作簿是二进制文件：请用 -o 文件名.xlsx 指定输出文件"
         case .workbookWritten(let output, let battery, let language, let students):
             "\(output ?? "标准输出")：问卷组 \(battery) 的录入工作簿（\(language)）" + (students.map { "，已预填 \($0) 名学生" } ?? "")
+        case .databaseBusyWaiting(let database): "\(database)：数据库正忙（正在导入或备份），等待中……"
+        case .answersInRecoveryFile(let student, let file, let wave, let battery):
+            "\(student) 的回答没有存入数据库，已保存在 \(file)：数据库恢复正常后，用 `psyscreen import --wave \(wave) --battery \(battery) \(file)` 导入"
+        case .answersNotKept(let student, let wave, let battery, let text):
+            "\(student) 的回答没有存入数据库，也无法写出恢复文件；请把下面几行存为 CSV 文件，再用 `psyscreen import --wave \(wave) --battery \(battery) 文件` 导入：\n\(text)"
         }
     }
 }

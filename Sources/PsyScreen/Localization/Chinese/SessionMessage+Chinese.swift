@@ -36,6 +36,8 @@ extension SessionMessage {
         case .endOfInput: "输入已结束，你的回答已经保存。"
         case .interrupted: "已中断，你的回答已经保存。"
         case .storeFailed(let message): "出错了，刚才的内容没有保存（\(message.chinese)）。请告诉老师。"
+        case .saving: "正在保存，请稍候……"
+        case .answersKept: "出错了，数据库无法保存。你的回答已另存一份，请告诉老师。"
         case .dismissPrompt: "请按回车键结束。"
         }
     }

@@ -24,6 +24,11 @@ extension StoreMessage {
         case .unknownBattery(let wave, let battery, let directory, let problems):
             "筛查批次 '\(wave)' 使用的问卷组 '\(battery)' 不在 \(directory) 中" + problems.map { "\n" + $0.text(in: .chinese) }.joined()
         case .unknownStoredValue(let column, let text): "\(column) 中的值 '\(text)' 本版本的 psyscreen 不认识（数据库损坏了，还是来自更新的版本？）"
+        case .importRunningElsewhere(let wave, let holder):
+            "另一个 psyscreen（\(holder)）正在把这个文件导入筛查批次 \(wave)；请等它完成"
+        case .importStopped: "导入已停止：另一个 psyscreen 以为它已中断，删除了它暂存的记录"
+        case .atLine(let line, let text): "第 \(line) 行：\(text.chinese)"
+        case .scaleCountMismatch(let instrument, let scales): "内部错误：\(instrument) 计分得到 \(scales) 个分量表"
         case .other(let text): text.chinese
         }
     }

@@ -57,6 +57,13 @@ package enum CommandMessage: Message, Hashable {
     case rollupHeading
     case workbookWritten(output: String?, battery: String, language: String, students: Int?)
 
+    // The lab terminal, for the teacher (standard error).
+    case databaseBusyWaiting(String)
+    /// A student's answers that the database could not store, kept in a recovery file to import.
+    case answersInRecoveryFile(student: String, file: String, wave: String, battery: String)
+    /// As above, but not even the recovery file could be written: its text follows the message.
+    case answersNotKept(student: String, wave: String, battery: String, text: String)
+
     package var english: String {
         switch self {
         case .ignoredLanguageSetting(let value): "PSYSCREEN_LANG is '\(value)', which is neither zh-Hans nor en: ignored"
@@ -127,6 +134,11 @@ package enum CommandMessage: Message, Hashable {
         case .workbookWritten(let output, let battery, let language, let students):
             "\(output ?? "standard output"): data-entry workbook of battery \(battery) (\(language))"
                 + (students.map { ", pre-filled with \($0) student\($0 == 1 ? "" : "s")" } ?? "")
+        case .databaseBusyWaiting(let database): "\(database): busy (an import or a backup is writing); waiting for it…"
+        case .answersInRecoveryFile(let student, let file, let wave, let battery):
+            "\(student)'s answers were not stored; they are in \(file): import it with `psyscreen import --wave \(wave) --battery \(battery) \(file)` once the database works"
+        case .answersNotKept(let student, let wave, let battery, let text):
+            "\(student)'s answers were not stored, and no recovery file could be written; keep these lines as a CSV file and import it with `psyscreen import --wave \(wave) --battery \(battery) FILE`:\n\(text)"
         }
     }
 

@@ -27,6 +27,10 @@ package enum SessionMessage: Message, Hashable {
     case endOfInput
     case interrupted
     case storeFailed(LocalizedText)
+    /// The database is busy (an import, another terminal): the answer is kept and saved as soon as it can be.
+    case saving
+    /// The database failed for good: the sitting's answers went to a recovery file for the teacher.
+    case answersKept
     case dismissPrompt
 
     package var english: String {
@@ -67,6 +71,8 @@ package enum SessionMessage: Message, Hashable {
         case .endOfInput: "Input ended; your answers are saved."
         case .interrupted: "Interrupted; your answers are saved."
         case .storeFailed(let message): "Something went wrong and this was not saved (\(message.english)). Please tell the teacher."
+        case .saving: "Saving, please wait…"
+        case .answersKept: "Something went wrong with the database. Your answers were kept in a separate file; please tell the teacher."
         case .dismissPrompt: "Press Enter to finish."
         }
     }

@@ -22,6 +22,14 @@ package enum StoreMessage: Message, Hashable {
     case unknownBattery(wave: String, battery: String, directory: String, problems: [InputError])
     /// A stored value this version does not know.
     case unknownStoredValue(column: String, text: String)
+    /// A paper import of the same file into the same wave is staging in another process.
+    case importRunningElsewhere(wave: String, holder: String)
+    /// Another process removed this import's staged rows, taking it for abandoned.
+    case importStopped
+    /// What went wrong with the record at `line` of the file being imported.
+    case atLine(Int, LocalizedText)
+    /// A program error: the scorer gave another number of scales than the instrument has.
+    case scaleCountMismatch(instrument: String, scales: Int)
     /// Another error, as its type describes it.
     case other(LocalizedText)
 
@@ -54,6 +62,11 @@ package enum StoreMessage: Message, Hashable {
                 + problems.map { "\n" + $0.text(in: .english) }.joined()
         case .unknownStoredValue(let column, let text):
             "\(column) holds '\(text)', which this version of psyscreen does not know (is the database damaged, or from a newer version?)"
+        case .importRunningElsewhere(let wave, let holder):
+            "this file is being imported into wave \(wave) by another psyscreen (\(holder)); wait for it to finish"
+        case .importStopped: "the import was stopped: its staged rows were removed by another psyscreen, which took it for abandoned"
+        case .atLine(let line, let text): "line \(line): \(text.english)"
+        case .scaleCountMismatch(let instrument, let scales): "internal: \(instrument) scored \(scales) scales"
         case .other(let text): text.english
         }
     }
