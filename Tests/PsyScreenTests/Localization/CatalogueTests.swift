@@ -38,7 +38,8 @@ final class CatalogueTests: XCTestCase {
                      .notADatabaseFile, .newerVersion, .olderVersion, .waveNameNeeded, .unknownItem(battery: "X1", item: "X1_1"),
                      .noStudent("X1"), .noScreeningInWave(student: "X1", wave: "X1"), .followUpNew,
                      .waveWithoutResults("X1", known: ["X2"]), .unknownBattery(wave: "X1", battery: "X2", directory: "/x", problems: []),
-                     .unknownStoredValue(column: "X1", text: "X2"), .other(text)])
+                     .unknownStoredValue(column: "X1", text: "X2"), .importRunningElsewhere(wave: "X1", holder: "X2"), .importStopped,
+                     .atLine(7, text), .scaleCountMismatch(instrument: "X1", scales: 2), .other(text)])
         add([ExchangeMessage.notAnExchangeFile, .cannotRead(""), .otherFormat("X1"), .unsupportedVersion(9, supported: 1),
                      .cannotReadFile, .noFiles, .otherWave("X1", first: "X2", firstFile: "f.json"), .otherKeys(firstFile: "f.json"),
                      .schoolInTwoFiles(school: "X1", otherFile: "f.json"), .unitTwice("X1"), .unknownWithheld(unit: "X1", name: "X2"),
@@ -68,9 +69,11 @@ final class CatalogueTests: XCTestCase {
                      .fileNotUsed(first: text, more: 2, file: "f.xml")])
         add([CommandMessage.undeclaredOutput("/x"), .cannotCreateFolder("/x", reason: ""), .noBrowser(candidates: ["chromium"], variable: "X1"),
                      .kioskNeedsTerminal, .extractBesideKey("/k"), .noKey("/k"), .keyCreated("/k"), .exportNotAudited(database: "/x"),
-                     .backedUp(database: "/x", to: "/y", bytes: 9), .kAnonymity(k: 5, KAnonymizer.Summary())])
+                     .backedUp(database: "/x", to: "/y", bytes: 9), .kAnonymity(k: 5, KAnonymizer.Summary()),
+                     .databaseBusyWaiting("/x"), .answersInRecoveryFile(student: "X1", file: "/r.csv", wave: "X2", battery: "X3"),
+                     .answersNotKept(student: "X1", wave: "X2", battery: "X3", text: "student_id,phq9_1\nX1,2\n")])
         add([SessionMessage.storeFailed(text), .skipRefused(allowed: 0, skipped: 0), .skipRefused(allowed: 2, skipped: 2),
-                     .crisisItemCannotBeSkipped, .dismissPrompt])
+                     .crisisItemCannotBeSkipped, .dismissPrompt, .saving, .answersKept])
         add(FormMessage.allForTests)
         add(ReportMessage.allForTests)
         add(ColumnHeading.fixed)
