@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -34,6 +35,14 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The PostgreSQL backend (a school's lab or a district on one server): connection, schema, roles.
+        .target(
+            name: "PsyScreenPostgres",
+            dependencies: [
+                "PsyScreen",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         .executableTarget(
             name: "psyscreen",
             dependencies: [
@@ -44,7 +53,7 @@ let package = Package(
         ),
         .target(
             name: "PsyScreenTestSupport",
-            dependencies: ["PsyScreen"],
+            dependencies: ["PsyScreen", "PsyScreenPostgres"],
             path: "Tests/PsyScreenTestSupport"
         ),
         .testTarget(
@@ -55,6 +64,12 @@ let package = Package(
             name: "PsyScreenStoreTests",
             dependencies: [
                 "PsyScreenStore", "PsyScreen", "PsyScreenTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "PsyScreenPostgresTests",
+            dependencies: [
+                "PsyScreenPostgres", "PsyScreen", "PsyScreenTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         .testTarget(
