@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
@@ -26,6 +27,7 @@ let package = Package(
             dependencies: [
                 "CLibXML2",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
         .target(
@@ -79,3 +81,17 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (Fuzz/, docs/fuzzing.md): declared only when PSYSCREEN_FUZZ is set, so that the normal build
+// and `swift test` never see them. Built by bench/fuzz.sh with -sanitize=fuzzer,address into .build-fuzz/.
+if Context.environment["PSYSCREEN_FUZZ"] != nil {
+    package.targets += [
+        .systemLibrary(name: "LibFuzzer", path: "Fuzz/LibFuzzer"),
+        .target(name: "FuzzSupport", dependencies: ["PsyScreen", "LibFuzzer"], path: "Fuzz/FuzzSupport"),
+    ]
+    for (name, folder) in [("fuzz-instruments", "Instruments"), ("fuzz-csv", "CSV"), ("fuzz-exchange", "Exchange")] {
+        package.targets.append(
+            .executableTarget(name: name, dependencies: ["PsyScreen", "FuzzSupport"], path: "Fuzz/\(folder)"))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

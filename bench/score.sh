@@ -8,14 +8,16 @@
 # Builds the release binary, installs pandas if it is missing, generates the input once (cached in bench/out/),
 # runs psyscreen and pandas alternately (so that load from other work on the machine hits both alike), checks
 # that both agree on every total, band and item-9 flag, and prints both medians, the ratio and psyscreen's peak
-# RSS. The peer and the generator come from ../shared/bench beside the repository, or $PSYSCREEN_BENCH_DIR.
+# RSS. The generator and the peers are in bench/peers/ (gen_responses.py writes the synthetic results;
+# pandas_score.py is what an analyst would write in pandas for the same job, polars_score.py the same in polars);
+# $PSYSCREEN_BENCH_DIR points at another copy.
 set -euo pipefail
 
 N=${1:-1000000}
 RUNS=${RUNS:-3}
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
-peer_dir=${PSYSCREEN_BENCH_DIR:-$repo/../shared/bench}
+peer_dir=${PSYSCREEN_BENCH_DIR:-$here/peers}
 out=${BENCH_OUT:-$here/out}
 mkdir -p "$out"
 

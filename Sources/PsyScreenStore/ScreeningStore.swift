@@ -4,6 +4,8 @@ import PsyScreen
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The school's screening database: one SQLite file (WAL, foreign keys, mode 0600) holding the roster, waves,
@@ -14,7 +16,7 @@ import Glibc
 ///
 /// Opened ``Access/readOnly`` (the listing and report commands) it never creates the file, never changes it
 /// (except one audit line, see ``recordExport(_:path:rows:)``) and works on a file the user may only read.
-package final class ScreeningStore: @unchecked Sendable {
+package final class ScreeningStore: Sendable {
     /// How the database is opened.
     package enum Access: Sendable {
         /// Never creates the file; refuses a missing one with how to start.

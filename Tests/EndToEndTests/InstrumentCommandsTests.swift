@@ -16,7 +16,7 @@ final class InstrumentCommandsTests: XCTestCase {
     }
 
     func testAMalformedFileIsRejectedWithFileAndLine() throws {
-        let directory = Fixtures.temporaryDirectory()
+        let directory = makeTemporaryDirectory()
         let path = directory + "/broken.xml"
         try "<?xml version=\"1.0\"?>\n<instrument xmlns=\"urn:psyscreen:instrument:1\" id=\"x\" version=\"1\">\n<title>\n"
             .write(toFile: path, atomically: true, encoding: .utf8)
@@ -64,7 +64,7 @@ final class InstrumentCommandsTests: XCTestCase {
     }
 
     func testInstrumentsFolderFromOptionAndMissingFolder() throws {
-        var runner = CLIRunner(currentDirectory: Fixtures.temporaryDirectory())
+        var runner = CLIRunner(currentDirectory: makeTemporaryDirectory())
         runner.environment["PSYSCREEN_INSTRUMENTS"] = nil
         let found = try runner.run(["instruments", "--instruments", Fixtures.instrumentsDirectory])
         XCTAssertEqual(found.status, 0, found.stderr)

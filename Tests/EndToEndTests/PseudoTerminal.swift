@@ -2,6 +2,8 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A pseudo-terminal of a given size for `take`'s standard output, so that tests see what a student's terminal

@@ -1,14 +1,18 @@
 import Foundation
 
-/// A running `take` whose stdout is collected as it comes, for tests that interrupt or kill it.
+/// A running `take` whose stdout is collected as it comes, for tests that interrupt or kill it: through a pipe, or
+/// on a pseudo-terminal (what `--kiosk` needs).
 final class RunningTake: @unchecked Sendable {
     let process: Process
     private let lock = NSLock()
     private var collected = Data()
     private let done = DispatchGroup()
+    private let terminal: PseudoTerminal?
 
+    /// `process` already runs with a pipe on stdout.
     init(_ process: Process) {
         self.process = process
+        terminal = nil
         let stdout = (process.standardOutput as! Pipe).fileHandleForReading
         done.enter()
         DispatchQueue.global().async { [self] in
@@ -21,7 +25,17 @@ final class RunningTake: @unchecked Sendable {
         }
     }
 
-    var stdout: String { lock.withLock { String(decoding: collected, as: UTF8.self) } }
+    /// Runs `process` with stdout on `terminal`.
+    init(_ process: Process, terminal: PseudoTerminal) throws {
+        self.process = process
+        self.terminal = terminal
+        try terminal.run(process)
+    }
+
+    var stdout: String {
+        if let terminal { return terminal.output }
+        return lock.withLock { String(decoding: collected, as: UTF8.self) }
+    }
 
     func type(_ lines: [String]) { type(raw: TakeFixture.input(lines)) }
 
@@ -44,7 +58,7 @@ final class RunningTake: @unchecked Sendable {
     /// Waits for the process and its output to end.
     func finish() -> Int32 {
         process.waitUntilExit()
-        done.wait()
+        if let terminal { _ = terminal.finish() } else { done.wait() }
         return process.terminationStatus
     }
 }

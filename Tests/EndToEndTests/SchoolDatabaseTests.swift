@@ -29,12 +29,12 @@ final class SchoolDatabaseTests: XCTestCase {
         XCTAssertEqual(
             Array(lines.prefix(6)),
             [
-                "samples/paper-results.csv:7: error: column gad7_1: '4' is not one of the options (0, 1, 2, 3)",
-                "samples/paper-results.csv:9: error: column phq9_3: '二' is not a number",
-                "samples/paper-results.csv:9: error: column phq9_9: '1' raises the crisis flag phq9.item9 on this rejected record: check the paper form and see the student today",
+                "samples/paper-results.csv:7:13: error: column gad7_1: '4' is not one of the options (0, 1, 2, 3)",
+                "samples/paper-results.csv:9:6: error: column phq9_3: '二' is not a number",
+                "samples/paper-results.csv:9:12: error: column phq9_9: '1' raises the crisis flag phq9.item9 on this rejected record: check the paper form and see the student today",
                 "samples/paper-results.csv:11: error: expected 19 fields, found 17",
-                "samples/paper-results.csv:23: error: column student_id: 'A20250021' repeats the student_id of line 22",
-                "samples/paper-results.csv:28: error: column student_id: 'Z20269999' is not on the roster: not stored",
+                "samples/paper-results.csv:23:1: error: column student_id: 'A20250021' repeats the student_id of line 22",
+                "samples/paper-results.csv:28:1: error: column student_id: 'Z20269999' is not on the roster: not stored",
             ])
         XCTAssertTrue(lines[6].hasPrefix("samples/paper-results.csv: 110 records (UTF-8); 105 stored in wave 2026-autumn"), lines[6])
         let again = try cli.run(["import", "--wave", "2026-autumn", "--battery", "annual", "samples/paper-results.csv"])
@@ -56,11 +56,35 @@ final class SchoolDatabaseTests: XCTestCase {
         let run = try cli.run(["import", "--wave", "2026-autumn", "--battery", "annual", file])
         XCTAssertEqual(run.status, 1)
         XCTAssertEqual(run.stderr.split(separator: "\n").map(String.init), [
-            "\(file):3: error: column student_id: 'A20250001' repeats the student_id of line 2",
-            "\(file):3: error: column phq9_9: '2' raises the crisis flag phq9.item9 on this rejected record: check the paper form and see the student today",
-            "\(file):4: error: column student_id: 'Z99' is not on the roster: not stored; this sheet raises a crisis flag: find the student and see them today",
+            "\(file):3:1: error: column student_id: 'A20250001' repeats the student_id of line 2; this sheet raises a crisis flag: compare it with line 2 and see the student today",
+            "\(file):4:1: error: column student_id: 'Z99' is not on the roster: not stored; this sheet raises a crisis flag: find the student and see them today",
             "\(file): 3 records (UTF-8); 1 stored in wave 2026-autumn (red 0, orange 0, yellow 0); 1 rejected; 1 not on the roster; 2 sheets not stored raise a crisis flag: check their paper forms today",
         ])
+    }
+
+    /// `score` and `import` read paper results with the same reader: a row of blanks and spaces is skipped by
+    /// both, and a repeated ID with a crisis answer is the same one line in both.
+    func testScoreAndImportAgreeOnBlankRowsAndRepeatedCrisisSheets() throws {
+        try importSamples()
+        let items = (1...9).map { "phq9_\($0)" } + (1...7).map { "gad7_\($0)" }
+        let calm = Array(repeating: "0", count: 16).joined(separator: ",")
+        let crisis = (Array(repeating: "0", count: 8) + ["2"] + Array(repeating: "0", count: 7)).joined(separator: ",")
+        let blanks = Array(repeating: " ", count: 17).joined(separator: ",")
+        let file = directory + "/agree.csv"
+        try "student_id,\(items.joined(separator: ","))\nA20250001,\(calm)\n\(blanks)\nA20250002,\(calm)\n a20250001,\(crisis)\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let score = try cli.run(["score", "--battery", "annual", file, "-o", directory + "/scored.csv"])
+        let stored = try cli.run(["import", "--wave", "2026-autumn", "--battery", "annual", file])
+        XCTAssertEqual(score.status, 1, score.stderr)
+        XCTAssertEqual(stored.status, 1, stored.stderr)
+        let problem = "\(file):5:1: error: column student_id: 'A20250001' repeats the student_id of line 2; this sheet raises a crisis flag: compare it with line 2 and see the student today"
+        for run in [score, stored] {
+            let lines = run.stderr.split(separator: "\n").map(String.init)
+            XCTAssertEqual(lines.first, problem)
+            XCTAssertEqual(lines.count, 2, run.stderr)
+            XCTAssertTrue(lines.last!.hasSuffix("; 1 blank record skipped") || lines.last!.contains("1 blank record skipped"), run.stderr)
+            XCTAssertTrue(lines.last!.contains("3 records"), run.stderr)
+        }
     }
 
     func testCoverageResultsAndWarningsFiles() throws {
@@ -119,7 +143,7 @@ final class SchoolDatabaseTests: XCTestCase {
             .write(toFile: path, atomically: true, encoding: .utf8)
         let output = try cli.run(["roster", "import", path])
         XCTAssertEqual(output.status, 2)
-        XCTAssertTrue(output.stderr.contains("\(path):3: error: column status: '毕业' is not a status"), output.stderr)
+        XCTAssertTrue(output.stderr.contains("\(path):3:7: error: column status: '毕业' is not a status"), output.stderr)
         XCTAssertTrue(output.stderr.contains("the roster was not imported"), output.stderr)
         // Refused before the database was opened: none was created, and a read command does not create one.
         XCTAssertFalse(FileManager.default.fileExists(atPath: db))
@@ -133,32 +157,42 @@ final class SchoolDatabaseTests: XCTestCase {
 
     func testKillingAnImportMidwayLeavesTheDatabaseAsItWas() throws {
         try importSamples()
-        // A roster and a results file big enough that the import transaction is still open when it is killed.
-        let roster = directory + "/big-roster.csv"
-        let path = directory + "/big.csv"
-        var students = "student_id,name,school,grade,class,gender,status\n"
-        var results = "student_id," + (1...9).map { "phq9_\($0)" }.joined(separator: ",") + "," + (1...7).map { "gad7_\($0)" }.joined(separator: ",") + "\n"
-        for index in 0..<20_000 {
-            students += "K\(index),学生,大学校,2026,\(index % 40)班,女,在籍\n"
-            results += "K\(index),1,1,1,1,1,1,1,1,0,1,1,1,1,1,1,1\n"
+        // The import is stopped (SIGSTOP) once its transaction has spilled pages into the write-ahead log, checked
+        // to have committed nothing, then killed. A machine fast enough to finish first gets a bigger file.
+        var rows = 20_000
+        for attempt in 0..<4 {
+            let roster = directory + "/big-roster-\(attempt).csv", path = directory + "/big-\(attempt).csv"
+            var students = "student_id,name,school,grade,class,gender,status\n"
+            var results = "student_id," + (1...9).map { "phq9_\($0)" }.joined(separator: ",") + "," + (1...7).map { "gad7_\($0)" }.joined(separator: ",") + "\n"
+            for index in 0..<rows {
+                students += "K\(attempt)-\(index),学生,大学校,2026,\(index % 40)班,女,在籍\n"
+                results += "K\(attempt)-\(index),1,1,1,1,1,1,1,1,0,1,1,1,1,1,1,1\n"
+            }
+            try students.write(toFile: roster, atomically: true, encoding: .utf8)
+            try results.write(toFile: path, atomically: true, encoding: .utf8)
+            XCTAssertEqual(try cli.run(["roster", "import", roster]).status, 0)
+            let before = try cli.run(["coverage", "--wave", "w", "--format", "csv"]).stdout
+            let process = try cli.start(["import", "--wave", "w", "--battery", "annual", path])
+            while process.isRunning {
+                let size = (try? FileManager.default.attributesOfItem(atPath: db + "-wal")[.size] as? NSNumber)?.intValue ?? 0
+                if size > 1 << 20 {
+                    kill(process.processIdentifier, SIGSTOP)
+                    break
+                }
+                Thread.sleep(forTimeInterval: 0.001)
+            }
+            let caughtMidway = try cli.run(["coverage", "--wave", "w", "--format", "csv"]).stdout == before
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            guard caughtMidway else {
+                rows *= 2  // it committed before it was stopped: try again, bigger
+                continue
+            }
+            XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+            XCTAssertEqual(try cli.run(["coverage", "--wave", "w", "--format", "csv"]).stdout, before)
+            XCTAssertFalse(try cli.run(["audit", "--format", "csv"]).stdout.contains("big-\(attempt).csv"))
+            return
         }
-        try students.write(toFile: roster, atomically: true, encoding: .utf8)
-        try results.write(toFile: path, atomically: true, encoding: .utf8)
-        XCTAssertEqual(try cli.run(["roster", "import", roster]).status, 0)
-        let before = try cli.run(["coverage", "--wave", "w", "--format", "csv"]).stdout
-        let process = try cli.start(["import", "--wave", "w", "--battery", "annual", path])
-        // Kill it once the transaction has started spilling pages into the write-ahead log.
-        let deadline = Date().addingTimeInterval(120)
-        while Date() < deadline {
-            let size = (try? FileManager.default.attributesOfItem(atPath: db + "-wal")[.size] as? NSNumber)?.intValue ?? 0
-            if size > 1 << 20 || !process.isRunning { break }
-            Thread.sleep(forTimeInterval: 0.01)
-        }
-        XCTAssertTrue(process.isRunning, "the import finished before it could be killed")
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationReason, .uncaughtSignal)
-        XCTAssertEqual(try cli.run(["coverage", "--wave", "w", "--format", "csv"]).stdout, before)
-        XCTAssertEqual(try cli.run(["audit", "--format", "csv"]).stdout.contains("paper import"), false)
+        XCTFail("every import finished before it could be stopped")
     }
 }

@@ -16,12 +16,12 @@ final class ScoreCommandTests: ScoreTestCase {
         XCTAssertEqual(
             try CSVRows.read(path("errors.csv")),
             [
-                ["line", "column", "value", "reason"],
-                ["7", "gad7_1", "4", "is not one of the options (0, 1, 2, 3)"],
-                ["9", "phq9_3", "二", "is not a number"],
-                ["9", "phq9_9", "1", "raises the crisis flag phq9.item9 on this rejected record: check the paper form and see the student today"],
-                ["11", "", "", "expected 19 fields, found 17"],
-                ["23", "student_id", "A20250021", "repeats the student_id of line 22"],
+                ["line", "field", "column", "value", "reason"],
+                ["7", "13", "gad7_1", "4", "is not one of the options (0, 1, 2, 3)"],
+                ["9", "6", "phq9_3", "二", "is not a number"],
+                ["9", "12", "phq9_9", "1", "raises the crisis flag phq9.item9 on this rejected record: check the paper form and see the student today"],
+                ["11", "", "", "", "expected 19 fields, found 17"],
+                ["23", "1", "student_id", "A20250021", "repeats the student_id of line 22"],
             ])
         let rows = try records("out.csv")
         XCTAssertEqual(rows.count, 106)
@@ -55,11 +55,11 @@ final class ScoreCommandTests: ScoreTestCase {
         let run = try cli.run(["score", "--battery", "annual", "samples/paper-results.csv"])
         XCTAssertEqual(run.status, 1)
         XCTAssertEqual(Array(lines(run).prefix(5)), [
-            "samples/paper-results.csv:7: error: column gad7_1: '4' is not one of the options (0, 1, 2, 3)",
-            "samples/paper-results.csv:9: error: column phq9_3: '二' is not a number",
-            "samples/paper-results.csv:9: error: column phq9_9: '1' raises the crisis flag phq9.item9 on this rejected record: check the paper form and see the student today",
+            "samples/paper-results.csv:7:13: error: column gad7_1: '4' is not one of the options (0, 1, 2, 3)",
+            "samples/paper-results.csv:9:6: error: column phq9_3: '二' is not a number",
+            "samples/paper-results.csv:9:12: error: column phq9_9: '1' raises the crisis flag phq9.item9 on this rejected record: check the paper form and see the student today",
             "samples/paper-results.csv:11: error: expected 19 fields, found 17",
-            "samples/paper-results.csv:23: error: column student_id: 'A20250021' repeats the student_id of line 22",
+            "samples/paper-results.csv:23:1: error: column student_id: 'A20250021' repeats the student_id of line 22",
         ])
         XCTAssertTrue(run.stdout.hasPrefix("student_id,name,class,phq9.total,"), run.stdout)
         XCTAssertEqual(run.stdout.components(separatedBy: "\nA20250021,").count, 2, "the repeat is not written")
@@ -76,7 +76,7 @@ final class ScoreCommandTests: ScoreTestCase {
         let input = try write("excel.csv", text)
         let run = try cli.run(["score", "--instrument", "phq9", input, "-o", path("out.csv")])
         XCTAssertEqual(run.status, 1, run.stderr)
-        XCTAssertEqual(lines(run).first, "\(input):6: error: column phq9_1: '9' is not one of the options (0, 1, 2, 3)")
+        XCTAssertEqual(lines(run).first, "\(input):6:3: error: column phq9_1: '9' is not one of the options (0, 1, 2, 3)")
         let output = try Data(contentsOf: URL(fileURLWithPath: path("out.csv")))
         XCTAssertNotEqual(Array(output.prefix(3)), [0xEF, 0xBB, 0xBF], "no BOM without --excel")
         XCTAssertEqual(try CSVRows.read(path("out.csv")), [
@@ -148,13 +148,13 @@ final class ScoreCommandTests: ScoreTestCase {
         let run = try cli.run(["score", "--battery", "annual", input, "-o", path("out.csv")])
         XCTAssertEqual(run.status, 1)
         XCTAssertEqual(lines(run), [
-            "\(input):4: error: column phq9_1: '4' is not one of the options (0, 1, 2, 3)",
-            "\(input):5: error: column phq9_1: 'x' is not a number",
+            "\(input):4:3: error: column phq9_1: '4' is not one of the options (0, 1, 2, 3)",
+            "\(input):5:3: error: column phq9_1: 'x' is not a number",
             "\(input):6: error: expected 18 fields, found 4",
             "\(input):7: error: expected 18 fields, found 19",
-            "\(input):8: error: column student_id: 'S1' repeats the student_id of line 2; this sheet raises a crisis flag: compare it with line 2 and see the student today",
-            "\(input):13: error: column phq9_1: '2.0' is not a number",
-            "\(input):13: error: column gad7_3: '9' is not one of the options (0, 1, 2, 3)",
+            "\(input):8:1: error: column student_id: 'S1' repeats the student_id of line 2; this sheet raises a crisis flag: compare it with line 2 and see the student today",
+            "\(input):13:3: error: column phq9_1: '2.0' is not a number",
+            "\(input):13:14: error: column gad7_3: '9' is not one of the options (0, 1, 2, 3)",
             "\(input): 9 records (UTF-8): 3 scored, 0 unscored, 6 rejected (1 repeated student_id; 1 raising a crisis flag: check its paper form today); 2 flags raised; 1 blank record skipped",
         ])
         XCTAssertEqual(try records("out.csv").map { $0["student_id"]! }, ["S1", "S6", "S8"])
@@ -182,7 +182,7 @@ final class ScoreCommandTests: ScoreTestCase {
         let unknown = try write("unknown.csv", "student_id,\(Self.annualItems.joined(separator: ",")),phq9_10\nS1\n")
         let run = try cli.run(["score", "--battery", "annual", unknown, "-o", path("out.csv")])
         XCTAssertEqual(run.status, 2)
-        XCTAssertEqual(run.stderr, "\(unknown):1: error: column 18 'phq9_10': phq9 has no item '10' (its items are 1–9)\n")
+        XCTAssertEqual(run.stderr, "\(unknown):1:18: error: column 18 'phq9_10': phq9 has no item '10' (its items are 1–9)\n")
         let missing = try write("missing.csv", "student_id,phq9_1,phq9_2\n")
         let second = try cli.run(["score", "--instrument", "phq9", missing, "-o", path("out.csv")])
         XCTAssertEqual(second.status, 2)
@@ -240,7 +240,7 @@ final class ScoreCommandTests: ScoreTestCase {
         XCTAssertEqual(run.status, 1, run.stderr)
         XCTAssertEqual(try records("out.csv").map { $0["note"]! }, ["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx", "plain = fine"])
         // S6's quoted CR is a line break: S8 is on line 10.
-        XCTAssertEqual(try CSVRows.read(path("errors.csv"))[1], ["10", "gad7_1", "'=1", "is not a number"])
+        XCTAssertEqual(try CSVRows.read(path("errors.csv"))[1], ["10", "3", "gad7_1", "'=1", "is not a number"])
     }
 
     func testStandardInputAndBlankRecords() throws {

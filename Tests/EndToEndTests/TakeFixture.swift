@@ -5,7 +5,7 @@ import PsyScreenTestSupport
 
 /// A temporary school database with a roster (S1 张小明 in 2026 1班, then S2… 学生N), and `psyscreen take` run
 /// against it in English.
-struct TakeFixture {
+final class TakeFixture {
     static let wave = "2026-autumn"
     static let crisis = Fixtures.catalog.battery("annual")!.crisis.text(in: "en")
     static let closing = Fixtures.catalog.battery("annual")!.closing.text(in: "en")
@@ -26,6 +26,8 @@ struct TakeFixture {
         cli = CLIRunner(currentDirectory: directory)
     }
 
+    deinit { try? FileManager.default.removeItem(atPath: directory) }
+
     func arguments(_ extra: [String] = []) -> [String] {
         ["take", "--battery", "annual", "--wave", Self.wave, "--db", database, "--lang", "en"] + extra
     }
@@ -38,6 +40,20 @@ struct TakeFixture {
     /// Starts `take` and leaves its stdin open.
     func start(_ extra: [String] = []) throws -> RunningTake {
         RunningTake(try cli.start(arguments(extra)))
+    }
+
+    /// Starts `take` with stdout on a pseudo-terminal (`TERM` as given, stderr discarded) and leaves its stdin open.
+    func startOnTerminal(_ extra: [String] = [], columns: UInt16 = 80, term: String? = "xterm") throws -> RunningTake {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLIRunner.executable)
+        process.arguments = arguments(extra)
+        var environment = cli.environment
+        environment["TERM"] = term
+        process.environment = environment
+        process.currentDirectoryURL = URL(fileURLWithPath: cli.currentDirectory)
+        process.standardInput = Pipe()
+        process.standardError = FileHandle.nullDevice
+        return try RunningTake(process, terminal: try PseudoTerminal(columns: columns))
     }
 
     static func input(_ lines: [String]) -> String { lines.map { $0 + "\n" }.joined() }

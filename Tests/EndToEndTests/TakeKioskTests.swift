@@ -10,19 +10,35 @@ final class TakeKioskTests: XCTestCase {
 
     func testTheKioskTakesOneStudentAfterAnother() throws {
         let school = try TakeFixture()
-        let output = try school.take(TakeFixture.opening("S1") + fortyOnes + [""] + TakeFixture.opening("S2") + ["2"], ["--kiosk"])
-        XCTAssertEqual(output.status, 0, output.stderr)
-        XCTAssertTrue(output.stdout.contains(TakeFixture.closing + "\n\nPress Enter to finish.\nAnnual mental health screening\n\nYour student ID: "), output.stdout)
-        // Through a pipe there is no screen to clear: no escape sequence at all.
-        XCTAssertFalse(output.stdout.contains("\u{1B}"))
+        let running = try school.startOnTerminal(["--kiosk"], columns: 200)
+        running.type(TakeFixture.opening("S1") + fortyOnes + [""] + TakeFixture.opening("S2") + ["2"])
+        running.closeInput()
+        XCTAssertEqual(running.finish(), 0)
+        let screens = running.stdout.components(separatedBy: clear)
+        XCTAssertEqual(screens.count, 4, running.stdout)
+        // Input through a pipe is not echoed: take writes the newline itself.
+        XCTAssertTrue(screens[1].hasSuffix(TakeFixture.closing + "\n\nPress Enter to finish.\n"), screens[1])
+        XCTAssertTrue(screens[2].hasPrefix("Annual mental health screening\n\nYour student ID: "), screens[2])
         XCTAssertEqual(try school.latest("S1")?.state, .finished)
         XCTAssertEqual(try school.latest("S1")?.answers["gad7"], Array(repeating: 1, count: 7))
         XCTAssertEqual(try school.latest("S2")?.answers["phq9"], [2])
     }
 
+    func testTheKioskIsRefusedWhenItsOutputIsNoTerminal() throws {
+        // Through a pipe or into a file nothing can be cleared: the next student would read the previous one.
+        let school = try TakeFixture()
+        let output = try school.take(TakeFixture.opening("S1") + ["2"], ["--kiosk"])
+        XCTAssertEqual(output.status, 2)
+        XCTAssertEqual(
+            output.stderr,
+            "error: --kiosk needs a terminal on standard output: between students it clears the screen and its scrollback, which a pipe or a file cannot do\n")
+        XCTAssertEqual(output.stdout, "")
+        XCTAssertNil(try school.latest("S1"))
+    }
+
     func testCtrlCEndsTheStudentsSessionButNeverTheKiosk() throws {
         let school = try TakeFixture()
-        let running = try school.start(["--kiosk"])
+        let running = try school.startOnTerminal(["--kiosk"])
         running.type(TakeFixture.opening("S1") + ["1"])
         XCTAssertTrue(running.wait { running.stdout.contains("[2/16]") }, running.stdout)
         running.process.interrupt()
@@ -40,7 +56,7 @@ final class TakeKioskTests: XCTestCase {
 
     func testAnIdleStudentsSessionIsClosedWithProgressKept() throws {
         let school = try TakeFixture()
-        let running = try school.start(["--kiosk", "--idle-timeout", "1"])
+        let running = try school.startOnTerminal(["--kiosk", "--idle-timeout", "1"])
         let started = Date()
         running.type(TakeFixture.opening("S1") + ["2"])
         XCTAssertTrue(running.wait { running.stdout.components(separatedBy: "Your student ID: ").count == 3 }, running.stdout)

@@ -40,14 +40,17 @@ final class StoreMigrationsTests: XCTestCase {
 
     func testTheCompactTextReadsBackPositionByPosition() {
         var read: [String: [Int: Int]] = [:]
-        for values in [[2, nil, nil, 3], [nil], [10, -1, 0], []] as [[Int?]] {
+        for values in [[2, nil, nil, 3], [nil], [10, -1, 0], [], [-300, 1000, 2_147_483_647, -2_147_483_648]] as [[Int?]] {
             let text = AnswerColumn.text(values)
             var found: [Int: Int] = [:]
             Array(text.utf8).withUnsafeBufferPointer { buffer in
-                AnswerColumn.forEachValue(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: buffer.count) { found[$0] = $1 }
+                AnswerScan.forEachValue(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: buffer.count) { found[$0] = $1 }
             }
             read[text] = found
         }
-        XCTAssertEqual(read, ["2,,,3": [0: 2, 3: 3], "": [:], "10,-1,0": [0: 10, 1: -1, 2: 0]])
+        XCTAssertEqual(read, [
+            "2,,,3": [0: 2, 3: 3], "": [:], "10,-1,0": [0: 10, 1: -1, 2: 0],
+            "-300,1000,2147483647,-2147483648": [0: -300, 1: 1000, 2: 2_147_483_647, 3: -2_147_483_648],
+        ])
     }
 }

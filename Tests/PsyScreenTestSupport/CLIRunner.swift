@@ -6,11 +6,14 @@ package struct CLIRunner {
         package var status: Int32
         package var stdout: String
         package var stderr: String
+        /// Killed by a signal (a Swift trap is SIGILL or SIGTRAP), not an exit: `status` is then the signal.
+        package var signalled = false
 
-        package init(status: Int32, stdout: String, stderr: String) {
+        package init(status: Int32, stdout: String, stderr: String, signalled: Bool = false) {
             self.status = status
             self.stdout = stdout
             self.stderr = stderr
+            self.signalled = signalled
         }
     }
 
@@ -71,7 +74,7 @@ package struct CLIRunner {
         group.wait()
         return Output(
             status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-            stderr: String(decoding: stderrData, as: UTF8.self))
+            stderr: String(decoding: stderrData, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
     }
 
     package func run(_ arguments: [String], input: String) throws -> Output {

@@ -1,4 +1,4 @@
-/// Disclosure control over a whole cohort report (GUIDE §7): one ``SuppressionProblem`` holding every count of
+/// Disclosure control over a whole cohort report (docs/report.md, "Disclosure control"): one ``SuppressionProblem`` holding every count of
 /// every unit — screened, each scale's n and bands, the warning levels — with every relation a reader has, then
 /// ``CellSuppressor``.
 ///

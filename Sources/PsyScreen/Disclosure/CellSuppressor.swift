@@ -1,4 +1,4 @@
-/// Primary and complementary cell suppression (GUIDE §7) over a ``SuppressionProblem``.
+/// Primary and complementary cell suppression (docs/report.md, "Disclosure control") over a ``SuppressionProblem``.
 ///
 /// 1. **Forced**: every cell of a unit whose enrolment is below k (only the enrolment, not a cell, stays), and
 ///    every cell withheld by an earlier publication.

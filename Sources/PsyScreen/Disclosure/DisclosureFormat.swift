@@ -1,4 +1,4 @@
-/// How anonymized outputs print counts and percentages (GUIDE §7).
+/// How anonymized outputs print counts and percentages (see docs/report.md, "Disclosure control").
 package enum DisclosureFormat {
     /// The one marker for every hidden value, whatever the reason: a reader must not tell a small count from a
     /// complement or a small unit.

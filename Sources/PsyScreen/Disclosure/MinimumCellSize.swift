@@ -1,4 +1,4 @@
-/// The minimum cell size k of disclosure control (GUIDE §7), with the two primary-suppression rules.
+/// The minimum cell size k of disclosure control (docs/report.md, "Disclosure control"), with the two primary-suppression rules.
 ///
 /// A value of this type is always at least ``floor``: the check happens once, where the setting enters the
 /// program, so no code path can suppress with a threshold that is too small.

@@ -12,7 +12,7 @@
 /// Values are checked on entry: an equation whose values do not add up is refused, since the solver would
 /// otherwise reason about relations that a reader does not have.
 package struct SuppressionProblem: Sendable {
-    /// Index of a cell in ``cells``, in the order of ``addCell(_:value:unit:published:sensitive:)``. That order
+    /// Index of a cell in ``cells``, in the order of ``addCell(_:value:unit:published:sensitive:withheld:)``. That order
     /// also breaks ties when the solver chooses between equally good complements.
     package struct CellID: Hashable, Comparable, Sendable, CustomStringConvertible {
         package let rawValue: Int
@@ -43,7 +43,7 @@ package struct SuppressionProblem: Sendable {
     /// A class, grade, school or other group. A unit whose enrolment is below k is never shown on its own: all
     /// its cells are hidden, and only its enrolment (which the caller prints, not a cell) remains.
     ///
-    /// `enrolment` is the count that decides this. GUIDE §7 speaks of the unit's denominator: a report that also
+    /// `enrolment` is the count that decides this. The disclosure rule speaks of the unit's denominator: a report that also
     /// wants to hide a unit where fewer than k students were screened passes `min(enrolled, screened)`.
     package struct Unit: Hashable, Sendable {
         package var label: String

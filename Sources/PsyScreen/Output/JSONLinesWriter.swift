@@ -1,7 +1,7 @@
 /// Writes one JSON object per line (`--format jsonl`), field by field, without building dictionaries.
 ///
 /// ```swift
-/// try json.field("student_id", bytes: record.bytes(at: idColumn))
+/// try json.field("student_id", string: id)
 /// try json.field("phq9_total", integer: total)      // nil writes null
 /// try json.endObject()                              // writes "}\n"
 /// ```
@@ -12,12 +12,6 @@ package final class JSONLinesWriter {
 
     package init(fileDescriptor: Int32, name: String = "-") {
         output = ByteWriter(fileDescriptor: fileDescriptor, name: name)
-    }
-
-    /// A string member from UTF-8 bytes.
-    package func field(_ key: String, bytes: UnsafeBufferPointer<UInt8>) throws {
-        try writeKey(key)
-        try output.writeJSONString(bytes)
     }
 
     /// A string member.

@@ -103,7 +103,7 @@ package final class OutputFile {
             if count < 0 && errno == EINTR { continue }
             if count < 0 { throw FileError.system(path, "cannot read back") }
             if count == 0 { break }
-            try buffer.withUnsafeBufferPointer { try writer.write(UnsafeBufferPointer(rebasing: $0[..<count])) }
+            try writer.write(Array(buffer[..<count]))
         }
         try writer.flush()
     }

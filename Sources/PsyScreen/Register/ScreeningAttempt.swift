@@ -1,23 +1,5 @@
 import Foundation
 
-/// Where an attempt's answers came from.
-package enum AttemptSource: String, Hashable, Sendable, Codable {
-    /// Keyed in from a paper form and imported from CSV.
-    case paper
-    /// Answered at a lab terminal (`psyscreen take`).
-    case terminal
-}
-
-/// How far an attempt got.
-package enum AttemptState: String, Hashable, Sendable, Codable {
-    /// At the terminal, consent given, answering (or stopped midway and resumable).
-    case inProgress = "in_progress"
-    /// All done (a paper sheet is finished when imported).
-    case finished
-    /// Consent refused: counted apart in coverage.
-    case refused
-}
-
 /// One screening sitting of one student in one wave, with the results computed when it was stored.
 package struct ScreeningAttempt: Hashable, Sendable {
     package var id: Int64

@@ -37,41 +37,55 @@ package enum RosterReader {
         var students: [Student] = []
         var firstLine: [String: Int] = [:]
         try reader.forEachRecord { record in
-            let location = SourceLocation(file: file, line: record.line)
             guard record.count == header.count else {
                 diagnostics.append(
-                    Diagnostic(at: location, "expected \(header.count) fields, found \(record.count)"))
+                    Diagnostic(at: SourceLocation(file: file, line: record.line), "expected \(header.count) fields, found \(record.count)"))
                 return
             }
-            func value(_ column: String) -> String? {
-                position[column].map { record.string(at: $0).trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+            var problems: [Diagnostic] = []
+            var flawed: Set<String> = []
+            func problem(_ column: String, _ message: String) {
+                flawed.insert(column)
+                let field = position[column].map { $0 + 1 }
+                problems.append(Diagnostic(at: SourceLocation(file: file, line: record.line, column: field), "column \(column): \(message)"))
             }
-            var problems: [String] = []
-            for column in columns where column.required && value(column.name) == nil {
-                problems.append("column \(column.name): empty")
+            var values: [String: String] = [:]
+            for column in columns {
+                guard let index = position[column.name] else { continue }
+                let raw = record.string(at: index)
+                // A NUL or an escape would be cut off or act on a terminal when the ID or name is shown again.
+                if let control = InputExcerpt.firstControlCharacter(raw) {
+                    problem(column.name, "'\(InputExcerpt.quote(raw))' contains the control character \(InputExcerpt.codePoint(control))")
+                    continue
+                }
+                let value = raw.trimmingCharacters(in: .whitespaces)
+                if !value.isEmpty { values[column.name] = value }
             }
-            let statusText = value("status") ?? ""
+            for column in columns where column.required && values[column.name] == nil && !flawed.contains(column.name) {
+                problem(column.name, "empty")
+            }
+            let statusText = values["status"] ?? ""
             let status = EnrollmentStatus(roster: statusText)
             if status == nil && !statusText.isEmpty {
-                problems.append("column status: '\(statusText)' is not a status (\(EnrollmentStatus.acceptedSpellings))")
+                problem("status", "'\(InputExcerpt.quote(statusText))' is not a status (\(EnrollmentStatus.acceptedSpellings))")
             }
-            let id = StudentID.normalize(value("student_id") ?? "")
+            let id = StudentID.normalize(values["student_id"] ?? "")
             if !id.isEmpty {
                 if let first = firstLine[id] {
-                    problems.append("column student_id: '\(id)' is already on line \(first)")
+                    problem("student_id", "'\(InputExcerpt.quote(id))' is already on line \(first)")
                 } else {
                     firstLine[id] = record.line
                 }
             }
             guard problems.isEmpty, let status else {
-                diagnostics += problems.map { Diagnostic(at: location, $0) }
+                diagnostics += problems
                 return
             }
             students.append(
                 Student(
-                    studentID: id, name: value("name")!, school: value("school")!, grade: value("grade")!,
-                    className: value("class")!, gender: value("gender")!, status: status, campus: value("campus"),
-                    major: value("major"), birthDate: value("birth_date"), dorm: value("dorm")))
+                    studentID: id, name: values["name"]!, school: values["school"]!, grade: values["grade"]!,
+                    className: values["class"]!, gender: values["gender"]!, status: status, campus: values["campus"],
+                    major: values["major"], birthDate: values["birth_date"], dorm: values["dorm"]))
         }
         if !diagnostics.isEmpty { throw InputError(diagnostics) }
         return students

@@ -19,7 +19,6 @@ package struct ScoringEngine: Sendable {
 
     private let items: [ItemKey]
     private let scaleKeys: [ScaleKey]
-    private let flagPositions: [[Int]]
     private let straightLining: [Int]
 
     package init(_ instrument: Instrument) {
@@ -42,7 +41,6 @@ package struct ScoringEngine: Sendable {
                     base: instrument.scales.firstIndex { $0.id == of } ?? 0, multiply: multiply, add: add)
             }
         }
-        flagPositions = instrument.flags.map { $0.itemIDs.compactMap { positions[$0] } }
         straightLining = instrument.validity.straightLiningScales.compactMap { id in
             instrument.scales.firstIndex { $0.id == id }
         }
@@ -56,6 +54,9 @@ package struct ScoringEngine: Sendable {
         let key = items[position]
         return value >= key.minimum && value <= key.maximum && key.allowed.contains(value)
     }
+
+    /// The values of the options of the item at `position`, ascending.
+    package func options(at position: Int) -> [Int] { items[position].allowed }
 
     /// Scores answers given by item id; an item absent from `answers` is missing.
     package func score(answers: [String: Int], seconds: Double? = nil) throws(ScoringError) -> InstrumentResult {
@@ -80,16 +81,7 @@ package struct ScoringEngine: Sendable {
         for (index, key) in scaleKeys.enumerated() {
             scores.append(scoreScale(instrument.scales[index], key, answers, earlier: scores))
         }
-        var flags: [String] = []
-        var crisis = false
-        for (index, positions) in flagPositions.enumerated() {
-            let flag = instrument.flags[index]
-            // Raw answers as given: a flag's item is never imputed, and a missing answer raises nothing.
-            if positions.contains(where: { answers[$0].map(flag.isRaised(by:)) ?? false }) {
-                flags.append(flag.id)
-                crisis = crisis || flag.kind == .crisis
-            }
-        }
+        let raised = instrument.raisedFlags(answers).map { instrument.flags[$0] }
         var findings: [ValidityFinding] = []
         if let seconds, let minimum = instrument.validity.minimumSeconds, seconds < Double(minimum) {
             findings.append(.tooFast(seconds: seconds, minimum: minimum))
@@ -102,8 +94,8 @@ package struct ScoringEngine: Sendable {
             }
         }
         return InstrumentResult(
-            instrumentID: instrument.id, instrumentVersion: instrument.version, scales: scores, flags: flags,
-            hasCrisis: crisis, validity: findings, status: scores.map(\.status).max() ?? .complete)
+            instrumentID: instrument.id, instrumentVersion: instrument.version, scales: scores, flags: raised.map(\.id),
+            hasCrisis: raised.contains { $0.kind == .crisis }, validity: findings, status: scores.map(\.status).max() ?? .complete)
     }
 
     private func scoreScale(_ scale: Scale, _ key: ScaleKey, _ answers: [Int?], earlier: [ScaleScore]) -> ScaleScore {

@@ -13,7 +13,7 @@ package struct FlowRenderer: Hashable, Sendable {
         self.clearSequence = clearSequence
     }
 
-    /// Home, clear the screen, clear the scrollback (xterm, VTE, PuTTY, the Linux console).
+    /// Home, clear the screen, clear the scrollback (xterm, VTE, PuTTY, the Linux console; tmux clears its history).
     package static let ansiClear = "\u{1B}[H\u{1B}[2J\u{1B}[3J"
 
     package func render(_ output: FlowOutput) -> String {

@@ -15,7 +15,7 @@ package enum SkipRule {
 
     /// `skippedItemIDs`: the instrument's items already left unanswered in this attempt.
     package static func decide(_ item: Item, in instrument: Instrument, skippedItemIDs: Set<String>) -> Decision {
-        if instrument.flags.contains(where: { $0.kind == .crisis && $0.itemIDs.contains(item.id) }) {
+        if let position = instrument.items.firstIndex(of: item), instrument.canRaiseCrisis(itemAt: position) {
             return .crisisItem
         }
         var tightest: Decision = .allowed

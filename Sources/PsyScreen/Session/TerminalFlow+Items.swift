@@ -106,7 +106,8 @@ extension TerminalFlow {
         // Decided from the answer itself, not from the outcome: a resumed attempt stays red after an earlier
         // crisis answer, and its next harmless answer must not bring the crisis text back.
         if let value = sitting.pending, !sitting.crisisShown,
-            entry.instrument.flags.contains(where: { $0.kind == .crisis && $0.itemIDs.contains(entry.item.id) && $0.isRaised(by: value) })
+            let position = entry.instrument.items.firstIndex(of: entry.item),
+            entry.instrument.raisesCrisis(value, atItem: position)
         {
             sitting.crisisShown = true
             actions.append(.show(.crisis(configuration.battery.crisis.text(in: configuration.language.rawValue))))

@@ -2,7 +2,7 @@
 ///
 /// Mean and SD always come from a ``ScoreAccumulator``, whether the scores are raw, in a histogram or merged
 /// from several files, so a district figure is the same number however it was assembled. Whether a group is
-/// large enough to publish these is the report's decision (GUIDE §7), not this type's.
+/// large enough to publish these is the report's decision (disclosure control), not this type's.
 package struct Descriptives: Hashable, Sendable {
     package var count: Int
     package var mean: Double?

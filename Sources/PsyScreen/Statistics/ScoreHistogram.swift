@@ -53,7 +53,10 @@ package struct ScoreHistogram: Hashable, Sendable, Codable {
         var result = ScoreAccumulator()
         for (score, times) in counts {
             var part = ScoreAccumulator()
-            part.add(times: times, sum: Double(score * times), sumOfSquares: Double(score * score * times))
+            // In Double: exact while the products stay below 2^53, and never a trap (a counted score of 10^9
+            // squared is 10^18, times a few students past Int.max).
+            let value = Double(score), count = Double(times)
+            part.add(times: times, sum: value * count, sumOfSquares: value * value * count)
             result.merge(part)
         }
         return result

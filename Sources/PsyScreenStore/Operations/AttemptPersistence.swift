@@ -70,7 +70,7 @@ extension ScreeningStore {
         {
             results[row.attemptId, default: []].append(row)
         }
-        return attempts.map { record in
+        return try attempts.map { record in
             let id = record.id ?? 0
             var values: [String: [Int?]] = [:]
             for (instrument, list) in answers[id] ?? [:] {
@@ -79,37 +79,39 @@ extension ScreeningStore {
                 for (position, value) in list { ordered[position] = value }
                 values[instrument] = ordered
             }
-            let instrumentResults = (results[id] ?? []).sorted { $0.position < $1.position }.map { row in
-                InstrumentResult(
+            let instrumentResults = try (results[id] ?? []).sorted { $0.position < $1.position }.map { row in
+                try InstrumentResult(
                     instrumentID: row.instrumentId, instrumentVersion: row.instrumentVersion,
-                    scales: (scales[id]?[row.instrumentId] ?? []).sorted { $0.position < $1.position }.map {
-                        ScaleScore(
+                    scales: try (scales[id]?[row.instrumentId] ?? []).sorted { $0.position < $1.position }.map {
+                        try ScaleScore(
                             scaleID: $0.scaleId, score: $0.score, answered: $0.answered, itemCount: $0.itemCount,
-                            status: ScoringStatus(rawValue: $0.status) ?? .unscored, bandID: $0.band)
+                            status: try StoredValue.decode($0.status, "scale_score.status"), bandID: $0.band)
                     },
                     flags: row.flags.isEmpty ? [] : row.flags.components(separatedBy: ";"), hasCrisis: row.crisis,
-                    validity: ValidityColumn.findings(row.validity), status: ScoringStatus(rawValue: row.status) ?? .unscored)
+                    validity: ValidityColumn.findings(row.validity),
+                    status: try StoredValue.decode(row.status, "instrument_result.status"))
             }
-            return ScreeningAttempt(
+            return try ScreeningAttempt(
                 id: id, wave: record.waveId, studentID: record.studentId, batteryID: record.batteryId,
-                batteryVersion: record.batteryVersion, source: AttemptSource(rawValue: record.source) ?? .paper,
-                state: AttemptState(rawValue: record.state) ?? .inProgress, startedAt: record.startedAt,
+                batteryVersion: record.batteryVersion, source: try StoredValue.decode(record.source, "attempt.source"),
+                state: try StoredValue.decode(record.state, "attempt.state"), startedAt: record.startedAt,
                 finishedAt: record.finishedAt, answers: values, results: instrumentResults,
                 assessment: WarningAssessment(
-                    level: WarningLevel(rawValue: record.level) ?? .none,
+                    level: try StoredValue.decode(record.level, "attempt.level"),
                     reasons: record.reasons.isEmpty ? [] : record.reasons.components(separatedBy: "; ")),
                 validity: ValidityColumn.findings(record.validity))
         }
     }
 
-    /// The latest attempt of every student in `wave` (the one that counts), keyed by student id.
-    func latestAttempts(_ db: Database, wave: String) throws -> [String: ScreeningAttempt] {
-        let attempts = try loadAttempts(
-            db, filter: "a.id IN (SELECT MAX(id) FROM attempt WHERE wave_id = ? GROUP BY student_id)", arguments: [wave])
-        return Dictionary(attempts.map { ($0.studentID, $0) }, uniquingKeysWith: { _, last in last })
+    /// The attempts with these ids, keyed by id.
+    func loadAttempts(_ db: Database, ids: some Collection<Int64>) throws -> [Int64: ScreeningAttempt] {
+        guard !ids.isEmpty else { return [:] }
+        let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
+        let attempts = try loadAttempts(db, filter: "a.id IN (SELECT value FROM json_each(?))", arguments: [list])
+        return Dictionary(uniqueKeysWithValues: attempts.map { ($0.id, $0) })
     }
 
     func allStudents(_ db: Database) throws -> [Student] {
-        try StudentRecord.order(Column("school"), Column("grade"), Column("class"), Column("student_id")).fetchAll(db).map(\.student)
+        try StudentRecord.order(Column("school"), Column("grade"), Column("class"), Column("student_id")).fetchAll(db).map { try $0.student() }
     }
 }

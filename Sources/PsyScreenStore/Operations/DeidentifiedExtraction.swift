@@ -8,8 +8,6 @@ extension ScreeningStore {
         wave: String, columns: [CohortColumn], key: PseudonymKey
     ) throws(StoreError) -> [DeidentifiedRow] {
         let screenings = try self.screenings(wave: wave)
-        let levels = Dictionary(
-            try register(wave: wave).map { ($0.student.studentID, $0.level) }, uniquingKeysWith: { first, _ in first })
         var rows: [DeidentifiedRow] = []
         for screening in screenings where screening.student.status == .enrolled && screening.state == .screened {
             guard let attempt = screening.attempt else { continue }
@@ -30,7 +28,7 @@ extension ScreeningStore {
             rows.append(DeidentifiedRow(
                 pseudonym: pseudonym,
                 identifiers: QuasiIdentifiers(school: student.school, grade: student.grade, gender: student.gender),
-                scores: scores, bands: bands, level: levels[student.studentID] ?? attempt.assessment.level))
+                scores: scores, bands: bands, level: screening.level))
         }
         return rows
     }

@@ -10,7 +10,7 @@ extension ScreeningStore {
             if let school { request = request.filter(Column("school") == school) }
             if let grade { request = request.filter(Column("grade") == grade) }
             if let className { request = request.filter(Column("class") == className) }
-            return try request.order(Column("school"), Column("grade"), Column("class"), Column("student_id")).fetchAll(db).map(\.student)
+            return try request.order(Column("school"), Column("grade"), Column("class"), Column("student_id")).fetchAll(db).map { try $0.student() }
         }
     }
 }

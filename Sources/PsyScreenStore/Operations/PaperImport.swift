@@ -2,21 +2,6 @@ import Foundation
 import GRDB
 import PsyScreen
 
-/// One scored paper form to store: the answers as keyed in, and where they came from.
-package struct PaperSheet: Hashable, Sendable {
-    package var studentID: String
-    /// Physical line of the record in the input file.
-    package var line: Int
-    /// Per instrument id, in item order (`nil` = blank).
-    package var answers: [String: [Int?]]
-
-    package init(studentID: String, line: Int, answers: [String: [Int?]]) {
-        self.studentID = studentID
-        self.line = line
-        self.answers = answers
-    }
-}
-
 /// A record whose student is not on the roster: reported, never stored.
 package struct Stranger: Hashable, Sendable {
     package var line: Int

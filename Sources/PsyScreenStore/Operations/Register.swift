@@ -4,31 +4,22 @@ import PsyScreen
 
 extension ScreeningStore {
     /// The early-warning register of `wave`: every roster student (whatever their status) with a stored attempt at
-    /// one of `levels`, red first, then by school, grade, class, id. The level is the latest attempt's, except that
-    /// red sticks: a crisis answer on any attempt of the wave is never hidden by a later sheet.
+    /// one of `levels`, red first, then by school, grade, class, id. Level and attempt are the ones
+    /// ``CountingAttempt`` gives: the latest attempt's, except that red sticks — a crisis answer on any attempt of
+    /// the wave is never hidden by a later sheet, and the latest red attempt explains it.
     package func register(wave: String, levels: Set<WarningLevel> = [.red, .orange, .yellow]) throws(StoreError) -> [RegisterEntry] {
         try read { db in
-            let attempts = try loadAttempts(
-                db,
-                filter: """
-                    a.id IN (SELECT MAX(id) FROM attempt WHERE wave_id = ? GROUP BY student_id)
-                    OR a.id IN (SELECT MAX(id) FROM attempt WHERE wave_id = ? AND level = 'red' GROUP BY student_id)
-                    """, arguments: [wave, wave])
-            var counting: [String: ScreeningAttempt] = [:]
-            for attempt in attempts {
-                if let current = counting[attempt.studentID], current.assessment.level == .red, attempt.assessment.level != .red {
-                    continue
-                }
-                counting[attempt.studentID] = attempt
-            }
+            let counting = try countingAttempts(db, wave: wave).filter { levels.contains($0.value.level) }
+            let attempts = try loadAttempts(db, ids: counting.values.compactMap(\.explainingAttemptID))
             let followUps = try latestFollowUps(db, wave: wave)
             var entries: [RegisterEntry] = []
             for student in try allStudents(db) {
-                guard let attempt = counting[student.studentID], levels.contains(attempt.assessment.level) else { continue }
+                guard let verdict = counting[student.studentID], let id = verdict.explainingAttemptID, let attempt = attempts[id]
+                else { continue }
                 entries.append(
                     RegisterEntry(
-                        student: student, level: attempt.assessment.level, reasons: attempt.assessment.reasons,
-                        attempt: attempt, followUp: followUps[student.studentID]))
+                        student: student, level: verdict.level, reasons: attempt.assessment.reasons, attempt: attempt,
+                        followUp: followUps[student.studentID]))
             }
             return entries.sorted { $0.level > $1.level }
         }
@@ -61,14 +52,14 @@ extension ScreeningStore {
             db,
             sql: "SELECT * FROM follow_up WHERE id IN (SELECT MAX(id) FROM follow_up WHERE wave_id = ? GROUP BY student_id)",
             arguments: [wave])
-        return Dictionary(records.map { ($0.studentId, $0.step) }, uniquingKeysWith: { _, last in last })
+        return Dictionary(try records.map { ($0.studentId, try $0.step()) }, uniquingKeysWith: { _, last in last })
     }
 }
 
 extension FollowUpRecord {
-    var step: FollowUpStep {
+    func step() throws -> FollowUpStep {
         FollowUpStep(
-            wave: waveId, studentID: studentId, status: FollowUpStatus(rawValue: status) ?? .new, note: note, at: at,
-            recordedBy: user)
+            wave: waveId, studentID: studentId, status: try StoredValue.decode(status, "follow_up.status"), note: note,
+            at: at, recordedBy: user)
     }
 }

@@ -62,7 +62,7 @@ extension ScreeningStore {
 
     /// One student by (normalized) id.
     package func student(_ id: String) throws(StoreError) -> Student? {
-        try read { db in try StudentRecord.fetchOne(db, key: StudentID.normalize(id))?.student }
+        try read { db in try StudentRecord.fetchOne(db, key: StudentID.normalize(id))?.student() }
     }
 
     /// The whole roster, sorted by school, grade, class, id.

@@ -33,9 +33,11 @@ extension ScreeningStore {
             guard let battery = catalog.battery(id)
                 ?? (parts.allSatisfy { $0 != nil } ? Battery.adHoc(parts.compactMap { $0 }) : nil)
             else {
+                let problems = ([id] + id.split(separator: "+").map(String.init)).compactMap { catalog.problem(for: $0) }
                 throw StoreError(
                     path: path,
-                    message: "wave '\(wave)' was scored with battery '\(id)', which is not in \(catalog.directory)")
+                    message: "wave '\(wave)' was scored with battery '\(id)', which is not in \(catalog.directory)"
+                        + problems.map { "\n\($0)" }.joined())
             }
             batteries.append(battery)
         }

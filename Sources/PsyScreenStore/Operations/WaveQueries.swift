@@ -5,42 +5,34 @@ import PsyScreen
 /// A roster student with the attempt of a wave that counts for them.
 package struct StudentScreening: Hashable, Sendable {
     package var student: Student
-    /// The latest attempt in the wave, if any.
+    /// The attempt that counts (the latest in the wave), if any.
     package var attempt: ScreeningAttempt?
+    /// The rule's verdict: state and level (red sticks within the wave).
+    package var counting: CountingAttempt
 
-    package var state: ScreeningState {
-        guard let attempt else { return .notScreened }
-        if attempt.state == .refused { return .refused }
-        return attempt.isScored ? .screened : .partial
-    }
+    package var state: ScreeningState { counting.state }
+    package var level: WarningLevel { counting.level }
 }
 
 extension ScreeningStore {
-    /// Every student on the roster with their latest attempt in `wave` (students sorted by school, grade, class, id).
+    /// Every student on the roster with the attempt that counts in `wave` (students sorted by school, grade,
+    /// class, id).
     package func screenings(wave: String) throws(StoreError) -> [StudentScreening] {
         try read { db in
-            let latest = try latestAttempts(db, wave: wave)
-            return try allStudents(db).map { StudentScreening(student: $0, attempt: latest[$0.studentID]) }
+            let counting = try countingAttempts(db, wave: wave)
+            let attempts = try loadAttempts(db, ids: counting.values.compactMap(\.attemptID))
+            return try allStudents(db).map { student in
+                let verdict = counting[student.studentID] ?? CountingAttempt()
+                return StudentScreening(student: student, attempt: verdict.attemptID.flatMap { attempts[$0] }, counting: verdict)
+            }
         }
     }
 
     /// Coverage of `wave` per unit at `level`, then a total row.
     package func coverage(wave: String, by level: CoverageTable.Level) throws(StoreError) -> [CoverageRow] {
         let states: [(Student, ScreeningState)] = try read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT a.student_id, a.state, a.scored FROM attempt a
-                    WHERE a.id IN (SELECT MAX(id) FROM attempt WHERE wave_id = ? GROUP BY student_id)
-                    """, arguments: [wave])
-            var state: [String: ScreeningState] = [:]
-            for row in rows {
-                let id: String = row["student_id"]
-                let stored: String = row["state"]
-                let scored: Bool = row["scored"]
-                state[id] = stored == AttemptState.refused.rawValue ? .refused : scored ? .screened : .partial
-            }
-            return try allStudents(db).map { ($0, state[$0.studentID] ?? .notScreened) }
+            let counting = try countingAttempts(db, wave: wave)
+            return try allStudents(db).map { ($0, counting[$0.studentID]?.state ?? .notScreened) }
         }
         return CoverageTable.compute(states, by: level)
     }

@@ -3,7 +3,7 @@ import GRDB
 import PsyScreen
 
 /// A row of `student`.
-struct StudentRecord: SnakeCaseColumns, PersistableRecord {
+struct StudentRecord: SnakeCaseColumns, PersistableRecord, Equatable {
     static let databaseTableName = "student"
 
     var studentId: String
@@ -34,10 +34,10 @@ struct StudentRecord: SnakeCaseColumns, PersistableRecord {
         updatedAt = date
     }
 
-    var student: Student {
+    func student() throws -> Student {
         Student(
             studentID: studentId, name: name, school: school, grade: grade, className: self.class, gender: gender,
-            status: EnrollmentStatus(rawValue: status) ?? .enrolled, campus: campus, major: major, birthDate: birthDate,
+            status: try StoredValue.decode(status, "student.status"), campus: campus, major: major, birthDate: birthDate,
             dorm: dorm)
     }
 
@@ -45,6 +45,6 @@ struct StudentRecord: SnakeCaseColumns, PersistableRecord {
     func sameContent(as other: StudentRecord) -> Bool {
         var copy = other
         copy.updatedAt = updatedAt
-        return student == copy.student
+        return self == copy
     }
 }

@@ -7,10 +7,11 @@ struct Import: WritingCommand {
         commandName: "import",
         abstract: "Score paper results and store them in a wave (one transaction).",
         discussion: """
-            The input is what `psyscreen score` reads, with a student_id column. Rejected records and students not \
-            on the roster are reported (to --errors FILE as CSV, else stderr) and not stored; the rest are. \
-            Importing the same file into the same wave again changes nothing. Exit status: 0 all stored (or \
-            nothing to do), 1 some records not stored, 2 cannot run.
+            The input is what `psyscreen score` reads, with a student_id column, read the same way: blank records \
+            are skipped, and a record `score` rejects is not stored. Rejected records and students not on the \
+            roster are reported (to --errors FILE as CSV, else stderr) and not stored; the rest are. Importing the \
+            same file into the same wave again changes nothing. Exit status: 0 all stored (or nothing to do), 1 some \
+            records not stored, 2 cannot run.
             """)
 
     @OptionGroup var instruments: InstrumentOptions
@@ -37,29 +38,38 @@ struct Import: WritingCommand {
     func run() throws {
         guard file != "-" else { throw CLIError("import needs a file, not standard input: its hash recognises it when imported again") }
         let battery = try selection.resolve(try instruments.catalog())
-        let parsed = try PaperImportReader.read(file, battery: battery, csv: csv)
+        let scratchDirectory = ScratchFile.defaultDirectory
+        let reader = try PaperResultsReader(
+            source: try csv.open(file), instruments: battery.instruments,
+            options: .init(requireStudentID: true, scratchDirectory: scratchDirectory))
+        let problems = try ProblemSpool(directory: scratchDirectory, lateStreams: 2)
+        let batch = try PaperSheetBatch.read(reader, problems: problems)
         let hash = try FileDigest.sha256(file)
         let errorsFile = try errors.map { try files.open($0) }
         let store = try database.openForWriting()
-        let summary = try store.importPaper(wave: wave, battery: battery, path: file, fileHash: hash, sheets: parsed.sheets)
+        let summary = try store.importPaper(wave: wave, battery: battery, path: file, fileHash: hash, sheets: batch.sheets)
         if let earlier = summary.alreadyImportedAt {
             try StandardOutput.line("\(file): already imported into wave \(wave) on \(Timestamp.string(earlier)); nothing changed")
             return
         }
-        var problems = parsed.problems
-        problems += summary.strangers.map {
-            let crisis = parsed.crisisLines.contains($0.line)
-            return PaperResultsLayout.Problem(
-                line: $0.line, column: "student_id", value: $0.studentID,
-                reason: "is not on the roster: not stored" + (crisis ? "; this sheet raises a crisis flag: find the student and see them today" : ""))
+        var strangersWithCrisis = 0
+        for stranger in summary.strangers {
+            let crisis = batch.crisisLines.contains(stranger.line)
+            if crisis { strangersWithCrisis += 1 }
+            try problems.addLate(
+                RecordProblem(
+                    crisis ? .crisis : .rejection, line: stranger.line, field: batch.studentIDField, column: batch.studentIDHeader,
+                    value: stranger.studentID,
+                    reason: "is not on the roster: not stored" + (crisis ? "; this sheet raises a crisis flag: find the student and see them today" : "")),
+                stream: 2)
         }
-        let unstoredCrisis = parsed.rejectedWithCrisis + summary.strangers.filter { parsed.crisisLines.contains($0.line) }.count
-        problems.sort { $0.line < $1.line }
         try ProblemOutput.write(problems, file: file, to: errorsFile)
+        let unstoredCrisis = batch.rejectedWithCrisis + strangersWithCrisis
         let levels = [WarningLevel.red, .orange, .yellow].map { "\($0.rawValue) \(summary.levels[$0] ?? 0)" }.joined(separator: ", ")
-        printError(
-            "\(file): \(parsed.records) records (\(parsed.encoding)); \(summary.stored) stored in wave \(wave) (\(levels)); \(parsed.problemRecords) rejected; \(summary.strangers.count) not on the roster"
-                + (unstoredCrisis > 0 ? "; " + CrisisNotice.notStored(unstoredCrisis) : ""))
-        if parsed.problemRecords > 0 || !summary.strangers.isEmpty { throw ExitCode(1) }
+        var line = "\(file): \(batch.records) records (\(batch.encoding)); \(summary.stored) stored in wave \(wave) (\(levels)); \(batch.rejected) rejected; \(summary.strangers.count) not on the roster"
+        if batch.blankRecords > 0 { line += "; \(batch.blankRecords) blank record\(batch.blankRecords == 1 ? "" : "s") skipped" }
+        if unstoredCrisis > 0 { line += "; " + CrisisNotice.notStored(unstoredCrisis) }
+        printError(line)
+        if batch.rejected > 0 || !summary.strangers.isEmpty { throw ExitCode(1) }
     }
 }

@@ -44,7 +44,7 @@ struct RosterImport: ParsableCommand {
     }
 }
 
-/// A roster with bad rows: every problem, then that nothing was imported.
+/// A roster with bad rows: its problems (the first 100 on a terminal), then that nothing was imported.
 struct RosterRefused: CommandFailure {
     var problems: InputError
     var file: String
@@ -52,6 +52,7 @@ struct RosterRefused: CommandFailure {
     var exitCode: Int32 { 2 }
     var errorMessage: String {
         let count = problems.diagnostics.count
-        return "\(problems.description)\n\(file): error: the roster was not imported (\(count) problem\(count == 1 ? "" : "s"))"
+        return ProblemOutput.capped(problems.diagnostics, file: file, more: "fix these and import again to see the rest")
+            + "\n\(file): error: the roster was not imported (\(count) problem\(count == 1 ? "" : "s"))"
     }
 }

@@ -63,9 +63,9 @@ struct Score: WritingCommand {
         let reader = try csv.open(input)
         let scratchDirectory = ScoreDestination.scratchDirectory(for: output)
         let job = try BulkScoringJob(
-            reader: reader, instruments: battery.instruments,
+            source: reader, instruments: battery.instruments,
             options: .init(
-                format: format.format, byteOrderMark: excel, scratchDirectory: scratchDirectory,
+                format: format.format, byteOrderMark: excel, reading: .init(scratchDirectory: scratchDirectory),
                 syncOutputEarly: output != nil && output != "-"))
         // Both files are opened before the first record, so that a bad path stops the run before any work.
         let destination = try ScoreDestination(
@@ -87,7 +87,7 @@ struct Score: WritingCommand {
                 progress: progress.map { bar in { bar.update(records: $0, bytes: $1) } })
             progress?.finish()
             if strict && summary.rejected > 0 { destination.discard() } else { try destination.commit() }
-            try writeProblems(problems, to: errorsFile)
+            try ProblemOutput.write(problems, file: input == "-" ? "<stdin>" : input, to: errorsFile, byteOrderMark: excel)
         } catch {
             progress?.finish()
             destination.discard()
@@ -98,30 +98,8 @@ struct Score: WritingCommand {
         if summary.rejected > 0 { throw ExitCode(1) }
     }
 
-    /// Writes the rejected records in line order: as CSV to `--errors`, else as lines on stderr.
-    private func writeProblems(_ problems: ProblemSpool, to file: OutputFile?) throws {
-        if let file {
-            let writer = CSVWriter(fileDescriptor: file.fileDescriptor, name: file.path, options: .init(byteOrderMark: excel))
-            try writer.writeRecord(RowProblemReport.csvHeader)
-            try problems.write { problem in
-                // The column name and the value came from the input.
-                try writer.writeRecord(RowProblemReport.record(problem), neutralizingFormulas: true)
-            }
-            try writer.flush()
-            try file.commit()
-        } else {
-            let name = input == "-" ? "<stdin>" : input
-            let writer = ByteWriter(fileDescriptor: 2, name: "<stderr>", capacity: 64 << 10)
-            try problems.write { problem in
-                try writer.write(RowProblemReport.line(problem, file: name))
-                try writer.write(0x0A)
-            }
-            try writer.flush()
-        }
-    }
-
     private func summaryLine(_ summary: BulkScoringJob.Summary) -> String {
-        var text = "\(input == "-" ? "<stdin>" : input): \(summary.records) records (\(summary.encoding.displayName)): "
+        var text = "\(input == "-" ? "<stdin>" : input): \(summary.records) records (\(summary.encoding)): "
         text += "\(summary.scored) scored, \(summary.unscored) unscored, \(summary.rejected) rejected"
         var details: [String] = []
         if summary.repeatedIDs > 0 { details.append("\(summary.repeatedIDs) repeated student_id") }

@@ -4,6 +4,8 @@ import PsyScreen
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 struct Take: ParsableCommand {
@@ -43,11 +45,13 @@ struct Take: ParsableCommand {
     }
 
     func run() throws {
-        let catalog = try instruments.catalog()
-        guard let battery = catalog.battery(self.battery) else {
-            let known = catalog.batteries.map(\.id).joined(separator: ", ")
-            throw CLIError("no battery '\(self.battery)' (available: \(known))")
+        if kiosk && isatty(1) != 1 {
+            // Through a pipe or into a file, what one student typed and saw would stay for the next to read.
+            throw CLIError(
+                "--kiosk needs a terminal on standard output: between students it clears the screen and its scrollback, which a pipe or a file cannot do")
         }
+        let catalog = try instruments.catalog()
+        let battery = try catalog.resolveBattery(self.battery)
         let store = try database.openForWriting(checkIntegrity: false)
         let interrupt = InterruptSignal.install(kiosk: kiosk)
         var driver = TerminalDriver(

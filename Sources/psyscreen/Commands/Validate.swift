@@ -13,7 +13,7 @@ struct Validate: ParsableCommand {
     var files: [String]
 
     func run() throws {
-        let catalog = try instruments.catalog()
+        let catalog = try instruments.catalog(quiet: files)
         var failed = false
         for file in files {
             do {

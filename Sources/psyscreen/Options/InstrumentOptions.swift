@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PsyScreen
 
 /// `--instruments DIR`, shared by every command that reads questionnaires.
@@ -11,11 +12,18 @@ struct InstrumentOptions: ParsableArguments {
             valueName: "dir"))
     var directory: String?
 
-    /// The loaded catalog; throws every problem found when it cannot be loaded.
-    func catalog() throws -> InstrumentCatalog {
+    /// The loaded catalog; throws every problem found when it cannot be loaded. A file with errors gets a one-line
+    /// warning (none for the files in `quiet`, which the command reports itself); the command fails only if it
+    /// needs that file.
+    func catalog(quiet: [String] = []) throws -> InstrumentCatalog {
         guard let directory = InstrumentDirectory.locate(explicit: directory) else {
             throw CLIError("cannot find the instruments folder: pass --instruments DIR or set \(InstrumentDirectory.environmentVariable)")
         }
-        return try InstrumentCatalog.load(directory: directory)
+        let catalog = try InstrumentCatalog.load(directory: directory)
+        let quietPaths = Set(quiet.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+        for problem in catalog.problems where !quietPaths.contains(URL(fileURLWithPath: problem.file).standardizedFileURL.path) {
+            printError(problem.warning.description)
+        }
+        return catalog
     }
 }

@@ -1,26 +1,51 @@
 import ArgumentParser
 import PsyScreen
 
-/// Where rejected records go: `--errors FILE` (CSV: line, column, value, reason; owner-only, as it quotes IDs
-/// and answers) or stderr, one line each.
+/// Where the problems of `score` and `import` go: `--errors FILE` (CSV: line, field, column, value, reason;
+/// owner-only, as it quotes IDs and answers) or stderr, one `FILE:LINE:FIELD: error: …` line each — the first
+/// ``terminalLimit`` of them, then how many more there are and how to get them all.
 enum ProblemOutput {
+    static let terminalLimit = 100
+
     /// `errors`: the `--errors` file, opened before any work (so that a path that cannot be written stops the run
     /// before anything is stored); `nil` for stderr.
-    static func write(_ problems: [PaperResultsLayout.Problem], file: String, to errors: OutputFile?) throws {
+    static func write(_ problems: ProblemSpool, file: String, to errors: OutputFile?, byteOrderMark: Bool = false) throws {
         guard let errors else {
-            for problem in problems { printError(RowProblemReport.line(problem, file: file)) }
+            let writer = ByteWriter(fileDescriptor: 2, name: "<stderr>", capacity: 64 << 10)
+            var shown = 0
+            try problems.write { problem in
+                shown += 1
+                guard shown <= terminalLimit else { return }
+                try writer.write(RowProblemReport.line(problem, file: file))
+                try writer.write(0x0A)
+            }
+            if shown > terminalLimit {
+                try writer.write("\(file): \(moreLine(shown - terminalLimit, "write them all with --errors FILE"))\n")
+            }
+            try writer.flush()
             return
         }
-        let writer = CSVWriter(fileDescriptor: errors.fileDescriptor, name: errors.path)
+        let writer = CSVWriter(fileDescriptor: errors.fileDescriptor, name: errors.path, options: .init(byteOrderMark: byteOrderMark))
         do {
             try writer.writeRecord(RowProblemReport.csvHeader)
             // The column names and values came from the input.
-            for problem in problems { try writer.writeRecord(RowProblemReport.record(problem), neutralizingFormulas: true) }
+            try problems.write { problem in try writer.writeRecord(RowProblemReport.record(problem), neutralizingFormulas: true) }
             try writer.flush()
             try errors.commit()
         } catch {
             errors.discard()
             throw error
         }
+    }
+
+    /// Diagnostics as lines for stderr: the first ``terminalLimit``, then how many more there are.
+    static func capped(_ diagnostics: [Diagnostic], file: String, more hint: String) -> String {
+        var lines = diagnostics.prefix(terminalLimit).map(\.description)
+        if diagnostics.count > terminalLimit { lines.append("\(file): \(moreLine(diagnostics.count - terminalLimit, hint))") }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func moreLine(_ count: Int, _ hint: String) -> String {
+        "\(count) more problem\(count == 1 ? "" : "s") not shown; \(hint)"
     }
 }

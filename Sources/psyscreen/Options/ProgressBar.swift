@@ -2,6 +2,8 @@ import PsyScreen
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A one-line progress bar on stderr for long jobs, redrawn at most ten times a second; only when stderr is a

@@ -3,6 +3,8 @@ import PsyScreen
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Where `score` writes its rows: a file (atomically: a temporary file renamed at the end), standard output, or a

@@ -5,6 +5,8 @@ import PsyScreenStore
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// An error that stops a command. Commands only `throw`: the entry point (``PsyScreenCommand/main()``) prints

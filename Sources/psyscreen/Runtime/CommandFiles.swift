@@ -76,7 +76,7 @@ struct CommandFiles {
 
     /// Writes raw bytes (a PDF) to a declared output.
     func write(bytes: [UInt8], to path: String?) throws {
-        try write(to: path) { writer in try bytes.withUnsafeBufferPointer { try writer.output.write($0) } }
+        try write(to: path) { writer in try writer.output.write(bytes) }
     }
 
     /// Writes CSV records; cells of rows after the header are neutralized against spreadsheet formulas.

@@ -11,7 +11,7 @@ import Darwin
 struct TerminalScreen {
     /// Standard output is a terminal.
     let isTerminal: Bool
-    /// `TERM` is unset or `dumb`: no escape sequences at all.
+    /// `TERM` is unset or `dumb`: no colour.
     let isDumb: Bool
     /// A terminal, not dumb, and `NO_COLOR` unset or empty (no-color.org).
     let usesColour: Bool
@@ -40,9 +40,10 @@ struct TerminalScreen {
             return
         }
         let size = windowSize()
-        // A dumb terminal cannot clear: push the previous student off the screen instead.
-        let clear = isDumb ? String(repeating: "\n", count: size.rows) : FlowRenderer.ansiClear
-        write(FlowRenderer(width: size.columns, colour: usesColour, clearSequence: clear).render(output))
+        // Cleared whatever TERM says: TERM unset or `dumb` describes the environment, not the screen, and every
+        // terminal a kiosk runs on (xterm and its kin, VTE, the Linux console, tmux, PuTTY) clears the screen and
+        // its scrollback with these. Blank lines instead would only push the previous student into the scrollback.
+        write(FlowRenderer(width: size.columns, colour: usesColour, clearSequence: FlowRenderer.ansiClear).render(output))
     }
 
     /// Writes everything, retrying short writes; a closed terminal is ignored (the input side then ends).

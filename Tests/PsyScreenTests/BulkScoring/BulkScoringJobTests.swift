@@ -7,20 +7,21 @@ import XCTest
 /// merges them in several passes before the repeated rows are cut out of the output.
 final class BulkScoringJobTests: XCTestCase {
     func run(_ text: String, format: ScoredOutputFormat = .csv, repeatMemory: Int, fanIn: Int)
-        throws -> (output: String, problems: [PaperResultsLayout.Problem], summary: BulkScoringJob.Summary, leftovers: [String])
+        throws -> (output: String, problems: [RecordProblem], summary: BulkScoringJob.Summary, leftovers: [String])
     {
         let scratch = try ScratchDirectory()
         let input = try scratch.file("in.csv", Array(text.utf8))
         let reader = try CSVReader(path: input)
         let job = try BulkScoringJob(
-            reader: reader, instruments: [Fixtures.instrument("phq9"), Fixtures.instrument("gad7")],
-            options: .init(format: format, scratchDirectory: scratch.path, repeatMemory: repeatMemory, fanIn: fanIn))
+            source: reader, instruments: [Fixtures.instrument("phq9"), Fixtures.instrument("gad7")],
+            options: .init(
+                format: format, reading: .init(scratchDirectory: scratch.path, repeatMemory: repeatMemory, fanIn: fanIn)))
         let outputPath = scratch.path + "/out.csv"
         let fd = open(outputPath, O_RDWR | O_CREAT | O_TRUNC, 0o600)
         defer { close(fd) }
         let spool = try ProblemSpool(directory: scratch.path)
         let summary = try job.run(output: fd, outputName: outputPath, problems: spool)
-        var problems: [PaperResultsLayout.Problem] = []
+        var problems: [RecordProblem] = []
         try spool.write { problems.append($0) }
         let output = String(decoding: try scratch.contents("out.csv"), as: UTF8.self)
         return (output, problems, summary, try scratch.listing().filter { $0 != "in.csv" && $0 != "out.csv" })
@@ -30,7 +31,7 @@ final class BulkScoringJobTests: XCTestCase {
         var random = SplitMix64(seed: 5)
         var text = "student_id,name," + ((1...9).map { "phq9_\($0)" } + (1...7).map { "gad7_\($0)" }).joined(separator: ",") + "\n"
         var expectedRows: [String] = []
-        var expectedProblems: [PaperResultsLayout.Problem] = []
+        var expectedProblems: [RecordProblem] = []
         var firstLine: [String: Int] = [:]
         var rejected = 0
         var line = 1
@@ -47,11 +48,12 @@ final class BulkScoringJobTests: XCTestCase {
             // A rejected sheet that endorses item 9 says so: it must not hide a student at risk.
             if bad {
                 rejected += 1
-                expectedProblems.append(.init(line: recordLine, column: "phq9_1", value: "7", reason: "is not one of the options (0, 1, 2, 3)"))
+                expectedProblems.append(
+                    RecordProblem(line: recordLine, field: 3, column: "phq9_1", value: "7", reason: "is not one of the options (0, 1, 2, 3)"))
                 if items[8] >= 1 {
                     expectedProblems.append(
-                        .init(
-                            line: recordLine, column: "phq9_9", value: "\(items[8])",
+                        RecordProblem(
+                            .crisis, line: recordLine, field: 11, column: "phq9_9", value: "\(items[8])",
                             reason: "raises the crisis flag phq9.item9 on this rejected record: check the paper form and see the student today"))
                 }
                 continue
@@ -60,7 +62,9 @@ final class BulkScoringJobTests: XCTestCase {
                 rejected += 1
                 let crisis = items[8] >= 1 ? "; this sheet raises a crisis flag: compare it with line \(first) and see the student today" : ""
                 expectedProblems.append(
-                    .init(line: recordLine, column: "student_id", value: id.uppercased(), reason: "repeats the student_id of line \(first)\(crisis)"))
+                    RecordProblem(
+                        crisis.isEmpty ? .rejection : .crisis, line: recordLine, field: 1, column: "student_id",
+                        value: id.uppercased(), reason: "repeats the student_id of line \(first)\(crisis)"))
                 continue
             }
             firstLine[id] = recordLine

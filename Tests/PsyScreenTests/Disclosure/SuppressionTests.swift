@@ -37,7 +37,7 @@ final class SuppressionTests: XCTestCase {
     }
 
     func testEveryonePositiveIsLeftToThePercentageRule() throws {
-        // GUIDE §7 hides a part whose remainder is 1…k−1; a remainder of 0 sits beside a published zero, and
+        // The rule hides a part whose remainder is 1…k−1; a remainder of 0 sits beside a published zero, and
         // hiding the 12 would not hide anything while "negative: 0" is shown. The percentage never says 100 %.
         let table = try UnitTable(categories: ["positive", "negative"], roots: [.leaf("1A", [12, 0])])
         XCTAssertTrue(suppressor.suppress(table.problem).hidden.isEmpty)

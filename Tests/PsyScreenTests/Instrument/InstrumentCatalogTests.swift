@@ -33,16 +33,71 @@ final class InstrumentCatalogTests: XCTestCase {
         XCTAssertEqual(text.text(in: "fr"), "E")
     }
 
-    func testTwoFilesWithTheSameIDAreReported() throws {
-        let directory = Fixtures.temporaryDirectory()
-        for name in ["psyscreen.xsd", "xml.xsd", "phq9.xml"] {
+    func testTheShippedFolderHasNoProblems() {
+        XCTAssertEqual(Fixtures.catalog.problems.map(\.error.description), [])
+    }
+
+    /// A folder with the shipped schema and the named shipped files.
+    func folder(_ names: [String]) throws -> String {
+        let directory = makeTemporaryDirectory()
+        for name in ["psyscreen.xsd", "xml.xsd"] + names {
             try FileManager.default.copyItem(atPath: Fixtures.instrumentsDirectory + "/" + name, toPath: directory + "/" + name)
         }
+        return directory
+    }
+
+    func testTwoFilesWithTheSameIDAreReportedAndNeitherIsUsed() throws {
+        let directory = try folder(["phq9.xml", "gad7.xml"])
         try FileManager.default.copyItem(atPath: Fixtures.instrumentsDirectory + "/phq9.xml", toPath: directory + "/phq9-copy.xml")
-        XCTAssertThrowsError(try InstrumentCatalog.load(directory: directory)) { error in
-            XCTAssertEqual(
-                "\(error)", "\(directory)/phq9.xml:1: error: instrument id 'phq9' is already defined in \(directory)/phq9-copy.xml")
+        let catalog = try InstrumentCatalog.load(directory: directory)
+        XCTAssertEqual(catalog.instruments.map(\.id), ["gad7"])
+        let expected = "\(directory)/phq9.xml:1: error: instrument id 'phq9' is already defined in \(directory)/phq9-copy.xml (neither is used)"
+        XCTAssertThrowsError(try catalog.resolveInstrument("phq9")) { error in XCTAssertEqual("\(error)", expected) }
+    }
+
+    func testABrokenFileStopsOnlyWhatNeedsIt() throws {
+        let directory = try folder(["gad7.xml", "annual.xml"])
+        let audit = Fixtures.repositoryRoot + "/Fuzz/corpus/instrument/audit-option-value-overflow.xml"
+        try FileManager.default.copyItem(atPath: audit, toPath: directory + "/phq9.xml")
+        try "<instrument".write(toFile: directory + "/torn.xml", atomically: true, encoding: .utf8)
+        let catalog = try InstrumentCatalog.load(directory: directory)
+
+        XCTAssertEqual(catalog.instruments.map(\.id), ["gad7"])
+        XCTAssertEqual(try catalog.resolveInstrument("gad7").items.count, 7)
+        XCTAssertEqual(catalog.problems.map { ($0.file as NSString).lastPathComponent }, ["annual.xml", "phq9.xml", "torn.xml"])
+        XCTAssertEqual(catalog.problems.map(\.id), ["annual", "phq9", nil])
+
+        let option = "\(directory)/phq9.xml:19: error: option value of response set 'frequency' must be a whole number from -1000 to 1000, not '4611686018427387904'"
+        XCTAssertThrowsError(try catalog.resolveInstrument("phq9")) { error in
+            XCTAssertEqual((error as? InputError)?.diagnostics.first?.description, option)
         }
+        // The battery fails with its own error and those of the instrument it needs.
+        XCTAssertThrowsError(try catalog.resolveBattery("annual")) { error in
+            let lines = (error as? InputError)?.diagnostics.map(\.description) ?? []
+            XCTAssertEqual(lines.first, "\(directory)/annual.xml:7: error: instrument 'phq9' cannot be used: \(directory)/phq9.xml has errors")
+            XCTAssertEqual(lines.dropFirst().first, option)
+            XCTAssertEqual(lines.count, 2, lines.description)
+        }
+        XCTAssertThrowsError(try catalog.resolveInstrument("k10")) { error in
+            XCTAssertEqual("\(error)", "\(directory):1: error: no instrument 'k10' (known: gad7; unreadable: torn.xml)")
+        }
+        XCTAssertEqual(
+            catalog.problems[1].warning.description,
+            "\(directory)/phq9.xml:19: warning: file not used: option value of response set 'frequency' must be a whole number from -1000 to 1000, not '4611686018427387904'")
+        // The battery's warning counts its own errors only.
+        XCTAssertEqual(
+            catalog.problems[0].warning.description,
+            "\(directory)/annual.xml:7: warning: file not used: instrument 'phq9' cannot be used: \(directory)/phq9.xml has errors")
+    }
+
+    func testAWarningSaysHowManyMoreErrorsTheFileHas() {
+        let problem = InstrumentCatalog.Problem(
+            file: "a.xml", id: "a",
+            error: InputError([
+                Diagnostic(at: SourceLocation(file: "a.xml", line: 3), "first"),
+                Diagnostic(at: SourceLocation(file: "a.xml", line: 9), "second"),
+            ]))
+        XCTAssertEqual(problem.warning.description, "a.xml:3: warning: file not used: first (and 1 more error: psyscreen validate a.xml)")
     }
 
     func testLocatingTheInstrumentsFolder() {

@@ -72,6 +72,21 @@ final class SemanticErrorTests: XCTestCase {
             ["demo.xml:19: error: bands of scale 'total' leave a gap: no band covers 2–2"])
     }
 
+    func testAGapOnAMeanScaleIsGivenOnItsGrid() {
+        // 0.4 + 0.01 is 0.41000000000000003 in floating point: the message says 0.41.
+        let mean = """
+              <scale id="total" method="mean" items="1 2 3" decimals="2">
+                <label xml:lang="en">Total</label><label xml:lang="zh-Hans">总分</label>
+                <band id="low" min="0" max="0.4"><label xml:lang="en">Low</label><label xml:lang="zh-Hans">低</label></band>
+                <band id="high" min="0.45" max="1"><label xml:lang="en">High</label><label xml:lang="zh-Hans">高</label></band>
+              </scale>
+            """
+        let start = Self.base.range(of: "  <scale")!.lowerBound, end = Self.base.range(of: "</scale>\n")!.upperBound
+        XCTAssertEqual(
+            messages(replacing: String(Self.base[start..<end]), with: mean + "\n"),
+            ["demo.xml:19: error: bands of scale 'total' leave a gap: no band covers 0.41–0.44"])
+    }
+
     func testBandsThatOverlap() {
         XCTAssertEqual(
             messages(replacing: "id=\"high\" min=\"2\"", with: "id=\"high\" min=\"1\""),

@@ -1,10 +1,19 @@
 /// Turns a decoded exchange document into checked ``CohortTables``.
+///
+/// Every number is bounded before it is used, so that no sum, product or power of ten computed from a damaged or
+/// hostile file can overflow: counts 0…``maximumCount``, scales as an instrument file may define them
+/// (``InstrumentLimits``), counted scores inside their scale's range.
 struct CohortExchangeReader {
     let document: ExchangeDocument
     let file: String
 
+    /// More students than any district has (a province's vocational schools hold a few million); small enough
+    /// that adding a few thousand such counts cannot overflow.
+    static let maximumCount = 1_000_000_000
+
     func read() throws(CohortExchangeError) -> CohortExchange {
         let columns = document.scales
+        for column in columns { try check(column) }
         var units: [CohortUnit: CohortCounts] = [:]
         var withheld: [CohortUnit: Set<CohortCell>] = [:]
         for record in document.units {
@@ -55,12 +64,12 @@ struct CohortExchangeReader {
         counts.onInternship = record.onInternship
         let all = [counts.enrolled, counts.screened, counts.partial, counts.refused, counts.notScreened,
                    counts.onLeave, counts.onInternship]
-        guard all.allSatisfy({ $0 >= 0 }) else { throw fail("unit \(unit): a negative count") }
+        guard all.allSatisfy(Self.isCount) else { throw fail("unit \(unit): \(Self.countRule)") }
         guard counts.screened + counts.partial + counts.refused + counts.notScreened == counts.enrolled else {
             throw fail("unit \(unit): screened, partial, refused and not screened do not add up to enrolled")
         }
         for (index, level) in CohortCounts.levelOrder.enumerated() {
-            guard let count = record.levels[level.rawValue], count >= 0 else {
+            guard let count = record.levels[level.rawValue], Self.isCount(count) else {
                 throw fail("unit \(unit): no count for level '\(level.rawValue)'")
             }
             counts.levels[index] = count
@@ -83,9 +92,16 @@ struct CohortExchangeReader {
         let context = "unit \(unit), \(column.name)"
         guard Set(record.bands.keys) == Set(column.bands.map(\.id)) else { throw fail("\(context): band names differ") }
         let bands = column.bands.map { record.bands[$0.id] ?? 0 }
+        guard Self.isCount(record.n), Self.isCount(record.unbanded), bands.allSatisfy(Self.isCount) else {
+            throw fail("\(context): \(Self.countRule)")
+        }
         var histogram: [Int: Int] = [:]
         for (key, count) in record.histogram {
             guard let score = Int(key) else { throw fail("\(context): histogram key '\(key)' is not a whole number") }
+            guard column.scaledRange.contains(score) else {
+                throw fail("\(context): histogram key \(score) lies outside the scale's range \(column.scaledRange)")
+            }
+            guard Self.isCount(count) else { throw fail("\(context): \(Self.countRule)") }
             histogram[score] = count
         }
         let scores: ScoreHistogram
@@ -94,8 +110,7 @@ struct CohortExchangeReader {
         } catch {
             throw fail("\(context): \(error)")
         }
-        guard bands.allSatisfy({ $0 >= 0 }), record.unbanded >= 0,
-              bands.reduce(record.unbanded, +) == record.n, scores.count == record.n
+        guard bands.reduce(record.unbanded, +) == record.n, scores.count == record.n
         else { throw fail("\(context): band counts, histogram and n do not agree") }
         let fromHistogram = scores.accumulator
         guard fromHistogram.sum == record.sum, fromHistogram.sumOfSquares == record.sumOfSquares else {
@@ -106,6 +121,27 @@ struct CohortExchangeReader {
         }
         return ScaleCounts(bands: bands, unbanded: record.unbanded, scores: scores, alpha: record.alpha)
     }
+
+    /// A scale as an instrument file may define it: decimals, range, items and bands within ``InstrumentLimits``.
+    private func check(_ column: CohortColumn) throws(CohortExchangeError) {
+        let context = "scale \(column.name)"
+        guard InstrumentLimits.decimals.contains(column.decimals) else {
+            throw fail("\(context): \(column.decimals) decimals (at most \(InstrumentLimits.decimals.upperBound))")
+        }
+        let limit = Int(InstrumentLimits.countedScore)
+        guard column.scaledRange.lowerBound >= -limit, column.scaledRange.upperBound <= limit else {
+            throw fail("\(context): its range \(column.scaledRange) is larger than any scale's (±\(limit))")
+        }
+        guard column.bands.count <= InstrumentLimits.bands,
+              column.itemPositions.count <= InstrumentLimits.items,
+              column.itemPositions.allSatisfy({ (0..<InstrumentLimits.items).contains($0) }),
+              column.reversal.count == column.itemPositions.count,
+              column.reversal.allSatisfy({ ($0 ?? 0).magnitude <= 2 * InstrumentLimits.optionValues.upperBound })
+        else { throw fail("\(context): its bands or items are not those of any instrument") }
+    }
+
+    private static func isCount(_ value: Int) -> Bool { value >= 0 && value <= maximumCount }
+    private static let countRule = "a count must be a whole number from 0 to \(maximumCount)"
 
     private func fail(_ message: String) -> CohortExchangeError { CohortExchangeError(file: file, message: message) }
 }

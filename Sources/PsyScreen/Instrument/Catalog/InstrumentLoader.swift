@@ -47,7 +47,12 @@ package struct InstrumentLoader: Sendable {
             case .success:
                 throw InputError(diagnostics)
             case .failure(let error):
-                throw InputError(Self.merge(diagnostics, error.diagnostics))
+                let schema = diagnostics.filter { diagnostic in
+                    !decoder.numberErrors.contains {
+                        $0.line == diagnostic.location.line && diagnostic.message.contains($0.schemaSays)
+                    }
+                }
+                throw InputError(Self.merge(schema, error.diagnostics))
             }
         case "battery":
             if !diagnostics.isEmpty { throw InputError(diagnostics) }
@@ -60,6 +65,14 @@ package struct InstrumentLoader: Sendable {
         }
     }
 
+    /// The id a file's root element claims, read without the schema; nil when the file cannot be read that far.
+    package func claimedID(_ path: String) -> String? {
+        guard let bytes = try? FileBytes.read(path, limit: Self.sizeLimit),
+            let root = try? LibXMLDocumentReader.read(bytes, file: path)
+        else { return nil }
+        return root.attribute("id")
+    }
+
     /// Schema and semantic diagnostics in line order, without repeating a line's identical message.
     private static func merge(_ first: [Diagnostic], _ second: [Diagnostic]) -> [Diagnostic] {
         var all = first
@@ -67,22 +80,5 @@ package struct InstrumentLoader: Sendable {
         return all.enumerated().sorted {
             ($0.element.location.line, $0.offset) < ($1.element.location.line, $1.offset)
         }.map(\.element)
-    }
-}
-
-/// A parsed battery file, resolved once the instruments it names are known.
-package struct BatteryFile: Sendable {
-    let root: XMLElementValue
-    package let file: String
-
-    /// The battery's id as written in the file.
-    package var id: String { root.attribute("id") ?? "" }
-
-    /// Resolves instrument references through `lookup` and checks the policy against them.
-    package func resolve(_ lookup: (String) -> Instrument?) throws(InputError) -> Battery {
-        try withoutActuallyEscaping(lookup) { lookup throws(InputError) in
-            var decoder = BatteryDecoder(root: root, file: file, lookup: lookup)
-            return try decoder.decode().get()
-        }
     }
 }

@@ -6,11 +6,18 @@ struct BatteryDecoder {
     private var context: DecodingContext
     private let root: XMLElementValue
     private let lookup: (String) -> Instrument?
+    private let unusable: (String) -> String?
+    /// Instruments named by the battery whose files have errors: the policy's conditions on them are not checked.
+    private var broken: Set<String> = []
 
-    init(root: XMLElementValue, file: String, lookup: @escaping (String) -> Instrument?) {
+    init(
+        root: XMLElementValue, file: String, lookup: @escaping (String) -> Instrument?,
+        unusable: @escaping (String) -> String? = { _ in nil }
+    ) {
         self.root = root
         self.context = DecodingContext(file: file)
         self.lookup = lookup
+        self.unusable = unusable
     }
 
     mutating func decode() -> Result<Battery, InputError> {
@@ -22,6 +29,9 @@ struct BatteryDecoder {
                 context.error(reference.line, "instrument '\(id)' is listed twice")
             } else if let instrument = lookup(id) {
                 instruments.append(instrument)
+            } else if let file = unusable(id) {
+                broken.insert(id)
+                context.error(reference.line, "instrument '\(id)' cannot be used: \(file) has errors")
             } else {
                 context.error(reference.line, "unknown instrument '\(id)' (no instrument file with this id)")
             }
@@ -30,7 +40,7 @@ struct BatteryDecoder {
         let closing = context.text("closing", of: root, what: "closing")
         let crisis = context.text("crisis", of: root, what: "crisis")
         let seconds = root.children(named: "validity").first?.children(named: "min-seconds").first.flatMap {
-            Int($0.text.trimmingCharacters(in: .whitespacesAndNewlines))
+            context.integer($0, in: InstrumentLimits.seconds, what: "min-seconds")
         }
         let policy = decodePolicy(instruments)
         context.checkTranslations()
@@ -55,7 +65,7 @@ struct BatteryDecoder {
         // A crisis answer must never end up below red because a policy file forgot it.
         let red = conditions[.red] ?? []
         for instrument in instruments {
-            for flag in instrument.flags where flag.kind == .crisis {
+            for flag in instrument.crisisFlags {
                 if !red.contains(.flag(instrument: instrument.id, flag: flag.id)) {
                     context.error(
                         policy.line,
@@ -70,6 +80,7 @@ struct BatteryDecoder {
         _ element: XMLElementValue, _ instruments: [Instrument]
     ) -> WarningPolicy.Condition? {
         let instrumentID = element.attribute("instrument") ?? ""
+        if broken.contains(instrumentID) { return nil }
         guard let instrument = instruments.first(where: { $0.id == instrumentID }) else {
             context.error(element.line, "the policy names instrument '\(instrumentID)', which is not in this battery")
             return nil
@@ -93,9 +104,10 @@ struct BatteryDecoder {
             return known ? .bands(instrument: instrumentID, scale: scale.id, bandIDs: ids) : nil
         case "score":
             guard let scale = scale(element, of: instrument) else { return nil }
-            let minimum = element.attribute("min").flatMap(Double.init)
-            let maximum = element.attribute("max").flatMap(Double.init)
-            if minimum == nil && maximum == nil {
+            let limit = InstrumentLimits.scoreBound
+            let minimum = context.decimal(element, "min", limit: limit, what: "score condition min")
+            let maximum = context.decimal(element, "max", limit: limit, what: "score condition max")
+            if element.attribute("min") == nil && element.attribute("max") == nil {
                 context.error(element.line, "a score condition needs min, max or both")
                 return nil
             }

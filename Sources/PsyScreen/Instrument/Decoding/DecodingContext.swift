@@ -3,6 +3,8 @@
 struct DecodingContext {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
+    /// Lines with a reported bad number, and how the schema's message about it starts.
+    var numberErrors: [(line: Int, schemaSays: String)] = []
     private var texts: [(what: String, line: Int, languages: [String])] = []
 
     init(file: String) { self.file = file }

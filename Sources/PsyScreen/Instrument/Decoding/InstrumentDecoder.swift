@@ -7,11 +7,16 @@ import Foundation
 struct InstrumentDecoder {
     private var context: DecodingContext
     private let root: XMLElementValue
+    /// Response sets with an option whose value was rejected.
+    private var incompleteResponseSets: Set<String> = []
 
     init(root: XMLElementValue, file: String) {
         self.root = root
         self.context = DecodingContext(file: file)
     }
+
+    /// Lines where a number was reported bad, and how the schema's message about it starts.
+    var numberErrors: [(line: Int, schemaSays: String)] { context.numberErrors }
 
     /// The instrument, or the problems found in it.
     mutating func decode() -> Result<Instrument, InputError> {
@@ -20,8 +25,10 @@ struct InstrumentDecoder {
         let instructions = context.text("instructions", of: root, what: "instructions")
         let responseSets = decodeResponseSets()
         let items = decodeItems(responseSets)
-        let scales = ScaleDecoder(items: items, responseSets: responseSets).decode(root, &context)
-        let flags = decodeFlags(items, responseSets)
+        // A set with a rejected option has no trustworthy range: checks built on it would only add noise.
+        let complete = responseSets.filter { !incompleteResponseSets.contains($0.id) }
+        let scales = ScaleDecoder(items: items, responseSets: complete).decode(root, &context)
+        let flags = decodeFlags(items, complete)
         let validity = decodeValidity(items, scales)
         context.checkTranslations()
         if !context.diagnostics.isEmpty { return .failure(InputError(context.diagnostics)) }
@@ -43,7 +50,13 @@ struct InstrumentDecoder {
             var options: [ResponseSet.Option] = []
             var seen: [Int: Int] = [:]
             for option in element.children(named: "option") {
-                guard let value = option.attribute("value").flatMap({ Int($0) }) else { continue }
+                guard
+                    let value = context.integer(
+                        option, "value", in: InstrumentLimits.optionValues, what: "option value of response set '\(id)'")
+                else {
+                    incompleteResponseSets.insert(id)
+                    continue
+                }
                 if let first = seen[value] {
                     context.error(option.line, "response set '\(id)' has value \(value) twice (first on line \(first))")
                 }
@@ -58,6 +71,11 @@ struct InstrumentDecoder {
     private mutating func decodeItems(_ responseSets: [ResponseSet]) -> [Item] {
         let elements = root.children(named: "item")
         context.checkUnique(elements, kind: "item")
+        if elements.count > InstrumentLimits.items {
+            context.error(
+                elements[InstrumentLimits.items].line,
+                "an instrument has at most \(InstrumentLimits.items) items (this one has \(elements.count))")
+        }
         return elements.map { element in
             let id = element.attribute("id") ?? ""
             let responses = element.attribute("responses") ?? ""
@@ -77,10 +95,10 @@ struct InstrumentDecoder {
         return elements.compactMap { element in
             let id = element.attribute("id") ?? ""
             let itemIDs = context.idList(element.attribute("items"))
-            let minimum = element.attribute("min").flatMap { Int($0) }
-            let maximum = element.attribute("max").flatMap { Int($0) }
+            let minimum = context.integer(element, "min", in: InstrumentLimits.optionValues, what: "flag '\(id)' min")
+            let maximum = context.integer(element, "max", in: InstrumentLimits.optionValues, what: "flag '\(id)' max")
             let label = context.text("label", of: element, what: "flag '\(id)' label")
-            if minimum == nil && maximum == nil {
+            if element.attribute("min") == nil && element.attribute("max") == nil {
                 context.error(element.line, "flag '\(id)' needs a condition: min, max or both")
             }
             for itemID in itemIDs {
@@ -105,7 +123,7 @@ struct InstrumentDecoder {
     private mutating func decodeValidity(_ items: [Item], _ scales: [Scale]) -> ValidityRules {
         guard let element = root.children(named: "validity").first else { return ValidityRules() }
         let seconds = element.children(named: "min-seconds").first.flatMap {
-            Int($0.text.trimmingCharacters(in: .whitespacesAndNewlines))
+            context.integer($0, in: InstrumentLimits.seconds, what: "min-seconds")
         }
         var straightLining: [String] = []
         for rule in element.children(named: "straight-lining") {

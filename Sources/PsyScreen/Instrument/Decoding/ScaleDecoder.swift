@@ -12,6 +12,11 @@ struct ScaleDecoder {
     func decode(_ root: XMLElementValue, _ context: inout DecodingContext) -> [Scale] {
         let elements = root.children.filter { $0.name == "scale" || $0.name == "derived-scale" }
         context.checkUnique(elements, kind: "scale")
+        if elements.count > InstrumentLimits.scales {
+            context.error(
+                elements[InstrumentLimits.scales].line,
+                "an instrument has at most \(InstrumentLimits.scales) scales (this one has \(elements.count))")
+        }
         var scales: [Scale] = []
         for element in elements {
             let id = element.attribute("id") ?? ""
@@ -25,13 +30,18 @@ struct ScaleDecoder {
             } else {
                 shape = derivedScale(element, id: id, earlier: scales, &context)
             }
-            let bands = decodeBands(element, scaleID: id, &context)
-            guard let (definition, decimals, range, step) = shape else { continue }
+            let (bands, bandsComplete) = decodeBands(element, scaleID: id, &context)
+            guard let (definition, decimals, range, step) = shape,
+                checkMagnitude(range, decimals: decimals, scaleID: id, line: element.line, &context)
+            else { continue }
             let bandLines = Dictionary(
                 element.children(named: "band").map { ($0.attribute("id") ?? "", $0.line) },
                 uniquingKeysWith: { first, _ in first })
-            checkCoverage(
-                bands, range: range, step: step, scaleID: id, line: { bandLines[$0] ?? element.line }, &context)
+            if bandsComplete {
+                checkCoverage(
+                    bands, range: range, step: step, decimals: decimals, scaleID: id,
+                    line: { bandLines[$0] ?? element.line }, &context)
+            }
             scales.append(
                 Scale(
                     id: id, label: label, definition: definition, decimals: decimals, range: range, step: step,
@@ -60,7 +70,9 @@ struct ScaleDecoder {
             }
         }
         let count = itemIDs.count
-        let minimumAnswered = element.attribute("min-answered").flatMap { Int($0) } ?? count
+        let minimumAnswered =
+            context.integer(
+                element, "min-answered", in: 1...InstrumentLimits.items, what: "scale '\(id)' min-answered") ?? count
         let prorate = element.attribute("prorate").map { $0 == "true" || $0 == "1" } ?? false
         if minimumAnswered > count {
             context.error(element.line, "scale '\(id)' needs \(minimumAnswered) answered items but has only \(count)")
@@ -74,11 +86,13 @@ struct ScaleDecoder {
         if method == .mean && prorate {
             context.error(element.line, "scale '\(id)': prorate applies to sum scales only (a mean needs none)")
         }
-        let decimalsAttribute = element.attribute("decimals").flatMap { Int($0) }
+        let decimalsAttribute = context.integer(
+            element, "decimals", in: InstrumentLimits.decimals, what: "scale '\(id)' decimals")
         if method == .sum && decimalsAttribute != nil {
             context.error(element.line, "scale '\(id)': decimals apply to mean scales only (sums are whole numbers)")
         }
-        guard ranges.count == count, count > 0 else { return nil }
+        guard ranges.count == count, count > 0, element.attribute("decimals") == nil || decimalsAttribute != nil
+        else { return nil }
         let decimals = method == .sum ? 0 : (decimalsAttribute ?? 2)
         let lowest = Double(ranges.map(\.lowerBound).min()!)
         let highest = Double(ranges.map(\.upperBound).max()!)
@@ -104,17 +118,27 @@ struct ScaleDecoder {
         _ element: XMLElementValue, id: String, earlier: [Scale], _ context: inout DecodingContext
     ) -> (Scale.Definition, Int, ClosedRange<Double>, Double)? {
         let of = element.attribute("of") ?? ""
-        let multiplyText = element.attribute("multiply") ?? "1"
-        let addText = element.attribute("add") ?? "0"
+        let multiplyText = DecodingContext.trimmed(element.attribute("multiply") ?? "1")
+        let addText = DecodingContext.trimmed(element.attribute("add") ?? "0")
+        let what = "derived scale '\(id)'"
+        let multiply = context.decimal(element, "multiply", limit: InstrumentLimits.multiplier, what: "\(what) multiply")
+        let add = context.decimal(element, "add", limit: InstrumentLimits.offset, what: "\(what) add")
         guard let base = earlier.first(where: { $0.id == of }) else {
-            context.error(element.line, "derived scale '\(id)' is based on unknown scale '\(of)' (it must be defined above)")
+            context.error(element.line, "\(what) is based on unknown scale '\(of)' (it must be defined above)")
             return nil
         }
-        guard let multiply = Double(multiplyText), let add = Double(addText), multiply != 0 else {
-            context.error(element.line, "derived scale '\(id)': multiply must be a non-zero number")
-            return nil
-        }
+        if multiply == 0 { context.error(element.line, "\(what): multiply must not be 0") }
+        guard let multiply = element.attribute("multiply") == nil ? 1 : multiply,
+            let add = element.attribute("add") == nil ? 0 : add, multiply != 0
+        else { return nil }
         let decimals = max(base.decimals + Self.fractionDigits(multiplyText), Self.fractionDigits(addText))
+        guard InstrumentLimits.decimals.contains(decimals) else {
+            context.error(
+                element.line,
+                "\(what) would keep \(decimals) decimals (those of '\(of)' and of multiply and add together): at most \(InstrumentLimits.decimals.upperBound)"
+            )
+            return nil
+        }
         let ends = [base.range.lowerBound * multiply + add, base.range.upperBound * multiply + add]
         return (
             .derived(of: of, multiply: multiply, add: add), decimals, ends.min()!...ends.max()!,
@@ -122,30 +146,57 @@ struct ScaleDecoder {
         )
     }
 
-    private func decodeBands(_ element: XMLElementValue, scaleID: String, _ context: inout DecodingContext) -> [Band] {
+    /// The bands, and whether every one could be read (coverage is only checked then).
+    private func decodeBands(
+        _ element: XMLElementValue, scaleID: String, _ context: inout DecodingContext
+    ) -> ([Band], Bool) {
         let elements = element.children(named: "band")
         context.checkUnique(elements, kind: "band", scope: " in scale '\(scaleID)'")
-        return elements.compactMap { band in
+        if elements.count > InstrumentLimits.bands {
+            context.error(
+                elements[InstrumentLimits.bands].line,
+                "scale '\(scaleID)' has more than \(InstrumentLimits.bands) bands (\(elements.count))")
+        }
+        let bands = elements.compactMap { band -> Band? in
             let id = band.attribute("id") ?? ""
             let label = context.text("label", of: band, what: "band '\(id)' label")
-            guard let minimum = band.attribute("min").flatMap(Double.init),
-                let maximum = band.attribute("max").flatMap(Double.init)
-            else { return nil }
+            let limit = InstrumentLimits.scoreBound
+            let minimum = context.decimal(band, "min", limit: limit, what: "band '\(id)' min")
+            let maximum = context.decimal(band, "max", limit: limit, what: "band '\(id)' max")
+            guard let minimum, let maximum else { return nil }
             if minimum > maximum {
                 context.error(band.line, "band '\(id)' of scale '\(scaleID)' has min \(format(minimum)) above max \(format(maximum))")
                 return nil
             }
             return Band(id: id, label: label, minimum: minimum, maximum: maximum)
         }
+        return (bands, bands.count == elements.count)
+    }
+
+    /// Scores counted in their smallest step (score × 10^decimals, how reports and the store keep them) must stay
+    /// within ``InstrumentLimits/countedScore``.
+    private func checkMagnitude(
+        _ range: ClosedRange<Double>, decimals: Int, scaleID: String, line: Int, _ context: inout DecodingContext
+    ) -> Bool {
+        let largest = max(range.lowerBound.magnitude, range.upperBound.magnitude)
+        let limit = InstrumentLimits.countedScore
+        guard largest * Double(Rounding.power10(decimals)) > limit else { return true }
+        context.error(
+            line,
+            "scale '\(scaleID)' reaches \(format(largest)) with \(decimals) decimals: too large (a score × 10^decimals must stay within ±\(Int(limit)))"
+        )
+        return false
     }
 
     /// Bands must tile the scale's range: first starts at the lowest score, each next one a step after the
     /// previous ends, last ends at the highest score.
     private func checkCoverage(
-        _ bands: [Band], range: ClosedRange<Double>, step: Double, scaleID: String, line: (String) -> Int,
-        _ context: inout DecodingContext
+        _ bands: [Band], range: ClosedRange<Double>, step: Double, decimals: Int, scaleID: String,
+        line: (String) -> Int, _ context: inout DecodingContext
     ) {
         guard !bands.isEmpty else { return }
+        // Scores the scale can have, as they are printed (`3.41`, not the `3.4099999999999997` of 3.4 + 0.01).
+        func grid(_ value: Double) -> String { ScoreFormat.string(value, decimals: decimals) }
         let tolerance = step / 1000
         for band in bands where band.minimum < range.lowerBound - tolerance || band.maximum > range.upperBound + tolerance {
             context.error(
@@ -157,19 +208,19 @@ struct ScaleDecoder {
         if sorted[0].minimum > range.lowerBound + tolerance {
             context.error(
                 line(sorted[0].id),
-                "bands of scale '\(scaleID)' leave a gap: no band covers \(format(range.lowerBound))–\(format(sorted[0].minimum - step))"
+                "bands of scale '\(scaleID)' leave a gap: no band covers \(grid(range.lowerBound))–\(grid(sorted[0].minimum - step))"
             )
         }
         for (previous, next) in zip(sorted, sorted.dropFirst()) {
             if next.minimum <= previous.maximum + tolerance {
                 context.error(
                     line(next.id),
-                    "bands '\(previous.id)' and '\(next.id)' of scale '\(scaleID)' overlap (\(format(next.minimum))–\(format(min(previous.maximum, next.maximum))) is in both)"
+                    "bands '\(previous.id)' and '\(next.id)' of scale '\(scaleID)' overlap (\(grid(next.minimum))–\(grid(min(previous.maximum, next.maximum))) is in both)"
                 )
             } else if next.minimum - previous.maximum > step + tolerance {
                 context.error(
                     line(next.id),
-                    "bands of scale '\(scaleID)' leave a gap: no band covers \(format(previous.maximum + step))–\(format(next.minimum - step))"
+                    "bands of scale '\(scaleID)' leave a gap: no band covers \(grid(previous.maximum + step))–\(grid(next.minimum - step))"
                 )
             }
         }
@@ -177,7 +228,7 @@ struct ScaleDecoder {
         if last.maximum < range.upperBound - tolerance {
             context.error(
                 line(last.id),
-                "bands of scale '\(scaleID)' leave a gap: no band covers \(format(last.maximum + step))–\(format(range.upperBound))"
+                "bands of scale '\(scaleID)' leave a gap: no band covers \(grid(last.maximum + step))–\(grid(range.upperBound))"
             )
         }
     }

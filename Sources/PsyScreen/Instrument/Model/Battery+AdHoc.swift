@@ -3,7 +3,7 @@ extension Battery {
     /// no texts, and the only policy is the safe one — every crisis flag gives red.
     package static func adHoc(_ instruments: [Instrument]) -> Battery {
         let red = instruments.flatMap { instrument in
-            instrument.flags.filter { $0.kind == .crisis }.map {
+            instrument.crisisFlags.map {
                 WarningPolicy.Condition.flag(instrument: instrument.id, flag: $0.id)
             }
         }

@@ -1,5 +1,9 @@
 import CLibXML2
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A compiled XSD (a resource: it owns libxml2 memory). Loaded from its file so that relative
 /// `xs:import schemaLocation` references resolve next to it; never from the network.

@@ -1,0 +1,3 @@
+import FuzzSupport
+
+FuzzSupport.runDriver { fuzzCSV($0, $1) }

@@ -1,0 +1,28 @@
+import Foundation
+import FuzzSupport
+import PsyScreen
+
+/// Mutated exchange files (`psyscreen export`) through `CohortExchange.decode`, and what `psyscreen merge` does
+/// with one that is accepted: merge, build the report with its disclosure control, render it. A damaged or
+/// hostile file must be refused with a `CohortExchangeError`, never crash the merge.
+@_cdecl("LLVMFuzzerTestOneInput")
+func fuzzExchange(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    ExchangeFuzzer.run(FuzzSupport.bytes(data, size))
+    return 0
+}
+
+enum ExchangeFuzzer {
+    static let date = Date(timeIntervalSince1970: 1_800_000_000)
+
+    static func run(_ bytes: [UInt8]) {
+        do {
+            let exchange = try CohortExchange.decode(Data(bytes), file: "fuzz.json")
+            let merged = try CohortMerge.merge([("fuzz.json", exchange)], threshold: .standard, at: date)
+            let built = try CohortReportBuilder(threshold: .standard)
+                .build(merged.tables, stamp: merged.stamp, withheld: merged.withheld)
+            for format in CohortReportFormat.allCases { _ = format.render(built.report, language: "zh-Hans") }
+        } catch {
+            _ = "\(error)"
+        }
+    }
+}

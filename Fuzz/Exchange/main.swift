@@ -1,0 +1,3 @@
+import FuzzSupport
+
+FuzzSupport.runDriver { fuzzExchange($0, $1) }

@@ -1,0 +1,3 @@
+import FuzzSupport
+
+FuzzSupport.runDriver { fuzzInstruments($0, $1) }

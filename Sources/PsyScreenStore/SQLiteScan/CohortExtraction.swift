@@ -1,0 +1,251 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import PsyScreen
+
+extension ScreeningStore {
+    /// The batteries (id, version) whose attempts are stored in `wave`, most used first.
+    package func batteries(inWave wave: String) throws(StoreError) -> [(id: String, version: String)] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT battery_id, battery_version, COUNT(*) AS uses FROM attempt WHERE wave_id = ?
+                    GROUP BY battery_id, battery_version ORDER BY uses DESC, battery_id, battery_version
+                    """, arguments: [wave]
+            ).map { (id: $0["battery_id"], version: $0["battery_version"]) }
+        }
+    }
+
+    /// Counts every roster student of `wave` into the cohort tables of a report over `columns`.
+    ///
+    /// Four streaming scans — roster, the wave's attempts, their scale scores, their answers — read with
+    /// SQLite's C interface, with no per-attempt values built: a million stored results take about a second.
+    /// The attempt that counts and its level are ``CountingAttempt``'s, as in the register.
+    package func cohortTables(wave: String, columns: [CohortColumn]) throws(StoreError) -> CohortTables {
+        var extraction = CohortExtraction(columns: columns)
+        let range: (first: Int64, last: Int64)? = try read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT MIN(id), MAX(id) FROM attempt WHERE wave_id = ?", arguments: [wave])
+            guard let first: Int64 = row?[0], let last: Int64 = row?[1] else { return nil }
+            return (first, last)
+        }
+        // The answers are the biggest table (16 rows per PHQ-9 + GAD-7 sitting): a second connection (opened as the
+        // first was: `queue.path` may read the file as immutable) reads them
+        // on the other core while this one reads roster, attempts and scores.
+        let needed = columns.contains { !$0.itemPositions.isEmpty }
+        // Two halves, each on its own connection and thread: with the roster scan that makes three, which keeps
+        // both cores busy whichever finishes first.
+        let halves: [(first: Int64, last: Int64)] = range.map { range in
+            let middle = range.first + (range.last - range.first) / 2
+            return [(range.first, middle), (middle + 1, range.last)].filter { $0.0 <= $0.1 }
+        } ?? []
+        let answers = halves.map {
+            AnswerScan(path: queue.path, range: $0, instruments: extraction.instruments, widths: extraction.itemWidths, needed: needed)
+        }
+        let scores = ScoreScan(path: queue.path, range: range, columns: columns)
+        let group = DispatchGroup()
+        let jobs: [@Sendable () -> Void] = answers.map { scan in { scan.run() } } + [{ scores.run() }]
+        for run in jobs {
+            group.enter()
+            DispatchQueue.global(qos: .userInitiated).async {
+                run()
+                group.leave()
+            }
+        }
+        let scanned: Result<Void, StoreError> = Result { () throws(StoreError) in
+            try read { db in
+                try extraction.readRoster(db)
+                try extraction.readAttempts(db, wave: wave)
+            }
+        }
+        group.wait()
+        try scanned.get()
+        if let failure = answers.compactMap(\.failure).first ?? scores.failure { throw StoreError(path: path, failure) }
+        return extraction.aggregate(answers: answers, scores: scores)
+    }
+}
+
+/// The numbers (``InternedText/id``) of a roster row's school, grade, class, gender and major.
+private struct LeafNames: Hashable {
+    var school, grade, className, gender, major: Int32
+
+    init(_ school: Int, _ grade: Int, _ className: Int, _ gender: Int, _ major: Int) {
+        (self.school, self.grade, self.className, self.gender, self.major) =
+            (Int32(school), Int32(grade), Int32(className), Int32(gender), Int32(major))
+    }
+}
+
+/// The scans behind ``ScreeningStore/cohortTables(wave:columns:)``; per-student state lives in flat arrays
+/// indexed by the student's position in the roster scan.
+struct CohortExtraction {
+    let columns: [CohortColumn]
+    /// Instruments of the columns, in first-seen order, with the offset of their items in an attempt's answer
+    /// slots (``itemOffset``).
+    let instruments: [[UInt8]]
+    let itemOffset: [Int]
+    let itemsPerStudent: Int
+    let columnInstrument: [Int]
+    /// Item slots per instrument.
+    let itemWidths: [Int]
+
+    /// Per student, in roster-scan order; the unit names live in the aggregator's leaves only.
+    var status: [EnrollmentStatus] = []
+    /// The aggregator the students are counted into, and each student's finest unit in it.
+    var aggregator: CohortAggregator
+    var leafOfStudent: [Int32] = []
+    var studentIndex = StudentIndex(capacity: 0)
+
+    /// Per student: the attempt that counts and the level.
+    var counting: [CountingAttempt] = []
+
+    init(columns: [CohortColumn]) {
+        self.columns = columns
+        aggregator = CohortAggregator(columns: columns)
+        var instruments: [[UInt8]] = []
+        var offsets: [Int] = []
+        var columnInstrument: [Int] = []
+        var next = 0
+        for column in columns {
+            let bytes = Array(column.instrumentID.utf8)
+            if let known = instruments.firstIndex(of: bytes) {
+                columnInstrument.append(known)
+            } else {
+                instruments.append(bytes)
+                offsets.append(next)
+                columnInstrument.append(instruments.count - 1)
+            }
+        }
+        // Item slots per instrument: enough for the highest position any column uses.
+        var width = Array(repeating: 0, count: instruments.count)
+        for (index, column) in columns.enumerated() {
+            width[columnInstrument[index]] = max(width[columnInstrument[index]], (column.itemPositions.max() ?? -1) + 1)
+        }
+        next = 0
+        for index in offsets.indices {
+            offsets[index] = next
+            next += width[index]
+        }
+        self.instruments = instruments
+        self.itemOffset = offsets
+        self.itemsPerStudent = next
+        self.itemWidths = width
+        self.columnInstrument = columnInstrument
+    }
+
+    mutating func readRoster(_ db: Database) throws {
+        let statement = try db.makeStatement(sql: "SELECT student_id, school, grade, class, gender, major, status FROM student")
+        var texts = (0..<7).map { _ in InternedText() }
+        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM student") ?? 0
+        studentIndex = StudentIndex(capacity: count)
+        status.reserveCapacity(count)
+        leafOfStudent.reserveCapacity(count)
+        // Leaves by the numbers of their five unit names: integers to hash, not strings.
+        var leafOfNames: [LeafNames: Int32] = [:]
+        var statusOfText: [EnrollmentStatus?] = []
+        var leaf: Int32 = -1
+        try Self.forEachRow(statement) { row in
+            studentIndex.insert(sqlite3_column_text(row, 0), count: Int(sqlite3_column_bytes(row, 0)))
+            var changed = false
+            let values = (
+                texts[1].read(row, 1, changed: &changed), texts[2].read(row, 2, changed: &changed),
+                texts[3].read(row, 3, changed: &changed), texts[4].read(row, 4, changed: &changed),
+                texts[5].read(row, 5, changed: &changed))
+            let statusText = texts[6].read(row, 6)
+            while statusOfText.count <= texts[6].id { statusOfText.append(nil) }
+            if statusOfText[texts[6].id] == nil { statusOfText[texts[6].id] = try StoredValue.decode(statusText, "student.status") }
+            status.append(statusOfText[texts[6].id]!)
+            // Rows repeat the previous student's units most of the time: look the leaf up only on a change.
+            if changed || leaf < 0 {
+                let names = LeafNames(texts[1].id, texts[2].id, texts[3].id, texts[4].id, texts[5].id)
+                if let known = leafOfNames[names] {
+                    leaf = known
+                } else {
+                    leaf = Int32(aggregator.leaf(school: values.0, grade: values.1, className: values.2, gender: values.3, major: values.4))
+                    leafOfNames[names] = leaf
+                }
+            }
+            leafOfStudent.append(leaf)
+        }
+        counting = Array(repeating: CountingAttempt(), count: status.count)
+    }
+
+    mutating func readAttempts(_ db: Database, wave: String) throws {
+        // Levels and states as numbers, decoded by SQLite rather than a string switch per row; −1 is a value this
+        // version does not know, which fails the read (see StoredValue).
+        let statement = try db.makeStatement(sql: """
+            SELECT student_id, id, CASE state WHEN 'in_progress' THEN 0 WHEN 'finished' THEN 1 WHEN 'refused' THEN 2 ELSE -1 END,
+                   scored, CASE level WHEN 'none' THEN 0 WHEN 'yellow' THEN 1 WHEN 'orange' THEN 2 WHEN 'red' THEN 3 ELSE -1 END,
+                   state, level
+            FROM attempt WHERE wave_id = ?
+            """)
+        try statement.setArguments([wave])
+        let states: [AttemptState] = [.inProgress, .finished, .refused]
+        let levels: [WarningLevel] = [.none, .yellow, .orange, .red]
+        try Self.forEachRow(statement) { row in
+            guard let text = sqlite3_column_text(row, 0),
+                let student = studentIndex.find(text, count: Int(sqlite3_column_bytes(row, 0)))
+            else { return }
+            let state = Int(sqlite3_column_int64(row, 2)), level = Int(sqlite3_column_int64(row, 4))
+            guard state >= 0 else { throw StoredValue(column: "attempt.state", text: String(cString: sqlite3_column_text(row, 5))) }
+            guard level >= 0 else { throw StoredValue(column: "attempt.level", text: String(cString: sqlite3_column_text(row, 6))) }
+            counting[student].add(
+                id: sqlite3_column_int64(row, 1), state: states[state], scored: sqlite3_column_int64(row, 3) != 0,
+                level: levels[level])
+        }
+    }
+
+    func aggregate(answers: [AnswerScan], scores scoreScan: ScoreScan) -> CohortTables {
+        var aggregator = self.aggregator
+        var entry = CohortEntry(columns: columns)
+        let positions = columns.map(\.itemPositions), reversals = columns.map(\.reversal)
+        let offsets = columns.indices.map { itemOffset[columnInstrument[$0]] }
+        let columnCount = columns.count
+        for student in status.indices {
+            entry.status = status[student]
+            entry.state = counting[student].state
+            entry.clearResults()
+            if entry.state == .screened && entry.status == .enrolled, let attempt = counting[student].attemptID {
+                entry.level = counting[student].level
+                let scan = answers.first { $0.contains(attempt) }
+                let attemptSlot = scan?.slot(of: attempt) ?? 0
+                let first = scoreScan.slot(of: attempt)
+                for column in 0..<columnCount {
+                    let slot = first + column
+                    guard slot >= 0, scoreScan.scores[slot] != Int32.min else { continue }
+                    entry.scores[column] = Int(scoreScan.scores[slot])
+                    entry.bands[column] = scoreScan.bands[slot] >= 0 ? Int(scoreScan.bands[slot]) : nil
+                    guard let scan else { continue }
+                    let base = attemptSlot + offsets[column]
+                    for (item, position) in positions[column].enumerated() {
+                        guard let value = scan.values[base + position] else { continue }
+                        entry.items[column][item] = reversals[column][item].map { $0 - value } ?? value
+                    }
+                }
+            }
+            aggregator.add(entry, leaf: Int(leafOfStudent[student]))
+        }
+        return aggregator.tables()
+    }
+
+    /// Steps a statement with SQLite's C interface (no `Row` values: this is the hot loop).
+    static func forEachRow(_ statement: Statement, _ body: (OpaquePointer) throws -> Void) throws {
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: statement.sql)
+            }
+            try body(handle)
+        }
+    }
+
+    /// Whether text column `index` holds exactly `bytes`, without making a String.
+    static func equals(_ row: OpaquePointer, _ index: Int32, _ bytes: [UInt8]) -> Bool {
+        guard let text = sqlite3_column_text(row, index) else { return bytes.isEmpty }
+        let count = Int(sqlite3_column_bytes(row, index))
+        guard count == bytes.count else { return false }
+        return count == 0 || bytes.withUnsafeBufferPointer { memcmp(text, $0.baseAddress!, count) == 0 }
+    }
+}
