@@ -50,6 +50,7 @@ let package = Package(
             dependencies: [
                 "PsyScreen",
                 "PsyScreenStore",
+                "PsyScreenPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -6,8 +6,8 @@ import PsyScreenStore
 struct DatabaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
-        abstract: "Look after the school database: check it, back it up.",
-        subcommands: [DatabaseCheck.self, DatabaseBackup.self])
+        abstract: "Look after the school database: create it, check it, back it up; roles on PostgreSQL.",
+        subcommands: [DatabaseInit.self, DatabaseCheck.self, DatabaseBackup.self, DatabaseGrant.self])
 }
 
 struct DatabaseCheck: ParsableCommand {
