@@ -42,6 +42,7 @@ let package = Package(
             name: "PsyScreenPostgres",
             dependencies: [
                 "PsyScreen",
+                "PsyScreenStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
@@ -72,7 +73,7 @@ let package = Package(
         .testTarget(
             name: "PsyScreenPostgresTests",
             dependencies: [
-                "PsyScreenPostgres", "PsyScreen", "PsyScreenTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "PsyScreenPostgres", "PsyScreenStore", "PsyScreen", "PsyScreenTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         .testTarget(

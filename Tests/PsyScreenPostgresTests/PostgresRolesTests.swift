@@ -159,8 +159,8 @@ final class PostgresRolesTests: XCTestCase {
         XCTAssertEqual(rows.count, 4)
         XCTAssertEqual(
             rows[0].map(\.columnName),
-            ["school", "grade", "class", "gender", "major", "status", "state", "scored", "level", "ever_red", "instruments",
-             "answers", "scales", "scores", "bands"],
+            ["school", "grade", "class", "gender", "major", "status", "attempt_id", "state", "scored", "level", "red_id",
+             "instruments", "answers", "scales", "scores", "bands"],
             "no ID, name or date")
         XCTAssertEqual(try strings(admin, "SELECT school || ' ' || coalesce(level, '-') FROM psyscreen_cohort('w')"), ["城东 red", "城东 -", "城东 none", "城西 orange"])
         XCTAssertEqual(try strings(admin, "SELECT school || ' ' || coalesce(state, '-') FROM psyscreen_roster_states('w')"),

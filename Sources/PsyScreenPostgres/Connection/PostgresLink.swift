@@ -76,41 +76,38 @@ package final class PostgresLink: @unchecked Sendable {
 
     /// Runs `query`, handing each row to `body` as it arrives (a report over a district's students never holds
     /// them all). Throws a ``PostgresFailure``, or what `body` threw.
-    package func forEachRow(_ query: PostgresQuery, _ body: (PostgresRow) throws -> Void) throws {
+    package func forEachRow(_ query: PostgresQuery, _ body: @escaping (PostgresRow) throws -> Void) throws {
         let connection = self.connection, logger = self.logger
-        try withoutActuallyEscaping(body) { body in
-            let handler = Unchecked(body)
-            try run {
-                for try await row in try await connection.query(query, logger: logger) { try handler.value(row) }
-            }
+        let handler = Unchecked(body)
+        try run {
+            for try await row in try await connection.query(query, logger: logger) { try handler.value(row) }
         }
     }
 
     /// Streams rows into `table` with `COPY … FROM STDIN` (text format): `produce` appends lines to the buffer
     /// it is given and returns false when it has no more. Throws a ``PostgresFailure``, or what `produce` threw.
     package func copy(
-        into table: String, columns: [String], _ produce: (inout ByteBuffer) throws -> Bool
+        into table: String, columns: [String], _ produce: @escaping (inout ByteBuffer) throws -> Bool
     ) throws {
         let connection = self.connection, logger = self.logger
-        try withoutActuallyEscaping(produce) { produce in
-            let producer = Unchecked(produce)
-            try run {
-                try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
-                    var more = true
-                    while more {
-                        var buffer = ByteBuffer()
-                        buffer.reserveCapacity(1 << 20)
-                        more = try producer.value(&buffer)
-                        if buffer.readableBytes > 0 { try await writer.write(buffer) }
-                    }
+        let producer = Unchecked(produce)
+        try run {
+            try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+                var more = true
+                while more {
+                    var buffer = ByteBuffer()
+                    buffer.reserveCapacity(1 << 20)
+                    more = try producer.value(&buffer)
+                    if buffer.readableBytes > 0 { try await writer.write(buffer) }
                 }
             }
         }
     }
 
-    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
-    package func transaction<T>(_ body: () throws -> T) throws -> T {
-        try query("BEGIN")
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws. A `snapshot` reads
+    /// the database as it was when the first statement ran (several queries that must agree), and writes nothing.
+    package func transaction<T>(snapshot: Bool = false, _ body: () throws -> T) throws -> T {
+        try query(snapshot ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")
         do {
             let value = try body()
             try query("COMMIT")

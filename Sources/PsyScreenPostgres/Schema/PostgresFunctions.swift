@@ -180,30 +180,33 @@ enum PostgresFunctions {
             ORDER BY count(*) DESC, a.battery_id, a.battery_version
         $$;
 
-        -- Coverage: per roster student, units, status and where the attempt that counts leaves them.
+        -- Coverage: per roster student, units, status and the inputs of CountingAttempt (the latest attempt of the
+        -- wave with its state, and the latest red one).
         CREATE FUNCTION psyscreen_roster_states(p_wave text)
-        RETURNS TABLE (school text, grade text, class text, status text, state text, scored boolean)
+        RETURNS TABLE (school text, grade text, class text, status text, attempt_id bigint, state text, scored boolean,
+                       level text, red_id bigint)
         LANGUAGE sql STABLE SECURITY DEFINER SET search_path = SCHEMA, pg_temp AS $$
-            WITH latest AS (
-                SELECT l.student_id, max(l.id) AS id FROM attempt l WHERE l.wave_id = p_wave GROUP BY l.student_id)
-            SELECT s.school, s.grade, s.class, s.status, a.state, a.scored
+            WITH counting AS (
+                SELECT l.student_id, max(l.id) AS id, max(l.id) FILTER (WHERE l.level = 'red') AS red
+                FROM attempt l WHERE l.wave_id = p_wave GROUP BY l.student_id)
+            SELECT s.school, s.grade, s.class, s.status, a.id, a.state, a.scored, a.level, counting.red
             FROM student s
-            LEFT JOIN latest ON latest.student_id = s.student_id
-            LEFT JOIN attempt a ON a.id = latest.id
+            LEFT JOIN counting ON counting.student_id = s.student_id
+            LEFT JOIN attempt a ON a.id = counting.id
             WHERE (SELECT psyscreen_reporting_schools()) IS NULL OR s.school = ANY ((SELECT psyscreen_reporting_schools())::text[])
             ORDER BY s.school, s.grade, s.class, s.student_id
         $$;
 
-        -- A cohort report's rows: per roster student, units, status, the latest attempt's state and level, whether
-        -- any attempt of the wave was red, and the latest attempt's answers and scores.
+        -- A cohort report's rows: per roster student, units, status, the inputs of CountingAttempt, and the latest
+        -- attempt's answers (per instrument, the compact column) and scores.
         CREATE FUNCTION psyscreen_cohort(p_wave text)
         RETURNS TABLE (
-            school text, grade text, class text, gender text, major text, status text, state text, scored boolean,
-            level text, ever_red boolean, instruments text[], answers text[], scales text[], scores double precision[],
-            bands text[])
+            school text, grade text, class text, gender text, major text, status text, attempt_id bigint, state text,
+            scored boolean, level text, red_id bigint, instruments text[], answers text[], scales text[],
+            scores double precision[], bands text[])
         LANGUAGE sql STABLE SECURITY DEFINER SET search_path = SCHEMA, pg_temp AS $$
             WITH counting AS (
-                SELECT l.student_id, max(l.id) AS id, bool_or(l.level = 'red') AS red
+                SELECT l.student_id, max(l.id) AS id, max(l.id) FILTER (WHERE l.level = 'red') AS red
                 FROM attempt l WHERE l.wave_id = p_wave GROUP BY l.student_id),
             results AS (
                 SELECT r.attempt_id, array_agg(r.instrument_id ORDER BY r.position) AS instruments,
@@ -212,9 +215,10 @@ enum PostgresFunctions {
             scores AS (
                 SELECT c.attempt_id, array_agg(c.instrument_id || ' ' || c.scale_id ORDER BY c.instrument_id, c.position) AS scales,
                        array_agg(c.score ORDER BY c.instrument_id, c.position) AS scores,
-                       array_agg(c.band ORDER BY c.instrument_id, c.position) AS bands
-                FROM scale_score c JOIN counting ON counting.id = c.attempt_id GROUP BY c.attempt_id)
-            SELECT s.school, s.grade, s.class, s.gender, s.major, s.status, a.state, a.scored, a.level, counting.red,
+                       array_agg(coalesce(c.band, '') ORDER BY c.instrument_id, c.position) AS bands
+                FROM scale_score c JOIN counting ON counting.id = c.attempt_id
+                WHERE c.score IS NOT NULL GROUP BY c.attempt_id)
+            SELECT s.school, s.grade, s.class, s.gender, s.major, s.status, a.id, a.state, a.scored, a.level, counting.red,
                    results.instruments, results.answers, scores.scales, scores.scores, scores.bands
             FROM student s
             LEFT JOIN counting ON counting.student_id = s.student_id

@@ -21,6 +21,13 @@ package struct PaperImportSummary: Hashable, Sendable {
     package var strangers: [Stranger]
     /// Stored attempts per warning level.
     package var levels: [WarningLevel: Int]
+
+    package init(alreadyImportedAt: Date?, stored: Int, strangers: [Stranger], levels: [WarningLevel: Int]) {
+        self.alreadyImportedAt = alreadyImportedAt
+        self.stored = stored
+        self.strangers = strangers
+        self.levels = levels
+    }
 }
 
 extension ScreeningStore {

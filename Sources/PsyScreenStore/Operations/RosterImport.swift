@@ -23,6 +23,14 @@ package struct RosterImportSummary: Hashable, Sendable {
     package var moved: [RosterMove]
     /// Students on file but not in this roster (left as they are: their screenings stay).
     package var notInRoster: Int
+
+    package init(added: Int, updated: Int, unchanged: Int, moved: [RosterMove], notInRoster: Int) {
+        self.added = added
+        self.updated = updated
+        self.unchanged = unchanged
+        self.moved = moved
+        self.notInRoster = notInRoster
+    }
 }
 
 extension ScreeningStore {

@@ -12,6 +12,12 @@ package struct StudentScreening: Hashable, Sendable {
 
     package var state: ScreeningState { counting.state }
     package var level: WarningLevel { counting.level }
+
+    package init(student: Student, attempt: ScreeningAttempt?, counting: CountingAttempt) {
+        self.student = student
+        self.attempt = attempt
+        self.counting = counting
+    }
 }
 
 extension ScreeningStore {
