@@ -61,14 +61,19 @@ struct CopyText {
         buffer.writeStaticString(flag ? "t" : "f")
     }
 
-    /// Milliseconds since the epoch, UTC, as PostgreSQL reads a `timestamptz`.
+    /// A time to the millisecond (the stores keep no more), UTC, as PostgreSQL reads a `timestamptz`.
     mutating func field(_ date: Date?) {
-        separate()
         guard let date else {
+            separate()
             buffer.writeStaticString("\\N")
             return
         }
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        // Rounded: the times written are whole milliseconds already, a hair off in binary.
+        field(milliseconds: Int64((date.timeIntervalSince1970 * 1000).rounded()))
+    }
+
+    mutating func field(milliseconds: Int64) {
+        separate()
         if let lastTime, lastTime.milliseconds == milliseconds {
             buffer.writeString(lastTime.text)
             return

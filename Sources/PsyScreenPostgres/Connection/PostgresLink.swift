@@ -75,33 +75,49 @@ package final class PostgresLink: @unchecked Sendable {
     }
 
     /// Runs `query`, handing each row to `body` as it arrives (a report over a district's students never holds
-    /// them all). Throws a ``PostgresFailure``, or what `body` threw.
-    package func forEachRow(_ query: PostgresQuery, _ body: @escaping (PostgresRow) throws -> Void) throws {
+    /// them all). `body` runs on the calling thread (a SQLite transaction may be open there), a batch of rows at a
+    /// time while the next batch arrives. Throws a ``PostgresFailure``, or what `body` threw.
+    package func forEachRow(_ query: PostgresQuery, _ body: (PostgresRow) throws -> Void) throws {
         let connection = self.connection, logger = self.logger
-        let handler = Unchecked(body)
-        try run {
-            for try await row in try await connection.query(query, logger: logger) { try handler.value(row) }
+        let handoff = RowHandoff()
+        Task {
+            do {
+                var batch: [PostgresRow] = []
+                batch.reserveCapacity(RowHandoff.batchSize)
+                for try await row in try await connection.query(query, logger: logger) {
+                    batch.append(row)
+                    if batch.count == RowHandoff.batchSize {
+                        guard handoff.deliver(batch) else { break }
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+                if !batch.isEmpty { _ = handoff.deliver(batch) }
+                handoff.finish(nil)
+            } catch {
+                handoff.finish(error)
+            }
+        }
+        var stopped: (any Error)?
+        while let batch = handoff.next() {
+            guard stopped == nil else { continue }
+            do {
+                for row in batch { try body(row) }
+            } catch {
+                stopped = error
+                handoff.stop()
+            }
+        }
+        if let stopped { throw stopped }
+        if let failure = handoff.failure {
+            if let error = failure as? PSQLError { throw PostgresFailure(error, location: location) }
+            throw failure
         }
     }
 
-    /// Streams rows into `table` with `COPY … FROM STDIN` (text format): `produce` appends lines to the buffer
-    /// it is given and returns false when it has no more. Throws a ``PostgresFailure``, or what `produce` threw.
-    package func copy(
-        into table: String, columns: [String], _ produce: @escaping (inout ByteBuffer) throws -> Bool
-    ) throws {
-        let connection = self.connection, logger = self.logger
-        let producer = Unchecked(produce)
-        try run {
-            try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
-                var more = true
-                while more {
-                    var buffer = ByteBuffer()
-                    buffer.reserveCapacity(1 << 20)
-                    more = try producer.value(&buffer)
-                    if buffer.readableBytes > 0 { try await writer.write(buffer) }
-                }
-            }
-        }
+    /// Starts `COPY table (columns) FROM STDIN` (text format): the caller writes buffers of lines to the
+    /// returned ``CopyIn`` as it makes them, then finishes it (or aborts it: the server discards the rows).
+    package func copyIn(_ table: String, columns: [String]) -> CopyIn {
+        CopyIn(connection: connection, logger: logger, location: location, table: table, columns: columns)
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws. A `snapshot` reads
@@ -153,6 +169,126 @@ package final class PostgresLink: @unchecked Sendable {
         }
         done.wait()
         return try outcome.value!.get()
+    }
+}
+
+/// One `COPY … FROM STDIN` in progress, fed from a synchronous caller: each ``write(_:)`` returns once the buffer
+/// went to the server, so that a large copy never holds more than one buffer.
+package final class CopyIn: @unchecked Sendable {
+    private let continuation: AsyncThrowingStream<ByteBuffer, any Error>.Continuation
+    private let written = DispatchSemaphore(value: 0)
+    private let done = DispatchSemaphore(value: 0)
+    private let location: PostgresLocation
+    private let lock = NSLock()
+    private var failure: (any Error)?
+    private var ended = false
+
+    fileprivate init(connection: PostgresConnection, logger: Logger, location: PostgresLocation, table: String, columns: [String]) {
+        self.location = location
+        let (stream, continuation) = AsyncThrowingStream<ByteBuffer, any Error>.makeStream()
+        self.continuation = continuation
+        Task { [written, done] in
+            do {
+                try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+                    for try await buffer in stream {
+                        try await writer.write(buffer)
+                        written.signal()
+                    }
+                }
+            } catch {
+                self.fail(error)
+                written.signal()
+            }
+            done.signal()
+        }
+    }
+
+    /// Sends `buffer` (whole lines) and waits until it is sent.
+    package func write(_ buffer: ByteBuffer) throws(PostgresFailure) {
+        try check()
+        continuation.yield(buffer)
+        written.wait()
+        try check()
+    }
+
+    /// Ends the data and waits for the server to take the rows.
+    package func finish() throws(PostgresFailure) {
+        guard end() else { return }
+        continuation.finish()
+        done.wait()
+        try check()
+    }
+
+    /// Ends the copy without keeping its rows.
+    package func abort(_ error: any Error) {
+        guard end() else { return }
+        continuation.finish(throwing: error)
+        done.wait()
+    }
+
+    private func end() -> Bool {
+        lock.withLock {
+            defer { ended = true }
+            return !ended
+        }
+    }
+
+    private func fail(_ error: any Error) {
+        lock.withLock { if failure == nil { failure = error } }
+    }
+
+    private func check() throws(PostgresFailure) {
+        guard let failure = lock.withLock({ self.failure }) else { return }
+        throw failure as? PostgresFailure ?? PostgresFailure(failure, location: location)
+    }
+}
+
+/// Batches of rows from the task reading them to the thread that handles them, one batch in flight.
+private final class RowHandoff: @unchecked Sendable {
+    static let batchSize = 512
+    private let condition = NSCondition()
+    private var batch: [PostgresRow]?
+    private var finished = false
+    private var stopped = false
+    private(set) var failure: (any Error)?
+
+    /// Hands a batch over and waits until it is taken; false when the reader stopped.
+    func deliver(_ rows: [PostgresRow]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while batch != nil && !stopped { condition.wait() }
+        guard !stopped else { return false }
+        batch = rows
+        condition.broadcast()
+        return true
+    }
+
+    func finish(_ error: (any Error)?) {
+        condition.lock()
+        while batch != nil && !stopped { condition.wait() }
+        failure = error
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next batch, or nil at the end.
+    func next() -> [PostgresRow]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while batch == nil && !finished { condition.wait() }
+        let rows = batch
+        batch = nil
+        condition.broadcast()
+        return rows
+    }
+
+    /// The handler failed: the reader stops after the batch it holds.
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
     }
 }
 

@@ -79,7 +79,7 @@ package final class PostgresStore: @unchecked Sendable {
     }
 
     /// Streams the rows of `query` into `body`.
-    func forEachRow(_ query: PostgresQuery, _ body: @escaping (PostgresRow) throws -> Void) throws(StoreError) {
+    func forEachRow(_ query: PostgresQuery, _ body: (PostgresRow) throws -> Void) throws(StoreError) {
         do {
             try link.forEachRow(query, body)
         } catch {
@@ -118,24 +118,47 @@ package final class PostgresStore: @unchecked Sendable {
 extension PostgresStore {
     /// Streams `rows` into `table` with COPY, each written by `write` as one line.
     func copy<Rows: Sequence>(
-        _ rows: Rows, into table: String, columns: [String], _ write: @escaping (Rows.Element, inout CopyText) throws -> Void
+        _ rows: Rows, into table: String, columns: [String], _ write: (Rows.Element, inout CopyText) throws -> Void
     ) throws {
-        var iterator = rows.makeIterator()
-        var text: CopyText?
-        try link.copy(into: table, columns: columns) { buffer in
-            var lines = text ?? CopyText(buffer)
-            lines.buffer = buffer
-            defer { text = lines }
-            for _ in 0..<8192 {
-                guard let row = iterator.next() else {
-                    buffer = lines.buffer
-                    return false
-                }
-                try write(row, &lines)
-                lines.end()
+        var lines = CopyLines(link.copyIn(table, columns: columns))
+        do {
+            for row in rows {
+                try write(row, &lines.text)
+                try lines.endRow()
             }
-            buffer = lines.buffer
-            return true
+            try lines.finish()
+        } catch {
+            lines.abort(error)
+            throw error
         }
+    }
+}
+
+/// Lines for a ``CopyIn``, sent a megabyte at a time.
+struct CopyLines {
+    let copy: CopyIn
+    var text = CopyText(ByteBuffer())
+
+    init(_ copy: CopyIn) {
+        self.copy = copy
+        text.buffer.reserveCapacity(1 << 20)
+    }
+
+    mutating func endRow() throws(PostgresFailure) {
+        text.end()
+        if text.buffer.readableBytes >= 1 << 20 { try flush() }
+    }
+
+    mutating func finish() throws(PostgresFailure) {
+        try flush()
+        try copy.finish()
+    }
+
+    func abort(_ error: any Error) { copy.abort(error) }
+
+    private mutating func flush() throws(PostgresFailure) {
+        guard text.buffer.readableBytes > 0 else { return }
+        try copy.write(text.buffer)
+        text.buffer.clear()
     }
 }

@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+
+/// `db copy` from and into a SQLite file.
+extension ScreeningStore: TableSource, TableTarget {
+    package func forEachRow(of table: StoreTables.Table, _ body: @escaping ([StoredCell]) throws -> Void) throws(StoreError) {
+        let columns = table.columns.map { "\"\($0.name)\"" }.joined(separator: ", ")
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM \"\(table.name)\" ORDER BY \(table.order)")
+            while let row = try rows.next() {
+                try body(table.columns.indices.map { index in
+                    guard !row.hasNull(atIndex: index) else { return .null }
+                    switch table.columns[index].kind {
+                    case .text: return .text(row[index])
+                    case .integer: return .integer(row[index])
+                    case .real: return .real(row[index])
+                    case .flag: return .flag(row[index])
+                    case .time: return .time(row[index] as Date)
+                    }
+                })
+            }
+        }
+    }
+
+    package func tablesWithRows() throws(StoreError) -> [String] {
+        try read { db in
+            try StoreTables.all.map(\.name).filter { name in
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \"\(name)\")") == true
+            }
+        }
+    }
+
+    package func load(_ fill: (any TableWriter) throws -> Void) throws(StoreError) {
+        try write { db in try fill(SQLiteTableWriter(db)) }
+    }
+}
+
+/// Inserts rows with one prepared statement per table (AUTOINCREMENT counters follow the copied ids by themselves).
+private final class SQLiteTableWriter: TableWriter {
+    let db: Database
+    var statement: Statement?
+
+    init(_ db: Database) { self.db = db }
+
+    func begin(_ table: StoreTables.Table) throws {
+        let columns = table.columns.map { "\"\($0.name)\"" }.joined(separator: ", ")
+        let marks = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
+        statement = try db.makeStatement(sql: "INSERT INTO \"\(table.name)\" (\(columns)) VALUES (\(marks))")
+    }
+
+    func add(_ cells: [StoredCell]) throws {
+        try statement?.execute(arguments: StatementArguments(cells.map { cell -> (any DatabaseValueConvertible)? in
+            switch cell {
+            case .null: nil
+            case .text(let text): text
+            case .integer(let number): number
+            case .real(let number): number
+            case .flag(let flag): flag
+            case .time(let milliseconds): StoredCell.sqliteText(milliseconds: milliseconds)
+            }
+        }))
+    }
+
+    func end() throws { statement = nil }
+}
