@@ -11,13 +11,13 @@ final class DatabaseCopyTests: XCTestCase {
     func testASchoolMovesToPostgresAndBackWithEveryTableEqual() throws {
         let database = try PostgresTestServer.makeDatabase(for: self)
         let folder = scratchFolder()
-        let laptop = try ScreeningStore(path: folder + "/laptop.sqlite", user: "counselor")
+        let laptop = try SQLiteStore(path: folder + "/laptop.sqlite", user: "counselor")
         try Self.fill(laptop)
         let server = try PostgresStore(location: PostgresTestServer.location(database.url), user: "admin")
         let counts = try DatabaseCopy.run(from: laptop, to: server)
         XCTAssertEqual(counts.map(\.table), StoreTables.all.map(\.name))
         XCTAssertTrue(counts.allSatisfy { $0.rows > 0 }, "every table has rows: \(counts)")
-        let back = try ScreeningStore(path: folder + "/back.sqlite", user: "counselor")
+        let back = try SQLiteStore(path: folder + "/back.sqlite", user: "counselor")
         XCTAssertEqual(try DatabaseCopy.run(from: server, to: back).map(\.rows), counts.map(\.rows))
         for table in StoreTables.all {
             let original = try Self.rows(laptop, table)
@@ -33,7 +33,7 @@ final class DatabaseCopyTests: XCTestCase {
     func testATargetWithDataIsRefusedAndAFailedCopyLeavesNothing() throws {
         let database = try PostgresTestServer.makeDatabase(for: self)
         let folder = scratchFolder()
-        let laptop = try ScreeningStore(path: folder + "/laptop.sqlite", user: "counselor")
+        let laptop = try SQLiteStore(path: folder + "/laptop.sqlite", user: "counselor")
         try Self.fill(laptop)
         let server = try PostgresStore(location: PostgresTestServer.location(database.url), user: "admin")
         _ = try server.importRoster([Self.student("X1")], source: "other.csv")
@@ -55,7 +55,7 @@ final class DatabaseCopyTests: XCTestCase {
 
     /// Every table: two students, a paper import, a terminal sitting with a crisis answer, a refusal, a
     /// follow-up with awkward text, an export line.
-    static func fill(_ store: ScreeningStore) throws {
+    static func fill(_ store: SQLiteStore) throws {
         let battery = Fixtures.catalog.battery("annual")!
         _ = try store.importRoster([student("S1"), student("S2"), student("S3", school: "二中")], source: "roster.csv")
         _ = try store.importPaper(
@@ -71,23 +71,29 @@ final class DatabaseCopyTests: XCTestCase {
     }
 
     static func rows(_ store: some TableSource, _ table: StoreTables.Table) throws -> [[StoredCell]] {
-        let rows = RowsBox()
-        try store.forEachRow(of: table) { rows.value.append($0) }
-        return rows.value
+        var rows: [[StoredCell]] = []
+        try store.readTables { forEachRow in try forEachRow(table) { rows.append($0) } }
+        return rows
     }
 }
 
-private final class RowsBox: @unchecked Sendable { var value: [[StoredCell]] = [] }
-
 /// A source whose `attempt` table fails after its first row.
 private struct FailingSource: TableSource {
-    let base: ScreeningStore
-    init(_ base: ScreeningStore) { self.base = base }
+    let base: SQLiteStore
+    init(_ base: SQLiteStore) { self.base = base }
 
-    func forEachRow(of table: StoreTables.Table, _ body: @escaping ([StoredCell]) throws -> Void) throws(StoreError) {
-        try base.forEachRow(of: table) { cells in
-            try body(cells)
-            if table.name == "attempt" { throw StoreError(path: "source", message: "read failed") }
+    func readTables(_ body: (_ forEachRow: TableRows) throws -> Void) throws(StoreError) {
+        try base.readTables { forEachRow in
+            try withoutActuallyEscaping(forEachRow) { forEachRow in
+                try body { table, handle in
+                    try withoutActuallyEscaping(handle) { handle in
+                        try forEachRow(table) { cells in
+                            try handle(cells)
+                            if table.name == "attempt" { throw StoreError(path: "source", message: "read failed") }
+                        }
+                    }
+                }
+            }
         }
     }
 }

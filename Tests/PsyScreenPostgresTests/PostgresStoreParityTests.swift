@@ -15,7 +15,7 @@ final class PostgresStoreParityTests: XCTestCase {
         let folder = scratchFolder()
         let ticks = Ticks()
         let clock: @Sendable () -> Date = { ticks.next() }
-        let sqlite = try ScreeningStore(path: folder + "/school.sqlite", user: "counselor", clock: clock)
+        let sqlite = try SQLiteStore(path: folder + "/school.sqlite", user: "counselor", clock: clock)
         let postgres = try PostgresStore(location: PostgresTestServer.location(database.url), user: "counselor", clock: clock)
         let wave = TwoSchoolWave()
         let sheets = wave.answers.sorted { $0.key < $1.key }.enumerated().map { index, entry in
@@ -119,7 +119,7 @@ struct TerminalOperations {
 
     func lookUp(_ wave: String, _ id: String, _ battery: Battery) throws -> StudentLookup? {
         if let store = store as? PostgresStore { return try store.lookUp(wave: wave, studentID: id, battery: battery) }
-        let store = store as! ScreeningStore
+        let store = store as! SQLiteStore
         guard let student = try store.student(id) else { return nil }
         let latest = try store.latestAttempt(wave: wave, studentID: id)
         return StudentLookup(student: student, latestAttempt: latest, answeredItems: try latest.map { try store.answeredItems(attemptID: $0.id) } ?? [])
@@ -127,7 +127,7 @@ struct TerminalOperations {
 
     func start(_ wave: String, _ id: String, _ battery: Battery, _ consented: Bool) throws -> Int64 {
         if let store = store as? PostgresStore { return try store.startTerminalAttempt(wave: wave, studentID: id, battery: battery, consented: consented) }
-        return try (store as! ScreeningStore).startTerminalAttempt(wave: wave, studentID: id, battery: battery, consented: consented)
+        return try (store as! SQLiteStore).startTerminalAttempt(wave: wave, studentID: id, battery: battery, consented: consented)
     }
 
     @discardableResult
@@ -135,11 +135,11 @@ struct TerminalOperations {
         if let store = store as? PostgresStore {
             return try store.saveAnswer(attemptID: attempt, battery: battery, instrumentID: instrument, itemID: item, value: value, seconds: seconds)
         }
-        return try (store as! ScreeningStore).saveAnswer(attemptID: attempt, battery: battery, instrumentID: instrument, itemID: item, value: value, seconds: seconds)
+        return try (store as! SQLiteStore).saveAnswer(attemptID: attempt, battery: battery, instrumentID: instrument, itemID: item, value: value, seconds: seconds)
     }
 
     func finish(_ attempt: Int64, _ battery: Battery) throws -> BatteryScorer.Outcome {
         if let store = store as? PostgresStore { return try store.finishAttempt(attemptID: attempt, battery: battery) }
-        return try (store as! ScreeningStore).finishAttempt(attemptID: attempt, battery: battery)
+        return try (store as! SQLiteStore).finishAttempt(attemptID: attempt, battery: battery)
     }
 }

@@ -14,7 +14,7 @@ final class CohortStoreTests: StoreTestCase {
     }
 
     /// Imports the roster and, for each wave, every screened student's paper sheet.
-    static func seed(_ store: ScreeningStore, _ wave: TwoSchoolWave, waves: [String]) throws {
+    static func seed(_ store: SQLiteStore, _ wave: TwoSchoolWave, waves: [String]) throws {
         _ = try store.importRoster(wave.students, source: "roster.csv")
         let annual = Fixtures.catalog.battery("annual")!
         for name in waves {

@@ -38,7 +38,7 @@ final class CrisisAgreementTests: StoreTestCase {
     private func check(_ battery: Battery, forms: [[String: [Int?]]], label: String) throws {
         let directory = Fixtures.temporaryDirectory("agreement")
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let store = try ScreeningStore(path: directory + "/school.sqlite", user: "counselor")
+        let store = try SQLiteStore(path: directory + "/school.sqlite", user: "counselor")
         let ids = forms.indices.map { String(format: "S%04d", $0) }
         _ = try store.importRoster(ids.map { Self.student($0, className: "\($0.suffix(1))班") }, source: "roster.csv")
         let scorer = BatteryScorer(battery)

@@ -7,12 +7,12 @@ import XCTest
 /// A real SQLite file in a fresh temporary folder per test, and a small roster.
 class StoreTestCase: XCTestCase {
     var directory = ""
-    var store: ScreeningStore!
+    var store: SQLiteStore!
     let annual = Fixtures.catalog.battery("annual")!
 
     override func setUpWithError() throws {
         directory = Fixtures.temporaryDirectory("store")
-        store = try ScreeningStore(path: directory + "/test.sqlite", user: "counselor")
+        store = try SQLiteStore(path: directory + "/test.sqlite", user: "counselor")
     }
 
     override func tearDownWithError() throws {

@@ -6,21 +6,25 @@ import PsyScreenStore
 /// `db copy` from and into a PostgreSQL database (as the tables' owner: the rows go in with COPY, past the
 /// counselors' row-level security, and the audit trail keeps who did what).
 extension PostgresStore: TableSource, TableTarget {
-    package func forEachRow(of table: StoreTables.Table, _ body: @escaping ([StoredCell]) throws -> Void) throws(StoreError) {
-        let columns = table.columns.map { "\"\($0.name)\"" }.joined(separator: ", ")
-        try forEachRow(PostgresQuery(unsafeSQL: "SELECT \(columns) FROM \"\(table.name)\" ORDER BY \(table.order)")) { row in
-            var cells: [StoredCell] = []
-            cells.reserveCapacity(table.columns.count)
-            for (cell, column) in zip(row, table.columns) {
-                switch column.kind {
-                case .text: cells.append(try cell.decode(String?.self).map(StoredCell.text) ?? .null)
-                case .integer: cells.append(try cell.decode(Int64?.self).map(StoredCell.integer) ?? .null)
-                case .real: cells.append(try cell.decode(Double?.self).map(StoredCell.real) ?? .null)
-                case .flag: cells.append(try cell.decode(Bool?.self).map(StoredCell.flag) ?? .null)
-                case .time: cells.append(try cell.decode(Date?.self).map { StoredCell.time($0) } ?? .null)
+    package func readTables(_ body: (_ forEachRow: TableRows) throws -> Void) throws(StoreError) {
+        try transaction(snapshot: true) {
+            try body { table, handle in
+                let columns = table.columns.map { "\"\($0.name)\"" }.joined(separator: ", ")
+                try link.forEachRow(PostgresQuery(unsafeSQL: "SELECT \(columns) FROM \"\(table.name)\" ORDER BY \(table.order)")) { row in
+                    var cells: [StoredCell] = []
+                    cells.reserveCapacity(table.columns.count)
+                    for (cell, column) in zip(row, table.columns) {
+                        switch column.kind {
+                        case .text: cells.append(try cell.decode(String?.self).map(StoredCell.text) ?? .null)
+                        case .integer: cells.append(try cell.decode(Int64?.self).map(StoredCell.integer) ?? .null)
+                        case .real: cells.append(try cell.decode(Double?.self).map(StoredCell.real) ?? .null)
+                        case .flag: cells.append(try cell.decode(Bool?.self).map(StoredCell.flag) ?? .null)
+                        case .time: cells.append(try cell.decode(Date?.self).map { StoredCell.time($0) } ?? .null)
+                        }
+                    }
+                    try handle(cells)
                 }
             }
-            try body(cells)
         }
     }
 

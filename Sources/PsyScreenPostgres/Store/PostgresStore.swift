@@ -13,7 +13,7 @@ import PsyScreenStore
 package final class PostgresStore: @unchecked Sendable {
     let link: PostgresLink
     package let location: PostgresLocation
-    package let access: ScreeningStore.Access
+    package let access: StoreAccess
     /// The OS user, recorded in the audit trail (a counselor's or terminal's rows get their login instead, from
     /// the server).
     package let user: String
@@ -21,11 +21,11 @@ package final class PostgresStore: @unchecked Sendable {
     /// The terminal sittings this process works on (see ``lookUp(wave:studentID:)``).
     var sittings: [Int64: TerminalSitting] = [:]
 
-    /// Connects to `location` and checks the schema: ``ScreeningStore/Access/readOnly`` needs it in place and
-    /// current; ``ScreeningStore/Access/readWrite`` creates or upgrades it when this role may (the database's
+    /// Connects to `location` and checks the schema: ``SQLiteStore/Access/readOnly`` needs it in place and
+    /// current; ``SQLiteStore/Access/readWrite`` creates or upgrades it when this role may (the database's
     /// owner), as a SQLite file is created by the first command that stores.
     package init(
-        location: PostgresLocation, access: ScreeningStore.Access = .readWrite, user: String = ScreeningStore.currentUser(),
+        location: PostgresLocation, access: StoreAccess = .readWrite, user: String = StoreLocation.currentUser(),
         environment: [String: String] = ProcessInfo.processInfo.environment,
         clock: @escaping @Sendable () -> Date = Date.init
     ) throws(StoreError) {
@@ -160,5 +160,18 @@ struct CopyLines {
         guard text.buffer.readableBytes > 0 else { return }
         try copy.write(text.buffer)
         text.buffer.clear()
+    }
+}
+
+extension PostgresStore: ScreeningStore {
+    /// PostgreSQL checks its own pages (with data checksums on, every read); what psyscreen can check is that the
+    /// schema is the one this version works with.
+    package func integrityProblems() throws(StoreError) -> [String] {
+        do {
+            try PostgresMigrations.requireCurrent(link)
+            return []
+        } catch {
+            return [error.message]
+        }
     }
 }

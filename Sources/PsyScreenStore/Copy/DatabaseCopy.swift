@@ -2,9 +2,14 @@ import Foundation
 
 /// A store whose tables can be read out row by row (``StoreTables``).
 package protocol TableSource {
-    /// Calls `body` with every row of `table`, in its key order, cells in column order.
-    func forEachRow(of table: StoreTables.Table, _ body: @escaping ([StoredCell]) throws -> Void) throws(StoreError)
+    /// Runs `body` inside one read that sees the database as it was when it began (lab terminals may be writing
+    /// meanwhile); `body` reads each table through the function it is given, which hands every row of the table,
+    /// in key order, to its callback.
+    func readTables(_ body: (_ forEachRow: TableRows) throws -> Void) throws(StoreError)
 }
+
+/// Reads one table inside ``TableSource/readTables(_:)``.
+package typealias TableRows = (_ table: StoreTables.Table, _ row: ([StoredCell]) throws -> Void) throws -> Void
 
 /// A store that takes every row of every table at once.
 package protocol TableTarget {
@@ -36,15 +41,17 @@ package enum DatabaseCopy {
         }
         var counts: [(table: String, rows: Int)] = []
         try target.load { writer in
-            for table in StoreTables.all {
-                try writer.begin(table)
-                var rows = 0
-                try source.forEachRow(of: table) { cells in
-                    try writer.add(cells)
-                    rows += 1
+            try source.readTables { forEachRow in
+                for table in StoreTables.all {
+                    try writer.begin(table)
+                    var rows = 0
+                    try forEachRow(table) { cells in
+                        try writer.add(cells)
+                        rows += 1
+                    }
+                    try writer.end()
+                    counts.append((table.name, rows))
                 }
-                try writer.end()
-                counts.append((table.name, rows))
             }
         }
         return counts

@@ -30,7 +30,7 @@ package struct PaperImportSummary: Hashable, Sendable {
     }
 }
 
-extension ScreeningStore {
+extension SQLiteStore {
     /// Scores and stores paper forms as attempts of `wave`, in one transaction: killed midway, nothing is stored.
     /// The same file (by content hash) imported again into the same wave changes nothing. A student with an
     /// earlier attempt gets another one; the latest counts.

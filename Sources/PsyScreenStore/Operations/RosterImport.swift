@@ -33,7 +33,7 @@ package struct RosterImportSummary: Hashable, Sendable {
     }
 }
 
-extension ScreeningStore {
+extension SQLiteStore {
     /// Adds or updates every student in one transaction. A student who changed class moves; nobody is duplicated.
     package func importRoster(_ students: [Student], source: String) throws(StoreError) -> RosterImportSummary {
         try write { db in

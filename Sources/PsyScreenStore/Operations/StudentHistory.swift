@@ -32,7 +32,7 @@ package struct AuditEntry: Hashable, Sendable {
     }
 }
 
-extension ScreeningStore {
+extension SQLiteStore {
     package func history(studentID: String) throws(StoreError) -> StudentHistory? {
         try read { db in
             let id = StudentID.normalize(studentID)

@@ -20,7 +20,7 @@ package struct StudentScreening: Hashable, Sendable {
     }
 }
 
-extension ScreeningStore {
+extension SQLiteStore {
     /// Every student on the roster with the attempt that counts in `wave` (students sorted by school, grade,
     /// class, id).
     package func screenings(wave: String) throws(StoreError) -> [StudentScreening] {

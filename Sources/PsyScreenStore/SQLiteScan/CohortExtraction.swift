@@ -3,7 +3,7 @@ import GRDB
 import GRDBSQLite
 import PsyScreen
 
-extension ScreeningStore {
+extension SQLiteStore {
     /// The batteries (id, version) whose attempts are stored in `wave`, most used first.
     package func batteries(inWave wave: String) throws(StoreError) -> [(id: String, version: String)] {
         try read { db in
@@ -75,7 +75,7 @@ private struct LeafNames: Hashable {
     }
 }
 
-/// The scans behind ``ScreeningStore/cohortTables(wave:columns:)``; per-student state lives in flat arrays
+/// The scans behind ``SQLiteStore/cohortTables(wave:columns:)``; per-student state lives in flat arrays
 /// indexed by the student's position in the roster scan.
 struct CohortExtraction {
     let columns: [CohortColumn]

@@ -13,24 +13,35 @@ struct DatabaseOptions: ParsableArguments {
             valueName: "path"))
     var path: String?
 
-    /// The database file this run uses.
-    var resolvedPath: String { path ?? ScreeningStore.defaultPath() }
+    init() {}
+
+    /// A database named outside `--db` (`db copy --from/--to`).
+    init(path: String) { self.path = path }
+
+    /// The database this run uses: a file path or a PostgreSQL URL.
+    var resolvedPath: String { path ?? StoreLocation.defaultPath() }
 
     /// The PostgreSQL database `--db` names (with libpq's environment variables).
     func postgresLocation() throws -> PostgresLocation {
-        try PostgresLocation(url: resolvedPath, environment: ProcessInfo.processInfo.environment, user: ScreeningStore.currentUser())
+        try PostgresLocation(url: resolvedPath, environment: ProcessInfo.processInfo.environment, user: StoreLocation.currentUser())
     }
 
-    /// For the commands that only read: never creates the file, works on a file the user may only read, and
+    /// For the commands that only read: never creates the database, works on a file the user may only read, and
     /// stops at once on a damaged one.
-    func openForReading(checkIntegrity: Bool = true) throws -> ScreeningStore {
-        try ScreeningStore(path: resolvedPath, access: .readOnly, checkIntegrity: checkIntegrity)
+    func openForReading(checkIntegrity: Bool = true) throws -> any ScreeningStore {
+        try open(.readOnly, checkIntegrity: checkIntegrity)
     }
 
-    /// For the commands that store: creates (owner-only) and migrates if needed; `checkIntegrity` refuses to add
-    /// to a damaged file (`take` leaves it off: a lab terminal starts in an instant, and SQLite still stops at the
-    /// first damaged page it meets).
-    func openForWriting(checkIntegrity: Bool = true) throws -> ScreeningStore {
-        try ScreeningStore(path: resolvedPath, access: .readWrite, checkIntegrity: checkIntegrity)
+    /// For the commands that store: creates (a file owner-only) and migrates if needed; `checkIntegrity` refuses to
+    /// add to a damaged file (`take` leaves it off: a lab terminal starts in an instant, and SQLite still stops at
+    /// the first damaged page it meets).
+    func openForWriting(checkIntegrity: Bool = true) throws -> any ScreeningStore {
+        try open(.readWrite, checkIntegrity: checkIntegrity)
+    }
+
+    /// A `postgresql://` URL opens PostgreSQL (PostgreSQL checks its own pages), anything else a SQLite file.
+    private func open(_ access: StoreAccess, checkIntegrity: Bool) throws -> any ScreeningStore {
+        if StoreLocation.isServer(resolvedPath) { return try PostgresStore(location: try postgresLocation(), access: access) }
+        return try SQLiteStore(path: resolvedPath, access: access, checkIntegrity: checkIntegrity)
     }
 }

@@ -49,7 +49,9 @@ struct CommandFiles {
     ) {
         self.outputs = outputs
         for input in inputs { rule.protect(input, as: .input) }
-        rule.protectDatabase(database ?? ScreeningStore.defaultPath())
+        let database = database ?? StoreLocation.defaultPath()
+        // A PostgreSQL database is no file an output could replace.
+        if !StoreLocation.isServer(database) { rule.protectDatabase(database) }
         if protectingKey { rule.protect(KeyLocation.resolve(key), as: .pseudonymKey) }
         for file in Self.instrumentFiles(instruments) { rule.protect(file, as: .instrument) }
     }

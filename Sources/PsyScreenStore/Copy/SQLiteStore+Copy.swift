@@ -2,22 +2,25 @@ import Foundation
 import GRDB
 
 /// `db copy` from and into a SQLite file.
-extension ScreeningStore: TableSource, TableTarget {
-    package func forEachRow(of table: StoreTables.Table, _ body: @escaping ([StoredCell]) throws -> Void) throws(StoreError) {
-        let columns = table.columns.map { "\"\($0.name)\"" }.joined(separator: ", ")
+extension SQLiteStore: TableSource, TableTarget {
+    package func readTables(_ body: (_ forEachRow: TableRows) throws -> Void) throws(StoreError) {
+        // One read transaction: in WAL mode it sees the file as it was when it began.
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM \"\(table.name)\" ORDER BY \(table.order)")
-            while let row = try rows.next() {
-                try body(table.columns.indices.map { index in
-                    guard !row.hasNull(atIndex: index) else { return .null }
-                    switch table.columns[index].kind {
-                    case .text: return .text(row[index])
-                    case .integer: return .integer(row[index])
-                    case .real: return .real(row[index])
-                    case .flag: return .flag(row[index])
-                    case .time: return .time(row[index] as Date)
-                    }
-                })
+            try body { table, handle in
+                let columns = table.columns.map { "\"\($0.name)\"" }.joined(separator: ", ")
+                let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM \"\(table.name)\" ORDER BY \(table.order)")
+                while let row = try rows.next() {
+                    try handle(table.columns.indices.map { index in
+                        guard !row.hasNull(atIndex: index) else { return .null }
+                        switch table.columns[index].kind {
+                        case .text: return .text(row[index])
+                        case .integer: return .integer(row[index])
+                        case .real: return .real(row[index])
+                        case .flag: return .flag(row[index])
+                        case .time: return .time(row[index] as Date)
+                        }
+                    })
+                }
             }
         }
     }
