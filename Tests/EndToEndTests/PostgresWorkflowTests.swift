@@ -17,7 +17,7 @@ final class PostgresWorkflowTests: XCTestCase {
             for file in step.files {
                 text += "\n--- \(file)\n" + (FileManager.default.contents(atPath: folder + "/" + file).map { String(decoding: $0, as: UTF8.self) } ?? "(missing)")
             }
-            transcript.append(Self.masked(text.replacingOccurrences(of: folder, with: "<folder>"), database: database))
+            transcript.append(Self.masked(text, database: database).replacingOccurrences(of: folder, with: "<folder>"))
         }
         return transcript
     }
