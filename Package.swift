@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(
             name: "PsyScreenStoreTests",
             dependencies: [
-                "PsyScreenStore", "PsyScreen", "PsyScreenTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "PsyScreenStore", "PsyScreenPostgres", "PsyScreen", "PsyScreenTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(

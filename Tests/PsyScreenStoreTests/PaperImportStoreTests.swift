@@ -4,7 +4,7 @@ import PsyScreenStore
 import PsyScreenTestSupport
 import XCTest
 
-final class PaperImportStoreTests: StoreTestCase {
+class PaperImportStoreTests: StoreTestCase {
     override func setUpWithError() throws {
         try super.setUpWithError()
         _ = try store.importRoster(
