@@ -12,6 +12,11 @@ final class CohortStoreOnPostgresTests: CohortStoreTests {
     override func testDeidentifiedRowsRepeatThePseudonymAcrossWavesAndHoldNoID() throws { try super.testDeidentifiedRowsRepeatThePseudonymAcrossWavesAndHoldNoID() }
 }
 
+final class CrisisAgreementOnPostgresTests: CrisisAgreementTests {
+    override class var backend: StoreBackend { .postgres }
+    override func testEveryPathAgreesOnFlagsAndLevel() throws { try super.testEveryPathAgreesOnFlagsAndLevel() }
+}
+
 final class EnrolledStudentsOnPostgresTests: EnrolledStudentsTests {
     override class var backend: StoreBackend { .postgres }
     override func testOnlyEnrolledStudentsInRosterOrder() throws { try super.testOnlyEnrolledStudentsInRosterOrder() }
@@ -52,7 +57,7 @@ final class OnPostgresCompletenessTests: XCTestCase {
     func testEveryStoreTestRunsOnPostgres() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         let twins = try String(contentsOf: folder.appendingPathComponent("OnPostgres.swift"), encoding: .utf8)
-        for name in ["CohortStoreTests", "EnrolledStudentsTests", "PaperImportStoreTests", "RosterStoreTests", "TerminalSessionStoreTests"] {
+        for name in ["CohortStoreTests", "CrisisAgreementTests", "EnrolledStudentsTests", "PaperImportStoreTests", "RosterStoreTests", "TerminalSessionStoreTests"] {
             let source = try String(contentsOf: folder.appendingPathComponent(name + ".swift"), encoding: .utf8)
             let tests = source.components(separatedBy: "\n    func test").dropFirst().map { String($0.prefix { $0 != "(" }) }
             XCTAssertFalse(tests.isEmpty, name)
