@@ -181,12 +181,11 @@ enum PostgresFunctions {
         $$;
 
         -- Coverage: per roster student, units, status and the inputs of CountingAttempt (the latest attempt of the
-        -- wave with its state, and the latest red one). In no particular order (what is counted from them is not
-        -- ordered), with memory for a district's hash joins and no sort to disk.
+        -- wave with its state, and the latest red one).
         CREATE FUNCTION psyscreen_roster_states(p_wave text)
         RETURNS TABLE (school text, grade text, class text, status text, attempt_id bigint, state text, scored boolean,
                        level text, red_id bigint)
-        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = SCHEMA, pg_temp SET work_mem = '256MB' AS $$
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = SCHEMA, pg_temp AS $$
             WITH counting AS (
                 SELECT l.student_id, max(l.id) AS id, max(l.id) FILTER (WHERE l.level = 'red') AS red
                 FROM attempt l WHERE l.wave_id = p_wave GROUP BY l.student_id)
@@ -195,16 +194,17 @@ enum PostgresFunctions {
             LEFT JOIN counting ON counting.student_id = s.student_id
             LEFT JOIN attempt a ON a.id = counting.id
             WHERE (SELECT psyscreen_reporting_schools()) IS NULL OR s.school = ANY ((SELECT psyscreen_reporting_schools())::text[])
+            ORDER BY s.school, s.grade, s.class, s.student_id
         $$;
 
         -- A cohort report's rows: per roster student, units, status, the inputs of CountingAttempt, and the latest
-        -- attempt's answers (per instrument, the compact column) and scores; in no particular order, as above.
+        -- attempt's answers (per instrument, the compact column) and scores.
         CREATE FUNCTION psyscreen_cohort(p_wave text)
         RETURNS TABLE (
             school text, grade text, class text, gender text, major text, status text, attempt_id bigint, state text,
             scored boolean, level text, red_id bigint, instruments text[], answers text[], scales text[],
             scores double precision[], bands text[])
-        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = SCHEMA, pg_temp SET work_mem = '256MB' AS $$
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = SCHEMA, pg_temp AS $$
             WITH counting AS (
                 SELECT l.student_id, max(l.id) AS id, max(l.id) FILTER (WHERE l.level = 'red') AS red
                 FROM attempt l WHERE l.wave_id = p_wave GROUP BY l.student_id),
@@ -226,6 +226,7 @@ enum PostgresFunctions {
             LEFT JOIN results ON results.attempt_id = counting.id
             LEFT JOIN scores ON scores.attempt_id = counting.id
             WHERE (SELECT psyscreen_reporting_schools()) IS NULL OR s.school = ANY ((SELECT psyscreen_reporting_schools())::text[])
+            ORDER BY s.school, s.grade, s.class, s.student_id
         $$;
         """
 
