@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "psyscreen",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "psyscreen", targets: ["psyscreen"]),
     ],
@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -28,6 +29,7 @@ let package = Package(
                 "CLibXML2",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .target(
@@ -57,12 +59,12 @@ let package = Package(
         ),
         .target(
             name: "PsyScreenTestSupport",
-            dependencies: ["PsyScreen", "PsyScreenPostgres"],
+            dependencies: ["PsyScreen", "PsyScreenPostgres", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/PsyScreenTestSupport"
         ),
         .testTarget(
             name: "PsyScreenTests",
-            dependencies: ["PsyScreen", "PsyScreenTestSupport"]
+            dependencies: ["PsyScreen", "PsyScreenTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "PsyScreenStoreTests",
@@ -78,7 +80,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["PsyScreenTestSupport", "PsyScreenStore", "PsyScreen"]
+            dependencies: ["PsyScreenTestSupport", "PsyScreenStore", "PsyScreen", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]
@@ -91,9 +93,14 @@ if Context.environment["PSYSCREEN_FUZZ"] != nil {
         .systemLibrary(name: "LibFuzzer", path: "Fuzz/LibFuzzer"),
         .target(name: "FuzzSupport", dependencies: ["PsyScreen", "LibFuzzer"], path: "Fuzz/FuzzSupport"),
     ]
-    for (name, folder) in [("fuzz-instruments", "Instruments"), ("fuzz-csv", "CSV"), ("fuzz-exchange", "Exchange")] {
+    for (name, folder) in [
+        ("fuzz-instruments", "Instruments"), ("fuzz-csv", "CSV"), ("fuzz-exchange", "Exchange"), ("fuzz-workbook", "Workbook"),
+    ] {
         package.targets.append(
-            .executableTarget(name: name, dependencies: ["PsyScreen", "FuzzSupport"], path: "Fuzz/\(folder)"))
+            .executableTarget(
+                name: name,
+                dependencies: ["PsyScreen", "FuzzSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                path: "Fuzz/\(folder)"))
         package.products.append(.executable(name: name, targets: [name]))
     }
 }

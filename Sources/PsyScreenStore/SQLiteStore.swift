@@ -28,6 +28,8 @@ package final class SQLiteStore: Sendable {
     /// holds no data (a full disk must not leave an empty database and a 2 MB `-wal` behind).
     private let createdHere: Bool
     private let failedEmpty = LockedFlag()
+    /// The integrity check of a store opened for reading, running beside the command.
+    private let integrity: IntegrityCheck?
 
     /// Opens the database at `path`.
     ///
@@ -38,7 +40,7 @@ package final class SQLiteStore: Sendable {
     ///     reads wrong figures or adds to the damage.
     package init(
         path: String, access: StoreAccess = .readWrite, checkIntegrity: Bool = false, user: String = StoreLocation.currentUser(),
-        clock: @escaping @Sendable () -> Date = Date.init
+        busyTimeout: TimeInterval = 60, clock: @escaping @Sendable () -> Date = Date.init
     ) throws(StoreError) {
         self.path = path
         self.access = access
@@ -46,17 +48,20 @@ package final class SQLiteStore: Sendable {
         self.clock = clock
         createdHere = access == .readWrite ? try Self.createOwnerOnly(path) : false
         if access == .readOnly { try Self.requireExisting(path) }
+        // Beside the command's own reads, on another connection (see IntegrityCheck).
+        integrity = access == .readOnly && checkIntegrity ? IntegrityCheck(path: path) { try Self.openReadOnly(path) } : nil
         do {
             switch access {
             case .readOnly:
                 queue = try Self.openReadOnly(path)
-                if checkIntegrity { try Self.quickCheck(queue, path: path) }
             case .readWrite:
                 // Checked through a connection that cannot write: opening for writing already writes (WAL set-up).
                 if checkIntegrity && !createdHere { try Self.quickCheck(Self.openReadOnly(path), path: path) }
-                queue = try DatabaseQueue(path: path, configuration: Self.configuration(access))
+                var configuration = Self.configuration(access)
+                configuration.busyMode = Self.busyWait(seconds: busyTimeout)
+                queue = try DatabaseQueue(path: path, configuration: configuration)
             }
-            try Self.migrate(queue, path: path, access: access)
+            try Self.migrate(queue, path: path, access: access, beforeWriting: { [integrity] () throws(StoreError) in try integrity?.wait() })
         } catch {
             if createdHere { Self.removeFiles(path) }
             throw error as? StoreError ?? StoreError(path: path, error)
@@ -74,13 +79,30 @@ package final class SQLiteStore: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // 40 lab terminals on one file: wait for the writer instead of failing.
-        configuration.busyMode = .timeout(60)
+        configuration.busyMode = busyWait(seconds: 60)
         configuration.label = "psyscreen"
+        // A district's listings look students up all over the file: a page cache of 16 MB (SQLite's default is
+        // 2 MB) keeps most of them in memory, instead of a system call per page read.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -16384") }
         switch access {
         case .readOnly: configuration.readonly = true  // the file's header says WAL; no write needed to read it
         case .readWrite: configuration.journalMode = .wal
         }
         return configuration
+    }
+
+    /// Waits for a busy database up to `seconds`, trying again every millisecond at first, then every 5 ms.
+    ///
+    /// SQLite's own busy timeout sleeps up to 100 ms between tries: against an import that takes the write lock
+    /// again a few milliseconds after it let it go, a terminal could miss every gap. Short sleeps take the next one.
+    static func busyWait(seconds: TimeInterval) -> Database.BusyMode {
+        let quick = 20  // 20 tries 1 ms apart, then 5 ms apart
+        let tries = quick + max(0, Int((seconds - Double(quick) / 1000) * 200))
+        return .callback { attempt in
+            guard attempt < tries else { return false }
+            usleep(attempt < quick ? 1000 : 5000)
+            return true
+        }
     }
 
     /// Opens an existing file for reading only.
@@ -143,7 +165,9 @@ package final class SQLiteStore: Sendable {
 
     /// Brings the schema up to date. A read-only opening upgrades an older file through a short-lived writable
     /// connection when the file may be written, and otherwise says who can upgrade it.
-    private static func migrate(_ queue: DatabaseQueue, path: String, access: StoreAccess) throws {
+    private static func migrate(
+        _ queue: DatabaseQueue, path: String, access: StoreAccess, beforeWriting: () throws(StoreError) -> Void
+    ) throws {
         let migrator = StoreMigrations.migrator
         if try queue.read({ db in try migrator.hasBeenSuperseded(db) }) {
             throw StoreError(path: path, message: "the database was written by a newer psyscreen; use that version")
@@ -158,6 +182,7 @@ package final class SQLiteStore: Sendable {
                     path: path,
                     message: "the database was made by an older psyscreen: open it once as a user who may write it (e.g. `psyscreen db check`) to upgrade it")
             }
+            try beforeWriting()
             let writer = try DatabaseQueue(path: path, configuration: configuration(.readWrite))
             try migrator.migrate(writer)
             try writer.close()
@@ -188,6 +213,7 @@ package final class SQLiteStore: Sendable {
 
     /// Runs `body` in one write transaction (`BEGIN IMMEDIATE`): all of it lands, or none of it.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        try integrity?.wait()
         do {
             guard access == .readWrite else { return try Self.writeOnce(path, body) }
             return try queue.write(body)

@@ -9,6 +9,8 @@ package struct StoreError: Error, Sendable, CustomStringConvertible {
     package var damage: String?
     /// The file may not be written by this user (a read-only file or folder).
     package var isReadOnly = false
+    /// Another connection held the database longer than this one waited: nothing is wrong, try again.
+    package var isBusy = false
 
     package init(path: String, message: String) {
         self.path = path
@@ -29,6 +31,9 @@ package struct StoreError: Error, Sendable, CustomStringConvertible {
         case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
             self.message = "database error: \(error.message ?? "\(error.resultCode)")"
             self.isReadOnly = error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_PERM
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            self.message = "database error: \(error.message ?? "\(error.resultCode)")"
+            self.isBusy = true
         default:
             self.message = "database error: \(error.message ?? "\(error.resultCode)")"
         }

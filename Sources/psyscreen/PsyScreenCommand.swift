@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PsyScreen
+import PsyScreenStore
 
 @main
 struct PsyScreenCommand: ParsableCommand {
@@ -56,7 +57,8 @@ struct PsyScreenCommand: ParsableCommand {
             if let writing = command as? any WritingCommand { try writing.files.check() }
             try command.run()
         } catch {
-            exit(reporting: error)
+            // A damaged database explains whatever else went wrong reading it.
+            exit(reporting: SQLiteStore.damageFound() ?? error)
         }
     }
 }

@@ -15,11 +15,27 @@ final class PostgresWorkflowTests: XCTestCase {
             let output = try cli.run(step.arguments, input: step.input)
             var text = "$ \(step.arguments.joined(separator: " "))\nexit \(output.status)\n\(output.stdout)\n--- stderr\n\(output.stderr)"
             for file in step.files {
-                text += "\n--- \(file)\n" + (FileManager.default.contents(atPath: folder + "/" + file).map { String(decoding: $0, as: UTF8.self) } ?? "(missing)")
+                text += "\n--- \(file)\n" + (try Self.contents(folder + "/" + file))
             }
             transcript.append(Self.masked(text, database: database).replacingOccurrences(of: folder, with: "<folder>"))
         }
         return transcript
+    }
+
+    /// A file's text; a workbook's parts, each by name (their bytes: only the times may differ).
+    private static func contents(_ path: String) throws -> String {
+        guard FileManager.default.fileExists(atPath: path) else { return "(missing)" }
+        guard path.hasSuffix(".xlsx") else {
+            return FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? "(unreadable)"
+        }
+        return try SpreadsheetTools.python(
+            """
+            import sys, zipfile
+            z = zipfile.ZipFile(sys.argv[1])
+            for name in sorted(z.namelist()):
+                print("## " + name)
+                print(z.read(name).decode("utf-8", "replace"))
+            """, [path])
     }
 
     private struct Step {
@@ -114,6 +130,41 @@ final class PostgresWorkflowTests: XCTestCase {
             Step(arguments: ["results", "--wave", "2026-autumn", "-o", "-"]),
             Step(arguments: ["history", "A20250002"]),
             Step(arguments: ["coverage", "--wave", "2026-autumn"]),
+        ])
+    }
+
+    /// Workbooks in and out, and the listings that stream (with a unit chosen), give the same on both stores.
+    func testTheWorkbookAndListingWorkflow() throws {
+        try SpreadsheetTools.requireOpenpyxl()
+        let samples = Fixtures.samplesDirectory
+        let inputs = scratch()
+        // The sample paper results as a workbook (every cell text, as keyed in).
+        _ = try SpreadsheetTools.python(
+            """
+            import csv, sys, openpyxl
+            wb = openpyxl.Workbook()
+            ws = wb.active
+            ws.title = "成绩"
+            with open(sys.argv[1], encoding="utf-8") as f:
+                for row in csv.reader(f):
+                    ws.append(row)
+            wb.save(sys.argv[2])
+            """, [samples + "/paper-results.csv", inputs + "/paper.xlsx"])
+        let wave = ["--wave", "2026-autumn"]
+        try compare([
+            Step(arguments: ["roster", "import", samples + "/roster.csv"]),
+            Step(arguments: ["import"] + wave + ["--battery", "annual", inputs + "/paper.xlsx", "--errors", "errors.csv"], files: ["errors.csv"]),
+            Step(arguments: ["import"] + wave + ["--battery", "annual", inputs + "/paper.xlsx"]),
+            Step(arguments: ["results"] + wave + ["-o", "results.xlsx"], files: ["results.xlsx"]),
+            Step(arguments: ["results"] + wave + ["--format", "json", "-o", "-"]),
+            Step(arguments: ["warnings"] + wave + ["-o", "warnings.xlsx", "--lang", "en"], files: ["warnings.xlsx"]),
+            Step(arguments: ["warnings"] + wave + ["--level", "yellow", "--format", "json", "-o", "-"]),
+            Step(arguments: ["unscreened"] + wave + ["--format", "xlsx", "-o", "unscreened.xlsx"], files: ["unscreened.xlsx"]),
+            Step(arguments: ["unscreened"] + wave + ["--grade", "2025", "--format", "csv", "-o", "-"]),
+            Step(arguments: ["unscreened"] + wave + ["--class", "2025级1班"]),
+            Step(arguments: ["coverage"] + wave + ["--by", "class", "-o", "coverage.xlsx"], files: ["coverage.xlsx"]),
+            Step(arguments: ["report"] + wave + ["--min-cell", "5", "-o", "report.xlsx"], files: ["report.xlsx"]),
+            Step(arguments: ["template", "--battery", "annual"] + wave + ["--class", "2025级1班", "-o", "class.xlsx"], files: ["class.xlsx"]),
         ])
     }
 }

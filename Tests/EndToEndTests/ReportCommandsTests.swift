@@ -64,13 +64,58 @@ final class ReportCommandsTests: XCTestCase {
             for language in ["zh-Hans", "en"] {
                 let output = try run(["report", "--db", Self.joint, "--wave", "2026-autumn", "--format", format.rawValue, "--lang", language])
                 XCTAssertFalse(output.stdout.isEmpty)
+                var text = output.stdout
+                if format == .xlsx {
+                    // Compressed: search the cells of every sheet instead.
+                    let path = Self.directory + "/report-\(language).xlsx"
+                    _ = try run(["report", "--db", Self.joint, "--wave", "2026-autumn", "--lang", language, "-o", path])
+                    text = try SheetRowStream.sheetNames(path: path).map { sheet in
+                        try SheetRowStream(path: path, sheet: sheet).allRows().flatMap(\.cells).joined(separator: "\n")
+                    }.joined(separator: "\n")
+                    XCTAssertTrue(text.contains("2026-autumn"), text)
+                }
                 let identifiers = Self.wave.students.flatMap { [$0.studentID, $0.name] }
-                XCTAssertEqual(Leaks.find(identifiers, in: output.stdout), [], "\(format) \(language)")
+                XCTAssertEqual(Leaks.find(identifiers, in: text), [], "\(format) \(language)")
             }
         }
         _ = try run(["export", "--db", Self.joint, "--wave", "2026-autumn", "-o", "exchange.json"])
         let exchange = try String(contentsOfFile: Self.directory + "/exchange.json", encoding: .utf8)
         XCTAssertEqual(Leaks.find(Self.wave.students.map(\.studentID), in: exchange), [])
+    }
+
+    func testTheWorkbookHasOneSheetPerTableNumbersAsNumbersAndTheStampApart() throws {
+        let path = Self.directory + "/report.xlsx"
+        _ = try run(["report", "--db", Self.joint, "--wave", "2026-autumn", "--format", "xlsx", "--lang", "en", "-o", path])
+        XCTAssertEqual(
+            try SheetRowStream.sheetNames(path: path),
+            ["Coverage and warning levels", "PHQ-9 Depression severity", "GAD-7 Anxiety severity", "About this report"])
+        let coverage = try SheetRowStream(path: path, sheet: nil).allRows().map(\.cells)
+        XCTAssertEqual(coverage[0], ["Unit", "Enrolled", "Screened", "Coverage %", "Red", "Orange", "Yellow"])
+        // The same figures as the table format, hidden ones as the same marker; the small class shows only its
+        // enrolment.
+        let small = TwoSchoolWave.smallClass
+        let smallRow = try XCTUnwrap(coverage.first { $0[0] == "\(small.school) / \(small.grade) / \(small.className)" })
+        XCTAssertEqual(Array(smallRow.dropFirst()), ["6", "—", "—", "—", "—", "—"])
+        let table = try run(["report", "--db", Self.joint, "--wave", "2026-autumn", "--lang", "en"]).stdout
+        let whole = try XCTUnwrap(coverage.first { $0[0] == "All" })
+        XCTAssertTrue(table.contains(whole[3] + "%"), "\(whole) in \(table)")
+        let about = try SheetRowStream(path: path, sheet: "About this report").allRows().map(\.cells)
+        XCTAssertEqual(about.first?.first, "About this report")
+        XCTAssertTrue(about.contains(["wave 2026-autumn"]), "\(about)")
+
+        try SpreadsheetTools.requireOpenpyxl()
+        let types = try SpreadsheetTools.python(
+            """
+            import json, sys, openpyxl
+            wb = openpyxl.load_workbook(sys.argv[1])
+            print(json.dumps([sorted({type(c.value).__name__ for row in ws.iter_rows(min_row=2) for c in row[1:] if c.value is not None}) for ws in wb.worksheets[:3]]))
+            """, [path])
+        // Counts and statistics are numbers; the marker and the coded ends (<5%, >95%) are the only text.
+        XCTAssertEqual(types.trimmingCharacters(in: .newlines), #"[["float", "int", "str"], ["float", "int", "str"], ["float", "int", "str"]]"#)
+        let converted = Self.directory + "/report-lo"
+        try FileManager.default.createDirectory(atPath: converted, withIntermediateDirectories: true)
+        try SpreadsheetTools.convert(path, to: "csv", in: converted)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: converted).filter { $0.hasSuffix(".csv") }.count, 4)
     }
 
     func testTheCSVShowsNoSmallCountAndTheSmallClassOnlyItsEnrolment() throws {

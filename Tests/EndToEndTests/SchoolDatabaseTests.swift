@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PsyScreenTestSupport
 import XCTest
 
@@ -191,6 +192,14 @@ final class SchoolDatabaseTests: XCTestCase {
             XCTAssertEqual(process.terminationReason, .uncaughtSignal)
             XCTAssertEqual(try cli.run(["coverage", "--wave", "w", "--format", "csv"]).stdout, before)
             XCTAssertFalse(try cli.run(["audit", "--format", "csv"]).stdout.contains("big-\(attempt).csv"))
+            // The next import removes what the killed one staged, and the file imports whole.
+            let again = try cli.run(["import", "--wave", "w", "--battery", "annual", path])
+            XCTAssertEqual(again.status, 0, again.stderr)
+            XCTAssertTrue(again.stderr.contains("\(rows) stored in wave w"), again.stderr)
+            let stored = try DatabaseQueue(path: db).read { connection in
+                try Int.fetchOne(connection, sql: "SELECT COUNT(*) FROM attempt WHERE student_id LIKE 'K\(attempt)-%'")
+            }
+            XCTAssertEqual(stored, rows)
             return
         }
         XCTFail("every import finished before it could be stopped")

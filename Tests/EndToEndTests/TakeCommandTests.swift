@@ -48,7 +48,7 @@ final class TakeCommandTests: XCTestCase {
         let school = try TakeFixture()
         let output = try school.take(["Ｓ１", "ｙ", "是", "２", "　３　", " 1 ", "０"])
         XCTAssertEqual(output.status, 0, output.stderr)
-        XCTAssertEqual(try school.latest()?.answers["phq9"], [2, 3, 1, 0])
+        XCTAssertEqual(try school.latest()?.answers["phq9"], TakeFixture.phq9([2, 3, 1, 0]))
     }
 
     func testSkipWhereTheScaleAllowsItAndRefusedWhereNot() throws {
@@ -74,7 +74,7 @@ final class TakeCommandTests: XCTestCase {
         let first = try school.take(TakeFixture.opening() + ["1", "2", "0", "q", "3"])
         XCTAssertEqual(first.status, 0, first.stderr)
         XCTAssertTrue(first.stdout.hasSuffix("\nYour answers are saved. Type your student ID next time to continue at question 4.\n"), first.stdout)
-        XCTAssertEqual(try school.latest()?.answers["phq9"], [1, 2, 0])
+        XCTAssertEqual(try school.latest()?.answers["phq9"], TakeFixture.phq9([1, 2, 0]))
         XCTAssertEqual(try school.latest()?.state, .inProgress)
 
         let second = try school.take(["S1", "y"] + TakeFixture.answers(Array(phq9.dropFirst(3)), gad7))
@@ -91,7 +91,7 @@ final class TakeCommandTests: XCTestCase {
         let first = try school.take(TakeFixture.opening() + TakeFixture.answers(Array(phq9.prefix(5)), []))
         XCTAssertEqual(first.status, 0, first.stderr)
         XCTAssertTrue(first.stdout.hasSuffix("[6/16] Feeling bad about yourself — or that you are a failure or have let yourself or your family down\n  0 Not at all   1 Several days   2 More than half the days   3 Nearly every day\nYour answer (0–3): \nInput ended; your answers are saved.\n"), first.stdout)
-        XCTAssertEqual(try school.latest()?.answers["phq9"], Array(phq9.prefix(5)))
+        XCTAssertEqual(try school.latest()?.answers["phq9"], TakeFixture.phq9(Array(phq9.prefix(5))))
         XCTAssertEqual(try school.answeredCount(), 5)
 
         let second = try school.take(["S1", "y"] + TakeFixture.answers(Array(phq9.dropFirst(5)), gad7))
@@ -142,7 +142,7 @@ final class TakeCommandTests: XCTestCase {
         XCTAssertEqual(output.status, 0, output.stderr)
         XCTAssertTrue(output.stdout.hasPrefix(
             "Annual mental health screening\n\nYour student ID: \nThe student ID X99 is not on the roster. Check it and type it again, or ask the teacher.\nYour student ID: \nClass: 2026 3班, name: 学*2\n"), output.stdout)
-        XCTAssertEqual(try school.latest("S2")?.answers["phq9"], [1])
+        XCTAssertEqual(try school.latest("S2")?.answers["phq9"], TakeFixture.phq9([1]))
         XCTAssertNil(try school.latest("X99"))
     }
 
@@ -154,7 +154,7 @@ final class TakeCommandTests: XCTestCase {
         XCTAssertEqual(try school.latest()?.answers["phq9"], phq9)
         let retake = try school.take(TakeFixture.opening() + ["3"], ["--retake"])
         XCTAssertEqual(retake.status, 0, retake.stderr)
-        XCTAssertEqual(try school.latest()?.answers["phq9"], [3])
+        XCTAssertEqual(try school.latest()?.answers["phq9"], TakeFixture.phq9([3]))
     }
 
     func testChineseIsTheDefault() throws {

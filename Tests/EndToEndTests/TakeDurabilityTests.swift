@@ -18,7 +18,7 @@ final class TakeDurabilityTests: XCTestCase {
         _ = running.finish()
         XCTAssertEqual(running.process.terminationReason, .uncaughtSignal)
         XCTAssertEqual(running.process.terminationStatus, SIGKILL)
-        XCTAssertEqual(try school.latest()?.answers["phq9"], [1, 2, 3, 0, 1, 2])
+        XCTAssertEqual(try school.latest()?.answers["phq9"], TakeFixture.phq9([1, 2, 3, 0, 1, 2]))
 
         let resumed = try school.take(["S1", "y"] + TakeFixture.answers([3, 0, 1], [0, 1, 2, 3, 0, 1, 2]))
         XCTAssertEqual(resumed.status, 0, resumed.stderr)
@@ -37,7 +37,7 @@ final class TakeDurabilityTests: XCTestCase {
         running.process.interrupt()
         XCTAssertEqual(running.finish(), 130)
         XCTAssertTrue(running.stdout.hasSuffix("Your answer (0–3): \nInterrupted; your answers are saved.\n"), running.stdout)
-        XCTAssertEqual(try school.latest()?.answers["phq9"], [2, 1])
+        XCTAssertEqual(try school.latest()?.answers["phq9"], TakeFixture.phq9([2, 1]))
         XCTAssertEqual(try school.latest()?.state, .inProgress)
     }
 

@@ -63,6 +63,9 @@ final class TakeFixture {
 
     static func answers(_ phq9: [Int], _ gad7: [Int]) -> [String] { (phq9 + gad7).map(String.init) }
 
+    /// PHQ-9 answers as stored: one per item in item order, nil for an item not answered yet.
+    static func phq9(_ given: [Int?]) -> [Int?] { given + Array(repeating: nil, count: max(0, 9 - given.count)) }
+
     func store() throws -> SQLiteStore { try SQLiteStore(path: database, user: "test") }
 
     func latest(_ id: String = "S1") throws -> ScreeningAttempt? {

@@ -21,7 +21,7 @@ final class TakeKioskTests: XCTestCase {
         XCTAssertTrue(screens[2].hasPrefix("Annual mental health screening\n\nYour student ID: "), screens[2])
         XCTAssertEqual(try school.latest("S1")?.state, .finished)
         XCTAssertEqual(try school.latest("S1")?.answers["gad7"], Array(repeating: 1, count: 7))
-        XCTAssertEqual(try school.latest("S2")?.answers["phq9"], [2])
+        XCTAssertEqual(try school.latest("S2")?.answers["phq9"], TakeFixture.phq9([2]))
     }
 
     func testTheKioskIsRefusedWhenItsOutputIsNoTerminal() throws {
@@ -49,9 +49,9 @@ final class TakeKioskTests: XCTestCase {
         XCTAssertTrue(running.process.isRunning)
         running.closeInput()
         XCTAssertEqual(running.finish(), 0)
-        XCTAssertEqual(try school.latest("S1")?.answers["phq9"], [1])
+        XCTAssertEqual(try school.latest("S1")?.answers["phq9"], TakeFixture.phq9([1]))
         XCTAssertEqual(try school.latest("S1")?.state, .inProgress)
-        XCTAssertEqual(try school.latest("S2")?.answers["phq9"], [3])
+        XCTAssertEqual(try school.latest("S2")?.answers["phq9"], TakeFixture.phq9([3]))
     }
 
     func testAnIdleStudentsSessionIsClosedWithProgressKept() throws {
@@ -64,8 +64,8 @@ final class TakeKioskTests: XCTestCase {
         running.type(TakeFixture.opening("S2") + ["0"])
         running.closeInput()
         XCTAssertEqual(running.finish(), 0)
-        XCTAssertEqual(try school.latest("S1")?.answers["phq9"], [2])
-        XCTAssertEqual(try school.latest("S2")?.answers["phq9"], [0])
+        XCTAssertEqual(try school.latest("S1")?.answers["phq9"], TakeFixture.phq9([2]))
+        XCTAssertEqual(try school.latest("S2")?.answers["phq9"], TakeFixture.phq9([0]))
     }
 
     func testOnATerminalTheKioskClearsBetweenStudentsWrapsAtItsWidthAndColoursTheCrisisText() throws {

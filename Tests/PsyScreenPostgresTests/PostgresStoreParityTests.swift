@@ -143,3 +143,30 @@ struct TerminalOperations {
         return try (store as! SQLiteStore).finishAttempt(attemptID: attempt, battery: battery)
     }
 }
+
+/// A lock held by another connection longer than the store waits is "busy", as SQLite's busy database: `take`
+/// tells the student the answer is being saved and tries again, and the answer is then stored.
+final class PostgresBusyTests: XCTestCase {
+    let annual = Fixtures.catalog.battery("annual")!
+
+    func testALockHeldElsewhereIsBusyAndTheAnswerIsStoredOnceReleased() throws {
+        let database = try PostgresTestServer.makeDatabase(for: self)
+        let location = try PostgresTestServer.location(database.url)
+        let store = try PostgresStore(location: location, user: "lab", lockTimeout: 0.2)
+        _ = try store.importRoster([Student(studentID: "S1", name: "学生", school: "一中", grade: "2026", className: "1班", gender: "F", status: .enrolled)], source: "roster.csv")
+        let attempt = try store.startTerminalAttempt(wave: "w", studentID: "S1", battery: annual, consented: true)
+        _ = try store.lookUp(wave: "w", studentID: "S1", battery: annual)
+        // Another connection (a backup, an upgrade) holds the answers table.
+        let other = try database.superuser()
+        try other.script("BEGIN; LOCK TABLE answer IN ACCESS EXCLUSIVE MODE")
+        XCTAssertThrowsError(
+            try store.saveAnswer(attemptID: attempt, battery: annual, instrumentID: "phq9", itemID: "1", value: 2, seconds: 3)
+        ) { error in
+            XCTAssertTrue((error as? StoreError)?.isBusy == true, "\(error)")
+        }
+        try other.script("ROLLBACK")
+        try store.saveAnswer(attemptID: attempt, battery: annual, instrumentID: "phq9", itemID: "1", value: 2, seconds: 3)
+        XCTAssertEqual(try store.screenings(wave: "w").first?.attempt?.answers["phq9"]?.first, 2)
+    }
+}
+

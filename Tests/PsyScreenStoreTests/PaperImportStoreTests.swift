@@ -26,6 +26,52 @@ class PaperImportStoreTests: StoreTestCase {
         XCTAssertEqual(try store.auditTrail().filter { $0.action == "paper import" }.count, 1)
     }
 
+    func testStagedSheetsAreSeenOnlyOncePublishedAndDroppedOnesNever() throws {
+        guard case .staging(let staging) = try store.beginPaperImport(wave: "w", battery: annual, path: "a.csv", fileHash: "h1")
+        else { return XCTFail("a new file is staged") }
+        let red = [Array(repeating: 3, count: 9), Array(repeating: 3, count: 7)]
+        let calm = [Array(repeating: 0, count: 9), Array(repeating: 0, count: 7)]
+        try staging.add(studentID: "S1", line: 2, answers: red)
+        let repeated = try staging.add(studentID: "S2", line: 3, answers: red)
+        try staging.add(studentID: "S5", line: 4, answers: calm)
+        try staging.add(studentID: "NOBODY", line: 5, answers: red)
+        try staging.drop(repeated)
+        // Another connection (a counselor at another desk) sees nothing of it yet.
+        let other = try makeStore(user: "other")
+        XCTAssertEqual(try other.screenings(wave: "w").compactMap(\.attempt).count, 0)
+        XCTAssertEqual(try other.register(wave: "w").count, 0)
+        XCTAssertEqual(try other.auditTrail().filter { $0.action == "paper import" }.count, 0)
+
+        let summary = try staging.publish()
+        XCTAssertEqual(summary.stored, 2)
+        XCTAssertEqual(summary.levels, [.red: 1, WarningLevel.none: 1])
+        XCTAssertEqual(summary.strangers, [Stranger(line: 5, studentID: "NOBODY", raisesCrisis: true)])
+        var listed: [String] = []
+        try other.forEachScreening(wave: "w", where: { _, counting in counting.attemptID != nil }) { listed.append($0.student.studentID) }
+        XCTAssertEqual(listed, ["S1", "S5"])
+        XCTAssertEqual(try other.register(wave: "w").map(\.student.studentID), ["S1"])
+        XCTAssertEqual(try other.firstBattery(wave: "w"), "annual")
+        XCTAssertEqual(try other.screenings(wave: "w").first { $0.student.studentID == "S1" }?.attempt?.answers["gad7"], red[1])
+        guard case .alreadyImported = try store.beginPaperImport(wave: "w", battery: annual, path: "a.csv", fileHash: "h1")
+        else { return XCTFail("the same file again is already imported") }
+    }
+
+    func testAnImportNeverPublishedLeavesNothing() throws {
+        do {
+            guard case .staging(let staging) = try store.beginPaperImport(wave: "w", battery: annual, path: "a.csv", fileHash: "h1")
+            else { return XCTFail("a new file is staged") }
+            try staging.add(studentID: "S1", line: 2, answers: [Array(repeating: 3, count: 9), Array(repeating: 3, count: 7)])
+            // Stopped by an error in the file: never published.
+        }
+        XCTAssertEqual(try store.screenings(wave: "w").compactMap(\.attempt).count, 0)
+        XCTAssertEqual(try store.register(wave: "w").count, 0)
+        guard case .staging(let again) = try store.beginPaperImport(wave: "w", battery: annual, path: "a.csv", fileHash: "h1")
+        else { return XCTFail("the file was never imported") }
+        try again.add(studentID: "S2", line: 2, answers: [Array(repeating: 0, count: 9), Array(repeating: 0, count: 7)])
+        XCTAssertEqual(try again.publish().stored, 1)
+        XCTAssertEqual(try store.screenings(wave: "w").compactMap(\.attempt).map(\.studentID), ["S2"])
+    }
+
     func testASecondSheetBecomesTheAttemptThatCounts() throws {
         _ = try store.importPaper(wave: "w", battery: annual, path: "a.csv", fileHash: "h1", sheets: [Self.sheet("S1", phq9: [3, 3, 3, 3, 0, 0, 0, 0, 0])])
         _ = try store.importPaper(wave: "w", battery: annual, path: "b.csv", fileHash: "h2", sheets: [Self.sheet("S1", phq9: [1, 1, 0, 0, 0, 0, 0, 0, 0])])

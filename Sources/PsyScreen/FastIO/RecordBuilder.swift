@@ -28,29 +28,36 @@ package final class RecordBuilder {
 
     /// Adds a cell to the record being built (the previous record stops being valid).
     package func append(_ cell: String) {
-        storage.invalidate()
         var cell = cell
-        cell.withUTF8 { utf8 in
-            if byteCount + utf8.count > byteCapacity {
-                byteCapacity = max(byteCapacity * 2, byteCount + utf8.count)
-                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCapacity + 16)
-                grown.update(from: bytes, count: byteCount)
-                bytes.deallocate()
-                bytes = grown
-            }
-            if let source = utf8.baseAddress { (bytes + byteCount).update(from: source, count: utf8.count) }
-            if 2 * fieldCount + 2 > spanCapacity {
-                spanCapacity *= 2
-                let grown = UnsafeMutablePointer<Int>.allocate(capacity: spanCapacity)
-                grown.update(from: spans, count: 2 * fieldCount)
-                spans.deallocate()
-                spans = grown
-            }
-            spans[2 * fieldCount] = byteCount
-            spans[2 * fieldCount + 1] = byteCount + utf8.count
-            byteCount += utf8.count
-            fieldCount += 1
+        cell.withUTF8 { append(utf8: $0) }
+    }
+
+    /// Adds a cell given as UTF-8 bytes (a worksheet's cell text, without making a `String`).
+    package func append(_ utf8: ArraySlice<UInt8>) {
+        utf8.withUnsafeBufferPointer { append(utf8: $0) }
+    }
+
+    private func append(utf8: UnsafeBufferPointer<UInt8>) {
+        storage.invalidate()
+        if byteCount + utf8.count > byteCapacity {
+            byteCapacity = max(byteCapacity * 2, byteCount + utf8.count)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCapacity + 16)
+            grown.update(from: bytes, count: byteCount)
+            bytes.deallocate()
+            bytes = grown
         }
+        if let source = utf8.baseAddress { (bytes + byteCount).update(from: source, count: utf8.count) }
+        if 2 * fieldCount + 2 > spanCapacity {
+            spanCapacity *= 2
+            let grown = UnsafeMutablePointer<Int>.allocate(capacity: spanCapacity)
+            grown.update(from: spans, count: 2 * fieldCount)
+            spans.deallocate()
+            spans = grown
+        }
+        spans[2 * fieldCount] = byteCount
+        spans[2 * fieldCount + 1] = byteCount + utf8.count
+        byteCount += utf8.count
+        fieldCount += 1
     }
 
     /// The record of the cells appended since the last call, starting on physical line `line`.

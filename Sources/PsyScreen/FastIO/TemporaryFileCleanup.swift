@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -15,6 +16,11 @@ import Darwin
 /// signal with the default action, so the exit status still says "killed by SIGINT".
 ///
 /// Files that need no name (scratch files) are unlinked as soon as they are created and need no registration.
+///
+/// Blocking signals only protects the calling thread: the kernel may deliver SIGINT to another thread while this
+/// one is between `mkstemp` and ``register(_:)``. So a creating section is also announced in an atomic counter; a
+/// handler that sees one in progress leaves the signal pending and the section acts on it when it ends. A section
+/// that starts after a handler has begun terminating creates nothing (Dekker's handshake over two atomics).
 package enum TemporaryFileCleanup {
     static let slotCount = 64
     static let pathCapacity = Int(PATH_MAX)
@@ -81,8 +87,29 @@ package enum TemporaryFileCleanup {
         sigemptyset(&blocked)
         for signalNumber in signals { sigaddset(&blocked, signalNumber) }
         pthread_sigmask(SIG_BLOCK, &blocked, &previous)
-        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        creatingSections.add(1, ordering: .sequentiallyConsistent)
+        if terminatingSignal.load(ordering: .sequentiallyConsistent) != 0 {
+            // A handler on another thread is already removing the files: create nothing, let it finish.
+            endCreatingSection(restoring: &previous)
+            while true { pause() }
+        }
+        defer { endCreatingSection(restoring: &previous) }
         return try body()
+    }
+
+    /// Ends a creating section; the last one to end acts on a signal that arrived meanwhile.
+    private static func endCreatingSection(restoring previous: inout sigset_t) {
+        pthread_sigmask(SIG_SETMASK, &previous, nil)
+        let remaining = creatingSections.subtract(1, ordering: .sequentiallyConsistent).newValue
+        let pending = pendingSignal.load(ordering: .sequentiallyConsistent)
+        if remaining == 0, pending != 0 { terminate(pending) }
+    }
+
+    /// Removes the registered files and ends the process with `signalNumber`'s default action.
+    fileprivate static func terminate(_ signalNumber: Int32) {
+        removeAll()
+        signal(signalNumber, SIG_DFL)
+        raise(signalNumber)
     }
 
     fileprivate static func removeAll() {
@@ -92,8 +119,17 @@ package enum TemporaryFileCleanup {
     }
 }
 
+/// Creating sections in progress on any thread, and the signal that stopped the process (0 = none yet).
+private let creatingSections = Atomic<Int>(0)
+private let terminatingSignal = Atomic<Int32>(0)
+/// A signal that arrived while a section was creating a file; acted on when the last section ends.
+private let pendingSignal = Atomic<Int32>(0)
+
 private func temporaryFileSignalHandler(_ signalNumber: Int32) {
-    TemporaryFileCleanup.removeAll()
-    signal(signalNumber, SIG_DFL)
-    raise(signalNumber)
+    terminatingSignal.store(signalNumber, ordering: .sequentiallyConsistent)
+    if creatingSections.load(ordering: .sequentiallyConsistent) > 0 {
+        pendingSignal.store(signalNumber, ordering: .sequentiallyConsistent)
+        return
+    }
+    TemporaryFileCleanup.terminate(signalNumber)
 }

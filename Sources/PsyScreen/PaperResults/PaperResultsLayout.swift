@@ -8,6 +8,8 @@ import Foundation
 /// ``PaperResultsReader``, which reads the sheets.
 package struct PaperResultsLayout: Sendable {
     package let file: String
+    /// How places in the file are named (the header's own problems included).
+    package let positions: InputPositions
     package let header: [String]
     package let instruments: [Instrument]
     /// Per instrument, per item (instrument order): the column holding it.
@@ -20,19 +22,27 @@ package struct PaperResultsLayout: Sendable {
 
     /// Maps `header` onto `instruments`; throws every header problem at once (`FILE:1:COLUMN: error: …`).
     package init(header: [String], instruments: [Instrument], file: String) throws(InputError) {
+        try self.init(header: header, instruments: instruments, positions: InputPositions(name: file), headerLine: 1)
+    }
+
+    /// The same, for a header on line (or worksheet row) `headerLine` of a file whose places are named by
+    /// `positions`.
+    package init(header: [String], instruments: [Instrument], positions: InputPositions, headerLine: Int) throws(InputError) {
+        let file = positions.name
         self.file = file
+        self.positions = positions
         self.header = header
         self.instruments = instruments
         self.engines = instruments.map(ScoringEngine.init)
         var diagnostics: [Diagnostic] = []
         func problem(_ message: String, column: Int? = nil) {
-            diagnostics.append(Diagnostic(at: SourceLocation(file: file, line: 1, column: column.map { $0 + 1 }), message))
+            diagnostics.append(Diagnostic(at: positions.location(line: headerLine, field: column.map { $0 + 1 }), message))
         }
         // A quote opened in the header and closed lines later swallows data rows into the header: say so without
         // quoting them (they hold IDs and names).
         if let index = header.firstIndex(where: { $0.utf8.contains { $0 == 0x0A || $0 == 0x0D } }) {
             throw InputError(
-                at: SourceLocation(file: file, line: 1, column: index + 1),
+                at: positions.location(line: headerLine, field: index + 1),
                 "header column \(index + 1) opens a quote that is not closed on the header line (the rows below would be read as part of the header); remove the stray quote")
         }
         var columns: [[Int?]] = instruments.map { Array(repeating: nil, count: $0.items.count) }

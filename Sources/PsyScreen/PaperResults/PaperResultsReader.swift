@@ -66,12 +66,19 @@ package final class PaperResultsReader {
     /// Reads the header of `source` and maps it onto `instruments`.
     /// - Throws: ``InputError`` for an empty file or header problems (every one at once).
     package init(source: any RowSource, instruments: [Instrument], options: Options = Options()) throws {
-        guard let header = try source.next()?.strings else {
-            throw InputError(at: SourceLocation(file: source.name, line: 1), "the file is empty: expected a header row")
+        let positions = source.positions
+        guard let first = try source.next() else {
+            throw InputError(at: positions.location(line: 1), "the file is empty: expected a header row")
         }
-        layout = try PaperResultsLayout(header: header, instruments: instruments, file: source.name)
-        if options.requireStudentID && layout.studentIDColumn == nil {
-            throw InputError(at: SourceLocation(file: source.name, line: 1), "the file needs a student_id column")
+        let header = first.strings
+        let headerLine = first.line
+        do {
+            layout = try PaperResultsLayout(header: header, instruments: instruments, positions: positions, headerLine: headerLine)
+            if options.requireStudentID && layout.studentIDColumn == nil {
+                throw InputError(at: positions.location(line: headerLine), "the file needs a student_id column")
+            }
+        } catch let error as InputError {
+            throw try source.headerExplanation() ?? error
         }
         self.source = source
         self.options = options
@@ -154,7 +161,7 @@ package final class PaperResultsReader {
                     line: found.line, firstLine: found.firstLine, studentID: found.studentID,
                     raisesCrisis: found.tag & 1 != 0,
                     payload: .init(offset: found.outputOffset, length: found.outputLength, tag: found.tag >> 1),
-                    field: column + 1, column: layout.header[column]))
+                    field: column + 1, column: layout.header[column], lineWord: layout.positions.lineWord))
         }
     }
 

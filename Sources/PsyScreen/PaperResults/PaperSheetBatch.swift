@@ -10,16 +10,38 @@ package struct PaperSheetBatch: Sendable {
     package var rejected = 0
     /// Of the rejected, those whose answers raise a crisis flag.
     package var rejectedWithCrisis = 0
-    /// Lines of the sheets whose answers raise a crisis flag (for those not stored because their student is not
-    /// on the roster).
+    /// Lines of the sheets whose answers raise a crisis flag (``read(_:problems:)`` only).
     package var crisisLines: Set<Int> = []
     package var encoding = "UTF-8"
     /// The student_id column: field number and header name (for problems found later, such as strangers).
     package var studentIDField = 1
     package var studentIDHeader = "student_id"
 
-    /// Reads every record of `reader`; problems go to `problems` (repeats in its late stream 1).
+    /// Reads every record of `reader` and keeps the sheets; problems go to `problems` (repeats in its late
+    /// stream 1).
     package static func read(_ reader: PaperResultsReader, problems: ProblemSpool) throws -> PaperSheetBatch {
+        var sheets: [PaperSheet] = []
+        var crisisLines: Set<Int> = []
+        var batch = try stream(
+            reader, problems: problems,
+            sheet: { record in
+                if reader.raisesCrisis { crisisLines.insert(record.line) }
+                sheets.append(reader.sheet(record))
+                return sheets.count - 1
+            },
+            drop: { sheets[$0].line = -1 })
+        batch.sheets = sheets.filter { $0.line >= 0 }
+        batch.crisisLines = crisisLines
+        return batch
+    }
+
+    /// Reads every record of `reader`, handing each valid sheet to `sheet` as it comes (the reader's current
+    /// record and answers; `sheet` returns a number for it), then `drop`s the sheets that turned out to repeat an
+    /// earlier student ID. Memory stays flat: nothing of a sheet is kept here. ``sheets`` stays empty.
+    package static func stream(
+        _ reader: PaperResultsReader, problems: ProblemSpool, sheet: (TableRecord) throws -> Int,
+        drop: (Int) throws -> Void
+    ) throws -> PaperSheetBatch {
         var batch = PaperSheetBatch()
         while let (kind, record) = try reader.next() {
             switch kind {
@@ -32,20 +54,15 @@ package struct PaperSheetBatch: Sendable {
                 if reader.problems.contains(where: { $0.kind == .crisis }) { batch.rejectedWithCrisis += 1 }
             case .sheet:
                 batch.records += 1
-                if reader.raisesCrisis { batch.crisisLines.insert(record.line) }
-                try reader.rememberStudentID(record, .init(tag: UInt32(batch.sheets.count)))
-                batch.sheets.append(reader.sheet(record))
+                let number = try sheet(record)
+                try reader.rememberStudentID(record, .init(tag: UInt32(number)))
             }
         }
-        var repeated = Set<Int>()
-        try reader.forEachRepeat { sheet in
-            repeated.insert(Int(sheet.payload.tag))
-            try problems.addLate(sheet.problem, stream: 1)
+        try reader.forEachRepeat { repeated in
+            try drop(Int(repeated.payload.tag))
+            try problems.addLate(repeated.problem, stream: 1)
             batch.rejected += 1
-            if sheet.raisesCrisis { batch.rejectedWithCrisis += 1 }
-        }
-        if !repeated.isEmpty {
-            batch.sheets = batch.sheets.enumerated().filter { !repeated.contains($0.offset) }.map(\.element)
+            if repeated.raisesCrisis { batch.rejectedWithCrisis += 1 }
         }
         batch.encoding = reader.source.encodingName
         if let column = reader.layout.studentIDColumn {

@@ -15,31 +15,47 @@ package struct RegisterRollupRow: Hashable, Sendable {
 package enum RegisterRollup {
     /// Rows per class, then per grade, then per school (each sorted), then a total row (`level` nil).
     package static func compute(_ entries: [RegisterEntry]) -> [RegisterRollupRow] {
-        var rows: [RegisterRollupRow] = []
-        for level in [CoverageTable.Level.class, .grade, .school] {
-            var units: [[String]: RegisterRollupRow] = [:]
-            for entry in entries {
-                let student = entry.student
+        var tally = Tally()
+        for entry in entries { tally.add(entry) }
+        return tally.rows
+    }
+
+    /// The counts of ``compute(_:)``, one entry at a time: memory grows with the units, not the students.
+    package struct Tally {
+        private var units: [CoverageTable.Level: [[String]: RegisterRollupRow]] = [:]
+        private var total = RegisterRollupRow(level: nil, school: nil, grade: nil, className: nil, red: 0, orange: 0, yellow: 0, open: 0)
+
+        package init() {}
+
+        package mutating func add(_ entry: RegisterEntry) {
+            let student = entry.student
+            for level in [CoverageTable.Level.class, .grade, .school] {
                 let key: [String]
                 switch level {
                 case .school: key = [student.school]
                 case .grade: key = [student.school, student.grade]
                 case .class: key = [student.school, student.grade, student.className]
                 }
-                var row = units[key] ?? RegisterRollupRow(
+                var row = units[level]?[key] ?? RegisterRollupRow(
                     level: level, school: key[0], grade: key.count > 1 ? key[1] : nil,
                     className: key.count > 2 ? key[2] : nil, red: 0, orange: 0, yellow: 0, open: 0)
-                add(entry, to: &row)
-                units[key] = row
+                RegisterRollup.add(entry, to: &row)
+                units[level, default: [:]][key] = row
             }
-            rows += units.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.value)
+            RegisterRollup.add(entry, to: &total)
         }
-        var total = RegisterRollupRow(level: nil, school: nil, grade: nil, className: nil, red: 0, orange: 0, yellow: 0, open: 0)
-        for entry in entries { add(entry, to: &total) }
-        return rows + [total]
+
+        /// Rows per class, grade and school, then the total.
+        package var rows: [RegisterRollupRow] {
+            var rows: [RegisterRollupRow] = []
+            for level in [CoverageTable.Level.class, .grade, .school] {
+                rows += (units[level] ?? [:]).sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.value)
+            }
+            return rows + [total]
+        }
     }
 
-    private static func add(_ entry: RegisterEntry, to row: inout RegisterRollupRow) {
+    fileprivate static func add(_ entry: RegisterEntry, to row: inout RegisterRollupRow) {
         switch entry.level {
         case .red: row.red += 1
         case .orange: row.orange += 1

@@ -1,7 +1,13 @@
 /// Terminal column width of text: East Asian wide and full-width characters take two columns.
 package enum DisplayWidth {
     package static func of(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
+        // ASCII (IDs, numbers, levels): one column a byte but NUL, without decoding scalars.
+        var ascii = 0
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return text.unicodeScalars.reduce(0) { $0 + width(of: $1) } }
+            if byte != 0 { ascii += 1 }
+        }
+        return ascii
     }
 
     package static func width(of scalar: Unicode.Scalar) -> Int {

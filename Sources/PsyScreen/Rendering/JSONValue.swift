@@ -26,7 +26,8 @@ package indirect enum JSONValue: Hashable, Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout [UInt8], indent: Int) {
+    /// The value at `indent` (its first line is not indented: the caller placed it).
+    package func write(to out: inout [UInt8], indent: Int) {
         switch self {
         case .string(let value): JSONEscaping.appendQuoted(value.utf8, to: &out)
         case .integer(let value): out += String(value).utf8

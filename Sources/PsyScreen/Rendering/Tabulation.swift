@@ -20,16 +20,19 @@ package struct Tabulation: Hashable, Sendable {
 
     /// One JSON object per row, keys in column order; empty cells are null.
     package var jsonObjects: [JSONValue] {
-        rows.map { row in
-            .object(
-                zip(header, row).enumerated().map { index, pair in
-                    let (key, cell) = pair
-                    if cell.isEmpty { return (key, .null) }
-                    if numericColumns.contains(index), let number = Double(cell) {
-                        return (key, number == number.rounded() ? .integer(Int(number)) : .number(number))
-                    }
-                    return (key, .string(cell))
-                })
-        }
+        rows.map { Self.jsonObject(header: header, row: $0, numericColumns: numericColumns) }
+    }
+
+    /// The JSON object of one row (a listing written row by row uses this too).
+    package static func jsonObject(header: [String], row: [String], numericColumns: Set<Int> = []) -> JSONValue {
+        .object(
+            zip(header, row).enumerated().map { index, pair in
+                let (key, cell) = pair
+                if cell.isEmpty { return (key, .null) }
+                if numericColumns.contains(index), let number = Double(cell) {
+                    return (key, number == number.rounded() ? .integer(Int(number)) : .number(number))
+                }
+                return (key, .string(cell))
+            })
     }
 }

@@ -14,12 +14,15 @@ package enum RosterReader {
         ("dorm", ["宿舍"], false),
     ]
 
-    /// The students of the file, or every problem found (`FILE:LINE: error: …`).
-    package static func read(_ reader: CSVReader) throws -> [Student] {
-        let file = reader.name
-        guard let header = try reader.nextRecord({ $0.strings }) else {
-            throw InputError(at: SourceLocation(file: file, line: 1), "the roster is empty (no header row)")
+    /// The students of the file (a CSV file or a worksheet), or every problem found (`FILE:LINE: error: …`, or
+    /// `FILE!SHEET:C7: error: …` in a workbook). Rows with nothing in them are skipped.
+    package static func read(_ source: any RowSource) throws -> [Student] {
+        let positions = source.positions
+        guard let first = try source.next() else {
+            throw InputError(at: positions.location(line: 1), "the roster is empty (no header row)")
         }
+        let header = first.strings
+        let headerLine = first.line
         var position: [String: Int] = [:]
         for (index, raw) in header.enumerated() {
             let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
@@ -29,25 +32,27 @@ package enum RosterReader {
         }
         let missing = columns.filter { $0.required && position[$0.name] == nil }.map(\.name)
         if !missing.isEmpty {
-            throw InputError(
-                at: SourceLocation(file: file, line: 1),
-                "the roster lacks column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")) (needed: student_id, name, school, grade, class, gender, status)")
+            throw try source.headerExplanation()
+                ?? InputError(
+                    at: positions.location(line: headerLine),
+                    "the roster lacks column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")) (needed: student_id, name, school, grade, class, gender, status)")
         }
         var diagnostics: [Diagnostic] = []
         var students: [Student] = []
         var firstLine: [String: Int] = [:]
-        try reader.forEachRecord { record in
+        while let record = try source.next() {
+            if record.isBlankRow { continue }
             guard record.count == header.count else {
                 diagnostics.append(
-                    Diagnostic(at: SourceLocation(file: file, line: record.line), "expected \(header.count) fields, found \(record.count)"))
-                return
+                    Diagnostic(at: positions.location(line: record.line), "expected \(header.count) fields, found \(record.count)"))
+                continue
             }
             var problems: [Diagnostic] = []
             var flawed: Set<String> = []
             func problem(_ column: String, _ message: String) {
                 flawed.insert(column)
                 let field = position[column].map { $0 + 1 }
-                problems.append(Diagnostic(at: SourceLocation(file: file, line: record.line, column: field), "column \(column): \(message)"))
+                problems.append(Diagnostic(at: positions.location(line: record.line, field: field), "column \(column): \(message)"))
             }
             var values: [String: String] = [:]
             for column in columns {
@@ -72,14 +77,14 @@ package enum RosterReader {
             let id = StudentID.normalize(values["student_id"] ?? "")
             if !id.isEmpty {
                 if let first = firstLine[id] {
-                    problem("student_id", "'\(InputExcerpt.quote(id))' is already on line \(first)")
+                    problem("student_id", "'\(InputExcerpt.quote(id))' is already on \(positions.lineWord) \(first)")
                 } else {
                     firstLine[id] = record.line
                 }
             }
             guard problems.isEmpty, let status else {
                 diagnostics += problems
-                return
+                continue
             }
             students.append(
                 Student(

@@ -26,12 +26,20 @@ package struct BatteryScorer: Sendable {
     package func score(
         _ answers: [String: [Int?]], instrumentSeconds: [String: Double] = [:], totalSeconds: Double? = nil
     ) throws(ScoringError) -> Outcome {
+        try score(
+            inOrder: engines.map { answers[$0.instrument.id] ?? Array(repeating: nil, count: $0.instrument.items.count) },
+            instrumentSeconds: instrumentSeconds, totalSeconds: totalSeconds)
+    }
+
+    /// `answers` per instrument in battery order, each in item order (a paper sheet as the reader gives it).
+    package func score(
+        inOrder answers: [[Int?]], instrumentSeconds: [String: Double] = [:], totalSeconds: Double? = nil
+    ) throws(ScoringError) -> Outcome {
+        precondition(answers.count == engines.count, "one answer list per instrument")
         var results: [InstrumentResult] = []
         results.reserveCapacity(engines.count)
-        for engine in engines {
-            let id = engine.instrument.id
-            let values = answers[id] ?? Array(repeating: nil, count: engine.instrument.items.count)
-            results.append(try engine.score(values, seconds: instrumentSeconds[id]))
+        for (engine, values) in zip(engines, answers) {
+            results.append(try engine.score(values, seconds: instrumentSeconds.isEmpty ? nil : instrumentSeconds[engine.instrument.id]))
         }
         var validity: [ValidityFinding] = []
         if let totalSeconds, let minimum = battery.minimumSeconds, totalSeconds < Double(minimum) {

@@ -112,6 +112,13 @@ package struct SessionStrings: Hashable, Sendable {
     package var endOfInput: String { pick("输入已结束，你的回答已经保存。", "Input ended; your answers are saved.") }
     package var interrupted: String { pick("已中断，你的回答已经保存。", "Interrupted; your answers are saved.") }
 
+    /// The database is busy (an import, another terminal): the answer is kept and saved as soon as it can be.
+    package var saving: String { pick("正在保存，请稍候……", "Saving, please wait…") }
+
+    package var answersKept: String {
+        pick("出错了，数据库无法保存。你的回答已另存一份，请告诉老师。", "Something went wrong with the database. Your answers were kept in a separate file; please tell the teacher.")
+    }
+
     package func storeFailed(_ message: String) -> String {
         pick("出错了，刚才的内容没有保存（\(message)）。请告诉老师。", "Something went wrong and this was not saved (\(message)). Please tell the teacher.")
     }

@@ -44,7 +44,7 @@ package struct TerminalFlow: Sendable {
 
     package let configuration: Configuration
     let items: BatteryItems
-    let strings: SessionStrings
+    package let strings: SessionStrings
     package internal(set) var phase: Phase = .notStarted
     /// The student at the terminal, from the ID lookup until their session ends.
     var lookup: StudentLookup?
@@ -106,7 +106,19 @@ package struct TerminalFlow: Sendable {
             return [.show(.text("")), .show(.text(closing))] + endSession(status: 0)
         case .storeFailed(let message):
             return [.show(.notice(strings.storeFailed(message)))] + endSession(status: 1)
+        case .answersKept:
+            return [.show(.notice(strings.answersKept))] + endSession(status: 1)
         }
+    }
+
+    /// While an answer is being saved: the student and every answer of the sitting in battery item order, the
+    /// one being saved included (nil: not answered, or skipped) — what a recovery file keeps when the database
+    /// fails for good.
+    package var unsavedSheet: (studentID: String, answers: [Int?])? {
+        guard phase == .saving, let sitting, let student = lookup?.student else { return nil }
+        var answers = sitting.values
+        answers[sitting.position] = sitting.pending
+        return (student.studentID, answers)
     }
 
     private func greeting() -> [FlowAction] {

@@ -12,31 +12,47 @@ package enum CoverageTable {
     /// counted anywhere. Screened students on leave or internship are not in the numerator: coverage can never
     /// pass 100 %.
     package static func compute(_ students: [(Student, ScreeningState)], by level: Level) -> [CoverageRow] {
-        var rows: [[String]: CoverageRow] = [:]
-        var total = CoverageRow(
+        var tally = Tally(level)
+        for (student, state) in students { tally.add(student, state) }
+        return tally.rows
+    }
+
+    /// The counts of ``compute(_:by:)``, one student at a time: memory grows with the units, not the students.
+    package struct Tally {
+        let level: Level
+        private var units: [[String]: CoverageRow] = [:]
+        private var total = CoverageRow(
             school: nil, grade: nil, className: nil, enrolled: 0, screened: 0, partial: 0, refused: 0, notScreened: 0,
             onLeave: 0, onInternship: 0)
-        for (student, state) in students where student.status != .withdrawn {
+
+        package init(_ level: Level) { self.level = level }
+
+        package mutating func add(_ student: Student, _ state: ScreeningState) {
+            guard student.status != .withdrawn else { return }
             let key: [String]
             switch level {
             case .school: key = [student.school]
             case .grade: key = [student.school, student.grade]
             case .class: key = [student.school, student.grade, student.className]
             }
-            var row = rows[key] ?? CoverageRow(
+            var row = units[key] ?? CoverageRow(
                 school: key[0], grade: key.count > 1 ? key[1] : nil, className: key.count > 2 ? key[2] : nil,
                 enrolled: 0, screened: 0, partial: 0, refused: 0, notScreened: 0, onLeave: 0, onInternship: 0)
-            add(student.status, state, to: &row)
-            add(student.status, state, to: &total)
-            rows[key] = row
+            CoverageTable.add(student.status, state, to: &row)
+            CoverageTable.add(student.status, state, to: &total)
+            units[key] = row
         }
-        let sorted = rows.sorted { lhs, rhs in
-            lhs.key.lexicographicallyPrecedes(rhs.key) { $0.localizedStandardCompare($1) == .orderedAscending }
+
+        /// One row per unit, sorted, then the total.
+        package var rows: [CoverageRow] {
+            let sorted = units.sorted { lhs, rhs in
+                lhs.key.lexicographicallyPrecedes(rhs.key) { $0.localizedStandardCompare($1) == .orderedAscending }
+            }
+            return sorted.map(\.value) + [total]
         }
-        return sorted.map(\.value) + [total]
     }
 
-    private static func add(_ status: EnrollmentStatus, _ state: ScreeningState, to row: inout CoverageRow) {
+    fileprivate static func add(_ status: EnrollmentStatus, _ state: ScreeningState, to row: inout CoverageRow) {
         switch status {
         case .enrolled:
             row.enrolled += 1

@@ -22,6 +22,10 @@ package struct PostgresFailure: Error, Sendable, CustomStringConvertible {
     /// The role may not do this (grants, row-level security or a refused function).
     package var isPermissionDenied: Bool { sqlState == "42501" }
 
+    /// Another connection held what this one needed longer than `lock_timeout`, or a concurrent transaction won
+    /// (serialization failure, deadlock): nothing is wrong, the same work tried again succeeds.
+    package var isBusy: Bool { ["55P03", "40001", "40P01"].contains(sqlState ?? "") }
+
     package var description: String { "\(location): error: \(message)" }
 }
 

@@ -17,6 +17,7 @@ package enum PostgresMigrations {
             return PostgresFunctions.definitions.replacingOccurrences(of: "SCHEMA", with: schema)
                 + "\nREVOKE ALL ON FUNCTION \(all.joined(separator: ", ")) FROM PUBLIC;\n"
         },
+        Migration(id: "v3") { _ in PostgresTables.version3 },
     ]
 
     /// The ids of every migration this version knows, in order.

@@ -125,6 +125,16 @@ enum PostgresTables {
         CREATE INDEX attempt_wave_battery ON attempt (wave_id, battery_id, battery_version, id);
         """
 
+    /// Migration `v3`, as SQLite's: an import's state (SQLite stages a paper import's rows before it publishes
+    /// them; PostgreSQL publishes in the transaction that stores them, so its imports are always `published`),
+    /// kept so that `db copy` moves the table column for column.
+    static let version3 = """
+        ALTER TABLE import ADD COLUMN state text COLLATE "C" NOT NULL DEFAULT 'published';
+        ALTER TABLE import ADD COLUMN holder text COLLATE "C";
+        ALTER TABLE import ADD COLUMN alive_at timestamptz(3);
+        CREATE INDEX attempt_student ON attempt (student_id, id);
+        """
+
     /// PostgreSQL only: which roles counsel which school (the row-level security of the counselor role reads it).
     static let counselorSchools = """
         CREATE TABLE counselor_school (
@@ -138,7 +148,7 @@ enum PostgresTables {
     static let copied: [(table: String, columns: [String])] = [
         ("student", ["student_id", "name", "school", "grade", "class", "gender", "status", "campus", "major", "birth_date", "dorm", "updated_at"]),
         ("wave", ["id", "created_at"]),
-        ("import", ["id", "wave_id", "file_hash", "path", "battery_id", "imported_at", "user", "records", "stored"]),
+        ("import", ["id", "wave_id", "file_hash", "path", "battery_id", "imported_at", "user", "records", "stored", "state", "holder", "alive_at"]),
         ("attempt", [
             "id", "wave_id", "student_id", "battery_id", "battery_version", "source", "state", "started_at", "finished_at",
             "import_id", "source_line", "level", "reasons", "scored", "validity", "crisis_at",

@@ -25,16 +25,6 @@ extension PostgresStore {
                     reasons: reasons.isEmpty ? [] : reasons.components(separatedBy: "; ")),
                 validity: ValidityColumn.findings(validity))
         }
-        try link.forEachRow("""
-            SELECT attempt_id, instrument_id, position, value FROM answer WHERE attempt_id = ANY (\(ids))
-            ORDER BY attempt_id, instrument_id, position
-            """) { row in
-            let (id, instrument, position, value) = try row.decode((Int64, String, Int, Int?).self)
-            var values = attempts[id]?.answers[instrument] ?? []
-            if values.count <= position { values += Array(repeating: nil, count: position + 1 - values.count) }
-            values[position] = value
-            attempts[id]?.answers[instrument] = values
-        }
         var scales: [Int64: [String: [ScaleScore]]] = [:]
         try link.forEachRow("""
             SELECT attempt_id, instrument_id, scale_id, score, band, answered, item_count, status FROM scale_score
@@ -48,11 +38,14 @@ extension PostgresStore {
                     status: try StoredValue.decode(status, "scale_score.status"), bandID: band))
         }
         try link.forEachRow("""
-            SELECT attempt_id, instrument_id, instrument_version, status, flags, crisis, validity FROM instrument_result
+            SELECT attempt_id, instrument_id, instrument_version, status, flags, crisis, validity, answers FROM instrument_result
             WHERE attempt_id = ANY (\(ids)) ORDER BY attempt_id, position
             """) { row in
-            let (id, instrument, version, status, flags, crisis, validity) = try row.decode(
-                (Int64, String, String, String, String, Bool, String).self)
+            let (id, instrument, version, status, flags, crisis, validity, answers) = try row.decode(
+                (Int64, String, String, String, String, Bool, String, String).self)
+            // Answers from the copy beside each result: the one place paper sheets keep them, and for terminal
+            // sittings the same values as their answer rows (as the SQLite store reads them).
+            attempts[id]?.answers[instrument] = AnswerColumn.values(answers)
             attempts[id]?.results.append(
                 InstrumentResult(
                     instrumentID: instrument, instrumentVersion: version, scales: scales[id]?[instrument] ?? [],

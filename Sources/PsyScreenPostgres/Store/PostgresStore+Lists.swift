@@ -30,6 +30,66 @@ extension PostgresStore {
         }
     }
 
+    /// The students of `units` that `include` accepts, in listing order, with where they stand in `wave`, from one
+    /// snapshot: the roster and the counting rule's inputs at once, the attempts that count read 500 students at a
+    /// time.
+    package func forEachScreening(
+        wave: String, units: RosterUnits, withAttempts: Bool, where include: (Student, CountingAttempt) -> Bool,
+        _ body: (StudentScreening) throws -> Void
+    ) throws(StoreError) {
+        try transaction(snapshot: true) {
+            let counting = try countingAttempts(wave: wave)
+            var chosen: [(Student, CountingAttempt)] = []
+            func flush() throws {
+                let attempts = withAttempts ? try loadAttempts(ids: chosen.compactMap(\.1.attemptID)) : [:]
+                for (student, verdict) in chosen {
+                    try body(StudentScreening(student: student, attempt: verdict.attemptID.flatMap { attempts[$0] }, counting: verdict))
+                }
+                chosen.removeAll(keepingCapacity: true)
+            }
+            for student in try allStudents() {
+                if let school = units.school, student.school != school { continue }
+                if let grade = units.grade, student.grade != grade { continue }
+                if let className = units.className, student.className != className { continue }
+                if units.enrolledOnly && student.status != .enrolled { continue }
+                let verdict = counting[student.studentID] ?? CountingAttempt()
+                guard include(student, verdict) else { continue }
+                chosen.append((student, verdict))
+                if chosen.count >= 500 { try flush() }
+            }
+            try flush()
+        }
+    }
+
+    /// The register's entries one at a time (``register(wave:levels:)``).
+    package func forEachRegisterEntry(
+        wave: String, levels: Set<WarningLevel>, _ body: (RegisterEntry) throws -> Void
+    ) throws(StoreError) {
+        for entry in try register(wave: wave, levels: levels) {
+            do {
+                try body(entry)
+            } catch {
+                throw storeError(error)
+            }
+        }
+    }
+
+    /// The battery of the attempt that counts for the first student in listing order who has one in `wave`.
+    package func firstBattery(wave: String) throws(StoreError) -> String? {
+        do {
+            return try run("""
+                SELECT a.battery_id FROM attempt a
+                WHERE a.wave_id = \(wave) AND a.student_id = (
+                    SELECT s.student_id FROM student s
+                    WHERE EXISTS (SELECT 1 FROM attempt x WHERE x.wave_id = \(wave) AND x.student_id = s.student_id)
+                    ORDER BY s.school, s.grade, s.class, s.student_id LIMIT 1)
+                ORDER BY a.id DESC LIMIT 1
+                """).first?.decode(String.self)
+        } catch {
+            throw storeError(error)
+        }
+    }
+
     /// The early-warning register of `wave` (see the SQLite store's: the same rule, ``CountingAttempt``).
     package func register(wave: String, levels: Set<WarningLevel> = [.red, .orange, .yellow]) throws(StoreError) -> [RegisterEntry] {
         try transaction(snapshot: true) {

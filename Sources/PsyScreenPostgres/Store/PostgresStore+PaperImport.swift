@@ -4,17 +4,32 @@ import PsyScreen
 import PsyScreenStore
 
 extension PostgresStore {
-    /// Scores and stores paper forms as attempts of `wave`, in one transaction: killed midway, nothing is stored.
-    /// The same file (by content hash) imported again into the same wave changes nothing. A student with an
-    /// earlier attempt gets another one; the latest counts.
+    /// Starts a paper import (see ``PostgresPaperImportStaging``): the same file already imported into the wave
+    /// changes nothing.
+    package func beginPaperImport(
+        wave: String, battery: Battery, path: String, fileHash: String
+    ) throws(StoreError) -> PaperImportStart {
+        if let earlier = try earlierImport(wave: wave, fileHash: fileHash) { return .alreadyImported(at: earlier) }
+        return .staging(PostgresPaperImportStaging(store: self, wave: wave, battery: battery, path: path, fileHash: fileHash))
+    }
+
+    private func earlierImport(wave: String, fileHash: String) throws(StoreError) -> Date? {
+        do {
+            return try run("SELECT imported_at FROM import WHERE wave_id = \(wave) AND file_hash = \(fileHash)").first?.decode(Date.self)
+        } catch {
+            throw storeError(error)
+        }
+    }
+
+    /// Stores the sheets of an import in one transaction: killed midway, nothing is stored. An import of the same
+    /// file published meanwhile by another psyscreen makes this one store nothing.
     ///
     /// The rows travel with COPY into temporary tables (no write-ahead log, no index), then each table is filled
     /// with one `INSERT … SELECT`, which also passes a counselor's rows through row-level security (COPY into a
-    /// table under row-level security is not allowed).
-    package func importPaper(
-        wave: String, battery: Battery, path: String, fileHash: String, sheets: [PaperSheet]
-    ) throws(StoreError) -> PaperImportSummary {
-        let scorer = BatteryScorer(battery)
+    /// table under row-level security is not allowed). As in the SQLite store, a paper sheet's answers are kept in
+    /// the `answers` column of its instrument results only: the `answer` table holds terminal sittings' items.
+    func publishPaper(_ staging: PostgresPaperImportStaging, sheets: [PostgresPaperImportStaging.Sheet]) throws(StoreError) -> PaperImportSummary {
+        let (wave, battery, path, fileHash) = (staging.wave, staging.battery, staging.path, staging.fileHash)
         return try transaction {
             try link.query("SELECT pg_advisory_xact_lock(hashtext('psyscreen import ' || \(wave)))")
             let earlier = try link.query("SELECT imported_at FROM import WHERE wave_id = \(wave) AND file_hash = \(fileHash)")
@@ -30,17 +45,16 @@ extension PostgresStore {
             var known: Set<String> = []
             try link.forEachRow("SELECT student_id FROM student") { known.insert(try $0.decode(String.self)) }
             var summary = PaperImportSummary(alreadyImportedAt: nil, stored: 0, strangers: [], levels: [:])
-            var stored: [(sheet: PaperSheet, studentID: String, outcome: BatteryScorer.Outcome)] = []
+            var stored: [PostgresPaperImportStaging.Sheet] = []
             stored.reserveCapacity(sheets.count)
             for sheet in sheets {
-                let studentID = StudentID.normalize(sheet.studentID)
-                guard known.contains(studentID) else {
-                    summary.strangers.append(Stranger(line: sheet.line, studentID: sheet.studentID))
+                guard known.contains(sheet.studentID) else {
+                    summary.strangers.append(
+                        Stranger(line: sheet.line, studentID: sheet.studentID, raisesCrisis: sheet.outcome.results.contains(where: \.hasCrisis)))
                     continue
                 }
-                let outcome = try scorer.score(sheet.answers)
-                stored.append((sheet, studentID, outcome))
-                summary.levels[outcome.assessment.level, default: 0] += 1
+                stored.append(sheet)
+                summary.levels[sheet.outcome.assessment.level, default: 0] += 1
             }
             summary.stored = stored.count
             if !stored.isEmpty {
@@ -67,12 +81,11 @@ extension PostgresStore {
 
     /// Copies the attempts, answers and results of stored sheets into temporary tables, then into the tables.
     private func stage(
-        _ rows: [(id: Int64, sheet: (sheet: PaperSheet, studentID: String, outcome: BatteryScorer.Outcome))],
+        _ rows: [(id: Int64, sheet: PostgresPaperImportStaging.Sheet)],
         wave: String, battery: Battery, importID: Int64, at now: Date
     ) throws {
         try link.script("""
             CREATE TEMPORARY TABLE paper_attempt (LIKE attempt) ON COMMIT DROP;
-            CREATE TEMPORARY TABLE paper_answer (LIKE answer) ON COMMIT DROP;
             CREATE TEMPORARY TABLE paper_result (LIKE instrument_result) ON COMMIT DROP;
             CREATE TEMPORARY TABLE paper_scale (LIKE scale_score) ON COMMIT DROP
             """)
@@ -94,22 +107,11 @@ extension PostgresStore {
             line.field(now)
             line.field(now)
             line.field(importID)
-            line.field(row.sheet.sheet.line)
+            line.field(row.sheet.line)
             line.field(outcome.assessment.level.rawValue)
             line.field(outcome.assessment.reasons.joined(separator: "; "))
             line.field(outcome.isScored)
             line.field(ValidityColumn.text(outcome.validity))
-        }
-        // One line per item of every instrument, answered or not, as SQLite's store keeps them.
-        let items = battery.instruments.flatMap { instrument in instrument.items.enumerated().map { (instrument.id, $0.element.id, $0.offset) } }
-        try copy(rows.lazy.flatMap { row in items.lazy.map { (row, $0) } }, into: "paper_answer", columns: ["attempt_id", "instrument_id", "item_id", "position", "value"]) { pair, line in
-            let (row, (instrument, item, position)) = pair
-            let values = row.sheet.sheet.answers[instrument] ?? []
-            line.field(row.id)
-            line.field(instrument)
-            line.field(item)
-            line.field(position)
-            line.field(position < values.count ? values[position] : nil)
         }
         try copy(
             rows.lazy.flatMap { row in row.sheet.outcome.results.enumerated().lazy.map { (row, $0.offset, $0.element) } },
@@ -125,7 +127,7 @@ extension PostgresStore {
             line.field(result.flags.joined(separator: ";"))
             line.field(result.hasCrisis)
             line.field(ValidityColumn.text(result.validity))
-            line.field(AnswerColumn.text(row.sheet.sheet.answers[result.instrumentID] ?? []))
+            line.field(AnswerColumn.text(position < row.sheet.answers.count ? row.sheet.answers[position] : []))
         }
         try copy(
             rows.lazy.flatMap { row in
@@ -147,7 +149,6 @@ extension PostgresStore {
         }
         try link.script("""
             INSERT INTO attempt SELECT * FROM paper_attempt;
-            INSERT INTO answer SELECT * FROM paper_answer;
             INSERT INTO instrument_result SELECT * FROM paper_result;
             INSERT INTO scale_score SELECT * FROM paper_scale
             """)

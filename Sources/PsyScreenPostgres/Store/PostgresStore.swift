@@ -23,10 +23,12 @@ package final class PostgresStore: @unchecked Sendable {
 
     /// Connects to `location` and checks the schema: ``SQLiteStore/Access/readOnly`` needs it in place and
     /// current; ``SQLiteStore/Access/readWrite`` creates or upgrades it when this role may (the database's
-    /// owner), as a SQLite file is created by the first command that stores.
+    /// owner), as a SQLite file is created by the first command that stores. `lockTimeout` (seconds): how long a
+    /// statement waits for a lock another connection holds before it fails as busy (``StoreError/isBusy``), as
+    /// SQLite's busy timeout.
     package init(
         location: PostgresLocation, access: StoreAccess = .readWrite, user: String = StoreLocation.currentUser(),
-        environment: [String: String] = ProcessInfo.processInfo.environment,
+        environment: [String: String] = ProcessInfo.processInfo.environment, lockTimeout: TimeInterval = 60,
         clock: @escaping @Sendable () -> Date = Date.init
     ) throws(StoreError) {
         self.location = location
@@ -35,6 +37,7 @@ package final class PostgresStore: @unchecked Sendable {
         self.clock = clock
         do {
             link = try PostgresLink.connect(location, environment: environment)
+            try link.script("SET lock_timeout = \(max(1, Int(lockTimeout * 1000)))")
             switch (access, try PostgresMigrations.state(link)) {
             case (_, .current): break
             case (.readWrite, .empty), (.readWrite, .behind):
@@ -46,7 +49,9 @@ package final class PostgresStore: @unchecked Sendable {
             default: try PostgresMigrations.requireCurrent(link)
             }
         } catch {
-            throw StoreError(path: location.displayName, message: error.message)
+            var failure = StoreError(path: location.displayName, message: error.message)
+            failure.isBusy = error.isBusy
+            throw failure
         }
     }
 
@@ -89,10 +94,13 @@ package final class PostgresStore: @unchecked Sendable {
 
     func storeError(_ error: any Error) -> StoreError {
         switch error {
-        case let error as StoreError: error
-        case let error as PostgresFailure: failure(error.message)
-        case let error as StoredValue: failure(error.description)
-        default: failure("\(error)")
+        case let error as StoreError: return error
+        case let error as PostgresFailure:
+            var converted = failure(error.message)
+            converted.isBusy = error.isBusy
+            return converted
+        case let error as StoredValue: return failure(error.description)
+        default: return failure("\(error)")
         }
     }
 

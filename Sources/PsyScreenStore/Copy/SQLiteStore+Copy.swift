@@ -8,7 +8,8 @@ extension SQLiteStore: TableSource, TableTarget {
         try read { db in
             try body { table, handle in
                 let columns = table.columns.map { "\"\($0.name)\"" }.joined(separator: ", ")
-                let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM \"\(table.name)\" ORDER BY \(table.order)")
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT \(columns) FROM \"\(table.name)\" WHERE \(Self.published(table.name)) ORDER BY \(table.order)")
                 while let row = try rows.next() {
                     try handle(table.columns.indices.map { index in
                         guard !row.hasNull(atIndex: index) else { return .null }
@@ -22,6 +23,17 @@ extension SQLiteStore: TableSource, TableTarget {
                     })
                 }
             }
+        }
+    }
+
+    /// Rows of `table` that reads see: what an import still being staged (or killed midway) wrote is not copied.
+    private static func published(_ table: String) -> String {
+        let staged = "SELECT a.id FROM attempt a JOIN import i ON i.id = a.import_id WHERE i.state = 'staging'"
+        switch table {
+        case "import": return "state = 'published'"
+        case "attempt": return "id NOT IN (\(staged))"
+        case "answer", "instrument_result", "scale_score": return "attempt_id NOT IN (\(staged))"
+        default: return "1"
         }
     }
 

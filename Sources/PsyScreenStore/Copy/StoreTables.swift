@@ -34,7 +34,8 @@ package enum StoreTables {
             name: "import",
             columns: [
                 ("id", .integer), ("wave_id", .text), ("file_hash", .text), ("path", .text), ("battery_id", .text),
-                ("imported_at", .time), ("user", .text), ("records", .integer), ("stored", .integer),
+                ("imported_at", .time), ("user", .text), ("records", .integer), ("stored", .integer), ("state", .text),
+                ("holder", .text), ("alive_at", .time),
             ],
             order: "id", counter: "id"),
         Table(

@@ -49,12 +49,6 @@ extension SQLiteStore {
     func loadAttempts(_ db: Database, filter: String, arguments: StatementArguments) throws -> [ScreeningAttempt] {
         let attempts = try AttemptRecord.fetchAll(db, sql: "SELECT a.* FROM attempt a WHERE \(filter) ORDER BY a.id", arguments: arguments)
         guard !attempts.isEmpty else { return [] }
-        var answers: [Int64: [String: [(Int, Int?)]]] = [:]
-        for row in try AnswerRecord.fetchAll(
-            db, sql: "SELECT answer.* FROM answer JOIN attempt a ON a.id = answer.attempt_id WHERE \(filter)", arguments: arguments)
-        {
-            answers[row.attemptId, default: [:]][row.instrumentId, default: []].append((row.position, row.value))
-        }
         var scales: [Int64: [String: [ScaleScoreRecord]]] = [:]
         for row in try ScaleScoreRecord.fetchAll(
             db, sql: "SELECT scale_score.* FROM scale_score JOIN attempt a ON a.id = scale_score.attempt_id WHERE \(filter)",
@@ -72,13 +66,10 @@ extension SQLiteStore {
         }
         return try attempts.map { record in
             let id = record.id ?? 0
+            // Answers from the copy beside each result: the one place paper sheets keep them (see PaperSheetWriter),
+            // and for terminal sittings the same values as their answer rows.
             var values: [String: [Int?]] = [:]
-            for (instrument, list) in answers[id] ?? [:] {
-                let count = (list.map(\.0).max() ?? -1) + 1
-                var ordered = [Int?](repeating: nil, count: count)
-                for (position, value) in list { ordered[position] = value }
-                values[instrument] = ordered
-            }
+            for row in results[id] ?? [] { values[row.instrumentId] = AnswerColumn.values(row.answers) }
             let instrumentResults = try (results[id] ?? []).sorted { $0.position < $1.position }.map { row in
                 try InstrumentResult(
                     instrumentID: row.instrumentId, instrumentVersion: row.instrumentVersion,

@@ -6,10 +6,13 @@ import PsyScreen
 package struct Stranger: Hashable, Sendable {
     package var line: Int
     package var studentID: String
+    /// The sheet's answers raise a crisis flag: someone must find the student today.
+    package var raisesCrisis: Bool
 
-    package init(line: Int, studentID: String) {
+    package init(line: Int, studentID: String, raisesCrisis: Bool = false) {
         self.line = line
         self.studentID = studentID
+        self.raisesCrisis = raisesCrisis
     }
 }
 
@@ -31,62 +34,91 @@ package struct PaperImportSummary: Hashable, Sendable {
 }
 
 extension SQLiteStore {
-    /// Scores and stores paper forms as attempts of `wave`, in one transaction: killed midway, nothing is stored.
-    /// The same file (by content hash) imported again into the same wave changes nothing. A student with an
-    /// earlier attempt gets another one; the latest counts.
-    package func importPaper(
-        wave: String, battery: Battery, path: String, fileHash: String, sheets: [PaperSheet]
-    ) throws(StoreError) -> PaperImportSummary {
-        let scorer = BatteryScorer(battery)
-        return try write { db in
-            if let earlier = try ImportRecord.filter(Column("wave_id") == wave && Column("file_hash") == fileHash).fetchOne(db) {
-                return PaperImportSummary(alreadyImportedAt: earlier.importedAt, stored: 0, strangers: [], levels: [:])
+    /// Starts a paper import of `path` into `wave`: removes what killed imports left, then registers this one as
+    /// staging (its sheets invisible until ``PaperImportStaging/publish()``).
+    package func beginPaperImport(
+        wave: String, battery: Battery, path: String, fileHash: String
+    ) throws(StoreError) -> PaperImportStart {
+        try removeAbandonedImports()
+        let now = clock()
+        let started: (id: Int64?, earlier: Date?) = try write { db in
+            if let earlier = try Row.fetchOne(
+                db, sql: "SELECT imported_at, state, holder, alive_at FROM import WHERE wave_id = ? AND file_hash = ?",
+                arguments: [wave, fileHash])
+            {
+                if earlier["state"] == "published" { return (nil, earlier["imported_at"]) }
+                throw StoreError(
+                    path: path,
+                    message: "this file is being imported into wave \(wave) by another psyscreen (\(earlier["holder"] as String? ?? "?")); wait for it to finish")
             }
             try ensureWave(db, wave)
-            let now = clock()
-            var importRecord = ImportRecord(
-                id: nil, waveId: wave, fileHash: fileHash, path: path, batteryId: battery.id, importedAt: now,
-                user: user, records: sheets.count, stored: 0)
-            try importRecord.insert(db)
-            var summary = PaperImportSummary(alreadyImportedAt: nil, stored: 0, strangers: [], levels: [:])
-            let known = Set(try String.fetchAll(db, sql: "SELECT student_id FROM student"))
-            let insertAttempt = try db.cachedStatement(
+            try db.execute(
                 sql: """
-                    INSERT INTO attempt (wave_id, student_id, battery_id, battery_version, source, state, started_at,
-                                         finished_at, import_id, source_line)
-                    VALUES (?, ?, ?, ?, 'paper', 'finished', ?, ?, ?, ?)
-                    """)
-            let insertAnswer = try db.cachedStatement(
-                sql: "INSERT INTO answer (attempt_id, instrument_id, item_id, position, value) VALUES (?, ?, ?, ?, ?)")
-            for sheet in sheets {
-                let studentID = StudentID.normalize(sheet.studentID)
-                guard known.contains(studentID) else {
-                    summary.strangers.append(Stranger(line: sheet.line, studentID: sheet.studentID))
-                    continue
-                }
-                let outcome = try scorer.score(sheet.answers)
-                try insertAttempt.execute(arguments: [
-                    wave, studentID, battery.id, battery.version, now, now, importRecord.id, sheet.line,
-                ])
-                let attemptID = db.lastInsertedRowID
-                for instrument in battery.instruments {
-                    let values = sheet.answers[instrument.id] ?? []
-                    for (position, item) in instrument.items.enumerated() {
-                        try insertAnswer.execute(arguments: [
-                            attemptID, instrument.id, item.id, position, position < values.count ? values[position] : nil,
-                        ])
-                    }
-                }
-                try writeOutcome(db, attemptID: attemptID, outcome, answers: sheet.answers, replacing: false)
-                summary.stored += 1
-                summary.levels[outcome.assessment.level, default: 0] += 1
-            }
-            importRecord.stored = summary.stored
-            try importRecord.update(db)
-            try audit(
-                db, "paper import",
-                "\(path) (sha256 \(fileHash.prefix(12))) into wave \(wave), battery \(battery.id): \(sheets.count) valid records, \(summary.stored) stored, \(summary.strangers.count) not on the roster")
-            return summary
+                    INSERT INTO import (wave_id, file_hash, path, battery_id, imported_at, user, records, stored, state, holder, alive_at)
+                    VALUES (?, ?, ?, ?, ?, ?, 0, 0, 'staging', ?, ?)
+                    """,
+                arguments: [wave, fileHash, path, battery.id, now, user, ImportHolder.current, now])
+            return (db.lastInsertedRowID, nil)
         }
+        guard let id = started.id else { return .alreadyImported(at: started.earlier ?? now) }
+        return .staging(
+            SQLitePaperImportStaging(store: self, wave: wave, battery: battery, path: path, fileHash: fileHash, importID: id, now: now))
+    }
+
+    /// Removes the staged rows of imports whose process is gone (killed midway), a few thousand attempts per
+    /// transaction so that terminals are never held up for long.
+    func removeAbandonedImports() throws(StoreError) {
+        let now = clock()
+        let staging = try read { db in
+            try Row.fetchAll(db, sql: "SELECT id, holder, alive_at FROM import WHERE state = 'staging'")
+        }
+        for row in staging where !ImportHolder.isAlive(row["holder"], lastSeen: row["alive_at"], now: now) {
+            try removeStagedImport(row["id"])
+        }
+    }
+
+    /// Removes a staging import and its attempts (their answers and results go with them: ON DELETE CASCADE).
+    func removeStagedImport(_ id: Int64) throws(StoreError) {
+        let range = try read { db in
+            try Row.fetchOne(db, sql: "SELECT MIN(id), MAX(id) FROM attempt WHERE import_id = ?", arguments: [id])
+        }
+        if let first: Int64 = range?[0], let last: Int64 = range?[1] {
+            for start in stride(from: first, through: last, by: 2000) {
+                try write { db in
+                    try db.execute(
+                        sql: "DELETE FROM attempt WHERE id BETWEEN ? AND ? AND import_id = ?", arguments: [start, start + 1999, id])
+                }
+            }
+        }
+        try write { db in try db.execute(sql: "DELETE FROM import WHERE id = ? AND state = 'staging'", arguments: [id]) }
+    }
+
+    func abandonedImport() -> StoreError {
+        StoreError(path: path, message: "the import was stopped: its staged rows were removed by another psyscreen, which took it for abandoned")
+    }
+
+    /// `PRAGMA synchronous` and `foreign_keys` for this connection (outside a transaction).
+    func setPragmas(synchronous: String, foreignKeys: Bool) throws(StoreError) {
+        do {
+            try queue.inDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = \(synchronous); PRAGMA foreign_keys = \(foreignKeys ? "ON" : "OFF")")
+            }
+        } catch {
+            throw StoreError(path: path, error)
+        }
+    }
+
+    /// SQL that keeps the attempts `alias` of published imports and terminals only: the rows of an import still
+    /// being staged (or killed midway) are in the tables, but no read may see them.
+    static func visible(_ alias: String) -> String {
+        "(\(alias).import_id IS NULL OR \(alias).import_id NOT IN (SELECT id FROM import WHERE state = 'staging'))"
+    }
+}
+
+/// Dates as GRDB stores them (`2026-09-01 08:00:00.000`, UTC), for values bound through SQLite's C interface.
+enum StoredDate {
+    static func text(_ date: Date) -> String {
+        if case .string(let text) = date.databaseValue.storage { return text }
+        return ""
     }
 }

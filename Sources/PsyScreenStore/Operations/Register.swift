@@ -8,20 +8,37 @@ extension SQLiteStore {
     /// ``CountingAttempt`` gives: the latest attempt's, except that red sticks — a crisis answer on any attempt of
     /// the wave is never hidden by a later sheet, and the latest red attempt explains it.
     package func register(wave: String, levels: Set<WarningLevel> = [.red, .orange, .yellow]) throws(StoreError) -> [RegisterEntry] {
-        try read { db in
-            let counting = try countingAttempts(db, wave: wave).filter { levels.contains($0.value.level) }
-            let attempts = try loadAttempts(db, ids: counting.values.compactMap(\.explainingAttemptID))
+        var entries: [RegisterEntry] = []
+        try forEachRegisterEntry(wave: wave, levels: levels) { entries.append($0) }
+        return entries
+    }
+
+    /// The entries of ``register(wave:levels:)`` one at a time, from one snapshot. The roster is read once to find
+    /// the students at a level (kept as row, attempt and level: 24 bytes each); each entry is then read in register
+    /// order.
+    package func forEachRegisterEntry(
+        wave: String, levels: Set<WarningLevel> = [.red, .orange, .yellow], _ body: (RegisterEntry) throws -> Void
+    ) throws(StoreError) {
+        try readSnapshot { db in
+            var roster = RosterScan()
+            var found: [(rowID: Int64, attemptID: Int64, level: WarningLevel)] = []
+            try roster.forEach(db, wave: wave) { entry in
+                guard levels.contains(entry.counting.level), let id = entry.counting.explainingAttemptID else { return }
+                found.append((entry.rowID, id, entry.counting.level))
+            }
+            // Red first; within a level, listing order (the order found in).
+            let order = found.indices.sorted { a, b in found[a].level != found[b].level ? found[a].level > found[b].level : a < b }
             let followUps = try latestFollowUps(db, wave: wave)
-            var entries: [RegisterEntry] = []
-            for student in try allStudents(db) {
-                guard let verdict = counting[student.studentID], let id = verdict.explainingAttemptID, let attempt = attempts[id]
+            var attempts = try AttemptReader(db)
+            for index in order {
+                let item = found[index]
+                guard let student = try roster.student(db, rowID: item.rowID), let attempt = try attempts.read(item.attemptID)
                 else { continue }
-                entries.append(
+                try body(
                     RegisterEntry(
-                        student: student, level: verdict.level, reasons: attempt.assessment.reasons, attempt: attempt,
+                        student: student, level: item.level, reasons: attempt.assessment.reasons, attempt: attempt,
                         followUp: followUps[student.studentID]))
             }
-            return entries.sorted { $0.level > $1.level }
         }
     }
 
@@ -34,7 +51,7 @@ extension SQLiteStore {
             guard try StudentRecord.fetchOne(db, key: id) != nil else {
                 throw StoreError(path: path, message: "no student '\(studentID)' on the roster")
             }
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM attempt WHERE wave_id = ? AND student_id = ?)", arguments: [wave, id]) == true else {
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM attempt a WHERE wave_id = ? AND student_id = ? AND \(Self.visible("a")))", arguments: [wave, id]) == true else {
                 throw StoreError(path: path, message: "student '\(id)' has no screening in wave '\(wave)'")
             }
             guard status != .new else {

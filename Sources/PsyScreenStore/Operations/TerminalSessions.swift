@@ -9,7 +9,7 @@ extension SQLiteStore {
         try read { db in
             try loadAttempts(
                 db,
-                filter: "a.id = (SELECT MAX(id) FROM attempt WHERE wave_id = ? AND student_id = ?)",
+                filter: "a.id = (SELECT MAX(id) FROM attempt a WHERE wave_id = ? AND student_id = ? AND \(Self.visible("a")))",
                 arguments: [wave, StudentID.normalize(studentID)]
             ).first
         }

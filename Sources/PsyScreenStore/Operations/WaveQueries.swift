@@ -24,23 +24,73 @@ extension SQLiteStore {
     /// Every student on the roster with the attempt that counts in `wave` (students sorted by school, grade,
     /// class, id).
     package func screenings(wave: String) throws(StoreError) -> [StudentScreening] {
-        try read { db in
-            let counting = try countingAttempts(db, wave: wave)
-            let attempts = try loadAttempts(db, ids: counting.values.compactMap(\.attemptID))
-            return try allStudents(db).map { student in
-                let verdict = counting[student.studentID] ?? CountingAttempt()
-                return StudentScreening(student: student, attempt: verdict.attemptID.flatMap { attempts[$0] }, counting: verdict)
+        var screenings: [StudentScreening] = []
+        try forEachScreening(wave: wave) { screenings.append($0) }
+        return screenings
+    }
+
+    /// Every student of `units` that `include` accepts, in listing order, with where they stand in `wave` and
+    /// (`withAttempts`) the attempt that counts, streamed from one snapshot: memory stays flat whatever the number
+    /// of students.
+    package func forEachScreening(
+        wave: String, units: RosterUnits = RosterUnits(), withAttempts: Bool = true,
+        where include: (Student, CountingAttempt) -> Bool = { _, _ in true }, _ body: (StudentScreening) throws -> Void
+    ) throws(StoreError) {
+        try readSnapshot { db in
+            var attempts = try AttemptReader(db)
+            var roster = RosterScan(details: withAttempts ? attempts : nil)
+            try roster.forEach(db, wave: wave, units: units) { entry in
+                guard include(entry.student, entry.counting) else { return }
+                var attempt: ScreeningAttempt?
+                if withAttempts, let id = entry.counting.attemptID {
+                    if var latest = entry.latest, latest.id == id {
+                        try attempts.complete(&latest)
+                        attempt = latest
+                    } else {
+                        attempt = try attempts.read(id)
+                    }
+                }
+                try body(StudentScreening(student: entry.student, attempt: attempt, counting: entry.counting))
             }
+        }
+    }
+
+    /// The battery of the attempt that counts for the first student in listing order who has one in `wave`.
+    package func firstBattery(wave: String) throws(StoreError) -> String? {
+        try readSnapshot { db in
+            guard let student = try String.fetchOne(
+                db,
+                sql: """
+                    SELECT s.student_id FROM student s
+                    WHERE EXISTS (SELECT 1 FROM attempt a WHERE a.wave_id = ? AND a.student_id = s.student_id AND \(Self.visible("a")))
+                    ORDER BY s.school, s.grade, s.class, s.student_id LIMIT 1
+                    """, arguments: [wave])
+            else { return nil }
+            return try String.fetchOne(
+                db,
+                sql: "SELECT battery_id FROM attempt a WHERE wave_id = ? AND student_id = ? AND \(Self.visible("a")) ORDER BY id DESC LIMIT 1",
+                arguments: [wave, student])
         }
     }
 
     /// Coverage of `wave` per unit at `level`, then a total row.
     package func coverage(wave: String, by level: CoverageTable.Level) throws(StoreError) -> [CoverageRow] {
-        let states: [(Student, ScreeningState)] = try read { db in
-            let counting = try countingAttempts(db, wave: wave)
-            return try allStudents(db).map { ($0, counting[$0.studentID]?.state ?? .notScreened) }
+        var tally = CoverageTable.Tally(level)
+        try forEachScreening(wave: wave, withAttempts: false) { tally.add($0.student, $0.state) }
+        return tally.rows
+    }
+
+    /// Runs `body` in one read transaction: every statement in it sees the same snapshot of the file.
+    func readSnapshot<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        try read { db in
+            guard !db.isInsideTransaction else { return try body(db) }
+            var value: T?
+            try db.inTransaction(.deferred) {
+                value = try body(db)
+                return .commit
+            }
+            return value!
         }
-        return CoverageTable.compute(states, by: level)
     }
 
     /// Whether any attempt was ever stored in `wave` (to tell a typo in the wave name from an empty wave).

@@ -15,9 +15,10 @@ package protocol RosterStore: AnyObject {
 
 /// Paper results keyed in and imported in bulk.
 package protocol PaperStore: AnyObject {
-    /// Scores and stores paper forms as attempts of `wave`, all or nothing; the same file (by content hash)
-    /// imported again into the same wave changes nothing; students not on the roster are reported, not stored.
-    func importPaper(wave: String, battery: Battery, path: String, fileHash: String, sheets: [PaperSheet]) throws(StoreError) -> PaperImportSummary
+    /// Starts a paper import of `path` into `wave`: the same file (by content hash) already imported into the wave
+    /// gives ``PaperImportStart/alreadyImported(at:)``; otherwise its sheets are staged, invisible to every read
+    /// until published, all or nothing (an import that dies midway leaves nothing anyone sees).
+    func beginPaperImport(wave: String, battery: Battery, path: String, fileHash: String) throws(StoreError) -> PaperImportStart
 }
 
 /// A lab terminal (`take`): all it may read and write.
@@ -41,8 +42,18 @@ package protocol TerminalStore: AnyObject {
 package protocol RegisterStore: AnyObject {
     /// Every roster student with the attempt that counts in `wave` (``CountingAttempt``).
     func screenings(wave: String) throws(StoreError) -> [StudentScreening]
+    /// Every student of `units` that `include` accepts, in listing order (school, grade, class, id), with where
+    /// they stand in `wave` and (`withAttempts`) the attempt that counts, one at a time from one snapshot.
+    func forEachScreening(
+        wave: String, units: RosterUnits, withAttempts: Bool, where include: (Student, CountingAttempt) -> Bool,
+        _ body: (StudentScreening) throws -> Void
+    ) throws(StoreError)
     /// The early-warning register of `wave` at `levels`, red first.
     func register(wave: String, levels: Set<WarningLevel>) throws(StoreError) -> [RegisterEntry]
+    /// The entries of ``register(wave:levels:)`` one at a time, from one snapshot.
+    func forEachRegisterEntry(wave: String, levels: Set<WarningLevel>, _ body: (RegisterEntry) throws -> Void) throws(StoreError)
+    /// The battery of the attempt that counts for the first student in listing order who has one in `wave`.
+    func firstBattery(wave: String) throws(StoreError) -> String?
     /// A student's attempts and follow-ups across waves; nil when not on the roster.
     func history(studentID: String) throws(StoreError) -> StudentHistory?
     /// Adds a follow-up step (never overwrites one).
@@ -88,5 +99,39 @@ extension RegisterStore {
     /// Every level of the register.
     package func register(wave: String) throws(StoreError) -> [RegisterEntry] {
         try register(wave: wave, levels: [.red, .orange, .yellow])
+    }
+
+    /// Every level of the register, one entry at a time.
+    package func forEachRegisterEntry(wave: String, _ body: (RegisterEntry) throws -> Void) throws(StoreError) {
+        try forEachRegisterEntry(wave: wave, levels: [.red, .orange, .yellow], body)
+    }
+
+    /// ``forEachScreening(wave:units:withAttempts:where:_:)`` with its defaults: every student, with attempts.
+    package func forEachScreening(
+        wave: String, units: RosterUnits = RosterUnits(), withAttempts: Bool = true,
+        where include: (Student, CountingAttempt) -> Bool = { _, _ in true }, _ body: (StudentScreening) throws -> Void
+    ) throws(StoreError) {
+        try forEachScreening(wave: wave, units: units, withAttempts: withAttempts, where: include, body)
+    }
+}
+
+extension PaperStore {
+    /// Scores and stores paper forms as attempts of `wave`, all or nothing (``beginPaperImport(wave:battery:path:fileHash:)``
+    /// then every sheet, then publish). The same file imported again into the same wave changes nothing. A student
+    /// with an earlier attempt gets another one; the latest counts.
+    package func importPaper(
+        wave: String, battery: Battery, path: String, fileHash: String, sheets: [PaperSheet]
+    ) throws(StoreError) -> PaperImportSummary {
+        switch try beginPaperImport(wave: wave, battery: battery, path: path, fileHash: fileHash) {
+        case .alreadyImported(let date):
+            return PaperImportSummary(alreadyImportedAt: date, stored: 0, strangers: [], levels: [:])
+        case .staging(let staging):
+            for sheet in sheets {
+                try staging.add(
+                    studentID: sheet.studentID, line: sheet.line,
+                    answers: battery.instruments.map { sheet.answers[$0.id] ?? Array(repeating: nil, count: $0.items.count) })
+            }
+            return try staging.publish()
+        }
     }
 }

@@ -3,7 +3,25 @@
 /// so that a cohort report reads one short value per instrument instead of one row per item (a district's
 /// million sittings are 16 million answer rows).
 package enum AnswerColumn {
+    /// The values of `text`, in item order (nil for a blank).
+    package static func values(_ text: String) -> [Int?] {
+        guard !text.isEmpty else { return [] }
+        return text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0) }
+    }
+
     package static func text(_ values: [Int?]) -> String {
-        values.map { $0.map(String.init) ?? "" }.joined(separator: ",")
+        // Bytes, not a String per value: an import writes one of these per instrument of every sheet.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(values.count * 2)
+        for (index, value) in values.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            guard let value else { continue }
+            if value >= 0 && value < 10 {
+                bytes.append(UInt8(ascii: "0") + UInt8(value))
+            } else {
+                bytes += String(value).utf8
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

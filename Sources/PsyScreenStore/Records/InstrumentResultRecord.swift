@@ -13,4 +13,6 @@ struct InstrumentResultRecord: SnakeCaseColumns, PersistableRecord {
     var flags: String
     var crisis: Bool
     var validity: String
+    /// The instrument's answers (``AnswerColumn``).
+    var answers: String
 }

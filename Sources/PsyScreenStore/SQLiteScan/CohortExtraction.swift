@@ -10,7 +10,7 @@ extension SQLiteStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT battery_id, battery_version, COUNT(*) AS uses FROM attempt WHERE wave_id = ?
+                    SELECT battery_id, battery_version, COUNT(*) AS uses FROM attempt a WHERE wave_id = ? AND \(Self.visible("a"))
                     GROUP BY battery_id, battery_version ORDER BY uses DESC, battery_id, battery_version
                     """, arguments: [wave]
             ).map { (id: $0["battery_id"], version: $0["battery_version"]) }
@@ -25,7 +25,7 @@ extension SQLiteStore {
     package func cohortTables(wave: String, columns: [CohortColumn]) throws(StoreError) -> CohortTables {
         var extraction = CohortExtraction(columns: columns)
         let range: (first: Int64, last: Int64)? = try read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT MIN(id), MAX(id) FROM attempt WHERE wave_id = ?", arguments: [wave])
+            let row = try Row.fetchOne(db, sql: "SELECT MIN(id), MAX(id) FROM attempt a WHERE wave_id = ? AND \(Self.visible("a"))", arguments: [wave])
             guard let first: Int64 = row?[0], let last: Int64 = row?[1] else { return nil }
             return (first, last)
         }
@@ -176,7 +176,7 @@ struct CohortExtraction {
             SELECT student_id, id, CASE state WHEN 'in_progress' THEN 0 WHEN 'finished' THEN 1 WHEN 'refused' THEN 2 ELSE -1 END,
                    scored, CASE level WHEN 'none' THEN 0 WHEN 'yellow' THEN 1 WHEN 'orange' THEN 2 WHEN 'red' THEN 3 ELSE -1 END,
                    state, level
-            FROM attempt WHERE wave_id = ?
+            FROM attempt a WHERE wave_id = ? AND \(SQLiteStore.visible("a"))
             """)
         try statement.setArguments([wave])
         let states: [AttemptState] = [.inProgress, .finished, .refused]

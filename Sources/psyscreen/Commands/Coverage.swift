@@ -20,8 +20,11 @@ struct Coverage: WritingCommand {
     @Option(help: "school, grade or class.")
     var by: CoverageTable.Level = .school
 
-    @Option(help: "table, csv or json.")
-    var format: ListingFormat = .table
+    @Option(help: "table, csv, json or xlsx (default: xlsx when the output name ends in .xlsx, else table).")
+    var format: ListingFormat?
+
+    @Option(help: "Language of the xlsx column headings: zh-Hans or en.")
+    var lang: SessionLanguage = .chinese
 
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
@@ -33,7 +36,13 @@ struct Coverage: WritingCommand {
         let store = try database.openForReading()
         if try !store.waveExists(wave) { printError("warning: wave '\(wave)' has no screenings yet (known: \(try store.waves().joined(separator: ", ")))") }
         let rows = try store.coverage(wave: wave, by: by)
-        try files.write(CoverageReport.tabulate(rows, level: by), format: format, to: output) {
+        let tabulation = CoverageReport.tabulate(rows, level: by)
+        try files.write(
+            tabulation, format: ListingFormat.resolve(format, output: output, fallback: .table), to: output,
+            workbook: {
+                [ListingWorkbook.sheet(tabulation, name: WorkbookStrings(language: lang).coverageSheet, headings: ColumnHeadings(language: lang))]
+            }
+        ) {
             CoverageReport.json(rows, level: by, wave: wave)
         }
     }

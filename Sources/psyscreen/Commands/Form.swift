@@ -46,14 +46,12 @@ struct Form: WritingCommand {
     @Option(help: "Pre-fill one form per enrolled student for this screening wave (e.g. 2026-autumn), from the roster in --db.")
     var wave: String?
 
-    @Option(help: "Pre-filled forms: only this school.") var school: String?
-    @Option(help: "Pre-filled forms: only this grade.") var grade: String?
-    @Option(name: .customLong("class"), help: "Pre-filled forms: only this class.") var className: String?
+    @OptionGroup var roster: RosterSelection
 
     var resolvedFormat: PaperFormFormat { format ?? (output?.lowercased().hasSuffix(".pdf") == true ? .pdf : .html) }
 
     func validate() throws {
-        if wave == nil && (database.path != nil || school != nil || grade != nil || className != nil) {
+        if wave == nil && (database.path != nil || !roster.isEmpty) {
             throw ValidationError("pre-filled forms need --wave (the screening they are for); without --db and --wave the form is blank")
         }
         if let wave, wave.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -84,8 +82,7 @@ struct Form: WritingCommand {
         let stack: PaperFormStack
         if let wave {
             let store = try database.openForReading()
-            let students = try store.enrolledStudents(school: school, grade: grade, className: className)
-            guard !students.isEmpty else { throw CLIError("no enrolled students\(scope) on the roster", file: store.path) }
+            let students = try roster.students(in: store)
             try AuditedExport.record(store, "paper forms of wave \(wave)", path: output ?? "-", rows: students.count)
             stack = .students(students, wave: wave)
         } else {
@@ -102,11 +99,5 @@ struct Form: WritingCommand {
         }
         let pages = count == 1 ? "\(form.pageCount) pages" : "\(form.pageCount) pages each, \(count * form.pageCount) in all"
         printError("\(output ?? "standard output"): \(count) form\(count == 1 ? "" : "s") of battery \(battery.id) (\(lang.rawValue)), \(pages)")
-    }
-
-    /// ` in school X, grade Y, class Z` for the message when nobody matches.
-    private var scope: String {
-        let parts = [school.map { "school \($0)" }, grade.map { "grade \($0)" }, className.map { "class \($0)" }].compactMap { $0 }
-        return parts.isEmpty ? "" : " in " + parts.joined(separator: ", ")
     }
 }

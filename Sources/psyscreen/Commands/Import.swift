@@ -5,7 +5,7 @@ import PsyScreenStore
 struct Import: WritingCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Score paper results and store them in a wave (one transaction).",
+        abstract: "Score paper results and store them in a wave (all or nothing).",
         discussion: """
             The input is what `psyscreen score` reads, with a student_id column, read the same way: blank records \
             are skipped, and a record `score` rejects is not stored. Rejected records and students not on the \
@@ -17,7 +17,7 @@ struct Import: WritingCommand {
     @OptionGroup var instruments: InstrumentOptions
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var selection: ScoringSelection
-    @OptionGroup var csv: CSVInputOptions
+    @OptionGroup var table: TableInputOptions
 
     @Option(help: "The screening wave, e.g. 2026-autumn.")
     var wave: String
@@ -25,7 +25,7 @@ struct Import: WritingCommand {
     @Option(help: "Write the row-level error report here as CSV instead of stderr.")
     var errors: String?
 
-    @Argument(help: "The paper results CSV.")
+    @Argument(help: "The paper results: CSV or .xlsx (see --sheet).")
     var file: String
 
     /// The error report quotes IDs and answers: owner-only.
@@ -39,22 +39,33 @@ struct Import: WritingCommand {
         guard file != "-" else { throw CLIError("import needs a file, not standard input: its hash recognises it when imported again") }
         let battery = try selection.resolve(try instruments.catalog())
         let scratchDirectory = ScratchFile.defaultDirectory
+        let source = try table.open(file)
         let reader = try PaperResultsReader(
-            source: try csv.open(file), instruments: battery.instruments,
+            source: source, instruments: battery.instruments,
             options: .init(requireStudentID: true, scratchDirectory: scratchDirectory))
         let problems = try ProblemSpool(directory: scratchDirectory, lateStreams: 2)
-        let batch = try PaperSheetBatch.read(reader, problems: problems)
-        let hash = try FileDigest.sha256(file)
+        // Two sheets of one workbook are two imports.
+        let hash = try FileDigest.sha256(file) + (source.section.map { "!" + $0 } ?? "")
         let errorsFile = try errors.map { try files.open($0) }
         let store = try database.openForWriting()
-        let summary = try store.importPaper(wave: wave, battery: battery, path: file, fileHash: hash, sheets: batch.sheets)
-        if let earlier = summary.alreadyImportedAt {
+        let staging: PaperImportStaging
+        switch try store.beginPaperImport(wave: wave, battery: battery, path: file, fileHash: hash) {
+        case .alreadyImported(let earlier):
             try StandardOutput.line("\(file): already imported into wave \(wave) on \(Timestamp.string(earlier)); nothing changed")
             return
+        case .staging(let started):
+            staging = started
         }
+        let batch = try PaperSheetBatch.stream(
+            reader, problems: problems,
+            sheet: { record in
+                try staging.add(studentID: reader.studentID(record), line: record.line, answers: reader.answersByInstrument())
+            },
+            drop: { try staging.drop($0) })
+        let summary = try staging.publish()
         var strangersWithCrisis = 0
         for stranger in summary.strangers {
-            let crisis = batch.crisisLines.contains(stranger.line)
+            let crisis = stranger.raisesCrisis
             if crisis { strangersWithCrisis += 1 }
             try problems.addLate(
                 RecordProblem(
@@ -63,7 +74,7 @@ struct Import: WritingCommand {
                     reason: "is not on the roster: not stored" + (crisis ? "; this sheet raises a crisis flag: find the student and see them today" : "")),
                 stream: 2)
         }
-        try ProblemOutput.write(problems, file: file, to: errorsFile)
+        try ProblemOutput.write(problems, positions: source.positions, to: errorsFile)
         let unstoredCrisis = batch.rejectedWithCrisis + strangersWithCrisis
         let levels = [WarningLevel.red, .orange, .yellow].map { "\($0.rawValue) \(summary.levels[$0] ?? 0)" }.joined(separator: ", ")
         var line = "\(file): \(batch.records) records (\(batch.encoding)); \(summary.stored) stored in wave \(wave) (\(levels)); \(batch.rejected) rejected; \(summary.strangers.count) not on the roster"

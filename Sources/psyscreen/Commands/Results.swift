@@ -17,8 +17,11 @@ struct Results: WritingCommand {
     @Option(help: "The battery whose columns to write (default: the one the wave's screenings used).")
     var battery: String?
 
-    @Option(help: "csv or json.")
-    var format: ListingFormat = .csv
+    @Option(help: "csv, json or xlsx (default: xlsx when the output name ends in .xlsx, else csv).")
+    var format: ListingFormat?
+
+    @Option(help: "Language of the xlsx column headings: zh-Hans or en.")
+    var lang: SessionLanguage = .chinese
 
     @Option(name: .shortAndLong, help: "The output file (mode 0600); - for standard output.")
     var output: String
@@ -30,16 +33,31 @@ struct Results: WritingCommand {
     func run() throws {
         let catalog = try instruments.catalog()
         let store = try database.openForReading()
-        let rows = try store.screenings(wave: wave).compactMap { screening in
-            screening.attempt.map { (screening.student, $0) }
-        }
-        let battery = try columnsBattery(catalog, rows.first?.1.batteryID)
-        try AuditedExport.record(store, "results of wave \(wave)", path: output, rows: rows.count)
-        let tabulation = IdentifiedLists.results(rows, battery: battery)
-        try files.write(tabulation, format: format == .table ? .csv : format, to: output) {
-            JSONValue.object([("wave", .string(wave)), ("battery", .string(battery.id)), ("students", .array(tabulation.jsonObjects))]).rendered()
-        }
-        printError("\(rows.count) students written to \(output)")
+        let battery = try columnsBattery(catalog, try store.firstBattery(wave: wave))
+        let layout = IdentifiedLists.ResultsLayout(battery)
+        let format = ListingFormat.resolve(format, output: output, fallback: .csv)
+        let listing = ListingOutput(
+            header: layout.header, format: format == .table ? .csv : format,
+            jsonBefore: [("wave", .string(wave)), ("battery", .string(battery.id))])
+        var count = 0
+        try listing.write(
+            to: files, path: output,
+            rows: { emit in
+                try store.forEachScreening(wave: wave, where: { _, counting in counting.attemptID != nil }) { screening in
+                    guard let attempt = screening.attempt else { return }
+                    try emit(layout.row(screening.student, attempt))
+                }
+            },
+            workbook: { tabulation in
+                [ListingWorkbook.sheet(
+                    tabulation, name: WorkbookStrings(language: lang).resultsSheet,
+                    headings: ColumnHeadings(language: lang, instruments: battery.instruments))]
+            },
+            beforeCommit: { rows in
+                count = rows
+                try AuditedExport.record(store, "results of wave \(wave)", path: output, rows: rows)
+            })
+        printError("\(count) students written to \(output)")
     }
 
     /// `--battery`, else the battery the wave was screened with (an ad-hoc `phq9+gad7` is rebuilt from its ids).

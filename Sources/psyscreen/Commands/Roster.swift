@@ -12,7 +12,7 @@ struct Roster: ParsableCommand {
 struct RosterImport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Add or update students from a roster CSV, all or nothing.",
+        abstract: "Add or update students from a roster CSV or Excel workbook, all or nothing.",
         discussion: """
             Columns: student_id, name, school, grade, class, gender, status (enrolled/在籍, leave/休学, \
             internship/实习, withdrawn/退学); optional campus, major, birth_date, dorm. Chinese headers (学号, 姓名, …) \
@@ -21,13 +21,13 @@ struct RosterImport: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
-    @OptionGroup var csv: CSVInputOptions
+    @OptionGroup var table: TableInputOptions
 
-    @Argument(help: "The roster CSV (- for standard input).")
+    @Argument(help: "The roster: CSV (- for standard input) or .xlsx (see --sheet).")
     var file: String
 
     func run() throws {
-        let reader = try csv.open(file)
+        let reader = try table.open(file)
         let students: [Student]
         do {
             students = try RosterReader.read(reader)
@@ -38,7 +38,7 @@ struct RosterImport: ParsableCommand {
         let summary = try store.importRoster(students, source: file)
         var text = ""
         for move in summary.moved { text += "moved \(move.studentID): \(move.from) → \(move.to)\n" }
-        text += "\(file): \(students.count) students (\(reader.encoding.displayName)); \(summary.added) added, \(summary.updated) updated, \(summary.unchanged) unchanged"
+        text += "\(file): \(students.count) students (\(reader.encodingName)); \(summary.added) added, \(summary.updated) updated, \(summary.unchanged) unchanged"
             + (summary.notInRoster > 0 ? "; \(summary.notInRoster) on file but not in this roster (kept)" : "")
         try StandardOutput.line(text)
     }

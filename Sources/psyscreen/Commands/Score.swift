@@ -12,7 +12,7 @@ enum ScoreOutputFormat: String, CaseIterable, ExpressibleByArgument {
 struct Score: WritingCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
-        abstract: "Score paper results from a CSV file: one output row per input record, in input order.",
+        abstract: "Score paper results from a CSV file or an Excel workbook: one output row per input record, in input order.",
         discussion: """
             Item columns are named {instrument}_{item} (phq9_9); every other column is passed through. Records with \
             a value that is not an option, a non-number, a wrong number of fields or a repeated student_id are not \
@@ -23,7 +23,7 @@ struct Score: WritingCommand {
 
     @OptionGroup var instruments: InstrumentOptions
     @OptionGroup var selection: ScoringSelection
-    @OptionGroup var csv: CSVInputOptions
+    @OptionGroup var table: TableInputOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the scored rows here (default: standard output).", valueName: "file"))
     var output: String?
@@ -40,7 +40,7 @@ struct Score: WritingCommand {
     @Flag(help: "Start the CSV with a byte order mark, so that Excel opens it as UTF-8.")
     var excel = false
 
-    @Argument(help: ArgumentHelp("The paper results CSV ('-' for standard input).", valueName: "input"))
+    @Argument(help: ArgumentHelp("The paper results: CSV ('-' for standard input) or .xlsx (see --sheet).", valueName: "input"))
     var input: String
 
     /// Scores and rejected records name students: both owner-only.
@@ -60,7 +60,7 @@ struct Score: WritingCommand {
     func run() throws {
         TemporaryFileCleanup.installSignalHandlers()
         let battery = try selection.resolve(try instruments.catalog())
-        let reader = try csv.open(input)
+        let reader = try table.open(input)
         let scratchDirectory = ScoreDestination.scratchDirectory(for: output)
         let job = try BulkScoringJob(
             source: reader, instruments: battery.instruments,
@@ -87,7 +87,7 @@ struct Score: WritingCommand {
                 progress: progress.map { bar in { bar.update(records: $0, bytes: $1) } })
             progress?.finish()
             if strict && summary.rejected > 0 { destination.discard() } else { try destination.commit() }
-            try ProblemOutput.write(problems, file: input == "-" ? "<stdin>" : input, to: errorsFile, byteOrderMark: excel)
+            try ProblemOutput.write(problems, positions: reader.positions, to: errorsFile, byteOrderMark: excel)
         } catch {
             progress?.finish()
             destination.discard()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PsyScreen
+import PsyScreenStore
 
 #if canImport(Glibc)
 import Glibc
@@ -52,7 +53,19 @@ struct Take: ParsableCommand {
         }
         let catalog = try instruments.catalog()
         let battery = try catalog.resolveBattery(self.battery)
-        let store = try database.openForWriting(checkIntegrity: false)
+        // A second's wait, then the student is told the answer is being saved and it is tried again until it is
+        // (TerminalDriver): a busy database never ends a session, nor stops a terminal from starting.
+        var opened: (any ScreeningStore)?
+        var told = false
+        while opened == nil {
+            do {
+                opened = try database.openForWriting(checkIntegrity: false, busyTimeout: 1)
+            } catch let error as StoreError where error.isBusy {
+                if !told { printError("\(database.resolvedPath): busy (an import or a backup is writing); waiting for it…") }
+                told = true
+            }
+        }
+        guard let store = opened else { return }
         let interrupt = InterruptSignal.install(kiosk: kiosk)
         var driver = TerminalDriver(
             flow: TerminalFlow(.init(battery: battery, language: lang, kiosk: kiosk, retake: retake)), store: store,

@@ -17,8 +17,11 @@ struct Unscreened: WritingCommand {
     @Option(help: "Only this grade.") var grade: String?
     @Option(name: .customLong("class"), help: "Only this class.") var className: String?
 
-    @Option(help: "table, csv or json.")
-    var format: ListingFormat = .table
+    @Option(help: "table, csv, json or xlsx (default: xlsx when the output name ends in .xlsx, else table).")
+    var format: ListingFormat?
+
+    @Option(help: "Language of the xlsx column headings: zh-Hans or en.")
+    var lang: SessionLanguage = .chinese
 
     @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.")
     var output: String?
@@ -27,16 +30,24 @@ struct Unscreened: WritingCommand {
 
     func run() throws {
         let store = try database.openForReading()
-        let list = try store.screenings(wave: wave)
-            .filter { $0.student.status == .enrolled && $0.state != .screened }
-            .filter { school == nil || $0.student.school == school }
-            .filter { grade == nil || $0.student.grade == grade }
-            .filter { className == nil || $0.student.className == className }
-            .map { ($0.student, $0.state) }
-        if let output { try AuditedExport.record(store, "unscreened list of wave \(wave)", path: output, rows: list.count) }
-        let tabulation = IdentifiedLists.unscreened(list)
-        try files.write(tabulation, format: format, to: output) {
-            JSONValue.object([("wave", .string(wave)), ("students", .array(tabulation.jsonObjects))]).rendered()
-        }
+        let units = RosterUnits(school: school, grade: grade, className: className, enrolledOnly: true)
+        let listing = ListingOutput(
+            header: IdentifiedLists.unscreenedHeader, format: ListingFormat.resolve(format, output: output, fallback: .table),
+            jsonBefore: [("wave", .string(wave))])
+        try listing.write(
+            to: files, path: output,
+            rows: { emit in
+                try store.forEachScreening(
+                    wave: wave, units: units, withAttempts: false, where: { _, counting in counting.state != .screened }
+                ) { screening in
+                    try emit(IdentifiedLists.unscreenedRow(screening.student, screening.state))
+                }
+            },
+            workbook: { tabulation in
+                [ListingWorkbook.sheet(tabulation, name: WorkbookStrings(language: lang).unscreenedSheet, headings: ColumnHeadings(language: lang))]
+            },
+            beforeCommit: { rows in
+                if let output { try AuditedExport.record(store, "unscreened list of wave \(wave)", path: output, rows: rows) }
+            })
     }
 }

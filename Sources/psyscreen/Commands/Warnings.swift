@@ -21,8 +21,11 @@ struct Warnings: WritingCommand {
     @Option(help: "Only this level (red, orange, yellow); repeat for several.")
     var level: [WarningLevel] = []
 
-    @Option(help: "table, csv or json.")
-    var format: ListingFormat = .table
+    @Option(help: "table, csv, json or xlsx (default: xlsx when the output name ends in .xlsx, else table).")
+    var format: ListingFormat?
+
+    @Option(help: "Language of the xlsx column headings: zh-Hans or en.")
+    var lang: SessionLanguage = .chinese
 
     @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.")
     var output: String?
@@ -31,21 +34,35 @@ struct Warnings: WritingCommand {
 
     func run() throws {
         let store = try database.openForReading()
-        let entries = try store.register(wave: wave, levels: level.isEmpty ? [.red, .orange, .yellow] : Set(level))
-        if let output { try AuditedExport.record(store, "warning register of wave \(wave)", path: output, rows: entries.count) }
-        let list = IdentifiedLists.register(entries)
-        let rollup = IdentifiedLists.rollup(RegisterRollup.compute(entries))
-        switch format {
-        case .csv:
-            try files.writeCSV(list.records, to: output)
-        case .table:
-            try files.write(list.table + "\nCounts by class, grade and school\n" + rollup.table, to: output)
-        case .json:
-            let json = JSONValue.object([
-                ("wave", .string(wave)), ("students", .array(list.jsonObjects)), ("rollup", .array(rollup.jsonObjects)),
-            ])
-            try files.write(json.rendered(), to: output)
-        }
+        let levels = level.isEmpty ? [.red, .orange, .yellow] : Set(level)
+        var rollup = RegisterRollup.Tally()
+        let times = TimestampCache()
+        let listing = ListingOutput(
+            header: IdentifiedLists.registerHeader, format: ListingFormat.resolve(format, output: output, fallback: .table),
+            jsonBefore: [("wave", .string(wave))])
+        try listing.write(
+            to: files, path: output,
+            rows: { emit in
+                try store.forEachRegisterEntry(wave: wave, levels: levels) { entry in
+                    rollup.add(entry)
+                    try emit(IdentifiedLists.registerRow(entry, times: times))
+                }
+            },
+            tableAfter: { "\nCounts by class, grade and school\n" + IdentifiedLists.rollup(rollup.rows).table },
+            jsonAfter: { [("rollup", .array(IdentifiedLists.rollup(rollup.rows).jsonObjects))] },
+            workbook: { list in
+                let strings = WorkbookStrings(language: lang)
+                let headings = ColumnHeadings(language: lang)
+                return [
+                    ListingWorkbook.sheet(list, name: strings.registerSheet, headings: headings),
+                    ListingWorkbook.sheet(
+                        IdentifiedLists.rollup(rollup.rows), name: strings.rollupSheet, headings: headings,
+                        renamed: ["level": strings.unitLevel]),
+                ]
+            },
+            beforeCommit: { rows in
+                if let output { try AuditedExport.record(store, "warning register of wave \(wave)", path: output, rows: rows) }
+            })
     }
 }
 

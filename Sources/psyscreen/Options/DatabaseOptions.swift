@@ -35,13 +35,17 @@ struct DatabaseOptions: ParsableArguments {
     /// For the commands that store: creates (a file owner-only) and migrates if needed; `checkIntegrity` refuses to
     /// add to a damaged file (`take` leaves it off: a lab terminal starts in an instant, and SQLite still stops at
     /// the first damaged page it meets).
-    func openForWriting(checkIntegrity: Bool = true) throws -> any ScreeningStore {
-        try open(.readWrite, checkIntegrity: checkIntegrity)
+    /// `busyTimeout`: how long a statement waits for another connection's lock before it fails as busy
+    /// (``StoreError/isBusy``): SQLite's busy timeout, PostgreSQL's `lock_timeout`.
+    func openForWriting(checkIntegrity: Bool = true, busyTimeout: Double = 60) throws -> any ScreeningStore {
+        try open(.readWrite, checkIntegrity: checkIntegrity, busyTimeout: busyTimeout)
     }
 
     /// A `postgresql://` URL opens PostgreSQL (PostgreSQL checks its own pages), anything else a SQLite file.
-    private func open(_ access: StoreAccess, checkIntegrity: Bool) throws -> any ScreeningStore {
-        if StoreLocation.isServer(resolvedPath) { return try PostgresStore(location: try postgresLocation(), access: access) }
-        return try SQLiteStore(path: resolvedPath, access: access, checkIntegrity: checkIntegrity)
+    private func open(_ access: StoreAccess, checkIntegrity: Bool, busyTimeout: Double = 60) throws -> any ScreeningStore {
+        if StoreLocation.isServer(resolvedPath) {
+            return try PostgresStore(location: try postgresLocation(), access: access, lockTimeout: busyTimeout)
+        }
+        return try SQLiteStore(path: resolvedPath, access: access, checkIntegrity: checkIntegrity, busyTimeout: busyTimeout)
     }
 }

@@ -9,14 +9,16 @@ enum ProblemOutput {
 
     /// `errors`: the `--errors` file, opened before any work (so that a path that cannot be written stops the run
     /// before anything is stored); `nil` for stderr.
-    static func write(_ problems: ProblemSpool, file: String, to errors: OutputFile?, byteOrderMark: Bool = false) throws {
+    /// `positions`: how the input's places are named (`FILE:LINE:FIELD`, or `FILE!SHEET:B12` for a worksheet).
+    static func write(_ problems: ProblemSpool, positions: InputPositions, to errors: OutputFile?, byteOrderMark: Bool = false) throws {
+        let file = positions.name
         guard let errors else {
             let writer = ByteWriter(fileDescriptor: 2, name: "<stderr>", capacity: 64 << 10)
             var shown = 0
             try problems.write { problem in
                 shown += 1
                 guard shown <= terminalLimit else { return }
-                try writer.write(RowProblemReport.line(problem, file: file))
+                try writer.write(RowProblemReport.line(problem, positions: positions))
                 try writer.write(0x0A)
             }
             if shown > terminalLimit {

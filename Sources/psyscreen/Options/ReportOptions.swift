@@ -3,8 +3,8 @@ import PsyScreen
 
 /// Options shared by `report` and `merge`: format, output, k, language.
 struct ReportOptions: ParsableArguments {
-    @Option(help: "table, csv, json, html or md.")
-    var format: CohortReportFormat = .table
+    @Option(help: "table, csv, json, html, md or xlsx (default: xlsx when the output name ends in .xlsx, else table).")
+    var format: CohortReportFormat?
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
@@ -12,7 +12,7 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .customLong("min-cell"), help: "Minimum cell size k: counts 1…k−1 are hidden (at least 5).")
     var minCell: Int = MinimumCellSize.standard.k
 
-    @Option(help: "Language of table, md and html: zh-Hans or en.")
+    @Option(help: "Language of table, md, html and xlsx: zh-Hans or en.")
     var lang: String = "zh-Hans"
 
     /// The validated k; throws below the floor.
@@ -25,7 +25,9 @@ struct ReportOptions: ParsableArguments {
 
     /// Writes the report to `-o` (declared in `files` with ``outputFile``).
     func write(_ report: CohortReport, files: CommandFiles) throws {
-        try files.write(format.render(report, language: lang), to: output)
+        let format = self.format ?? (output?.lowercased().hasSuffix(".xlsx") == true ? .xlsx : .table)
+        if format.isBinary { try CommandFiles.refuseBinaryOnTerminal(output) }
+        try files.write(bytes: try format.render(report, language: lang), to: output)
     }
 }
 

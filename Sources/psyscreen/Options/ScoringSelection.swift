@@ -24,6 +24,11 @@ struct ScoringSelection: ParsableArguments {
         return Battery.adHoc(try instruments.map { id throws(InputError) in try catalog.resolveInstrument(id) })
     }
 
+    /// The options as typed again (`--battery annual`, `--instrument phq9 --instrument gad7`), for instructions.
+    var arguments: String {
+        battery.map { "--battery \($0)" } ?? instruments.map { "--instrument \($0)" }.joined(separator: " ")
+    }
+
     /// The `--instrument` values that name files: inputs no output may replace.
     var instrumentFiles: [String] { instruments.filter { $0.contains("/") || $0.hasSuffix(".xml") } }
 }

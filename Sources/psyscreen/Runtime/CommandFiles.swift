@@ -91,21 +91,47 @@ struct CommandFiles {
         }
     }
 
-    /// Renders a tabulation in `format`.
-    func write(_ tabulation: Tabulation, format: ListingFormat, to path: String?, json: () -> String) throws {
+    /// Renders a tabulation in `format`; `workbook` gives the sheets of `xlsx` (default: one sheet of the
+    /// tabulation under its column names).
+    func write(
+        _ tabulation: Tabulation, format: ListingFormat, to path: String?, workbook: (() -> [SpreadsheetTable])? = nil,
+        json: () -> String
+    ) throws {
         switch format {
         case .table: try write(tabulation.table, to: path)
         case .csv: try writeCSV(tabulation.records, to: path)
         case .json: try write(json(), to: path)
+        case .xlsx:
+            try writeWorkbook(
+                workbook?() ?? [ListingWorkbook.sheet(tabulation, name: "psyscreen", headings: ColumnHeadings(language: .english))],
+                to: path)
         }
     }
 
-    private func write(to path: String?, byteOrderMark: Bool = false, _ body: (CSVWriter) throws -> Void) throws {
+    /// Writes sheets as an `.xlsx` workbook to a declared output; never to a terminal, where it would be noise.
+    func writeWorkbook(_ tables: [SpreadsheetTable], to path: String?) throws {
+        try Self.refuseBinaryOnTerminal(path)
+        try write(bytes: try WorkbookWriter.xlsx(tables), to: path)
+    }
+
+    /// A workbook on standard output is fine for a pipe or a file, noise on a terminal.
+    static func refuseBinaryOnTerminal(_ path: String?) throws {
+        if (path ?? "-") == "-" && isatty(STDOUT_FILENO) != 0 {
+            throw CLIError("a workbook is a binary file: name it with -o FILE.xlsx")
+        }
+    }
+
+    /// Opens a declared output, hands `body` a writer on it, and commits it (or discards it on an error).
+    /// Nothing read from a database leaves before its integrity check has passed (``SQLiteStore/verifyOpenDatabases()``):
+    /// a file is put in place only then, and standard output or a device is not written before.
+    func write(to path: String?, byteOrderMark: Bool = false, _ body: (CSVWriter) throws -> Void) throws {
         let file = try open(path)
         let writer = CSVWriter(fileDescriptor: file.fileDescriptor, name: file.path, options: .init(byteOrderMark: byteOrderMark))
         do {
+            if file.kind != .replacement { try SQLiteStore.verifyOpenDatabases() }
             try body(writer)
             try writer.flush()
+            try SQLiteStore.verifyOpenDatabases()
             try file.commit()
         } catch {
             file.discard()
@@ -122,9 +148,15 @@ struct CommandFiles {
     }
 }
 
-/// `table`, `csv` or `json` for the listing commands.
+/// `table`, `csv`, `json` or `xlsx` for the listing commands.
 enum ListingFormat: String, CaseIterable, ExpressibleByArgument {
     case table
     case csv
     case json
+    case xlsx
+
+    /// The format asked for, else `xlsx` for an output named `*.xlsx`, else `fallback`.
+    static func resolve(_ given: ListingFormat?, output: String?, fallback: ListingFormat) -> ListingFormat {
+        given ?? (output?.lowercased().hasSuffix(".xlsx") == true ? .xlsx : fallback)
+    }
 }

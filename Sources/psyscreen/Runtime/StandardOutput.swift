@@ -1,9 +1,11 @@
 import PsyScreen
+import PsyScreenStore
 
 /// What a command prints on standard output: every byte written or a ``FileError`` (a full disk, `/dev/full`, a
 /// closed pipe), so that a failed write never exits 0.
 enum StandardOutput {
     static func write(_ text: String) throws {
+        try SQLiteStore.verifyOpenDatabases()
         let writer = ByteWriter(fileDescriptor: 1, name: "<standard output>", capacity: max(64, min(text.utf8.count, 1 << 20)))
         try writer.write(text)
         try writer.flush()

@@ -57,29 +57,63 @@ struct TerminalDriver {
         }
     }
 
+    /// Performs an effect. A busy database (an import publishing, another terminal) is never a failure: the
+    /// student is told the answer is being saved, and it is tried again until it is stored. Only a real failure
+    /// (a full disk, a damaged file) ends the session; an answer being saved then goes, with the sitting's other
+    /// answers, to a recovery file the teacher can import.
     private func perform(_ effect: FlowEffect) -> FlowEvent {
-        let battery = flow.configuration.battery
-        do {
-            switch effect {
-            case .lookUpStudent(let id):
-                guard let lookup = try store.lookUp(wave: wave, studentID: id, battery: battery) else { return .studentNotFound }
-                return .studentFound(lookup)
-            case .startAttempt(let studentID, let consented):
-                return .attemptStarted(
-                    try store.startTerminalAttempt(wave: wave, studentID: studentID, battery: battery, consented: consented))
-            case .saveAnswer(let attemptID, let instrumentID, let itemID, let value, let seconds):
-                return .answerSaved(
-                    try store.saveAnswer(
-                        attemptID: attemptID, battery: battery, instrumentID: instrumentID, itemID: itemID, value: value,
-                        seconds: seconds))
-            case .finishAttempt(let attemptID):
-                try store.finishAttempt(attemptID: attemptID, battery: battery)
-                return .attemptFinished
+        var told = false
+        while true {
+            do {
+                return try performOnce(effect)
+            } catch let error where error.isBusy {
+                if !told {
+                    screen.show(.notice(flow.strings.saving))
+                    told = true
+                }
+            } catch {
+                // The student sees a short line; the teacher finds the details on stderr.
+                printError(error.description)
+                if case .saveAnswer = effect, let sheet = flow.unsavedSheet {
+                    keep(sheet)
+                    return .answersKept
+                }
+                return .storeFailed(error.message)
             }
-        } catch {
-            // The student sees a short line; the teacher finds the details on stderr.
-            printError(error.description)
-            return .storeFailed(error.message)
+        }
+    }
+
+    private func performOnce(_ effect: FlowEffect) throws(StoreError) -> FlowEvent {
+        let battery = flow.configuration.battery
+        switch effect {
+        case .lookUpStudent(let id):
+            guard let lookup = try store.lookUp(wave: wave, studentID: id, battery: battery) else { return .studentNotFound }
+            return .studentFound(lookup)
+        case .startAttempt(let studentID, let consented):
+            return .attemptStarted(
+                try store.startTerminalAttempt(wave: wave, studentID: studentID, battery: battery, consented: consented))
+        case .saveAnswer(let attemptID, let instrumentID, let itemID, let value, let seconds):
+            return .answerSaved(
+                try store.saveAnswer(
+                    attemptID: attemptID, battery: battery, instrumentID: instrumentID, itemID: itemID, value: value,
+                    seconds: seconds))
+        case .finishAttempt(let attemptID):
+            try store.finishAttempt(attemptID: attemptID, battery: battery)
+            return .attemptFinished
+        }
+    }
+
+    /// Writes the sitting's answers to a recovery file beside the database (owner-only), or, if even that fails,
+    /// to standard error: the teacher imports it with `psyscreen import`.
+    private func keep(_ sheet: (studentID: String, answers: [Int?])) {
+        let battery = flow.configuration.battery
+        let text = RecoverySheet.csv(battery: battery, studentID: sheet.studentID, answers: sheet.answers)
+        if let path = RecoveryFile.write(text, database: store.path, wave: wave, studentID: sheet.studentID) {
+            printError(
+                "\(sheet.studentID)'s answers were not stored; they are in \(path): import it with `psyscreen import --wave \(wave) --battery \(battery.id) \(path)` once the database works")
+        } else {
+            printError(
+                "\(sheet.studentID)'s answers were not stored, and no recovery file could be written; keep these lines as a CSV file and import it with `psyscreen import --wave \(wave) --battery \(battery.id) FILE`:\n\(text)")
         }
     }
 }

@@ -5,15 +5,22 @@ package enum CohortReportFormat: String, CaseIterable, Sendable {
     case json
     case html
     case md
+    case xlsx
 
-    /// The whole output as text.
-    package func render(_ report: CohortReport, language: String) -> String {
+    /// The whole output: UTF-8 text, or the workbook for `xlsx`.
+    package func render(_ report: CohortReport, language: String) throws -> [UInt8] {
+        let text: String
         switch self {
-        case .table: CohortReportText.table(report, language: language)
-        case .csv: CohortReportCSV.render(report)
-        case .json: CohortReportJSON.render(report)
-        case .html: CohortReportHTML.render(report, language: language)
-        case .md: CohortReportText.markdown(report, language: language)
+        case .table: text = CohortReportText.table(report, language: language)
+        case .csv: text = CohortReportCSV.render(report)
+        case .json: text = CohortReportJSON.render(report)
+        case .html: text = CohortReportHTML.render(report, language: language)
+        case .md: text = CohortReportText.markdown(report, language: language)
+        case .xlsx: return try WorkbookWriter.xlsx(CohortReportWorkbook.tables(report, language: language))
         }
+        return Array(text.utf8)
     }
+
+    /// Not text: never written to a terminal.
+    package var isBinary: Bool { self == .xlsx }
 }

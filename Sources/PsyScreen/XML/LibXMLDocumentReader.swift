@@ -98,28 +98,3 @@ enum LibXMLDocumentReader {
         return String(cString: pointer)
     }
 }
-
-/// Structured-error callback of the parser context: `userData` is the context, the sink is in `_private`.
-private func libxmlParserError(_ userData: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
-    guard let userData, let error else { return }
-    let ctxt = userData.assumingMemoryBound(to: xmlParserCtxt.self)
-    guard let sinkPointer = ctxt.pointee._private else { return }
-    let sink = Unmanaged<LibXMLErrorSink>.fromOpaque(sinkPointer).takeUnretainedValue()
-    sink.add(error)
-}
-
-/// SAX `internalSubset` callback: any DOCTYPE ends the parse with an error before its subset is read.
-private func libxmlRejectDoctype(
-    _ userData: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?,
-    _ externalID: UnsafePointer<xmlChar>?, _ systemID: UnsafePointer<xmlChar>?
-) {
-    guard let userData else { return }
-    let ctxt = userData.assumingMemoryBound(to: xmlParserCtxt.self)
-    if let sinkPointer = ctxt.pointee._private {
-        let sink = Unmanaged<LibXMLErrorSink>.fromOpaque(sinkPointer).takeUnretainedValue()
-        let line = ctxt.pointee.input.map { Int($0.pointee.line) } ?? 1
-        sink.add(line: line, column: nil, "a DOCTYPE is not allowed in psyscreen files (no DTDs or entities)")
-        sink.silenced = true
-    }
-    xmlStopParser(ctxt)
-}

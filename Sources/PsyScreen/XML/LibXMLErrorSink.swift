@@ -1,7 +1,10 @@
 import CLibXML2
 
 /// Collects libxml2's structured errors of one parse or validation as ``Diagnostic``s.
-final class LibXMLErrorSink {
+///
+/// A parser context carries its sink in `_private` (its `userData` must stay the context itself): the shared
+/// callbacks below find it there.
+class LibXMLErrorSink {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
     /// Set once the parse was stopped on purpose: what libxml2 says after that is noise.
@@ -29,4 +32,29 @@ final class LibXMLErrorSink {
         let isParserError = error.pointee.domain == Int32(XML_FROM_PARSER.rawValue)
         add(line: Int(error.pointee.line), column: isParserError && column > 0 ? column : nil, message)
     }
+}
+
+/// Structured-error callback of the parser context: `userData` is the context, the sink is in `_private`.
+func libxmlParserError(_ userData: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
+    guard let userData, let error else { return }
+    let ctxt = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+    guard let sinkPointer = ctxt.pointee._private else { return }
+    let sink = Unmanaged<LibXMLErrorSink>.fromOpaque(sinkPointer).takeUnretainedValue()
+    sink.add(error)
+}
+
+/// SAX `internalSubset` callback: any DOCTYPE ends the parse with an error before its subset is read.
+func libxmlRejectDoctype(
+    _ userData: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?,
+    _ externalID: UnsafePointer<xmlChar>?, _ systemID: UnsafePointer<xmlChar>?
+) {
+    guard let userData else { return }
+    let ctxt = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+    if let sinkPointer = ctxt.pointee._private {
+        let sink = Unmanaged<LibXMLErrorSink>.fromOpaque(sinkPointer).takeUnretainedValue()
+        let line = ctxt.pointee.input.map { Int($0.pointee.line) } ?? 1
+        sink.add(line: line, column: nil, "a DOCTYPE is not allowed in psyscreen files (no DTDs or entities)")
+        sink.silenced = true
+    }
+    xmlStopParser(ctxt)
 }

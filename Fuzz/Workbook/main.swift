@@ -1,0 +1,3 @@
+import FuzzSupport
+
+FuzzSupport.runDriver { fuzzWorkbook($0, $1) }

@@ -1,0 +1,43 @@
+import Foundation
+import GRDBSQLite
+
+/// Column values of the current row of a statement stepped through SQLite's C interface.
+enum SQLiteColumn {
+    static func isNull(_ row: OpaquePointer, _ index: Int32) -> Bool { sqlite3_column_type(row, index) == SQLITE_NULL }
+
+    /// Text ("" for NULL).
+    static func text(_ row: OpaquePointer, _ index: Int32) -> String {
+        guard let pointer = sqlite3_column_text(row, index) else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(row, index))), as: UTF8.self)
+    }
+
+    static func optionalText(_ row: OpaquePointer, _ index: Int32) -> String? {
+        isNull(row, index) ? nil : text(row, index)
+    }
+
+    static func int(_ row: OpaquePointer, _ index: Int32) -> Int { Int(sqlite3_column_int64(row, index)) }
+
+    static func optionalDouble(_ row: OpaquePointer, _ index: Int32) -> Double? {
+        isNull(row, index) ? nil : sqlite3_column_double(row, index)
+    }
+}
+
+/// Stored enum values (`attempt.level`, `student.status`, …) recognised from a column's bytes, without a String
+/// per row; an unknown value fails the read (``StoredValue``).
+struct StoredValues<Value: RawRepresentable> where Value.RawValue == String {
+    private let keys: ByteKeys
+    private let values: [Value]
+    private let column: String
+
+    init(_ values: [Value], column: String) {
+        self.values = values
+        self.column = column
+        keys = ByteKeys(values.map { Array($0.rawValue.utf8) })
+    }
+
+    func decode(_ row: OpaquePointer, _ index: Int32) throws -> Value {
+        let found = keys.index(row, index)
+        guard found >= 0 else { throw StoredValue(column: column, text: SQLiteColumn.text(row, index)) }
+        return values[found]
+    }
+}
