@@ -13,6 +13,7 @@ against the database)."""
 import argparse
 import json
 import os
+import pty
 import subprocess
 import sys
 import threading
@@ -51,10 +52,20 @@ lock = threading.Lock()
 
 
 def terminal(number):
+    # A kiosk's screen must be a terminal (it clears it between students): a pseudo-terminal, read here; the
+    # typed lines still go through a pipe.
+    screen, screen_side = pty.openpty()
     process = subprocess.Popen(
         [args.bin, "take", "--battery", "annual", "--wave", args.wave, "--db", args.db, "--lang", "en", "--kiosk"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment, bufsize=0)
+        stdin=subprocess.PIPE, stdout=screen_side, stderr=subprocess.PIPE, env=environment, bufsize=0)
+    os.close(screen_side)
     seen = bytearray()
+
+    def read_screen():
+        try:
+            return os.read(screen, 1)
+        except OSError:  # the kiosk exited: Linux reports EIO on the pseudo-terminal
+            return b""
 
     def wait_for(*names):
         """Reads until one of the prompts ends the output so far; returns its name."""
@@ -63,7 +74,7 @@ def terminal(number):
                 if seen.endswith(PROMPTS[name]) or (name == "dismiss" and PROMPTS[name] in seen[-200:]):
                     seen.clear()
                     return name
-            chunk = process.stdout.read(1)
+            chunk = read_screen()
             if not chunk:
                 raise EOFError(bytes(seen[-300:]).decode("utf-8", "replace"))
             seen.extend(chunk)
@@ -106,6 +117,8 @@ def terminal(number):
             failures.append(f"terminal {number}: {error}")
         process.kill()
         process.wait()
+    finally:
+        os.close(screen)
 
 
 threads = [threading.Thread(target=terminal, args=(number,)) for number in range(args.terminals)]
