@@ -28,6 +28,7 @@ final class PaperImportStoreOnPostgresTests: PaperImportStoreTests {
     override func testASecondSheetBecomesTheAttemptThatCounts() throws { try super.testASecondSheetBecomesTheAttemptThatCounts() }
     override func testStagedSheetsAreSeenOnlyOncePublishedAndDroppedOnesNever() throws { try super.testStagedSheetsAreSeenOnlyOncePublishedAndDroppedOnesNever() }
     override func testAnImportNeverPublishedLeavesNothing() throws { try super.testAnImportNeverPublishedLeavesNothing() }
+    override func testListingsStreamEveryStudentInRosterOrderWhateverTheirNumber() throws { try super.testListingsStreamEveryStudentInRosterOrderWhateverTheirNumber() }
     override func testStrangersAreReportedAndNotStored() throws { try super.testStrangersAreReportedAndNotStored() }
     override func testItem9EndorsedWithTooManyBlanksIsRed() throws { try super.testItem9EndorsedWithTooManyBlanksIsRed() }
     override func testCoverageWithLeaveAndInternshipNeverAbove100() throws { try super.testCoverageWithLeaveAndInternshipNeverAbove100() }

@@ -56,6 +56,31 @@ class PaperImportStoreTests: StoreTestCase {
         else { return XCTFail("the same file again is already imported") }
     }
 
+    func testListingsStreamEveryStudentInRosterOrderWhateverTheirNumber() throws {
+        // More students than one fetch of the PostgreSQL cursor (500), in two schools and several classes.
+        let many = (0..<1203).map { index in
+            Self.student(String(format: "M%04d", 1203 - index), school: index % 2 == 0 ? "一中" : "二中", className: "\(index % 3)班")
+        }
+        _ = try store.importRoster(many, source: "roster.csv")
+        let sheets = many.enumerated().filter { $0.offset % 4 == 0 }.map { Self.sheet($0.element.studentID, line: $0.offset + 2) }
+        _ = try store.importPaper(wave: "w", battery: annual, path: "a.csv", fileHash: "h1", sheets: sheets)
+        let all = try store.screenings(wave: "w")
+        XCTAssertEqual(all.count, 1209)
+        XCTAssertEqual(all.map(\.student), all.map(\.student).sorted { ($0.school, $0.grade, $0.className, $0.studentID) < ($1.school, $1.grade, $1.className, $1.studentID) })
+        var streamed: [StudentScreening] = []
+        try store.forEachScreening(wave: "w") { streamed.append($0) }
+        XCTAssertEqual(streamed.map(\.student.studentID), all.map(\.student.studentID))
+        XCTAssertEqual(streamed.compactMap(\.attempt?.id), all.compactMap(\.attempt?.id))
+        XCTAssertEqual(streamed.compactMap(\.attempt).count, sheets.count)
+        var oneClass: [String] = []
+        try store.forEachScreening(wave: "w", units: RosterUnits(school: "二中", className: "1班"), withAttempts: false) {
+            XCTAssertNil($0.attempt)
+            oneClass.append($0.student.studentID)
+        }
+        XCTAssertEqual(oneClass, all.filter { $0.student.school == "二中" && $0.student.className == "1班" }.map(\.student.studentID))
+        XCTAssertEqual(oneClass.count, 201)
+    }
+
     func testAnImportNeverPublishedLeavesNothing() throws {
         do {
             guard case .staging(let staging) = try store.beginPaperImport(wave: "w", battery: annual, path: "a.csv", fileHash: "h1")

@@ -31,33 +31,46 @@ extension PostgresStore {
     }
 
     /// The students of `units` that `include` accepts, in listing order, with where they stand in `wave`, from one
-    /// snapshot: the roster and the counting rule's inputs at once, the attempts that count read 500 students at a
-    /// time.
+    /// snapshot: a cursor over the roster with each student's latest and latest red attempt of the wave (what
+    /// ``CountingAttempt`` needs), fetched 500 students at a time with the attempts that count: memory stays flat
+    /// whatever the number of students.
     package func forEachScreening(
         wave: String, units: RosterUnits, withAttempts: Bool, where include: (Student, CountingAttempt) -> Bool,
         _ body: (StudentScreening) throws -> Void
     ) throws(StoreError) {
         try transaction(snapshot: true) {
-            let counting = try countingAttempts(wave: wave)
-            var chosen: [(Student, CountingAttempt)] = []
-            func flush() throws {
+            try link.query("""
+                DECLARE psyscreen_listing NO SCROLL CURSOR FOR
+                SELECT s.student_id, s.name, s.school, s.grade, s.class, s.gender, s.status, s.campus, s.major, s.birth_date,
+                       s.dorm, a.id, a.state, a.scored, a.level, c.red
+                FROM student s
+                LEFT JOIN (SELECT student_id, max(id) AS id, max(id) FILTER (WHERE level = 'red') AS red
+                           FROM attempt WHERE wave_id = \(wave) GROUP BY student_id) c ON c.student_id = s.student_id
+                LEFT JOIN attempt a ON a.id = c.id
+                WHERE (\(units.school)::text IS NULL OR s.school = \(units.school))
+                  AND (\(units.grade)::text IS NULL OR s.grade = \(units.grade))
+                  AND (\(units.className)::text IS NULL OR s.class = \(units.className))
+                  AND (NOT \(units.enrolledOnly) OR s.status = 'enrolled')
+                ORDER BY s.school, s.grade, s.class, s.student_id
+                """)
+            while true {
+                var chosen: [(Student, CountingAttempt)] = []
+                var fetched = 0
+                for row in try link.query("FETCH 500 FROM psyscreen_listing") {
+                    fetched += 1
+                    let student = try Self.student(row)
+                    let cells = row.makeRandomAccess()
+                    let verdict = try Self.counting(
+                        try cells[11].decode(Int64?.self), try cells[12].decode(String?.self), try cells[13].decode(Bool?.self),
+                        try cells[14].decode(String?.self), try cells[15].decode(Int64?.self))
+                    if include(student, verdict) { chosen.append((student, verdict)) }
+                }
                 let attempts = withAttempts ? try loadAttempts(ids: chosen.compactMap(\.1.attemptID)) : [:]
                 for (student, verdict) in chosen {
                     try body(StudentScreening(student: student, attempt: verdict.attemptID.flatMap { attempts[$0] }, counting: verdict))
                 }
-                chosen.removeAll(keepingCapacity: true)
+                if fetched < 500 { break }
             }
-            for student in try allStudents() {
-                if let school = units.school, student.school != school { continue }
-                if let grade = units.grade, student.grade != grade { continue }
-                if let className = units.className, student.className != className { continue }
-                if units.enrolledOnly && student.status != .enrolled { continue }
-                let verdict = counting[student.studentID] ?? CountingAttempt()
-                guard include(student, verdict) else { continue }
-                chosen.append((student, verdict))
-                if chosen.count >= 500 { try flush() }
-            }
-            try flush()
         }
     }
 
