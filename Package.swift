@@ -80,7 +80,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["PsyScreenTestSupport", "PsyScreenStore", "PsyScreen", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["PsyScreenTestSupport", "PsyScreenStore", "PsyScreenPostgres", "PsyScreen", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Foundation
+import PsyScreenPostgres
 import PsyScreenTestSupport
 import XCTest
 
@@ -60,5 +61,33 @@ final class PostgresLabTests: XCTestCase {
             XCTAssertEqual(row[columns.firstIndex(of: "state")!], "finished", id)
         }
         XCTAssertEqual(rows.filter { $0[columns.firstIndex(of: "source")!] == "paper" }.count, 105)
+    }
+
+    /// A lock held elsewhere (a backup, an upgrade) longer than `take` waits: the student is told the answer is
+    /// being saved, and it is stored once the lock is released, as on a SQLite file (TakeBusyTests).
+    func testATerminalWaitsOutALockAndStoresTheAnswer() throws {
+        let database = try PostgresTestServer.makeDatabase(for: self)
+        let folder = Fixtures.temporaryDirectory("lab")
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
+        let cli = CLIRunner(currentDirectory: folder, environment: ["PSYSCREEN_DB": database.url])
+        XCTAssertEqual(try cli.run(["roster", "import", Fixtures.samplesDirectory + "/roster.csv"]).status, 0)
+        let running = RunningTake(try cli.start(["take", "--battery", "annual", "--wave", "w", "--lang", "en"]))
+        running.type(["A20250001", "y", "y"])
+        XCTAssertTrue(running.wait { running.stdout.contains("[1/16]") }, running.stdout)
+        let other = try database.superuser()
+        try other.script("BEGIN; LOCK TABLE answer IN ACCESS EXCLUSIVE MODE")
+        running.type(["2"])
+        XCTAssertTrue(running.wait { running.stdout.contains("Saving, please wait") }, running.stdout)
+        XCTAssertFalse(running.stdout.contains("[2/16]"))
+        try other.script("ROLLBACK")
+        XCTAssertTrue(running.wait { running.stdout.contains("[2/16]") }, running.stdout)
+        running.type(["1"])
+        XCTAssertTrue(running.wait { running.stdout.contains("[3/16]") }, running.stdout)
+        running.closeInput()
+        XCTAssertEqual(running.finish(), 0, running.stdout)
+        let results = try cli.run(["results", "--wave", "w", "-o", "-"])
+        let rows = results.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let row = try XCTUnwrap(rows.first { $0.first == "A20250001" }, results.stdout)
+        XCTAssertEqual(["phq9_1", "phq9_2", "phq9_3"].map { row[rows[0].firstIndex(of: $0)!] }, ["2", "1", ""])
     }
 }
