@@ -58,7 +58,7 @@ struct PsyScreenCommand: ParsableCommand {
             try command.run()
         } catch {
             // A damaged database explains whatever else went wrong reading it.
-            exit(reporting: ScreeningStore.damageFound() ?? error)
+            exit(reporting: SQLiteStore.damageFound() ?? error)
         }
     }
 }

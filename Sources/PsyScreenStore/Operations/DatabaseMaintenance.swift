@@ -1,6 +1,6 @@
 import GRDB
 
-extension ScreeningStore {
+extension SQLiteStore {
     /// SQLite's full `integrity_check`: `[]` when the file is sound, else SQLite's findings (at most 100).
     package func integrityProblems() throws(StoreError) -> [String] {
         let findings = try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check(100)") }

@@ -9,6 +9,12 @@ package struct StudentHistory: Hashable, Sendable {
     package var attempts: [ScreeningAttempt]
     /// Oldest first.
     package var followUps: [FollowUpStep]
+
+    package init(student: Student, attempts: [ScreeningAttempt], followUps: [FollowUpStep]) {
+        self.student = student
+        self.attempts = attempts
+        self.followUps = followUps
+    }
 }
 
 /// One line of the audit trail.
@@ -17,9 +23,16 @@ package struct AuditEntry: Hashable, Sendable {
     package var user: String
     package var action: String
     package var detail: String
+
+    package init(at: Date, user: String, action: String, detail: String) {
+        self.at = at
+        self.user = user
+        self.action = action
+        self.detail = detail
+    }
 }
 
-extension ScreeningStore {
+extension SQLiteStore {
     package func history(studentID: String) throws(StoreError) -> StudentHistory? {
         try read { db in
             let id = StudentID.normalize(studentID)

@@ -6,15 +6,19 @@ import PsyScreenStore
 struct DatabaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
-        abstract: "Look after the school database: check it, back it up.",
-        subcommands: [DatabaseCheck.self, DatabaseBackup.self])
+        abstract: "Look after the school database: create it, check it, back it up, copy it between SQLite and PostgreSQL; roles.",
+        subcommands: [DatabaseInit.self, DatabaseCheck.self, DatabaseBackup.self, DatabaseCopyCommand.self, DatabaseGrant.self])
 }
 
 struct DatabaseCheck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Run SQLite's integrity check on the database (read-only).",
-        discussion: "Exit status 0 when the file is sound, 1 when it is damaged (restore the latest backup), 2 when it cannot be read.")
+        abstract: "Run SQLite's integrity check on the database (read-only); on PostgreSQL, check the schema.",
+        discussion: """
+            Exit status 0 when the file is sound, 1 when it is damaged (restore the latest backup), 2 when it cannot \
+            be read. PostgreSQL checks its own pages (data checksums); for it this checks that the tables are the \
+            ones this version works with.
+            """)
 
     @OptionGroup var database: DatabaseOptions
 
@@ -26,13 +30,14 @@ struct DatabaseCheck: ParsableCommand {
         } catch let error as StoreError where error.damage != nil {
             problems = [error.damage ?? ""]
         }
+        let server = StoreLocation.isServer(path)
         guard problems.isEmpty else {
             throw CLIError(
-                "the database file is damaged; restore the latest backup (see the README: Backups). SQLite found:\n"
+                (server ? "" : "the database file is damaged; restore the latest backup (see the README: Backups). SQLite found:\n")
                     + problems.joined(separator: "\n"),
                 file: path, exitCode: 1)
         }
-        try StandardOutput.line("\(path): ok (SQLite integrity_check)")
+        try StandardOutput.line("\(path): ok (\(server ? "schema current" : "SQLite integrity_check"))")
     }
 }
 
@@ -54,7 +59,11 @@ struct DatabaseBackup: WritingCommand {
     var files: CommandFiles { CommandFiles(database: database.resolvedPath, outputs: [.init("FILE", file, .ownerOnly)]) }
 
     func run() throws {
-        let store = try database.openForReading(checkIntegrity: false)
+        guard let store = try database.openForReading(checkIntegrity: false) as? SQLiteStore else {
+            throw CLIError(
+                "a PostgreSQL database is backed up with the server's tools: pg_dump --format=custom --file=FILE DBNAME (see docs/lab-and-district.md); `psyscreen db copy --to FILE.sqlite` makes a SQLite copy",
+                file: database.resolvedPath)
+        }
         let output = try files.open(file)
         do {
             try output.write(throughPath: store.backup(to:))

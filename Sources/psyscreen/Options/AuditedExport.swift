@@ -4,7 +4,7 @@ import PsyScreenStore
 enum AuditedExport {
     /// Records the export (`-` is recorded as standard output). On a database this user may only read, the
     /// export goes ahead with a warning: the listing commands work on a file they may only read.
-    static func record(_ store: ScreeningStore, _ what: String, path: String, rows: Int) throws {
+    static func record(_ store: any ScreeningStore, _ what: String, path: String, rows: Int) throws {
         do {
             try store.recordExport(what, path: path == "-" ? "standard output" : path, rows: rows)
         } catch {

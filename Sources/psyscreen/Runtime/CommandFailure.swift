@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PsyScreen
+import PsyScreenPostgres
 import PsyScreenStore
 
 #if canImport(Glibc)
@@ -41,6 +42,11 @@ extension InputError: CommandFailure {
 extension FileError: CommandFailure {
     var exitCode: Int32 { 2 }
     var errorMessage: String { "\(path == "-" ? "<standard output>" : path): error: \(message)" }
+}
+
+extension PostgresFailure: CommandFailure {
+    var exitCode: Int32 { 2 }
+    var errorMessage: String { description }
 }
 
 extension StoreError: CommandFailure {

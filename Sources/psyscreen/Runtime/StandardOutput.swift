@@ -5,7 +5,7 @@ import PsyScreenStore
 /// closed pipe), so that a failed write never exits 0.
 enum StandardOutput {
     static func write(_ text: String) throws {
-        try ScreeningStore.verifyOpenDatabases()
+        try SQLiteStore.verifyOpenDatabases()
         let writer = ByteWriter(fileDescriptor: 1, name: "<standard output>", capacity: max(64, min(text.utf8.count, 1 << 20)))
         try writer.write(text)
         try writer.flush()
