@@ -70,7 +70,7 @@ struct PsyScreenCommand: ParsableCommand {
             }
         } catch {
             // A damaged database explains whatever else went wrong reading it.
-            exit(reporting: ScreeningStore.damageFound() ?? error, in: language)
+            exit(reporting: SQLiteStore.damageFound() ?? error, in: language)
         }
     }
 

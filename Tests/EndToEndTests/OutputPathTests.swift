@@ -66,7 +66,7 @@ final class OutputPathTests: XCTestCase {
             XCTAssertEqual(school.type(link), S_IFLNK, file: file, line: line)
         }
         // Before any work: the import stored nothing.
-        XCTAssertFalse(try ScreeningStore(path: database, access: .readOnly).waveExists("w2"), file: file, line: line)
+        XCTAssertFalse(try SQLiteStore(path: database, access: .readOnly).waveExists("w2"), file: file, line: line)
     }
 
     func testScoreOutput() throws { try assertRefusesEveryClash("score -o") }
@@ -97,7 +97,7 @@ final class OutputPathTests: XCTestCase {
         let run = try school.cli.run(["import", "--wave", "w2", "--battery", "annual", school.input, "--errors", school.directory + "/missing/errors.csv"])
         XCTAssertEqual(run.status, 2)
         XCTAssertEqual(run.stderr, "\(school.directory)/missing/errors.csv: error: cannot create a temporary file in \(school.directory)/missing: No such file or directory\n")
-        XCTAssertFalse(try ScreeningStore(path: school.database, access: .readOnly).waveExists("w2"))
+        XCTAssertFalse(try SQLiteStore(path: school.database, access: .readOnly).waveExists("w2"))
     }
 
     func testKeyInitNeverReplacesTheDatabaseOrAKey() throws {

@@ -255,7 +255,7 @@ final class WorkbookInputTests: XCTestCase {
         let run = try cli.run(["roster", "import", directory + "/roster.xlsx"])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(run.stdout, "\(directory)/roster.xlsx: 3 students (Excel sheet Sheet); 3 added, 0 updated, 0 unchanged\n")
-        let store = try ScreeningStore(path: directory + "/school.sqlite", access: .readOnly)
+        let store = try SQLiteStore(path: directory + "/school.sqlite", access: .readOnly)
         let students = try store.enrolledStudents()
         XCTAssertEqual(students.map(\.studentID), ["000045", "000123"])
         XCTAssertEqual(students.map(\.birthDate), ["2010-01-31", "2009-05-12"])

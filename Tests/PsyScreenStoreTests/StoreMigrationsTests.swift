@@ -28,7 +28,7 @@ final class StoreMigrationsTests: XCTestCase {
                     """)
             }
         }
-        _ = try ScreeningStore(path: path, user: "counselor")
+        _ = try SQLiteStore(path: path, user: "counselor")
         let queue = try DatabaseQueue(path: path)
         let answers = try queue.read { db in
             try Row.fetchAll(db, sql: "SELECT instrument_id, answers FROM instrument_result ORDER BY position")

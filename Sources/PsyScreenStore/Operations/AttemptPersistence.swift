@@ -3,7 +3,7 @@ import GRDB
 import PsyScreen
 
 /// Writing an attempt's computed results and reading attempts back as ``ScreeningAttempt`` values.
-extension ScreeningStore {
+extension SQLiteStore {
     /// Replaces the stored results of `attemptID` with `outcome`, scored from `answers` (per instrument, in item
     /// order), whose compact copy goes with them (results are always recomputable from the answer rows).
     func writeOutcome(

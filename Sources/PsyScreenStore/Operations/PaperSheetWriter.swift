@@ -3,14 +3,14 @@ import GRDB
 import PsyScreen
 
 /// Writes scored paper sheets as staged attempts of one import, in transactions that each hold the write lock for
-/// at most ``transactionTarget``: the SQL side of ``PaperImportStaging``, used on its writer queue only.
+/// at most ``transactionTarget``: the SQL side of ``SQLitePaperImportStaging``, used on its writer queue only.
 ///
 /// A sheet's answers are stored once, in the `answers` column of its instrument results (``AnswerColumn``),
 /// where every read finds them. The `answer` table holds what only a terminal sitting has, one row per item with
 /// when it was answered and how long it took; a paper sheet has neither, and sixteen rows per sheet in that
 /// table were three quarters of an import's time.
 final class PaperSheetWriter: @unchecked Sendable {
-    // Used on one import's writer queue only (see PaperImportStaging).
+    // Used on one import's writer queue only (see SQLitePaperImportStaging).
     /// One scored sheet.
     struct Sheet: Sendable {
         var studentID: String
@@ -23,7 +23,7 @@ final class PaperSheetWriter: @unchecked Sendable {
     /// between.
     static let transactionTarget: TimeInterval = 0.05
 
-    let store: ScreeningStore
+    let store: SQLiteStore
     let wave: String
     let battery: Battery
     let importID: Int64
@@ -42,7 +42,7 @@ final class PaperSheetWriter: @unchecked Sendable {
     /// The multi-row inserts (``insertSQL(_:rows:columns:)``).
     private let sql: (results: String, scales: String)
 
-    init(store: ScreeningStore, wave: String, battery: Battery, importID: Int64, now: Date) {
+    init(store: SQLiteStore, wave: String, battery: Battery, importID: Int64, now: Date) {
         self.store = store
         self.wave = wave
         self.battery = battery

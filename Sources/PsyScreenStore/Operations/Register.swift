@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import PsyScreen
 
-extension ScreeningStore {
+extension SQLiteStore {
     /// The early-warning register of `wave`: every roster student (whatever their status) with a stored attempt at
     /// one of `levels`, red first, then by school, grade, class, id. Level and attempt are the ones
     /// ``CountingAttempt`` gives: the latest attempt's, except that red sticks — a crisis answer on any attempt of

@@ -23,9 +23,17 @@ package struct RosterImportSummary: Hashable, Sendable {
     package var moved: [RosterMove]
     /// Students on file but not in this roster (left as they are: their screenings stay).
     package var notInRoster: Int
+
+    package init(added: Int, updated: Int, unchanged: Int, moved: [RosterMove], notInRoster: Int) {
+        self.added = added
+        self.updated = updated
+        self.unchanged = unchanged
+        self.moved = moved
+        self.notInRoster = notInRoster
+    }
 }
 
-extension ScreeningStore {
+extension SQLiteStore {
     /// Adds or updates every student in one transaction. A student who changed class moves; nobody is duplicated.
     package func importRoster(_ students: [Student], source: String) throws(StoreError) -> RosterImportSummary {
         try write { db in

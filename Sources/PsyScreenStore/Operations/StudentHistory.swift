@@ -9,6 +9,12 @@ package struct StudentHistory: Hashable, Sendable {
     package var attempts: [ScreeningAttempt]
     /// Oldest first.
     package var followUps: [FollowUpStep]
+
+    package init(student: Student, attempts: [ScreeningAttempt], followUps: [FollowUpStep]) {
+        self.student = student
+        self.attempts = attempts
+        self.followUps = followUps
+    }
 }
 
 /// One line of the audit trail.
@@ -21,6 +27,19 @@ package struct AuditEntry: Hashable, Sendable {
     package var event: AuditEvent?
     package var storedDetail: String
 
+    package init(at: Date, user: String, action: String, event: AuditEvent?, storedDetail: String) {
+        self.at = at
+        self.user = user
+        self.action = action
+        self.event = event
+        self.storedDetail = storedDetail
+    }
+
+    /// A line as stored: the detail is an event's JSON, or an earlier version's text.
+    package init(at: Date, user: String, action: String, storedDetail: String) {
+        self.init(at: at, user: user, action: action, event: AuditEvent(json: storedDetail), storedDetail: storedDetail)
+    }
+
     /// The action in both languages (an unknown code as it is).
     package var actionText: LocalizedText {
         AuditAction(rawValue: action)?.localized ?? LocalizedText(libraryText: action)
@@ -30,7 +49,7 @@ package struct AuditEntry: Hashable, Sendable {
     package var detail: LocalizedText { event?.localized ?? LocalizedText(libraryText: storedDetail) }
 }
 
-extension ScreeningStore {
+extension SQLiteStore {
     package func history(studentID: String) throws(StoreError) -> StudentHistory? {
         try read { db in
             let id = StudentID.normalize(studentID)
@@ -45,7 +64,7 @@ extension ScreeningStore {
     package func auditTrail() throws(StoreError) -> [AuditEntry] {
         try read { db in
             try AuditRecord.order(Column("id")).fetchAll(db).map {
-                AuditEntry(at: $0.at, user: $0.user, action: $0.action, event: AuditEvent(json: $0.detail), storedDetail: $0.detail)
+                AuditEntry(at: $0.at, user: $0.user, action: $0.action, storedDetail: $0.detail)
             }
         }
     }

@@ -3,7 +3,7 @@ import GRDB
 import PsyScreen
 
 /// Storage for `psyscreen take`: every answer is committed before the next item is shown.
-extension ScreeningStore {
+extension SQLiteStore {
     /// The student's latest attempt in `wave`, if any.
     package func latestAttempt(wave: String, studentID: String) throws(StoreError) -> ScreeningAttempt? {
         try read { db in
@@ -22,6 +22,14 @@ extension ScreeningStore {
                 try Row.fetchAll(db, sql: "SELECT instrument_id, item_id FROM answer WHERE attempt_id = ?", arguments: [attemptID])
                     .map { "\($0["instrument_id"] as String)/\($0["item_id"] as String)" })
         }
+    }
+
+    /// The student with their latest attempt in `wave` and the items it has answers for, in one read.
+    package func lookUp(wave: String, studentID: String, battery: Battery) throws(StoreError) -> StudentLookup? {
+        guard let student = try student(studentID) else { return nil }
+        let latest = try latestAttempt(wave: wave, studentID: student.studentID)
+        let answered = try latest.map { attempt throws(StoreError) in try answeredItems(attemptID: attempt.id) } ?? []
+        return StudentLookup(student: student, latestAttempt: latest, answeredItems: answered)
     }
 
     /// Starts a terminal attempt once the student has answered the consent question. A refusal is stored as a

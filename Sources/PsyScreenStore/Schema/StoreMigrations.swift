@@ -127,7 +127,7 @@ enum StoreMigrations {
         }
         migrator.registerMigration("v3") { db in
             // Paper imports are staged before they are published (see PaperImportStaging): until `state` says
-            // 'published', the attempts of an import are invisible to every read (``ScreeningStore/visible(_:)``).
+            // 'published', the attempts of an import are invisible to every read (``SQLiteStore/visible(_:)``).
             // `holder` names the process staging it, so that a killed import is told from a running one.
             try db.execute(sql: """
                 ALTER TABLE import ADD COLUMN state TEXT NOT NULL DEFAULT 'published';

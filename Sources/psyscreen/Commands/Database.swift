@@ -6,15 +6,19 @@ import PsyScreenStore
 struct DatabaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
-        abstract: "Look after the school database: check it, back it up.",
-        subcommands: [DatabaseCheck.self, DatabaseBackup.self])
+        abstract: "Look after the school database: create it, check it, back it up, copy it between SQLite and PostgreSQL; roles.",
+        subcommands: [DatabaseInit.self, DatabaseCheck.self, DatabaseBackup.self, DatabaseCopyCommand.self, DatabaseGrant.self])
 }
 
 struct DatabaseCheck: LocalizedCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Run SQLite's integrity check on the database (read-only).",
-        discussion: "Exit status 0 when the file is sound, 1 when it is damaged (restore the latest backup), 2 when it cannot be read.")
+        abstract: "Run SQLite's integrity check on the database (read-only); on PostgreSQL, check the schema.",
+        discussion: """
+            Exit status 0 when the file is sound, 1 when it is damaged (restore the latest backup), 2 when it cannot \
+            be read. PostgreSQL checks its own pages (data checksums); for it this checks that the tables are the \
+            ones this version works with.
+            """)
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var lang: LanguageOption
@@ -23,15 +27,15 @@ struct DatabaseCheck: LocalizedCommand {
         let path = database.resolvedPath
         let problems: [LocalizedText]
         do {
-            // SQLite's findings, in its words.
-            problems = try database.openForReading(checkIntegrity: false).integrityProblems().map(LocalizedText.init(libraryText:))
+            problems = try database.openForReading(checkIntegrity: false).integrityProblems()
         } catch let error as StoreError where error.damage != nil {
             problems = error.damage.map { [$0] } ?? []
         }
+        let server = StoreLocation.isServer(path)
         guard problems.isEmpty else {
-            throw CLIError(CommandMessage.databaseDamaged(problems), file: path, exitCode: 1)
+            throw CLIError(server ? CommandMessage.schemaProblems(problems) : CommandMessage.databaseDamaged(problems), file: path, exitCode: 1)
         }
-        try StandardOutput.line(CommandMessage.databaseSound(path).text(in: language))
+        try StandardOutput.line((server ? CommandMessage.schemaCurrent(path) : CommandMessage.databaseSound(path)).text(in: language))
     }
 }
 
@@ -55,7 +59,9 @@ struct DatabaseBackup: WritingCommand {
     var files: CommandFiles { CommandFiles(database: database.resolvedPath, outputs: [.init("FILE", file, .ownerOnly)]) }
 
     func run(in language: Language) throws {
-        let store = try database.openForReading(checkIntegrity: false)
+        guard let store = try database.openForReading(checkIntegrity: false) as? SQLiteStore else {
+            throw CLIError(CommandMessage.backupIsPostgres, file: database.resolvedPath)
+        }
         let output = try files.open(file)
         do {
             try output.write(throughPath: store.backup(to:))

@@ -65,6 +65,11 @@ struct Import: WritingCommand {
             },
             drop: { try staging.drop($0) })
         let summary = try staging.publish()
+        if let earlier = summary.alreadyImportedAt {
+            // Another psyscreen published the same file while this one read it (PostgreSQL: they wait for each other).
+            try StandardOutput.line(CommandMessage.alreadyImported(file: file, wave: wave, at: Timestamp.string(earlier)).text(in: language))
+            return
+        }
         var strangersWithCrisis = 0
         for stranger in summary.strangers {
             let crisis = stranger.raisesCrisis

@@ -50,7 +50,7 @@ struct Take: LocalizedCommand {
         let battery = try catalog.resolveBattery(self.battery)
         // A second's wait, then the student is told the answer is being saved and it is tried again until it is
         // (TerminalDriver): a busy database never ends a session, nor stops a terminal from starting.
-        var opened: ScreeningStore?
+        var opened: (any ScreeningStore)?
         var told = false
         while opened == nil {
             do {

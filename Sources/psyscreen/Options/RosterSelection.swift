@@ -11,7 +11,7 @@ struct RosterSelection: ParsableArguments {
     var isEmpty: Bool { school == nil && grade == nil && className == nil }
 
     /// The enrolled students chosen, in roster order; an error when there are none.
-    func students(in store: ScreeningStore) throws -> [Student] {
+    func students(in store: any ScreeningStore) throws -> [Student] {
         let students = try store.enrolledStudents(school: school, grade: grade, className: className)
         guard !students.isEmpty else {
             throw CLIError(CommandMessage.noEnrolledStudents(school: school, grade: grade, className: className), file: store.path)

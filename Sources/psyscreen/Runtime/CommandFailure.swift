@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PsyScreen
+import PsyScreenPostgres
 import PsyScreenStore
 
 #if canImport(Glibc)
@@ -55,6 +56,11 @@ extension FileError: CommandFailure {
         let place = path == "-" ? CommonMessage.standardOutput.text(in: language) : path
         return "\(place): " + CommonMessage.severity(.error).text(in: language) + message.text(in: language)
     }
+}
+
+extension PostgresFailure: CommandFailure {
+    var exitCode: Int32 { 2 }
+    func errorMessage(in language: Language) -> String { text(in: language) }
 }
 
 extension StoreError: CommandFailure {

@@ -49,7 +49,9 @@ struct CommandFiles {
     ) {
         self.outputs = outputs
         for input in inputs { rule.protect(input, as: .input) }
-        rule.protectDatabase(database ?? ScreeningStore.defaultPath())
+        let database = database ?? StoreLocation.defaultPath()
+        // A PostgreSQL database is no file an output could replace.
+        if !StoreLocation.isServer(database) { rule.protectDatabase(database) }
         if protectingKey { rule.protect(KeyLocation.resolve(key), as: .pseudonymKey) }
         for file in Self.instrumentFiles(instruments) { rule.protect(file, as: .instrument) }
     }
@@ -120,16 +122,16 @@ struct CommandFiles {
     }
 
     /// Opens a declared output, hands `body` a writer on it, and commits it (or discards it on an error).
-    /// Nothing read from a database leaves before its integrity check has passed (``ScreeningStore/verifyOpenDatabases()``):
+    /// Nothing read from a database leaves before its integrity check has passed (``SQLiteStore/verifyOpenDatabases()``):
     /// a file is put in place only then, and standard output or a device is not written before.
     func write(to path: String?, byteOrderMark: Bool = false, _ body: (CSVWriter) throws -> Void) throws {
         let file = try open(path)
         let writer = CSVWriter(fileDescriptor: file.fileDescriptor, name: file.path, options: .init(byteOrderMark: byteOrderMark))
         do {
-            if file.kind != .replacement { try ScreeningStore.verifyOpenDatabases() }
+            if file.kind != .replacement { try SQLiteStore.verifyOpenDatabases() }
             try body(writer)
             try writer.flush()
-            try ScreeningStore.verifyOpenDatabases()
+            try SQLiteStore.verifyOpenDatabases()
             try file.commit()
         } catch {
             file.discard()

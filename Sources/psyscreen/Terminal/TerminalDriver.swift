@@ -7,7 +7,7 @@ import PsyScreenStore
 /// the next item is shown) and feeds back lines, EOF, Ctrl-C and idle timeouts.
 struct TerminalDriver {
     var flow: TerminalFlow
-    let store: ScreeningStore
+    let store: any ScreeningStore
     let wave: String
     let screen: TerminalScreen
     let reader: LineReader
@@ -87,10 +87,8 @@ struct TerminalDriver {
         let battery = flow.configuration.battery
         switch effect {
         case .lookUpStudent(let id):
-            guard let student = try store.student(id) else { return .studentNotFound }
-            let latest = try store.latestAttempt(wave: wave, studentID: student.studentID)
-            let answered = try latest.map { attempt throws(StoreError) in try store.answeredItems(attemptID: attempt.id) } ?? []
-            return .studentFound(StudentLookup(student: student, latestAttempt: latest, answeredItems: answered))
+            guard let lookup = try store.lookUp(wave: wave, studentID: id, battery: battery) else { return .studentNotFound }
+            return .studentFound(lookup)
         case .startAttempt(let studentID, let consented):
             return .attemptStarted(
                 try store.startTerminalAttempt(wave: wave, studentID: studentID, battery: battery, consented: consented))

@@ -1,5 +1,6 @@
 import Foundation
 import PsyScreen
+import PsyScreenStore
 import PsyScreenTestSupport
 
 /// Finds English words in output meant for a Chinese reader, leaving alone what is not English prose: ids
@@ -27,20 +28,21 @@ struct EnglishWords {
         let commands = [
             "psyscreen", "validate", "instruments", "show", "template", "form", "score", "roster", "import", "coverage",
             "unscreened", "results", "warnings", "follow", "up", "history", "audit", "take", "report", "export", "merge",
-            "key", "init", "db", "check", "backup",
+            "key", "init", "db", "check", "backup", "grant", "copy",
         ]
         // Names of programs, formats and standards psyscreen names (in Chinese text too).
         let names = [
             "sqlite", "libxml", "argument", "parser", "utf", "gb", "csv", "pdf", "html", "json", "xsd", "xml", "excel",
             "wps", "chromium", "apt", "get", "debian", "ubuntu", "sha", "integrity", "doctype", "dtd", "id", "ctrl",
             "auto", "tab", "new", "contacted", "counseling", "referred", "closed", "enrolled", "leave", "internship",
-            "withdrawn", "path", "dir", "readme", "human", "keys", "table", "md", "xlsx", "xls", "zip",
+            "withdrawn", "path", "dir", "readme", "human", "keys", "table", "md", "xlsx", "xls", "zip", "postgresql",
         ]
         words = Set((ids + commands + names + data).flatMap(Self.letterRuns))
         let columns = ColumnHeading.fixed.map(\.key) + catalog.instruments.flatMap { instrument in
             ResultColumns([instrument]).names + ResultColumns([instrument]).itemColumnNames
         }
-        tokens = Set(columns + Language.allCases.map(\.rawValue) + ["min-answered", "min-seconds", "PSYSCREEN_LANG", "PSYSCREEN_DB", "PSYSCREEN_INSTRUMENTS"])
+        // Table names: what `db copy` counts.
+        tokens = Set(columns + StoreTables.all.map(\.name) + Language.allCases.map(\.rawValue) + ["min-answered", "min-seconds", "PSYSCREEN_LANG", "PSYSCREEN_DB", "PSYSCREEN_INSTRUMENTS"])
     }
 
     /// The English words of `line` that none of the allowances covers.

@@ -15,6 +15,9 @@ final class CatalogueTests: XCTestCase {
         "answered", "seconds", "key", "init", "db", "check", "backup", "roster", "import", "validate", "human", "table",
         "chmod", "readme", "ok", "integrity", "sha", "student", "phq", "total", "item", "hans", "zh", "en", "dir",
         "export", "score", "name", "school", "grade", "class", "gender", "major", "status", "mib", "install", "wal", "shm",
+        // PostgreSQL: programs, settings, roles.
+        "postgresql", "pg", "dump", "createdb", "createuser", "sslmode", "sslrootcert", "connect", "timeout", "tls",
+        "pgpassword", "connections", "search", "terminal", "counselor", "admin", "grant", "copy", "url",
     ]
 
     func testEveryCatalogueSpeaksChinese() {
@@ -39,7 +42,8 @@ final class CatalogueTests: XCTestCase {
                      .noStudent("X1"), .noScreeningInWave(student: "X1", wave: "X1"), .followUpNew,
                      .waveWithoutResults("X1", known: ["X2"]), .unknownBattery(wave: "X1", battery: "X2", directory: "/x", problems: []),
                      .unknownStoredValue(column: "X1", text: "X2"), .importRunningElsewhere(wave: "X1", holder: "X2"), .importStopped,
-                     .atLine(7, text), .scaleCountMismatch(instrument: "X1", scales: 2), .other(text)])
+                     .atLine(7, text), .scaleCountMismatch(instrument: "X1", scales: 2), .attemptNotHere(9),
+                     .notEmpty(tables: ["student"]), .other(text)])
         add([ExchangeMessage.notAnExchangeFile, .cannotRead(""), .otherFormat("X1"), .unsupportedVersion(9, supported: 1),
                      .cannotReadFile, .noFiles, .otherWave("X1", first: "X2", firstFile: "f.json"), .otherKeys(firstFile: "f.json"),
                      .schoolInTwoFiles(school: "X1", otherFile: "f.json"), .unitTwice("X1"), .unknownWithheld(unit: "X1", name: "X2"),
@@ -71,7 +75,21 @@ final class CatalogueTests: XCTestCase {
                      .kioskNeedsTerminal, .extractBesideKey("/k"), .noKey("/k"), .keyCreated("/k"), .exportNotAudited(database: "/x"),
                      .backedUp(database: "/x", to: "/y", bytes: 9), .kAnonymity(k: 5, KAnonymizer.Summary()),
                      .databaseBusyWaiting("/x"), .answersInRecoveryFile(student: "X1", file: "/r.csv", wave: "X2", battery: "X3"),
-                     .answersNotKept(student: "X1", wave: "X2", battery: "X3", text: "student_id,phq9_1\nX1,2\n")])
+                     .answersNotKept(student: "X1", wave: "X2", battery: "X3", text: "student_id,phq9_1\nX1,2\n"),
+                     .schemaProblems([text]), .schemaCurrent("/x"), .backupIsPostgres, .rolesOnFile, .rolesNeedServer,
+                     .sayWhichRole, .copyToItself, .tablesUpToDate("/x"), .migrationsApplied("/x", ["X1"]),
+                     .rolesReady(["X1"]), .granted(database: "/x", login: "X1", .counselor(school: "X2")),
+                     .copied(from: "/x", to: "/y", rows: "X1 1")])
+        add([PostgresStoreMessage.rootCertificateMissing("/x"), .cannotSetUpTLS("X1"), .severalHosts, .invalidPort("X1"),
+                     .invalidSSLMode("X1", modes: ["X2"]), .invalidConnectTimeout("X1"), .notAURL, .missingEquals("X1"),
+                     .unknownParameter("X1", known: ["X2"]), .unclosedBracket, .unexpectedAfterHost("X1"),
+                     .invalidPercentEncoding("X1"), .serverRefused("X1", detail: "X2", .permission(role: "X3")),
+                     .serverRefused(nil, detail: nil, .checkPassword), .serverRefused("X1", detail: nil, .createDatabase),
+                     .serverRefused("X1", detail: nil, .maxConnections), .serverRefused("X1", detail: nil, .hint("X2")),
+                     .passwordNeeded(user: "X1"), .tlsUnsupported(sslMode: "X1"), .tlsFailed(nil), .tlsFailed("X1"),
+                     .certificateRejected("X1"), .cannotConnect(nil), .closedWhileConnecting, .connectionLost,
+                     .databaseError("X1"), .unexpectedValue(column: "X1", type: "X2"), .noDatabase("/x"), .olderSchema,
+                     .noSchema, .newerSchema(["X1"]), .noRole("X1")])
         add([SessionMessage.storeFailed(text), .skipRefused(allowed: 0, skipped: 0), .skipRefused(allowed: 2, skipped: 2),
                      .crisisItemCannotBeSkipped, .dismissPrompt, .saving, .answersKept])
         add(FormMessage.allForTests)

@@ -64,6 +64,20 @@ extension CommandMessage {
         case .workbookOnTerminal: "工作簿是二进制文件：请用 -o 文件名.xlsx 指定输出文件"
         case .workbookWritten(let output, let battery, let language, let students):
             "\(output ?? "标准输出")：问卷组 \(battery) 的录入工作簿（\(language)）" + (students.map { "，已预填 \($0) 名学生" } ?? "")
+        case .schemaProblems(let problems): problems.map(\.chinese).joined(separator: "\n")
+        case .schemaCurrent(let path): "\(path)：正常（数据表结构为当前版本）"
+        case .backupIsPostgres:
+            "PostgreSQL 数据库用服务器自带的工具备份：pg_dump --format=custom --file=文件 数据库名（见 docs/lab-and-district.md）；psyscreen db copy --to 文件.sqlite 可以复制出一份 SQLite 数据库"
+        case .rolesOnFile: "角色是 PostgreSQL 的功能：SQLite 文件靠文件权限（0600）和本机的登录账户来保护"
+        case .rolesNeedServer: "角色是 PostgreSQL 的功能：请用 --db postgresql://… 指定服务器上的数据库"
+        case .sayWhichRole: "请指定角色：--terminal、--counselor 学校 或 --admin"
+        case .copyToItself: "--from 和 --to 指的是同一个数据库"
+        case .tablesUpToDate(let database): "\(database)：数据表已是最新"
+        case .migrationsApplied(let database, let applied): "\(database)：已执行迁移 \(applied.joined(separator: "、"))"
+        case .rolesReady(let roles):
+            "角色 \(roles.joined(separator: "、")) 已就绪：请用 psyscreen db grant 登录名 --terminal | --counselor 学校 | --admin 为每个登录角色授权"
+        case .granted(let database, let login, let role): "\(database)：\(login) 现在是 \(role.chinese)"
+        case .copied(let from, let to, let rows): "\(from) → \(to) 复制完成：\(rows)"
         case .databaseBusyWaiting(let database): "\(database)：数据库正忙（正在导入或备份），等待中……"
         case .answersInRecoveryFile(let student, let file, let wave, let battery):
             "\(student) 的回答没有存入数据库，已保存在 \(file)：数据库恢复正常后，用 `psyscreen import --wave \(wave) --battery \(battery) \(file)` 导入"

@@ -29,6 +29,8 @@ extension StoreMessage {
         case .importStopped: "导入已停止：另一个 psyscreen 以为它已中断，删除了它暂存的记录"
         case .atLine(let line, let text): "第 \(line) 行：\(text.chinese)"
         case .scaleCountMismatch(let instrument, let scales): "内部错误：\(instrument) 计分得到 \(scales) 个分量表"
+        case .attemptNotHere(let id): "作答记录 \(id) 不是在这台终端开始或继续的"
+        case .notEmpty(let tables): "目标数据库中已有数据（\(tables.joined(separator: "、"))）：请复制到一个新的空数据库"
         case .other(let text): text.chinese
         }
     }

@@ -57,6 +57,21 @@ package enum CommandMessage: Message, Hashable {
     case rollupHeading
     case workbookWritten(output: String?, battery: String, language: String, students: Int?)
 
+    // The database: PostgreSQL, roles, copies.
+    case schemaProblems([LocalizedText])
+    case schemaCurrent(String)
+    case backupIsPostgres
+    case rolesOnFile
+    case rolesNeedServer
+    case sayWhichRole
+    case copyToItself
+    case tablesUpToDate(String)
+    case migrationsApplied(String, [String])
+    case rolesReady([String])
+    case granted(database: String, login: String, GrantedRole)
+    /// `rows`: `table count` pairs, as numbers and table names (the same in every language).
+    case copied(from: String, to: String, rows: String)
+
     // The lab terminal, for the teacher (standard error).
     case databaseBusyWaiting(String)
     /// A student's answers that the database could not store, kept in a recovery file to import.
@@ -134,6 +149,20 @@ package enum CommandMessage: Message, Hashable {
         case .workbookWritten(let output, let battery, let language, let students):
             "\(output ?? "standard output"): data-entry workbook of battery \(battery) (\(language))"
                 + (students.map { ", pre-filled with \($0) student\($0 == 1 ? "" : "s")" } ?? "")
+        case .schemaProblems(let problems): problems.map(\.english).joined(separator: "\n")
+        case .schemaCurrent(let path): "\(path): ok (schema current)"
+        case .backupIsPostgres:
+            "a PostgreSQL database is backed up with the server's tools: pg_dump --format=custom --file=FILE DBNAME (see docs/lab-and-district.md); `psyscreen db copy --to FILE.sqlite` makes a SQLite copy"
+        case .rolesOnFile: "roles are PostgreSQL's: a SQLite file is protected by its mode (0600) and whoever may log in to this machine"
+        case .rolesNeedServer: "roles are PostgreSQL's: `--db postgresql://…` names the server's database"
+        case .sayWhichRole: "say which role: --terminal, --counselor SCHOOL or --admin"
+        case .copyToItself: "--from and --to name the same database"
+        case .tablesUpToDate(let database): "\(database): tables up to date"
+        case .migrationsApplied(let database, let applied): "\(database): applied \(applied.joined(separator: ", "))"
+        case .rolesReady(let roles):
+            "roles \(roles.joined(separator: ", ")) ready: give each login its role with `psyscreen db grant LOGIN --terminal | --counselor SCHOOL | --admin`"
+        case .granted(let database, let login, let role): "\(database): \(login) is now \(role.english)"
+        case .copied(let from, let to, let rows): "\(from) → \(to): \(rows)"
         case .databaseBusyWaiting(let database): "\(database): busy (an import or a backup is writing); waiting for it…"
         case .answersInRecoveryFile(let student, let file, let wave, let battery):
             "\(student)'s answers were not stored; they are in \(file): import it with `psyscreen import --wave \(wave) --battery \(battery) \(file)` once the database works"
@@ -146,6 +175,29 @@ package enum CommandMessage: Message, Hashable {
     static func scope(_ parts: [String?], in word: String, _ separator: String) -> String {
         let present = parts.compactMap { $0 }
         return present.isEmpty ? "" : word + present.joined(separator: separator)
+    }
+}
+
+/// A role `db grant` gave a login.
+package enum GrantedRole: Message, Hashable {
+    case terminal
+    case counselor(school: String)
+    case admin
+
+    package var english: String {
+        switch self {
+        case .terminal: "psyscreen_terminal"
+        case .counselor(let school): "psyscreen_counselor of \(school)"
+        case .admin: "psyscreen_admin"
+        }
+    }
+
+    package var chinese: String {
+        switch self {
+        case .terminal: "psyscreen_terminal（机房终端）"
+        case .counselor(let school): "psyscreen_counselor（\(school) 的心理老师）"
+        case .admin: "psyscreen_admin（管理员）"
+        }
     }
 }
 

@@ -30,6 +30,10 @@ package enum StoreMessage: Message, Hashable {
     case atLine(Int, LocalizedText)
     /// A program error: the scorer gave another number of scales than the instrument has.
     case scaleCountMismatch(instrument: String, scales: Int)
+    /// A terminal sitting this connection did not start or resume (PostgreSQL keeps sittings per connection).
+    case attemptNotHere(Int64)
+    /// `db copy` into a database that holds rows.
+    case notEmpty(tables: [String])
     /// Another error, as its type describes it.
     case other(LocalizedText)
 
@@ -67,6 +71,8 @@ package enum StoreMessage: Message, Hashable {
         case .importStopped: "the import was stopped: its staged rows were removed by another psyscreen, which took it for abandoned"
         case .atLine(let line, let text): "line \(line): \(text.english)"
         case .scaleCountMismatch(let instrument, let scales): "internal: \(instrument) scored \(scales) scales"
+        case .attemptNotHere(let id): "attempt \(id) was not started or resumed here"
+        case .notEmpty(let tables): "already holds data (\(tables.joined(separator: ", "))): copy into a new, empty database"
         case .other(let text): text.english
         }
     }

@@ -14,21 +14,13 @@ import Darwin
 /// Many `psyscreen take` processes may use one file at once: writes are short `BEGIN IMMEDIATE` transactions and
 /// a busy connection waits instead of failing with "database is locked".
 ///
-/// Opened ``Access/readOnly`` (the listing and report commands) it never creates the file, never changes it
+/// Opened ``StoreAccess/readOnly`` (the listing and report commands) it never creates the file, never changes it
 /// (except one audit line, see ``recordExport(_:path:rows:)``) and works on a file the user may only read.
-package final class ScreeningStore: Sendable {
-    /// How the database is opened.
-    package enum Access: Sendable {
-        /// Never creates the file; refuses a missing one with how to start.
-        case readOnly
-        /// Creates the file (mode 0600) if missing, and brings the schema up to date.
-        case readWrite
-    }
-
+package final class SQLiteStore: Sendable {
     // DatabaseQueue serializes every access; the class only adds immutable configuration around it.
     let queue: DatabaseQueue
     package let path: String
-    package let access: Access
+    package let access: StoreAccess
     /// The OS user recorded in the audit trail.
     package let user: String
     let clock: @Sendable () -> Date
@@ -39,21 +31,15 @@ package final class ScreeningStore: Sendable {
     /// The integrity check of a store opened for reading, running beside the command.
     private let integrity: IntegrityCheck?
 
-    /// `--db PATH` default: `$PSYSCREEN_DB`, else `./psyscreen.sqlite`.
-    package static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let path = environment["PSYSCREEN_DB"], !path.isEmpty { return path }
-        return "psyscreen.sqlite"
-    }
-
     /// Opens the database at `path`.
     ///
     /// - Parameters:
-    ///   - access: ``Access/readWrite`` creates (mode 0600) and migrates; ``Access/readOnly`` needs an existing
+    ///   - access: ``StoreAccess/readWrite`` creates (mode 0600) and migrates; ``StoreAccess/readOnly`` needs an existing
     ///     file (an older schema is upgraded only if the file is writable).
     ///   - checkIntegrity: runs SQLite's `quick_check` first, so that a damaged file stops the command before it
     ///     reads wrong figures or adds to the damage.
     package init(
-        path: String, access: Access = .readWrite, checkIntegrity: Bool = false, user: String = ScreeningStore.currentUser(),
+        path: String, access: StoreAccess = .readWrite, checkIntegrity: Bool = false, user: String = StoreLocation.currentUser(),
         busyTimeout: TimeInterval = 60, clock: @escaping @Sendable () -> Date = Date.init
     ) throws(StoreError) {
         self.path = path
@@ -89,13 +75,7 @@ package final class ScreeningStore: Sendable {
         if empty { Self.removeFiles(path) }
     }
 
-    /// The login name of the effective user, for the audit trail.
-    package static func currentUser() -> String {
-        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
-        return ProcessInfo.processInfo.environment["USER"] ?? "uid \(geteuid())"
-    }
-
-    static func configuration(_ access: Access) -> Configuration {
+    static func configuration(_ access: StoreAccess) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // 40 lab terminals on one file: wait for the writer instead of failing.
@@ -182,7 +162,7 @@ package final class ScreeningStore: Sendable {
     /// Brings the schema up to date. A read-only opening upgrades an older file through a short-lived writable
     /// connection when the file may be written, and otherwise says who can upgrade it.
     private static func migrate(
-        _ queue: DatabaseQueue, path: String, access: Access, beforeWriting: () throws(StoreError) -> Void
+        _ queue: DatabaseQueue, path: String, access: StoreAccess, beforeWriting: () throws(StoreError) -> Void
     ) throws {
         let migrator = StoreMigrations.migrator
         if try queue.read({ db in try migrator.hasBeenSuperseded(db) }) {
