@@ -20,9 +20,9 @@ enum ExchangeFuzzer {
             let merged = try CohortMerge.merge([("fuzz.json", exchange)], threshold: .standard, at: date)
             let built = try CohortReportBuilder(threshold: .standard)
                 .build(merged.tables, stamp: merged.stamp, withheld: merged.withheld)
-            for format in CohortReportFormat.allCases { _ = try format.render(built.report, language: "zh-Hans") }
+            for format in CohortReportFormat.allCases { _ = try format.render(built.report, language: .chinese) }
         } catch {
-            _ = "\(error)"
+            _ = (error as? CohortExchangeError)?.text(in: .chinese) ?? "\(error)"
         }
     }
 }

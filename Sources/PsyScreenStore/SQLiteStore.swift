@@ -125,9 +125,7 @@ package final class SQLiteStore: Sendable {
             return queue
         } catch let error as DatabaseError where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode) {
             guard !isAccessible(path + "-wal", F_OK) else {
-                throw StoreError(
-                    path: path,
-                    message: "cannot read the database: this user may not create \(path)-shm beside it while it has a -wal; run the command as the database's owner, or read a copy made with `psyscreen db backup`")
+                throw StoreError(path: path, .cannotReadWithoutShm(path: path))
             }
             let uri = "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
             return try DatabaseQueue(path: uri, configuration: configuration(.readOnly))
@@ -140,7 +138,7 @@ package final class SQLiteStore: Sendable {
         let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         if fd < 0 && errno == EEXIST { return false }
         guard fd >= 0 else {
-            throw StoreError(path: path, message: "cannot create the database: \(String(cString: strerror(errno)))")
+            throw StoreError(path: path, .cannotCreate(SystemError(errno)))
         }
         defer { close(fd) }
         fchmod(fd, 0o600)  // ours: the umask may have taken the owner's write bit
@@ -152,14 +150,12 @@ package final class SQLiteStore: Sendable {
         guard stat(path, &info) == 0 else {
             let code = errno
             if code == ENOENT {
-                throw StoreError(
-                    path: path,
-                    message: "no database here: start one with `psyscreen roster import ROSTER.csv`, or name the school's database with --db PATH or PSYSCREEN_DB")
+                throw StoreError(path: path, .noDatabase)
             }
-            throw StoreError(path: path, message: "cannot open the database: \(String(cString: strerror(code)))")
+            throw StoreError(path: path, .cannotOpen(SystemError(code)))
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw StoreError(path: path, message: "is not a database file")
+            throw StoreError(path: path, .notADatabaseFile)
         }
     }
 
@@ -170,7 +166,7 @@ package final class SQLiteStore: Sendable {
     ) throws {
         let migrator = StoreMigrations.migrator
         if try queue.read({ db in try migrator.hasBeenSuperseded(db) }) {
-            throw StoreError(path: path, message: "the database was written by a newer psyscreen; use that version")
+            throw StoreError(path: path, .newerVersion)
         }
         switch access {
         case .readWrite:
@@ -178,9 +174,7 @@ package final class SQLiteStore: Sendable {
         case .readOnly:
             guard try !queue.read({ db in try migrator.hasCompletedMigrations(db) }) else { return }
             guard isAccessible(path, W_OK) else {
-                throw StoreError(
-                    path: path,
-                    message: "the database was made by an older psyscreen: open it once as a user who may write it (e.g. `psyscreen db check`) to upgrade it")
+                throw StoreError(path: path, .olderVersion)
             }
             try beforeWriting()
             let writer = try DatabaseQueue(path: path, configuration: configuration(.readWrite))
@@ -244,14 +238,14 @@ package final class SQLiteStore: Sendable {
     }
 
     /// Adds an audit line inside the caller's transaction.
-    func audit(_ db: Database, _ action: String, _ detail: String) throws {
-        try AuditRecord(id: nil, at: clock(), user: user, action: action, detail: detail).insert(db)
+    func audit(_ db: Database, _ event: AuditEvent) throws {
+        try AuditRecord(id: nil, at: clock(), user: user, action: event.action.rawValue, detail: event.json).insert(db)
     }
 
     /// Creates the wave on first use.
     func ensureWave(_ db: Database, _ wave: String) throws {
         guard !wave.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw StoreError(path: path, message: "a wave name is needed (e.g. 2026-autumn)")
+            throw StoreError(path: path, .waveNameNeeded)
         }
         try db.execute(sql: "INSERT OR IGNORE INTO wave (id, created_at) VALUES (?, ?)", arguments: [wave, clock()])
     }

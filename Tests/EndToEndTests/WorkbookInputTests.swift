@@ -171,7 +171,7 @@ final class WorkbookInputTests: XCTestCase {
         XCTAssertEqual(try cli.run(["roster", "import", directory + "/roster.csv"]).status, 0)
         let template = directory + "/entry.xlsx"
         XCTAssertEqual(
-            try cli.run(["template", "--battery", "annual", "--wave", "2026-autumn", "--class", "2025级1班", "-o", template]).status, 0)
+            try cli.run(["template", "--battery", "annual", "--wave", "2026-autumn", "--class", "2025级1班", "--lang", "zh-Hans", "-o", template]).status, 0)
         // The counselor types digits only: the answers of the three forms, row by row, below the filled-in names.
         _ = try SpreadsheetTools.python(
             """

@@ -67,7 +67,7 @@ final class DatabaseCopyTests: XCTestCase {
         try store.finishAttempt(attemptID: attempt, battery: battery)
         _ = try store.startTerminalAttempt(wave: "w", studentID: "S2", battery: battery, consented: false)
         _ = try store.recordFollowUp(studentID: "S1", wave: "w", status: .contacted, note: "电话\t家长\\说 \"好\"\n明天")
-        try store.recordExport("results of wave w", path: "r.csv", rows: 3)
+        try store.recordExport(.results(wave: "w"), path: "r.csv", rows: 3)
     }
 
     static func rows(_ store: some TableSource, _ table: StoreTables.Table) throws -> [[StoredCell]] {
@@ -89,7 +89,7 @@ private struct FailingSource: TableSource {
                     try withoutActuallyEscaping(handle) { handle in
                         try forEachRow(table) { cells in
                             try handle(cells)
-                            if table.name == "attempt" { throw StoreError(path: "source", message: "read failed") }
+                            if table.name == "attempt" { throw StoreError(path: "source", .other(LocalizedText(libraryText: "read failed"))) }
                         }
                     }
                 }

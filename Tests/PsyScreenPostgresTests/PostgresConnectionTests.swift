@@ -25,13 +25,13 @@ final class PostgresConnectionTests: XCTestCase {
             throw XCTSkip("the test server does not ask \(login.name) for a password (trust): password tests skipped")
         } catch let failure as PostgresFailure {
             XCTAssertEqual(
-                failure.message,
+                failure.message.english,
                 "the server asks for a password for user '\(login.name)': set PGPASSWORD, or add a line for this server to ~/.pgpass (mode 0600)")
         }
         XCTAssertEqual(try value(connect(url, ["PGPASSWORD": login.password] + noFile), "SELECT current_user::text"), login.name)
         XCTAssertThrowsError(try connect(url, ["PGPASSWORD": "wrong"] + noFile)) { error in
             XCTAssertEqual(
-                (error as? PostgresFailure)?.message,
+                (error as? PostgresFailure)?.message.english,
                 "password authentication failed for user \"\(login.name)\"; check PGPASSWORD or the password file (~/.pgpass)")
         }
         let location = try PostgresTestServer.location(url)
@@ -66,17 +66,17 @@ final class PostgresConnectionTests: XCTestCase {
         XCTAssertEqual(try encrypted(localhost + join + "sslmode=verify-full&sslrootcert=" + certificate), "true")
         // The certificate names localhost, not 127.0.0.1.
         XCTAssertThrowsError(try encrypted(url + join + "sslmode=verify-full&sslrootcert=" + certificate)) { error in
-            XCTAssertTrue((error as? PostgresFailure)?.message.hasPrefix("TLS failed") == true, "\(error)")
+            XCTAssertTrue((error as? PostgresFailure)?.message.english.hasPrefix("TLS failed") == true, "\(error)")
         }
         let otherAuthorities = "/etc/ssl/certs/ca-certificates.crt"
         if FileManager.default.fileExists(atPath: otherAuthorities) {
             XCTAssertThrowsError(try encrypted(url + join + "sslmode=verify-ca&sslrootcert=" + otherAuthorities)) { error in
-                XCTAssertTrue((error as? PostgresFailure)?.message.hasPrefix("TLS failed") == true, "\(error)")
+                XCTAssertTrue((error as? PostgresFailure)?.message.english.hasPrefix("TLS failed") == true, "\(error)")
             }
         }
         XCTAssertThrowsError(try encrypted(url + join + "sslmode=verify-full&sslrootcert=/nonexistent/root.crt")) { error in
             XCTAssertEqual(
-                (error as? PostgresFailure)?.message,
+                (error as? PostgresFailure)?.message.english,
                 "root certificate file \"/nonexistent/root.crt\" does not exist: either provide the file (sslrootcert=PATH) or change sslmode to disable server certificate verification")
         }
     }
@@ -86,7 +86,7 @@ final class PostgresConnectionTests: XCTestCase {
         let missing = PostgresTestServer.replacing(url, database: "psyscreen_no_such_database")
         XCTAssertThrowsError(try connect(missing)) { error in
             XCTAssertEqual(
-                (error as? PostgresFailure)?.message,
+                (error as? PostgresFailure)?.message.english,
                 "database \"psyscreen_no_such_database\" does not exist: the server's administrator creates it (createdb), then `psyscreen db init`")
             XCTAssertEqual((error as? PostgresFailure)?.sqlState, "3D000")
         }
@@ -94,13 +94,13 @@ final class PostgresConnectionTests: XCTestCase {
         let socket = unlisteningPort()
         defer { close(socket.fd) }
         XCTAssertThrowsError(try connect("postgresql://u@127.0.0.1:\(socket.port)/x?sslmode=disable")) { error in
-            let message = (error as? PostgresFailure)?.message ?? "\(error)"
+            let message = (error as? PostgresFailure)?.message.english ?? "\(error)"
             XCTAssertTrue(message.hasPrefix("cannot connect to the server ("), message)
             XCTAssertTrue(message.hasSuffix("): is PostgreSQL running there and accepting connections?"), message)
         }
         let link = try PostgresTestServer.superuser()
         XCTAssertThrowsError(try link.query("SELECT * FROM psyscreen_no_such_table")) { error in
-            XCTAssertEqual((error as? PostgresFailure)?.message, "relation \"psyscreen_no_such_table\" does not exist")
+            XCTAssertEqual((error as? PostgresFailure)?.message.english, "relation \"psyscreen_no_such_table\" does not exist")
         }
         XCTAssertEqual(try value(link, "SELECT 'still usable'"), "still usable")
     }

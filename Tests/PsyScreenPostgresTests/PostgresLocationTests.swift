@@ -61,7 +61,7 @@ final class PostgresLocationTests: XCTestCase {
         for (url, message) in cases {
             XCTAssertThrowsError(try location(url), url) { error in
                 let failure = error as! PostgresFailure
-                XCTAssertTrue(failure.message.hasPrefix(message), failure.message)
+                XCTAssertTrue(failure.message.english.hasPrefix(message), failure.message.english)
                 XCTAssertFalse(failure.description.contains("topsecret"), failure.description)
                 XCTAssertTrue(failure.description.hasPrefix("postgresql://u:***@"), failure.description)
             }

@@ -45,12 +45,12 @@ final class PostgresMigrationsTests: XCTestCase {
         try PostgresMigrations.migrate(link)
         try link.query("INSERT INTO psyscreen_migration (id) VALUES ('v99')")
         let expected = "the database was written by a newer psyscreen (it has migrations v99); use that version"
-        XCTAssertThrowsError(try PostgresMigrations.migrate(link)) { XCTAssertEqual(($0 as? PostgresFailure)?.message, expected) }
-        XCTAssertThrowsError(try PostgresMigrations.requireCurrent(link)) { XCTAssertEqual(($0 as? PostgresFailure)?.message, expected) }
+        XCTAssertThrowsError(try PostgresMigrations.migrate(link)) { XCTAssertEqual(($0 as? PostgresFailure)?.message.english, expected) }
+        XCTAssertThrowsError(try PostgresMigrations.requireCurrent(link)) { XCTAssertEqual(($0 as? PostgresFailure)?.message.english, expected) }
         try link.query("DELETE FROM psyscreen_migration WHERE id IN ('v99', 'pg-functions-1')")
         XCTAssertThrowsError(try PostgresMigrations.requireCurrent(link)) {
             XCTAssertEqual(
-                ($0 as? PostgresFailure)?.message,
+                ($0 as? PostgresFailure)?.message.english,
                 "the database was made by an older psyscreen: run `psyscreen db init` as the database's owner to upgrade it")
         }
     }

@@ -51,7 +51,7 @@ final class PostgresRolesTests: XCTestCase {
     private func assertRefused(_ link: PostgresLink, _ sql: String, _ message: String, line: UInt = #line) {
         XCTAssertThrowsError(try link.query(PostgresQuery(unsafeSQL: sql)), sql, line: line) { error in
             let failure = error as? PostgresFailure
-            XCTAssertEqual(failure?.message, message, sql, line: line)
+            XCTAssertEqual(failure?.message.english, message, sql, line: line)
         }
         // The refusal ends the statement, not the connection.
         XCTAssertEqual(try? strings(link, "SELECT 'ok'"), ["ok"], line: line)
@@ -103,13 +103,13 @@ final class PostgresRolesTests: XCTestCase {
             ["finished yellow 1"])
         // The audit trail names the terminal's login, whatever the client says.
         XCTAssertEqual(
-            try strings(owner, "SELECT \"user\" || ' ' || action FROM audit WHERE detail LIKE '%\(attempt)%' OR detail LIKE 'A2 %' ORDER BY id"),
+            try strings(owner, "SELECT \"user\" || ' ' || action FROM audit WHERE detail LIKE '%\(attempt)%' OR detail LIKE '%\"A2\"%' ORDER BY id"),
             ["\(role) terminal start", "\(role) terminal finish"])
         // Nobody else's attempt, and no finished one (its own included), can be written through the functions.
         for other in [1, 2, attempt] {
             XCTAssertThrowsError(try terminal.query("SELECT psyscreen_terminal_save(\(other), 'phq9', '9', 8, 0, 1.0, now(), \(outcome)::jsonb)")) {
                 XCTAssertEqual(
-                    ($0 as? PostgresFailure)?.message,
+                    ($0 as? PostgresFailure)?.message.english,
                     "attempt \(other) is not a sitting in progress at a terminal: the database role '\(role)' may not do this")
             }
         }
@@ -183,7 +183,7 @@ final class PostgresRolesTests: XCTestCase {
     func testGrantingNeedsAnExistingLogin() throws {
         XCTAssertThrowsError(try PostgresSetup.grant("nobody_here", as: .terminal, on: owner)) {
             XCTAssertEqual(
-                ($0 as? PostgresFailure)?.message,
+                ($0 as? PostgresFailure)?.message.english,
                 "no role 'nobody_here' on this server: create the login first (createuser --pwprompt nobody_here)")
         }
     }

@@ -84,9 +84,13 @@ final class PostgresStoreParityTests: XCTestCase {
         XCTAssertThrowsError(try postgres.recordFollowUp(studentID: "NOBODY", wave: "w", status: .closed, note: nil)) {
             XCTAssertEqual("\($0)", "\(postgres.path): error: no student 'NOBODY' on the roster")
         }
-        try sqlite.recordExport("results of wave w", path: "r.csv", rows: 3)
-        try postgres.recordExport("results of wave w", path: "r.csv", rows: 3)
-        XCTAssertEqual(try sqlite.auditTrail().map { "\($0.user) \($0.action) \($0.detail)" }, try postgres.auditTrail().map { "\($0.user) \($0.action) \($0.detail)" })
+        try sqlite.recordExport(.results(wave: "w"), path: "r.csv", rows: 3)
+        try postgres.recordExport(.results(wave: "w"), path: "r.csv", rows: 3)
+        // Every line an event both stores keep as psyscreen does (the terminal's too, written by its functions).
+        XCTAssertEqual(try postgres.auditTrail().filter { $0.event == nil }.map(\.storedDetail), [])
+        XCTAssertEqual(
+            try sqlite.auditTrail().map { "\($0.user) \($0.action) \($0.detail.english) \($0.detail.chinese)" },
+            try postgres.auditTrail().map { "\($0.user) \($0.action) \($0.detail.english) \($0.detail.chinese)" })
     }
 }
 

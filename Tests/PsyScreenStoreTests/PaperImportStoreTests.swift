@@ -121,7 +121,7 @@ class PaperImportStoreTests: StoreTestCase {
         let register = try store.register(wave: "w")
         XCTAssertEqual(register.map(\.student.studentID), ["S2"])
         XCTAssertEqual(register.first?.level, .red)
-        XCTAssertEqual(register.first?.reasons, ["phq9 flag item9"])
+        XCTAssertEqual(register.first?.reasons.map(\.code), ["phq9 flag item9"])
         XCTAssertEqual(register.first?.followUpStatus, .new)
         XCTAssertEqual(register.first?.attempt.result("phq9")?.status, .unscored)
         // Unscored: partial in coverage, not screened.
@@ -169,7 +169,7 @@ class PaperImportStoreTests: StoreTestCase {
         XCTAssertEqual(try store.register(wave: "w").first?.followUpStatus, .counseling)
         XCTAssertEqual(try store.history(studentID: "S1")?.followUps.map(\.status), [.contacted, .counseling])
         XCTAssertThrowsError(try store.recordFollowUp(studentID: "S2", wave: "w", status: .closed, note: nil)) { error in
-            XCTAssertEqual((error as? StoreError)?.message, "student 'S2' has no screening in wave 'w'")
+            XCTAssertEqual((error as? StoreError)?.message.english, "student 'S2' has no screening in wave 'w'")
         }
     }
 

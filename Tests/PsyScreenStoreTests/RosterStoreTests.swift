@@ -30,7 +30,8 @@ class RosterStoreTests: StoreTestCase {
         let trail = try store.auditTrail()
         XCTAssertEqual(trail.map(\.action), ["roster import"])
         XCTAssertEqual(trail.first?.user, "counselor")
-        XCTAssertEqual(trail.first?.detail, "roster.csv: 1 students, 1 added, 0 updated (0 moved), 0 unchanged")
+        XCTAssertEqual(trail.first?.detail.english, "roster.csv: 1 students, 1 added, 0 updated (0 moved), 0 unchanged")
+        XCTAssertEqual(trail.first?.detail.chinese, "roster.csv：1 名学生，新增 1，更新 0（其中调班 0），未变 0")
     }
 
     func testMaskedNames() {

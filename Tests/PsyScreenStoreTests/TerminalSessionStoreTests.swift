@@ -29,7 +29,7 @@ class TerminalSessionStoreTests: StoreTestCase {
         try store.saveAnswer(attemptID: attempt, battery: annual, instrumentID: "phq9", itemID: "9", value: 2, seconds: 4)
         let changed = try store.saveAnswer(attemptID: attempt, battery: annual, instrumentID: "phq9", itemID: "9", value: 0, seconds: 4)
         XCTAssertEqual(changed.assessment.level, .red)
-        XCTAssertEqual(changed.assessment.reasons, ["crisis answer given at the terminal, then changed"])
+        XCTAssertEqual(changed.assessment.reasons.map(\.code), ["crisis answer given at the terminal, then changed"])
     }
 
     func testAResumingTerminalSeesTheSittingSoFarAndTheMaskedName() throws {

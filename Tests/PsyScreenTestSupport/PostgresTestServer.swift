@@ -1,4 +1,5 @@
 import Foundation
+import PsyScreen
 import PsyScreenPostgres
 import XCTest
 
@@ -12,7 +13,8 @@ package enum PostgresTestServer {
         let environment = ProcessInfo.processInfo.environment
         guard let url = environment[variable], !url.isEmpty else {
             if environment["CI"] == "true" {
-                throw PostgresFailure(location: variable, message: "not set in CI: the PostgreSQL tests must run there (.ci/run starts a server)")
+                throw PostgresFailure(
+                    location: variable, text: LocalizedText(libraryText: "not set in CI: the PostgreSQL tests must run there (.ci/run starts a server)"))
             }
             throw XCTSkip("PostgreSQL tests skipped: \(variable) is not set (`.ci/run` starts a server and sets it; `eval \"$(bash .ci/postgres-server start)\"` does it by hand)")
         }

@@ -23,7 +23,7 @@ package struct CohortReportBuilder: Sendable {
         do {
             hidden = try CohortDisclosure(threshold: threshold).hiddenCells(scoped, withheld: withheld, sortedUnits: sorted)
         } catch {
-            throw .inconsistentCounts("\(error)")
+            throw .inconsistentCounts(error.localized)
         }
         let units = sorted.map { unit in
             publish(unit, scoped.units[unit]!, hidden: hidden[unit] ?? [], columns: tables.columns)

@@ -51,11 +51,11 @@ package struct PostgresLocation: Hashable, Sendable {
         }
         host = parts.host ?? setting("host", "PGHOST") ?? Self.defaultSocketFolder
         guard !host.contains(",") else {
-            throw PostgresFailure(url: url, message: "several hosts in one URL are not supported: name one server")
+            throw PostgresFailure(url: url, .severalHosts)
         }
         let portText = parts.port ?? setting("port", "PGPORT") ?? "5432"
         guard let port = Int(portText), (1...65535).contains(port) else {
-            throw PostgresFailure(url: url, message: "invalid port '\(portText)'")
+            throw PostgresFailure(url: url, .invalidPort(portText))
         }
         self.port = port
         user = parts.user ?? setting("user", "PGUSER") ?? loginName
@@ -63,15 +63,13 @@ package struct PostgresLocation: Hashable, Sendable {
         password = parts.password ?? parts.parameters["password"]
         let modeText = setting("sslmode", "PGSSLMODE") ?? SSLMode.standard.rawValue
         guard let mode = SSLMode(rawValue: modeText) else {
-            throw PostgresFailure(
-                url: url,
-                message: "invalid sslmode '\(modeText)' (use \(SSLMode.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw PostgresFailure(url: url, .invalidSSLMode(modeText, modes: SSLMode.allCases.map(\.rawValue)))
         }
         sslMode = mode
         sslRootCertificate = setting("sslrootcert", "PGSSLROOTCERT")
         let timeoutText = setting("connect_timeout", "PGCONNECT_TIMEOUT") ?? "10"
         guard let timeout = Int(timeoutText), timeout >= 0 else {
-            throw PostgresFailure(url: url, message: "invalid connect_timeout '\(timeoutText)' (seconds)")
+            throw PostgresFailure(url: url, .invalidConnectTimeout(timeoutText))
         }
         // libpq: 0 waits for ever, and values below 2 count as 2.
         connectTimeout = timeout == 0 ? 3600 : max(timeout, 2)
@@ -109,19 +107,17 @@ private struct URIParts {
     ]
 
     init(_ url: String) throws(PostgresFailure) {
-        guard let schemeEnd = url.range(of: "://") else { throw PostgresFailure(url: url, message: "not a postgresql:// URL") }
+        guard let schemeEnd = url.range(of: "://") else { throw PostgresFailure(url: url, .notAURL) }
         var rest = Substring(url[schemeEnd.upperBound...])
         if let question = rest.firstIndex(of: "?") {
             for pair in rest[rest.index(after: question)...].split(separator: "&", omittingEmptySubsequences: true) {
                 let keyValue = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
                 guard keyValue.count == 2 else {
-                    throw PostgresFailure(url: url, message: "missing '=' after '\(pair)' in the URL's parameters")
+                    throw PostgresFailure(url: url, .missingEquals(String(pair)))
                 }
                 let key = try Self.decode(keyValue[0], url), value = try Self.decode(keyValue[1], url)
                 guard Self.known.contains(key) else {
-                    throw PostgresFailure(
-                        url: url,
-                        message: "unknown parameter '\(key)' (psyscreen understands \(Self.known.sorted().joined(separator: ", ")))")
+                    throw PostgresFailure(url: url, .unknownParameter(key, known: Self.known.sorted()))
                 }
                 parameters[key] = value
             }
@@ -145,11 +141,11 @@ private struct URIParts {
         }
         // [v6:addr]:port, host:port, host, :port or nothing.
         if rest.hasPrefix("[") {
-            guard let close = rest.firstIndex(of: "]") else { throw PostgresFailure(url: url, message: "unclosed '[' in the host") }
+            guard let close = rest.firstIndex(of: "]") else { throw PostgresFailure(url: url, .unclosedBracket) }
             host = String(rest[rest.index(after: rest.startIndex)..<close])
             rest = rest[rest.index(after: close)...]
             if rest.hasPrefix(":") { port = String(rest.dropFirst()) } else if !rest.isEmpty {
-                throw PostgresFailure(url: url, message: "unexpected '\(rest)' after the host")
+                throw PostgresFailure(url: url, .unexpectedAfterHost(String(rest)))
             }
         } else {
             if let colon = rest.lastIndex(of: ":") {
@@ -164,7 +160,7 @@ private struct URIParts {
 
     private static func decode(_ text: Substring, _ url: String) throws(PostgresFailure) -> String {
         guard let decoded = String(text).removingPercentEncoding else {
-            throw PostgresFailure(url: url, message: "invalid percent-encoding in '\(text)'")
+            throw PostgresFailure(url: url, .invalidPercentEncoding(String(text)))
         }
         return decoded
     }

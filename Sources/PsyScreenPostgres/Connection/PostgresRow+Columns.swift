@@ -7,9 +7,7 @@ extension PostgresRow {
         do {
             return try cell.decode(T.self, context: .default)
         } catch {
-            throw PostgresFailure(
-                location: location.displayName,
-                message: "unexpected value in column \(cell.columnName) (\(T.self)): is the database from another version of psyscreen?")
+            throw PostgresFailure(location: location.displayName, .unexpectedValue(column: cell.columnName, type: "\(T.self)"))
         }
     }
 }

@@ -21,9 +21,7 @@ enum TLSSettings {
             }
         case .verifyCA, .verifyFull:
             guard let roots, roots.exists else {
-                throw PostgresFailure(
-                    location: location.displayName,
-                    message: "root certificate file \"\(roots?.path ?? "~/.postgresql/root.crt")\" does not exist: either provide the file (sslrootcert=PATH) or change sslmode to disable server certificate verification")
+                throw PostgresFailure(location: location.displayName, .rootCertificateMissing(roots?.path ?? "~/.postgresql/root.crt"))
             }
             configuration.certificateVerification = location.sslMode == .verifyFull ? .fullVerification : .noHostnameVerification
             configuration.trustRoots = roots.trust
@@ -32,7 +30,7 @@ enum TLSSettings {
             let context = try NIOSSLContext(configuration: configuration)
             return location.sslMode.requiresTLS ? .require(context) : .prefer(context)
         } catch {
-            throw PostgresFailure(location: location.displayName, message: "cannot set up TLS: \(error)")
+            throw PostgresFailure(location: location.displayName, .cannotSetUpTLS("\(error)"))
         }
     }
 

@@ -127,9 +127,12 @@ enum PostgresFunctions {
                     CASE WHEN p_consented THEN 'in_progress' ELSE 'refused' END, p_at,
                     CASE WHEN p_consented THEN NULL ELSE p_at END)
             RETURNING id INTO v_id;
+            -- The detail is the event as psyscreen stores it (AuditEvent's JSON), shown in the reader's language.
             INSERT INTO audit (at, "user", action, detail) VALUES (
                 p_at, p_user, CASE WHEN p_consented THEN 'terminal start' ELSE 'terminal refusal' END,
-                p_student || ' in wave ' || p_wave || ', battery ' || p_battery);
+                json_build_object(
+                    CASE WHEN p_consented THEN 'terminalStart' ELSE 'terminalRefusal' END,
+                    json_build_object('battery', p_battery, 'student', p_student, 'wave', p_wave))::text);
             RETURN v_id;
         END $$;
 
@@ -165,7 +168,8 @@ enum PostgresFunctions {
             UPDATE attempt SET state = 'finished', finished_at = p_at WHERE id = p_attempt;
             PERFORM psyscreen_store_outcome(p_attempt, p_outcome, p_at);
             INSERT INTO audit (at, "user", action, detail)
-            VALUES (p_at, p_user, 'terminal finish', 'attempt ' || p_attempt || ': ' || (p_outcome ->> 'level'));
+            VALUES (p_at, p_user, 'terminal finish',
+                    json_build_object('terminalFinish', json_build_object('attempt', p_attempt, 'level', p_outcome ->> 'level'))::text);
         END $$;
 
         -- Batteries of a wave's attempts, most used first (which questionnaires a report has columns for).

@@ -72,7 +72,7 @@ package enum PostgresMigrations {
         } catch let error as PostgresFailure {
             throw error
         } catch {
-            throw PostgresFailure(location: link.location.displayName, message: "\(error)")
+            throw PostgresFailure(location: link.location.displayName, libraryError: error)
         }
     }
 
@@ -83,13 +83,9 @@ package enum PostgresMigrations {
         case .current: return
         case .ahead(let unknown): throw newer(link, unknown)
         case .empty:
-            throw PostgresFailure(
-                location: link.location.displayName,
-                message: "no psyscreen database here: create its tables with `psyscreen db init --db \(link.location.displayName)` (as the database's owner)")
+            throw PostgresFailure(location: link.location.displayName, .noDatabase(link.location.displayName))
         case .behind:
-            throw PostgresFailure(
-                location: link.location.displayName,
-                message: "the database was made by an older psyscreen: run `psyscreen db init` as the database's owner to upgrade it")
+            throw PostgresFailure(location: link.location.displayName, .olderSchema)
         }
     }
 
@@ -98,14 +94,12 @@ package enum PostgresMigrations {
         guard let row = try link.query("SELECT quote_ident(current_schema())").first,
             let schema = try? row.column(0, as: String.self, at: link.location)
         else {
-            throw PostgresFailure(location: link.location.displayName, message: "no schema to create the tables in (search_path is empty)")
+            throw PostgresFailure(location: link.location.displayName, .noSchema)
         }
         return schema
     }
 
     private static func newer(_ link: PostgresLink, _ unknown: [String]) -> PostgresFailure {
-        PostgresFailure(
-            location: link.location.displayName,
-            message: "the database was written by a newer psyscreen (it has migrations \(unknown.joined(separator: ", "))); use that version")
+        PostgresFailure(location: link.location.displayName, .newerSchema(unknown))
     }
 }

@@ -21,7 +21,7 @@ package enum PostgresSetup {
         } catch let error as PostgresFailure {
             throw error
         } catch {
-            throw PostgresFailure(location: link.location.displayName, message: "\(error)")
+            throw PostgresFailure(location: link.location.displayName, libraryError: error)
         }
         return applied
     }
@@ -42,9 +42,7 @@ package enum PostgresSetup {
     private static func requireRole(_ role: String, _ link: PostgresLink) throws(PostgresFailure) {
         let found = try link.query("SELECT count(*) FROM pg_roles WHERE rolname = \(role)").first?.column(0, as: Int64.self, at: link.location)
         guard found == 1 else {
-            throw PostgresFailure(
-                location: link.location.displayName,
-                message: "no role '\(role)' on this server: create the login first (createuser --pwprompt \(role))")
+            throw PostgresFailure(location: link.location.displayName, .noRole(role))
         }
     }
 

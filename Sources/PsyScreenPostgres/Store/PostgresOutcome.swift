@@ -25,7 +25,7 @@ enum PostgresOutcome {
             }
         }
         return JSONValue.object([
-            ("level", .string(outcome.assessment.level.rawValue)), ("reasons", .string(outcome.assessment.reasons.joined(separator: "; "))),
+            ("level", .string(outcome.assessment.level.rawValue)), ("reasons", .string(outcome.assessment.reasons.map(\.code).joined(separator: "; "))),
             ("scored", .bool(outcome.isScored)), ("validity", .string(ValidityColumn.text(outcome.validity))),
             ("crisis", .bool(outcome.hasCrisis)), ("results", .array(results)), ("scales", .array(scales)),
         ]).rendered()

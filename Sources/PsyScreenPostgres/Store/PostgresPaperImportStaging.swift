@@ -37,10 +37,10 @@ final class PostgresPaperImportStaging: PaperImportStaging {
     @discardableResult
     func add(studentID: String, line: Int, answers: [[Int?]]) throws(StoreError) -> Int {
         let outcome: BatteryScorer.Outcome
-        do {
+        do throws(ScoringError) {
             outcome = try scorer.score(inOrder: answers)
         } catch {
-            throw StoreError(path: path, message: "line \(line): \(error)")
+            throw StoreError(path: path, .atLine(line, error.localized))
         }
         sheets.append(Sheet(studentID: StudentID.normalize(studentID), line: line, answers: answers, outcome: outcome))
         return sheets.count - 1

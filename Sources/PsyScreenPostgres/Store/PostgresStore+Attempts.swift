@@ -22,7 +22,7 @@ extension PostgresStore {
                 startedAt: started, finishedAt: finished, answers: [:], results: [],
                 assessment: WarningAssessment(
                     level: try StoredValue.decode(level, "attempt.level"),
-                    reasons: reasons.isEmpty ? [] : reasons.components(separatedBy: "; ")),
+                    reasons: reasons.isEmpty ? [] : reasons.components(separatedBy: "; ").map(WarningReason.init(code:))),
                 validity: ValidityColumn.findings(validity))
         }
         var scales: [Int64: [String: [ScaleScore]]] = [:]

@@ -129,13 +129,13 @@ extension PostgresStore {
         try transaction {
             let id = StudentID.normalize(studentID)
             guard try !link.query("SELECT 1 FROM student WHERE student_id = \(id)").isEmpty else {
-                throw failure("no student '\(studentID)' on the roster")
+                throw failure(.noStudent(studentID))
             }
             guard try !link.query("SELECT 1 FROM attempt WHERE wave_id = \(wave) AND student_id = \(id) LIMIT 1").isEmpty else {
-                throw failure("student '\(id)' has no screening in wave '\(wave)'")
+                throw failure(.noScreeningInWave(student: id, wave: wave))
             }
             guard status != .new else {
-                throw failure("'new' is where every student starts; record contacted, counseling, referred or closed")
+                throw failure(.followUpNew)
             }
             let at = Self.stored(clock())
             // The server may record the login instead of the OS user (a counselor's role): what it stored is shown.
@@ -143,7 +143,7 @@ extension PostgresStore {
                 INSERT INTO follow_up (wave_id, student_id, status, note, at, "user") VALUES (\(wave), \(id), \(status.rawValue), \(note), \(at), \(user))
                 RETURNING "user"
                 """)[0].decode(String.self)
-            try audit("follow-up", "\(id) in wave \(wave): \(status.rawValue)")
+            try audit(.followUp(student: id, wave: wave, status: status))
             return FollowUpStep(wave: wave, studentID: id, status: status, note: note, at: at, recordedBy: recordedBy)
         }
     }
@@ -186,14 +186,14 @@ extension PostgresStore {
         var entries: [AuditEntry] = []
         try forEachRow("SELECT at, \"user\", action, detail FROM audit ORDER BY id") { row in
             let (at, user, action, detail) = try row.decode((Date, String, String, String).self)
-            entries.append(AuditEntry(at: at, user: user, action: action, detail: detail))
+            entries.append(AuditEntry(at: at, user: user, action: action, storedDetail: detail))
         }
         return entries
     }
 
     /// Records that an identified file was written (who wrote which students' data where).
-    package func recordExport(_ what: String, path: String, rows: Int) throws(StoreError) {
-        try transaction { try audit("export", "\(what) to \(path): \(rows) rows") }
+    package func recordExport(_ what: IdentifiedExport, path: String, rows: Int) throws(StoreError) {
+        try transaction { try audit(.export(what, path: path, rows: rows)) }
     }
 
     /// Whether any attempt was ever stored in `wave` (to tell a typo in the wave name from an empty wave).

@@ -63,8 +63,9 @@ extension PostgresStore {
             }
             try link.query("UPDATE import SET stored = \(summary.stored) WHERE id = \(importID)")
             try audit(
-                "paper import",
-                "\(path) (sha256 \(fileHash.prefix(12))) into wave \(wave), battery \(battery.id): \(sheets.count) valid records, \(summary.stored) stored, \(summary.strangers.count) not on the roster")
+                .paperImport(
+                    path: path, sha256: String(fileHash.prefix(12)), wave: wave, battery: battery.id, valid: sheets.count,
+                    stored: summary.stored, notOnRoster: summary.strangers.count))
             return summary
         }
     }
@@ -109,7 +110,7 @@ extension PostgresStore {
             line.field(importID)
             line.field(row.sheet.line)
             line.field(outcome.assessment.level.rawValue)
-            line.field(outcome.assessment.reasons.joined(separator: "; "))
+            line.field(outcome.assessment.reasons.map(\.code).joined(separator: "; "))
             line.field(outcome.isScored)
             line.field(ValidityColumn.text(outcome.validity))
         }

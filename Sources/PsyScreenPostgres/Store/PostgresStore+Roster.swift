@@ -65,8 +65,9 @@ extension PostgresStore {
                 try link.script(statement)
             }
             try audit(
-                "roster import",
-                "\(source): \(students.count) students, \(summary.added) added, \(summary.updated) updated (\(summary.moved.count) moved), \(summary.unchanged) unchanged")
+                .rosterImport(
+                    source: source, students: students.count, added: summary.added, updated: summary.updated,
+                    moved: summary.moved.count, unchanged: summary.unchanged))
             return summary
         }
     }

@@ -76,7 +76,7 @@ extension PostgresStore {
     package func startTerminalAttempt(
         wave: String, studentID: String, battery: Battery, consented: Bool
     ) throws(StoreError) -> Int64 {
-        guard !wave.trimmingCharacters(in: .whitespaces).isEmpty else { throw failure("a wave name is needed (e.g. 2026-autumn)") }
+        guard !wave.trimmingCharacters(in: .whitespaces).isEmpty else { throw failure(.waveNameNeeded) }
         let id = StudentID.normalize(studentID)
         let rows = try run("""
             SELECT psyscreen_terminal_start(\(wave), \(id), \(battery.id), \(battery.version), \(consented), \(user), \(Self.stored(clock())))
@@ -99,9 +99,9 @@ extension PostgresStore {
         guard let instrument = battery.instrument(instrumentID),
             let position = instrument.items.firstIndex(where: { $0.id == itemID })
         else {
-            throw failure("battery '\(battery.id)' has no item \(instrumentID)_\(itemID)")
+            throw failure(.unknownItem(battery: battery.id, item: "\(instrumentID)_\(itemID)"))
         }
-        guard var sitting = sittings[attemptID] else { throw failure("attempt \(attemptID) was not started or resumed here") }
+        guard var sitting = sittings[attemptID] else { throw failure(.attemptNotHere(attemptID)) }
         sitting.answers[instrumentID]?[position] = value
         sitting.seconds[instrumentID, default: [:]][itemID] = seconds ?? 0
         let outcome = try score(sitting, battery: battery, final: false)
@@ -118,7 +118,7 @@ extension PostgresStore {
     /// Marks the attempt finished and stores its final results, including the battery's time rule.
     @discardableResult
     package func finishAttempt(attemptID: Int64, battery: Battery) throws(StoreError) -> BatteryScorer.Outcome {
-        guard let sitting = sittings[attemptID] else { throw failure("attempt \(attemptID) was not started or resumed here") }
+        guard let sitting = sittings[attemptID] else { throw failure(.attemptNotHere(attemptID)) }
         let outcome = try score(sitting, battery: battery, final: true)
         try run("""
             SELECT psyscreen_terminal_finish(\(attemptID), \(Self.stored(clock())), \(PostgresOutcome.json(outcome, answers: sitting.answers))::jsonb, \(user))
@@ -133,7 +133,7 @@ extension PostgresStore {
                 BatteryScorer(battery), answers: sitting.answers, instrumentSeconds: sitting.instrumentSeconds(),
                 totalSeconds: sitting.totalSeconds, final: final, crisisGivenEarlier: sitting.crisisGiven)
         } catch {
-            throw failure("\(error)")
+            throw storeError(error)
         }
     }
 }

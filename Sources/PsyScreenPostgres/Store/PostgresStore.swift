@@ -49,7 +49,7 @@ package final class PostgresStore: @unchecked Sendable {
             default: try PostgresMigrations.requireCurrent(link)
             }
         } catch {
-            var failure = StoreError(path: location.displayName, message: error.message)
+            var failure = StoreError(path: location.displayName, .other(error.message))
             failure.isBusy = error.isBusy
             throw failure
         }
@@ -61,7 +61,7 @@ package final class PostgresStore: @unchecked Sendable {
     package var path: String { location.displayName }
 
     /// A store error about this database.
-    func failure(_ message: String) -> StoreError { StoreError(path: path, message: message) }
+    func failure(_ message: StoreMessage) -> StoreError { StoreError(path: path, message) }
 
     /// Runs `body` in one transaction (a `snapshot`: reads that must agree); the server's refusals become
     /// ``StoreError``s.
@@ -96,23 +96,23 @@ package final class PostgresStore: @unchecked Sendable {
         switch error {
         case let error as StoreError: return error
         case let error as PostgresFailure:
-            var converted = failure(error.message)
+            var converted = failure(.other(error.message))
             converted.isBusy = error.isBusy
             return converted
-        case let error as StoredValue: return failure(error.description)
-        default: return failure("\(error)")
+        default: return failure(.other((error as? any Message)?.localized ?? LocalizedText(libraryText: "\(error)")))
         }
     }
 
     /// Adds an audit line inside the caller's transaction.
-    func audit(_ action: String, _ detail: String) throws(PostgresFailure) {
-        try link.query("INSERT INTO audit (at, \"user\", action, detail) VALUES (\(Self.stored(clock())), \(user), \(action), \(detail))")
+    func audit(_ event: AuditEvent) throws(PostgresFailure) {
+        try link.query(
+            "INSERT INTO audit (at, \"user\", action, detail) VALUES (\(Self.stored(clock())), \(user), \(event.action.rawValue), \(event.json))")
     }
 
     /// Creates the wave on first use.
     func ensureWave(_ wave: String) throws {
         guard !wave.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw failure("a wave name is needed (e.g. 2026-autumn)")
+            throw failure(.waveNameNeeded)
         }
         try link.query("INSERT INTO wave (id, created_at) VALUES (\(wave), \(Self.stored(clock()))) ON CONFLICT DO NOTHING")
     }
@@ -174,7 +174,7 @@ struct CopyLines {
 extension PostgresStore: ScreeningStore {
     /// PostgreSQL checks its own pages (with data checksums on, every read); what psyscreen can check is that the
     /// schema is the one this version works with.
-    package func integrityProblems() throws(StoreError) -> [String] {
+    package func integrityProblems() throws(StoreError) -> [LocalizedText] {
         do {
             try PostgresMigrations.requireCurrent(link)
             return []

@@ -35,9 +35,7 @@ package enum DatabaseCopy {
     package static func run(from source: some TableSource, to target: some TableTarget) throws(StoreError) -> [(table: String, rows: Int)] {
         let filled = try target.tablesWithRows()
         guard filled.isEmpty else {
-            throw StoreError(
-                path: target.path,
-                message: "already holds data (\(filled.joined(separator: ", "))): copy into a new, empty database")
+            throw StoreError(path: target.path, .notEmpty(tables: filled))
         }
         var counts: [(table: String, rows: Int)] = []
         try target.load { writer in

@@ -40,7 +40,7 @@ extension SQLiteStore {
         }
         try db.cachedStatement(sql: "UPDATE attempt SET level = ?, reasons = ?, scored = ?, validity = ? WHERE id = ?")
             .execute(arguments: [
-                outcome.assessment.level.rawValue, outcome.assessment.reasons.joined(separator: "; "),
+                outcome.assessment.level.rawValue, outcome.assessment.reasons.map(\.code).joined(separator: "; "),
                 outcome.isScored, ValidityColumn.text(outcome.validity), attemptID,
             ])
     }
@@ -89,7 +89,7 @@ extension SQLiteStore {
                 finishedAt: record.finishedAt, answers: values, results: instrumentResults,
                 assessment: WarningAssessment(
                     level: try StoredValue.decode(record.level, "attempt.level"),
-                    reasons: record.reasons.isEmpty ? [] : record.reasons.components(separatedBy: "; ")),
+                    reasons: record.reasons.isEmpty ? [] : record.reasons.components(separatedBy: "; ").map(WarningReason.init(code:))),
                 validity: ValidityColumn.findings(record.validity))
         }
     }

@@ -47,9 +47,7 @@ extension SQLiteStore {
                 arguments: [wave, fileHash])
             {
                 if earlier["state"] == "published" { return (nil, earlier["imported_at"]) }
-                throw StoreError(
-                    path: path,
-                    message: "this file is being imported into wave \(wave) by another psyscreen (\(earlier["holder"] as String? ?? "?")); wait for it to finish")
+                throw StoreError(path: path, .importRunningElsewhere(wave: wave, holder: earlier["holder"] as String? ?? "?"))
             }
             try ensureWave(db, wave)
             try db.execute(
@@ -94,7 +92,7 @@ extension SQLiteStore {
     }
 
     func abandonedImport() -> StoreError {
-        StoreError(path: path, message: "the import was stopped: its staged rows were removed by another psyscreen, which took it for abandoned")
+        StoreError(path: path, .importStopped)
     }
 
     /// `PRAGMA synchronous` and `foreign_keys` for this connection (outside a transaction).

@@ -136,7 +136,7 @@ final class PaperSheetWriter: @unchecked Sendable {
         attempt.bind(2, sheet.studentID)
         attempt.bind(7, sheet.line)
         attempt.bind(8, outcome.assessment.level.rawValue, cache: texts)
-        attempt.bind(9, outcome.assessment.reasons.joined(separator: "; "), cache: texts)
+        attempt.bind(9, outcome.assessment.reasons.map(\.code).joined(separator: "; "), cache: texts)
         attempt.bind(10, outcome.isScored)
         attempt.bind(11, ValidityColumn.text(outcome.validity), cache: texts)
         try attempt.run()
@@ -154,7 +154,7 @@ final class PaperSheetWriter: @unchecked Sendable {
             results.bind(resultSlot + 4, AnswerColumn.text(sheet.answers[position]))
             resultSlot += 8
             guard instrument.scales.count == battery.instruments[position].scales.count else {
-                throw StoreError(path: store.path, message: "internal: \(instrument.instrumentID) scored \(instrument.scales.count) scales")
+                throw StoreError(path: store.path, .scaleCountMismatch(instrument: instrument.instrumentID, scales: instrument.scales.count))
             }
             for score in instrument.scales {
                 scales?.bind(scaleSlot, score.score)

@@ -49,17 +49,17 @@ extension SQLiteStore {
         try write { db in
             let id = StudentID.normalize(studentID)
             guard try StudentRecord.fetchOne(db, key: id) != nil else {
-                throw StoreError(path: path, message: "no student '\(studentID)' on the roster")
+                throw StoreError(path: path, .noStudent(studentID))
             }
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM attempt a WHERE wave_id = ? AND student_id = ? AND \(Self.visible("a")))", arguments: [wave, id]) == true else {
-                throw StoreError(path: path, message: "student '\(id)' has no screening in wave '\(wave)'")
+                throw StoreError(path: path, .noScreeningInWave(student: id, wave: wave))
             }
             guard status != .new else {
-                throw StoreError(path: path, message: "'new' is where every student starts; record contacted, counseling, referred or closed")
+                throw StoreError(path: path, .followUpNew)
             }
             let step = FollowUpStep(wave: wave, studentID: id, status: status, note: note, at: clock(), recordedBy: user)
             try FollowUpRecord(id: nil, waveId: wave, studentId: id, status: status.rawValue, note: note, at: step.at, user: user).insert(db)
-            try audit(db, "follow-up", "\(id) in wave \(wave): \(status.rawValue)")
+            try audit(db, .followUp(student: id, wave: wave, status: status))
             return step
         }
     }

@@ -62,8 +62,10 @@ extension SQLiteStore {
             }
             summary.notInRoster = existingRecords.keys.filter { !seen.contains($0) }.count
             try audit(
-                db, "roster import",
-                "\(source): \(students.count) students, \(summary.added) added, \(summary.updated) updated (\(summary.moved.count) moved), \(summary.unchanged) unchanged")
+                db,
+                .rosterImport(
+                    source: source, students: students.count, added: summary.added, updated: summary.updated,
+                    moved: summary.moved.count, unchanged: summary.unchanged))
             return summary
         }
     }

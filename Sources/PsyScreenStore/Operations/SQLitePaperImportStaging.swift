@@ -51,10 +51,10 @@ package final class SQLitePaperImportStaging: PaperImportStaging, @unchecked Sen
     @discardableResult
     package func add(studentID: String, line: Int, answers: [[Int?]]) throws(StoreError) -> Int {
         let outcome: BatteryScorer.Outcome
-        do {
+        do throws(ScoringError) {
             outcome = try scorer.score(inOrder: answers)
         } catch {
-            throw StoreError(path: path, message: "line \(line): \(error)")
+            throw StoreError(path: path, .atLine(line, error.localized))
         }
         pending.append(.init(studentID: StudentID.normalize(studentID), line: line, answers: answers, outcome: outcome))
         sheetCount += 1
@@ -96,8 +96,10 @@ package final class SQLitePaperImportStaging: PaperImportStaging, @unchecked Sen
                 arguments: [records, summary.stored, writer.importID])
             guard db.changesCount == 1 else { throw store.abandonedImport() }
             try store.audit(
-                db, "paper import",
-                "\(path) (sha256 \(fileHash.prefix(12))) into wave \(writer.wave), battery \(writer.battery.id): \(records) valid records, \(summary.stored) stored, \(summary.strangers.count) not on the roster")
+                db,
+                .paperImport(
+                    path: path, sha256: String(fileHash.prefix(12)), wave: writer.wave, battery: writer.battery.id,
+                    valid: records, stored: summary.stored, notOnRoster: summary.strangers.count))
         }
         finished = true
         return summary

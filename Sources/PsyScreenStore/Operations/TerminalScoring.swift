@@ -14,7 +14,7 @@ package enum TerminalScoring {
             answers, instrumentSeconds: final ? instrumentSeconds : [:], totalSeconds: final ? totalSeconds : nil)
         if crisisGivenEarlier, !outcome.hasCrisis {
             outcome.assessment = WarningAssessment(
-                level: .red, reasons: ["crisis answer given at the terminal, then changed"] + outcome.assessment.reasons)
+                level: .red, reasons: [.crisisChangedAtTerminal] + outcome.assessment.reasons)
         }
         return outcome
     }

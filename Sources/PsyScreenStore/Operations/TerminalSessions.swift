@@ -48,7 +48,7 @@ extension SQLiteStore {
                 finishedAt: consented ? nil : now, importId: nil, sourceLine: nil, level: "none", reasons: "",
                 scored: false, validity: "")
             try attempt.insert(db)
-            try audit(db, consented ? "terminal start" : "terminal refusal", "\(id) in wave \(wave), battery \(battery.id)")
+            try audit(db, consented ? .terminalStart(student: id, wave: wave, battery: battery.id) : .terminalRefusal(student: id, wave: wave, battery: battery.id))
             return attempt.id!
         }
     }
@@ -63,7 +63,7 @@ extension SQLiteStore {
         guard let instrument = battery.instrument(instrumentID),
             let position = instrument.items.firstIndex(where: { $0.id == itemID })
         else {
-            throw StoreError(path: path, message: "battery '\(battery.id)' has no item \(instrumentID)_\(itemID)")
+            throw StoreError(path: path, .unknownItem(battery: battery.id, item: "\(instrumentID)_\(itemID)"))
         }
         return try write { db in
             // `answer` is WITHOUT ROWID, which GRDB's upsert (RETURNING rowid) cannot handle.
@@ -85,7 +85,7 @@ extension SQLiteStore {
             try db.execute(
                 sql: "UPDATE attempt SET state = 'finished', finished_at = ? WHERE id = ?", arguments: [clock(), attemptID])
             let outcome = try rescore(db, attemptID: attemptID, battery: battery, scorer: BatteryScorer(battery), final: true)
-            try audit(db, "terminal finish", "attempt \(attemptID): \(outcome.assessment.level.rawValue)")
+            try audit(db, .terminalFinish(attempt: attemptID, level: outcome.assessment.level))
             return outcome
         }
     }
@@ -115,7 +115,7 @@ extension SQLiteStore {
             }
         } else if crisisAt != nil {
             outcome.assessment = WarningAssessment(
-                level: .red, reasons: ["crisis answer given at the terminal, then changed"] + outcome.assessment.reasons)
+                level: .red, reasons: [.crisisChangedAtTerminal] + outcome.assessment.reasons)
         }
         try writeOutcome(db, attemptID: attemptID, outcome, answers: answers)
         return outcome

@@ -21,10 +21,7 @@ extension ScreeningStore {
         let used = try batteries(inWave: wave)
         guard !used.isEmpty else {
             let known = (try? waves()) ?? []
-            throw StoreError(
-                path: path,
-                message: "wave '\(wave)' has no screening results"
-                    + (known.isEmpty ? "" : " (known waves: \(known.joined(separator: ", ")))"))
+            throw StoreError(path: path, .waveWithoutResults(wave, known: known))
         }
         var batteries: [Battery] = []
         for (id, _) in used where !batteries.contains(where: { $0.id == id }) {
@@ -34,10 +31,7 @@ extension ScreeningStore {
                 ?? (parts.allSatisfy { $0 != nil } ? Battery.adHoc(parts.compactMap { $0 }) : nil)
             else {
                 let problems = ([id] + id.split(separator: "+").map(String.init)).compactMap { catalog.problem(for: $0) }
-                throw StoreError(
-                    path: path,
-                    message: "wave '\(wave)' was scored with battery '\(id)', which is not in \(catalog.directory)"
-                        + problems.map { "\n\($0)" }.joined())
+                throw StoreError(path: path, .unknownBattery(wave: wave, battery: id, directory: catalog.directory, problems: problems))
             }
             batteries.append(battery)
         }

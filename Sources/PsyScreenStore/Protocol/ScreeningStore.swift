@@ -61,7 +61,7 @@ package protocol RegisterStore: AnyObject {
     /// The audit trail, oldest first.
     func auditTrail() throws(StoreError) -> [AuditEntry]
     /// Records that an identified file was written.
-    func recordExport(_ what: String, path: String, rows: Int) throws(StoreError)
+    func recordExport(_ what: IdentifiedExport, path: String, rows: Int) throws(StoreError)
 }
 
 /// The anonymized side: coverage and what cohort reports are counted from.
@@ -86,7 +86,7 @@ package protocol ScreeningStore: RosterStore, PaperStore, TerminalStore, Registe
     /// The OS user recorded in the audit trail.
     var user: String { get }
     /// Damage the database found in itself (`[]` when sound).
-    func integrityProblems() throws(StoreError) -> [String]
+    func integrityProblems() throws(StoreError) -> [LocalizedText]
 }
 
 extension RosterStore {

@@ -10,7 +10,7 @@ struct DatabaseCommand: ParsableCommand {
         subcommands: [DatabaseInit.self, DatabaseCheck.self, DatabaseBackup.self, DatabaseCopyCommand.self, DatabaseGrant.self])
 }
 
-struct DatabaseCheck: ParsableCommand {
+struct DatabaseCheck: LocalizedCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Run SQLite's integrity check on the database (read-only); on PostgreSQL, check the schema.",
@@ -21,23 +21,21 @@ struct DatabaseCheck: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var lang: LanguageOption
 
-    func run() throws {
+    func run(in language: Language) throws {
         let path = database.resolvedPath
-        let problems: [String]
+        let problems: [LocalizedText]
         do {
             problems = try database.openForReading(checkIntegrity: false).integrityProblems()
         } catch let error as StoreError where error.damage != nil {
-            problems = [error.damage ?? ""]
+            problems = error.damage.map { [$0] } ?? []
         }
         let server = StoreLocation.isServer(path)
         guard problems.isEmpty else {
-            throw CLIError(
-                (server ? "" : "the database file is damaged; restore the latest backup (see the README: Backups). SQLite found:\n")
-                    + problems.joined(separator: "\n"),
-                file: path, exitCode: 1)
+            throw CLIError(server ? CommandMessage.schemaProblems(problems) : CommandMessage.databaseDamaged(problems), file: path, exitCode: 1)
         }
-        try StandardOutput.line("\(path): ok (\(server ? "schema current" : "SQLite integrity_check"))")
+        try StandardOutput.line((server ? CommandMessage.schemaCurrent(path) : CommandMessage.databaseSound(path)).text(in: language))
     }
 }
 
@@ -56,13 +54,13 @@ struct DatabaseBackup: WritingCommand {
     @Argument(help: ArgumentHelp("Where to write the copy ('-' for standard output).", valueName: "file"))
     var file: String
 
+    @OptionGroup var lang: LanguageOption
+
     var files: CommandFiles { CommandFiles(database: database.resolvedPath, outputs: [.init("FILE", file, .ownerOnly)]) }
 
-    func run() throws {
+    func run(in language: Language) throws {
         guard let store = try database.openForReading(checkIntegrity: false) as? SQLiteStore else {
-            throw CLIError(
-                "a PostgreSQL database is backed up with the server's tools: pg_dump --format=custom --file=FILE DBNAME (see docs/lab-and-district.md); `psyscreen db copy --to FILE.sqlite` makes a SQLite copy",
-                file: database.resolvedPath)
+            throw CLIError(CommandMessage.backupIsPostgres, file: database.resolvedPath)
         }
         let output = try files.open(file)
         do {
@@ -73,7 +71,7 @@ struct DatabaseBackup: WritingCommand {
             throw error
         }
         var info = stat()
-        let size = output.kind == .replacement && stat(file, &info) == 0 ? " (\(info.st_size) bytes)" : ""
-        printError("\(store.path): backed up to \(file)\(size)")
+        let size = output.kind == .replacement && stat(file, &info) == 0 ? Int64(info.st_size) : nil
+        printError(CommandMessage.backedUp(database: store.path, to: file, bytes: size).text(in: language))
     }
 }

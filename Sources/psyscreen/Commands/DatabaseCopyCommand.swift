@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
+import PsyScreen
 import PsyScreenStore
 
-struct DatabaseCopyCommand: ParsableCommand {
+struct DatabaseCopyCommand: LocalizedCommand {
     static let configuration = CommandConfiguration(
         commandName: "copy",
         abstract: "Copy a whole database between a SQLite file and PostgreSQL (either way): every table, audit trail included.",
@@ -19,15 +20,14 @@ struct DatabaseCopyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The new database: a file or postgresql://…", valueName: "db"))
     var to: String
 
-    func validate() throws {
-        guard from != to else { throw ValidationError("--from and --to name the same database") }
-    }
+    @OptionGroup var lang: LanguageOption
 
-    func run() throws {
+    func run(in language: Language) throws {
+        guard from != to else { throw CLIError(CommandMessage.copyToItself) }
         let source = try DatabaseOptions(path: from).openForReading()
         let target = try DatabaseOptions(path: to).openForWriting()
         let counts = try DatabaseCopy.run(from: source, to: target)
         let rows = counts.map { "\($0.table) \($0.rows)" }.joined(separator: ", ")
-        try StandardOutput.line("\(source.path) → \(target.path): \(rows)")
+        try StandardOutput.line(CommandMessage.copied(from: source.path, to: target.path, rows: rows).text(in: language))
     }
 }

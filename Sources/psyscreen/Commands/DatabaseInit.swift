@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
+import PsyScreen
 import PsyScreenPostgres
 import PsyScreenStore
 
-struct DatabaseInit: ParsableCommand {
+struct DatabaseInit: LocalizedCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create the database's tables, or bring them up to date; on PostgreSQL also the roles (--roles).",
@@ -20,27 +21,28 @@ struct DatabaseInit: ParsableCommand {
     @Flag(help: "PostgreSQL: also create the three group roles and set their rights.")
     var roles = false
 
-    func run() throws {
+    @OptionGroup var lang: LanguageOption
+
+    func run(in language: Language) throws {
         let target = database.resolvedPath
         guard PostgresLocation.isURL(target) else {
-            if roles {
-                throw CLIError("roles are PostgreSQL's: a SQLite file is protected by its mode (0600) and whoever may log in to this machine", file: target)
-            }
+            if roles { throw CLIError(CommandMessage.rolesOnFile, file: target) }
             _ = try database.openForWriting()
-            try StandardOutput.line("\(target): tables up to date")
+            try StandardOutput.line(CommandMessage.tablesUpToDate(target).text(in: language))
             return
         }
         let link = try PostgresLink.connect(try database.postgresLocation())
         let applied = try PostgresSetup.initialize(link, roles: roles)
-        var text = "\(link.location.displayName): " + (applied.isEmpty ? "tables up to date" : "applied \(applied.joined(separator: ", "))")
+        let name = link.location.displayName
+        var text = (applied.isEmpty ? CommandMessage.tablesUpToDate(name) : .migrationsApplied(name, applied)).text(in: language)
         if roles {
-            text += "\nroles \(["psyscreen_terminal", "psyscreen_counselor", "psyscreen_admin"].joined(separator: ", ")) ready: give each login its role with `psyscreen db grant LOGIN --terminal | --counselor SCHOOL | --admin`"
+            text += "\n" + CommandMessage.rolesReady(["psyscreen_terminal", "psyscreen_counselor", "psyscreen_admin"]).text(in: language)
         }
         try StandardOutput.line(text)
     }
 }
 
-struct DatabaseGrant: ParsableCommand {
+struct DatabaseGrant: LocalizedCommand {
     static let configuration = CommandConfiguration(
         commandName: "grant",
         abstract: "PostgreSQL: give a login (made with createuser) the lab terminal, counselor or administrator role.",
@@ -60,21 +62,16 @@ struct DatabaseGrant: ParsableCommand {
     @Option(help: ArgumentHelp("A counselor of this school.", valueName: "school")) var counselor: String?
     @Flag(help: "A district or bureau administrator.") var admin = false
 
-    func validate() throws {
-        guard [terminal, counselor != nil, admin].filter({ $0 }).count == 1 else {
-            throw ValidationError("say which role: --terminal, --counselor SCHOOL or --admin")
-        }
-    }
+    @OptionGroup var lang: LanguageOption
 
-    func run() throws {
+    func run(in language: Language) throws {
+        guard [terminal, counselor != nil, admin].filter({ $0 }).count == 1 else { throw CLIError(CommandMessage.sayWhichRole) }
         let target = database.resolvedPath
-        guard PostgresLocation.isURL(target) else {
-            throw CLIError("roles are PostgreSQL's: `--db postgresql://…` names the server's database", file: target)
-        }
+        guard PostgresLocation.isURL(target) else { throw CLIError(CommandMessage.rolesNeedServer, file: target) }
         let grant: PostgresSetup.Grant = terminal ? .terminal : admin ? .admin : .counselor(school: counselor ?? "")
         let link = try PostgresLink.connect(try database.postgresLocation())
         try PostgresSetup.grant(login, as: grant, on: link)
-        let what = terminal ? "psyscreen_terminal" : admin ? "psyscreen_admin" : "psyscreen_counselor of \(counselor ?? "")"
-        try StandardOutput.line("\(link.location.displayName): \(login) is now \(what)")
+        let role: GrantedRole = terminal ? .terminal : admin ? .admin : .counselor(school: counselor ?? "")
+        try StandardOutput.line(CommandMessage.granted(database: link.location.displayName, login: login, role).text(in: language))
     }
 }

@@ -13,6 +13,7 @@ struct Merge: WritingCommand {
             """)
 
     @OptionGroup var options: ReportOptions
+    @OptionGroup var lang: LanguageOption
 
     @Argument(help: ArgumentHelp("Exchange files written by `psyscreen export`.", valueName: "files"))
     var exchangeFiles: [String]
@@ -20,7 +21,7 @@ struct Merge: WritingCommand {
     /// The exchange files are inputs: no `-o` may replace one.
     var files: CommandFiles { CommandFiles(inputs: exchangeFiles, outputs: [options.outputFile]) }
 
-    func run() throws {
+    func run(in language: Language) throws {
         let threshold = try options.threshold()
         var exchanges: [(name: String, exchange: CohortExchange)] = []
         for file in exchangeFiles {
@@ -28,13 +29,13 @@ struct Merge: WritingCommand {
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: file))
             } catch {
-                throw CohortExchangeError(file: file, message: "cannot read the file")
+                throw CohortExchangeError(file: file, .cannotReadFile)
             }
             exchanges.append((file, try CohortExchange.decode(data, file: file)))
         }
         let merged = try CohortMerge.merge(exchanges, threshold: threshold)
         let built = try CohortReportBuilder(threshold: threshold)
             .build(merged.tables, stamp: merged.stamp, withheld: merged.withheld)
-        try options.write(built.report, files: files)
+        try options.write(built.report, files: files, language: language)
     }
 }

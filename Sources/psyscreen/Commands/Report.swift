@@ -15,6 +15,7 @@ struct Report: WritingCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var instruments: InstrumentOptions
     @OptionGroup var options: ReportOptions
+    @OptionGroup var lang: LanguageOption
 
     @Option(help: "The wave, e.g. 2026-autumn.")
     var wave: String
@@ -28,14 +29,14 @@ struct Report: WritingCommand {
         CommandFiles(database: database.resolvedPath, instruments: instruments.directory, outputs: [options.outputFile])
     }
 
-    func run() throws {
+    func run(in language: Language) throws {
         let threshold = try options.threshold()
         let scope = try by.map { try CohortReportScope(parsing: $0) } ?? .full
-        let catalog = try instruments.catalog()
+        let catalog = try instruments.catalog(language: language)
         let store = try database.openForReading()
         let cohort = try store.cohort(wave: wave, catalog: catalog)
         let built = try CohortReportBuilder(threshold: threshold, scope: scope)
             .build(cohort.tables, stamp: cohort.stamp(threshold: threshold))
-        try options.write(built.report, files: files)
+        try options.write(built.report, files: files, language: language)
     }
 }

@@ -6,7 +6,8 @@ import PsyScreenStore
 enum StandardOutput {
     static func write(_ text: String) throws {
         try SQLiteStore.verifyOpenDatabases()
-        let writer = ByteWriter(fileDescriptor: 1, name: "<standard output>", capacity: max(64, min(text.utf8.count, 1 << 20)))
+        // "-" names standard output in errors (in the reader's language).
+        let writer = ByteWriter(fileDescriptor: 1, name: "-", capacity: max(64, min(text.utf8.count, 1 << 20)))
         try writer.write(text)
         try writer.flush()
     }

@@ -68,12 +68,12 @@ struct TerminalDriver {
                 return try performOnce(effect)
             } catch let error where error.isBusy {
                 if !told {
-                    screen.show(.notice(flow.strings.saving))
+                    screen.show(.notice(flow.say(.saving)))
                     told = true
                 }
             } catch {
                 // The student sees a short line; the teacher finds the details on stderr.
-                printError(error.description)
+                printError(error.text(in: language))
                 if case .saveAnswer = effect, let sheet = flow.unsavedSheet {
                     keep(sheet)
                     return .answersKept
@@ -103,6 +103,8 @@ struct TerminalDriver {
         }
     }
 
+    private var language: Language { flow.configuration.language }
+
     /// Writes the sitting's answers to a recovery file beside the database (owner-only), or, if even that fails,
     /// to standard error: the teacher imports it with `psyscreen import`.
     private func keep(_ sheet: (studentID: String, answers: [Int?])) {
@@ -110,10 +112,12 @@ struct TerminalDriver {
         let text = RecoverySheet.csv(battery: battery, studentID: sheet.studentID, answers: sheet.answers)
         if let path = RecoveryFile.write(text, database: store.path, wave: wave, studentID: sheet.studentID) {
             printError(
-                "\(sheet.studentID)'s answers were not stored; they are in \(path): import it with `psyscreen import --wave \(wave) --battery \(battery.id) \(path)` once the database works")
+                CommandMessage.answersInRecoveryFile(student: sheet.studentID, file: path, wave: wave, battery: battery.id)
+                    .text(in: language))
         } else {
             printError(
-                "\(sheet.studentID)'s answers were not stored, and no recovery file could be written; keep these lines as a CSV file and import it with `psyscreen import --wave \(wave) --battery \(battery.id) FILE`:\n\(text)")
+                CommandMessage.answersNotKept(student: sheet.studentID, wave: wave, battery: battery.id, text: text)
+                    .text(in: language))
         }
     }
 }

@@ -15,7 +15,7 @@ final class RowSourceTests: XCTestCase {
 
         var name: String { "sheet1" }
         var bytesRead: Int { 0 }
-        var encodingName: String { "xlsx" }
+        var encodingName: LocalizedText { LocalizedText(english: "xlsx", chinese: "xlsx") }
 
         func next() throws -> TableRecord? {
             guard position < rows.count else { return nil }
@@ -41,13 +41,13 @@ final class RowSourceTests: XCTestCase {
                 try reader.rememberStudentID(record)
             }
             if kind == .rejected {
-                XCTAssertEqual(reader.problems, [RecordProblem(line: 4, field: 2, column: "gad7_1", value: "4", reason: "is not one of the options (0, 1, 2, 3)")])
+                XCTAssertEqual(reader.problems, [RecordProblem(line: 4, field: 2, column: "gad7_1", value: "4", reason: .notAnOption([0, 1, 2, 3]))])
             }
         }
         XCTAssertEqual(kinds, [.sheet, .blank, .rejected, .sheet])
         XCTAssertEqual(sheets.map(\.answers["gad7"]!), [[0, 1, 2, 3, 0, 1, 2], [1, 1, 1, 1, 1, 1, 1]])
         var repeats: [RecordProblem] = []
         try reader.forEachRepeat { repeats.append($0.problem) }
-        XCTAssertEqual(repeats, [RecordProblem(line: 5, field: 1, column: "student_id", value: "A1", reason: "repeats the student_id of line 2")])
+        XCTAssertEqual(repeats, [RecordProblem(line: 5, field: 1, column: "student_id", value: "A1", reason: .repeatsStudentID(firstLine: 2, raisesCrisis: false))])
     }
 }

@@ -32,14 +32,15 @@ final class WorksheetSourceTests: XCTestCase {
                 + #"<row r="5"><c r="B5"><v>1</v></c><c r="C5"><v>2</v></c><c r="F5" t="inlineStr"><is><t>note</t></is></c></row>"#)
         XCTAssertEqual(source.name, "\(scratch.path)/book.xlsx!成绩")
         XCTAssertEqual(source.section, "成绩")
-        XCTAssertEqual(source.encodingName, "Excel sheet 成绩")
+        XCTAssertEqual(source.encodingName.english, "Excel sheet 成绩")
+        XCTAssertEqual(source.encodingName.chinese, "Excel 工作表 成绩")
         // The note right of the table has no column: it is not read.
         XCTAssertEqual(
             try records(source),
             [Row(2, ["student_id", "phq9_1", "phq9_2"]), Row(3, ["A1", "", ""]), Row(4, ["", "", ""]), Row(5, ["", "1", "2"])])
         XCTAssertEqual(source.bytesRead, try XCTUnwrap(FileManager.default.attributesOfItem(atPath: "\(scratch.path)/book.xlsx")[.size] as? Int))
         XCTAssertEqual(source.positions.location(line: 12, field: 3).description, "\(scratch.path)/book.xlsx!成绩:C12")
-        XCTAssertEqual(source.positions.lineWord, "row")
+        XCTAssertTrue(source.positions.cells)
     }
 
     func testMergedHeaderCellsAreRefusedAtTheEndOfTheSheet() throws {

@@ -71,17 +71,15 @@ package struct CohortExchange: Sendable {
         } catch {
             if let format = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
                format["format"] as? String != formatName {
-                throw CohortExchangeError(file: file, message: "not a psyscreen exchange file (psyscreen export writes them)")
+                throw CohortExchangeError(file: file, .notAnExchangeFile)
             }
-            throw CohortExchangeError(file: file, message: "cannot read: \(Self.describe(error))")
+            throw CohortExchangeError(file: file, .cannotRead(Self.describe(error)))
         }
         guard document.format == formatName else {
-            throw CohortExchangeError(file: file, message: "not a psyscreen exchange file (format '\(document.format)')")
+            throw CohortExchangeError(file: file, .otherFormat(document.format))
         }
         guard document.formatVersion == formatVersion else {
-            throw CohortExchangeError(
-                file: file,
-                message: "exchange format version \(document.formatVersion) is not supported (this psyscreen reads version \(formatVersion))")
+            throw CohortExchangeError(file: file, .unsupportedVersion(document.formatVersion, supported: formatVersion))
         }
         return try CohortExchangeReader(document: document, file: file).read()
     }
@@ -102,12 +100,17 @@ package struct CohortExchange: Sendable {
 /// An exchange file that cannot be used, or files that cannot be merged.
 package struct CohortExchangeError: Error, Sendable, CustomStringConvertible {
     package var file: String
-    package var message: String
+    package var message: LocalizedText
 
-    package init(file: String, message: String) {
+    package init(file: String, _ message: ExchangeMessage) {
         self.file = file
-        self.message = message
+        self.message = message.localized
     }
 
-    package var description: String { "\(file): error: \(message)" }
+    /// `FILE: error: MESSAGE` in `language`.
+    package func text(in language: Language) -> String {
+        "\(file): \(CommonMessage.severity(.error).text(in: language))\(message.text(in: language))"
+    }
+
+    package var description: String { text(in: .english) }
 }

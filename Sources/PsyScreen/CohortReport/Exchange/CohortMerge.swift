@@ -7,29 +7,24 @@ package enum CohortMerge {
     package static func merge(
         _ files: [(name: String, exchange: CohortExchange)], threshold: MinimumCellSize, at date: Date = Date()
     ) throws(CohortExchangeError) -> (tables: CohortTables, withheld: [CohortUnit: Set<CohortCell>], stamp: ReportStamp) {
-        guard let first = files.first else { throw CohortExchangeError(file: "merge", message: "no files to merge") }
+        guard let first = files.first else { throw CohortExchangeError(file: "merge", .noFiles) }
         var units: [CohortUnit: CohortCounts] = [:]
         var withheld: [CohortUnit: Set<CohortCell>] = [:]
         var schoolFile: [String: String] = [:]
         var policies: [ReportStamp.PolicyKey] = []
         for (name, exchange) in files {
             guard exchange.stamp.wave == first.exchange.stamp.wave else {
-                throw CohortExchangeError(
-                    file: name,
-                    message: "wave '\(exchange.stamp.wave)' differs from '\(first.exchange.stamp.wave)' of \(first.name)")
+                throw CohortExchangeError(file: name, .otherWave(exchange.stamp.wave, first: first.exchange.stamp.wave, firstFile: first.name))
             }
             guard exchange.stamp.instruments == first.exchange.stamp.instruments,
                   exchange.tables.columns == first.exchange.tables.columns
             else {
-                throw CohortExchangeError(
-                    file: name,
-                    message: "its instruments or scoring keys differ from those of \(first.name): figures scored"
-                        + " with different keys cannot be added up")
+                throw CohortExchangeError(file: name, .otherKeys(firstFile: first.name))
             }
             for policy in exchange.stamp.policies where !policies.contains(policy) { policies.append(policy) }
             for school in Set(exchange.tables.units.keys.map(\.school)) {
                 if let other = schoolFile[school] {
-                    throw CohortExchangeError(file: name, message: "school '\(school)' is also in \(other)")
+                    throw CohortExchangeError(file: name, .schoolInTwoFiles(school: school, otherFile: other))
                 }
                 schoolFile[school] = name
             }

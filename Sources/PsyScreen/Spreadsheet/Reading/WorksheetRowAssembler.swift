@@ -114,10 +114,10 @@ final class WorksheetRowAssembler: XMLStreamHandler {
         case .cell:
             if name.is("r") {
                 guard let parsed = CellReference.parse(value), let column = parsed.column else {
-                    throw problem(column: nil, "a cell has the reference '\(InputExcerpt.quote(value.string))', which names no cell")
+                    throw problem(column: nil, .badCellReference(InputExcerpt.quote(value.string)))
                 }
                 guard column >= nextColumn else {
-                    throw problem(column: column, "cell \(CellReference(column: column, row: rowNumber)) comes after a cell to its right: the sheet is damaged")
+                    throw problem(column: column, .cellOutOfOrder("\(CellReference(column: column, row: rowNumber))"))
                 }
                 cellColumn = column
             } else if name.is("t") {
@@ -132,7 +132,7 @@ final class WorksheetRowAssembler: XMLStreamHandler {
             if name.is("r") {
                 guard let number = Self.integer(value), number > lastRow, number <= limits.rows else {
                     if let number = Self.integer(value), number > 0 { rowNumber = number }
-                    throw problem(column: nil, "row number '\(InputExcerpt.quote(value.string))' does not follow row \(lastRow): the sheet is damaged")
+                    throw problem(column: nil, .rowOutOfOrder(InputExcerpt.quote(value.string), after: lastRow))
                 }
                 rowNumber = number
             }
@@ -174,7 +174,7 @@ final class WorksheetRowAssembler: XMLStreamHandler {
 
     private func append(_ bytes: Span<UInt8>, to buffer: inout [UInt8]) throws {
         guard buffer.count + bytes.count <= limits.cellBytes else {
-            throw problem(column: cellColumn, "the cell holds more than \(ByteCount(UInt64(limits.cellBytes))), more than an Excel cell can")
+            throw problem(column: cellColumn, .cellTooLong(limit: UInt64(limits.cellBytes)))
         }
         bytes.withUnsafeBufferPointer { buffer.append(contentsOf: $0) }
     }
@@ -182,7 +182,7 @@ final class WorksheetRowAssembler: XMLStreamHandler {
     private func startRow() throws {
         place = .row
         rowNumber = lastRow + 1
-        guard rowNumber <= limits.rows else { throw problem(column: nil, "the sheet has more than \(limits.rows) rows") }
+        guard rowNumber <= limits.rows else { throw problem(column: nil, .tooManyRows(limits.rows)) }
         rowFirstCell = batch.spans.count / 2
         rowTextStart = batch.text.count
         rowCells = 0
@@ -223,7 +223,7 @@ final class WorksheetRowAssembler: XMLStreamHandler {
                 guard let index = Self.integer(value), let range = strings.range(index) else {
                     throw problem(
                         column: cellColumn,
-                        "the cell names shared string '\(InputExcerpt.quote(String(decoding: value, as: UTF8.self)))', which the workbook does not have (it has \(strings.count)): the file is damaged")
+                        .noSuchSharedString(InputExcerpt.quote(String(decoding: value, as: UTF8.self)), count: strings.count))
                 }
                 batch.text.append(contentsOf: strings.bytes[range])
             case .inline, .string:
@@ -249,7 +249,7 @@ final class WorksheetRowAssembler: XMLStreamHandler {
         rowCells = cellColumn + 1
     }
 
-    private func problem(column: Int?, _ message: String) -> InputError {
+    private func problem(column: Int?, _ message: SpreadsheetMessage) -> InputError {
         InputError(at: .cell(name, row: max(rowNumber, 1), column: column.map { $0 + 1 }), message)
     }
 
