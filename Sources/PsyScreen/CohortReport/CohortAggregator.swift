@@ -82,17 +82,25 @@ package struct CohortAggregator: Sendable {
     }
 }
 
-/// ``CohortCounts`` with dense score histograms, for fast counting and summing.
+/// ``CohortCounts`` with dense score histograms where a scale's grid is small, for fast counting and summing.
 struct DenseCounts: Sendable {
     var base: CohortCounts
-    /// Per column: respondents per scaled score, offset by the column's lowest score.
+    /// Per column: respondents per scaled score, offset by the column's lowest score; empty for a column whose
+    /// grid is larger than ``denseLimit``.
     var histograms: [[Int]]
-    /// Scores outside the column's range (never seen with validated keys, kept so nothing is lost).
+    /// Per column: scores not in its dense histogram — every score of a large grid (a mean scale with many
+    /// decimals: 0–3 with 6 decimals is 3,000,001 points per unit), and scores outside the range (never seen with
+    /// validated keys, kept so nothing is lost). Memory grows with the distinct scores, not with the grid.
     var outliers: [ScoreHistogram]
+
+    /// Grid points up to which a column is counted in an array (a sum scale's 0…27, a mean with 2 decimals).
+    static let denseLimit = 4_096
 
     init(columns: [CohortColumn]) {
         base = CohortCounts(columns: columns)
-        histograms = columns.map { Array(repeating: 0, count: $0.scaledRange.count) }
+        histograms = columns.map {
+            $0.scaledRange.count <= Self.denseLimit ? Array(repeating: 0, count: $0.scaledRange.count) : []
+        }
         outliers = Array(repeating: ScoreHistogram(), count: columns.count)
     }
 
@@ -123,7 +131,7 @@ struct DenseCounts: Sendable {
                 base.scales[column].unbanded += 1
             }
             let range = columns[column].scaledRange
-            if range.contains(score) {
+            if !histograms[column].isEmpty && range.contains(score) {
                 histograms[column][score - range.lowerBound] += 1
             } else {
                 outliers[column].add(score)
