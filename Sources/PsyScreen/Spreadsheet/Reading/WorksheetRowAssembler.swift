@@ -40,6 +40,15 @@ final class WorksheetRowAssembler: XMLStreamHandler {
 
     private enum Place {
         case outside, sheetData, row, cell, value, inline, inlineText, formula, mergeCells
+
+        /// Whether a row has started and not ended (its cells so far belong to the next batch). Not in
+        /// `<mergeCells>`, which comes after the rows: its ranges can span chunks, and the parser can stop there.
+        var isInsideARow: Bool {
+            switch self {
+            case .row, .cell, .value, .inline, .inlineText, .formula: true
+            case .outside, .sheetData, .mergeCells: false
+            }
+        }
     }
 
     private enum CellType {
@@ -63,7 +72,7 @@ final class WorksheetRowAssembler: XMLStreamHandler {
         next.rows.removeAll(keepingCapacity: true)
         next.text.removeAll(keepingCapacity: true)
         next.spans.removeAll(keepingCapacity: true)
-        if place != .outside && place != .sheetData {
+        if place.isInsideARow {
             let textStart = rowTextStart
             next.text.append(contentsOf: batch.text[textStart...])
             for offset in batch.spans[(2 * rowFirstCell)...] { next.spans.append(offset - textStart) }
