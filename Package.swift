@@ -5,7 +5,7 @@ let package = Package(
     name: "psyscreen",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "psyscreen", targets: ["psyscreen"]),
+        .executable(name: "psyscreen", targets: ["psyscreen"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -69,18 +69,23 @@ let package = Package(
         .testTarget(
             name: "PsyScreenStoreTests",
             dependencies: [
-                "PsyScreenStore", "PsyScreenPostgres", "PsyScreen", "PsyScreenTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "PsyScreenStore", "PsyScreenPostgres", "PsyScreen", "PsyScreenTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
             name: "PsyScreenPostgresTests",
             dependencies: [
-                "PsyScreenPostgres", "PsyScreenStore", "PsyScreen", "PsyScreenTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "PsyScreenPostgres", "PsyScreenStore", "PsyScreen", "PsyScreenTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["PsyScreenTestSupport", "PsyScreenStore", "PsyScreenPostgres", "PsyScreen", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "PsyScreenTestSupport", "PsyScreenStore", "PsyScreenPostgres", "PsyScreen",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

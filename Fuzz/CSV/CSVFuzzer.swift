@@ -2,7 +2,7 @@ import FuzzSupport
 import PsyScreen
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Mutated CSV files through ``CSVReader``'s ordinary API, in every encoding (auto, UTF-8, GB18030), a delimiter
@@ -34,12 +34,14 @@ enum CSVFuzzer {
         for encoding in CSVEncoding.allCases {
             let whole = read(bytes, .init(delimiter: delimiter, encoding: encoding))
             let pieces = read(bytes, .init(delimiter: delimiter, encoding: encoding, chunkSize: tiny))
-            let agree = whole.ending == pieces.ending
+            let agree =
+                whole.ending == pieces.ending
                 && (whole.records == pieces.records
                     || whole.ending.hasPrefix("error")
                         && (whole.records.starts(with: pieces.records) || pieces.records.starts(with: whole.records)))
             if !agree {
-                fatalError("chunk size \(tiny) reads differently from 1 MiB (\(encoding), \(delimiter)):\n\(whole)\n---\n\(pieces)")
+                fatalError(
+                    "chunk size \(tiny) reads differently from 1 MiB (\(encoding), \(delimiter)):\n\(whole)\n---\n\(pieces)")
             }
             // A record limit smaller than the input: an error or the same records, never a trap.
             _ = read(bytes, .init(delimiter: delimiter, encoding: encoding, chunkSize: tiny, maximumRecordSize: 64))

@@ -4,7 +4,7 @@ import PsyScreen
 import ZIPFoundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Mutated workbooks through ``WorksheetSource`` (the rows `score`, `import` and `roster import` read), every row
@@ -39,7 +39,9 @@ enum WorkbookFuzzer {
             file = bytes
         } else {
             let parts = bytes.split(separator: 0x0C, maxSplits: 2, omittingEmptySubsequences: false).map(Array.init)
-            guard let packed = try? pack(sheet: parts[0], strings: parts.count > 1 ? parts[1] : nil, styles: parts.count > 2 ? parts[2] : nil)
+            guard
+                let packed = try? pack(
+                    sheet: parts[0], strings: parts.count > 1 ? parts[1] : nil, styles: parts.count > 2 ? parts[2] : nil)
             else { return }
             file = packed
         }
@@ -62,16 +64,21 @@ enum WorkbookFuzzer {
         }
     }
 
-    static let types = #"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>"#
-    static let root = #"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
-    static let workbook = #"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr date1904="0"/><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#
-    static let links = #"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#
+    static let types =
+        #"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>"#
+    static let root =
+        #"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+    static let workbook =
+        #"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr date1904="0"/><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+    static let links =
+        #"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#
 
     /// A workbook of one sheet with these parts.
     static func pack(sheet: [UInt8], strings: [UInt8]?, styles: [UInt8]?) throws -> [UInt8] {
         let archive = try Archive(accessMode: .create)
         var parts: [(String, [UInt8])] = [
-            ("[Content_Types].xml", Array(types.utf8)), ("_rels/.rels", Array(root.utf8)), ("xl/workbook.xml", Array(workbook.utf8)),
+            ("[Content_Types].xml", Array(types.utf8)), ("_rels/.rels", Array(root.utf8)),
+            ("xl/workbook.xml", Array(workbook.utf8)),
             ("xl/_rels/workbook.xml.rels", Array(links.utf8)), ("xl/worksheets/sheet1.xml", sheet),
         ]
         if let strings { parts.append(("xl/sharedStrings.xml", strings)) }

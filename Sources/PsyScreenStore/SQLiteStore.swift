@@ -3,9 +3,9 @@ import GRDB
 import PsyScreen
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The school's screening database: one SQLite file (WAL, foreign keys, mode 0600) holding the roster, waves,
@@ -61,7 +61,8 @@ package final class SQLiteStore: Sendable {
                 configuration.busyMode = Self.busyWait(seconds: busyTimeout)
                 queue = try DatabaseQueue(path: path, configuration: configuration)
             }
-            try Self.migrate(queue, path: path, access: access, beforeWriting: { [integrity] () throws(StoreError) in try integrity?.wait() })
+            try Self.migrate(
+                queue, path: path, access: access, beforeWriting: { [integrity] () throws(StoreError) in try integrity?.wait() })
         } catch {
             if createdHere { Self.removeFiles(path) }
             throw error as? StoreError ?? StoreError(path: path, error)
@@ -193,7 +194,8 @@ package final class SQLiteStore: Sendable {
     /// Whether every table but the schema's bookkeeping is empty.
     static func holdsNoData(_ db: Database) throws -> Bool {
         let tables = try String.fetchAll(
-            db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'")
+            db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'"
+        )
         for table in tables where try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \"\(table)\")") == true {
             return false
         }

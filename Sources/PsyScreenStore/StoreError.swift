@@ -20,7 +20,8 @@ package struct StoreError: Error, Sendable, CustomStringConvertible {
     init(path: String, _ error: any Error) {
         self.path = path
         guard let error = error as? DatabaseError else {
-            self.message = StoreMessage.other((error as? any Message)?.localized ?? LocalizedText(libraryText: "\(error)")).localized
+            self.message =
+                StoreMessage.other((error as? any Message)?.localized ?? LocalizedText(libraryText: "\(error)")).localized
             return
         }
         let sqlite = SQLiteText(code: error.extendedResultCode.rawValue, message: error.message ?? "\(error.resultCode)")

@@ -10,10 +10,12 @@ final class DatabaseFileTests: XCTestCase {
     /// The commands that only read, with what they need besides `--db`.
     static func readCommands(output: String) -> [[String]] {
         [
-            ["coverage", "--wave", "w"], ["unscreened", "--wave", "w"], ["results", "--wave", "w", "-o", output + "/results.csv"],
+            ["coverage", "--wave", "w"], ["unscreened", "--wave", "w"],
+            ["results", "--wave", "w", "-o", output + "/results.csv"],
             ["warnings", "--wave", "w"], ["history", "A20250001"], ["report", "--wave", "w"],
             ["export", "--wave", "w", "-o", output + "/school.json"], ["audit"], ["db", "check"],
-            ["db", "backup", output + "/backup.sqlite"], ["form", "--battery", "annual", "--wave", "w", "-o", output + "/forms.html"],
+            ["db", "backup", output + "/backup.sqlite"],
+            ["form", "--battery", "annual", "--wave", "w", "-o", output + "/forms.html"],
         ]
     }
 
@@ -60,14 +62,18 @@ final class DatabaseFileTests: XCTestCase {
             let run = try cli.run(arguments)
             XCTAssertEqual(run.status, 0, "\(arguments): \(run.stderr)")
             if arguments[0] == "results" || arguments[0] == "form" {
-                XCTAssertTrue(run.stderr.hasPrefix("warning: \(school.database) is read-only for this user: this export is not in the audit trail\n"), run.stderr)
+                XCTAssertTrue(
+                    run.stderr.hasPrefix(
+                        "warning: \(school.database) is read-only for this user: this export is not in the audit trail\n"),
+                    run.stderr)
             }
         }
         XCTAssertEqual(school.mode(school.database), mode, "never changes the mode of a file it did not create")
         XCTAssertEqual(FileManager.default.contents(atPath: school.database), contents)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: school.directory).sorted(), before, "no -wal or -shm")
         XCTAssertEqual(
-            try FileManager.default.contentsOfDirectory(atPath: output).sorted(), ["backup.sqlite", "forms.html", "results.csv", "school.json"])
+            try FileManager.default.contentsOfDirectory(atPath: output).sorted(),
+            ["backup.sqlite", "forms.html", "results.csv", "school.json"])
         XCTAssertEqual(try SQLiteStore(path: output + "/backup.sqlite", access: .readOnly).integrityProblems(), [])
     }
 
@@ -83,22 +89,29 @@ final class DatabaseFileTests: XCTestCase {
         let output = school.directory + "/out"
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: false)
         let writes = [
-            ["import", "--wave", "w2", "--battery", "annual", school.input], ["roster", "import", Fixtures.samplesDirectory + "/roster.csv"],
+            ["import", "--wave", "w2", "--battery", "annual", school.input],
+            ["roster", "import", Fixtures.samplesDirectory + "/roster.csv"],
             ["follow-up", "A20250001", "--wave", "w", "--status", "contacted"],
         ]
         for arguments in Self.readCommands(output: output).filter({ $0 != ["db", "check"] }) + writes {
             let run = try school.cli.run(arguments)
             XCTAssertEqual(run.status, 2, "\(arguments)")
             XCTAssertTrue(
-                run.stderr.hasPrefix("\(school.database): error: the database file is damaged (SQLite: "), "\(arguments): \(run.stderr)")
-            XCTAssertTrue(run.stderr.hasSuffix("this command stopped and changed nothing. Run `psyscreen db check`, then restore the latest backup (see the README: Backups)\n"), run.stderr)
+                run.stderr.hasPrefix("\(school.database): error: the database file is damaged (SQLite: "),
+                "\(arguments): \(run.stderr)")
+            XCTAssertTrue(
+                run.stderr.hasSuffix(
+                    "this command stopped and changed nothing. Run `psyscreen db check`, then restore the latest backup (see the README: Backups)\n"
+                ), run.stderr)
             XCTAssertEqual(FileManager.default.contents(atPath: school.database), bytes, "\(arguments)")
         }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output), [])
         let check = try school.cli.run(["db", "check"])
         XCTAssertEqual(check.status, 1)
         XCTAssertTrue(
-            check.stderr.hasPrefix("\(school.database): error: the database file is damaged; restore the latest backup (see the README: Backups). SQLite found:\n"),
+            check.stderr.hasPrefix(
+                "\(school.database): error: the database file is damaged; restore the latest backup (see the README: Backups). SQLite found:\n"
+            ),
             check.stderr)
     }
 
@@ -171,14 +184,17 @@ final class DatabaseFileTests: XCTestCase {
             _ = try? Self.system(["/bin/umount", disk])
             try? FileManager.default.removeItem(atPath: directory)
         }
-        try XCTSkipUnless(try Self.system(["/bin/mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", disk]) == 0, "cannot mount tmpfs here")
+        try XCTSkipUnless(
+            try Self.system(["/bin/mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", disk]) == 0, "cannot mount tmpfs here")
         let roster = directory + "/roster.csv"
         var text = "student_id,name,school,grade,class,gender,status\n"
         for number in 0..<20000 { text += "S\(number),学生\(number),一中,2026,\(number % 40)班,男,在籍\n" }
         try text.write(toFile: roster, atomically: true, encoding: .utf8)
         let run = try CLIRunner(currentDirectory: directory).run(["roster", "import", "--db", disk + "/school.sqlite", roster])
         XCTAssertEqual(run.status, 2)
-        XCTAssertTrue(run.stderr.hasPrefix("\(disk)/school.sqlite: error: the disk is full: nothing of this command was stored"), run.stderr)
+        XCTAssertTrue(
+            run.stderr.hasPrefix("\(disk)/school.sqlite: error: the disk is full: nothing of this command was stored"), run.stderr
+        )
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: disk), [], "no database, -wal or -shm left")
     }
 

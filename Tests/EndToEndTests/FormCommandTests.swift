@@ -50,7 +50,8 @@ final class FormCommandTests: XCTestCase {
     }
 
     func testAClassStackIsInRosterOrderOwnerOnlyAndAudited() throws {
-        try importRoster("""
+        try importRoster(
+            """
             student_id,name,school,grade,class,gender,status
             A3,罗洋宇,一中,2026,2026级1班,男,在籍
             A1,高梓,一中,2026,2026级1班,女,在籍
@@ -68,7 +69,9 @@ final class FormCommandTests: XCTestCase {
         let html = try String(contentsOfFile: file, encoding: .utf8)
         let ids = html.components(separatedBy: "<span class=\"field id\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
         XCTAssertEqual(ids, ["A1", "A3", "A5"])
-        let names = html.components(separatedBy: "<span class=\"field name\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        let names = html.components(separatedBy: "<span class=\"field name\">").dropFirst().map {
+            String($0.prefix { $0 != "<" })
+        }
         XCTAssertEqual(names, ["高梓", "罗洋宇", "赵磊"])
         XCTAssertEqual(html.components(separatedBy: "<section class=\"page\">").count - 1, 6)
         XCTAssertFalse(html.contains("陈晨"))

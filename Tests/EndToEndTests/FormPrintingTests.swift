@@ -63,7 +63,8 @@ final class FormPrintingTests: XCTestCase {
         for language in Language.allCases {
             let pdf = directory + "/class-\(language.rawValue).pdf"
             let run = try cli.run([
-                "form", "--battery", "annual", "--lang", language.rawValue, "--wave", "2026-autumn", "--class", "2026级5班", "-o", pdf,
+                "form", "--battery", "annual", "--lang", language.rawValue, "--wave", "2026-autumn", "--class", "2026级5班", "-o",
+                pdf,
             ])
             XCTAssertEqual(run.status, 0, run.stderr)
             let perForm = PaperForm(battery: annual, language: language).pageCount
@@ -72,7 +73,8 @@ final class FormPrintingTests: XCTestCase {
                 language == .english
                     ? "\(pdf): 30 forms of battery annual (en), \(perForm) pages each, \(30 * perForm) in all\n"
                     : "\(pdf)：问卷组 annual 的问卷 30 份（zh-Hans），每份 \(perForm) 页，共 \(30 * perForm) 页\n")
-            XCTAssertEqual((try FileManager.default.attributesOfItem(atPath: pdf)[.posixPermissions] as! NSNumber).intValue, 0o600)
+            XCTAssertEqual(
+                (try FileManager.default.attributesOfItem(atPath: pdf)[.posixPermissions] as! NSNumber).intValue, 0o600)
             let info = try output(pdfinfo, [pdf])
             XCTAssertTrue(info.contains("Pages:           \(30 * perForm)\n"), info)
             XCTAssertTrue(info.contains(" pts (A4)\n"), info)
@@ -100,7 +102,9 @@ final class FormPrintingTests: XCTestCase {
                     }
                     position = found.upperBound
                 }
-                let codes = form.joined().split(separator: "\n").filter { $0.range(of: #"^[a-z0-9]+_[0-9]+$"#, options: .regularExpression) != nil }
+                let codes = form.joined().split(separator: "\n").filter {
+                    $0.range(of: #"^[a-z0-9]+_[0-9]+$"#, options: .regularExpression) != nil
+                }
                 XCTAssertEqual(codes.map(String.init), columns.itemColumnNames, "\(language) form \(index + 1)")
                 XCTAssertTrue(form.last!.contains("12356"))
             }

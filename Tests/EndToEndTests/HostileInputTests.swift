@@ -12,13 +12,30 @@ final class HostileInputTests: XCTestCase {
 
     /// `(audit file, the shipped file it replaces or nil, its id, the line and message of its error)`.
     static let cases: [(file: String, replaces: String?, id: String, error: String)] = [
-        ("audit-option-value-overflow.xml", "phq9.xml", "phq9",
-         "19: error: option value of response set 'frequency' must be a whole number from -1000 to 1000, not '4611686018427387904'"),
-        ("audit-multiply-nan.xml", "who5.xml", "who5", "68: error: derived scale 'percent' multiply must be a decimal number from -1000 to 1000, not 'nan'"),
-        ("audit-multiply-inf.xml", "who5.xml", "who5", "68: error: derived scale 'percent' multiply must be a decimal number from -1000 to 1000, not 'inf'"),
-        ("audit-multiply-1e400.xml", "who5.xml", "who5", "68: error: derived scale 'percent' multiply must be a decimal number from -1000 to 1000, not '1e400'"),
-        ("audit-decimals-17.xml", nil, "meantest", "18: error: scale 'mean' decimals must be a whole number from 0 to 6, not '17'"),
-        ("audit-decimals-18.xml", nil, "meantest", "18: error: scale 'mean' decimals must be a whole number from 0 to 6, not '18'"),
+        (
+            "audit-option-value-overflow.xml", "phq9.xml", "phq9",
+            "19: error: option value of response set 'frequency' must be a whole number from -1000 to 1000, not '4611686018427387904'"
+        ),
+        (
+            "audit-multiply-nan.xml", "who5.xml", "who5",
+            "68: error: derived scale 'percent' multiply must be a decimal number from -1000 to 1000, not 'nan'"
+        ),
+        (
+            "audit-multiply-inf.xml", "who5.xml", "who5",
+            "68: error: derived scale 'percent' multiply must be a decimal number from -1000 to 1000, not 'inf'"
+        ),
+        (
+            "audit-multiply-1e400.xml", "who5.xml", "who5",
+            "68: error: derived scale 'percent' multiply must be a decimal number from -1000 to 1000, not '1e400'"
+        ),
+        (
+            "audit-decimals-17.xml", nil, "meantest",
+            "18: error: scale 'mean' decimals must be a whole number from 0 to 6, not '17'"
+        ),
+        (
+            "audit-decimals-18.xml", nil, "meantest",
+            "18: error: scale 'mean' decimals must be a whole number from 0 to 6, not '18'"
+        ),
     ]
 
     func testNoAuditFileMakesAnyCommandExitByASignal() throws {
@@ -35,14 +52,16 @@ final class HostileInputTests: XCTestCase {
 
             func run(_ arguments: [String]) throws -> CLIRunner.Output {
                 let output = try cli.run(arguments)
-                XCTAssertFalse(output.signalled, "\(file): psyscreen \(arguments.joined(separator: " ")) died by signal \(output.status)")
+                XCTAssertFalse(
+                    output.signalled, "\(file): psyscreen \(arguments.joined(separator: " ")) died by signal \(output.status)")
                 return output
             }
 
             // Commands that do not need the file: a one-line warning, then their work.
             let listing = try run(["instruments"])
             XCTAssertEqual(listing.status, 0, "\(file): \(listing.stderr)")
-            XCTAssertTrue(listing.stderr.contains("\(path):\(error.prefix { $0 != ":" }): warning: file not used: "), listing.stderr)
+            XCTAssertTrue(
+                listing.stderr.contains("\(path):\(error.prefix { $0 != ":" }): warning: file not used: "), listing.stderr)
             XCTAssertTrue(listing.stdout.contains("gad7"))
             let gad7 = try run(["score", "--instrument", "gad7", "samples/paper-results.csv", "-o", directory + "/gad7.csv"])
             XCTAssertEqual(gad7.status, 1, "the sample's deliberate mistakes, nothing else: \(gad7.stderr)")
@@ -64,7 +83,10 @@ final class HostileInputTests: XCTestCase {
             if id == "phq9" {
                 let battery = try run(["score", "--battery", "annual", "samples/paper-results.csv", "-o", directory + "/out.csv"])
                 XCTAssertEqual(battery.status, 2)
-                XCTAssertTrue(battery.stderr.contains("\(folder)/annual.xml:7: error: instrument 'phq9' cannot be used: \(path) has errors\n\(located)\n"), battery.stderr)
+                XCTAssertTrue(
+                    battery.stderr.contains(
+                        "\(folder)/annual.xml:7: error: instrument 'phq9' cannot be used: \(path) has errors\n\(located)\n"),
+                    battery.stderr)
             }
         }
     }
@@ -83,7 +105,9 @@ final class HostileInputTests: XCTestCase {
     }
 
     func testAnInstrumentGivenAsAFileIsCheckedTheSameWay() throws {
-        let output = try CLIRunner().run(["score", "--instrument", Self.audit + "/audit-decimals-18.xml", "samples/paper-results.csv"])
+        let output = try CLIRunner().run([
+            "score", "--instrument", Self.audit + "/audit-decimals-18.xml", "samples/paper-results.csv",
+        ])
         XCTAssertFalse(output.signalled)
         XCTAssertEqual(output.status, 2)
         XCTAssertEqual(output.stderr, "\(Self.audit)/audit-decimals-18.xml:\(Self.cases[5].error)\n")

@@ -12,7 +12,8 @@ final class KioskScrollbackTests: XCTestCase {
             defer { try? FileManager.default.removeItem(atPath: school.directory) }
             var environment = ["PSYSCREEN_INSTRUMENTS=\(Fixtures.instrumentsDirectory)", "NO_COLOR=1"]
             environment += term.map { ["TERM=\($0)"] } ?? []
-            let command = ["env"] + (term == nil ? ["-u", "TERM"] : []) + environment
+            let command =
+                ["env"] + (term == nil ? ["-u", "TERM"] : []) + environment
                 + [CLIRunner.executable] + school.arguments(["--kiosk"])
             let tmux = try TmuxSession(command)
             let label = "TERM=\(term ?? "(unset)")"
@@ -23,7 +24,8 @@ final class KioskScrollbackTests: XCTestCase {
             let answers = Array(repeating: "0", count: 8) + ["2"] + Array(repeating: "3", count: 7)
             XCTAssertTrue(try tmux.waitForScreen { $0.contains("[1/16]") }, "\(label): \((try? tmux.screen()) ?? "")")
             for answer in answers { try tmux.typeLine(answer) }
-            XCTAssertTrue(try tmux.waitForScreen { $0.contains("Press Enter to finish.") }, "\(label): \((try? tmux.screen()) ?? "")")
+            XCTAssertTrue(
+                try tmux.waitForScreen { $0.contains("Press Enter to finish.") }, "\(label): \((try? tmux.screen()) ?? "")")
             let during = try tmux.scrollback()
             XCTAssertTrue(during.contains("12356"), "\(label): the crisis text was shown: \(during)")
             XCTAssertTrue(during.contains("张*明"), label)

@@ -51,7 +51,9 @@ final class OutputDeviceTests: XCTestCase {
     func testAFIFOIsReadByAnotherProcess() throws {
         let fifo = school.directory + "/pipe"
         XCTAssertEqual(mkfifo(fifo, 0o600), 0)
-        for arguments in [["results", "--wave", "w", "-o"], ["score", "--battery", "annual", school.input, "-o"], ["db", "backup"]] {
+        for arguments in [
+            ["results", "--wave", "w", "-o"], ["score", "--battery", "annual", school.input, "-o"], ["db", "backup"],
+        ] {
             let expected = try school.cli.run(arguments + ["-"])
             let reader = Process()
             reader.executableURL = URL(fileURLWithPath: "/bin/cat")
@@ -86,8 +88,10 @@ final class OutputDeviceTests: XCTestCase {
 
     func testAFailedWriteExitsNonZeroWithAMessage() throws {
         // Standard output on /dev/full.
-        for arguments in [["instruments"], ["show", "phq9"], ["coverage", "--wave", "w"], ["history", "A20250001"], ["audit"],
-                          ["validate", school.instruments + "/phq9.xml"]] {
+        for arguments in [
+            ["instruments"], ["show", "phq9"], ["coverage", "--wave", "w"], ["history", "A20250001"], ["audit"],
+            ["validate", school.instruments + "/phq9.xml"],
+        ] {
             let run = try school.cli.run(arguments, stdoutTo: "/dev/full")
             XCTAssertEqual(run.status, 2, "\(arguments)")
             XCTAssertEqual(run.stderr, "<standard output>: error: cannot write: No space left on device\n", "\(arguments)")
@@ -96,7 +100,8 @@ final class OutputDeviceTests: XCTestCase {
         for (arguments, _) in outputs(to: "/dev/full") {
             let run = try school.cli.run(arguments)
             XCTAssertEqual(run.status, 2, "\(arguments): \(run.stderr)")
-            XCTAssertTrue(run.stderr.contains("/dev/full: error: cannot write: No space left on device"), "\(arguments): \(run.stderr)")
+            XCTAssertTrue(
+                run.stderr.contains("/dev/full: error: cannot write: No space left on device"), "\(arguments): \(run.stderr)")
         }
     }
 }

@@ -22,12 +22,18 @@ final class OutputPathTests: XCTestCase {
     func writers() -> [Writer] {
         let school = school!
         return [
-            Writer(name: "score -o", arguments: { ["score", "--battery", "annual", school.input, "-o", $0] }, input: school.input),
-            Writer(name: "score --errors", arguments: { ["score", "--battery", "annual", school.input, "--errors", $0] }, input: school.input),
+            Writer(
+                name: "score -o", arguments: { ["score", "--battery", "annual", school.input, "-o", $0] }, input: school.input),
+            Writer(
+                name: "score --errors", arguments: { ["score", "--battery", "annual", school.input, "--errors", $0] },
+                input: school.input),
             Writer(name: "template", arguments: { ["template", "--battery", "annual", "-o", $0] }),
             Writer(name: "form", arguments: { ["form", "--battery", "annual", "-o", $0] }),
             Writer(name: "form --wave", arguments: { ["form", "--battery", "annual", "--wave", "w", "-o", $0] }),
-            Writer(name: "import --errors", arguments: { ["import", "--wave", "w2", "--battery", "annual", school.input, "--errors", $0] }, input: school.input),
+            Writer(
+                name: "import --errors",
+                arguments: { ["import", "--wave", "w2", "--battery", "annual", school.input, "--errors", $0] },
+                input: school.input),
             Writer(name: "coverage", arguments: { ["coverage", "--wave", "w", "-o", $0] }),
             Writer(name: "unscreened", arguments: { ["unscreened", "--wave", "w", "-o", $0] }),
             Writer(name: "results", arguments: { ["results", "--wave", "w", "-o", $0] }),
@@ -87,16 +93,24 @@ final class OutputPathTests: XCTestCase {
 
     func testTheTwoOutputsOfScoreMayNotBeOneFile() throws {
         let out = school.directory + "/out.csv"
-        let run = try school.cli.run(["score", "--battery", "annual", school.input, "-o", out, "--errors", school.directory + "/./out.csv"])
+        let run = try school.cli.run([
+            "score", "--battery", "annual", school.input, "-o", out, "--errors", school.directory + "/./out.csv",
+        ])
         XCTAssertEqual(run.status, 2)
-        XCTAssertEqual(run.stderr, "\(school.directory)/./out.csv: error: -o and --errors name the same file; give each its own\n")
+        XCTAssertEqual(
+            run.stderr, "\(school.directory)/./out.csv: error: -o and --errors name the same file; give each its own\n")
         XCTAssertNil(school.type(out), "nothing written")
     }
 
     func testAnErrorsFileThatCannotBeWrittenStopsTheImportBeforeItStores() throws {
-        let run = try school.cli.run(["import", "--wave", "w2", "--battery", "annual", school.input, "--errors", school.directory + "/missing/errors.csv"])
+        let run = try school.cli.run([
+            "import", "--wave", "w2", "--battery", "annual", school.input, "--errors", school.directory + "/missing/errors.csv",
+        ])
         XCTAssertEqual(run.status, 2)
-        XCTAssertEqual(run.stderr, "\(school.directory)/missing/errors.csv: error: cannot create a temporary file in \(school.directory)/missing: No such file or directory\n")
+        XCTAssertEqual(
+            run.stderr,
+            "\(school.directory)/missing/errors.csv: error: cannot create a temporary file in \(school.directory)/missing: No such file or directory\n"
+        )
         XCTAssertFalse(try SQLiteStore(path: school.database, access: .readOnly).waveExists("w2"))
     }
 
@@ -123,7 +137,9 @@ final class OutputPathTests: XCTestCase {
         func walk(_ command: [String: Any], _ path: [String]) {
             for argument in command["arguments"] as? [[String: Any]] ?? [] {
                 let names = (argument["names"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
-                for name in names where name == "output" || name == "errors" { found.insert((path + [name]).joined(separator: " ")) }
+                for name in names where name == "output" || name == "errors" {
+                    found.insert((path + [name]).joined(separator: " "))
+                }
             }
             for sub in command["subcommands"] as? [[String: Any]] ?? [] {
                 walk(sub, path + [sub["commandName"] as? String ?? "?"])
@@ -132,8 +148,11 @@ final class OutputPathTests: XCTestCase {
         walk(try XCTUnwrap(root["command"] as? [String: Any]), [])
         XCTAssertEqual(
             found,
-            ["score output", "score errors", "template output", "form output", "import errors", "coverage output", "unscreened output",
-             "results output", "warnings output", "report output", "export output", "merge output"])
+            [
+                "score output", "score errors", "template output", "form output", "import errors", "coverage output",
+                "unscreened output",
+                "results output", "warnings output", "report output", "export output", "merge output",
+            ])
         let covered = Set(writers().map { $0.name.split(separator: " ").first.map(String.init) ?? "" })
         for entry in found { XCTAssertTrue(covered.contains(String(entry.split(separator: " ")[0])), entry) }
     }

@@ -17,9 +17,20 @@ final class OwnerOnlyFilesTests: XCTestCase {
         let out = school.directory + "/out"
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: false)
         let runs: [(arguments: [String], file: String, status: Int32)] = [
-            (["score", "--battery", "annual", school.input, "-o", out + "/scores.csv", "--errors", out + "/score-errors.csv"], "scores.csv", 1),
-            (["score", "--battery", "annual", school.input, "-o", out + "/scores2.csv", "--errors", out + "/score-errors.csv"], "score-errors.csv", 1),
-            (["import", "--wave", "w2", "--battery", "annual", school.input, "--errors", out + "/import-errors.csv"], "import-errors.csv", 1),
+            (
+                ["score", "--battery", "annual", school.input, "-o", out + "/scores.csv", "--errors", out + "/score-errors.csv"],
+                "scores.csv", 1
+            ),
+            (
+                [
+                    "score", "--battery", "annual", school.input, "-o", out + "/scores2.csv", "--errors",
+                    out + "/score-errors.csv",
+                ], "score-errors.csv", 1
+            ),
+            (
+                ["import", "--wave", "w2", "--battery", "annual", school.input, "--errors", out + "/import-errors.csv"],
+                "import-errors.csv", 1
+            ),
             (["results", "--wave", "w", "-o", out + "/results.csv"], "results.csv", 0),
             (["unscreened", "--wave", "w", "-o", out + "/unscreened.csv"], "unscreened.csv", 0),
             (["warnings", "--wave", "w", "-o", out + "/warnings.csv"], "warnings.csv", 0),
@@ -49,12 +60,15 @@ final class OwnerOnlyFilesTests: XCTestCase {
         }
         // Nothing else was left behind (temporary files, a WAL).
         let left = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        XCTAssertEqual(left, [
-            "backup.sqlite", "blank.html", "coverage.csv", "district.txt", "extract.csv", "forms.html", "import-errors.csv", "keys",
-            "new.sqlite", "report.txt",
-            "results.csv", "school.json", "score-errors.csv", "scores.csv", "scores2.csv", "template.csv", "unscreened.csv",
-            "warnings.csv",
-        ])
+        XCTAssertEqual(
+            left,
+            [
+                "backup.sqlite", "blank.html", "coverage.csv", "district.txt", "extract.csv", "forms.html", "import-errors.csv",
+                "keys",
+                "new.sqlite", "report.txt",
+                "results.csv", "school.json", "score-errors.csv", "scores.csv", "scores2.csv", "template.csv", "unscreened.csv",
+                "warnings.csv",
+            ])
     }
 
     func testAnExistingDatabaseKeepsItsMode() throws {

@@ -16,7 +16,13 @@ final class PostgresLabTests: XCTestCase {
         var roster = try String(contentsOfFile: Fixtures.samplesDirectory + "/roster.csv", encoding: .utf8)
         let header = roster.split(separator: "\n")[0].split(separator: ",").map(String.init)
         for id in lab {
-            roster += header.map { ["student_id": id, "name": "机房\(id)", "school": "实验中学", "grade": "2026", "class": "机房1班", "gender": "女", "status": "enrolled"][$0] ?? "" }
+            roster +=
+                header.map {
+                    [
+                        "student_id": id, "name": "机房\(id)", "school": "实验中学", "grade": "2026", "class": "机房1班", "gender": "女",
+                        "status": "enrolled",
+                    ][$0] ?? ""
+                }
                 .joined(separator: ",") + "\n"
         }
         try roster.write(toFile: folder + "/roster.csv", atomically: true, encoding: .utf8)
@@ -25,10 +31,13 @@ final class PostgresLabTests: XCTestCase {
         let login = try database.makeLogin("lab")
         XCTAssertEqual(try owner.run(["db", "grant", login.name, "--terminal"]).status, 0)
         let terminalURL = PostgresTestServer.replacing(database.url, user: login.name)
-        let terminal = CLIRunner(currentDirectory: folder, environment: ["PSYSCREEN_DB": terminalURL, "PGPASSWORD": login.password])
+        let terminal = CLIRunner(
+            currentDirectory: folder, environment: ["PSYSCREEN_DB": terminalURL, "PGPASSWORD": login.password])
 
         let answers = (0..<16).map { String($0 % 3) }
-        let importer = try owner.start(["import", "--wave", "w", "--battery", "annual", Fixtures.samplesDirectory + "/paper-results.csv"])
+        let importer = try owner.start([
+            "import", "--wave", "w", "--battery", "annual", Fixtures.samplesDirectory + "/paper-results.csv",
+        ])
         let sessions = try lab.map { id in
             try terminal.start(["take", "--battery", "annual", "--wave", "w", "--lang", "en"])
         }
@@ -52,7 +61,9 @@ final class PostgresLabTests: XCTestCase {
         // Every answer of every sitting, as typed; the import's sheets too.
         let results = try owner.run(["results", "--wave", "w", "-o", "-"])
         XCTAssertEqual(results.status, 0, results.stderr)
-        let rows = results.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let rows = results.stdout.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         let columns = rows[0]
         let items = (1...9).map { "phq9_\($0)" } + (1...7).map { "gad7_\($0)" }
         for id in lab {
@@ -86,7 +97,9 @@ final class PostgresLabTests: XCTestCase {
         running.closeInput()
         XCTAssertEqual(running.finish(), 0, running.stdout)
         let results = try cli.run(["results", "--wave", "w", "-o", "-"])
-        let rows = results.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let rows = results.stdout.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         let row = try XCTUnwrap(rows.first { $0.first == "A20250001" }, results.stdout)
         XCTAssertEqual(["phq9_1", "phq9_2", "phq9_3"].map { row[rows[0].firstIndex(of: $0)!] }, ["2", "1", ""])
     }

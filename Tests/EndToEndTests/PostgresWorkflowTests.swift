@@ -9,11 +9,13 @@ final class PostgresWorkflowTests: XCTestCase {
     /// One workflow against one database: every command's exit status, standard output and error, and the files
     /// it wrote, with times and the database's name masked.
     private func run(_ steps: [Step], database: String, in folder: String) throws -> [String] {
-        let cli = CLIRunner(currentDirectory: folder, environment: ["PSYSCREEN_DB": database, "PSYSCREEN_KEY": folder + "/keys/pseudonym.key"])
+        let cli = CLIRunner(
+            currentDirectory: folder, environment: ["PSYSCREEN_DB": database, "PSYSCREEN_KEY": folder + "/keys/pseudonym.key"])
         var transcript: [String] = []
         for step in steps {
             let output = try cli.run(step.arguments, input: step.input)
-            var text = "$ \(step.arguments.joined(separator: " "))\nexit \(output.status)\n\(output.stdout)\n--- stderr\n\(output.stderr)"
+            var text =
+                "$ \(step.arguments.joined(separator: " "))\nexit \(output.status)\n\(output.stdout)\n--- stderr\n\(output.stderr)"
             for file in step.files {
                 text += "\n--- \(file)\n" + (try Self.contents(folder + "/" + file))
             }
@@ -77,15 +79,23 @@ final class PostgresWorkflowTests: XCTestCase {
         let samples = Fixtures.samplesDirectory
         try compare([
             Step(arguments: ["roster", "import", samples + "/roster.csv"]),
-            Step(arguments: ["import", "--wave", "2026-autumn", "--battery", "annual", samples + "/paper-results.csv", "--errors", "errors.csv"], files: ["errors.csv"]),
+            Step(
+                arguments: [
+                    "import", "--wave", "2026-autumn", "--battery", "annual", samples + "/paper-results.csv", "--errors",
+                    "errors.csv",
+                ], files: ["errors.csv"]),
             Step(arguments: ["import", "--wave", "2026-autumn", "--battery", "annual", samples + "/paper-results-gb18030.csv"]),
             Step(arguments: ["import", "--wave", "2026-autumn", "--battery", "annual", samples + "/paper-results.csv"]),
             Step(arguments: ["coverage", "--wave", "2026-autumn", "--by", "class"]),
-            Step(arguments: ["coverage", "--wave", "2026-autumn", "--by", "grade", "--format", "csv", "-o", "coverage.csv"], files: ["coverage.csv"]),
+            Step(
+                arguments: ["coverage", "--wave", "2026-autumn", "--by", "grade", "--format", "csv", "-o", "coverage.csv"],
+                files: ["coverage.csv"]),
             Step(arguments: ["coverage", "--wave", "2026-autumn", "--format", "json"]),
             Step(arguments: ["unscreened", "--wave", "2026-autumn", "--school", "第一职业中专"]),
             Step(arguments: ["warnings", "--wave", "2026-autumn"]),
-            Step(arguments: ["warnings", "--wave", "2026-autumn", "--level", "red", "--format", "csv", "-o", "red.csv"], files: ["red.csv"]),
+            Step(
+                arguments: ["warnings", "--wave", "2026-autumn", "--level", "red", "--format", "csv", "-o", "red.csv"],
+                files: ["red.csv"]),
             Step(arguments: ["follow-up", "A20250004", "--wave", "2026-autumn", "--status", "contacted", "--note", "班主任已谈话"]),
             Step(arguments: ["follow-up", "Z99", "--wave", "2026-autumn", "--status", "closed"]),
             Step(arguments: ["history", "A20250004"]),
@@ -104,9 +114,13 @@ final class PostgresWorkflowTests: XCTestCase {
             Step(arguments: ["roster", "import", samples + "/roster.csv"]),
             Step(arguments: ["import", "--wave", "2026-autumn", "--battery", "annual", samples + "/paper-results.csv"]),
             Step(arguments: ["report", "--wave", "2026-autumn", "--min-cell", "5"]),
-            Step(arguments: ["report", "--wave", "2026-autumn", "--min-cell", "5", "--format", "csv", "-o", "report.csv"], files: ["report.csv"]),
+            Step(
+                arguments: ["report", "--wave", "2026-autumn", "--min-cell", "5", "--format", "csv", "-o", "report.csv"],
+                files: ["report.csv"]),
             Step(arguments: ["report", "--wave", "2026-autumn", "--min-cell", "5", "--format", "json"]),
-            Step(arguments: ["export", "--wave", "2026-autumn", "--min-cell", "5", "-o", "school-a.json"], files: ["school-a.json"]),
+            Step(
+                arguments: ["export", "--wave", "2026-autumn", "--min-cell", "5", "-o", "school-a.json"], files: ["school-a.json"]
+            ),
             Step(arguments: ["key", "init"]),
             Step(arguments: ["export", "--deidentified", "--wave", "2026-autumn", "--min-cell", "5", "-o", "research.csv"]),
             Step(arguments: ["report", "--wave", "2026-nope"]),
@@ -121,11 +135,17 @@ final class PostgresWorkflowTests: XCTestCase {
             Step(arguments: ["roster", "import", samples + "/roster.csv"]),
             // A whole sitting; a crisis answer then quitting; resuming it; a refusal; an unknown ID; a finished one.
             Step(arguments: take, input: (["A20250001", "y", "y"] + full).map { $0 + "\n" }.joined()),
-            Step(arguments: take, input: (["A20250002", "y", "y", "1", "1", "1", "1", "1", "1", "1", "1", "2", "q"]).map { $0 + "\n" }.joined()),
-            Step(arguments: take, input: (["A20250002", "y", "b", "0"] + Array(repeating: "0", count: 7) + ["s", "?"]).map { $0 + "\n" }.joined()),
+            Step(
+                arguments: take,
+                input: (["A20250002", "y", "y", "1", "1", "1", "1", "1", "1", "1", "1", "2", "q"]).map { $0 + "\n" }.joined()),
+            Step(
+                arguments: take,
+                input: (["A20250002", "y", "b", "0"] + Array(repeating: "0", count: 7) + ["s", "?"]).map { $0 + "\n" }.joined()),
             Step(arguments: take, input: (["A20250003", "y", "n"]).map { $0 + "\n" }.joined()),
             Step(arguments: take, input: (["NOBODY", "A20250001", "y"]).map { $0 + "\n" }.joined()),
-            Step(arguments: take + ["--kiosk"], input: (["A20250004", "y", "y"] + full + ["", "A20250005", "n"]).map { $0 + "\n" }.joined()),
+            Step(
+                arguments: take + ["--kiosk"],
+                input: (["A20250004", "y", "y"] + full + ["", "A20250005", "n"]).map { $0 + "\n" }.joined()),
             Step(arguments: ["warnings", "--wave", "2026-autumn", "--format", "csv", "-o", "-"]),
             Step(arguments: ["results", "--wave", "2026-autumn", "-o", "-"]),
             Step(arguments: ["history", "A20250002"]),
@@ -153,7 +173,9 @@ final class PostgresWorkflowTests: XCTestCase {
         let wave = ["--wave", "2026-autumn"]
         try compare([
             Step(arguments: ["roster", "import", samples + "/roster.csv"]),
-            Step(arguments: ["import"] + wave + ["--battery", "annual", inputs + "/paper.xlsx", "--errors", "errors.csv"], files: ["errors.csv"]),
+            Step(
+                arguments: ["import"] + wave + ["--battery", "annual", inputs + "/paper.xlsx", "--errors", "errors.csv"],
+                files: ["errors.csv"]),
             Step(arguments: ["import"] + wave + ["--battery", "annual", inputs + "/paper.xlsx"]),
             Step(arguments: ["results"] + wave + ["-o", "results.xlsx"], files: ["results.xlsx"]),
             Step(arguments: ["results"] + wave + ["--format", "json", "-o", "-"]),
@@ -164,7 +186,9 @@ final class PostgresWorkflowTests: XCTestCase {
             Step(arguments: ["unscreened"] + wave + ["--class", "2025级1班"]),
             Step(arguments: ["coverage"] + wave + ["--by", "class", "-o", "coverage.xlsx"], files: ["coverage.xlsx"]),
             Step(arguments: ["report"] + wave + ["--min-cell", "5", "-o", "report.xlsx"], files: ["report.xlsx"]),
-            Step(arguments: ["template", "--battery", "annual"] + wave + ["--class", "2025级1班", "-o", "class.xlsx"], files: ["class.xlsx"]),
+            Step(
+                arguments: ["template", "--battery", "annual"] + wave + ["--class", "2025级1班", "-o", "class.xlsx"],
+                files: ["class.xlsx"]),
         ])
     }
 }

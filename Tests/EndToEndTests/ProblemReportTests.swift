@@ -30,7 +30,8 @@ final class ProblemReportTests: ScoreTestCase {
         XCTAssertLessThan(run.stderr.utf8.count, 1000, "not 10 MB of stderr")
         XCTAssertEqual(
             stderrLines(run).first,
-            "\(input):2:2: error: column gad7_1: '\(String(repeating: "7", count: 60))…(10485760 bytes)' is not one of the options (0, 1, 2, 3)")
+            "\(input):2:2: error: column gad7_1: '\(String(repeating: "7", count: 60))…(10485760 bytes)' is not one of the options (0, 1, 2, 3)"
+        )
     }
 
     func testAStrayQuoteInTheHeaderPrintsNoDataRow() throws {
@@ -38,7 +39,10 @@ final class ProblemReportTests: ScoreTestCase {
         let input = try write(
             "quote.csv",
             header + "\nA20250001,张小明," + Array(repeating: "1", count: 16).joined(separator: ",") + "\nA20250002,\"李华\",0\n")
-        for command in [["score", "--battery", "annual", input, "-o", path("out.csv")], ["import", "--wave", "w", "--battery", "annual", input, "--db", path("db.sqlite")]] {
+        for command in [
+            ["score", "--battery", "annual", input, "-o", path("out.csv")],
+            ["import", "--wave", "w", "--battery", "annual", input, "--db", path("db.sqlite")],
+        ] {
             let run = try cli.run(command)
             XCTAssertEqual(run.status, 2, run.stderr)
             XCTAssertFalse(run.stderr.contains("A20250001") || run.stderr.contains("张小明"), run.stderr)
@@ -47,12 +51,15 @@ final class ProblemReportTests: ScoreTestCase {
     }
 
     func testARosterIDWithANulIsRefusedNotCut() throws {
-        let roster = try write("roster.csv", Array("student_id,name,school,grade,class,gender,status\nB7\u{0}Z,张小明,一中,2026,1班,男,enrolled\n".utf8))
+        let roster = try write(
+            "roster.csv", Array("student_id,name,school,grade,class,gender,status\nB7\u{0}Z,张小明,一中,2026,1班,男,enrolled\n".utf8))
         let run = try cli.run(["roster", "import", roster, "--db", path("db.sqlite")])
         XCTAssertEqual(run.status, 2)
-        XCTAssertEqual(stderrLines(run), [
-            "\(roster):2:1: error: column student_id: 'B7\\u{0}Z' contains the control character U+0000",
-            "\(roster): error: the roster was not imported (1 problem)",
-        ])
+        XCTAssertEqual(
+            stderrLines(run),
+            [
+                "\(roster):2:1: error: column student_id: 'B7\\u{0}Z' contains the control character U+0000",
+                "\(roster): error: the roster was not imported (1 problem)",
+            ])
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A pseudo-terminal of a given size for `take`'s standard output, so that tests see what a student's terminal
@@ -21,11 +21,14 @@ final class PseudoTerminal: @unchecked Sendable {
 
     init(columns: UInt16, rows: UInt16 = 24) throws {
         // openpty(3) is in glibc's libc since 2.34 (libutil before) but not in Swift's Glibc module: look it up.
-        typealias OpenPTY = @convention(c) (
-            UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>, UnsafeMutablePointer<CChar>?, UnsafeRawPointer?,
-            UnsafeRawPointer?
-        ) -> Int32
-        let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "openpty") ?? dlopen("libutil.so.1", RTLD_NOW).flatMap { dlsym($0, "openpty") }
+        typealias OpenPTY =
+            @convention(c) (
+                UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>, UnsafeMutablePointer<CChar>?, UnsafeRawPointer?,
+                UnsafeRawPointer?
+            ) -> Int32
+        let symbol =
+            dlsym(UnsafeMutableRawPointer(bitPattern: 0), "openpty")
+            ?? dlopen("libutil.so.1", RTLD_NOW).flatMap { dlsym($0, "openpty") }
         guard let symbol else { throw Failure(description: "openpty(3) is not available") }
         var master: Int32 = -1
         var slave: Int32 = -1

@@ -62,7 +62,9 @@ final class ReportCommandsTests: XCTestCase {
         XCTAssertEqual(Leaks.find(["A20250001", "张小明", "李"], in: "<td>x张小明</td>A20250001\n"), ["A20250001", "张小明"])
         for format in CohortReportFormat.allCases {
             for language in ["zh-Hans", "en"] {
-                let output = try run(["report", "--db", Self.joint, "--wave", "2026-autumn", "--format", format.rawValue, "--lang", language])
+                let output = try run([
+                    "report", "--db", Self.joint, "--wave", "2026-autumn", "--format", format.rawValue, "--lang", language,
+                ])
                 XCTAssertFalse(output.stdout.isEmpty)
                 var text = output.stdout
                 if format == .xlsx {
@@ -111,7 +113,9 @@ final class ReportCommandsTests: XCTestCase {
             print(json.dumps([sorted({type(c.value).__name__ for row in ws.iter_rows(min_row=2) for c in row[1:] if c.value is not None}) for ws in wb.worksheets[:3]]))
             """, [path])
         // Counts and statistics are numbers; the marker and the coded ends (<5%, >95%) are the only text.
-        XCTAssertEqual(types.trimmingCharacters(in: .newlines), #"[["float", "int", "str"], ["float", "int", "str"], ["float", "int", "str"]]"#)
+        XCTAssertEqual(
+            types.trimmingCharacters(in: .newlines),
+            #"[["float", "int", "str"], ["float", "int", "str"], ["float", "int", "str"]]"#)
         let converted = Self.directory + "/report-lo"
         try FileManager.default.createDirectory(atPath: converted, withIntermediateDirectories: true)
         try SpreadsheetTools.convert(path, to: "csv", in: converted)
@@ -136,7 +140,9 @@ final class ReportCommandsTests: XCTestCase {
     }
 
     func testTheHTMLHasSVGChartsAndNoExternalURL() throws {
-        _ = try run(["report", "--db", Self.joint, "--wave", "2026-autumn", "--format", "html", "-o", "report.html", "--lang", "en"])
+        _ = try run([
+            "report", "--db", Self.joint, "--wave", "2026-autumn", "--format", "html", "-o", "report.html", "--lang", "en",
+        ])
         let html = try String(contentsOfFile: Self.directory + "/report.html", encoding: .utf8)
         XCTAssertGreaterThanOrEqual(html.components(separatedBy: "<svg").count - 1, 3)
         XCTAssertFalse(html.contains("http://") || html.contains("https://"))
@@ -155,8 +161,10 @@ final class ReportCommandsTests: XCTestCase {
         let merged = table(try run(["merge"] + files + ["--format", "csv"]).stdout)
         let joint = table(try run(["report", "--db", Self.joint, "--wave", "2026-autumn", "--format", "csv"]).stdout)
         for school in TwoSchoolWave.schools {
-            for statistic in [",,,enrolled", ",,,screened", ",phq9,total,n", ",phq9,total,mean", ",phq9,total,sd",
-                              ",gad7,total,n", ",gad7,total,mean", ",gad7,total,sd", ",phq9,total,alpha"] {
+            for statistic in [
+                ",,,enrolled", ",,,screened", ",phq9,total,n", ",phq9,total,mean", ",phq9,total,sd",
+                ",gad7,total,n", ",gad7,total,mean", ",gad7,total,sd", ",phq9,total,alpha",
+            ] {
                 let key = "school,\(school),,," + statistic
                 XCTAssertNotNil(joint[key], key)
                 XCTAssertNotEqual(joint[key], "—", key)
@@ -191,7 +199,9 @@ final class ReportCommandsTests: XCTestCase {
         let key = keys + "/sub/pseudonym.key"
         var runner = cli
         runner.environment["PSYSCREEN_KEY"] = key
-        let refused = try runner.run(["export", "--deidentified", "--db", Self.joint, "--wave", "2026-autumn", "-o", "extract.csv"])
+        let refused = try runner.run([
+            "export", "--deidentified", "--db", Self.joint, "--wave", "2026-autumn", "-o", "extract.csv",
+        ])
         XCTAssertEqual(refused.status, 2)
         XCTAssertTrue(refused.stderr.contains("psyscreen key init"), refused.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: Self.directory + "/extract.csv"))
@@ -215,7 +225,9 @@ final class ReportCommandsTests: XCTestCase {
             XCTAssertFalse(extract.contains(student.birthDate!))
         }
         XCTAssertTrue(extract.hasPrefix("pseudonym,school,grade,gender,"))
-        let beside = try runner.run(["export", "--deidentified", "--db", Self.joint, "--wave", "2026-autumn", "-o", keys + "/sub/x.csv"])
+        let beside = try runner.run([
+            "export", "--deidentified", "--db", Self.joint, "--wave", "2026-autumn", "-o", keys + "/sub/x.csv",
+        ])
         XCTAssertEqual(beside.status, 2, "never beside the key")
     }
 }

@@ -21,8 +21,9 @@ final class ReportStatisticsTests: XCTestCase {
 
     func testReportStatisticsEqualADirectComputation() throws {
         let sheets = MoodFixture.sheets(40, seed: 11)
-        XCTAssertTrue(sheets.contains { $0.contains { $0 < 0 } } && sheets.contains { $0.allSatisfy { $0 >= 0 } },
-                      "some students answer negatively, some do not")
+        XCTAssertTrue(
+            sheets.contains { $0.contains { $0 < 0 } } && sheets.contains { $0.allSatisfy { $0 >= 0 } },
+            "some students answer negatively, some do not")
         var roster = "student_id,name,school,grade,class,gender,status\n"
         var paper = "student_id," + (1...8).map { "mood_\($0)" }.joined(separator: ",") + "\n"
         for (index, sheet) in sheets.enumerated() {
@@ -61,11 +62,16 @@ final class ReportStatisticsTests: XCTestCase {
             XCTAssertEqual(Double(published["\(scale) sd"] ?? "") ?? .nan, sd, accuracy: 1e-9, scale)
             XCTAssertEqual(Double(published["\(scale) alpha"] ?? "") ?? .nan, alpha, accuracy: 1e-9, scale)
             for (band, range) in bands {
-                XCTAssertEqual(published["\(scale) band:\(band)"], String(scores.filter { range.contains($0) }.count), "\(scale) \(band)")
+                XCTAssertEqual(
+                    published["\(scale) band:\(band)"], String(scores.filter { range.contains($0) }.count), "\(scale) \(band)")
             }
         }
-        check("total", totals.map(Double.init), items: keyed.map { Array($0.prefix(6)) }, bands: [("low", -12...0), ("high", 1...12)])
+        check(
+            "total", totals.map(Double.init), items: keyed.map { Array($0.prefix(6)) },
+            bands: [("low", -12...0), ("high", 1...12)])
         check("average", averages, items: keyed.map { Array($0.prefix(6)) }, bands: [("below", -2...0), ("above", 0.01...2)])
-        check("points", points.map(Double.init), items: keyed.map { Array($0.suffix(2)) }, bands: [("few", -600...499), ("many", 500...2000)])
+        check(
+            "points", points.map(Double.init), items: keyed.map { Array($0.suffix(2)) },
+            bands: [("few", -600...499), ("many", 500...2000)])
     }
 }

@@ -16,11 +16,16 @@ final class ResultsRowsTests: XCTestCase {
         XCTAssertEqual(try school.take(TakeFixture.opening("S4") + ["1", "2", "3"]).status, 0)
         let paper = school.directory + "/paper.csv"
         let items = (1...9).map { "phq9_\($0)" } + (1...7).map { "gad7_\($0)" }
-        try ("student_id," + items.joined(separator: ",") + "\nS5,1,,,,,,,,,1,1,1,1,1,1,1\n").write(toFile: paper, atomically: true, encoding: .utf8)
-        let imported = try school.cli.run(["import", "--db", school.database, "--wave", TakeFixture.wave, "--battery", "annual", paper])
+        try ("student_id," + items.joined(separator: ",") + "\nS5,1,,,,,,,,,1,1,1,1,1,1,1\n").write(
+            toFile: paper, atomically: true, encoding: .utf8)
+        let imported = try school.cli.run([
+            "import", "--db", school.database, "--wave", TakeFixture.wave, "--battery", "annual", paper,
+        ])
         XCTAssertEqual(imported.status, 0, imported.stderr)
 
-        let csv = try school.cli.run(["results", "--db", school.database, "--wave", TakeFixture.wave, "-o", school.directory + "/results.csv"])
+        let csv = try school.cli.run([
+            "results", "--db", school.database, "--wave", TakeFixture.wave, "-o", school.directory + "/results.csv",
+        ])
         XCTAssertEqual(csv.status, 0, csv.stderr)
         let rows = try CSVRows.read(school.directory + "/results.csv")
         let header = rows[0]
@@ -39,11 +44,15 @@ final class ResultsRowsTests: XCTestCase {
         XCTAssertEqual(states, ["S1": "finished", "S2": "refused", "S3": "in_progress", "S4": "in_progress", "S5": "finished"])
         let refused = Dictionary(uniqueKeysWithValues: zip(header, rows.first { $0[0] == "S2" }!))
         for column in header[5..<25] { XCTAssertEqual(refused[column], "", "no answer, score or band: \(column)") }
-        XCTAssertEqual([refused["phq9.status"], refused["gad7.status"], refused["level"], refused["reasons"]], ["unscored", "unscored", "none", ""])
+        XCTAssertEqual(
+            [refused["phq9.status"], refused["gad7.status"], refused["level"], refused["reasons"]],
+            ["unscored", "unscored", "none", ""])
         let left = Dictionary(uniqueKeysWithValues: zip(header, rows.first { $0[0] == "S4" }!))
         XCTAssertEqual([left["phq9_1"], left["phq9_2"], left["phq9_3"], left["phq9_4"]], ["1", "2", "3", ""])
 
-        let json = try school.cli.run(["results", "--db", school.database, "--wave", TakeFixture.wave, "--format", "json", "-o", "-"])
+        let json = try school.cli.run([
+            "results", "--db", school.database, "--wave", TakeFixture.wave, "--format", "json", "-o", "-",
+        ])
         XCTAssertEqual(json.status, 0, json.stderr)
         let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let students = try XCTUnwrap(document["students"] as? [[String: Any]])

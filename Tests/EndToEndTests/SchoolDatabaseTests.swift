@@ -37,7 +37,8 @@ final class SchoolDatabaseTests: XCTestCase {
                 "samples/paper-results.csv:23:1: error: column student_id: 'A20250021' repeats the student_id of line 22",
                 "samples/paper-results.csv:28:1: error: column student_id: 'Z20269999' is not on the roster: not stored",
             ])
-        XCTAssertTrue(lines[6].hasPrefix("samples/paper-results.csv: 110 records (UTF-8); 105 stored in wave 2026-autumn"), lines[6])
+        XCTAssertTrue(
+            lines[6].hasPrefix("samples/paper-results.csv: 110 records (UTF-8); 105 stored in wave 2026-autumn"), lines[6])
         let again = try cli.run(["import", "--wave", "2026-autumn", "--battery", "annual", "samples/paper-results.csv"])
         XCTAssertEqual(again.status, 0)
         XCTAssertTrue(again.stdout.contains("already imported into wave 2026-autumn"), again.stdout)
@@ -56,11 +57,13 @@ final class SchoolDatabaseTests: XCTestCase {
             .write(toFile: file, atomically: true, encoding: .utf8)
         let run = try cli.run(["import", "--wave", "2026-autumn", "--battery", "annual", file])
         XCTAssertEqual(run.status, 1)
-        XCTAssertEqual(run.stderr.split(separator: "\n").map(String.init), [
-            "\(file):3:1: error: column student_id: 'A20250001' repeats the student_id of line 2; this sheet raises a crisis flag: compare it with line 2 and see the student today",
-            "\(file):4:1: error: column student_id: 'Z99' is not on the roster: not stored; this sheet raises a crisis flag: find the student and see them today",
-            "\(file): 3 records (UTF-8); 1 stored in wave 2026-autumn (red 0, orange 0, yellow 0); 1 rejected; 1 not on the roster; 2 sheets not stored raise a crisis flag: check their paper forms today",
-        ])
+        XCTAssertEqual(
+            run.stderr.split(separator: "\n").map(String.init),
+            [
+                "\(file):3:1: error: column student_id: 'A20250001' repeats the student_id of line 2; this sheet raises a crisis flag: compare it with line 2 and see the student today",
+                "\(file):4:1: error: column student_id: 'Z99' is not on the roster: not stored; this sheet raises a crisis flag: find the student and see them today",
+                "\(file): 3 records (UTF-8); 1 stored in wave 2026-autumn (red 0, orange 0, yellow 0); 1 rejected; 1 not on the roster; 2 sheets not stored raise a crisis flag: check their paper forms today",
+            ])
     }
 
     /// `score` and `import` read paper results with the same reader: a row of blanks and spaces is skipped by
@@ -78,12 +81,14 @@ final class SchoolDatabaseTests: XCTestCase {
         let stored = try cli.run(["import", "--wave", "2026-autumn", "--battery", "annual", file])
         XCTAssertEqual(score.status, 1, score.stderr)
         XCTAssertEqual(stored.status, 1, stored.stderr)
-        let problem = "\(file):5:1: error: column student_id: 'A20250001' repeats the student_id of line 2; this sheet raises a crisis flag: compare it with line 2 and see the student today"
+        let problem =
+            "\(file):5:1: error: column student_id: 'A20250001' repeats the student_id of line 2; this sheet raises a crisis flag: compare it with line 2 and see the student today"
         for run in [score, stored] {
             let lines = run.stderr.split(separator: "\n").map(String.init)
             XCTAssertEqual(lines.first, problem)
             XCTAssertEqual(lines.count, 2, run.stderr)
-            XCTAssertTrue(lines.last!.hasSuffix("; 1 blank record skipped") || lines.last!.contains("1 blank record skipped"), run.stderr)
+            XCTAssertTrue(
+                lines.last!.hasSuffix("; 1 blank record skipped") || lines.last!.contains("1 blank record skipped"), run.stderr)
             XCTAssertTrue(lines.last!.contains("3 records"), run.stderr)
         }
     }
@@ -93,8 +98,15 @@ final class SchoolDatabaseTests: XCTestCase {
         _ = try cli.run(["import", "--wave", "w", "--battery", "annual", "samples/paper-results.csv"])
         let coverage = try cli.run(["coverage", "--wave", "w", "--by", "class", "--format", "csv"])
         XCTAssertEqual(coverage.status, 0, coverage.stderr)
-        let rows = coverage.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        XCTAssertEqual(rows[0], ["school", "grade", "class", "enrolled", "screened", "coverage_percent", "partial", "refused", "not_screened", "leave", "internship"])
+        let rows = coverage.stdout.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        XCTAssertEqual(
+            rows[0],
+            [
+                "school", "grade", "class", "enrolled", "screened", "coverage_percent", "partial", "refused", "not_screened",
+                "leave", "internship",
+            ])
         XCTAssertEqual(rows.last?.first, "total")
         for row in rows.dropFirst() {
             let enrolled = Int(row[3])!, screened = Int(row[4])!
@@ -152,7 +164,8 @@ final class SchoolDatabaseTests: XCTestCase {
         XCTAssertEqual(coverage.status, 2)
         XCTAssertEqual(
             coverage.stderr,
-            "\(db): error: no database here: start one with `psyscreen roster import ROSTER.csv`, or name the school's database with --db PATH or PSYSCREEN_DB\n")
+            "\(db): error: no database here: start one with `psyscreen roster import ROSTER.csv`, or name the school's database with --db PATH or PSYSCREEN_DB\n"
+        )
         XCTAssertFalse(FileManager.default.fileExists(atPath: db))
     }
 
@@ -164,7 +177,9 @@ final class SchoolDatabaseTests: XCTestCase {
         for attempt in 0..<4 {
             let roster = directory + "/big-roster-\(attempt).csv", path = directory + "/big-\(attempt).csv"
             var students = "student_id,name,school,grade,class,gender,status\n"
-            var results = "student_id," + (1...9).map { "phq9_\($0)" }.joined(separator: ",") + "," + (1...7).map { "gad7_\($0)" }.joined(separator: ",") + "\n"
+            var results =
+                "student_id," + (1...9).map { "phq9_\($0)" }.joined(separator: ",") + ","
+                + (1...7).map { "gad7_\($0)" }.joined(separator: ",") + "\n"
             for index in 0..<rows {
                 students += "K\(attempt)-\(index),学生,大学校,2026,\(index % 40)班,女,在籍\n"
                 results += "K\(attempt)-\(index),1,1,1,1,1,1,1,1,0,1,1,1,1,1,1,1\n"

@@ -35,7 +35,9 @@ struct SchoolFolder {
     func remove() { try? FileManager.default.removeItem(atPath: directory) }
 
     @discardableResult
-    func expect(_ arguments: [String], status: Int32, file: StaticString = #filePath, line: UInt = #line) throws -> CLIRunner.Output {
+    func expect(
+        _ arguments: [String], status: Int32, file: StaticString = #filePath, line: UInt = #line
+    ) throws -> CLIRunner.Output {
         let output = try cli.run(arguments)
         XCTAssertEqual(output.status, status, "\(arguments): \(output.stderr)", file: file, line: line)
         return output

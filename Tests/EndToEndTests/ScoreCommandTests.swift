@@ -12,23 +12,30 @@ final class ScoreCommandTests: ScoreTestCase {
         // Not a terminal: no progress bar, only the summary.
         XCTAssertEqual(
             lines(run),
-            ["samples/paper-results.csv: 110 records (UTF-8): 105 scored, 1 unscored, 4 rejected (1 repeated student_id; 1 raising a crisis flag: check its paper form today); 14 flags raised"])
+            [
+                "samples/paper-results.csv: 110 records (UTF-8): 105 scored, 1 unscored, 4 rejected (1 repeated student_id; 1 raising a crisis flag: check its paper form today); 14 flags raised"
+            ])
         XCTAssertEqual(
             try CSVRows.read(path("errors.csv")),
             [
                 ["line", "field", "column", "value", "reason"],
                 ["7", "13", "gad7_1", "4", "is not one of the options (0, 1, 2, 3)"],
                 ["9", "6", "phq9_3", "二", "is not a number"],
-                ["9", "12", "phq9_9", "1", "raises the crisis flag phq9.item9 on this rejected record: check the paper form and see the student today"],
+                [
+                    "9", "12", "phq9_9", "1",
+                    "raises the crisis flag phq9.item9 on this rejected record: check the paper form and see the student today",
+                ],
                 ["11", "", "", "", "expected 19 fields, found 17"],
                 ["23", "1", "student_id", "A20250021", "repeats the student_id of line 22"],
             ])
         let rows = try records("out.csv")
         XCTAssertEqual(rows.count, 106)
-        XCTAssertEqual(try CSVRows.read(path("out.csv"))[0], [
-            "student_id", "name", "class", "phq9.total", "phq9.total.band", "gad7.total", "gad7.total.band", "phq9.flags",
-            "phq9.status", "gad7.flags", "gad7.status",
-        ])
+        XCTAssertEqual(
+            try CSVRows.read(path("out.csv"))[0],
+            [
+                "student_id", "name", "class", "phq9.total", "phq9.total.band", "gad7.total", "gad7.total.band", "phq9.flags",
+                "phq9.status", "gad7.flags", "gad7.status",
+            ])
         let byID = Dictionary(rows.map { ($0["student_id"]!, $0) }, uniquingKeysWith: { first, _ in first })
         XCTAssertEqual(byID.count, 106, "no student twice")
         XCTAssertEqual(rows.map { $0["student_id"]! }.prefix(4), ["A20250001", "A20250002", "A20250003", "A20250004"])
@@ -54,20 +61,23 @@ final class ScoreCommandTests: ScoreTestCase {
     func testErrorsGoToStderrInLineOrderWithoutErrorsOption() throws {
         let run = try cli.run(["score", "--battery", "annual", "samples/paper-results.csv"])
         XCTAssertEqual(run.status, 1)
-        XCTAssertEqual(Array(lines(run).prefix(5)), [
-            "samples/paper-results.csv:7:13: error: column gad7_1: '4' is not one of the options (0, 1, 2, 3)",
-            "samples/paper-results.csv:9:6: error: column phq9_3: '二' is not a number",
-            "samples/paper-results.csv:9:12: error: column phq9_9: '1' raises the crisis flag phq9.item9 on this rejected record: check the paper form and see the student today",
-            "samples/paper-results.csv:11: error: expected 19 fields, found 17",
-            "samples/paper-results.csv:23:1: error: column student_id: 'A20250021' repeats the student_id of line 22",
-        ])
+        XCTAssertEqual(
+            Array(lines(run).prefix(5)),
+            [
+                "samples/paper-results.csv:7:13: error: column gad7_1: '4' is not one of the options (0, 1, 2, 3)",
+                "samples/paper-results.csv:9:6: error: column phq9_3: '二' is not a number",
+                "samples/paper-results.csv:9:12: error: column phq9_9: '1' raises the crisis flag phq9.item9 on this rejected record: check the paper form and see the student today",
+                "samples/paper-results.csv:11: error: expected 19 fields, found 17",
+                "samples/paper-results.csv:23:1: error: column student_id: 'A20250021' repeats the student_id of line 22",
+            ])
         XCTAssertTrue(run.stdout.hasPrefix("student_id,name,class,phq9.total,"), run.stdout)
         XCTAssertEqual(run.stdout.components(separatedBy: "\nA20250021,").count, 2, "the repeat is not written")
     }
 
     func testRFC4180QuotingCRLFAndByteOrderMark() throws {
         let header = "student_id,note," + (1...9).map { "phq9_\($0)" }.joined(separator: ",")
-        let text = "\u{FEFF}" + header + "\r\n"
+        let text =
+            "\u{FEFF}" + header + "\r\n"
             + "S1,\"a, b\",0,0,0,0,0,0,0,0,0\r\n"
             + "S2,\"say \"\"hi\"\"\",1,1,1,1,1,1,1,1,1\r\n"
             + "S3,\"two\r\nlines\",3,3,3,3,3,3,3,3,3\r\n"
@@ -79,25 +89,33 @@ final class ScoreCommandTests: ScoreTestCase {
         XCTAssertEqual(lines(run).first, "\(input):6:3: error: column phq9_1: '9' is not one of the options (0, 1, 2, 3)")
         let output = try Data(contentsOf: URL(fileURLWithPath: path("out.csv")))
         XCTAssertNotEqual(Array(output.prefix(3)), [0xEF, 0xBB, 0xBF], "no BOM without --excel")
-        XCTAssertEqual(try CSVRows.read(path("out.csv")), [
-            ["student_id", "note", "phq9.total", "phq9.total.band", "phq9.flags", "phq9.status"],
-            ["S1", "a, b", "0", "minimal", "", "complete"],
-            ["S2", "say \"hi\"", "9", "mild", "item9", "complete"],
-            ["S3", "two\r\nlines", "27", "severe", "item9", "complete"],
-            ["S5", "last", "12", "moderate", "", "complete"],
-        ])
+        XCTAssertEqual(
+            try CSVRows.read(path("out.csv")),
+            [
+                ["student_id", "note", "phq9.total", "phq9.total.band", "phq9.flags", "phq9.status"],
+                ["S1", "a, b", "0", "minimal", "", "complete"],
+                ["S2", "say \"hi\"", "9", "mild", "item9", "complete"],
+                ["S3", "two\r\nlines", "27", "severe", "item9", "complete"],
+                ["S5", "last", "12", "moderate", "", "complete"],
+            ])
         let excel = try cli.run(["score", "--instrument", "phq9", input, "-o", path("excel-out.csv"), "--excel"])
         XCTAssertEqual(excel.status, 1)
-        XCTAssertEqual(Array(try Data(contentsOf: URL(fileURLWithPath: path("excel-out.csv"))).prefix(4)), [0xEF, 0xBB, 0xBF, UInt8(ascii: "s")])
+        XCTAssertEqual(
+            Array(try Data(contentsOf: URL(fileURLWithPath: path("excel-out.csv"))).prefix(4)),
+            [0xEF, 0xBB, 0xBF, UInt8(ascii: "s")])
     }
 
     func testSemicolonsAndTabsAreDetected() throws {
         for (delimiter, name) in [(";", "semi.csv"), ("\t", "tab.csv")] {
             let items = (1...7).map { "gad7_\($0)" }.joined(separator: delimiter)
-            let input = try write(name, "student_id\(delimiter)class\(delimiter)\(items)\nS1\(delimiter)1班, A\(delimiter)1\(delimiter)1\(delimiter)1\(delimiter)1\(delimiter)1\(delimiter)0\(delimiter)0\n")
+            let input = try write(
+                name,
+                "student_id\(delimiter)class\(delimiter)\(items)\nS1\(delimiter)1班, A\(delimiter)1\(delimiter)1\(delimiter)1\(delimiter)1\(delimiter)1\(delimiter)0\(delimiter)0\n"
+            )
             let run = try cli.run(["score", "--instrument", "gad7", input])
             XCTAssertEqual(run.status, 0, run.stderr)
-            XCTAssertEqual(run.stdout, "student_id,class,gad7.total,gad7.total.band,gad7.flags,gad7.status\nS1,\"1班, A\",5,mild,,complete\n")
+            XCTAssertEqual(
+                run.stdout, "student_id,class,gad7.total,gad7.total.band,gad7.flags,gad7.status\nS1,\"1班, A\",5,mild,,complete\n")
         }
     }
 
@@ -147,23 +165,27 @@ final class ScoreCommandTests: ScoreTestCase {
         let input = try write("bad.csv", Self.badFile)
         let run = try cli.run(["score", "--battery", "annual", input, "-o", path("out.csv")])
         XCTAssertEqual(run.status, 1)
-        XCTAssertEqual(lines(run), [
-            "\(input):4:3: error: column phq9_1: '4' is not one of the options (0, 1, 2, 3)",
-            "\(input):5:3: error: column phq9_1: 'x' is not a number",
-            "\(input):6: error: expected 18 fields, found 4",
-            "\(input):7: error: expected 18 fields, found 19",
-            "\(input):8:1: error: column student_id: 'S1' repeats the student_id of line 2; this sheet raises a crisis flag: compare it with line 2 and see the student today",
-            "\(input):13:3: error: column phq9_1: '2.0' is not a number",
-            "\(input):13:14: error: column gad7_3: '9' is not one of the options (0, 1, 2, 3)",
-            "\(input): 9 records (UTF-8): 3 scored, 0 unscored, 6 rejected (1 repeated student_id; 1 raising a crisis flag: check its paper form today); 2 flags raised; 1 blank record skipped",
-        ])
+        XCTAssertEqual(
+            lines(run),
+            [
+                "\(input):4:3: error: column phq9_1: '4' is not one of the options (0, 1, 2, 3)",
+                "\(input):5:3: error: column phq9_1: 'x' is not a number",
+                "\(input):6: error: expected 18 fields, found 4",
+                "\(input):7: error: expected 18 fields, found 19",
+                "\(input):8:1: error: column student_id: 'S1' repeats the student_id of line 2; this sheet raises a crisis flag: compare it with line 2 and see the student today",
+                "\(input):13:3: error: column phq9_1: '2.0' is not a number",
+                "\(input):13:14: error: column gad7_3: '9' is not one of the options (0, 1, 2, 3)",
+                "\(input): 9 records (UTF-8): 3 scored, 0 unscored, 6 rejected (1 repeated student_id; 1 raising a crisis flag: check its paper form today); 2 flags raised; 1 blank record skipped",
+            ])
         XCTAssertEqual(try records("out.csv").map { $0["student_id"]! }, ["S1", "S6", "S8"])
         XCTAssertEqual(try records("out.csv").map { $0["name"]! }, ["multi\nline", "a\n\nb", "ok"])
     }
 
     func testStrictWritesNothingWhenAnythingIsRejected() throws {
         let input = try write("bad.csv", Self.badFile)
-        let run = try cli.run(["score", "--battery", "annual", "--strict", input, "-o", path("out.csv"), "--errors", path("errors.csv")])
+        let run = try cli.run([
+            "score", "--battery", "annual", "--strict", input, "-o", path("out.csv"), "--errors", path("errors.csv"),
+        ])
         XCTAssertEqual(run.status, 1)
         XCTAssertTrue(lines(run).last!.hasSuffix("; nothing written (--strict)"), run.stderr)
         XCTAssertEqual(try listing(), ["bad.csv", "errors.csv"])
@@ -172,10 +194,16 @@ final class ScoreCommandTests: ScoreTestCase {
         XCTAssertEqual(toStdout.status, 1)
         XCTAssertEqual(toStdout.stdout, "")
 
-        let good = try write("good.csv", "student_id,\(Self.annualItems.joined(separator: ","))\nS1,\(Array(repeating: "1", count: 16).joined(separator: ","))\n")
+        let good = try write(
+            "good.csv",
+            "student_id,\(Self.annualItems.joined(separator: ","))\nS1,\(Array(repeating: "1", count: 16).joined(separator: ","))\n"
+        )
         let clean = try cli.run(["score", "--battery", "annual", "--strict", good])
         XCTAssertEqual(clean.status, 0, clean.stderr)
-        XCTAssertEqual(clean.stdout, "student_id,phq9.total,phq9.total.band,gad7.total,gad7.total.band,phq9.flags,phq9.status,gad7.flags,gad7.status\nS1,9,mild,7,mild,item9,complete,,complete\n")
+        XCTAssertEqual(
+            clean.stdout,
+            "student_id,phq9.total,phq9.total.band,gad7.total,gad7.total.band,phq9.flags,phq9.status,gad7.flags,gad7.status\nS1,9,mild,7,mild,item9,complete,,complete\n"
+        )
     }
 
     func testHeaderProblemsAreReportedBeforeAnyRecordAndNothingIsWritten() throws {
@@ -186,7 +214,8 @@ final class ScoreCommandTests: ScoreTestCase {
         let missing = try write("missing.csv", "student_id,phq9_1,phq9_2\n")
         let second = try cli.run(["score", "--instrument", "phq9", missing, "-o", path("out.csv")])
         XCTAssertEqual(second.status, 2)
-        XCTAssertEqual(second.stderr, "\(missing):1: error: missing item columns: phq9_3, phq9_4, phq9_5, phq9_6, phq9_7, phq9_8, phq9_9\n")
+        XCTAssertEqual(
+            second.stderr, "\(missing):1: error: missing item columns: phq9_3, phq9_4, phq9_5, phq9_6, phq9_7, phq9_8, phq9_9\n")
         XCTAssertEqual(try listing(), ["missing.csv", "unknown.csv"])
     }
 
@@ -207,7 +236,8 @@ final class ScoreCommandTests: ScoreTestCase {
         let run = try cli.run(["score", "--instrument", "gad7", input, "-o", input])
         XCTAssertEqual(run.status, 2)
         XCTAssertTrue(run.stderr.contains("refusing to overwrite the input file"), run.stderr)
-        XCTAssertEqual(try text("in.csv"), "student_id,\((1...7).map { "gad7_\($0)" }.joined(separator: ","))\nS1,0,0,0,0,0,0,0\n")
+        XCTAssertEqual(
+            try text("in.csv"), "student_id,\((1...7).map { "gad7_\($0)" }.joined(separator: ","))\nS1,0,0,0,0,0,0,0\n")
         XCTAssertEqual(try listing(), ["in.csv"])
     }
 
@@ -224,7 +254,9 @@ final class ScoreCommandTests: ScoreTestCase {
 
     func testFormulaCellsFromTheInputAreDefused() throws {
         let items = (1...7).map { "gad7_\($0)" }.joined(separator: ",")
-        let input = try write("formula.csv", """
+        let input = try write(
+            "formula.csv",
+            """
             student_id,note,\(items)
             S1,=1+1,0,0,0,0,0,0,0
             S2,+1,0,0,0,0,0,0,0
@@ -238,17 +270,22 @@ final class ScoreCommandTests: ScoreTestCase {
             """)
         let run = try cli.run(["score", "--instrument", "gad7", input, "-o", path("out.csv"), "--errors", path("errors.csv")])
         XCTAssertEqual(run.status, 1, run.stderr)
-        XCTAssertEqual(try records("out.csv").map { $0["note"]! }, ["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx", "plain = fine"])
+        XCTAssertEqual(
+            try records("out.csv").map { $0["note"]! }, ["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx", "plain = fine"])
         // S6's quoted CR is a line break: S8 is on line 10.
         XCTAssertEqual(try CSVRows.read(path("errors.csv"))[1], ["10", "3", "gad7_1", "'=1", "is not a number"])
     }
 
     func testStandardInputAndBlankRecords() throws {
         let items = (1...7).map { "gad7_\($0)" }.joined(separator: ",")
-        let run = try cli.run(["score", "--instrument", "gad7", "-"], input: "student_id,\(items)\r\nS1,3,3,3,3,3,3,3\r\n,,,,,,,\r\n , ,,,,,,\r\n\r\nS2,0,0,0,0,0,0,\r\n")
+        let run = try cli.run(
+            ["score", "--instrument", "gad7", "-"],
+            input: "student_id,\(items)\r\nS1,3,3,3,3,3,3,3\r\n,,,,,,,\r\n , ,,,,,,\r\n\r\nS2,0,0,0,0,0,0,\r\n")
         XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertEqual(run.stdout, "student_id,gad7.total,gad7.total.band,gad7.flags,gad7.status\nS1,21,severe,,complete\nS2,,,,unscored\n")
-        XCTAssertEqual(run.stderr, "<stdin>: 2 records (UTF-8): 1 scored, 1 unscored, 0 rejected; 0 flags raised; 2 blank records skipped\n")
+        XCTAssertEqual(
+            run.stdout, "student_id,gad7.total,gad7.total.band,gad7.flags,gad7.status\nS1,21,severe,,complete\nS2,,,,unscored\n")
+        XCTAssertEqual(
+            run.stderr, "<stdin>: 2 records (UTF-8): 1 scored, 1 unscored, 0 rejected; 0 flags raised; 2 blank records skipped\n")
     }
 
     func testTemplateHasTheHeaderForDataEntry() throws {
@@ -257,7 +294,9 @@ final class ScoreCommandTests: ScoreTestCase {
         XCTAssertEqual(run.stdout, "student_id,name,class,\(Self.annualItems.joined(separator: ","))\n")
         let who5 = try cli.run(["template", "--instrument", "who5", "--instrument", "k10", "-o", path("t.csv")])
         XCTAssertEqual(who5.status, 0, who5.stderr)
-        XCTAssertEqual(try text("t.csv"), "student_id,name,class,who5_1,who5_2,who5_3,who5_4,who5_5,\((1...10).map { "k10_\($0)" }.joined(separator: ","))\n")
+        XCTAssertEqual(
+            try text("t.csv"),
+            "student_id,name,class,who5_1,who5_2,who5_3,who5_4,who5_5,\((1...10).map { "k10_\($0)" }.joined(separator: ","))\n")
         // A template is a valid, empty input.
         let scored = try cli.run(["score", "--instrument", "who5", "--instrument", "k10", path("t.csv")])
         XCTAssertEqual(scored.status, 0, scored.stderr)

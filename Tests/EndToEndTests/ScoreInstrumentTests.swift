@@ -6,10 +6,13 @@ import XCTest
 /// published keys; and the JSON-lines output.
 final class ScoreInstrumentTests: ScoreTestCase {
     /// Scores `rows` (student id, then the items; "" is a blank) and returns per student id the cells of `columns`.
-    func score(_ instrument: String, items: Int, _ rows: [[String]], columns: [String], file: StaticString = #filePath,
-               line: UInt = #line) throws -> [String: [String]] {
+    func score(
+        _ instrument: String, items: Int, _ rows: [[String]], columns: [String], file: StaticString = #filePath,
+        line: UInt = #line
+    ) throws -> [String: [String]] {
         let header = (["student_id"] + (1...items).map { "\(instrument)_\($0)" }).joined(separator: ",")
-        let input = try write("\(instrument).csv", ([header] + rows.map { $0.joined(separator: ",") }).joined(separator: "\n") + "\n")
+        let input = try write(
+            "\(instrument).csv", ([header] + rows.map { $0.joined(separator: ",") }).joined(separator: "\n") + "\n")
         let run = try cli.run(["score", "--instrument", instrument, input, "-o", path("\(instrument)-out.csv")])
         XCTAssertLessThanOrEqual(run.status, 1, run.stderr, file: file, line: line)
         var result: [String: [String]] = [:]
@@ -34,20 +37,22 @@ final class ScoreInstrumentTests: ScoreTestCase {
             ["P11", "3", "3", "3", "3", "3", "2", "2", "0", "0"],
             ["P12", "3", "3", "3", "3", "3", "3", "2", "0", "0"],
         ]
-        XCTAssertEqual(try score("phq9", items: 9, rows, columns: ["total", "total.band", "flags", "status"]), [
-            "P1": ["0", "minimal", "", "complete"],
-            "P2": ["27", "severe", "item9", "complete"],
-            "P3": ["5", "mild", "", "complete"],
-            "P4": ["18", "moderately-severe", "", "prorated"],
-            "P5": ["", "", "item9", "unscored"],
-            "P6": ["5", "mild", "", "prorated"],
-            "P7": ["14", "moderate", "", "prorated"],
-            "P8": ["10", "moderate", "", "complete"],
-            "P9": ["14", "moderate", "", "complete"],
-            "P10": ["15", "moderately-severe", "", "complete"],
-            "P11": ["19", "moderately-severe", "", "complete"],
-            "P12": ["20", "severe", "", "complete"],
-        ])
+        XCTAssertEqual(
+            try score("phq9", items: 9, rows, columns: ["total", "total.band", "flags", "status"]),
+            [
+                "P1": ["0", "minimal", "", "complete"],
+                "P2": ["27", "severe", "item9", "complete"],
+                "P3": ["5", "mild", "", "complete"],
+                "P4": ["18", "moderately-severe", "", "prorated"],
+                "P5": ["", "", "item9", "unscored"],
+                "P6": ["5", "mild", "", "prorated"],
+                "P7": ["14", "moderate", "", "prorated"],
+                "P8": ["10", "moderate", "", "complete"],
+                "P9": ["14", "moderate", "", "complete"],
+                "P10": ["15", "moderately-severe", "", "complete"],
+                "P11": ["19", "moderately-severe", "", "complete"],
+                "P12": ["20", "severe", "", "complete"],
+            ])
     }
 
     func testGAD7() throws {
@@ -57,12 +62,14 @@ final class ScoreInstrumentTests: ScoreTestCase {
             ["G5", "3", "3", "3", "3", "2", "0", "0"], ["G6", "3", "3", "3", "3", "3", "0", "0"],
             ["G7", "3", "3", "3", "3", "3", "3", "3"], ["G8", "3", "3", "3", "3", "3", "3", ""],
         ]
-        XCTAssertEqual(try score("gad7", items: 7, rows, columns: ["total", "total.band", "flags", "status"]), [
-            "G1": ["0", "minimal", "", "complete"], "G2": ["4", "minimal", "", "complete"],
-            "G3": ["5", "mild", "", "complete"], "G4": ["10", "moderate", "", "complete"],
-            "G5": ["14", "moderate", "", "complete"], "G6": ["15", "severe", "", "complete"],
-            "G7": ["21", "severe", "", "complete"], "G8": ["", "", "", "unscored"],  // no proration for GAD-7
-        ])
+        XCTAssertEqual(
+            try score("gad7", items: 7, rows, columns: ["total", "total.band", "flags", "status"]),
+            [
+                "G1": ["0", "minimal", "", "complete"], "G2": ["4", "minimal", "", "complete"],
+                "G3": ["5", "mild", "", "complete"], "G4": ["10", "moderate", "", "complete"],
+                "G5": ["14", "moderate", "", "complete"], "G6": ["15", "severe", "", "complete"],
+                "G7": ["21", "severe", "", "complete"], "G8": ["", "", "", "unscored"],  // no proration for GAD-7
+            ])
     }
 
     func testK10() throws {
@@ -79,11 +86,13 @@ final class ScoreInstrumentTests: ScoreTestCase {
             ["KB", "1", "1", "1", "1", "1", "1", "1", "1", "1", ""],
             row("K0", [0] + Array(repeating: 1, count: 9)),  // 0 is not a K10 option: rejected
         ]
-        XCTAssertEqual(try score("k10", items: 10, rows, columns: ["total", "total.band", "status"]), [
-            "K10": ["10", "low", "complete"], "K15": ["15", "low", "complete"], "K16": ["16", "moderate", "complete"],
-            "K21": ["21", "moderate", "complete"], "K22": ["22", "high", "complete"], "K29": ["29", "high", "complete"],
-            "K30": ["30", "very-high", "complete"], "K50": ["50", "very-high", "complete"], "KB": ["", "", "unscored"],
-        ])
+        XCTAssertEqual(
+            try score("k10", items: 10, rows, columns: ["total", "total.band", "status"]),
+            [
+                "K10": ["10", "low", "complete"], "K15": ["15", "low", "complete"], "K16": ["16", "moderate", "complete"],
+                "K21": ["21", "moderate", "complete"], "K22": ["22", "high", "complete"], "K29": ["29", "high", "complete"],
+                "K30": ["30", "very-high", "complete"], "K50": ["50", "very-high", "complete"], "KB": ["", "", "unscored"],
+            ])
     }
 
     func testWHO5() throws {
@@ -91,14 +100,16 @@ final class ScoreInstrumentTests: ScoreTestCase {
             ["W1", "3", "3", "2", "2", "2"], ["W2", "3", "3", "3", "2", "2"], ["W3", "5", "5", "5", "5", "1"],
             ["W4", "0", "0", "0", "0", "0"], ["W5", "5", "5", "5", "5", ""], ["W6", "", "", "", "", "0"],
         ]
-        XCTAssertEqual(try score("who5", items: 5, rows, columns: ["total", "total.band", "percent", "percent.band", "flags", "status"]), [
-            "W1": ["12", "poor", "48", "poor", "", "complete"],
-            "W2": ["13", "adequate", "52", "adequate", "", "complete"],
-            "W3": ["21", "adequate", "84", "adequate", "low-item", "complete"],
-            "W4": ["0", "poor", "0", "poor", "low-item", "complete"],
-            "W5": ["", "", "", "", "", "unscored"],
-            "W6": ["", "", "", "", "low-item", "unscored"],  // flags are evaluated whatever is missing
-        ])
+        XCTAssertEqual(
+            try score("who5", items: 5, rows, columns: ["total", "total.band", "percent", "percent.band", "flags", "status"]),
+            [
+                "W1": ["12", "poor", "48", "poor", "", "complete"],
+                "W2": ["13", "adequate", "52", "adequate", "", "complete"],
+                "W3": ["21", "adequate", "84", "adequate", "low-item", "complete"],
+                "W4": ["0", "poor", "0", "poor", "low-item", "complete"],
+                "W5": ["", "", "", "", "", "unscored"],
+                "W6": ["", "", "", "", "low-item", "unscored"],  // flags are evaluated whatever is missing
+            ])
     }
 
     func testCESD() throws {
@@ -114,11 +125,14 @@ final class ScoreInstrumentTests: ScoreTestCase {
             row("C15", (1...20).map { reversed.contains($0) ? 3 : [1, 2, 3, 5, 6].contains($0) ? 3 : 0 }),
             row("C16", (1...20).map { reversed.contains($0) ? 3 : [1, 2, 3, 5, 6].contains($0) ? 3 : $0 == 7 ? 1 : 0 }),
         ]
-        XCTAssertEqual(try score("cesd", items: 20, rows, columns: ["total", "total.band", "status"]), [
-            "C0": ["12", "below-cutoff", "complete"], "C3": ["48", "at-risk", "complete"], "C1": ["24", "at-risk", "complete"],
-            "CP": ["25", "at-risk", "prorated"], "CU": ["", "", "unscored"], "C15": ["15", "below-cutoff", "complete"],
-            "C16": ["16", "at-risk", "complete"],
-        ])
+        XCTAssertEqual(
+            try score("cesd", items: 20, rows, columns: ["total", "total.band", "status"]),
+            [
+                "C0": ["12", "below-cutoff", "complete"], "C3": ["48", "at-risk", "complete"],
+                "C1": ["24", "at-risk", "complete"],
+                "CP": ["25", "at-risk", "prorated"], "CU": ["", "", "unscored"], "C15": ["15", "below-cutoff", "complete"],
+                "C16": ["16", "at-risk", "complete"],
+            ])
     }
 
     func testJSONLines() throws {
@@ -126,7 +140,10 @@ final class ScoreInstrumentTests: ScoreTestCase {
         XCTAssertEqual(run.status, 1)
         let lines = run.stdout.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.count, 106, "one object per line: line breaks inside values are escaped")
-        XCTAssertEqual(lines[0], #"{"student_id":"A20250001","name":"高梓","class":"2025级1班","phq9.total":4,"phq9.total.band":"minimal","gad7.total":2,"gad7.total.band":"minimal","phq9.flags":[],"phq9.status":"complete","gad7.flags":[],"gad7.status":"complete"}"#)
+        XCTAssertEqual(
+            lines[0],
+            #"{"student_id":"A20250001","name":"高梓","class":"2025级1班","phq9.total":4,"phq9.total.band":"minimal","gad7.total":2,"gad7.total.band":"minimal","phq9.flags":[],"phq9.status":"complete","gad7.flags":[],"gad7.status":"complete"}"#
+        )
         let objects = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
         let byID = Dictionary(objects.map { ($0["student_id"] as! String, $0) }, uniquingKeysWith: { first, _ in first })
         let unscored = try XCTUnwrap(byID["A20250014"])

@@ -67,7 +67,9 @@ final class ScoreInterruptTests: ScoreTestCase {
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, CLIRunner.executable, "score", "--battery", "annual", input, "-o", path("tty.csv")]
+        process.arguments = [
+            "python3", "-c", script, CLIRunner.executable, "score", "--battery", "annual", input, "-o", path("tty.csv"),
+        ]
         process.environment = cli.environment
         process.currentDirectoryURL = URL(fileURLWithPath: cli.currentDirectory)
         let pipe = Pipe()

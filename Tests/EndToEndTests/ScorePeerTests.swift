@@ -9,7 +9,8 @@ final class ScorePeerTests: ScoreTestCase {
     /// `../shared/bench` beside the repository (or `$PSYSCREEN_BENCH_DIR`).
     static var benchDirectory: String {
         ProcessInfo.processInfo.environment["PSYSCREEN_BENCH_DIR"]
-            ?? URL(fileURLWithPath: Fixtures.repositoryRoot).deletingLastPathComponent().appendingPathComponent("shared/bench").path
+            ?? URL(fileURLWithPath: Fixtures.repositoryRoot).deletingLastPathComponent().appendingPathComponent("shared/bench")
+            .path
     }
 
     /// Runs a program, returning its exit status (or nil if it could not start).

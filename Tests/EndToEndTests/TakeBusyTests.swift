@@ -106,12 +106,15 @@ final class TakeBusyTests: XCTestCase {
         let text = RecoverySheet.csv(battery: battery, studentID: "S1", answers: answers)
         XCTAssertEqual(
             text,
-            "student_id," + (1...9).map { "phq9_\($0)" }.joined(separator: ",") + "," + (1...7).map { "gad7_\($0)" }.joined(separator: ",")
+            "student_id," + (1...9).map { "phq9_\($0)" }.joined(separator: ",") + ","
+                + (1...7).map { "gad7_\($0)" }.joined(separator: ",")
                 + "\nS1,1,2,,0" + String(repeating: ",", count: 12) + "\n")
         let school = try TakeFixture()
         let file = school.directory + "/recovery.csv"
         try text.write(toFile: file, atomically: true, encoding: .utf8)
-        let imported = try school.cli.run(["import", "--db", school.database, "--wave", TakeFixture.wave, "--battery", "annual", file])
+        let imported = try school.cli.run([
+            "import", "--db", school.database, "--wave", TakeFixture.wave, "--battery", "annual", file,
+        ])
         XCTAssertEqual(imported.status, 0, imported.stderr)
         let latest = try XCTUnwrap(school.latest())
         XCTAssertEqual(latest.source, .paper)

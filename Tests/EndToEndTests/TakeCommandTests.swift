@@ -14,9 +14,14 @@ final class TakeCommandTests: XCTestCase {
         XCTAssertEqual(output.status, 0, output.stderr)
         XCTAssertEqual(output.stderr, "")
         XCTAssertTrue(
-            output.stdout.hasPrefix("Annual mental health screening\n\nYour student ID: \nClass: 2026 2班, name: 张*明\nIs this you? (y/n) \n\nThis is the school's"),
+            output.stdout.hasPrefix(
+                "Annual mental health screening\n\nYour student ID: \nClass: 2026 2班, name: 张*明\nIs this you? (y/n) \n\nThis is the school's"
+            ),
             output.stdout)
-        XCTAssertTrue(output.stdout.hasSuffix("[16/16] Feeling afraid, as if something awful might happen\n  0 Not at all   1 Several days   2 More than half the days   3 Nearly every day\nYour answer (0–3): \n\n\(TakeFixture.closing)\n"))
+        XCTAssertTrue(
+            output.stdout.hasSuffix(
+                "[16/16] Feeling afraid, as if something awful might happen\n  0 Not at all   1 Several days   2 More than half the days   3 Nearly every day\nYour answer (0–3): \n\n\(TakeFixture.closing)\n"
+            ))
         let attempt = try XCTUnwrap(try school.latest())
         XCTAssertEqual(attempt.state, .finished)
         XCTAssertEqual(attempt.source, .terminal)
@@ -30,16 +35,23 @@ final class TakeCommandTests: XCTestCase {
         XCTAssertEqual(attempt.validity.map(\.code), ["too-fast"])
         XCTAssertEqual(attempt.results.map { $0.validity.map(\.code) }, [["too-fast"], ["too-fast"]])
         // No score, band or level is ever shown to the student.
-        for word in ["score", "moderate", "yellow", "Total", "total", "band"] { XCTAssertFalse(output.stdout.contains(word), word) }
+        for word in ["score", "moderate", "yellow", "Total", "total", "band"] {
+            XCTAssertFalse(output.stdout.contains(word), word)
+        }
         XCTAssertFalse(output.stdout.contains(TakeFixture.crisis))
     }
 
     func testSevenIsAskedAgainAndBackChangesThePreviousAnswer() throws {
         let school = try TakeFixture()
-        let output = try school.take(TakeFixture.opening() + ["1", "7", "b", "3", "2"] + TakeFixture.answers(Array(phq9.dropFirst(2)), gad7))
+        let output = try school.take(
+            TakeFixture.opening() + ["1", "7", "b", "3", "2"] + TakeFixture.answers(Array(phq9.dropFirst(2)), gad7))
         XCTAssertEqual(output.status, 0, output.stderr)
-        XCTAssertTrue(output.stdout.contains("Your answer (0–3): \n7 is not an option: type 0–3.\nYour answer (0–3): \n"), output.stdout)
-        XCTAssertTrue(output.stdout.contains("[1/16] Little interest or pleasure in doing things\n  0 Not at all   1 Several days   2 More than half the days   3 Nearly every day\n(current answer: 1 Several days; Enter keeps it)\n"))
+        XCTAssertTrue(
+            output.stdout.contains("Your answer (0–3): \n7 is not an option: type 0–3.\nYour answer (0–3): \n"), output.stdout)
+        XCTAssertTrue(
+            output.stdout.contains(
+                "[1/16] Little interest or pleasure in doing things\n  0 Not at all   1 Several days   2 More than half the days   3 Nearly every day\n(current answer: 1 Several days; Enter keeps it)\n"
+            ))
         XCTAssertEqual(try school.latest()?.answers["phq9"], [3, 2] + Array(phq9.dropFirst(2)))
         XCTAssertEqual(try school.latest()?.state, .finished)
     }
@@ -54,12 +66,17 @@ final class TakeCommandTests: XCTestCase {
     func testSkipWhereTheScaleAllowsItAndRefusedWhereNot() throws {
         let school = try TakeFixture()
         let output = try school.take(
-            TakeFixture.opening() + ["s", "s", "s"] + TakeFixture.answers(Array(phq9.dropFirst(2)), []) + ["s"] + TakeFixture.answers([], gad7))
+            TakeFixture.opening() + ["s", "s", "s"] + TakeFixture.answers(Array(phq9.dropFirst(2)), []) + ["s"]
+                + TakeFixture.answers([], gad7))
         XCTAssertEqual(output.status, 0, output.stderr)
-        XCTAssertTrue(output.stdout.contains(
-            "This question cannot be skipped: at most 2 questions of this questionnaire may be skipped, and you have skipped 2.\n"))
-        XCTAssertTrue(output.stdout.contains(
-            "[10/16] Feeling nervous, anxious, or on edge\n  0 Not at all   1 Several days   2 More than half the days   3 Nearly every day\nYour answer (0–3): \nThis question cannot be skipped: this questionnaire needs an answer to every question.\n"))
+        XCTAssertTrue(
+            output.stdout.contains(
+                "This question cannot be skipped: at most 2 questions of this questionnaire may be skipped, and you have skipped 2.\n"
+            ))
+        XCTAssertTrue(
+            output.stdout.contains(
+                "[10/16] Feeling nervous, anxious, or on edge\n  0 Not at all   1 Several days   2 More than half the days   3 Nearly every day\nYour answer (0–3): \nThis question cannot be skipped: this questionnaire needs an answer to every question.\n"
+            ))
         let attempt = try XCTUnwrap(try school.latest())
         XCTAssertEqual(attempt.answers["phq9"], [nil, nil] + Array(phq9.dropFirst(2)).map(Optional.some))
         XCTAssertEqual(attempt.answers["gad7"], gad7)
@@ -73,14 +90,18 @@ final class TakeCommandTests: XCTestCase {
         let school = try TakeFixture()
         let first = try school.take(TakeFixture.opening() + ["1", "2", "0", "q", "3"])
         XCTAssertEqual(first.status, 0, first.stderr)
-        XCTAssertTrue(first.stdout.hasSuffix("\nYour answers are saved. Type your student ID next time to continue at question 4.\n"), first.stdout)
+        XCTAssertTrue(
+            first.stdout.hasSuffix("\nYour answers are saved. Type your student ID next time to continue at question 4.\n"),
+            first.stdout)
         XCTAssertEqual(try school.latest()?.answers["phq9"], TakeFixture.phq9([1, 2, 0]))
         XCTAssertEqual(try school.latest()?.state, .inProgress)
 
         let second = try school.take(["S1", "y"] + TakeFixture.answers(Array(phq9.dropFirst(3)), gad7))
         XCTAssertEqual(second.status, 0, second.stderr)
-        XCTAssertTrue(second.stdout.contains(
-            "Is this you? (y/n) \nWelcome back. Your earlier answers are saved; continuing at question 4 of 16.\n\nPatient Health Questionnaire (PHQ-9)\n"))
+        XCTAssertTrue(
+            second.stdout.contains(
+                "Is this you? (y/n) \nWelcome back. Your earlier answers are saved; continuing at question 4 of 16.\n\nPatient Health Questionnaire (PHQ-9)\n"
+            ))
         XCTAssertFalse(second.stdout.contains("Do you agree"))
         XCTAssertEqual(try school.latest()?.answers, ["phq9": [1, 2, 0] + Array(phq9.dropFirst(3)), "gad7": gad7])
         XCTAssertEqual(try school.latest()?.state, .finished)
@@ -90,7 +111,10 @@ final class TakeCommandTests: XCTestCase {
         let school = try TakeFixture()
         let first = try school.take(TakeFixture.opening() + TakeFixture.answers(Array(phq9.prefix(5)), []))
         XCTAssertEqual(first.status, 0, first.stderr)
-        XCTAssertTrue(first.stdout.hasSuffix("[6/16] Feeling bad about yourself — or that you are a failure or have let yourself or your family down\n  0 Not at all   1 Several days   2 More than half the days   3 Nearly every day\nYour answer (0–3): \nInput ended; your answers are saved.\n"), first.stdout)
+        XCTAssertTrue(
+            first.stdout.hasSuffix(
+                "[6/16] Feeling bad about yourself — or that you are a failure or have let yourself or your family down\n  0 Not at all   1 Several days   2 More than half the days   3 Nearly every day\nYour answer (0–3): \nInput ended; your answers are saved.\n"
+            ), first.stdout)
         XCTAssertEqual(try school.latest()?.answers["phq9"], TakeFixture.phq9(Array(phq9.prefix(5))))
         XCTAssertEqual(try school.answeredCount(), 5)
 
@@ -107,8 +131,11 @@ final class TakeCommandTests: XCTestCase {
         let school = try TakeFixture()
         let output = try school.take(TakeFixture.opening() + ["0", "0", "0", "0", "0", "0", "0", "0", "2", "q"])
         XCTAssertEqual(output.status, 0, output.stderr)
-        let item9 = "[9/16] Thoughts that you would be better off dead or of hurting yourself in some way\n  0 Not at all   1 Several days   2 More than half the days   3 Nearly every day\nYour answer (0–3): \n"
-        XCTAssertTrue(output.stdout.contains(item9 + "\n" + TakeFixture.crisis + "\n\nGeneralized Anxiety Disorder 7-item scale (GAD-7)\n"), output.stdout)
+        let item9 =
+            "[9/16] Thoughts that you would be better off dead or of hurting yourself in some way\n  0 Not at all   1 Several days   2 More than half the days   3 Nearly every day\nYour answer (0–3): \n"
+        XCTAssertTrue(
+            output.stdout.contains(item9 + "\n" + TakeFixture.crisis + "\n\nGeneralized Anxiety Disorder 7-item scale (GAD-7)\n"),
+            output.stdout)
         XCTAssertTrue(TakeFixture.crisis.contains("12356"))
         let attempt = try XCTUnwrap(try school.latest())
         XCTAssertEqual(attempt.state, .inProgress)
@@ -118,7 +145,8 @@ final class TakeCommandTests: XCTestCase {
 
     func testNoCrisisTextWhenItem9IsZero() throws {
         let school = try TakeFixture()
-        let output = try school.take(TakeFixture.opening() + TakeFixture.answers([3, 3, 3, 3, 3, 3, 3, 3, 0], [3, 3, 3, 3, 3, 3, 3]))
+        let output = try school.take(
+            TakeFixture.opening() + TakeFixture.answers([3, 3, 3, 3, 3, 3, 3, 3, 0], [3, 3, 3, 3, 3, 3, 3]))
         XCTAssertEqual(output.status, 0, output.stderr)
         XCTAssertFalse(output.stdout.contains(TakeFixture.crisis))
         XCTAssertFalse(output.stdout.contains("Thank you for telling us honestly"))
@@ -130,7 +158,10 @@ final class TakeCommandTests: XCTestCase {
         let school = try TakeFixture()
         let output = try school.take(["S1", "y", "n"])
         XCTAssertEqual(output.status, 0, output.stderr)
-        XCTAssertTrue(output.stdout.hasSuffix("Do you agree to take part? (y/n) \nAll right: you chose not to take part, and this has been recorded. Thank you!\n"))
+        XCTAssertTrue(
+            output.stdout.hasSuffix(
+                "Do you agree to take part? (y/n) \nAll right: you chose not to take part, and this has been recorded. Thank you!\n"
+            ))
         XCTAssertEqual(try school.latest()?.state, .refused)
         let total = try XCTUnwrap(try school.store().coverage(wave: TakeFixture.wave, by: .school).last)
         XCTAssertEqual([total.screened, total.refused], [0, 1])
@@ -140,8 +171,10 @@ final class TakeCommandTests: XCTestCase {
         let school = try TakeFixture()
         let output = try school.take(["X99", "s2", "y", "y", "1"])
         XCTAssertEqual(output.status, 0, output.stderr)
-        XCTAssertTrue(output.stdout.hasPrefix(
-            "Annual mental health screening\n\nYour student ID: \nThe student ID X99 is not on the roster. Check it and type it again, or ask the teacher.\nYour student ID: \nClass: 2026 3班, name: 学*2\n"), output.stdout)
+        XCTAssertTrue(
+            output.stdout.hasPrefix(
+                "Annual mental health screening\n\nYour student ID: \nThe student ID X99 is not on the roster. Check it and type it again, or ask the teacher.\nYour student ID: \nClass: 2026 3班, name: 学*2\n"
+            ), output.stdout)
         XCTAssertEqual(try school.latest("S2")?.answers["phq9"], TakeFixture.phq9([1]))
         XCTAssertNil(try school.latest("X99"))
     }
@@ -150,7 +183,8 @@ final class TakeCommandTests: XCTestCase {
         let school = try TakeFixture()
         _ = try school.take(TakeFixture.opening() + TakeFixture.answers(phq9, gad7))
         let again = try school.take(["S1", "y", "y", "3"])
-        XCTAssertTrue(again.stdout.hasSuffix("Is this you? (y/n) \nYou have already completed this screening. Thank you!\n"), again.stdout)
+        XCTAssertTrue(
+            again.stdout.hasSuffix("Is this you? (y/n) \nYou have already completed this screening. Thank you!\n"), again.stdout)
         XCTAssertEqual(try school.latest()?.answers["phq9"], phq9)
         let retake = try school.take(TakeFixture.opening() + ["3"], ["--retake"])
         XCTAssertEqual(retake.status, 0, retake.stderr)

@@ -56,7 +56,8 @@ final class TakeDurabilityTests: XCTestCase {
         }
         for (index, session) in sessions.enumerated() {
             XCTAssertEqual(session.finish(), 0, "S\(index + 1)")
-            let stderr = String(decoding: (session.process.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let stderr = String(
+                decoding: (session.process.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             XCTAssertEqual(stderr, "", "S\(index + 1)")
             XCTAssertTrue(session.stdout.hasSuffix(TakeFixture.closing + "\n"), "S\(index + 1): \(session.stdout.suffix(300))")
         }

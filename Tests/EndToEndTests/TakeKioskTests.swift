@@ -31,7 +31,8 @@ final class TakeKioskTests: XCTestCase {
         XCTAssertEqual(output.status, 2)
         XCTAssertEqual(
             output.stderr,
-            "error: --kiosk needs a terminal on standard output: between students it clears the screen and its scrollback, which a pipe or a file cannot do\n")
+            "error: --kiosk needs a terminal on standard output: between students it clears the screen and its scrollback, which a pipe or a file cannot do\n"
+        )
         XCTAssertEqual(output.stdout, "")
         XCTAssertNil(try school.latest("S1"))
     }

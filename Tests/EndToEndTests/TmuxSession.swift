@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A tmux server of its own (a socket in a temporary folder) running one command in an 80×24 pane: send keys,

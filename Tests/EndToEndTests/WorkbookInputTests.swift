@@ -94,7 +94,9 @@ final class WorkbookInputTests: XCTestCase {
         let xlsx = try cli.run(["score", "--battery", "annual", directory + "/book.xlsx", "-o", directory + "/from-xlsx.csv"])
         XCTAssertEqual(csv.status, 1, csv.stderr)
         XCTAssertEqual(xlsx.status, 1, xlsx.stderr)
-        XCTAssertEqual(try String(contentsOfFile: directory + "/from-xlsx.csv", encoding: .utf8), try String(contentsOfFile: directory + "/from-csv.csv", encoding: .utf8))
+        XCTAssertEqual(
+            try String(contentsOfFile: directory + "/from-xlsx.csv", encoding: .utf8),
+            try String(contentsOfFile: directory + "/from-csv.csv", encoding: .utf8))
         let sheet = directory + "/book.xlsx!成绩"
         let expected = asCells(csv.stderr, csv: directory + "/book.csv", workbook: sheet)
         XCTAssertEqual(problemLines(xlsx.stderr, workbook: sheet), expected)
@@ -111,38 +113,50 @@ final class WorkbookInputTests: XCTestCase {
         let summary = { (run: CLIRunner.Output) in run.stderr.split(separator: "\n").last.map(String.init) ?? "" }
         XCTAssertEqual(
             summary(xlsx),
-            summary(csv).replacingOccurrences(of: "book.csv", with: "book.xlsx").replacingOccurrences(of: "(UTF-8)", with: "(Excel sheet 成绩)"))
-        XCTAssertTrue(summary(xlsx).hasSuffix("4 rejected (1 repeated student_id; 2 raising a crisis flag: check their paper forms today); 0 flags raised; 1 blank record skipped"))
+            summary(csv).replacingOccurrences(of: "book.csv", with: "book.xlsx").replacingOccurrences(
+                of: "(UTF-8)", with: "(Excel sheet 成绩)"))
+        XCTAssertTrue(
+            summary(xlsx).hasSuffix(
+                "4 rejected (1 repeated student_id; 2 raising a crisis flag: check their paper forms today); 0 flags raised; 1 blank record skipped"
+            ))
 
         // The same workbook saved by LibreOffice (text now in the shared-string table): the same again.
         let resaved = directory + "/libreoffice"
         try FileManager.default.createDirectory(atPath: resaved, withIntermediateDirectories: true)
         try SpreadsheetTools.convert(directory + "/book.xlsx", to: "xlsx", in: resaved)
-        let again = try cli.run(["score", "--battery", "annual", "--sheet", "成绩", resaved + "/book.xlsx", "-o", directory + "/from-lo.csv"])
+        let again = try cli.run([
+            "score", "--battery", "annual", "--sheet", "成绩", resaved + "/book.xlsx", "-o", directory + "/from-lo.csv",
+        ])
         XCTAssertEqual(again.status, 1, again.stderr)
-        XCTAssertEqual(try String(contentsOfFile: directory + "/from-lo.csv", encoding: .utf8), try String(contentsOfFile: directory + "/from-csv.csv", encoding: .utf8))
         XCTAssertEqual(
-            problemLines(again.stderr, workbook: resaved + "/book.xlsx!成绩").map { $0.replacingOccurrences(of: resaved + "/book.xlsx!成绩", with: "") },
+            try String(contentsOfFile: directory + "/from-lo.csv", encoding: .utf8),
+            try String(contentsOfFile: directory + "/from-csv.csv", encoding: .utf8))
+        XCTAssertEqual(
+            problemLines(again.stderr, workbook: resaved + "/book.xlsx!成绩").map {
+                $0.replacingOccurrences(of: resaved + "/book.xlsx!成绩", with: "")
+            },
             expected.map { $0.replacingOccurrences(of: sheet, with: "") })
     }
 
     func testImportStoresWhatTheCSVPathStores() throws {
         try writeBookAndCSV()
         try """
-            student_id,name,school,grade,class,gender,status
-            000123,张三,一中,2025,2025级1班,男,在籍
-            A20250002,李四,一中,2025,2025级1班,女,在籍
-            A20250003,王五,一中,2025,2025级2班,男,在籍
-            A20250004,赵六,一中,2025,2025级2班,女,在籍
-            A20250005,孙七,一中,2025,2025级2班,男,在籍
+        student_id,name,school,grade,class,gender,status
+        000123,张三,一中,2025,2025级1班,男,在籍
+        A20250002,李四,一中,2025,2025级1班,女,在籍
+        A20250003,王五,一中,2025,2025级2班,男,在籍
+        A20250004,赵六,一中,2025,2025级2班,女,在籍
+        A20250005,孙七,一中,2025,2025级2班,男,在籍
 
-            """.write(toFile: directory + "/roster.csv", atomically: true, encoding: .utf8)
+        """.write(toFile: directory + "/roster.csv", atomically: true, encoding: .utf8)
         var results: [String: [[String]]] = [:]
         var problems: [String: [String]] = [:]
         for kind in ["csv", "xlsx"] {
             let db = "\(directory)/\(kind).sqlite"
             XCTAssertEqual(try cli.run(["roster", "import", "--db", db, directory + "/roster.csv"]).status, 0)
-            let run = try cli.run(["import", "--db", db, "--wave", "2026-autumn", "--battery", "annual", "\(directory)/book.\(kind)"])
+            let run = try cli.run([
+                "import", "--db", db, "--wave", "2026-autumn", "--battery", "annual", "\(directory)/book.\(kind)",
+            ])
             XCTAssertEqual(run.status, 1, run.stderr)
             problems[kind] = run.stderr.split(separator: "\n").dropLast().map(String.init)
             let out = "\(directory)/results-\(kind).csv"
@@ -153,25 +167,31 @@ final class WorkbookInputTests: XCTestCase {
         XCTAssertEqual(results["xlsx"], results["csv"])
         XCTAssertEqual(results["xlsx"]?.count, 3)  // 000123 and A20250002 stored; A20250006 is not on the roster
         XCTAssertEqual(
-            problems["xlsx"], asCells(problems["csv"]!.joined(separator: "\n"), csv: directory + "/book.csv", workbook: directory + "/book.xlsx!成绩"))
+            problems["xlsx"],
+            asCells(problems["csv"]!.joined(separator: "\n"), csv: directory + "/book.csv", workbook: directory + "/book.xlsx!成绩")
+        )
         XCTAssertTrue(
-            problems["xlsx"]!.contains("\(directory)/book.xlsx!成绩:A9: error: column student_id: 'A20250006' is not on the roster: not stored"),
+            problems["xlsx"]!.contains(
+                "\(directory)/book.xlsx!成绩:A9: error: column student_id: 'A20250006' is not on the roster: not stored"),
             "\(problems["xlsx"]!)")
     }
 
     func testTemplateFilledInOpenpyxlImportsLikeTheCSV() throws {
         try SpreadsheetTools.requireOpenpyxl()
         try """
-            student_id,name,school,grade,class,gender,status
-            000123,张三,一中,2025,2025级1班,男,在籍
-            000124,李四,一中,2025,2025级1班,女,在籍
-            000125,王五,一中,2025,2025级1班,男,在籍
+        student_id,name,school,grade,class,gender,status
+        000123,张三,一中,2025,2025级1班,男,在籍
+        000124,李四,一中,2025,2025级1班,女,在籍
+        000125,王五,一中,2025,2025级1班,男,在籍
 
-            """.write(toFile: directory + "/roster.csv", atomically: true, encoding: .utf8)
+        """.write(toFile: directory + "/roster.csv", atomically: true, encoding: .utf8)
         XCTAssertEqual(try cli.run(["roster", "import", directory + "/roster.csv"]).status, 0)
         let template = directory + "/entry.xlsx"
         XCTAssertEqual(
-            try cli.run(["template", "--battery", "annual", "--wave", "2026-autumn", "--class", "2025级1班", "--lang", "zh-Hans", "-o", template]).status, 0)
+            try cli.run([
+                "template", "--battery", "annual", "--wave", "2026-autumn", "--class", "2025级1班", "--lang", "zh-Hans", "-o",
+                template,
+            ]).status, 0)
         // The counselor types digits only: the answers of the three forms, row by row, below the filled-in names.
         _ = try SpreadsheetTools.python(
             """
@@ -185,12 +205,12 @@ final class WorkbookInputTests: XCTestCase {
             wb.save(sys.argv[2])
             """, [template, directory + "/filled.xlsx"])
         try """
-            student_id,name,class,\(Self.items.joined(separator: ","))
-            000123,张三,2025级1班,1,0,2,1,0,0,1,0,0,1,0,0,1,2,0,0
-            000124,李四,2025级1班,3,3,2,3,3,2,3,2,1,3,3,3,2,3,3,2
-            000125,王五,2025级1班,0,0,,0,0,0,0,0,0,0,0,0,0,0,0,0
+        student_id,name,class,\(Self.items.joined(separator: ","))
+        000123,张三,2025级1班,1,0,2,1,0,0,1,0,0,1,0,0,1,2,0,0
+        000124,李四,2025级1班,3,3,2,3,3,2,3,2,1,3,3,3,2,3,3,2
+        000125,王五,2025级1班,0,0,,0,0,0,0,0,0,0,0,0,0,0,0,0
 
-            """.write(toFile: directory + "/filled.csv", atomically: true, encoding: .utf8)
+        """.write(toFile: directory + "/filled.csv", atomically: true, encoding: .utf8)
         var results: [[[String]]] = []
         for (index, file) in ["filled.xlsx", "filled.csv"].enumerated() {
             let wave = "wave-\(index)"
@@ -208,11 +228,11 @@ final class WorkbookInputTests: XCTestCase {
     func testTwoSheetsOfOneWorkbookAreTwoImports() throws {
         try SpreadsheetTools.requireOpenpyxl()
         try """
-            student_id,name,school,grade,class,gender,status
-            A1,张三,一中,2025,1班,男,在籍
-            B1,李四,一中,2025,2班,女,在籍
+        student_id,name,school,grade,class,gender,status
+        A1,张三,一中,2025,1班,男,在籍
+        B1,李四,一中,2025,2班,女,在籍
 
-            """.write(toFile: directory + "/roster.csv", atomically: true, encoding: .utf8)
+        """.write(toFile: directory + "/roster.csv", atomically: true, encoding: .utf8)
         XCTAssertEqual(try cli.run(["roster", "import", directory + "/roster.csv"]).status, 0)
         _ = try SpreadsheetTools.python(
             """
@@ -230,11 +250,14 @@ final class WorkbookInputTests: XCTestCase {
             XCTAssertEqual(run.status, 0, run.stderr)
             XCTAssertTrue((run.stdout + run.stderr).contains(message), "\(sheet): \(run.stdout) \(run.stderr)")
         }
-        XCTAssertEqual(try CSVRows.read(try { () throws -> String in
-            let out = directory + "/results.csv"
-            XCTAssertEqual(try cli.run(["results", "--wave", "w", "-o", out]).status, 0)
-            return out
-        }()).dropFirst().map { $0[0] }, ["A1", "B1"])
+        XCTAssertEqual(
+            try CSVRows.read(
+                try { () throws -> String in
+                    let out = directory + "/results.csv"
+                    XCTAssertEqual(try cli.run(["results", "--wave", "w", "-o", out]).status, 0)
+                    return out
+                }()
+            ).dropFirst().map { $0[0] }, ["A1", "B1"])
     }
 
     func testRosterImportKeepsLeadingZerosAndISODates() throws {
@@ -288,29 +311,40 @@ final class WorkbookInputTests: XCTestCase {
         XCTAssertEqual(title.status, 2)
         XCTAssertEqual(
             title.stderr,
-            "\(directory)/title.xlsx!成绩:A1: error: merged cells in the header row (A1:D1): every column needs a header cell of its own; unmerge them, and delete any title row above the column names\n")
+            "\(directory)/title.xlsx!成绩:A1: error: merged cells in the header row (A1:D1): every column needs a header cell of its own; unmerge them, and delete any title row above the column names\n"
+        )
         // A header that reads well but is merged: refused at the end of the sheet, and nothing is written.
         let merged = try cli.run(["score", "--instrument", "phq9", directory + "/merged.xlsx", "-o", directory + "/out.csv"])
         XCTAssertEqual(merged.status, 2, merged.stderr)
-        XCTAssertTrue(merged.stderr.hasSuffix("merged.xlsx!成绩:A1: error: merged cells in the header row (A1:A2): every column needs a header cell of its own; unmerge them, and delete any title row above the column names\n"), merged.stderr)
+        XCTAssertTrue(
+            merged.stderr.hasSuffix(
+                "merged.xlsx!成绩:A1: error: merged cells in the header row (A1:A2): every column needs a header cell of its own; unmerge them, and delete any title row above the column names\n"
+            ), merged.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/out.csv"))
 
         let sheet = try cli.run(["score", "--instrument", "phq9", "--sheet", "Sheet9", directory + "/title.xlsx"])
         XCTAssertEqual(sheet.status, 2)
         XCTAssertEqual(sheet.stderr, "\(directory)/title.xlsx: error: the workbook has no sheet 'Sheet9' (its sheets: '成绩')\n")
         let encoding = try cli.run(["score", "--instrument", "phq9", "--encoding", "gb18030", directory + "/title.xlsx"])
-        XCTAssertEqual(encoding.stderr, "\(directory)/title.xlsx: error: --encoding and --delimiter are for CSV files; this is an Excel workbook\n")
+        XCTAssertEqual(
+            encoding.stderr,
+            "\(directory)/title.xlsx: error: --encoding and --delimiter are for CSV files; this is an Excel workbook\n")
         try "student_id,phq9_1\n".write(toFile: directory + "/plain.csv", atomically: true, encoding: .utf8)
         let csvSheet = try cli.run(["score", "--instrument", "phq9", "--sheet", "成绩", directory + "/plain.csv"])
-        XCTAssertEqual(csvSheet.stderr, "\(directory)/plain.csv: error: --sheet 成绩 is for Excel workbooks; this file is read as CSV\n")
+        XCTAssertEqual(
+            csvSheet.stderr, "\(directory)/plain.csv: error: --sheet 成绩 is for Excel workbooks; this file is read as CSV\n")
         let roster = try cli.run(["roster", "import", directory + "/title.xlsx"])
         XCTAssertEqual(roster.status, 2)
-        XCTAssertTrue(roster.stderr.hasPrefix("\(directory)/title.xlsx!成绩:A1: error: merged cells in the header row (A1:D1)"), roster.stderr)
+        XCTAssertTrue(
+            roster.stderr.hasPrefix("\(directory)/title.xlsx!成绩:A1: error: merged cells in the header row (A1:D1)"), roster.stderr
+        )
         XCTAssertTrue(roster.stderr.hasSuffix("error: the roster was not imported (1 problem)\n"), roster.stderr)
-        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 600)).write(to: URL(fileURLWithPath: directory + "/old.xls"))
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 600)).write(
+            to: URL(fileURLWithPath: directory + "/old.xls"))
         let old = try cli.run(["roster", "import", directory + "/old.xls"])
         XCTAssertEqual(old.status, 2)
-        XCTAssertTrue(old.stderr.contains("old.xls: error: an Excel 97–2003 workbook (.xls) or a password-protected one"), old.stderr)
+        XCTAssertTrue(
+            old.stderr.contains("old.xls: error: an Excel 97–2003 workbook (.xls) or a password-protected one"), old.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/school.sqlite"))
     }
 }

@@ -67,13 +67,18 @@ final class WorkbookOutputTests: XCTestCase {
         let instructions = try rows(path, sheet: "说明")
         XCTAssertEqual(instructions.first, ["列", "内容", "可填的值"])
         XCTAssertTrue(instructions.contains(["phq9_9", "PHQ-9 第9题：有不如死掉或用某种方式伤害自己的念头", "0 完全不会；1 好几天；2 一半以上的天数；3 几乎每天"]))
-        XCTAssertTrue(try rows(directory + "/en.xlsx", writing: ["template", "--battery", "annual", "--lang", "en"], sheet: "Instructions")
-            .contains(["gad7_1", "GAD-7 item 1: Feeling nervous, anxious, or on edge", "0 Not at all; 1 Several days; 2 More than half the days; 3 Nearly every day"]))
+        XCTAssertTrue(
+            try rows(directory + "/en.xlsx", writing: ["template", "--battery", "annual", "--lang", "en"], sheet: "Instructions")
+                .contains([
+                    "gad7_1", "GAD-7 item 1: Feeling nervous, anxious, or on edge",
+                    "0 Not at all; 1 Several days; 2 More than half the days; 3 Nearly every day",
+                ]))
 
         try SpreadsheetTools.requireOpenpyxl()
         XCTAssertEqual(
             try openpyxlSummary(path),
-            #"{"freeze": "A2", "idFormat": "@", "sheets": ["录入", "说明"], "types": [], "validated": 16, "validations": ["\"0,1,2,3\""]}"#)
+            #"{"freeze": "A2", "idFormat": "@", "sheets": ["录入", "说明"], "types": [], "validated": 16, "validations": ["\"0,1,2,3\""]}"#
+        )
     }
 
     /// Writes with `arguments + ["-o", path]` and reads `sheet` back.
@@ -84,20 +89,24 @@ final class WorkbookOutputTests: XCTestCase {
 
     func testAPrefilledTemplateIsTheClassInRosterOrderOwnerOnlyAndAudited() throws {
         try """
-            student_id,name,school,grade,class,gender,status
-            000123,罗洋宇,一中,2026,2026级1班,男,在籍
-            000045,高梓,一中,2026,2026级1班,女,在籍
-            A2,徐然玲,一中,2026,2026级1班,女,休学
-            B1,陈晨,一中,2026,2026级2班,男,在籍
+        student_id,name,school,grade,class,gender,status
+        000123,罗洋宇,一中,2026,2026级1班,男,在籍
+        000045,高梓,一中,2026,2026级1班,女,在籍
+        A2,徐然玲,一中,2026,2026级1班,女,休学
+        B1,陈晨,一中,2026,2026级2班,男,在籍
 
-            """.write(toFile: directory + "/roster.csv", atomically: true, encoding: .utf8)
+        """.write(toFile: directory + "/roster.csv", atomically: true, encoding: .utf8)
         _ = try succeed(["roster", "import", directory + "/roster.csv"])
         let path = directory + "/class.xlsx"
-        let run = try succeed(["template", "--battery", "annual", "--wave", "2026-autumn", "--class", "2026级1班", "--lang", "zh-Hans", "-o", path])
+        let run = try succeed([
+            "template", "--battery", "annual", "--wave", "2026-autumn", "--class", "2026级1班", "--lang", "zh-Hans", "-o", path,
+        ])
         XCTAssertEqual(run.stderr, "\(path)：问卷组 annual 的录入工作簿（zh-Hans），已预填 2 名学生\n")
         XCTAssertEqual(try mode(path), 0o600)
         let entry = try rows(path)
-        XCTAssertEqual(entry.map { Array($0.prefix(3)) }, [["student_id", "name", "class"], ["000045", "高梓", "2026级1班"], ["000123", "罗洋宇", "2026级1班"]])
+        XCTAssertEqual(
+            entry.map { Array($0.prefix(3)) },
+            [["student_id", "name", "class"], ["000045", "高梓", "2026级1班"], ["000123", "罗洋宇", "2026级1班"]])
         XCTAssertTrue(try cli.run(["audit"]).stdout.contains("data-entry workbook of wave 2026-autumn to \(path): 2 rows"))
 
         let refused = try cli.run(["template", "--battery", "annual", "--class", "2026级1班", "-o", directory + "/x.xlsx"])
@@ -114,7 +123,8 @@ final class WorkbookOutputTests: XCTestCase {
         try SpreadsheetTools.requireOpenpyxl()
         XCTAssertEqual(
             try openpyxlSummary(path),
-            #"{"freeze": "A2", "idFormat": "@", "sheets": ["录入", "说明"], "types": ["str", "str", "str"], "validated": 16, "validations": ["\"0,1,2,3\""]}"#)
+            #"{"freeze": "A2", "idFormat": "@", "sheets": ["录入", "说明"], "types": ["str", "str", "str"], "validated": 16, "validations": ["\"0,1,2,3\""]}"#
+        )
     }
 
     func testListingsAsWorkbooks() throws {
@@ -129,13 +139,16 @@ final class WorkbookOutputTests: XCTestCase {
         let csvPath = directory + "/results.csv"
         _ = try succeed(["results", "--wave", "2026-autumn", "--headers", "human", "--lang", "zh-Hans", "-o", csvPath])
         let csv = try CSVRows.read(csvPath)
-        XCTAssertEqual(Array(table.dropFirst()).map { $0 + Array(repeating: "", count: csv[0].count - $0.count) }, Array(csv.dropFirst()))
+        XCTAssertEqual(
+            Array(table.dropFirst()).map { $0 + Array(repeating: "", count: csv[0].count - $0.count) }, Array(csv.dropFirst()))
 
         let warnings = directory + "/warnings.xlsx"
         _ = try succeed(["warnings", "--wave", "2026-autumn", "--lang", "en", "-o", warnings])
         XCTAssertEqual(try mode(warnings), 0o600)
         XCTAssertEqual(try rows(warnings)[0].prefix(3), ["Student ID", "Name", "School"])
-        XCTAssertEqual(try rows(warnings, sheet: "Counts by unit")[0], ["Unit level", "School", "Grade", "Class", "Red", "Orange", "Yellow", "Open"])
+        XCTAssertEqual(
+            try rows(warnings, sheet: "Counts by unit")[0],
+            ["Unit level", "School", "Grade", "Class", "Red", "Orange", "Yellow", "Open"])
 
         let unscreened = directory + "/unscreened.xlsx"
         _ = try succeed(["unscreened", "--wave", "2026-autumn", "--format", "xlsx", "--lang", "zh-Hans", "-o", unscreened])
@@ -150,7 +163,9 @@ final class WorkbookOutputTests: XCTestCase {
         try SpreadsheetTools.requireOpenpyxl()
         // Numbers are numbers (answers, scores, counts, percentages); IDs, grades and classes stay text.
         XCTAssertTrue(try openpyxlSummary(results).contains(#""types": ["str", "str", "str", "str", "str", "int", "int""#))
-        XCTAssertTrue(try openpyxlSummary(coverage).contains(#""types": ["str", "str", "str", "int", "int", "float", "int", "int", "int", "int", "int"]"#))
+        XCTAssertTrue(
+            try openpyxlSummary(coverage).contains(
+                #""types": ["str", "str", "str", "int", "int", "float", "int", "int", "int", "int", "int"]"#))
     }
 
     func testEveryWrittenWorkbookOpensInLibreOffice() throws {
@@ -170,10 +185,12 @@ final class WorkbookOutputTests: XCTestCase {
             // LibreOffice wrote one CSV per sheet, each the same rows psyscreen's own reader sees.
             let written = try FileManager.default.contentsOfDirectory(atPath: converted).filter { $0.hasSuffix(".csv") }.sorted()
             XCTAssertFalse(written.isEmpty, name)
-            let first = try XCTUnwrap(written.first { $0.hasPrefix("\(name)-") && !$0.contains("说明") && !$0.contains("汇总") }, name)
-            XCTAssertEqual(try CSVRows.read("\(converted)/\(first)").filter { !$0.allSatisfy(\.isEmpty) }.map { row in
-                Array(row.reversed().drop { $0.isEmpty }.reversed())
-            }, try rows(path).filter { !$0.isEmpty }, name)
+            let first = try XCTUnwrap(
+                written.first { $0.hasPrefix("\(name)-") && !$0.contains("说明") && !$0.contains("汇总") }, name)
+            XCTAssertEqual(
+                try CSVRows.read("\(converted)/\(first)").filter { !$0.allSatisfy(\.isEmpty) }.map { row in
+                    Array(row.reversed().drop { $0.isEmpty }.reversed())
+                }, try rows(path).filter { !$0.isEmpty }, name)
         }
     }
 }

@@ -38,19 +38,23 @@ final class DatabaseCopyTests: XCTestCase {
         let server = try PostgresStore(location: PostgresTestServer.location(database.url), user: "admin")
         _ = try server.importRoster([Self.student("X1")], source: "other.csv")
         XCTAssertThrowsError(try DatabaseCopy.run(from: laptop, to: server)) { error in
-            XCTAssertEqual("\(error)", "\(server.path): error: already holds data (student, audit): copy into a new, empty database")
+            XCTAssertEqual(
+                "\(error)", "\(server.path): error: already holds data (student, audit): copy into a new, empty database")
         }
         XCTAssertThrowsError(try DatabaseCopy.run(from: server, to: laptop)) { error in
             XCTAssertTrue("\(error)".hasSuffix("copy into a new, empty database"), "\(error)")
         }
         // A source that fails half-way: the target keeps nothing.
-        let empty = try PostgresStore(location: PostgresTestServer.location(PostgresTestServer.makeDatabase(for: self).url), user: "admin")
+        let empty = try PostgresStore(
+            location: PostgresTestServer.location(PostgresTestServer.makeDatabase(for: self).url), user: "admin")
         XCTAssertThrowsError(try DatabaseCopy.run(from: FailingSource(laptop), to: empty))
         XCTAssertEqual(try empty.tablesWithRows(), [])
     }
 
     static func student(_ id: String, school: String = "一中") -> Student {
-        Student(studentID: id, name: "学生\(id)", school: school, grade: "2026", className: "1班", gender: "女", status: .enrolled, campus: nil, major: id == "S1" ? "护理" : nil)
+        Student(
+            studentID: id, name: "学生\(id)", school: school, grade: "2026", className: "1班", gender: "女", status: .enrolled,
+            campus: nil, major: id == "S1" ? "护理" : nil)
     }
 
     /// Every table: two students, a paper import, a terminal sitting with a crisis answer, a refusal, a
@@ -60,7 +64,10 @@ final class DatabaseCopyTests: XCTestCase {
         _ = try store.importRoster([student("S1"), student("S2"), student("S3", school: "二中")], source: "roster.csv")
         _ = try store.importPaper(
             wave: "w", battery: battery, path: "paper.csv", fileHash: "h1",
-            sheets: [PaperSheet(studentID: "S1", line: 2, answers: ["phq9": [1, 2, nil, 3, 0, 1, 2, 3, 1], "gad7": [0, 1, 2, 3, 0, 1, 2]])])
+            sheets: [
+                PaperSheet(
+                    studentID: "S1", line: 2, answers: ["phq9": [1, 2, nil, 3, 0, 1, 2, 3, 1], "gad7": [0, 1, 2, 3, 0, 1, 2]])
+            ])
         let attempt = try store.startTerminalAttempt(wave: "w", studentID: "S3", battery: battery, consented: true)
         try store.saveAnswer(attemptID: attempt, battery: battery, instrumentID: "phq9", itemID: "9", value: 2, seconds: 3.25)
         try store.saveAnswer(attemptID: attempt, battery: battery, instrumentID: "phq9", itemID: "1", value: nil, seconds: 0.5)
@@ -89,7 +96,9 @@ private struct FailingSource: TableSource {
                     try withoutActuallyEscaping(handle) { handle in
                         try forEachRow(table) { cells in
                             try handle(cells)
-                            if table.name == "attempt" { throw StoreError(path: "source", .other(LocalizedText(libraryText: "read failed"))) }
+                            if table.name == "attempt" {
+                                throw StoreError(path: "source", .other(LocalizedText(libraryText: "read failed")))
+                            }
                         }
                     }
                 }

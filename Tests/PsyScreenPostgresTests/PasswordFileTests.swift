@@ -22,7 +22,9 @@ final class PasswordFileTests: XCTestCase {
         }
         XCTAssertEqual(lookup("db.school.local", 5432, "district", "wang"), "first")
         XCTAssertEqual(lookup("db.school.local", 6000, "other", "wang"), "second")
-        XCTAssertEqual(lookup("anywhere", 1, "x", "lab:01"), "pa\\ss:with:colons", "escaped colon and backslash; the password keeps its colons")
+        XCTAssertEqual(
+            lookup("anywhere", 1, "x", "lab:01"), "pa\\ss:with:colons",
+            "escaped colon and backslash; the password keeps its colons")
         XCTAssertNil(lookup("db.school.local", 5432, "district", "li"), "an escaped star is a star, not a wildcard")
         XCTAssertEqual(lookup("*", 5432, "district", "li"), "star-host-only")
         XCTAssertNil(lookup("db.school.local", 5432, "district", "zhao"))
@@ -35,14 +37,17 @@ final class PasswordFileTests: XCTestCase {
         let location = try PostgresLocation(url: "postgresql://wang@db.school.local/district", environment: [:], user: "x")
         var warnings: [String] = []
         chmod(path, 0o600)
-        XCTAssertEqual(PasswordFile.password(for: location, environment: ["PGPASSFILE": path], warn: { warnings.append($0) }), "first")
+        XCTAssertEqual(
+            PasswordFile.password(for: location, environment: ["PGPASSFILE": path], warn: { warnings.append($0) }), "first")
         XCTAssertEqual(warnings, [])
         chmod(path, 0o640)
         XCTAssertNil(PasswordFile.password(for: location, environment: ["PGPASSFILE": path], warn: { warnings.append($0) }))
-        XCTAssertEqual(warnings, ["WARNING: password file \"\(path)\" has group or world access; permissions should be u=rw (0600) or less"])
+        XCTAssertEqual(
+            warnings, ["WARNING: password file \"\(path)\" has group or world access; permissions should be u=rw (0600) or less"])
         XCTAssertNil(PasswordFile.password(for: location, environment: ["PGPASSFILE": folder], warn: { warnings.append($0) }))
         XCTAssertEqual(warnings.last, "WARNING: password file \"\(folder)\" is not a plain file")
-        XCTAssertNil(PasswordFile.password(for: location, environment: ["PGPASSFILE": folder + "/missing"], warn: { warnings.append($0) }))
+        XCTAssertNil(
+            PasswordFile.password(for: location, environment: ["PGPASSFILE": folder + "/missing"], warn: { warnings.append($0) }))
         XCTAssertEqual(warnings.count, 2, "a missing file is silent")
         XCTAssertEqual(PasswordFile.path(environment: ["HOME": "/home/wang"]), "/home/wang/.pgpass")
     }

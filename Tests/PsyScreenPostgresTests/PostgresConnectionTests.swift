@@ -7,8 +7,11 @@ import XCTest
 /// Connecting as libpq users expect: passwords from PGPASSWORD or the password file, sslmode honoured, and
 /// messages that say what to do.
 final class PostgresConnectionTests: XCTestCase {
-    private func connect(_ url: String, _ environment: [String: String] = [:], warn: @escaping (String) -> Void = { _ in }) throws -> PostgresLink {
-        try PostgresLink.connect(try PostgresTestServer.location(url, environment: environment), environment: environment, warn: warn)
+    private func connect(
+        _ url: String, _ environment: [String: String] = [:], warn: @escaping (String) -> Void = { _ in }
+    ) throws -> PostgresLink {
+        try PostgresLink.connect(
+            try PostgresTestServer.location(url, environment: environment), environment: environment, warn: warn)
     }
 
     private func value(_ link: PostgresLink, _ sql: String) throws -> String {
@@ -26,7 +29,8 @@ final class PostgresConnectionTests: XCTestCase {
         } catch let failure as PostgresFailure {
             XCTAssertEqual(
                 failure.message.english,
-                "the server asks for a password for user '\(login.name)': set PGPASSWORD, or add a line for this server to ~/.pgpass (mode 0600)")
+                "the server asks for a password for user '\(login.name)': set PGPASSWORD, or add a line for this server to ~/.pgpass (mode 0600)"
+            )
         }
         XCTAssertEqual(try value(connect(url, ["PGPASSWORD": login.password] + noFile), "SELECT current_user::text"), login.name)
         XCTAssertThrowsError(try connect(url, ["PGPASSWORD": "wrong"] + noFile)) { error in
@@ -37,19 +41,26 @@ final class PostgresConnectionTests: XCTestCase {
         let location = try PostgresTestServer.location(url)
         let file = scratchFolder() + "/pgpass"
         _ = FileManager.default.createFile(
-            atPath: file, contents: Data("other:1:x:y:z\n\(location.host):\(location.port):*:\(login.name):\(login.password)\n".utf8),
+            atPath: file,
+            contents: Data("other:1:x:y:z\n\(location.host):\(location.port):*:\(login.name):\(login.password)\n".utf8),
             attributes: [.posixPermissions: 0o600])
         XCTAssertEqual(try value(connect(url, ["PGPASSFILE": file]), "SELECT current_user::text"), login.name)
         chmod(file, 0o644)
         var warnings: [String] = []
         XCTAssertThrowsError(try connect(url, ["PGPASSFILE": file], warn: { warnings.append($0) }))
-        XCTAssertEqual(warnings, ["WARNING: password file \"\(file)\" has group or world access; permissions should be u=rw (0600) or less"])
-        XCTAssertEqual(try value(connect(PostgresTestServer.replacing(url, user: login.name, password: login.password), noFile), "SELECT 'url'"), "url")
+        XCTAssertEqual(
+            warnings, ["WARNING: password file \"\(file)\" has group or world access; permissions should be u=rw (0600) or less"])
+        XCTAssertEqual(
+            try value(
+                connect(PostgresTestServer.replacing(url, user: login.name, password: login.password), noFile), "SELECT 'url'"),
+            "url")
     }
 
     func testSSLModes() throws {
         let superuser = try PostgresTestServer.superuser()
-        guard try value(superuser, "SHOW ssl") == "on" else { throw XCTSkip("the test server does not speak TLS: sslmode tests skipped") }
+        guard try value(superuser, "SHOW ssl") == "on" else {
+            throw XCTSkip("the test server does not speak TLS: sslmode tests skipped")
+        }
         let certificate = try value(superuser, "SHOW ssl_cert_file")
         let url = try PostgresTestServer.url()
         guard url.contains("@127.0.0.1:") else { throw XCTSkip("sslmode tests need the server at 127.0.0.1") }
@@ -77,7 +88,8 @@ final class PostgresConnectionTests: XCTestCase {
         XCTAssertThrowsError(try encrypted(url + join + "sslmode=verify-full&sslrootcert=/nonexistent/root.crt")) { error in
             XCTAssertEqual(
                 (error as? PostgresFailure)?.message.english,
-                "root certificate file \"/nonexistent/root.crt\" does not exist: either provide the file (sslrootcert=PATH) or change sslmode to disable server certificate verification")
+                "root certificate file \"/nonexistent/root.crt\" does not exist: either provide the file (sslrootcert=PATH) or change sslmode to disable server certificate verification"
+            )
         }
     }
 
@@ -87,7 +99,8 @@ final class PostgresConnectionTests: XCTestCase {
         XCTAssertThrowsError(try connect(missing)) { error in
             XCTAssertEqual(
                 (error as? PostgresFailure)?.message.english,
-                "database \"psyscreen_no_such_database\" does not exist: the server's administrator creates it (createdb), then `psyscreen db init`")
+                "database \"psyscreen_no_such_database\" does not exist: the server's administrator creates it (createdb), then `psyscreen db init`"
+            )
             XCTAssertEqual((error as? PostgresFailure)?.sqlState, "3D000")
         }
         // A port nobody listens on (this process holds it, without listening).

@@ -8,7 +8,9 @@ final class PostgresLocationTests: XCTestCase {
     }
 
     func testAFullURL() throws {
-        let place = try location("postgresql://wang:s%40cret@db.school.local:5433/district?sslmode=verify-full&sslrootcert=/etc/ca.pem&application_name=lab")
+        let place = try location(
+            "postgresql://wang:s%40cret@db.school.local:5433/district?sslmode=verify-full&sslrootcert=/etc/ca.pem&application_name=lab"
+        )
         XCTAssertEqual(place.host, "db.school.local")
         XCTAssertEqual(place.port, 5433)
         XCTAssertEqual(place.user, "wang")
@@ -30,9 +32,12 @@ final class PostgresLocationTests: XCTestCase {
         XCTAssertEqual(bare.sslMode, .prefer)
         XCTAssertNil(bare.password)
 
-        let environment = ["PGHOST": "10.1.2.3", "PGPORT": "6000", "PGUSER": "lab01", "PGDATABASE": "screening", "PGSSLMODE": "require"]
+        let environment = [
+            "PGHOST": "10.1.2.3", "PGPORT": "6000", "PGUSER": "lab01", "PGDATABASE": "screening", "PGSSLMODE": "require",
+        ]
         let filled = try location("postgresql:///", environment)
-        XCTAssertEqual([filled.host, "\(filled.port)", filled.user, filled.database], ["10.1.2.3", "6000", "lab01", "screening"])
+        XCTAssertEqual(
+            [filled.host, "\(filled.port)", filled.user, filled.database], ["10.1.2.3", "6000", "lab01", "screening"])
         XCTAssertEqual(filled.sslMode, .require)
         let url = try location("postgresql://li@server/school?sslmode=disable", environment)
         XCTAssertEqual([url.host, url.user, url.database], ["server", "li", "school"])
@@ -53,7 +58,10 @@ final class PostgresLocationTests: XCTestCase {
     func testBadURLsAreRefusedWithoutShowingThePassword() {
         let cases: [(String, String)] = [
             ("postgresql://u:topsecret@h:99999/db", "invalid port '99999'"),
-            ("postgresql://u:topsecret@h/db?sslmode=maybe", "invalid sslmode 'maybe' (use disable, allow, prefer, require, verify-ca, verify-full)"),
+            (
+                "postgresql://u:topsecret@h/db?sslmode=maybe",
+                "invalid sslmode 'maybe' (use disable, allow, prefer, require, verify-ca, verify-full)"
+            ),
             ("postgresql://u:topsecret@h/db?sslcert=x", "unknown parameter 'sslcert'"),
             ("postgresql://u:topsecret@h1,h2/db", "several hosts in one URL are not supported: name one server"),
             ("postgresql://u:topsecret@h/db?sslmode", "missing '=' after 'sslmode' in the URL's parameters"),
@@ -85,11 +93,13 @@ final class SQLScriptTests: XCTestCase {
             DO $body$ BEGIN RAISE NOTICE '$$;'; END $body$;
             SELECT $1::text;
             """
-        XCTAssertEqual(SQLScript.statements(script), [
-            #"CREATE TABLE "a;b" (x text DEFAULT 'it''s; fine')"#,
-            "CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN PERFORM 1; PERFORM 2; END $$",
-            "DO $body$ BEGIN RAISE NOTICE '$$;'; END $body$",
-            "SELECT $1::text",
-        ])
+        XCTAssertEqual(
+            SQLScript.statements(script),
+            [
+                #"CREATE TABLE "a;b" (x text DEFAULT 'it''s; fine')"#,
+                "CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN PERFORM 1; PERFORM 2; END $$",
+                "DO $body$ BEGIN RAISE NOTICE '$$;'; END $body$",
+                "SELECT $1::text",
+            ])
     }
 }

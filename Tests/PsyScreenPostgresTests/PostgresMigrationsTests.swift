@@ -11,7 +11,9 @@ final class PostgresMigrationsTests: XCTestCase {
         let link = try database.superuser()
         XCTAssertEqual(try PostgresMigrations.state(link), .empty)
         XCTAssertThrowsError(try PostgresMigrations.requireCurrent(link)) { error in
-            XCTAssertTrue("\(error)".contains("no psyscreen database here: create its tables with `psyscreen db init --db postgresql://"), "\(error)")
+            XCTAssertTrue(
+                "\(error)".contains("no psyscreen database here: create its tables with `psyscreen db init --db postgresql://"),
+                "\(error)")
         }
         XCTAssertEqual(try PostgresSetup.initialize(link, roles: false), PostgresMigrations.identifiers)
         XCTAssertEqual(try PostgresMigrations.state(link), .current)
@@ -19,13 +21,17 @@ final class PostgresMigrationsTests: XCTestCase {
         XCTAssertEqual(try PostgresSetup.initialize(link, roles: true), [], "roles set up twice")
         XCTAssertNoThrow(try PostgresMigrations.requireCurrent(link))
         var tables: [String] = []
-        for row in try link.query("SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename") {
+        for row in try link.query("SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename")
+        {
             tables.append(try row.column(0, at: link.location))
         }
         XCTAssertEqual(
             tables,
-            ["answer", "attempt", "audit", "counselor_school", "follow_up", "import", "instrument_result", "psyscreen_migration",
-             "scale_score", "student", "wave"])
+            [
+                "answer", "attempt", "audit", "counselor_school", "follow_up", "import", "instrument_result",
+                "psyscreen_migration",
+                "scale_score", "student", "wave",
+            ])
     }
 
     func testTwoProgramsInitializingAtOnceBothSucceed() throws {
@@ -45,8 +51,12 @@ final class PostgresMigrationsTests: XCTestCase {
         try PostgresMigrations.migrate(link)
         try link.query("INSERT INTO psyscreen_migration (id) VALUES ('v99')")
         let expected = "the database was written by a newer psyscreen (it has migrations v99); use that version"
-        XCTAssertThrowsError(try PostgresMigrations.migrate(link)) { XCTAssertEqual(($0 as? PostgresFailure)?.message.english, expected) }
-        XCTAssertThrowsError(try PostgresMigrations.requireCurrent(link)) { XCTAssertEqual(($0 as? PostgresFailure)?.message.english, expected) }
+        XCTAssertThrowsError(try PostgresMigrations.migrate(link)) {
+            XCTAssertEqual(($0 as? PostgresFailure)?.message.english, expected)
+        }
+        XCTAssertThrowsError(try PostgresMigrations.requireCurrent(link)) {
+            XCTAssertEqual(($0 as? PostgresFailure)?.message.english, expected)
+        }
         try link.query("DELETE FROM psyscreen_migration WHERE id IN ('v99', 'pg-functions-1')")
         XCTAssertThrowsError(try PostgresMigrations.requireCurrent(link)) {
             XCTAssertEqual(

@@ -15,7 +15,8 @@ final class PostgresRolesTests: XCTestCase {
         owner = try database.superuser()
         try PostgresSetup.initialize(owner, roles: true)
         // Two schools: 城东 (A1 red on paper, A2 not screened, A3 half-way at a terminal) and 城西 (B1 orange).
-        try owner.script("""
+        try owner.script(
+            """
             INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at) VALUES
                 ('A1', '张三丰', '城东', '2026', '机电1班', '男', 'enrolled', now()),
                 ('A2', '王五', '城东', '2026', '机电1班', '女', 'enrolled', now()),
@@ -80,8 +81,10 @@ final class PostgresRolesTests: XCTestCase {
         XCTAssertEqual(finished.count, 1)
         XCTAssertEqual(
             finished[0].map(\.columnName),
-            ["student_id", "grade", "class", "masked_name", "status", "attempt_id", "source", "state", "battery_id",
-             "battery_version", "started_at", "crisis_given", "answers"])
+            [
+                "student_id", "grade", "class", "masked_name", "status", "attempt_id", "source", "state", "battery_id",
+                "battery_version", "started_at", "crisis_given", "answers",
+            ])
         XCTAssertEqual(try finished[0]["masked_name"].decode(String.self), "张*丰")
         XCTAssertEqual(try finished[0]["class"].decode(String.self), "机电1班")
         XCTAssertEqual(try finished[0]["state"].decode(String.self), "finished")
@@ -95,19 +98,28 @@ final class PostgresRolesTests: XCTestCase {
         // Start, answer and finish a sitting.
         let started = try terminal.query("SELECT psyscreen_terminal_start('w', 'A2', 'annual', '1', true, 'lab', now())")
         let attempt = try XCTUnwrap(started.first).column(0, as: Int64.self, at: terminal.location)
-        let outcome = #"{"level":"yellow","reasons":"moderate","scored":true,"validity":"","crisis":false,"results":[],"scales":[]}"#
+        let outcome =
+            #"{"level":"yellow","reasons":"moderate","scored":true,"validity":"","crisis":false,"results":[],"scales":[]}"#
         try terminal.query("SELECT psyscreen_terminal_save(\(attempt), 'phq9', '1', 0, 2, 3.5, now(), \(outcome)::jsonb)")
         try terminal.query("SELECT psyscreen_terminal_finish(\(attempt), now(), \(outcome)::jsonb, 'lab')")
         XCTAssertEqual(
-            try strings(owner, "SELECT state || ' ' || level || ' ' || (SELECT count(*) FROM answer WHERE attempt_id = \(attempt)) FROM attempt WHERE id = \(attempt)"),
+            try strings(
+                owner,
+                "SELECT state || ' ' || level || ' ' || (SELECT count(*) FROM answer WHERE attempt_id = \(attempt)) FROM attempt WHERE id = \(attempt)"
+            ),
             ["finished yellow 1"])
         // The audit trail names the terminal's login, whatever the client says.
         XCTAssertEqual(
-            try strings(owner, "SELECT \"user\" || ' ' || action FROM audit WHERE detail LIKE '%\(attempt)%' OR detail LIKE '%\"A2\"%' ORDER BY id"),
+            try strings(
+                owner,
+                "SELECT \"user\" || ' ' || action FROM audit WHERE detail LIKE '%\(attempt)%' OR detail LIKE '%\"A2\"%' ORDER BY id"
+            ),
             ["\(role) terminal start", "\(role) terminal finish"])
         // Nobody else's attempt, and no finished one (its own included), can be written through the functions.
         for other in [1, 2, attempt] {
-            XCTAssertThrowsError(try terminal.query("SELECT psyscreen_terminal_save(\(other), 'phq9', '9', 8, 0, 1.0, now(), \(outcome)::jsonb)")) {
+            XCTAssertThrowsError(
+                try terminal.query("SELECT psyscreen_terminal_save(\(other), 'phq9', '9', 8, 0, 1.0, now(), \(outcome)::jsonb)")
+            ) {
                 XCTAssertEqual(
                     ($0 as? PostgresFailure)?.message.english,
                     "attempt \(other) is not a sitting in progress at a terminal: the database role '\(role)' may not do this")
@@ -121,16 +133,19 @@ final class PostgresRolesTests: XCTestCase {
         let role = counselor.location.user
         XCTAssertEqual(try strings(counselor, "SELECT student_id FROM student ORDER BY student_id"), ["A1", "A2", "A3"])
         XCTAssertEqual(try strings(counselor, "SELECT name FROM student WHERE school = '城西'"), [])
-        XCTAssertEqual(try strings(counselor, "SELECT student_id FROM attempt WHERE level <> 'none' ORDER BY id"), ["A1"], "the register")
+        XCTAssertEqual(
+            try strings(counselor, "SELECT student_id FROM attempt WHERE level <> 'none' ORDER BY id"), ["A1"], "the register")
         XCTAssertEqual(try strings(counselor, "SELECT attempt_id::text FROM answer ORDER BY attempt_id"), ["1", "3"])
         XCTAssertEqual(try strings(counselor, "SELECT attempt_id::text FROM scale_score"), ["1"])
         XCTAssertEqual(try strings(counselor, "SELECT student_id FROM follow_up"), [])
         XCTAssertEqual(try strings(counselor, "SELECT detail FROM audit"), [], "only their own lines of the trail")
         XCTAssertEqual(try strings(counselor, "SELECT school FROM psyscreen_cohort('w')"), ["城东", "城东", "城东"])
         // Writes stay in the school.
-        try counselor.query("INSERT INTO follow_up (wave_id, student_id, status, at, \"user\") VALUES ('w', 'A1', 'contacted', now(), 'os-user')")
+        try counselor.query(
+            "INSERT INTO follow_up (wave_id, student_id, status, at, \"user\") VALUES ('w', 'A1', 'contacted', now(), 'os-user')")
         assertRefused(
-            counselor, "INSERT INTO follow_up (wave_id, student_id, status, at, \"user\") VALUES ('w', 'B1', 'closed', now(), 'x')",
+            counselor,
+            "INSERT INTO follow_up (wave_id, student_id, status, at, \"user\") VALUES ('w', 'B1', 'closed', now(), 'x')",
             "new row violates row-level security policy for table \"follow_up\": the database role '\(role)' may not do this")
         assertRefused(
             counselor,
@@ -138,7 +153,8 @@ final class PostgresRolesTests: XCTestCase {
             "new row violates row-level security policy for table \"student\": the database role '\(role)' may not do this")
         XCTAssertEqual(try strings(counselor, "UPDATE student SET name = 'x' WHERE student_id = 'B1' RETURNING student_id"), [])
         XCTAssertEqual(try strings(owner, "SELECT name FROM student WHERE student_id = 'B1'"), ["李四"])
-        try counselor.query("INSERT INTO audit (at, \"user\", action, detail) VALUES (now(), 'someone-else', 'export', 'results')")
+        try counselor.query(
+            "INSERT INTO audit (at, \"user\", action, detail) VALUES (now(), 'someone-else', 'export', 'results')")
         XCTAssertEqual(try strings(counselor, "SELECT \"user\" || ' ' || action FROM audit"), ["\(role) export"])
         XCTAssertEqual(try strings(owner, "SELECT \"user\" FROM follow_up WHERE student_id = 'A1'"), [role])
 
@@ -151,20 +167,29 @@ final class PostgresRolesTests: XCTestCase {
     func testTheAdministratorCountsEverySchoolButReadsNoIdentifiedData() throws {
         let admin = try login(.admin)
         let role = admin.location.user
-        for (table, column) in [("student", "name"), ("student", "school"), ("attempt", "student_id"), ("answer", "value"), ("audit", "detail")] {
-            assertRefused(admin, "SELECT \(column) FROM \(table)", "permission denied for table \(table): the database role '\(role)' may not do this")
+        for (table, column) in [
+            ("student", "name"), ("student", "school"), ("attempt", "student_id"), ("answer", "value"), ("audit", "detail"),
+        ] {
+            assertRefused(
+                admin, "SELECT \(column) FROM \(table)",
+                "permission denied for table \(table): the database role '\(role)' may not do this")
         }
         XCTAssertEqual(try strings(admin, "SELECT id FROM wave"), ["w"])
         let rows = try admin.query("SELECT * FROM psyscreen_cohort('w')").map { $0.makeRandomAccess() }
         XCTAssertEqual(rows.count, 4)
         XCTAssertEqual(
             rows[0].map(\.columnName),
-            ["school", "grade", "class", "gender", "major", "status", "attempt_id", "state", "scored", "level", "red_id",
-             "instruments", "answers", "scales", "scores", "bands"],
+            [
+                "school", "grade", "class", "gender", "major", "status", "attempt_id", "state", "scored", "level", "red_id",
+                "instruments", "answers", "scales", "scores", "bands",
+            ],
             "no ID, name or date")
-        XCTAssertEqual(try strings(admin, "SELECT school || ' ' || coalesce(level, '-') FROM psyscreen_cohort('w')"), ["城东 red", "城东 -", "城东 none", "城西 orange"])
-        XCTAssertEqual(try strings(admin, "SELECT school || ' ' || coalesce(state, '-') FROM psyscreen_roster_states('w')"),
-                       ["城东 finished", "城东 -", "城东 in_progress", "城西 finished"])
+        XCTAssertEqual(
+            try strings(admin, "SELECT school || ' ' || coalesce(level, '-') FROM psyscreen_cohort('w')"),
+            ["城东 red", "城东 -", "城东 none", "城西 orange"])
+        XCTAssertEqual(
+            try strings(admin, "SELECT school || ' ' || coalesce(state, '-') FROM psyscreen_roster_states('w')"),
+            ["城东 finished", "城东 -", "城东 in_progress", "城西 finished"])
         assertRefused(
             admin, "SELECT * FROM psyscreen_terminal_lookup('A1', 'w')",
             "permission denied for function psyscreen_terminal_lookup: the database role '\(role)' may not do this")
@@ -176,8 +201,12 @@ final class PostgresRolesTests: XCTestCase {
         assertRefused(
             stranger, "SELECT * FROM psyscreen_terminal_lookup('A1', 'w')",
             "permission denied for function psyscreen_terminal_lookup: the database role '\(role)' may not do this")
-        assertRefused(stranger, "SELECT * FROM psyscreen_cohort('w')", "permission denied for function psyscreen_cohort: the database role '\(role)' may not do this")
-        assertRefused(stranger, "SELECT name FROM student", "permission denied for table student: the database role '\(role)' may not do this")
+        assertRefused(
+            stranger, "SELECT * FROM psyscreen_cohort('w')",
+            "permission denied for function psyscreen_cohort: the database role '\(role)' may not do this")
+        assertRefused(
+            stranger, "SELECT name FROM student",
+            "permission denied for table student: the database role '\(role)' may not do this")
     }
 
     func testGrantingNeedsAnExistingLogin() throws {

@@ -18,9 +18,10 @@ final class PostgresStoreParityTests: XCTestCase {
         let sqlite = try SQLiteStore(path: folder + "/school.sqlite", user: "counselor", clock: clock)
         let postgres = try PostgresStore(location: PostgresTestServer.location(database.url), user: "counselor", clock: clock)
         let wave = TwoSchoolWave()
-        let sheets = wave.answers.sorted { $0.key < $1.key }.enumerated().map { index, entry in
-            PaperSheet(studentID: entry.key, line: index + 2, answers: entry.value)
-        } + [PaperSheet(studentID: "NOBODY", line: 999, answers: [:])]
+        let sheets =
+            wave.answers.sorted { $0.key < $1.key }.enumerated().map { index, entry in
+                PaperSheet(studentID: entry.key, line: index + 2, answers: entry.value)
+            } + [PaperSheet(studentID: "NOBODY", line: 999, answers: [:])]
         var moved = wave.students
         moved[0].className = "2025级2班"
 
@@ -68,12 +69,17 @@ final class PostgresStoreParityTests: XCTestCase {
             XCTAssertEqual(try sqlite.coverage(wave: "w", by: level), try postgres.coverage(wave: "w", by: level))
         }
         let columns = CohortColumn.columns(of: annual.instruments)
-        XCTAssertEqual(try sqlite.cohortTables(wave: "w", columns: columns), try postgres.cohortTables(wave: "w", columns: columns))
-        XCTAssertEqual(try sqlite.batteries(inWave: "w").map { "\($0.id) \($0.version)" }, try postgres.batteries(inWave: "w").map { "\($0.id) \($0.version)" })
+        XCTAssertEqual(
+            try sqlite.cohortTables(wave: "w", columns: columns), try postgres.cohortTables(wave: "w", columns: columns))
+        XCTAssertEqual(
+            try sqlite.batteries(inWave: "w").map { "\($0.id) \($0.version)" },
+            try postgres.batteries(inWave: "w").map { "\($0.id) \($0.version)" })
         XCTAssertEqual(try sqlite.waves(), try postgres.waves())
         XCTAssertEqual(try sqlite.waveExists("w"), try postgres.waveExists("w"))
         XCTAssertEqual(try sqlite.history(studentID: unscreened.studentID), try postgres.history(studentID: unscreened.studentID))
-        XCTAssertEqual(try sqlite.enrolledStudents(school: TwoSchoolWave.schools[1], grade: "2026"), try postgres.enrolledStudents(school: TwoSchoolWave.schools[1], grade: "2026"))
+        XCTAssertEqual(
+            try sqlite.enrolledStudents(school: TwoSchoolWave.schools[1], grade: "2026"),
+            try postgres.enrolledStudents(school: TwoSchoolWave.schools[1], grade: "2026"))
 
         ticks.reset()
         let stepA = try sqlite.recordFollowUp(studentID: unscreened.studentID, wave: "w", status: .contacted, note: "电话\t家长")
@@ -126,20 +132,28 @@ struct TerminalOperations {
         let store = store as! SQLiteStore
         guard let student = try store.student(id) else { return nil }
         let latest = try store.latestAttempt(wave: wave, studentID: id)
-        return StudentLookup(student: student, latestAttempt: latest, answeredItems: try latest.map { try store.answeredItems(attemptID: $0.id) } ?? [])
+        return StudentLookup(
+            student: student, latestAttempt: latest,
+            answeredItems: try latest.map { try store.answeredItems(attemptID: $0.id) } ?? [])
     }
 
     func start(_ wave: String, _ id: String, _ battery: Battery, _ consented: Bool) throws -> Int64 {
-        if let store = store as? PostgresStore { return try store.startTerminalAttempt(wave: wave, studentID: id, battery: battery, consented: consented) }
+        if let store = store as? PostgresStore {
+            return try store.startTerminalAttempt(wave: wave, studentID: id, battery: battery, consented: consented)
+        }
         return try (store as! SQLiteStore).startTerminalAttempt(wave: wave, studentID: id, battery: battery, consented: consented)
     }
 
     @discardableResult
-    func save(_ attempt: Int64, _ battery: Battery, _ instrument: String, _ item: String, _ value: Int?, _ seconds: Double) throws -> BatteryScorer.Outcome {
+    func save(
+        _ attempt: Int64, _ battery: Battery, _ instrument: String, _ item: String, _ value: Int?, _ seconds: Double
+    ) throws -> BatteryScorer.Outcome {
         if let store = store as? PostgresStore {
-            return try store.saveAnswer(attemptID: attempt, battery: battery, instrumentID: instrument, itemID: item, value: value, seconds: seconds)
+            return try store.saveAnswer(
+                attemptID: attempt, battery: battery, instrumentID: instrument, itemID: item, value: value, seconds: seconds)
         }
-        return try (store as! SQLiteStore).saveAnswer(attemptID: attempt, battery: battery, instrumentID: instrument, itemID: item, value: value, seconds: seconds)
+        return try (store as! SQLiteStore).saveAnswer(
+            attemptID: attempt, battery: battery, instrumentID: instrument, itemID: item, value: value, seconds: seconds)
     }
 
     func finish(_ attempt: Int64, _ battery: Battery) throws -> BatteryScorer.Outcome {
@@ -157,7 +171,9 @@ final class PostgresBusyTests: XCTestCase {
         let database = try PostgresTestServer.makeDatabase(for: self)
         let location = try PostgresTestServer.location(database.url)
         let store = try PostgresStore(location: location, user: "lab", lockTimeout: 0.2)
-        _ = try store.importRoster([Student(studentID: "S1", name: "学生", school: "一中", grade: "2026", className: "1班", gender: "F", status: .enrolled)], source: "roster.csv")
+        _ = try store.importRoster(
+            [Student(studentID: "S1", name: "学生", school: "一中", grade: "2026", className: "1班", gender: "F", status: .enrolled)],
+            source: "roster.csv")
         let attempt = try store.startTerminalAttempt(wave: "w", studentID: "S1", battery: annual, consented: true)
         _ = try store.lookUp(wave: "w", studentID: "S1", battery: annual)
         // Another connection (a backup, an upgrade) holds the answers table.
@@ -173,4 +189,3 @@ final class PostgresBusyTests: XCTestCase {
         XCTAssertEqual(try store.screenings(wave: "w").first?.attempt?.answers["phq9"]?.first, 2)
     }
 }
-

@@ -37,24 +37,29 @@ class CohortStoreTests: StoreTestCase {
         let id = wave.students.first { wave.answers[$0.studentID] != nil && $0.status == .enrolled }!.studentID
         var crisis = wave.answers[id]!
         crisis["phq9"]![8] = 2
-        _ = try store.importPaper(wave: "2026-autumn", battery: annual, path: "a.csv", fileHash: "crisis",
-                                  sheets: [PaperSheet(studentID: id, line: 2, answers: crisis)])
+        _ = try store.importPaper(
+            wave: "2026-autumn", battery: annual, path: "a.csv", fileHash: "crisis",
+            sheets: [PaperSheet(studentID: id, line: 2, answers: crisis)])
         var calm = crisis
         calm["phq9"] = Array(repeating: 0, count: 9)
-        _ = try store.importPaper(wave: "2026-autumn", battery: annual, path: "b.csv", fileHash: "calm",
-                                  sheets: [PaperSheet(studentID: id, line: 2, answers: calm)])
+        _ = try store.importPaper(
+            wave: "2026-autumn", battery: annual, path: "b.csv", fileHash: "calm",
+            sheets: [PaperSheet(studentID: id, line: 2, answers: calm)])
         let tables = try store.cohortTables(wave: "2026-autumn", columns: CohortColumn.columns(of: annual.instruments))
         let before = try wave.tables(battery: annual)
         let all = try XCTUnwrap(tables.units[.all])
         XCTAssertEqual(all.screened, before.units[.all]!.screened, "still one attempt per student")
-        XCTAssertEqual(all.scales[0].scores.counts[0, default: 0], before.units[.all]!.scales[0].scores.counts[0, default: 0] + 1
-            - (wave.answers[id]!["phq9"]!.allSatisfy { $0 == 0 } ? 1 : 0), "the latest sheet's score counts")
+        XCTAssertEqual(
+            all.scales[0].scores.counts[0, default: 0],
+            before.units[.all]!.scales[0].scores.counts[0, default: 0] + 1
+                - (wave.answers[id]!["phq9"]!.allSatisfy { $0 == 0 } ? 1 : 0), "the latest sheet's score counts")
         XCTAssertEqual(try store.register(wave: "2026-autumn").first { $0.student.studentID == id }?.level, .red)
     }
 
     func testAnUnknownWaveIsRefusedWithTheKnownOnes() throws {
         XCTAssertThrowsError(try store.cohort(wave: "2026-autum", catalog: Fixtures.catalog)) { error in
-            XCTAssertTrue("\(error)".contains("wave '2026-autum' has no screening results (known waves: 2026-autumn)"), "\(error)")
+            XCTAssertTrue(
+                "\(error)".contains("wave '2026-autum' has no screening results (known waves: 2026-autumn)"), "\(error)")
         }
     }
 
@@ -76,6 +81,7 @@ class CohortStoreTests: StoreTestCase {
             XCTAssertFalse(csv.contains(student.name))
             XCTAssertFalse(csv.contains(student.birthDate!))
         }
-        XCTAssertTrue(csv.hasPrefix("pseudonym,school,grade,gender,phq9.total,phq9.total.band,gad7.total,gad7.total.band,level\n"))
+        XCTAssertTrue(
+            csv.hasPrefix("pseudonym,school,grade,gender,phq9.total,phq9.total.band,gad7.total,gad7.total.band,level\n"))
     }
 }

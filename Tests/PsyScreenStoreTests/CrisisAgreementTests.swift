@@ -53,7 +53,9 @@ class CrisisAgreementTests: StoreTestCase {
         let columns = battery.instruments.flatMap { instrument in instrument.items.map { (instrument.id, $0.id) } }
         var csv = "student_id," + columns.map { "\($0.0)_\($0.1)" }.joined(separator: ",") + "\n"
         for (id, form) in zip(ids, forms) {
-            csv += id + "," + battery.instruments.flatMap { form[$0.id]!.map { $0.map(String.init) ?? "" } }.joined(separator: ",") + "\n"
+            csv +=
+                id + "," + battery.instruments.flatMap { form[$0.id]!.map { $0.map(String.init) ?? "" } }.joined(separator: ",")
+                + "\n"
         }
         let input = directory + "/paper.csv"
         try csv.write(toFile: input, atomically: true, encoding: .utf8)
@@ -89,7 +91,8 @@ class CrisisAgreementTests: StoreTestCase {
         // answer, so fewer forms.
         let taken = 24
         for (id, form) in zip(ids, forms).prefix(taken) {
-            let attempt = try store.startTerminalAttempt(wave: battery.id + "-terminal", studentID: id, battery: battery, consented: true)
+            let attempt = try store.startTerminalAttempt(
+                wave: battery.id + "-terminal", studentID: id, battery: battery, consented: true)
             for instrument in battery.instruments {
                 for (position, item) in instrument.items.enumerated() {
                     try store.saveAnswer(
@@ -104,7 +107,8 @@ class CrisisAgreementTests: StoreTestCase {
             let expected = Array(expected.prefix(count))
             // The stored results and the register.
             let screenings = Dictionary(uniqueKeysWithValues: try store.screenings(wave: wave).map { ($0.student.studentID, $0) })
-            let register = Dictionary(uniqueKeysWithValues: try store.register(wave: wave).map { ($0.student.studentID, $0.level) })
+            let register = Dictionary(
+                uniqueKeysWithValues: try store.register(wave: wave).map { ($0.student.studentID, $0.level) })
             XCTAssertEqual(screenings.values.filter { $0.attempt != nil }.count, count, label)
             for (id, outcome) in zip(ids, expected) {
                 let attempt = try XCTUnwrap(screenings[id]?.attempt, "\(label) \(wave) \(id)")
@@ -117,7 +121,9 @@ class CrisisAgreementTests: StoreTestCase {
             let tables = try store.cohortTables(wave: wave, columns: CohortColumn.columns(of: battery.instruments))
             let all = try XCTUnwrap(tables.units[.all])
             for level in CohortCounts.levelOrder {
-                XCTAssertEqual(all.count(level), expected.filter { $0.isScored && $0.assessment.level == level }.count, "\(label) \(wave) report \(level)")
+                XCTAssertEqual(
+                    all.count(level), expected.filter { $0.isScored && $0.assessment.level == level }.count,
+                    "\(label) \(wave) report \(level)")
             }
         }
     }

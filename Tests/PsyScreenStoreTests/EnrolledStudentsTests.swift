@@ -12,7 +12,8 @@ class EnrolledStudentsTests: StoreTestCase {
             [
                 Self.student("S9", "高梓", className: "2班"), Self.student("S3", "罗洋宇", className: "1班"),
                 Self.student("S1", "徐然玲", className: "1班"), Self.student("S2", "李华", className: "1班", status: .leave),
-                Self.student("S4", "王芳", className: "1班", status: .withdrawn), Self.student("S5", "赵磊", className: "1班", status: .internship),
+                Self.student("S4", "王芳", className: "1班", status: .withdrawn),
+                Self.student("S5", "赵磊", className: "1班", status: .internship),
                 Self.student("T1", "陈晨", school: "二中", grade: "2025", className: "1班"),
             ], source: "roster.csv")
     }

@@ -6,10 +6,16 @@ import XCTest
 
 final class CohortStoreOnPostgresTests: CohortStoreTests {
     override class var backend: StoreBackend { .postgres }
-    override func testExtractionEqualsCountingTheScoredSheetsDirectly() throws { try super.testExtractionEqualsCountingTheScoredSheetsDirectly() }
-    override func testALaterSheetReplacesTheEarlierOneAndRedSticks() throws { try super.testALaterSheetReplacesTheEarlierOneAndRedSticks() }
+    override func testExtractionEqualsCountingTheScoredSheetsDirectly() throws {
+        try super.testExtractionEqualsCountingTheScoredSheetsDirectly()
+    }
+    override func testALaterSheetReplacesTheEarlierOneAndRedSticks() throws {
+        try super.testALaterSheetReplacesTheEarlierOneAndRedSticks()
+    }
     override func testAnUnknownWaveIsRefusedWithTheKnownOnes() throws { try super.testAnUnknownWaveIsRefusedWithTheKnownOnes() }
-    override func testDeidentifiedRowsRepeatThePseudonymAcrossWavesAndHoldNoID() throws { try super.testDeidentifiedRowsRepeatThePseudonymAcrossWavesAndHoldNoID() }
+    override func testDeidentifiedRowsRepeatThePseudonymAcrossWavesAndHoldNoID() throws {
+        try super.testDeidentifiedRowsRepeatThePseudonymAcrossWavesAndHoldNoID()
+    }
 }
 
 final class CrisisAgreementOnPostgresTests: CrisisAgreementTests {
@@ -26,12 +32,18 @@ final class PaperImportStoreOnPostgresTests: PaperImportStoreTests {
     override class var backend: StoreBackend { .postgres }
     override func testImportingTheSameFileTwiceChangesNothing() throws { try super.testImportingTheSameFileTwiceChangesNothing() }
     override func testASecondSheetBecomesTheAttemptThatCounts() throws { try super.testASecondSheetBecomesTheAttemptThatCounts() }
-    override func testStagedSheetsAreSeenOnlyOncePublishedAndDroppedOnesNever() throws { try super.testStagedSheetsAreSeenOnlyOncePublishedAndDroppedOnesNever() }
+    override func testStagedSheetsAreSeenOnlyOncePublishedAndDroppedOnesNever() throws {
+        try super.testStagedSheetsAreSeenOnlyOncePublishedAndDroppedOnesNever()
+    }
     override func testAnImportNeverPublishedLeavesNothing() throws { try super.testAnImportNeverPublishedLeavesNothing() }
-    override func testListingsStreamEveryStudentInRosterOrderWhateverTheirNumber() throws { try super.testListingsStreamEveryStudentInRosterOrderWhateverTheirNumber() }
+    override func testListingsStreamEveryStudentInRosterOrderWhateverTheirNumber() throws {
+        try super.testListingsStreamEveryStudentInRosterOrderWhateverTheirNumber()
+    }
     override func testStrangersAreReportedAndNotStored() throws { try super.testStrangersAreReportedAndNotStored() }
     override func testItem9EndorsedWithTooManyBlanksIsRed() throws { try super.testItem9EndorsedWithTooManyBlanksIsRed() }
-    override func testCoverageWithLeaveAndInternshipNeverAbove100() throws { try super.testCoverageWithLeaveAndInternshipNeverAbove100() }
+    override func testCoverageWithLeaveAndInternshipNeverAbove100() throws {
+        try super.testCoverageWithLeaveAndInternshipNeverAbove100()
+    }
     override func testCoveragePercentHasOneDecimal() throws { try super.testCoveragePercentHasOneDecimal() }
     override func testFollowUpsAreAddedNeverOverwritten() throws { try super.testFollowUpsAreAddedNeverOverwritten() }
     override func testRedSticksWhenALaterSheetIsCalmer() throws { try super.testRedSticksWhenALaterSheetIsCalmer() }
@@ -48,9 +60,13 @@ final class RosterStoreOnPostgresTests: RosterStoreTests {
 
 final class TerminalSessionStoreOnPostgresTests: TerminalSessionStoreTests {
     override class var backend: StoreBackend { .postgres }
-    override func testEachAnswerIsStoredAndACrisisAnswerIsRedAtOnce() throws { try super.testEachAnswerIsStoredAndACrisisAnswerIsRedAtOnce() }
+    override func testEachAnswerIsStoredAndACrisisAnswerIsRedAtOnce() throws {
+        try super.testEachAnswerIsStoredAndACrisisAnswerIsRedAtOnce()
+    }
     override func testRedSticksWhenTheCrisisAnswerIsChanged() throws { try super.testRedSticksWhenTheCrisisAnswerIsChanged() }
-    override func testAResumingTerminalSeesTheSittingSoFarAndTheMaskedName() throws { try super.testAResumingTerminalSeesTheSittingSoFarAndTheMaskedName() }
+    override func testAResumingTerminalSeesTheSittingSoFarAndTheMaskedName() throws {
+        try super.testAResumingTerminalSeesTheSittingSoFarAndTheMaskedName()
+    }
     override func testARefusalIsCountedApart() throws { try super.testARefusalIsCountedApart() }
     override func testFinishingComputesTheSittingTimeRule() throws { try super.testFinishingComputesTheSittingTimeRule() }
 }
@@ -60,7 +76,10 @@ final class OnPostgresCompletenessTests: XCTestCase {
     func testEveryStoreTestRunsOnPostgres() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         let twins = try String(contentsOf: folder.appendingPathComponent("OnPostgres.swift"), encoding: .utf8)
-        for name in ["CohortStoreTests", "CrisisAgreementTests", "EnrolledStudentsTests", "PaperImportStoreTests", "RosterStoreTests", "TerminalSessionStoreTests"] {
+        for name in [
+            "CohortStoreTests", "CrisisAgreementTests", "EnrolledStudentsTests", "PaperImportStoreTests", "RosterStoreTests",
+            "TerminalSessionStoreTests",
+        ] {
             let source = try String(contentsOf: folder.appendingPathComponent(name + ".swift"), encoding: .utf8)
             let tests = source.components(separatedBy: "\n    func test").dropFirst().map { String($0.prefix { $0 != "(" }) }
             XCTAssertFalse(tests.isEmpty, name)

@@ -20,7 +20,9 @@ final class PaperImportStagingTests: StoreTestCase {
         guard case .staging(let staging) = try store.beginPaperImport(wave: "w", battery: annual, path: "a.csv", fileHash: "h")
         else { return XCTFail("a new file is staged") }
         for number in 1...600 {
-            try staging.add(studentID: "S\(number)", line: number + 1, answers: [Array(repeating: 3, count: 9), Array(repeating: 3, count: 7)])
+            try staging.add(
+                studentID: "S\(number)", line: number + 1,
+                answers: [Array(repeating: 3, count: 9), Array(repeating: 3, count: 7)])
         }
         // Sheets are written as they come (by chunks, on the writer's thread): most of them reach the file before
         // the import is published.
@@ -50,10 +52,14 @@ final class PaperImportStagingTests: StoreTestCase {
     func testImportedRowsKeepEveryForeignKey() throws {
         _ = try store.importPaper(
             wave: "w", battery: annual, path: "a.csv", fileHash: "h", sheets: (1...30).map { Self.sheet("S\($0)", line: $0 + 1) })
-        let problems = try DatabaseQueue(path: directory + "/test.sqlite").read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }
+        let problems = try DatabaseQueue(path: directory + "/test.sqlite").read { db in
+            try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+        }
         XCTAssertEqual(problems.count, 0)
         let counts = try DatabaseQueue(path: directory + "/test.sqlite").read { db in
-            try ["attempt", "instrument_result", "scale_score"].map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? 0 }
+            try ["attempt", "instrument_result", "scale_score"].map {
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? 0
+            }
         }
         XCTAssertEqual(counts, [30, 60, 60])
     }
@@ -62,15 +68,16 @@ final class PaperImportStagingTests: StoreTestCase {
         // A staging import whose process is gone (same machine, a process id that is not running).
         let host = ImportHolder.current.split(separator: " ")[0]
         try DatabaseQueue(path: directory + "/test.sqlite").write { db in
-            try db.execute(sql: """
-                INSERT INTO wave (id, created_at) VALUES ('w', '2026-09-01 00:00:00.000');
-                INSERT INTO import (id, wave_id, file_hash, path, battery_id, imported_at, user, records, stored, state, holder, alive_at)
-                    VALUES (77, 'w', 'h', 'a.csv', 'annual', '2026-09-01 00:00:00.000', 'teacher', 0, 0, 'staging', '\(host) 2147483000 1', '2026-09-01 00:00:00.000');
-                INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at, finished_at, import_id, level, scored)
-                    VALUES (500, 'w', 'S1', 'annual', '1.0', 'paper', 'finished', '2026-09-01', '2026-09-01', 77, 'red', 1);
-                INSERT INTO instrument_result (attempt_id, instrument_id, instrument_version, position, status, flags, crisis, validity, answers)
-                    VALUES (500, 'phq9', '1.0', 0, 'complete', 'item9', 1, '', '3,3,3,3,3,3,3,3,3');
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO wave (id, created_at) VALUES ('w', '2026-09-01 00:00:00.000');
+                    INSERT INTO import (id, wave_id, file_hash, path, battery_id, imported_at, user, records, stored, state, holder, alive_at)
+                        VALUES (77, 'w', 'h', 'a.csv', 'annual', '2026-09-01 00:00:00.000', 'teacher', 0, 0, 'staging', '\(host) 2147483000 1', '2026-09-01 00:00:00.000');
+                    INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at, finished_at, import_id, level, scored)
+                        VALUES (500, 'w', 'S1', 'annual', '1.0', 'paper', 'finished', '2026-09-01', '2026-09-01', 77, 'red', 1);
+                    INSERT INTO instrument_result (attempt_id, instrument_id, instrument_version, position, status, flags, crisis, validity, answers)
+                        VALUES (500, 'phq9', '1.0', 0, 'complete', 'item9', 1, '', '3,3,3,3,3,3,3,3,3');
+                    """)
         }
         XCTAssertEqual(try reader().register(wave: "w").count, 0)
         XCTAssertEqual(try reader().screenings(wave: "w").compactMap(\.attempt).count, 0)
@@ -100,15 +107,20 @@ final class PaperImportStagingTests: StoreTestCase {
 
     func testAnAbandonedImportLeavesNothing() throws {
         do {
-            guard case .staging(let staging) = try store.beginPaperImport(wave: "w", battery: annual, path: "a.csv", fileHash: "h")
+            guard
+                case .staging(let staging) = try store.beginPaperImport(wave: "w", battery: annual, path: "a.csv", fileHash: "h")
             else { return XCTFail("a new file is staged") }
             for number in 1...600 {
-                try staging.add(studentID: "S\(number)", line: number + 1, answers: [Array(repeating: 0, count: 9), Array(repeating: 0, count: 7)])
+                try staging.add(
+                    studentID: "S\(number)", line: number + 1,
+                    answers: [Array(repeating: 0, count: 9), Array(repeating: 0, count: 7)])
             }
             // Dropped without publishing (an error in the file): the rows go with it.
         }
         let counts = try DatabaseQueue(path: directory + "/test.sqlite").read { db in
-            try ["attempt", "instrument_result", "scale_score", "import"].map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? -1 }
+            try ["attempt", "instrument_result", "scale_score", "import"].map {
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? -1
+            }
         }
         XCTAssertEqual(counts, [0, 0, 0, 0])
     }

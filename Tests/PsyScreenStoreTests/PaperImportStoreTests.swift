@@ -47,7 +47,9 @@ class PaperImportStoreTests: StoreTestCase {
         XCTAssertEqual(summary.levels, [.red: 1, WarningLevel.none: 1])
         XCTAssertEqual(summary.strangers, [Stranger(line: 5, studentID: "NOBODY", raisesCrisis: true)])
         var listed: [String] = []
-        try other.forEachScreening(wave: "w", where: { _, counting in counting.attemptID != nil }) { listed.append($0.student.studentID) }
+        try other.forEachScreening(wave: "w", where: { _, counting in counting.attemptID != nil }) {
+            listed.append($0.student.studentID)
+        }
         XCTAssertEqual(listed, ["S1", "S5"])
         XCTAssertEqual(try other.register(wave: "w").map(\.student.studentID), ["S1"])
         XCTAssertEqual(try other.firstBattery(wave: "w"), "annual")
@@ -66,7 +68,11 @@ class PaperImportStoreTests: StoreTestCase {
         _ = try store.importPaper(wave: "w", battery: annual, path: "a.csv", fileHash: "h1", sheets: sheets)
         let all = try store.screenings(wave: "w")
         XCTAssertEqual(all.count, 1209)
-        XCTAssertEqual(all.map(\.student), all.map(\.student).sorted { ($0.school, $0.grade, $0.className, $0.studentID) < ($1.school, $1.grade, $1.className, $1.studentID) })
+        XCTAssertEqual(
+            all.map(\.student),
+            all.map(\.student).sorted {
+                ($0.school, $0.grade, $0.className, $0.studentID) < ($1.school, $1.grade, $1.className, $1.studentID)
+            })
         var streamed: [StudentScreening] = []
         try store.forEachScreening(wave: "w") { streamed.append($0) }
         XCTAssertEqual(streamed.map(\.student.studentID), all.map(\.student.studentID))
@@ -77,13 +83,15 @@ class PaperImportStoreTests: StoreTestCase {
             XCTAssertNil($0.attempt)
             oneClass.append($0.student.studentID)
         }
-        XCTAssertEqual(oneClass, all.filter { $0.student.school == "二中" && $0.student.className == "1班" }.map(\.student.studentID))
+        XCTAssertEqual(
+            oneClass, all.filter { $0.student.school == "二中" && $0.student.className == "1班" }.map(\.student.studentID))
         XCTAssertEqual(oneClass.count, 201)
     }
 
     func testAnImportNeverPublishedLeavesNothing() throws {
         do {
-            guard case .staging(let staging) = try store.beginPaperImport(wave: "w", battery: annual, path: "a.csv", fileHash: "h1")
+            guard
+                case .staging(let staging) = try store.beginPaperImport(wave: "w", battery: annual, path: "a.csv", fileHash: "h1")
             else { return XCTFail("a new file is staged") }
             try staging.add(studentID: "S1", line: 2, answers: [Array(repeating: 3, count: 9), Array(repeating: 3, count: 7)])
             // Stopped by an error in the file: never published.
@@ -98,8 +106,12 @@ class PaperImportStoreTests: StoreTestCase {
     }
 
     func testASecondSheetBecomesTheAttemptThatCounts() throws {
-        _ = try store.importPaper(wave: "w", battery: annual, path: "a.csv", fileHash: "h1", sheets: [Self.sheet("S1", phq9: [3, 3, 3, 3, 0, 0, 0, 0, 0])])
-        _ = try store.importPaper(wave: "w", battery: annual, path: "b.csv", fileHash: "h2", sheets: [Self.sheet("S1", phq9: [1, 1, 0, 0, 0, 0, 0, 0, 0])])
+        _ = try store.importPaper(
+            wave: "w", battery: annual, path: "a.csv", fileHash: "h1",
+            sheets: [Self.sheet("S1", phq9: [3, 3, 3, 3, 0, 0, 0, 0, 0])])
+        _ = try store.importPaper(
+            wave: "w", battery: annual, path: "b.csv", fileHash: "h2",
+            sheets: [Self.sheet("S1", phq9: [1, 1, 0, 0, 0, 0, 0, 0, 0])])
         let history = try XCTUnwrap(try store.history(studentID: "S1"))
         XCTAssertEqual(history.attempts.count, 2)
         let latest = try XCTUnwrap(try store.screenings(wave: "w").first { $0.student.studentID == "S1" }?.attempt)
@@ -117,7 +129,8 @@ class PaperImportStoreTests: StoreTestCase {
 
     func testItem9EndorsedWithTooManyBlanksIsRed() throws {
         let phq9: [Int?] = [nil, nil, nil, nil, nil, nil, nil, nil, 2]
-        _ = try store.importPaper(wave: "w", battery: annual, path: "a.csv", fileHash: "h", sheets: [Self.sheet("S2", phq9: phq9)])
+        _ = try store.importPaper(
+            wave: "w", battery: annual, path: "a.csv", fileHash: "h", sheets: [Self.sheet("S2", phq9: phq9)])
         let register = try store.register(wave: "w")
         XCTAssertEqual(register.map(\.student.studentID), ["S2"])
         XCTAssertEqual(register.first?.level, .red)
@@ -163,7 +176,8 @@ class PaperImportStoreTests: StoreTestCase {
 
     func testFollowUpsAreAddedNeverOverwritten() throws {
         _ = try store.importPaper(
-            wave: "w", battery: annual, path: "a.csv", fileHash: "h", sheets: [Self.sheet("S1", phq9: [0, 0, 0, 0, 0, 0, 0, 0, 1])])
+            wave: "w", battery: annual, path: "a.csv", fileHash: "h",
+            sheets: [Self.sheet("S1", phq9: [0, 0, 0, 0, 0, 0, 0, 0, 1])])
         _ = try store.recordFollowUp(studentID: "S1", wave: "w", status: .contacted, note: "班主任已联系")
         _ = try store.recordFollowUp(studentID: "S1", wave: "w", status: .counseling, note: nil)
         XCTAssertEqual(try store.register(wave: "w").first?.followUpStatus, .counseling)
@@ -174,7 +188,9 @@ class PaperImportStoreTests: StoreTestCase {
     }
 
     func testRedSticksWhenALaterSheetIsCalmer() throws {
-        _ = try store.importPaper(wave: "w", battery: annual, path: "a.csv", fileHash: "h1", sheets: [Self.sheet("S1", phq9: [0, 0, 0, 0, 0, 0, 0, 0, 3])])
+        _ = try store.importPaper(
+            wave: "w", battery: annual, path: "a.csv", fileHash: "h1",
+            sheets: [Self.sheet("S1", phq9: [0, 0, 0, 0, 0, 0, 0, 0, 3])])
         _ = try store.importPaper(wave: "w", battery: annual, path: "b.csv", fileHash: "h2", sheets: [Self.sheet("S1")])
         XCTAssertEqual(try store.register(wave: "w").map(\.level), [.red])
     }

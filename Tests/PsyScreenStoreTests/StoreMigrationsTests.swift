@@ -15,17 +15,18 @@ final class StoreMigrationsTests: XCTestCase {
             let queue = try DatabaseQueue(path: path)
             try StoreMigrations.migrator.migrate(queue, upTo: "v1")
             try queue.write { db in
-                try db.execute(sql: """
-                    INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at)
-                        VALUES ('S1', 'n', 'A', '2026', '1班', '女', 'enrolled', '2026-09-01');
-                    INSERT INTO wave (id, created_at) VALUES ('w', '2026-09-01');
-                    INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at)
-                        VALUES (7, 'w', 'S1', 'annual', '1.0', 'terminal', 'in_progress', '2026-09-01');
-                    INSERT INTO instrument_result VALUES (7, 'phq9', '1.0', 0, 'unscored', '', 0, '');
-                    INSERT INTO instrument_result VALUES (7, 'gad7', '1.0', 1, 'unscored', '', 0, '');
-                    INSERT INTO answer (attempt_id, instrument_id, item_id, position, value) VALUES
-                        (7, 'phq9', '1', 0, 2), (7, 'phq9', '2', 1, NULL), (7, 'phq9', '4', 3, 3), (7, 'gad7', '1', 0, 0);
-                    """)
+                try db.execute(
+                    sql: """
+                        INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at)
+                            VALUES ('S1', 'n', 'A', '2026', '1班', '女', 'enrolled', '2026-09-01');
+                        INSERT INTO wave (id, created_at) VALUES ('w', '2026-09-01');
+                        INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at)
+                            VALUES (7, 'w', 'S1', 'annual', '1.0', 'terminal', 'in_progress', '2026-09-01');
+                        INSERT INTO instrument_result VALUES (7, 'phq9', '1.0', 0, 'unscored', '', 0, '');
+                        INSERT INTO instrument_result VALUES (7, 'gad7', '1.0', 1, 'unscored', '', 0, '');
+                        INSERT INTO answer (attempt_id, instrument_id, item_id, position, value) VALUES
+                            (7, 'phq9', '1', 0, 2), (7, 'phq9', '2', 1, NULL), (7, 'phq9', '4', 3, 3), (7, 'gad7', '1', 0, 0);
+                        """)
             }
         }
         _ = try SQLiteStore(path: path, user: "counselor")
@@ -44,13 +45,17 @@ final class StoreMigrationsTests: XCTestCase {
             let text = AnswerColumn.text(values)
             var found: [Int: Int] = [:]
             Array(text.utf8).withUnsafeBufferPointer { buffer in
-                AnswerScan.forEachValue(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: buffer.count) { found[$0] = $1 }
+                AnswerScan.forEachValue(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: buffer.count) {
+                    found[$0] = $1
+                }
             }
             read[text] = found
         }
-        XCTAssertEqual(read, [
-            "2,,,3": [0: 2, 3: 3], "": [:], "10,-1,0": [0: 10, 1: -1, 2: 0],
-            "-300,1000,2147483647,-2147483648": [0: -300, 1: 1000, 2: 2_147_483_647, 3: -2_147_483_648],
-        ])
+        XCTAssertEqual(
+            read,
+            [
+                "2,,,3": [0: 2, 3: 3], "": [:], "10,-1,0": [0: 10, 1: -1, 2: 0],
+                "-300,1000,2147483647,-2147483648": [0: -300, 1: 1000, 2: 2_147_483_647, 3: -2_147_483_648],
+            ])
     }
 }

@@ -20,14 +20,17 @@ final class StoredValueTests: StoreTestCase {
     override func setUpWithError() throws {
         try super.setUpWithError()
         _ = try store.importRoster([Self.student("S1"), Self.student("S2")], source: "roster.csv")
-        _ = try store.importPaper(wave: "w", battery: annual, path: "p.csv", fileHash: "h", sheets: [Self.sheet("S1"), Self.sheet("S2")])
+        _ = try store.importPaper(
+            wave: "w", battery: annual, path: "p.csv", fileHash: "h", sheets: [Self.sheet("S1"), Self.sheet("S2")])
     }
 
     func testAnUnknownLevelFailsEveryReadOfTheWave() throws {
         try corrupt("UPDATE attempt SET level = 'purple' WHERE student_id = 'S1'")
         let message = "attempt.level holds 'purple', which this version of psyscreen does not know"
-        for read in [{ _ = try self.store.register(wave: "w") }, { _ = try self.store.coverage(wave: "w", by: .school) },
-                     { _ = try self.store.cohortTables(wave: "w", columns: CohortColumn.columns(of: self.annual.instruments)) }] {
+        for read in [
+            { _ = try self.store.register(wave: "w") }, { _ = try self.store.coverage(wave: "w", by: .school) },
+            { _ = try self.store.cohortTables(wave: "w", columns: CohortColumn.columns(of: self.annual.instruments)) },
+        ] {
             XCTAssertThrowsError(try read()) { XCTAssertTrue("\($0)".contains(message), "\($0)") }
         }
     }

@@ -14,7 +14,8 @@ class TerminalSessionStoreTests: StoreTestCase {
         let attempt = try store.startTerminalAttempt(wave: "w", studentID: "s1", battery: annual, consented: true)
         try store.saveAnswer(attemptID: attempt, battery: annual, instrumentID: "phq9", itemID: "1", value: 2, seconds: 3)
         XCTAssertEqual(try store.lookUp(wave: "w", studentID: "S1", battery: annual)?.answeredItems, ["phq9/1"])
-        let outcome = try store.saveAnswer(attemptID: attempt, battery: annual, instrumentID: "phq9", itemID: "9", value: 1, seconds: 4)
+        let outcome = try store.saveAnswer(
+            attemptID: attempt, battery: annual, instrumentID: "phq9", itemID: "9", value: 1, seconds: 4)
         XCTAssertEqual(outcome.assessment.level, .red)
         // The student quits here: the stored attempt is already red.
         let latest = try XCTUnwrap(try counting("S1"))
@@ -27,7 +28,8 @@ class TerminalSessionStoreTests: StoreTestCase {
     func testRedSticksWhenTheCrisisAnswerIsChanged() throws {
         let attempt = try store.startTerminalAttempt(wave: "w", studentID: "S1", battery: annual, consented: true)
         try store.saveAnswer(attemptID: attempt, battery: annual, instrumentID: "phq9", itemID: "9", value: 2, seconds: 4)
-        let changed = try store.saveAnswer(attemptID: attempt, battery: annual, instrumentID: "phq9", itemID: "9", value: 0, seconds: 4)
+        let changed = try store.saveAnswer(
+            attemptID: attempt, battery: annual, instrumentID: "phq9", itemID: "9", value: 0, seconds: 4)
         XCTAssertEqual(changed.assessment.level, .red)
         XCTAssertEqual(changed.assessment.reasons.map(\.code), ["crisis answer given at the terminal, then changed"])
     }
@@ -45,7 +47,8 @@ class TerminalSessionStoreTests: StoreTestCase {
         XCTAssertEqual(lookup.latestAttempt?.state, .inProgress)
         XCTAssertEqual(lookup.latestAttempt?.answers["phq9"]?[1], 3)
         XCTAssertEqual(lookup.answeredItems, ["phq9/2", "gad7/1"])
-        let outcome = try other.saveAnswer(attemptID: attempt, battery: annual, instrumentID: "phq9", itemID: "9", value: 1, seconds: 2)
+        let outcome = try other.saveAnswer(
+            attemptID: attempt, battery: annual, instrumentID: "phq9", itemID: "9", value: 1, seconds: 2)
         XCTAssertEqual(outcome.results.first?.scales.first?.answered, 2, "the answers of both sessions are scored")
         XCTAssertNil(try other.lookUp(wave: "w", studentID: "nobody", battery: annual))
     }
@@ -60,18 +63,21 @@ class TerminalSessionStoreTests: StoreTestCase {
         let attempt = try store.startTerminalAttempt(wave: "w", studentID: "S1", battery: annual, consented: true)
         for instrument in annual.instruments {
             for item in instrument.items {
-                try store.saveAnswer(attemptID: attempt, battery: annual, instrumentID: instrument.id, itemID: item.id, value: 0, seconds: 1)
+                try store.saveAnswer(
+                    attemptID: attempt, battery: annual, instrumentID: instrument.id, itemID: item.id, value: 0, seconds: 1)
             }
         }
         let outcome = try store.finishAttempt(attemptID: attempt, battery: annual)
         XCTAssertTrue(outcome.isScored)
         XCTAssertEqual(outcome.validity, [.tooFast(seconds: 16, minimum: 32)])
-        XCTAssertEqual(outcome.results.map(\.validity), [[.tooFast(seconds: 9, minimum: 18)], [.tooFast(seconds: 7, minimum: 14)]])
+        XCTAssertEqual(
+            outcome.results.map(\.validity), [[.tooFast(seconds: 9, minimum: 18)], [.tooFast(seconds: 7, minimum: 14)]])
         XCTAssertEqual(try store.coverage(wave: "w", by: .school).last?.screened, 1)
         // Read back as stored: results and history show what the rules found.
         let stored = try XCTUnwrap(try counting("S1"))
         XCTAssertEqual(stored.validity, [.tooFast(seconds: 16, minimum: 32)])
-        XCTAssertEqual(stored.results.map(\.validity), [[.tooFast(seconds: 9, minimum: 18)], [.tooFast(seconds: 7, minimum: 14)]])
+        XCTAssertEqual(
+            stored.results.map(\.validity), [[.tooFast(seconds: 9, minimum: 18)], [.tooFast(seconds: 7, minimum: 14)]])
         XCTAssertEqual(IdentifiedLists.validityCodes(stored, stored.results), "too-fast;phq9.too-fast;gad7.too-fast")
     }
 }

@@ -23,7 +23,8 @@ package struct CLIRunner {
         let bundle = Bundle.main.bundleURL
         candidates.append(bundle.appendingPathComponent("psyscreen").path)
         candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("psyscreen").path)
-        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("psyscreen").path)
+        candidates.append(
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("psyscreen").path)
         candidates.append(Fixtures.repositoryRoot + "/.build/debug/psyscreen")
         for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate) {
             return candidate

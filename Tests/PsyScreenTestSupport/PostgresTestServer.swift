@@ -14,9 +14,13 @@ package enum PostgresTestServer {
         guard let url = environment[variable], !url.isEmpty else {
             if environment["CI"] == "true" {
                 throw PostgresFailure(
-                    location: variable, text: LocalizedText(libraryText: "not set in CI: the PostgreSQL tests must run there (.ci/run starts a server)"))
+                    location: variable,
+                    text: LocalizedText(
+                        libraryText: "not set in CI: the PostgreSQL tests must run there (.ci/run starts a server)"))
             }
-            throw XCTSkip("PostgreSQL tests skipped: \(variable) is not set (`.ci/run` starts a server and sets it; `eval \"$(bash .ci/postgres-server start)\"` does it by hand)")
+            throw XCTSkip(
+                "PostgreSQL tests skipped: \(variable) is not set (`.ci/run` starts a server and sets it; `eval \"$(bash .ci/postgres-server start)\"` does it by hand)"
+            )
         }
         return url
     }
@@ -61,7 +65,9 @@ package enum PostgresTestServer {
     }
 
     /// `url` read with the process's environment.
-    package static func location(_ url: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PostgresLocation {
+    package static func location(
+        _ url: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> PostgresLocation {
         try PostgresLocation(url: url, environment: environment, user: "postgres")
     }
 

@@ -43,7 +43,10 @@ package enum SpreadsheetTools {
             ? #"csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"# : "xlsx:Calc MS Excel 2007 XML"
         let result = try run(
             soffice,
-            ["-env:UserInstallation=file://\(profile)", "--headless", "--norestore", "--convert-to", filter, "--outdir", directory, path])
+            [
+                "-env:UserInstallation=file://\(profile)", "--headless", "--norestore", "--convert-to", filter, "--outdir",
+                directory, path,
+            ])
         guard result.status == 0 else {
             throw ToolFailure(description: "soffice exited \(result.status): \(result.stderr)")
         }
@@ -54,7 +57,8 @@ package enum SpreadsheetTools {
         package var description: String
     }
 
-    private static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    private static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String)
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -74,6 +78,8 @@ package enum SpreadsheetTools {
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         group.wait()
-        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self)
+        )
     }
 }

@@ -26,20 +26,25 @@ package struct TwoSchoolWave: Sendable {
             for grade in ["2025", "2026"] {
                 for number in 1...3 {
                     let className = "\(grade)级\(number)班"
-                    let isSmall = school == Self.smallClass.school && grade == Self.smallClass.grade
+                    let isSmall =
+                        school == Self.smallClass.school && grade == Self.smallClass.grade
                         && className == Self.smallClass.className
                     let size = isSmall ? 6 : Int.random(in: 25...45, using: &rng)
                     for _ in 0..<size {
                         serial += 1
                         let id = "\(idPrefix)\(s == 0 ? "A" : "B")\(grade)\(String(format: "%04d", serial))"
-                        let name = String(surnames.randomElement(using: &rng)!)
+                        let name =
+                            String(surnames.randomElement(using: &rng)!)
                             + String((0..<Int.random(in: 1...2, using: &rng)).map { _ in given.randomElement(using: &rng)! })
                         let roll = Double.random(in: 0..<1, using: &rng)
-                        let status: EnrollmentStatus = isSmall ? .enrolled : roll < 0.03 ? .leave : roll < 0.06 ? .internship : .enrolled
-                        students.append(Student(
-                            studentID: id, name: name, school: school, grade: grade, className: className,
-                            gender: Bool.random(using: &rng) ? "男" : "女", status: status,
-                            major: majors[(number + s) % majors.count], birthDate: "2009-0\(Int.random(in: 1...9, using: &rng))-15"))
+                        let status: EnrollmentStatus =
+                            isSmall ? .enrolled : roll < 0.03 ? .leave : roll < 0.06 ? .internship : .enrolled
+                        students.append(
+                            Student(
+                                studentID: id, name: name, school: school, grade: grade, className: className,
+                                gender: Bool.random(using: &rng) ? "男" : "女", status: status,
+                                major: majors[(number + s) % majors.count],
+                                birthDate: "2009-0\(Int.random(in: 1...9, using: &rng))-15"))
                         guard Double.random(in: 0..<1, using: &rng) < 0.9 else { continue }
                         let trait = Self.normal(&rng)
                         func item(_ shift: Double) -> Int? {
@@ -101,7 +106,8 @@ extension TwoSchoolWave {
             entry.level = outcome.assessment.level
             for (index, column) in columns.enumerated() {
                 guard let result = outcome.results.first(where: { $0.instrumentID == column.instrumentID }),
-                      let scale = result.scale(column.scaleID), let score = scale.score else { continue }
+                    let scale = result.scale(column.scaleID), let score = scale.score
+                else { continue }
                 entry.scores[index] = column.scaled(score)
                 entry.bands[index] = column.bands.firstIndex { $0.id == scale.bandID }
                 let raw = given[column.instrumentID] ?? []

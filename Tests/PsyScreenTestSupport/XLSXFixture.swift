@@ -16,15 +16,19 @@ package enum XLSXFixture {
     /// The shared-string part of `strings` (plain `<si><t>` items; give raw XML items with `rawItems`).
     package static func sharedStrings(_ strings: [String] = [], rawItems: [String] = []) -> String {
         let items = strings.map { "<si><t xml:space=\"preserve\">\(escape($0))</t></si>" } + rawItems
-        return #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="\#(spreadsheetNS)" count="\#(items.count)" uniqueCount="\#(items.count)">\#(items.joined())</sst>"#
+        return
+            #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="\#(spreadsheetNS)" count="\#(items.count)" uniqueCount="\#(items.count)">\#(items.joined())</sst>"#
     }
 
     /// A styles part with `numFmts` (id → code) and one `cellXfs` entry per number format id in `cellFormats`.
     package static func styles(numberFormats: [Int: String] = [:], cellFormats: [Int]) -> String {
         let formats = numberFormats.sorted { $0.key < $1.key }
             .map { #"<numFmt numFmtId="\#($0.key)" formatCode="\#(escape($0.value))"/>"# }.joined()
-        let xfs = cellFormats.map { #"<xf numFmtId="\#($0)" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"# }.joined()
-        return #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="\#(spreadsheetNS)"><numFmts count="\#(numberFormats.count)">\#(formats)</numFmts><cellStyleXfs count="1"><xf numFmtId="22"/></cellStyleXfs><cellXfs count="\#(cellFormats.count)">\#(xfs)</cellXfs></styleSheet>"#
+        let xfs = cellFormats.map {
+            #"<xf numFmtId="\#($0)" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#
+        }.joined()
+        return
+            #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="\#(spreadsheetNS)"><numFmts count="\#(numberFormats.count)">\#(formats)</numFmts><cellStyleXfs count="1"><xf numFmtId="22"/></cellStyleXfs><cellXfs count="\#(cellFormats.count)">\#(xfs)</cellXfs></styleSheet>"#
     }
 
     /// A workbook with `sheets` (name, worksheet XML, hidden?) in tab order, and the optional parts.
@@ -34,14 +38,17 @@ package enum XLSXFixture {
         styles: String? = nil, date1904: Bool = false, extraParts: [String: String] = [:]
     ) -> [String: [UInt8]] {
         var parts: [String: String] = [:]
-        var overrides = #"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
+        var overrides =
+            #"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
         var rels = ""
         var sheetList = ""
         for (index, sheet) in sheets.enumerated() {
             let number = index + 1
             parts["xl/worksheets/sheet\(number).xml"] = sheet.xml
-            overrides += #"<Override PartName="/xl/worksheets/sheet\#(number).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
-            rels += #"<Relationship Id="rId\#(number)" Type="\#(relationshipsNS)/worksheet" Target="worksheets/sheet\#(number).xml"/>"#
+            overrides +=
+                #"<Override PartName="/xl/worksheets/sheet\#(number).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
+            rels +=
+                #"<Relationship Id="rId\#(number)" Type="\#(relationshipsNS)/worksheet" Target="worksheets/sheet\#(number).xml"/>"#
             let state = hidden.contains(sheet.name) ? #" state="hidden""# : ""
             sheetList += #"<sheet name="\#(escape(sheet.name))" sheetId="\#(number)"\#(state) r:id="rId\#(number)"/>"#
         }
@@ -79,7 +86,9 @@ package enum XLSXFixture {
     }
 
     /// A cell with a shared string index, a number, an inline string or a boolean, for building rows by hand.
-    package static func cell(_ reference: String, shared index: Int) -> String { #"<c r="\#(reference)" t="s"><v>\#(index)</v></c>"# }
+    package static func cell(_ reference: String, shared index: Int) -> String {
+        #"<c r="\#(reference)" t="s"><v>\#(index)</v></c>"#
+    }
     package static func cell(_ reference: String, number: String, style: Int? = nil) -> String {
         #"<c r="\#(reference)"\#(style.map { " s=\"\($0)\"" } ?? "")><v>\#(number)</v></c>"#
     }

@@ -69,7 +69,9 @@ func parse(
     return first ?? []
 }
 
-func parse(_ text: String, _ options: CSVReader.Options = .init(), file: StaticString = #filePath, line: UInt = #line)
+func parse(
+    _ text: String, _ options: CSVReader.Options = .init(), file: StaticString = #filePath, line: UInt = #line
+)
     throws -> [Row]
 {
     try parse(Array(text.utf8), options, file: file, line: line)

@@ -24,9 +24,11 @@ package struct CohortAggregator: Sendable {
     /// Counts one roster student. Withdrawn students count nowhere.
     package mutating func add(_ entry: CohortEntry) {
         guard entry.status != .withdrawn else { return }
-        add(entry, leaf: leaf(
-            school: entry.school, grade: entry.grade, className: entry.className, gender: entry.gender,
-            major: entry.major))
+        add(
+            entry,
+            leaf: leaf(
+                school: entry.school, grade: entry.grade, className: entry.className, gender: entry.gender,
+                major: entry.major))
     }
 
     /// The finest unit a student counts in, for callers that know it already (a reader that sees the same class
@@ -106,16 +108,26 @@ struct DenseCounts: Sendable {
 
     mutating func count(_ entry: CohortEntry, columns: [CohortColumn], buffer: inout [Int]) {
         switch entry.status {
-        case .leave: base.onLeave += 1; return
-        case .internship: base.onInternship += 1; return
+        case .leave:
+            base.onLeave += 1
+            return
+        case .internship:
+            base.onInternship += 1
+            return
         case .withdrawn: return
         case .enrolled: base.enrolled += 1
         }
         switch entry.state {
         case .screened: base.screened += 1
-        case .partial: base.partial += 1; return
-        case .refused: base.refused += 1; return
-        case .notScreened: base.notScreened += 1; return
+        case .partial:
+            base.partial += 1
+            return
+        case .refused:
+            base.refused += 1
+            return
+        case .notScreened:
+            base.notScreened += 1
+            return
         }
         switch entry.level {
         case .none: base.levels[0] += 1

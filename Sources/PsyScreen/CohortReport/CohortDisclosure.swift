@@ -40,7 +40,9 @@ package struct CohortDisclosure: Sendable {
             let counts = tables.units[unit]!
             let id = try problem.addUnit(unit.description, enrolment: counts.enrolled)
             let held = withheld[unit] ?? []
-            func cell(_ what: CohortCell?, _ label: String, _ value: Int, published: Bool = true, sensitive: Bool = true)
+            func cell(
+                _ what: CohortCell?, _ label: String, _ value: Int, published: Bool = true, sensitive: Bool = true
+            )
                 throws(SuppressionProblemError) -> SuppressionProblem.CellID
             {
                 // The unit is named once, on the unit: a label per cell would cost a string per figure.

@@ -4,8 +4,10 @@ package struct CohortReportScope: Hashable, Sendable {
     /// Groups are formed at school and grade level only.
     package var groups: Set<CohortUnit.GroupAttribute>
 
-    package init(levels: Set<CohortUnit.Level> = Set(CohortUnit.Level.allCases),
-                groups: Set<CohortUnit.GroupAttribute> = Set(CohortUnit.GroupAttribute.allCases)) {
+    package init(
+        levels: Set<CohortUnit.Level> = Set(CohortUnit.Level.allCases),
+        groups: Set<CohortUnit.GroupAttribute> = Set(CohortUnit.GroupAttribute.allCases)
+    ) {
         self.levels = levels
         self.groups = groups
     }

@@ -68,8 +68,9 @@ package struct ReportStamp: Hashable, Sendable, Codable {
         var seen: Set<String> = []
         var instruments: [InstrumentKey] = []
         for instrument in batteries.flatMap(\.instruments) where seen.insert(instrument.id).inserted {
-            instruments.append(InstrumentKey(
-                id: instrument.id, version: instrument.version, scoringKey: ScoringKeyHash.of(instrument)))
+            instruments.append(
+                InstrumentKey(
+                    id: instrument.id, version: instrument.version, scoringKey: ScoringKeyHash.of(instrument)))
         }
         self.init(
             wave: wave, instruments: instruments,

@@ -29,7 +29,9 @@ package enum ScoringKeyHash {
             for band in scale.bands { lines.append("band \(scale.id).\(band.id) \(band.minimum)...\(band.maximum)") }
         }
         for flag in instrument.flags {
-            lines.append("flag \(flag.id) \(flag.kind.rawValue) [\(flag.itemIDs.joined(separator: ","))] \(flag.minimum)...\(flag.maximum)")
+            lines.append(
+                "flag \(flag.id) \(flag.kind.rawValue) [\(flag.itemIDs.joined(separator: ","))] \(flag.minimum)...\(flag.maximum)"
+            )
         }
         return digest(lines)
     }
@@ -45,9 +47,10 @@ package enum ScoringKeyHash {
 
     private static func digest(_ lines: [String]) -> String {
         let bytes = Data((lines.joined(separator: "\n") + "\n").utf8)
-        return "sha256:" + SHA256.hash(data: bytes).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return "sha256:"
+            + SHA256.hash(data: bytes).map { byte in
+                let hex = String(byte, radix: 16)
+                return byte < 16 ? "0" + hex : hex
+            }.joined()
     }
 }

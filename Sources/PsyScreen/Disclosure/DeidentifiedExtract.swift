@@ -31,7 +31,9 @@ package enum DeidentifiedExtract {
         header.append("level")
         var out = header.map(CohortReportCSV.field).joined(separator: ",") + "\n"
         for row in anonymized.rows {
-            var fields = [row.pseudonym] + [row.identifiers.school, row.identifiers.grade, row.identifiers.gender]
+            var fields =
+                [row.pseudonym]
+                + [row.identifiers.school, row.identifiers.grade, row.identifiers.gender]
                 .map(CohortReportCSV.typedText)
             for (score, band) in zip(row.scores, row.bands) { fields += [score, band] }
             fields.append(row.level.rawValue)

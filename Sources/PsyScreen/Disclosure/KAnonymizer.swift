@@ -71,9 +71,10 @@ package struct KAnonymizer: Sendable {
         summary.inputRows = rows.count
 
         let classSizes = Dictionary(grouping: rows.map { $0[keyPath: identifiers] }, by: { $0 }).mapValues(\.count)
-        let blocksToGeneralize = Set(classSizes.filter { $0.value < k }.keys.map {
-            Block(school: $0.school, grade: $0.grade)
-        })
+        let blocksToGeneralize = Set(
+            classSizes.filter { $0.value < k }.keys.map {
+                Block(school: $0.school, grade: $0.grade)
+            })
         var blockSizes: [Block: Int] = [:]
         for index in rows.indices {
             let ids = rows[index][keyPath: identifiers]

@@ -90,9 +90,10 @@ package struct SuppressionProblem: Sendable {
     ) throws(SuppressionProblemError) -> CellID {
         guard value >= 0 else { throw .negativeCount(cell: label, value: value) }
         if let unit, !units.indices.contains(unit.rawValue) { throw .unknownUnit(cell: label) }
-        cells.append(Cell(
-            label: label, value: value, unit: unit, isPublished: published, isSensitive: sensitive,
-            isWithheld: withheld))
+        cells.append(
+            Cell(
+                label: label, value: value, unit: unit, isPublished: published, isSensitive: sensitive,
+                isWithheld: withheld))
         return CellID(rawValue: cells.count - 1)
     }
 

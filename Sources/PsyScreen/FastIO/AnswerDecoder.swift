@@ -63,27 +63,27 @@ final class AnswerDecoder {
         let values = answers.values.elements  // one slot per item: `slot` stays below `itemCount`
         let record = record.fields
         return slots.withUnsafeBufferPointer { slots in
-                for slot in 0..<slots.count {
-                    let key = slots[slot]
-                    if let digit = record.singleDigit(at: key.column), key.options & (1 &<< UInt64(digit)) != 0 {
-                        values[slot] = digit  // a single digit: nearly every answer
-                        continue
-                    }
-                    if let value = record.integer(at: key.column) {
-                        if UInt(bitPattern: value) < 64 && key.options & (1 << UInt64(value)) != 0 {
-                            values[slot] = value
-                        } else if key.wide && wideOptions[slot].contains(value) {
-                            values[slot] = value
-                        } else {
-                            return false
-                        }
-                    } else if record.isBlank(at: key.column) {
-                        values[slot] = SheetAnswers.missing
+            for slot in 0..<slots.count {
+                let key = slots[slot]
+                if let digit = record.singleDigit(at: key.column), key.options & (1 &<< UInt64(digit)) != 0 {
+                    values[slot] = digit  // a single digit: nearly every answer
+                    continue
+                }
+                if let value = record.integer(at: key.column) {
+                    if UInt(bitPattern: value) < 64 && key.options & (1 << UInt64(value)) != 0 {
+                        values[slot] = value
+                    } else if key.wide && wideOptions[slot].contains(value) {
+                        values[slot] = value
                     } else {
                         return false
                     }
+                } else if record.isBlank(at: key.column) {
+                    values[slot] = SheetAnswers.missing
+                } else {
+                    return false
                 }
-                return true
+            }
+            return true
         }
     }
 

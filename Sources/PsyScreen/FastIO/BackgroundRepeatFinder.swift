@@ -62,7 +62,8 @@ final class BackgroundRepeatFinder: @unchecked Sendable {
             target = bytes
         }
         target.storeBytes(
-            of: EntryHeader(line: line, outputOffset: outputOffset, outputLength: outputLength, tag: tag, idLength: UInt32(id.count)),
+            of: EntryHeader(
+                line: line, outputOffset: outputOffset, outputLength: outputLength, tag: tag, idLength: UInt32(id.count)),
             as: EntryHeader.self)
         if let base = id.baseAddress { (target + Self.headerSize).copyMemory(from: base, byteCount: id.count) }
         if size > batchSize {
@@ -166,7 +167,8 @@ final class BackgroundRepeatFinder: @unchecked Sendable {
             let header = bytes.loadUnaligned(fromByteOffset: offset, as: EntryHeader.self)
             let id = UnsafeBufferPointer(
                 start: (bytes + offset + Self.headerSize).assumingMemoryBound(to: UInt8.self), count: Int(header.idLength))
-            try finder.add(id, line: header.line, outputOffset: header.outputOffset, outputLength: header.outputLength, tag: header.tag)
+            try finder.add(
+                id, line: header.line, outputOffset: header.outputOffset, outputLength: header.outputLength, tag: header.tag)
             offset += Self.headerSize + Int(header.idLength)
         }
     }

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The writing thread of a ``ByteWriter`` in background mode: full buffers come in through ``exchange(_:count:)``
@@ -96,11 +96,11 @@ final class BackgroundWrites: @unchecked Sendable {
     /// Asks the kernel to start writing what is written so far to disk, without waiting, once enough is new.
     private func startWriteback() {
         #if os(Linux)
-        guard let every = writebackEvery, written - writebackStart >= every else { return }
-        // DONTNEED starts writeback of the dirty pages in the range (and lets go of clean ones: the output is not
-        // read back unless rows must be removed).
-        _ = posix_fadvise(descriptor, off_t(writebackStart), off_t(written - writebackStart), POSIX_FADV_DONTNEED)
-        writebackStart = written
+            guard let every = writebackEvery, written - writebackStart >= every else { return }
+            // DONTNEED starts writeback of the dirty pages in the range (and lets go of clean ones: the output is not
+            // read back unless rows must be removed).
+            _ = posix_fadvise(descriptor, off_t(writebackStart), off_t(written - writebackStart), POSIX_FADV_DONTNEED)
+            writebackStart = written
         #endif
     }
 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The byte side of ``CSVReader``: reads a file descriptor in chunks, checks or converts the encoding, and keeps

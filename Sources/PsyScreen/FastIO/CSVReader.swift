@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A streaming RFC 4180 CSV reader that hands out records in place, without a `String` per field.
@@ -86,7 +86,7 @@ package final class CSVReader {
             throw FileError(path: path, .isDirectoryNotCSV)
         }
         #if os(Linux)
-        posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
+            posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
         #endif
         try self.init(fileDescriptor: fd, name: path, closeWhenDone: true, options: options)
     }

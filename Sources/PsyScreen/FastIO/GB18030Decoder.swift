@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Converts GB18030 (and so GBK and GB2312) bytes to UTF-8, as glibc's `iconv` does, at memory speed.
@@ -149,7 +149,8 @@ final class GB18030Decoder {
                     }
                 }
                 if converted {
-                    let scalar = UInt32(output[0]) | UInt32(output[1]) << 8 | UInt32(output[2]) << 16
+                    let scalar =
+                        UInt32(output[0]) | UInt32(output[1]) << 8 | UInt32(output[2]) << 16
                         | UInt32(output[3]) << 24
                     if Unicode.Scalar(scalar) != nil { table[index] = scalar }
                 }

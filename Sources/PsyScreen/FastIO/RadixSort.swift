@@ -43,7 +43,9 @@ final class RadixSort {
         }
         Self.scatter(from: base, to: temporary, count: count, starts: first) { Int(truncatingIfNeeded: key($0) & lowMask) }
         if highBits > 0 {
-            Self.scatter(from: temporary, to: base, count: count, starts: second) { Int(truncatingIfNeeded: key($0) >> Self.shift) }
+            Self.scatter(from: temporary, to: base, count: count, starts: second) {
+                Int(truncatingIfNeeded: key($0) >> Self.shift)
+            }
         } else {
             base.update(from: temporary, count: count)
         }

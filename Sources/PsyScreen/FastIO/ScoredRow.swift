@@ -20,7 +20,9 @@ package final class ScoredRow {
     package func statusRank(_ instrument: Int) -> Int { Int(storage[2 * scaleCount + instrument]) }
 
     /// Bit `i` is set when the instrument's flag `i` is raised.
-    package func flagMask(_ instrument: Int) -> UInt32 { UInt32(bitPattern: storage[2 * scaleCount + instrumentCount + instrument]) }
+    package func flagMask(_ instrument: Int) -> UInt32 {
+        UInt32(bitPattern: storage[2 * scaleCount + instrumentCount + instrument])
+    }
 
     /// Flags raised over all instruments (a form with two flags counts two).
     package var flagCount: Int { Int(storage[2 * scaleCount + 2 * instrumentCount]) }

@@ -1,4 +1,3 @@
-
 /// Writes scored rows: the passthrough cells of the input record, then the ``ResultColumns`` cells.
 ///
 /// The score part of a row is copied from byte segments prepared once per distinct outcome of
@@ -43,8 +42,10 @@ final class ScoredRowWriter {
 
     /// - Parameter inputDelimiter: the input's separator byte; with commas, runs of plain cells are copied as
     ///   they are.
-    init(fileDescriptor: Int32, name: String, format: ScoredOutputFormat, byteOrderMark: Bool, layout: PaperResultsLayout,
-         scorer: TabulatedScorer, inputDelimiter: UInt8?) {
+    init(
+        fileDescriptor: Int32, name: String, format: ScoredOutputFormat, byteOrderMark: Bool, layout: PaperResultsLayout,
+        scorer: TabulatedScorer, inputDelimiter: UInt8?
+    ) {
         self.format = format
         self.scorer = scorer
         isJSON = format == .jsonl
@@ -74,7 +75,9 @@ final class ScoredRowWriter {
             defer { bytes += segment }
             return Segment(offset: Int32(bytes.count), length: Int32(segment.count))
         }
-        let keys = layout.passthroughColumns.map { add(Array(",".utf8) + Self.jsonString(layout.header[$0]) + [UInt8(ascii: ":")]) }
+        let keys = layout.passthroughColumns.map {
+            add(Array(",".utf8) + Self.jsonString(layout.header[$0]) + [UInt8(ascii: ":")])
+        }
         preparedOutcomes = scorer.outcomes.count
         let outcomes = (0..<preparedOutcomes).map { add(Self.outcomeSegment($0, scorer: scorer, format: format)) }
         var tails: [Segment] = []
@@ -253,7 +256,8 @@ final class ScoredRowWriter {
                 try put(Array(UnsafeBufferPointer(start: arena + Int(segment.offset), count: Int(segment.length))))
             } else {
                 while preparedOutcomes + lateSegments.count <= id {
-                    lateSegments.append(Self.outcomeSegment(preparedOutcomes + lateSegments.count, scorer: scorer, format: format))
+                    lateSegments.append(
+                        Self.outcomeSegment(preparedOutcomes + lateSegments.count, scorer: scorer, format: format))
                 }
                 try put(lateSegments[id - preparedOutcomes])
             }

@@ -110,7 +110,8 @@ package final class TabulatedScorer {
                             bits: raised.reduce(0) { $0 | 1 << UInt32($1) }))
                 }
             }
-            crisisBits.append(instrument.flags.indices.reduce(0) { instrument.flags[$1].kind == .crisis ? $0 | 1 << UInt32($1) : $0 })
+            crisisBits.append(
+                instrument.flags.indices.reduce(0) { instrument.flags[$1].kind == .crisis ? $0 | 1 << UInt32($1) : $0 })
             let firstScale = scales.count
             for scale in instrument.scales {
                 var key = ScaleKey(
@@ -229,7 +230,9 @@ package final class TabulatedScorer {
     }
 
     /// Whether any of the instrument's raised flags in `row` is a crisis flag.
-    package func raisesCrisis(_ row: ScoredRow, instrument: Int) -> Bool { row.flagMask(instrument) & crisisBits[instrument] != 0 }
+    package func raisesCrisis(_ row: ScoredRow, instrument: Int) -> Bool {
+        row.flagMask(instrument) & crisisBits[instrument] != 0
+    }
 
     /// Computes and stores the table entry of scale `slot` at `index` (met when a form needs an entry of a large
     /// table for the first time).
@@ -253,11 +256,12 @@ package final class TabulatedScorer {
             outcomeScale.append(slot)
             outcomeIDs[key] = id
         }
-        let rank: Int32 = switch result.status {
-        case .complete: 0
-        case .prorated: 1
-        case .unscored: 2
-        }
+        let rank: Int32 =
+            switch result.status {
+            case .complete: 0
+            case .prorated: 1
+            case .unscored: 2
+            }
         return id << 2 | rank
     }
 

@@ -2,9 +2,9 @@ import Foundation
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Removes named temporary files when the process is interrupted (SIGINT, SIGTERM, SIGHUP), so that Ctrl-C in

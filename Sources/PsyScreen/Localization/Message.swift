@@ -31,7 +31,10 @@ extension LocalizedText: Message {
     }
 
     package init(english: String, chinese: String) {
-        self.init([Translation(language: Language.chinese.tag, text: chinese), Translation(language: Language.english.tag, text: english)])
+        self.init([
+            Translation(language: Language.chinese.tag, text: chinese),
+            Translation(language: Language.english.tag, text: english),
+        ])
     }
 
     /// Text that exists in English only: what a library said (libxml2, SQLite, the operating system).

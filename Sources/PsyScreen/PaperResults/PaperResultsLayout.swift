@@ -68,7 +68,8 @@ package struct PaperResultsLayout: Sendable {
                 let instrument = instruments[instrumentIndex]
                 problem(
                     .noSuchItem(
-                        column: index + 1, name: InputExcerpt.quote(name), instrument: instrument.id, item: InputExcerpt.quote(itemID),
+                        column: index + 1, name: InputExcerpt.quote(name), instrument: instrument.id,
+                        item: InputExcerpt.quote(itemID),
                         first: instrument.items.first!.id, last: instrument.items.last!.id),
                     column: index)
                 continue
@@ -76,7 +77,9 @@ package struct PaperResultsLayout: Sendable {
             columns[instrumentIndex][itemIndex] = index
         }
         for (instrument, itemColumns) in zip(instruments, columns) {
-            let missing = zip(instrument.items, itemColumns).filter { $0.1 == nil }.map { ResultColumns.itemColumnName(instrument, $0.0) }
+            let missing = zip(instrument.items, itemColumns).filter { $0.1 == nil }.map {
+                ResultColumns.itemColumnName(instrument, $0.0)
+            }
             if !missing.isEmpty {
                 problem(.missingItemColumns(missing))
             }
@@ -108,9 +111,13 @@ package struct PaperResultsLayout: Sendable {
             for flagIndex in instrument.raisedFlags(answers[instrumentIndex]) where instrument.flags[flagIndex].kind == .crisis {
                 let flag = instrument.flags[flagIndex]
                 // The first of the flag's items whose answer raises it names the cell.
-                guard let itemIndex = instrument.items.indices.first(where: { position in
-                    answers[instrumentIndex][position].map { instrument.flags(raisedBy: $0, atItem: position).contains(flagIndex) } ?? false
-                }) else { continue }
+                guard
+                    let itemIndex = instrument.items.indices.first(where: { position in
+                        answers[instrumentIndex][position].map {
+                            instrument.flags(raisedBy: $0, atItem: position).contains(flagIndex)
+                        } ?? false
+                    })
+                else { continue }
                 let column = itemColumns[instrumentIndex][itemIndex]
                 notes.append(
                     RecordProblem(

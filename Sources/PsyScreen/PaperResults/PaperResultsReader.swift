@@ -73,7 +73,8 @@ package final class PaperResultsReader {
         let header = first.strings
         let headerLine = first.line
         do {
-            layout = try PaperResultsLayout(header: header, instruments: instruments, positions: positions, headerLine: headerLine)
+            layout = try PaperResultsLayout(
+                header: header, instruments: instruments, positions: positions, headerLine: headerLine)
             if options.requireStudentID && layout.studentIDColumn == nil {
                 throw InputError(at: positions.location(line: headerLine), RecordMessage.needsStudentID)
             }

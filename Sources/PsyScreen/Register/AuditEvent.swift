@@ -34,7 +34,9 @@ package enum AuditEvent: Hashable, Sendable, Codable, Message {
 
     /// Reads a stored event; nil for a detail written as plain text by an earlier version.
     package init?(json: String) {
-        guard json.hasPrefix("{"), let event = try? JSONDecoder().decode(AuditEvent.self, from: Data(json.utf8)) else { return nil }
+        guard json.hasPrefix("{"), let event = try? JSONDecoder().decode(AuditEvent.self, from: Data(json.utf8)) else {
+            return nil
+        }
         self = event
     }
 

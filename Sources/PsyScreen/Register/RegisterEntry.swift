@@ -11,7 +11,9 @@ package struct RegisterEntry: Hashable, Sendable {
     /// The latest follow-up step, if any (`new` otherwise).
     package var followUp: FollowUpStep?
 
-    package init(student: Student, level: WarningLevel, reasons: [WarningReason], attempt: ScreeningAttempt, followUp: FollowUpStep?) {
+    package init(
+        student: Student, level: WarningLevel, reasons: [WarningReason], attempt: ScreeningAttempt, followUp: FollowUpStep?
+    ) {
         self.student = student
         self.level = level
         self.reasons = reasons

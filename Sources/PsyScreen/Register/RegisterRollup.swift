@@ -23,7 +23,8 @@ package enum RegisterRollup {
     /// The counts of ``compute(_:)``, one entry at a time: memory grows with the units, not the students.
     package struct Tally {
         private var units: [CoverageTable.Level: [[String]: RegisterRollupRow]] = [:]
-        private var total = RegisterRollupRow(level: nil, school: nil, grade: nil, className: nil, red: 0, orange: 0, yellow: 0, open: 0)
+        private var total = RegisterRollupRow(
+            level: nil, school: nil, grade: nil, className: nil, red: 0, orange: 0, yellow: 0, open: 0)
 
         package init() {}
 
@@ -36,9 +37,11 @@ package enum RegisterRollup {
                 case .grade: key = [student.school, student.grade]
                 case .class: key = [student.school, student.grade, student.className]
                 }
-                var row = units[level]?[key] ?? RegisterRollupRow(
-                    level: level, school: key[0], grade: key.count > 1 ? key[1] : nil,
-                    className: key.count > 2 ? key[2] : nil, red: 0, orange: 0, yellow: 0, open: 0)
+                var row =
+                    units[level]?[key]
+                    ?? RegisterRollupRow(
+                        level: level, school: key[0], grade: key.count > 1 ? key[1] : nil,
+                        className: key.count > 2 ? key[2] : nil, red: 0, orange: 0, yellow: 0, open: 0)
                 RegisterRollup.add(entry, to: &row)
                 units[level, default: [:]][key] = row
             }

@@ -3,14 +3,18 @@ package enum CoverageReport {
     /// Columns begin with the unit (`school`, `grade`, `class` as the level needs), then
     /// `enrolled, screened, coverage_percent, partial, refused, not_screened, leave, internship`. The total row
     /// is last, its unit cells reading `total`/empty.
-    package static func tabulate(_ rows: [CoverageRow], level: CoverageTable.Level, _ presentation: Presentation = .keys) -> Tabulation {
+    package static func tabulate(
+        _ rows: [CoverageRow], level: CoverageTable.Level, _ presentation: Presentation = .keys
+    ) -> Tabulation {
         let unitColumns: [ColumnHeading]
         switch level {
         case .school: unitColumns = [.school]
         case .grade: unitColumns = [.school, .grade]
         case .class: unitColumns = [.school, .grade, .className]
         }
-        let counts: [ColumnHeading] = [.enrolled, .screened, .coveragePercent, .partial, .refused, .notScreened, .leave, .internship]
+        let counts: [ColumnHeading] = [
+            .enrolled, .screened, .coveragePercent, .partial, .refused, .notScreened, .leave, .internship,
+        ]
         let body = rows.map { row -> [String] in
             let unit: [String] =
                 row.isTotal

@@ -12,13 +12,17 @@ package enum IdentifiedLists {
         presentation.headings([.school, .grade, .className, .studentID, .name, .state])
     }
 
-    package static func unscreenedRow(_ student: Student, _ state: ScreeningState, _ presentation: Presentation = .keys) -> [String] {
+    package static func unscreenedRow(
+        _ student: Student, _ state: ScreeningState, _ presentation: Presentation = .keys
+    ) -> [String] {
         [student.school, student.grade, student.className, student.studentID, student.name, presentation.term(.state(state))]
     }
 
     /// One row per student with an attempt that counts: identity, item answers, the score columns, level,
     /// source and time.
-    package static func results(_ rows: [(Student, ScreeningAttempt)], battery: Battery, _ presentation: Presentation = .keys) -> Tabulation {
+    package static func results(
+        _ rows: [(Student, ScreeningAttempt)], battery: Battery, _ presentation: Presentation = .keys
+    ) -> Tabulation {
         let layout = ResultsLayout(battery, presentation)
         return Tabulation(header: layout.header, rows: rows.map { layout.row($0.0, $0.1) })
     }
@@ -38,7 +42,9 @@ package enum IdentifiedLists {
             columns = ResultColumns(battery.instruments)
             header =
                 presentation.headings([.studentID, .name, .school, .grade, .className])
-                + (columns.itemColumnNames + columns.names).map { presentation.heading(key: $0, instruments: battery.instruments) }
+                + (columns.itemColumnNames + columns.names).map {
+                    presentation.heading(key: $0, instruments: battery.instruments)
+                }
                 + presentation.headings([.level, .reasons, .validity, .source, .state, .time])
         }
 
@@ -59,7 +65,8 @@ package enum IdentifiedLists {
             }
             cells += columns.cells(results)
             cells += [
-                presentation.term(.level(attempt.assessment.level)), IdentifiedLists.reasons(attempt.assessment.reasons, presentation),
+                presentation.term(.level(attempt.assessment.level)),
+                IdentifiedLists.reasons(attempt.assessment.reasons, presentation),
                 IdentifiedLists.validityCodes(attempt, results),
                 presentation.term(.source(attempt.source)), presentation.term(.attemptState(attempt.state)),
                 times.string(attempt.finishedAt ?? attempt.startedAt),
@@ -87,7 +94,9 @@ package enum IdentifiedLists {
         ])
     }
 
-    package static func registerRow(_ entry: RegisterEntry, times: TimestampCache, _ presentation: Presentation = .keys) -> [String] {
+    package static func registerRow(
+        _ entry: RegisterEntry, times: TimestampCache, _ presentation: Presentation = .keys
+    ) -> [String] {
         [
             entry.student.studentID, entry.student.name, entry.student.school, entry.student.grade,
             entry.student.className, entry.student.dorm ?? "", presentation.term(.level(entry.level)),

@@ -5,7 +5,11 @@ package enum InstrumentSheet {
         func say(_ message: SheetMessage) -> String { message.text(in: language) }
         let tag = language.tag
         var out = "\(instrument.title.text(in: tag))\n"
-        out += say(.instrumentLine(id: instrument.id, version: instrument.version, items: instrument.items.count, languages: instrument.languages)) + "\n\n"
+        out +=
+            say(
+                .instrumentLine(
+                    id: instrument.id, version: instrument.version, items: instrument.items.count, languages: instrument.languages
+                )) + "\n\n"
         out += instrument.instructions.text(in: tag) + "\n\n"
         for set in instrument.responseSets {
             out += say(.options(set: set.id, set.options.map { "\($0.value) = \($0.label.text(in: tag))" })) + "\n"
@@ -22,9 +26,12 @@ package enum InstrumentSheet {
         }
         out += "\n" + say(.scalesHeading) + "\n"
         for scale in instrument.scales {
-            out += "  " + say(.scaleLine(
-                id: scale.id, label: scale.label.text(in: tag), definition: definition(scale),
-                low: format(scale.range.lowerBound), high: format(scale.range.upperBound))) + "\n"
+            out +=
+                "  "
+                + say(
+                    .scaleLine(
+                        id: scale.id, label: scale.label.text(in: tag), definition: definition(scale),
+                        low: format(scale.range.lowerBound), high: format(scale.range.upperBound))) + "\n"
             for band in scale.bands {
                 out += "      \(format(band.minimum))–\(format(band.maximum))  \(band.id)  \(band.label.text(in: tag))\n"
             }
@@ -32,9 +39,13 @@ package enum InstrumentSheet {
         if !instrument.flags.isEmpty {
             out += "\n" + say(.flagsHeading) + "\n"
             for flag in instrument.flags {
-                out += "  " + say(.flagLine(
-                    id: flag.id, kind: flag.kind, items: flag.itemIDs, minimum: flag.minimum == Int.min ? nil : flag.minimum,
-                    maximum: flag.maximum == Int.max ? nil : flag.maximum, label: flag.label.text(in: tag))) + "\n"
+                out +=
+                    "  "
+                    + say(
+                        .flagLine(
+                            id: flag.id, kind: flag.kind, items: flag.itemIDs,
+                            minimum: flag.minimum == Int.min ? nil : flag.minimum,
+                            maximum: flag.maximum == Int.max ? nil : flag.maximum, label: flag.label.text(in: tag))) + "\n"
             }
         }
         let rules = instrument.validity
@@ -56,9 +67,12 @@ package enum InstrumentSheet {
         out += say(.batteryLine(id: battery.id, version: battery.version, items: battery.itemCount)) + "\n\n"
         out += say(.instrumentsInOrder) + "\n"
         for (number, instrument) in battery.instruments.enumerated() {
-            out += "  " + say(.instrumentEntry(
-                number: number + 1, id: instrument.id, version: instrument.version, title: instrument.title.text(in: tag),
-                items: instrument.items.count)) + "\n"
+            out +=
+                "  "
+                + say(
+                    .instrumentEntry(
+                        number: number + 1, id: instrument.id, version: instrument.version, title: instrument.title.text(in: tag),
+                        items: instrument.items.count)) + "\n"
         }
         out += "\n\(say(.consentHeading))\n\(indent(battery.consent.text(in: tag)))\n"
         out += "\n\(say(.crisisHeading))\n\(indent(battery.crisis.text(in: tag)))\n"

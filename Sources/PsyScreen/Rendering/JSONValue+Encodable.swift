@@ -81,7 +81,9 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         try value.encode(to: TreeEncoder(node: node.child(key.stringValue), codingPath: codingPath + [key]))
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy keyType: NestedKey.Type, forKey key: Key
+    ) -> KeyedEncodingContainer<NestedKey> {
         TreeEncoder(node: node.child(key.stringValue), codingPath: codingPath + [key]).container(keyedBy: keyType)
     }
 
@@ -123,7 +125,9 @@ private struct SingleContainer: SingleValueEncodingContainer {
     let codingPath: [any CodingKey]
 
     private func set(_ value: JSONValue) { node.content = .value(value) }
-    private func set(integer value: some BinaryInteger) { set(Int(exactly: value).map(JSONValue.integer) ?? .number(Double(value))) }
+    private func set(integer value: some BinaryInteger) {
+        set(Int(exactly: value).map(JSONValue.integer) ?? .number(Double(value)))
+    }
 
     mutating func encodeNil() throws { set(.null) }
     mutating func encode(_ value: Bool) throws { set(.bool(value)) }
@@ -140,5 +144,7 @@ private struct SingleContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt16) throws { set(integer: value) }
     mutating func encode(_ value: UInt32) throws { set(integer: value) }
     mutating func encode(_ value: UInt64) throws { set(integer: value) }
-    mutating func encode<T: Encodable>(_ value: T) throws { try value.encode(to: TreeEncoder(node: node, codingPath: codingPath)) }
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        try value.encode(to: TreeEncoder(node: node, codingPath: codingPath))
+    }
 }

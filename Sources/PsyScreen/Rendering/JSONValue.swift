@@ -32,7 +32,9 @@ package indirect enum JSONValue: Hashable, Sendable {
         case .string(let value): JSONEscaping.appendQuoted(value.utf8, to: &out)
         case .integer(let value): out += String(value).utf8
         case .number(let value):
-            out += (value.isFinite ? (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)) : "null").utf8
+            out +=
+                (value.isFinite ? (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)) : "null")
+                .utf8
         case .bool(let value): out += (value ? "true" : "false").utf8
         case .null: out += "null".utf8
         case .array(let values):

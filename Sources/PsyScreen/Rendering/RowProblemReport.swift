@@ -19,6 +19,9 @@ package enum RowProblemReport {
     }
 
     package static func record(_ problem: RecordProblem, language: Language) -> [String] {
-        [String(problem.line), problem.field.map(String.init) ?? "", problem.column, problem.value, problem.reason.text(in: language)]
+        [
+            String(problem.line), problem.field.map(String.init) ?? "", problem.column, problem.value,
+            problem.reason.text(in: language),
+        ]
     }
 }

@@ -42,7 +42,9 @@ package enum RosterReader {
             if record.isBlankRow { continue }
             guard record.count == header.count else {
                 diagnostics.append(
-                    Diagnostic(at: positions.location(line: record.line), RecordMessage.wrongFieldCount(expected: header.count, found: record.count)))
+                    Diagnostic(
+                        at: positions.location(line: record.line),
+                        RecordMessage.wrongFieldCount(expected: header.count, found: record.count)))
                 continue
             }
             var problems: [Diagnostic] = []
@@ -53,7 +55,8 @@ package enum RosterReader {
                 problems.append(
                     Diagnostic(
                         at: positions.location(line: record.line, field: field),
-                        RecordMessage.located(line: record.line, column: column, value: value.map(InputExcerpt.quote), reason: reason.localized)))
+                        RecordMessage.located(
+                            line: record.line, column: column, value: value.map(InputExcerpt.quote), reason: reason.localized)))
             }
             var values: [String: String] = [:]
             for column in columns {

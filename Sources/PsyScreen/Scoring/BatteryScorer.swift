@@ -39,7 +39,8 @@ package struct BatteryScorer: Sendable {
         var results: [InstrumentResult] = []
         results.reserveCapacity(engines.count)
         for (engine, values) in zip(engines, answers) {
-            results.append(try engine.score(values, seconds: instrumentSeconds.isEmpty ? nil : instrumentSeconds[engine.instrument.id]))
+            results.append(
+                try engine.score(values, seconds: instrumentSeconds.isEmpty ? nil : instrumentSeconds[engine.instrument.id]))
         }
         var validity: [ValidityFinding] = []
         if let totalSeconds, let minimum = battery.minimumSeconds, totalSeconds < Double(minimum) {

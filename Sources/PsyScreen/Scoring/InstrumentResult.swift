@@ -1,4 +1,3 @@
-
 /// Everything the engine computes for one instrument on one form.
 package struct InstrumentResult: Hashable, Sendable {
     package var instrumentID: String

@@ -95,7 +95,8 @@ package struct ScoringEngine: Sendable {
         }
         return InstrumentResult(
             instrumentID: instrument.id, instrumentVersion: instrument.version, scales: scores, flags: raised.map(\.id),
-            hasCrisis: raised.contains { $0.kind == .crisis }, validity: findings, status: scores.map(\.status).max() ?? .complete)
+            hasCrisis: raised.contains { $0.kind == .crisis }, validity: findings, status: scores.map(\.status).max() ?? .complete
+        )
     }
 
     private func scoreScale(_ scale: Scale, _ key: ScaleKey, _ answers: [Int?], earlier: [ScaleScore]) -> ScaleScore {

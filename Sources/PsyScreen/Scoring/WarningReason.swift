@@ -38,7 +38,9 @@ package enum WarningReason: Hashable, Sendable, Message {
         let (instrument, scale) = (String(scalePath[..<dot]), String(scalePath[scalePath.index(after: dot)...]))
         let rest = Array(words.dropFirst())
         switch (rest.first, rest.count) {
-        case ("in", 2): self = .condition(.bands(instrument: instrument, scale: scale, bandIDs: rest[1].split(separator: "/").map(String.init)))
+        case ("in", 2):
+            self = .condition(
+                .bands(instrument: instrument, scale: scale, bandIDs: rest[1].split(separator: "/").map(String.init)))
         case ("scored", 1): self = .condition(.score(instrument: instrument, scale: scale, minimum: nil, maximum: nil))
         case ("≥", 2) where Double(rest[1]) != nil:
             self = .condition(.score(instrument: instrument, scale: scale, minimum: Double(rest[1]), maximum: nil))
@@ -46,7 +48,9 @@ package enum WarningReason: Hashable, Sendable, Message {
             self = .condition(.score(instrument: instrument, scale: scale, minimum: nil, maximum: Double(rest[1])))
         case (let range?, 1):
             let ends = range.split(separator: "–", maxSplits: 1).compactMap { Double($0) }
-            self = ends.count == 2 ? .condition(.score(instrument: instrument, scale: scale, minimum: ends[0], maximum: ends[1])) : .recorded(code)
+            self =
+                ends.count == 2
+                ? .condition(.score(instrument: instrument, scale: scale, minimum: ends[0], maximum: ends[1])) : .recorded(code)
         default:
             self = .recorded(code)
         }

@@ -51,6 +51,8 @@ struct Sitting: Hashable, Sendable {
 
     /// Items of `instrumentID` explicitly skipped so far.
     func skippedItemIDs(of instrumentID: String, in items: BatteryItems) -> Set<String> {
-        Set(items.entries.filter { $0.instrument.id == instrumentID && answered[$0.position] && values[$0.position] == nil }.map(\.item.id))
+        Set(
+            items.entries.filter { $0.instrument.id == instrumentID && answered[$0.position] && values[$0.position] == nil }.map(
+                \.item.id))
     }
 }

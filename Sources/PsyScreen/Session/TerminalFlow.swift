@@ -88,7 +88,10 @@ package struct TerminalFlow: Sendable {
             guard phase == .lookingUp else { return [] }
             lookup = found
             phase = .confirming
-            return [.show(.text(say(.identity(className: found.student.classLabel, maskedName: found.student.maskedName)))), .show(.prompt(say(.confirmPrompt)))]
+            return [
+                .show(.text(say(.identity(className: found.student.classLabel, maskedName: found.student.maskedName)))),
+                .show(.prompt(say(.confirmPrompt))),
+            ]
         case .studentNotFound:
             guard phase == .lookingUp else { return [] }
             phase = .askingID

@@ -72,8 +72,9 @@ extension AlphaAccumulator {
     package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         do {
-            try self.init(items: container.decode([ScoreAccumulator].self, forKey: .items),
-                          total: container.decode(ScoreAccumulator.self, forKey: .total))
+            try self.init(
+                items: container.decode([ScoreAccumulator].self, forKey: .items),
+                total: container.decode(ScoreAccumulator.self, forKey: .total))
         } catch let error as MergedStatisticsError {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\(error)"))
         }

@@ -35,9 +35,11 @@ package enum CoverageTable {
             case .grade: key = [student.school, student.grade]
             case .class: key = [student.school, student.grade, student.className]
             }
-            var row = units[key] ?? CoverageRow(
-                school: key[0], grade: key.count > 1 ? key[1] : nil, className: key.count > 2 ? key[2] : nil,
-                enrolled: 0, screened: 0, partial: 0, refused: 0, notScreened: 0, onLeave: 0, onInternship: 0)
+            var row =
+                units[key]
+                ?? CoverageRow(
+                    school: key[0], grade: key.count > 1 ? key[1] : nil, className: key.count > 2 ? key[2] : nil,
+                    enrolled: 0, screened: 0, partial: 0, refused: 0, notScreened: 0, onLeave: 0, onInternship: 0)
             CoverageTable.add(student.status, state, to: &row)
             CoverageTable.add(student.status, state, to: &total)
             units[key] = row

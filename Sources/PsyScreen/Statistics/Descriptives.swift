@@ -42,8 +42,9 @@ package struct Descriptives: Hashable, Sendable {
 
     /// Without the raw scores, the median is unknown.
     package init(accumulator: ScoreAccumulator) {
-        self.init(count: accumulator.count, mean: accumulator.mean,
-                  standardDeviation: accumulator.standardDeviation, median: nil)
+        self.init(
+            count: accumulator.count, mean: accumulator.mean,
+            standardDeviation: accumulator.standardDeviation, median: nil)
     }
 
     static func median(ofSorted values: [Double]) -> Double? {

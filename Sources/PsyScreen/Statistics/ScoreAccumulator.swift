@@ -86,7 +86,7 @@ package struct ScoreAccumulator: Hashable, Sendable, Codable {
     private static func exactIntegerSpread(count: Int, sum: Double, sumOfSquares: Double) -> Double? {
         let limit = 9_007_199_254_740_992.0  // 2^53: beyond it a Double no longer holds every integer
         guard sum.rounded() == sum, sumOfSquares.rounded() == sumOfSquares,
-              abs(sum) <= limit, sumOfSquares >= 0, sumOfSquares <= limit
+            abs(sum) <= limit, sumOfSquares >= 0, sumOfSquares <= limit
         else { return nil }
         let scaled = count.multipliedFullWidth(by: Int(sumOfSquares))
         let square = Int(sum).multipliedFullWidth(by: Int(sum))
@@ -105,9 +105,10 @@ extension ScoreAccumulator {
     package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         do {
-            try self.init(count: container.decode(Int.self, forKey: .count),
-                          sum: container.decode(Double.self, forKey: .sum),
-                          sumOfSquares: container.decode(Double.self, forKey: .sumOfSquares))
+            try self.init(
+                count: container.decode(Int.self, forKey: .count),
+                sum: container.decode(Double.self, forKey: .sum),
+                sumOfSquares: container.decode(Double.self, forKey: .sumOfSquares))
         } catch let error as MergedStatisticsError {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\(error)"))
         }

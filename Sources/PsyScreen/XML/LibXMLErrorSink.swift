@@ -18,7 +18,8 @@ class LibXMLErrorSink {
 
     /// What libxml2 said, in its English.
     private func add(line: Int, column: Int?, libraryText: String) {
-        diagnostics.append(Diagnostic(at: SourceLocation(file: file, line: max(line, 1), column: column), libraryText: libraryText))
+        diagnostics.append(
+            Diagnostic(at: SourceLocation(file: file, line: max(line, 1), column: column), libraryText: libraryText))
     }
 
     func add(_ error: UnsafePointer<xmlError>) {

@@ -1,8 +1,8 @@
 import CLibXML2
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A compiled XSD (a resource: it owns libxml2 memory). Loaded from its file so that relative

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// libpq's password file (`~/.pgpass`, or `PGPASSFILE`): lines `hostname:port:database:username:password`, each
@@ -37,7 +37,9 @@ package enum PasswordFile {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         // A socket folder is matched as `localhost`, as libpq does.
         let host = location.isUnixSocket ? "localhost" : location.host
-        return password(in: String(decoding: data, as: UTF8.self), host: host, port: location.port, database: location.database, user: location.user)
+        return password(
+            in: String(decoding: data, as: UTF8.self), host: host, port: location.port, database: location.database,
+            user: location.user)
     }
 
     /// The password of the first line of `text` that matches.

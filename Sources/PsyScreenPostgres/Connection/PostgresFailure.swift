@@ -44,7 +44,6 @@ package struct PostgresFailure: Error, Sendable, CustomStringConvertible {
     package var description: String { text(in: .english) }
 }
 
-
 extension PostgresFailure {
     /// What went wrong, from postgres-nio's error, in words that say what to do.
     init(_ error: any Error, location: PostgresLocation, connecting: Bool = false, sentPassword: Bool = true) {

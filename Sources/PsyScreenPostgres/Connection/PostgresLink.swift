@@ -30,7 +30,8 @@ package final class PostgresLink: @unchecked Sendable {
         _ location: PostgresLocation, environment: [String: String] = ProcessInfo.processInfo.environment,
         warn: @escaping (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
     ) throws(PostgresFailure) -> PostgresLink {
-        let password = location.password ?? environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        let password =
+            location.password ?? environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
             ?? PasswordFile.password(for: location, environment: environment, warn: warn)
         var configuration: PostgresConnection.Configuration
         if location.isUnixSocket {
@@ -183,7 +184,8 @@ package final class CopyIn: @unchecked Sendable {
     private var failure: (any Error)?
     private var ended = false
 
-    fileprivate init(connection: PostgresConnection, logger: Logger, location: PostgresLocation, table: String, columns: [String]) {
+    fileprivate init(connection: PostgresConnection, logger: Logger, location: PostgresLocation, table: String, columns: [String])
+    {
         self.location = location
         let (stream, continuation) = AsyncThrowingStream<ByteBuffer, any Error>.makeStream()
         self.continuation = continuation

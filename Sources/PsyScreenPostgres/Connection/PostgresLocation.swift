@@ -144,7 +144,9 @@ private struct URIParts {
             guard let close = rest.firstIndex(of: "]") else { throw PostgresFailure(url: url, .unclosedBracket) }
             host = String(rest[rest.index(after: rest.startIndex)..<close])
             rest = rest[rest.index(after: close)...]
-            if rest.hasPrefix(":") { port = String(rest.dropFirst()) } else if !rest.isEmpty {
+            if rest.hasPrefix(":") {
+                port = String(rest.dropFirst())
+            } else if !rest.isEmpty {
                 throw PostgresFailure(url: url, .unexpectedAfterHost(String(rest)))
             }
         } else {

@@ -36,7 +36,9 @@ enum SQLScript {
             case "$":
                 // A tag: $$ or $name$; the body runs to the same tag.
                 var end = index + 1
-                while end < characters.count, characters[end] == "_" || characters[end].isLetter || characters[end].isNumber { end += 1 }
+                while end < characters.count, characters[end] == "_" || characters[end].isLetter || characters[end].isNumber {
+                    end += 1
+                }
                 guard end < characters.count, characters[end] == "$" else {
                     current.append(character)
                     index += 1
@@ -46,7 +48,9 @@ enum SQLScript {
                 current += tag
                 index = end + 1
                 while index < characters.count {
-                    if characters[index] == "$", index + tag.count <= characters.count, Array(characters[index..<(index + tag.count)]) == tag {
+                    if characters[index] == "$", index + tag.count <= characters.count,
+                        Array(characters[index..<(index + tag.count)]) == tag
+                    {
                         current += tag
                         index += tag.count
                         break

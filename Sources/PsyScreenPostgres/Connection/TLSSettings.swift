@@ -3,7 +3,9 @@ import PostgresNIO
 
 /// postgres-nio's TLS settings for a location's `sslmode` and `sslrootcert` (see ``SSLMode`` for the mapping).
 enum TLSSettings {
-    static func tls(for location: PostgresLocation, environment: [String: String]) throws(PostgresFailure) -> PostgresConnection.Configuration.TLS {
+    static func tls(
+        for location: PostgresLocation, environment: [String: String]
+    ) throws(PostgresFailure) -> PostgresConnection.Configuration.TLS {
         let roots = rootCertificates(location, environment: environment)
         var configuration = TLSConfiguration.makeClientConfiguration()
         switch location.sslMode {
@@ -21,7 +23,8 @@ enum TLSSettings {
             }
         case .verifyCA, .verifyFull:
             guard let roots, roots.exists else {
-                throw PostgresFailure(location: location.displayName, .rootCertificateMissing(roots?.path ?? "~/.postgresql/root.crt"))
+                throw PostgresFailure(
+                    location: location.displayName, .rootCertificateMissing(roots?.path ?? "~/.postgresql/root.crt"))
             }
             configuration.certificateVerification = location.sslMode == .verifyFull ? .fullVerification : .noHostnameVerification
             configuration.trustRoots = roots.trust

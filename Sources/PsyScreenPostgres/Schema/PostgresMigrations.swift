@@ -55,7 +55,9 @@ package enum PostgresMigrations {
         do {
             return try link.transaction { () throws -> [String] in
                 try link.query("SELECT pg_advisory_xact_lock(hashtext('psyscreen schema'))")
-                try link.script("CREATE TABLE IF NOT EXISTS psyscreen_migration (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
+                try link.script(
+                    "CREATE TABLE IF NOT EXISTS psyscreen_migration (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
+                )
                 let missing: [String]
                 switch try state(link) {
                 case .ahead(let unknown): throw newer(link, unknown)

@@ -40,7 +40,8 @@ package enum PostgresSetup {
     }
 
     private static func requireRole(_ role: String, _ link: PostgresLink) throws(PostgresFailure) {
-        let found = try link.query("SELECT count(*) FROM pg_roles WHERE rolname = \(role)").first?.column(0, as: Int64.self, at: link.location)
+        let found = try link.query("SELECT count(*) FROM pg_roles WHERE rolname = \(role)").first?.column(
+            0, as: Int64.self, at: link.location)
         guard found == 1 else {
             throw PostgresFailure(location: link.location.displayName, .noRole(role))
         }

@@ -146,16 +146,37 @@ enum PostgresTables {
 
     /// The tables `db copy` moves, parents first, with their columns in order.
     static let copied: [(table: String, columns: [String])] = [
-        ("student", ["student_id", "name", "school", "grade", "class", "gender", "status", "campus", "major", "birth_date", "dorm", "updated_at"]),
+        (
+            "student",
+            [
+                "student_id", "name", "school", "grade", "class", "gender", "status", "campus", "major", "birth_date", "dorm",
+                "updated_at",
+            ]
+        ),
         ("wave", ["id", "created_at"]),
-        ("import", ["id", "wave_id", "file_hash", "path", "battery_id", "imported_at", "user", "records", "stored", "state", "holder", "alive_at"]),
-        ("attempt", [
-            "id", "wave_id", "student_id", "battery_id", "battery_version", "source", "state", "started_at", "finished_at",
-            "import_id", "source_line", "level", "reasons", "scored", "validity", "crisis_at",
-        ]),
+        (
+            "import",
+            [
+                "id", "wave_id", "file_hash", "path", "battery_id", "imported_at", "user", "records", "stored", "state", "holder",
+                "alive_at",
+            ]
+        ),
+        (
+            "attempt",
+            [
+                "id", "wave_id", "student_id", "battery_id", "battery_version", "source", "state", "started_at", "finished_at",
+                "import_id", "source_line", "level", "reasons", "scored", "validity", "crisis_at",
+            ]
+        ),
         ("answer", ["attempt_id", "instrument_id", "item_id", "position", "value", "answered_at", "seconds"]),
-        ("instrument_result", ["attempt_id", "instrument_id", "instrument_version", "position", "status", "flags", "crisis", "validity", "answers"]),
-        ("scale_score", ["attempt_id", "instrument_id", "scale_id", "position", "score", "band", "answered", "item_count", "status"]),
+        (
+            "instrument_result",
+            ["attempt_id", "instrument_id", "instrument_version", "position", "status", "flags", "crisis", "validity", "answers"]
+        ),
+        (
+            "scale_score",
+            ["attempt_id", "instrument_id", "scale_id", "position", "score", "band", "answered", "item_count", "status"]
+        ),
         ("follow_up", ["id", "wave_id", "student_id", "status", "note", "at", "user"]),
         ("audit", ["id", "at", "user", "action", "detail"]),
     ]

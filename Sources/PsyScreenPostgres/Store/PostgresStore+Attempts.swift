@@ -9,13 +9,16 @@ extension PostgresStore {
     func loadAttempts(ids: [Int64]) throws -> [Int64: ScreeningAttempt] {
         guard !ids.isEmpty else { return [:] }
         var attempts: [Int64: ScreeningAttempt] = [:]
-        try link.forEachRow("""
+        try link.forEachRow(
+            """
             SELECT id, wave_id, student_id, battery_id, battery_version, source, state, started_at, finished_at, level,
                    reasons, validity
             FROM attempt WHERE id = ANY (\(ids)) ORDER BY id
-            """) { row in
-            let (id, wave, student, battery, version, source, state, started, finished, level, reasons, validity) = try row.decode(
-                (Int64, String, String, String, String, String, String, Date, Date?, String, String, String).self)
+            """
+        ) { row in
+            let (id, wave, student, battery, version, source, state, started, finished, level, reasons, validity) =
+                try row.decode(
+                    (Int64, String, String, String, String, String, String, Date, Date?, String, String, String).self)
             attempts[id] = ScreeningAttempt(
                 id: id, wave: wave, studentID: student, batteryID: battery, batteryVersion: version,
                 source: try StoredValue.decode(source, "attempt.source"), state: try StoredValue.decode(state, "attempt.state"),
@@ -26,10 +29,12 @@ extension PostgresStore {
                 validity: ValidityColumn.findings(validity))
         }
         var scales: [Int64: [String: [ScaleScore]]] = [:]
-        try link.forEachRow("""
+        try link.forEachRow(
+            """
             SELECT attempt_id, instrument_id, scale_id, score, band, answered, item_count, status FROM scale_score
             WHERE attempt_id = ANY (\(ids)) ORDER BY attempt_id, instrument_id, position
-            """) { row in
+            """
+        ) { row in
             let (id, instrument, scale, score, band, answered, items, status) = try row.decode(
                 (Int64, String, String, Double?, String?, Int, Int, String).self)
             scales[id, default: [:]][instrument, default: []].append(
@@ -37,10 +42,12 @@ extension PostgresStore {
                     scaleID: scale, score: score, answered: answered, itemCount: items,
                     status: try StoredValue.decode(status, "scale_score.status"), bandID: band))
         }
-        try link.forEachRow("""
+        try link.forEachRow(
+            """
             SELECT attempt_id, instrument_id, instrument_version, status, flags, crisis, validity, answers FROM instrument_result
             WHERE attempt_id = ANY (\(ids)) ORDER BY attempt_id, position
-            """) { row in
+            """
+        ) { row in
             let (id, instrument, version, status, flags, crisis, validity, answers) = try row.decode(
                 (Int64, String, String, String, String, Bool, String, String).self)
             // Answers from the copy beside each result: the one place paper sheets keep them, and for terminal
@@ -50,7 +57,8 @@ extension PostgresStore {
                 InstrumentResult(
                     instrumentID: instrument, instrumentVersion: version, scales: scales[id]?[instrument] ?? [],
                     flags: flags.isEmpty ? [] : flags.components(separatedBy: ";"), hasCrisis: crisis,
-                    validity: ValidityColumn.findings(validity), status: try StoredValue.decode(status, "instrument_result.status")))
+                    validity: ValidityColumn.findings(validity),
+                    status: try StoredValue.decode(status, "instrument_result.status")))
         }
         return attempts
     }
@@ -73,6 +81,7 @@ extension PostgresStore {
             (String, String, String, String, String, String, String, String?, String?, String?, String?).self)
         return Student(
             studentID: id, name: name, school: school, grade: grade, className: className, gender: gender,
-            status: try StoredValue.decode(status, "student.status"), campus: campus, major: major, birthDate: birthDate, dorm: dorm)
+            status: try StoredValue.decode(status, "student.status"), campus: campus, major: major, birthDate: birthDate,
+            dorm: dorm)
     }
 }

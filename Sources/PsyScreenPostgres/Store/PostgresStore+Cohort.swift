@@ -24,7 +24,9 @@ extension PostgresStore {
         // Columns by "instrument scale" (as the function names them), and bands by id.
         var columnOf: [String: Int] = [:]
         for (index, column) in columns.enumerated() { columnOf["\(column.instrumentID) \(column.scaleID)"] = index }
-        let bandIndex = columns.map { column in Dictionary(column.bands.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first }) }
+        let bandIndex = columns.map { column in
+            Dictionary(column.bands.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        }
         var columnsOfInstrument: [String: [Int]] = [:]
         for (index, column) in columns.enumerated() where !column.itemPositions.isEmpty {
             columnsOfInstrument[column.instrumentID, default: []].append(index)
@@ -34,7 +36,8 @@ extension PostgresStore {
             let cells = row.makeRandomAccess()
             let (school, grade, className, gender, major) = (
                 try cells[0].decode(String.self), try cells[1].decode(String.self), try cells[2].decode(String.self),
-                try cells[3].decode(String.self), try cells[4].decode(String?.self) ?? "")
+                try cells[3].decode(String.self), try cells[4].decode(String?.self) ?? ""
+            )
             let key = [school, grade, className, gender, major].joined(separator: "\u{1F}")
             let leaf: Int
             if let known = leaves[key] {

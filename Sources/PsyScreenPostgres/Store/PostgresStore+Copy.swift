@@ -10,7 +10,8 @@ extension PostgresStore: TableSource, TableTarget {
         try transaction(snapshot: true) {
             try body { table, handle in
                 let columns = table.columns.map { "\"\($0.name)\"" }.joined(separator: ", ")
-                try link.forEachRow(PostgresQuery(unsafeSQL: "SELECT \(columns) FROM \"\(table.name)\" ORDER BY \(table.order)")) { row in
+                try link.forEachRow(PostgresQuery(unsafeSQL: "SELECT \(columns) FROM \"\(table.name)\" ORDER BY \(table.order)"))
+                { row in
                     var cells: [StoredCell] = []
                     cells.reserveCapacity(table.columns.count)
                     for (cell, column) in zip(row, table.columns) {
@@ -81,8 +82,10 @@ private final class PostgresTableWriter: TableWriter {
         try lines?.finish()
         lines = nil
         guard let table, let counter = table.counter else { return }
-        try link.query(PostgresQuery(unsafeSQL: """
-            SELECT setval(pg_get_serial_sequence('\(table.name)', '\(counter)'), coalesce(max("\(counter)"), 0) + 1, false) FROM "\(table.name)"
-            """))
+        try link.query(
+            PostgresQuery(
+                unsafeSQL: """
+                    SELECT setval(pg_get_serial_sequence('\(table.name)', '\(counter)'), coalesce(max("\(counter)"), 0) + 1, false) FROM "\(table.name)"
+                    """))
     }
 }

@@ -39,7 +39,8 @@ extension PostgresStore {
         _ body: (StudentScreening) throws -> Void
     ) throws(StoreError) {
         try transaction(snapshot: true) {
-            try link.query("""
+            try link.query(
+                """
                 DECLARE psyscreen_listing NO SCROLL CURSOR FOR
                 SELECT s.student_id, s.name, s.school, s.grade, s.class, s.gender, s.status, s.campus, s.major, s.birth_date,
                        s.dorm, a.id, a.state, a.scored, a.level, c.red
@@ -67,7 +68,9 @@ extension PostgresStore {
                 }
                 let attempts = withAttempts ? try loadAttempts(ids: chosen.compactMap(\.1.attemptID)) : [:]
                 for (student, verdict) in chosen {
-                    try body(StudentScreening(student: student, attempt: verdict.attemptID.flatMap { attempts[$0] }, counting: verdict))
+                    try body(
+                        StudentScreening(student: student, attempt: verdict.attemptID.flatMap { attempts[$0] }, counting: verdict)
+                    )
                 }
                 if fetched < 500 { break }
             }
@@ -90,21 +93,25 @@ extension PostgresStore {
     /// The battery of the attempt that counts for the first student in listing order who has one in `wave`.
     package func firstBattery(wave: String) throws(StoreError) -> String? {
         do {
-            return try run("""
+            return try run(
+                """
                 SELECT a.battery_id FROM attempt a
                 WHERE a.wave_id = \(wave) AND a.student_id = (
                     SELECT s.student_id FROM student s
                     WHERE EXISTS (SELECT 1 FROM attempt x WHERE x.wave_id = \(wave) AND x.student_id = s.student_id)
                     ORDER BY s.school, s.grade, s.class, s.student_id LIMIT 1)
                 ORDER BY a.id DESC LIMIT 1
-                """).first?.decode(String.self)
+                """
+            ).first?.decode(String.self)
         } catch {
             throw storeError(error)
         }
     }
 
     /// The early-warning register of `wave` (see the SQLite store's: the same rule, ``CountingAttempt``).
-    package func register(wave: String, levels: Set<WarningLevel> = [.red, .orange, .yellow]) throws(StoreError) -> [RegisterEntry] {
+    package func register(
+        wave: String, levels: Set<WarningLevel> = [.red, .orange, .yellow]
+    ) throws(StoreError) -> [RegisterEntry] {
         try transaction(snapshot: true) {
             let counting = try countingAttempts(wave: wave).filter { levels.contains($0.value.level) }
             let attempts = try loadAttempts(ids: counting.values.compactMap(\.explainingAttemptID))
@@ -139,7 +146,8 @@ extension PostgresStore {
             }
             let at = Self.stored(clock())
             // The server may record the login instead of the OS user (a counselor's role): what it stored is shown.
-            let recordedBy = try link.query("""
+            let recordedBy = try link.query(
+                """
                 INSERT INTO follow_up (wave_id, student_id, status, note, at, "user") VALUES (\(wave), \(id), \(status.rawValue), \(note), \(at), \(user))
                 RETURNING "user"
                 """)[0].decode(String.self)
@@ -150,10 +158,12 @@ extension PostgresStore {
 
     func latestFollowUps(wave: String) throws -> [String: FollowUpStep] {
         var steps: [String: FollowUpStep] = [:]
-        try link.forEachRow("""
+        try link.forEachRow(
+            """
             SELECT wave_id, student_id, status, note, at, "user" FROM follow_up
             WHERE id IN (SELECT max(id) FROM follow_up WHERE wave_id = \(wave) GROUP BY student_id)
-            """) { row in
+            """
+        ) { row in
             let step = try Self.followUp(row)
             steps[step.studentID] = step
         }
@@ -163,7 +173,8 @@ extension PostgresStore {
     static func followUp(_ row: PostgresRow) throws -> FollowUpStep {
         let (wave, student, status, note, at, user) = try row.decode((String, String, String, String?, Date, String).self)
         return FollowUpStep(
-            wave: wave, studentID: student, status: try StoredValue.decode(status, "follow_up.status"), note: note, at: at, recordedBy: user)
+            wave: wave, studentID: student, status: try StoredValue.decode(status, "follow_up.status"), note: note, at: at,
+            recordedBy: user)
     }
 
     package func history(studentID: String) throws(StoreError) -> StudentHistory? {
@@ -171,12 +182,16 @@ extension PostgresStore {
             let id = StudentID.normalize(studentID)
             guard let student = try allStudents(where: "student_id = \(id)").first else { return nil }
             var ids: [Int64] = []
-            try link.forEachRow("SELECT id FROM attempt WHERE student_id = \(id) ORDER BY id") { ids.append(try $0.decode(Int64.self)) }
+            try link.forEachRow("SELECT id FROM attempt WHERE student_id = \(id) ORDER BY id") {
+                ids.append(try $0.decode(Int64.self))
+            }
             let attempts = try loadAttempts(ids: ids)
             var followUps: [FollowUpStep] = []
-            try link.forEachRow("""
+            try link.forEachRow(
+                """
                 SELECT wave_id, student_id, status, note, at, "user" FROM follow_up WHERE student_id = \(id) ORDER BY id
-                """) { followUps.append(try Self.followUp($0)) }
+                """
+            ) { followUps.append(try Self.followUp($0)) }
             return StudentHistory(student: student, attempts: ids.compactMap { attempts[$0] }, followUps: followUps)
         }
     }
@@ -224,7 +239,9 @@ extension PostgresStore {
     }
 
     /// A ``CountingAttempt`` from the two attempts the server picked for it: the latest, and the latest red one.
-    static func counting(_ id: Int64?, _ state: String?, _ scored: Bool?, _ level: String?, _ red: Int64?) throws -> CountingAttempt {
+    static func counting(
+        _ id: Int64?, _ state: String?, _ scored: Bool?, _ level: String?, _ red: Int64?
+    ) throws -> CountingAttempt {
         var counting = CountingAttempt()
         if let id, let state, let level {
             counting.add(

@@ -15,7 +15,8 @@ extension PostgresStore {
 
     private func earlierImport(wave: String, fileHash: String) throws(StoreError) -> Date? {
         do {
-            return try run("SELECT imported_at FROM import WHERE wave_id = \(wave) AND file_hash = \(fileHash)").first?.decode(Date.self)
+            return try run("SELECT imported_at FROM import WHERE wave_id = \(wave) AND file_hash = \(fileHash)").first?.decode(
+                Date.self)
         } catch {
             throw storeError(error)
         }
@@ -28,7 +29,9 @@ extension PostgresStore {
     /// with one `INSERT … SELECT`, which also passes a counselor's rows through row-level security (COPY into a
     /// table under row-level security is not allowed). As in the SQLite store, a paper sheet's answers are kept in
     /// the `answers` column of its instrument results only: the `answer` table holds terminal sittings' items.
-    func publishPaper(_ staging: PostgresPaperImportStaging, sheets: [PostgresPaperImportStaging.Sheet]) throws(StoreError) -> PaperImportSummary {
+    func publishPaper(
+        _ staging: PostgresPaperImportStaging, sheets: [PostgresPaperImportStaging.Sheet]
+    ) throws(StoreError) -> PaperImportSummary {
         let (wave, battery, path, fileHash) = (staging.wave, staging.battery, staging.path, staging.fileHash)
         return try transaction {
             try link.query("SELECT pg_advisory_xact_lock(hashtext('psyscreen import ' || \(wave)))")
@@ -38,7 +41,8 @@ extension PostgresStore {
             }
             try ensureWave(wave)
             let now = Self.stored(clock())
-            let importID = try link.query("""
+            let importID = try link.query(
+                """
                 INSERT INTO import (wave_id, file_hash, path, battery_id, imported_at, "user", records, stored)
                 VALUES (\(wave), \(fileHash), \(path), \(battery.id), \(now), \(user), \(sheets.count), 0) RETURNING id
                 """)[0].decode(Int64.self)
@@ -50,7 +54,9 @@ extension PostgresStore {
             for sheet in sheets {
                 guard known.contains(sheet.studentID) else {
                     summary.strangers.append(
-                        Stranger(line: sheet.line, studentID: sheet.studentID, raisesCrisis: sheet.outcome.results.contains(where: \.hasCrisis)))
+                        Stranger(
+                            line: sheet.line, studentID: sheet.studentID,
+                            raisesCrisis: sheet.outcome.results.contains(where: \.hasCrisis)))
                     continue
                 }
                 stored.append(sheet)
@@ -85,7 +91,8 @@ extension PostgresStore {
         _ rows: [(id: Int64, sheet: PostgresPaperImportStaging.Sheet)],
         wave: String, battery: Battery, importID: Int64, at now: Date
     ) throws {
-        try link.script("""
+        try link.script(
+            """
             CREATE TEMPORARY TABLE paper_attempt (LIKE attempt) ON COMMIT DROP;
             CREATE TEMPORARY TABLE paper_result (LIKE instrument_result) ON COMMIT DROP;
             CREATE TEMPORARY TABLE paper_scale (LIKE scale_score) ON COMMIT DROP
@@ -117,7 +124,10 @@ extension PostgresStore {
         try copy(
             rows.lazy.flatMap { row in row.sheet.outcome.results.enumerated().lazy.map { (row, $0.offset, $0.element) } },
             into: "paper_result",
-            columns: ["attempt_id", "instrument_id", "instrument_version", "position", "status", "flags", "crisis", "validity", "answers"]
+            columns: [
+                "attempt_id", "instrument_id", "instrument_version", "position", "status", "flags", "crisis", "validity",
+                "answers",
+            ]
         ) { entry, line in
             let (row, position, result) = entry
             line.field(row.id)
@@ -132,7 +142,9 @@ extension PostgresStore {
         }
         try copy(
             rows.lazy.flatMap { row in
-                row.sheet.outcome.results.lazy.flatMap { result in result.scales.enumerated().lazy.map { (row.id, result.instrumentID, $0.offset, $0.element) } }
+                row.sheet.outcome.results.lazy.flatMap { result in
+                    result.scales.enumerated().lazy.map { (row.id, result.instrumentID, $0.offset, $0.element) }
+                }
             },
             into: "paper_scale",
             columns: ["attempt_id", "instrument_id", "scale_id", "position", "score", "band", "answered", "item_count", "status"]
@@ -148,7 +160,8 @@ extension PostgresStore {
             line.field(scale.itemCount)
             line.field(scale.status.rawValue)
         }
-        try link.script("""
+        try link.script(
+            """
             INSERT INTO attempt SELECT * FROM paper_attempt;
             INSERT INTO instrument_result SELECT * FROM paper_result;
             INSERT INTO scale_score SELECT * FROM paper_scale

@@ -5,7 +5,8 @@ import PsyScreenStore
 
 extension PostgresStore {
     static let studentColumns = [
-        "student_id", "name", "school", "grade", "class", "gender", "status", "campus", "major", "birth_date", "dorm", "updated_at",
+        "student_id", "name", "school", "grade", "class", "gender", "status", "campus", "major", "birth_date", "dorm",
+        "updated_at",
     ]
 
     /// Adds or updates every student in one transaction. A student who changed class moves; nobody is duplicated.
@@ -40,12 +41,15 @@ extension PostgresStore {
             try link.script("CREATE TEMPORARY TABLE roster_rows (LIKE student) ON COMMIT DROP")
             for (rows, statement) in [
                 (added, "INSERT INTO student SELECT * FROM roster_rows"),
-                (changed, """
+                (
+                    changed,
+                    """
                     UPDATE student s SET name = r.name, school = r.school, grade = r.grade, class = r.class, gender = r.gender,
                         status = r.status, campus = r.campus, major = r.major, birth_date = r.birth_date, dorm = r.dorm,
                         updated_at = r.updated_at
                     FROM roster_rows r WHERE s.student_id = r.student_id
-                    """),
+                    """
+                ),
             ] where !rows.isEmpty {
                 try link.script("TRUNCATE roster_rows")
                 try copy(rows, into: "roster_rows", columns: Self.studentColumns) { student, line in
@@ -91,7 +95,9 @@ extension PostgresStore {
     }
 
     /// Enrolled students in roster order, of one school, grade or class when given.
-    package func enrolledStudents(school: String? = nil, grade: String? = nil, className: String? = nil) throws(StoreError) -> [Student] {
+    package func enrolledStudents(
+        school: String? = nil, grade: String? = nil, className: String? = nil
+    ) throws(StoreError) -> [Student] {
         do {
             return try allStudents(
                 where: """

@@ -31,7 +31,8 @@ extension PostgresStore {
         do {
             let student = Student(
                 studentID: try row["student_id"].decode(String.self), name: try row["masked_name"].decode(String.self),
-                school: "", grade: try row["grade"].decode(String.self), className: try row["class"].decode(String.self), gender: "",
+                school: "", grade: try row["grade"].decode(String.self), className: try row["class"].decode(String.self),
+                gender: "",
                 status: try StoredValue.decode(try row["status"].decode(String.self), "student.status"))
             guard let attemptID = try row["attempt_id"].decode(Int64?.self) else {
                 return StudentLookup(student: student, latestAttempt: nil, answeredItems: [])
@@ -78,7 +79,8 @@ extension PostgresStore {
     ) throws(StoreError) -> Int64 {
         guard !wave.trimmingCharacters(in: .whitespaces).isEmpty else { throw failure(.waveNameNeeded) }
         let id = StudentID.normalize(studentID)
-        let rows = try run("""
+        let rows = try run(
+            """
             SELECT psyscreen_terminal_start(\(wave), \(id), \(battery.id), \(battery.version), \(consented), \(user), \(Self.stored(clock())))
             """)
         do {
@@ -106,7 +108,8 @@ extension PostgresStore {
         sitting.seconds[instrumentID, default: [:]][itemID] = seconds ?? 0
         let outcome = try score(sitting, battery: battery, final: false)
         let at = Self.stored(clock())
-        try run("""
+        try run(
+            """
             SELECT psyscreen_terminal_save(\(attemptID), \(instrumentID), \(itemID), \(position)::integer, \(value.map(Int64.init)), \(seconds), \(at),
                 \(PostgresOutcome.json(outcome, answers: sitting.answers))::jsonb)
             """)
@@ -120,7 +123,8 @@ extension PostgresStore {
     package func finishAttempt(attemptID: Int64, battery: Battery) throws(StoreError) -> BatteryScorer.Outcome {
         guard let sitting = sittings[attemptID] else { throw failure(.attemptNotHere(attemptID)) }
         let outcome = try score(sitting, battery: battery, final: true)
-        try run("""
+        try run(
+            """
             SELECT psyscreen_terminal_finish(\(attemptID), \(Self.stored(clock())), \(PostgresOutcome.json(outcome, answers: sitting.answers))::jsonb, \(user))
             """)
         sittings[attemptID] = nil

@@ -106,7 +106,8 @@ package final class PostgresStore: @unchecked Sendable {
     /// Adds an audit line inside the caller's transaction.
     func audit(_ event: AuditEvent) throws(PostgresFailure) {
         try link.query(
-            "INSERT INTO audit (at, \"user\", action, detail) VALUES (\(Self.stored(clock())), \(user), \(event.action.rawValue), \(event.json))")
+            "INSERT INTO audit (at, \"user\", action, detail) VALUES (\(Self.stored(clock())), \(user), \(event.action.rawValue), \(event.json))"
+        )
     }
 
     /// Creates the wave on first use.

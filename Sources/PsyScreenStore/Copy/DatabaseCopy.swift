@@ -32,7 +32,9 @@ package protocol TableWriter: AnyObject {
 /// `psyscreen db copy`: every row of every table from one store into an empty other, in one transaction.
 package enum DatabaseCopy {
     /// Rows copied per table, in ``StoreTables/all`` order.
-    package static func run(from source: some TableSource, to target: some TableTarget) throws(StoreError) -> [(table: String, rows: Int)] {
+    package static func run(
+        from source: some TableSource, to target: some TableTarget
+    ) throws(StoreError) -> [(table: String, rows: Int)] {
         let filled = try target.tablesWithRows()
         guard filled.isEmpty else {
             throw StoreError(path: target.path, .notEmpty(tables: filled))

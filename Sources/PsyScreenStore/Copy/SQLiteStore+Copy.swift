@@ -9,18 +9,20 @@ extension SQLiteStore: TableSource, TableTarget {
             try body { table, handle in
                 let columns = table.columns.map { "\"\($0.name)\"" }.joined(separator: ", ")
                 let rows = try Row.fetchCursor(
-                    db, sql: "SELECT \(columns) FROM \"\(table.name)\" WHERE \(Self.published(table.name)) ORDER BY \(table.order)")
+                    db,
+                    sql: "SELECT \(columns) FROM \"\(table.name)\" WHERE \(Self.published(table.name)) ORDER BY \(table.order)")
                 while let row = try rows.next() {
-                    try handle(table.columns.indices.map { index in
-                        guard !row.hasNull(atIndex: index) else { return .null }
-                        switch table.columns[index].kind {
-                        case .text: return .text(row[index])
-                        case .integer: return .integer(row[index])
-                        case .real: return .real(row[index])
-                        case .flag: return .flag(row[index])
-                        case .time: return .time(row[index] as Date)
-                        }
-                    })
+                    try handle(
+                        table.columns.indices.map { index in
+                            guard !row.hasNull(atIndex: index) else { return .null }
+                            switch table.columns[index].kind {
+                            case .text: return .text(row[index])
+                            case .integer: return .integer(row[index])
+                            case .real: return .real(row[index])
+                            case .flag: return .flag(row[index])
+                            case .time: return .time(row[index] as Date)
+                            }
+                        })
                 }
             }
         }
@@ -64,16 +66,18 @@ private final class SQLiteTableWriter: TableWriter {
     }
 
     func add(_ cells: [StoredCell]) throws {
-        try statement?.execute(arguments: StatementArguments(cells.map { cell -> (any DatabaseValueConvertible)? in
-            switch cell {
-            case .null: nil
-            case .text(let text): text
-            case .integer(let number): number
-            case .real(let number): number
-            case .flag(let flag): flag
-            case .time(let milliseconds): StoredCell.sqliteText(milliseconds: milliseconds)
-            }
-        }))
+        try statement?.execute(
+            arguments: StatementArguments(
+                cells.map { cell -> (any DatabaseValueConvertible)? in
+                    switch cell {
+                    case .null: nil
+                    case .text(let text): text
+                    case .integer(let number): number
+                    case .real(let number): number
+                    case .flag(let flag): flag
+                    case .time(let milliseconds): StoredCell.sqliteText(milliseconds: milliseconds)
+                    }
+                }))
     }
 
     func end() throws { statement = nil }

@@ -26,7 +26,8 @@ package enum StoreTables {
             name: "student",
             columns: [
                 ("student_id", .text), ("name", .text), ("school", .text), ("grade", .text), ("class", .text), ("gender", .text),
-                ("status", .text), ("campus", .text), ("major", .text), ("birth_date", .text), ("dorm", .text), ("updated_at", .time),
+                ("status", .text), ("campus", .text), ("major", .text), ("birth_date", .text), ("dorm", .text),
+                ("updated_at", .time),
             ],
             order: "student_id"),
         Table(name: "wave", columns: [("id", .text), ("created_at", .time)], order: "id"),
@@ -50,7 +51,8 @@ package enum StoreTables {
         Table(
             name: "answer",
             columns: [
-                ("attempt_id", .integer), ("instrument_id", .text), ("item_id", .text), ("position", .integer), ("value", .integer),
+                ("attempt_id", .integer), ("instrument_id", .text), ("item_id", .text), ("position", .integer),
+                ("value", .integer),
                 ("answered_at", .time), ("seconds", .real),
             ],
             order: "attempt_id, instrument_id, item_id"),

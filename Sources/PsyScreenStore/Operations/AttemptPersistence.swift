@@ -47,7 +47,8 @@ extension SQLiteStore {
 
     /// Attempts matching `filter` (SQL over `attempt AS a`), with answers and results, ordered by id.
     func loadAttempts(_ db: Database, filter: String, arguments: StatementArguments) throws -> [ScreeningAttempt] {
-        let attempts = try AttemptRecord.fetchAll(db, sql: "SELECT a.* FROM attempt a WHERE \(filter) ORDER BY a.id", arguments: arguments)
+        let attempts = try AttemptRecord.fetchAll(
+            db, sql: "SELECT a.* FROM attempt a WHERE \(filter) ORDER BY a.id", arguments: arguments)
         guard !attempts.isEmpty else { return [] }
         var scales: [Int64: [String: [ScaleScoreRecord]]] = [:]
         for row in try ScaleScoreRecord.fetchAll(
@@ -59,7 +60,8 @@ extension SQLiteStore {
         var results: [Int64: [InstrumentResultRecord]] = [:]
         for row in try InstrumentResultRecord.fetchAll(
             db,
-            sql: "SELECT instrument_result.* FROM instrument_result JOIN attempt a ON a.id = instrument_result.attempt_id WHERE \(filter)",
+            sql:
+                "SELECT instrument_result.* FROM instrument_result JOIN attempt a ON a.id = instrument_result.attempt_id WHERE \(filter)",
             arguments: arguments)
         {
             results[row.attemptId, default: []].append(row)
@@ -89,7 +91,8 @@ extension SQLiteStore {
                 finishedAt: record.finishedAt, answers: values, results: instrumentResults,
                 assessment: WarningAssessment(
                     level: try StoredValue.decode(record.level, "attempt.level"),
-                    reasons: record.reasons.isEmpty ? [] : record.reasons.components(separatedBy: "; ").map(WarningReason.init(code:))),
+                    reasons: record.reasons.isEmpty
+                        ? [] : record.reasons.components(separatedBy: "; ").map(WarningReason.init(code:))),
                 validity: ValidityColumn.findings(record.validity))
         }
     }
@@ -103,6 +106,8 @@ extension SQLiteStore {
     }
 
     func allStudents(_ db: Database) throws -> [Student] {
-        try StudentRecord.order(Column("school"), Column("grade"), Column("class"), Column("student_id")).fetchAll(db).map { try $0.student() }
+        try StudentRecord.order(Column("school"), Column("grade"), Column("class"), Column("student_id")).fetchAll(db).map {
+            try $0.student()
+        }
     }
 }

@@ -8,7 +8,8 @@ extension SQLiteStore {
     func countingAttempts(_ db: Database, wave: String) throws -> [String: CountingAttempt] {
         var counting: [String: CountingAttempt] = [:]
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT student_id, id, state, scored, level FROM attempt a WHERE wave_id = ? AND \(Self.visible("a"))", arguments: [wave])
+            db, sql: "SELECT student_id, id, state, scored, level FROM attempt a WHERE wave_id = ? AND \(Self.visible("a"))",
+            arguments: [wave])
         while let row = try rows.next() {
             counting[row[0], default: CountingAttempt()].add(
                 id: row[1], state: try StoredValue.decode(row[2], "attempt.state"), scored: row[3],

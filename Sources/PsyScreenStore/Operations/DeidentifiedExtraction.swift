@@ -25,10 +25,11 @@ extension ScreeningStore {
                 bands.append(score?.bandID ?? "")
             }
             let student = screening.student
-            rows.append(DeidentifiedRow(
-                pseudonym: pseudonym,
-                identifiers: QuasiIdentifiers(school: student.school, grade: student.grade, gender: student.gender),
-                scores: scores, bands: bands, level: screening.level))
+            rows.append(
+                DeidentifiedRow(
+                    pseudonym: pseudonym,
+                    identifiers: QuasiIdentifiers(school: student.school, grade: student.grade, gender: student.gender),
+                    scores: scores, bands: bands, level: screening.level))
         }
         return rows
     }

@@ -60,7 +60,8 @@ extension SQLiteStore {
         }
         guard let id = started.id else { return .alreadyImported(at: started.earlier ?? now) }
         return .staging(
-            SQLitePaperImportStaging(store: self, wave: wave, battery: battery, path: path, fileHash: fileHash, importID: id, now: now))
+            SQLitePaperImportStaging(
+                store: self, wave: wave, battery: battery, path: path, fileHash: fileHash, importID: id, now: now))
     }
 
     /// Removes the staged rows of imports whose process is gone (killed midway), a few thousand attempts per
@@ -84,7 +85,8 @@ extension SQLiteStore {
             for start in stride(from: first, through: last, by: 2000) {
                 try write { db in
                     try db.execute(
-                        sql: "DELETE FROM attempt WHERE id BETWEEN ? AND ? AND import_id = ?", arguments: [start, start + 1999, id])
+                        sql: "DELETE FROM attempt WHERE id BETWEEN ? AND ? AND import_id = ?",
+                        arguments: [start, start + 1999, id])
                 }
             }
         }

@@ -56,7 +56,8 @@ final class PaperSheetWriter: @unchecked Sendable {
                 rows: battery.instruments.count, columns: 8),
             Self.insertSQL(
                 "INSERT INTO scale_score (attempt_id, instrument_id, scale_id, position, score, band, answered, item_count, status)",
-                rows: scaleCount, columns: 8))
+                rows: scaleCount, columns: 8)
+        )
     }
 
     /// Writes `sheets` (the next sheet numbers, in order), a transaction at a time.
@@ -66,7 +67,8 @@ final class PaperSheetWriter: @unchecked Sendable {
             let started = Date()
             try store.write { db in
                 // Still ours: a staging import is only removed when its process is gone, but say so if it was.
-                try db.execute(sql: "UPDATE import SET alive_at = ? WHERE id = ? AND state = 'staging'", arguments: [now, importID])
+                try db.execute(
+                    sql: "UPDATE import SET alive_at = ? WHERE id = ? AND state = 'staging'", arguments: [now, importID])
                 guard db.changesCount == 1 else { throw store.abandonedImport() }
                 let statements = try Statements(db, self)
                 repeat {
@@ -94,7 +96,9 @@ final class PaperSheetWriter: @unchecked Sendable {
 
         init(_ db: Database, _ writer: PaperSheetWriter) throws {
             enrolled = try BoundStatement(db, "SELECT 1 FROM student WHERE student_id = ?")
-            attempt = try BoundStatement(db, """
+            attempt = try BoundStatement(
+                db,
+                """
                 INSERT INTO attempt (wave_id, student_id, battery_id, battery_version, source, state, started_at, finished_at,
                                      import_id, source_line, level, reasons, scored, validity)
                 VALUES (?1, ?2, ?3, ?4, 'paper', 'finished', ?5, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
@@ -127,7 +131,8 @@ final class PaperSheetWriter: @unchecked Sendable {
         statements.enrolled.bind(1, sheet.studentID)
         guard try statements.enrolled.exists() else {
             summary.strangers.append(
-                Stranger(line: sheet.line, studentID: sheet.studentID, raisesCrisis: outcome.results.contains(where: \.hasCrisis)))
+                Stranger(line: sheet.line, studentID: sheet.studentID, raisesCrisis: outcome.results.contains(where: \.hasCrisis))
+            )
             strangerLines[attemptIDs.count] = sheet.line
             attemptIDs.append(0)
             return
@@ -154,7 +159,8 @@ final class PaperSheetWriter: @unchecked Sendable {
             results.bind(resultSlot + 4, AnswerColumn.text(sheet.answers[position]))
             resultSlot += 8
             guard instrument.scales.count == battery.instruments[position].scales.count else {
-                throw StoreError(path: store.path, .scaleCountMismatch(instrument: instrument.instrumentID, scales: instrument.scales.count))
+                throw StoreError(
+                    path: store.path, .scaleCountMismatch(instrument: instrument.instrumentID, scales: instrument.scales.count))
             }
             for score in instrument.scales {
                 scales?.bind(scaleSlot, score.score)

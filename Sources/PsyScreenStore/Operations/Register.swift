@@ -7,7 +7,9 @@ extension SQLiteStore {
     /// one of `levels`, red first, then by school, grade, class, id. Level and attempt are the ones
     /// ``CountingAttempt`` gives: the latest attempt's, except that red sticks — a crisis answer on any attempt of
     /// the wave is never hidden by a later sheet, and the latest red attempt explains it.
-    package func register(wave: String, levels: Set<WarningLevel> = [.red, .orange, .yellow]) throws(StoreError) -> [RegisterEntry] {
+    package func register(
+        wave: String, levels: Set<WarningLevel> = [.red, .orange, .yellow]
+    ) throws(StoreError) -> [RegisterEntry] {
         var entries: [RegisterEntry] = []
         try forEachRegisterEntry(wave: wave, levels: levels) { entries.append($0) }
         return entries
@@ -27,7 +29,8 @@ extension SQLiteStore {
                 found.append((entry.rowID, id, entry.counting.level))
             }
             // Red first; within a level, listing order (the order found in).
-            let order = found.indices.sorted { a, b in found[a].level != found[b].level ? found[a].level > found[b].level : a < b }
+            let order = found.indices.sorted { a, b in found[a].level != found[b].level ? found[a].level > found[b].level : a < b
+            }
             let followUps = try latestFollowUps(db, wave: wave)
             var attempts = try AttemptReader(db)
             for index in order {
@@ -51,14 +54,20 @@ extension SQLiteStore {
             guard try StudentRecord.fetchOne(db, key: id) != nil else {
                 throw StoreError(path: path, .noStudent(studentID))
             }
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM attempt a WHERE wave_id = ? AND student_id = ? AND \(Self.visible("a")))", arguments: [wave, id]) == true else {
+            guard
+                try Bool.fetchOne(
+                    db,
+                    sql: "SELECT EXISTS (SELECT 1 FROM attempt a WHERE wave_id = ? AND student_id = ? AND \(Self.visible("a")))",
+                    arguments: [wave, id]) == true
+            else {
                 throw StoreError(path: path, .noScreeningInWave(student: id, wave: wave))
             }
             guard status != .new else {
                 throw StoreError(path: path, .followUpNew)
             }
             let step = FollowUpStep(wave: wave, studentID: id, status: status, note: note, at: clock(), recordedBy: user)
-            try FollowUpRecord(id: nil, waveId: wave, studentId: id, status: status.rawValue, note: note, at: step.at, user: user).insert(db)
+            try FollowUpRecord(id: nil, waveId: wave, studentId: id, status: status.rawValue, note: note, at: step.at, user: user)
+                .insert(db)
             try audit(db, .followUp(student: id, wave: wave, status: status))
             return step
         }

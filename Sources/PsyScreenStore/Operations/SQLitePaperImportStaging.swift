@@ -92,7 +92,8 @@ package final class SQLitePaperImportStaging: PaperImportStaging, @unchecked Sen
         let records = summary.stored + summary.strangers.count
         try store.write { db in
             try db.execute(
-                sql: "UPDATE import SET state = 'published', records = ?, stored = ?, holder = NULL, alive_at = NULL WHERE id = ? AND state = 'staging'",
+                sql:
+                    "UPDATE import SET state = 'published', records = ?, stored = ?, holder = NULL, alive_at = NULL WHERE id = ? AND state = 'staging'",
                 arguments: [records, summary.stored, writer.importID])
             guard db.changesCount == 1 else { throw store.abandonedImport() }
             try store.audit(

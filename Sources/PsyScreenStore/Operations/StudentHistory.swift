@@ -55,7 +55,9 @@ extension SQLiteStore {
             let id = StudentID.normalize(studentID)
             guard let student = try StudentRecord.fetchOne(db, key: id)?.student() else { return nil }
             let attempts = try loadAttempts(db, filter: "a.student_id = ? AND \(Self.visible("a"))", arguments: [id])
-            let followUps = try FollowUpRecord.filter(Column("student_id") == id).order(Column("id")).fetchAll(db).map { try $0.step() }
+            let followUps = try FollowUpRecord.filter(Column("student_id") == id).order(Column("id")).fetchAll(db).map {
+                try $0.step()
+            }
             return StudentHistory(student: student, attempts: attempts, followUps: followUps)
         }
     }

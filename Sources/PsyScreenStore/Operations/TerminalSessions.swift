@@ -19,8 +19,10 @@ extension SQLiteStore {
     package func answeredItems(attemptID: Int64) throws(StoreError) -> Set<String> {
         try read { db in
             Set(
-                try Row.fetchAll(db, sql: "SELECT instrument_id, item_id FROM answer WHERE attempt_id = ?", arguments: [attemptID])
-                    .map { "\($0["instrument_id"] as String)/\($0["item_id"] as String)" })
+                try Row.fetchAll(
+                    db, sql: "SELECT instrument_id, item_id FROM answer WHERE attempt_id = ?", arguments: [attemptID]
+                )
+                .map { "\($0["instrument_id"] as String)/\($0["item_id"] as String)" })
         }
     }
 
@@ -48,7 +50,11 @@ extension SQLiteStore {
                 finishedAt: consented ? nil : now, importId: nil, sourceLine: nil, level: "none", reasons: "",
                 scored: false, validity: "")
             try attempt.insert(db)
-            try audit(db, consented ? .terminalStart(student: id, wave: wave, battery: battery.id) : .terminalRefusal(student: id, wave: wave, battery: battery.id))
+            try audit(
+                db,
+                consented
+                    ? .terminalStart(student: id, wave: wave, battery: battery.id)
+                    : .terminalRefusal(student: id, wave: wave, battery: battery.id))
             return attempt.id!
         }
     }

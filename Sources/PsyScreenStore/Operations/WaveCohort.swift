@@ -27,11 +27,13 @@ extension ScreeningStore {
         for (id, _) in used where !batteries.contains(where: { $0.id == id }) {
             // `import --instrument phq9 --instrument gad7` stores the ad-hoc battery `phq9+gad7`.
             let parts = id.split(separator: "+").map { catalog.instrument(String($0)) }
-            guard let battery = catalog.battery(id)
-                ?? (parts.allSatisfy { $0 != nil } ? Battery.adHoc(parts.compactMap { $0 }) : nil)
+            guard
+                let battery = catalog.battery(id)
+                    ?? (parts.allSatisfy { $0 != nil } ? Battery.adHoc(parts.compactMap { $0 }) : nil)
             else {
                 let problems = ([id] + id.split(separator: "+").map(String.init)).compactMap { catalog.problem(for: $0) }
-                throw StoreError(path: path, .unknownBattery(wave: wave, battery: id, directory: catalog.directory, problems: problems))
+                throw StoreError(
+                    path: path, .unknownBattery(wave: wave, battery: id, directory: catalog.directory, problems: problems))
             }
             batteries.append(battery)
         }

@@ -58,17 +58,19 @@ extension SQLiteStore {
     /// The battery of the attempt that counts for the first student in listing order who has one in `wave`.
     package func firstBattery(wave: String) throws(StoreError) -> String? {
         try readSnapshot { db in
-            guard let student = try String.fetchOne(
-                db,
-                sql: """
-                    SELECT s.student_id FROM student s
-                    WHERE EXISTS (SELECT 1 FROM attempt a WHERE a.wave_id = ? AND a.student_id = s.student_id AND \(Self.visible("a")))
-                    ORDER BY s.school, s.grade, s.class, s.student_id LIMIT 1
-                    """, arguments: [wave])
+            guard
+                let student = try String.fetchOne(
+                    db,
+                    sql: """
+                        SELECT s.student_id FROM student s
+                        WHERE EXISTS (SELECT 1 FROM attempt a WHERE a.wave_id = ? AND a.student_id = s.student_id AND \(Self.visible("a")))
+                        ORDER BY s.school, s.grade, s.class, s.student_id LIMIT 1
+                        """, arguments: [wave])
             else { return nil }
             return try String.fetchOne(
                 db,
-                sql: "SELECT battery_id FROM attempt a WHERE wave_id = ? AND student_id = ? AND \(Self.visible("a")) ORDER BY id DESC LIMIT 1",
+                sql:
+                    "SELECT battery_id FROM attempt a WHERE wave_id = ? AND student_id = ? AND \(Self.visible("a")) ORDER BY id DESC LIMIT 1",
                 arguments: [wave, student])
         }
     }
@@ -95,7 +97,8 @@ extension SQLiteStore {
 
     /// Whether any attempt was ever stored in `wave` (to tell a typo in the wave name from an empty wave).
     package func waveExists(_ wave: String) throws(StoreError) -> Bool {
-        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM wave WHERE id = ?)", arguments: [wave]) ?? false }
+        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM wave WHERE id = ?)", arguments: [wave]) ?? false
+        }
     }
 
     /// Known wave names, newest first.

@@ -7,7 +7,8 @@ package struct StoredValue: Error, Message, CustomStringConvertible {
     package var column: String
     package var text: String
 
-    package static func decode<Value: RawRepresentable>(_ text: String, _ column: String) throws -> Value where Value.RawValue == String {
+    package static func decode<Value: RawRepresentable>(_ text: String, _ column: String) throws -> Value
+    where Value.RawValue == String {
         guard let value = Value(rawValue: text) else { throw StoredValue(column: column, text: text) }
         return value
     }

@@ -57,9 +57,10 @@ final class AnswerScan: @unchecked Sendable {
             let keys = ByteKeys(instruments)
             let widths = self.widths, offsets = self.offsets, stride = self.stride, first = range.first
             try queue.read { db in
-                let statement = try db.makeStatement(sql: """
-                    SELECT attempt_id, instrument_id, answers FROM instrument_result WHERE attempt_id BETWEEN ? AND ?
-                    """)
+                let statement = try db.makeStatement(
+                    sql: """
+                        SELECT attempt_id, instrument_id, answers FROM instrument_result WHERE attempt_id BETWEEN ? AND ?
+                        """)
                 try statement.setArguments([range.first, range.last])
                 try CohortExtraction.forEachRow(statement) { row in
                     let instrument = keys.index(row, 1)

@@ -24,13 +24,14 @@ struct AttemptReader {
         attempt = try db.cachedStatement(sql: "SELECT \(Self.headColumns) FROM attempt a WHERE a.id = ?")
         // Results with their scale scores; the positions order them (in Swift: a sort of two rows per query would
         // cost SQLite a sorter).
-        results = try db.cachedStatement(sql: """
-            SELECT r.position, r.instrument_id, r.instrument_version, r.status, r.flags, r.crisis, r.validity, r.answers,
-                   s.position, s.scale_id, s.score, s.band, s.answered, s.item_count, s.status
-            FROM instrument_result r
-            LEFT JOIN scale_score s ON s.attempt_id = r.attempt_id AND s.instrument_id = r.instrument_id
-            WHERE r.attempt_id = ?
-            """)
+        results = try db.cachedStatement(
+            sql: """
+                SELECT r.position, r.instrument_id, r.instrument_version, r.status, r.flags, r.crisis, r.validity, r.answers,
+                       s.position, s.scale_id, s.score, s.band, s.answered, s.item_count, s.status
+                FROM instrument_result r
+                LEFT JOIN scale_score s ON s.attempt_id = r.attempt_id AND s.instrument_id = r.instrument_id
+                WHERE r.attempt_id = ?
+                """)
     }
 
     /// The attempt columns ``head(_:at:)`` reads, in its order.
@@ -54,9 +55,11 @@ struct AttemptReader {
             id: sqlite3_column_int64(row, base), wave: texts[1].read(row, base + 1), studentID: SQLiteColumn.text(row, base + 2),
             batteryID: texts[3].read(row, base + 3), batteryVersion: texts[4].read(row, base + 4),
             source: try sources.decode(row, base + 5), state: try states.decode(row, base + 6),
-            startedAt: try date(row, base + 7) ?? Date(timeIntervalSince1970: 0), finishedAt: try date(row, base + 8), answers: [:],
+            startedAt: try date(row, base + 7) ?? Date(timeIntervalSince1970: 0), finishedAt: try date(row, base + 8),
+            answers: [:],
             results: [],
-            assessment: WarningAssessment(level: try levels.decode(row, base + 9), reasons: reasonLists.split(texts[10].read(row, base + 10))),
+            assessment: WarningAssessment(
+                level: try levels.decode(row, base + 9), reasons: reasonLists.split(texts[10].read(row, base + 10))),
             validity: ValidityColumn.findings(texts[11].read(row, base + 11)))
     }
 
@@ -73,17 +76,26 @@ struct AttemptReader {
             let position = SQLiteColumn.int(row, 0)
             if !rows.contains(where: { $0.position == position }) {
                 let instrumentID = texts[17].read(row, 1), flags = texts[20].read(row, 4)
-                rows.append((position, InstrumentResult(
-                    instrumentID: instrumentID, instrumentVersion: texts[18].read(row, 2), scales: [],
-                    flags: flagLists.split(flags), hasCrisis: sqlite3_column_int64(row, 5) != 0,
-                    validity: ValidityColumn.findings(texts[22].read(row, 6)), status: try statuses.decode(row, 3))))
+                rows.append(
+                    (
+                        position,
+                        InstrumentResult(
+                            instrumentID: instrumentID, instrumentVersion: texts[18].read(row, 2), scales: [],
+                            flags: flagLists.split(flags), hasCrisis: sqlite3_column_int64(row, 5) != 0,
+                            validity: ValidityColumn.findings(texts[22].read(row, 6)), status: try statuses.decode(row, 3))
+                    ))
                 attempt.answers[instrumentID] = Self.answers(row, 7)
             }
             guard !SQLiteColumn.isNull(row, 8) else { return }
-            scales.append((position, SQLiteColumn.int(row, 8), ScaleScore(
-                scaleID: texts[25].read(row, 9), score: SQLiteColumn.optionalDouble(row, 10), answered: SQLiteColumn.int(row, 12),
-                itemCount: SQLiteColumn.int(row, 13), status: try scaleStatuses.decode(row, 14),
-                bandID: SQLiteColumn.isNull(row, 11) ? nil : texts[27].read(row, 11))))
+            scales.append(
+                (
+                    position, SQLiteColumn.int(row, 8),
+                    ScaleScore(
+                        scaleID: texts[25].read(row, 9), score: SQLiteColumn.optionalDouble(row, 10),
+                        answered: SQLiteColumn.int(row, 12),
+                        itemCount: SQLiteColumn.int(row, 13), status: try scaleStatuses.decode(row, 14),
+                        bandID: SQLiteColumn.isNull(row, 11) ? nil : texts[27].read(row, 11))
+                ))
         }
         rows.sort { $0.position < $1.position }
         scales.sort { ($0.instrument, $0.position) < ($1.instrument, $1.position) }

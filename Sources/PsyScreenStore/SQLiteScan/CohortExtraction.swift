@@ -25,7 +25,8 @@ extension SQLiteStore {
     package func cohortTables(wave: String, columns: [CohortColumn]) throws(StoreError) -> CohortTables {
         var extraction = CohortExtraction(columns: columns)
         let range: (first: Int64, last: Int64)? = try read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT MIN(id), MAX(id) FROM attempt a WHERE wave_id = ? AND \(Self.visible("a"))", arguments: [wave])
+            let row = try Row.fetchOne(
+                db, sql: "SELECT MIN(id), MAX(id) FROM attempt a WHERE wave_id = ? AND \(Self.visible("a"))", arguments: [wave])
             guard let first: Int64 = row?[0], let last: Int64 = row?[1] else { return nil }
             return (first, last)
         }
@@ -35,12 +36,14 @@ extension SQLiteStore {
         let needed = columns.contains { !$0.itemPositions.isEmpty }
         // Two halves, each on its own connection and thread: with the roster scan that makes three, which keeps
         // both cores busy whichever finishes first.
-        let halves: [(first: Int64, last: Int64)] = range.map { range in
-            let middle = range.first + (range.last - range.first) / 2
-            return [(range.first, middle), (middle + 1, range.last)].filter { $0.0 <= $0.1 }
-        } ?? []
+        let halves: [(first: Int64, last: Int64)] =
+            range.map { range in
+                let middle = range.first + (range.last - range.first) / 2
+                return [(range.first, middle), (middle + 1, range.last)].filter { $0.0 <= $0.1 }
+            } ?? []
         let answers = halves.map {
-            AnswerScan(path: queue.path, range: $0, instruments: extraction.instruments, widths: extraction.itemWidths, needed: needed)
+            AnswerScan(
+                path: queue.path, range: $0, instruments: extraction.instruments, widths: extraction.itemWidths, needed: needed)
         }
         let scores = ScoreScan(path: queue.path, range: range, columns: columns)
         let group = DispatchGroup()
@@ -149,10 +152,13 @@ struct CohortExtraction {
             let values = (
                 texts[1].read(row, 1, changed: &changed), texts[2].read(row, 2, changed: &changed),
                 texts[3].read(row, 3, changed: &changed), texts[4].read(row, 4, changed: &changed),
-                texts[5].read(row, 5, changed: &changed))
+                texts[5].read(row, 5, changed: &changed)
+            )
             let statusText = texts[6].read(row, 6)
             while statusOfText.count <= texts[6].id { statusOfText.append(nil) }
-            if statusOfText[texts[6].id] == nil { statusOfText[texts[6].id] = try StoredValue.decode(statusText, "student.status") }
+            if statusOfText[texts[6].id] == nil {
+                statusOfText[texts[6].id] = try StoredValue.decode(statusText, "student.status")
+            }
             status.append(statusOfText[texts[6].id]!)
             // Rows repeat the previous student's units most of the time: look the leaf up only on a change.
             if changed || leaf < 0 {
@@ -160,7 +166,9 @@ struct CohortExtraction {
                 if let known = leafOfNames[names] {
                     leaf = known
                 } else {
-                    leaf = Int32(aggregator.leaf(school: values.0, grade: values.1, className: values.2, gender: values.3, major: values.4))
+                    leaf = Int32(
+                        aggregator.leaf(school: values.0, grade: values.1, className: values.2, gender: values.3, major: values.4)
+                    )
                     leafOfNames[names] = leaf
                 }
             }
@@ -172,12 +180,13 @@ struct CohortExtraction {
     mutating func readAttempts(_ db: Database, wave: String) throws {
         // Levels and states as numbers, decoded by SQLite rather than a string switch per row; −1 is a value this
         // version does not know, which fails the read (see StoredValue).
-        let statement = try db.makeStatement(sql: """
-            SELECT student_id, id, CASE state WHEN 'in_progress' THEN 0 WHEN 'finished' THEN 1 WHEN 'refused' THEN 2 ELSE -1 END,
-                   scored, CASE level WHEN 'none' THEN 0 WHEN 'yellow' THEN 1 WHEN 'orange' THEN 2 WHEN 'red' THEN 3 ELSE -1 END,
-                   state, level
-            FROM attempt a WHERE wave_id = ? AND \(SQLiteStore.visible("a"))
-            """)
+        let statement = try db.makeStatement(
+            sql: """
+                SELECT student_id, id, CASE state WHEN 'in_progress' THEN 0 WHEN 'finished' THEN 1 WHEN 'refused' THEN 2 ELSE -1 END,
+                       scored, CASE level WHEN 'none' THEN 0 WHEN 'yellow' THEN 1 WHEN 'orange' THEN 2 WHEN 'red' THEN 3 ELSE -1 END,
+                       state, level
+                FROM attempt a WHERE wave_id = ? AND \(SQLiteStore.visible("a"))
+                """)
         try statement.setArguments([wave])
         let states: [AttemptState] = [.inProgress, .finished, .refused]
         let levels: [WarningLevel] = [.none, .yellow, .orange, .red]
@@ -186,8 +195,12 @@ struct CohortExtraction {
                 let student = studentIndex.find(text, count: Int(sqlite3_column_bytes(row, 0)))
             else { return }
             let state = Int(sqlite3_column_int64(row, 2)), level = Int(sqlite3_column_int64(row, 4))
-            guard state >= 0 else { throw StoredValue(column: "attempt.state", text: String(cString: sqlite3_column_text(row, 5))) }
-            guard level >= 0 else { throw StoredValue(column: "attempt.level", text: String(cString: sqlite3_column_text(row, 6))) }
+            guard state >= 0 else {
+                throw StoredValue(column: "attempt.state", text: String(cString: sqlite3_column_text(row, 5)))
+            }
+            guard level >= 0 else {
+                throw StoredValue(column: "attempt.level", text: String(cString: sqlite3_column_text(row, 6)))
+            }
             counting[student].add(
                 id: sqlite3_column_int64(row, 1), state: states[state], scored: sqlite3_column_int64(row, 3) != 0,
                 level: levels[level])
@@ -235,7 +248,9 @@ struct CohortExtraction {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { return }
             guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: statement.sql)
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))),
+                    sql: statement.sql)
             }
             try body(handle)
         }

@@ -48,13 +48,14 @@ struct RosterScan {
         }
         if filter.enrolledOnly { conditions.append("s.status = 'enrolled'") }
         // Portable SQL; the attempts of imports still being staged are left out (SQLiteStore.visible).
-        let statement = try db.makeStatement(sql: """
-            SELECT \(Self.studentColumns), a.id, a.state, a.scored, a.level\(details == nil ? "" : ", " + AttemptReader.headColumns)
-            FROM student s
-            LEFT JOIN attempt a ON a.wave_id = ? AND a.student_id = s.student_id AND \(SQLiteStore.visible("a"))
-            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-            ORDER BY s.school, s.grade, s.class, s.student_id
-            """)
+        let statement = try db.makeStatement(
+            sql: """
+                SELECT \(Self.studentColumns), a.id, a.state, a.scored, a.level\(details == nil ? "" : ", " + AttemptReader.headColumns)
+                FROM student s
+                LEFT JOIN attempt a ON a.wave_id = ? AND a.student_id = s.student_id AND \(SQLiteStore.visible("a"))
+                \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+                ORDER BY s.school, s.grade, s.class, s.student_id
+                """)
         try statement.setArguments(StatementArguments(arguments))
         var current: RosterEntry?
         try CohortExtraction.forEachRow(statement) { row in

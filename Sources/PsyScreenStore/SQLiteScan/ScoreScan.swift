@@ -50,10 +50,11 @@ final class ScoreScan: @unchecked Sendable {
             let power = columns.map { pow(10, Double($0.decimals)) }  // as CohortColumn.scaled
             let columnCount = columns.count, first = range.first
             try queue.read { db in
-                let statement = try db.makeStatement(sql: """
-                    SELECT attempt_id, instrument_id, scale_id, score, band FROM scale_score
-                    WHERE attempt_id BETWEEN ? AND ? AND score IS NOT NULL
-                    """)
+                let statement = try db.makeStatement(
+                    sql: """
+                        SELECT attempt_id, instrument_id, scale_id, score, band FROM scale_score
+                        WHERE attempt_id BETWEEN ? AND ? AND score IS NOT NULL
+                        """)
                 try statement.setArguments([range.first, range.last])
                 try CohortExtraction.forEachRow(statement) { row in
                     let instrument = instrumentKeys.index(row, 1), scale = scaleKeys.index(row, 2)

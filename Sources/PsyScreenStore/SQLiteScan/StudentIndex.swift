@@ -40,7 +40,8 @@ struct StudentIndex {
                 let entry = Int(slots[slot])
                 if entry < 0 { return nil }
                 let start = starts[entry]
-                if starts[entry + 1] - start == length && (length == 0 || memcmp(arena.baseAddress! + start, bytes, length) == 0) {
+                if starts[entry + 1] - start == length && (length == 0 || memcmp(arena.baseAddress! + start, bytes, length) == 0)
+                {
                     return entry
                 }
                 slot = (slot + 1) & mask

@@ -5,137 +5,140 @@ enum StoreMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
-            try db.execute(sql: """
-                CREATE TABLE student (
-                    student_id TEXT PRIMARY KEY NOT NULL,
-                    name TEXT NOT NULL,
-                    school TEXT NOT NULL,
-                    grade TEXT NOT NULL,
-                    class TEXT NOT NULL,
-                    gender TEXT NOT NULL,
-                    status TEXT NOT NULL CHECK (status IN ('enrolled', 'leave', 'internship', 'withdrawn')),
-                    campus TEXT,
-                    major TEXT,
-                    birth_date TEXT,
-                    dorm TEXT,
-                    updated_at DATETIME NOT NULL
-                );
-                CREATE INDEX student_unit ON student (school, grade, class);
+            try db.execute(
+                sql: """
+                    CREATE TABLE student (
+                        student_id TEXT PRIMARY KEY NOT NULL,
+                        name TEXT NOT NULL,
+                        school TEXT NOT NULL,
+                        grade TEXT NOT NULL,
+                        class TEXT NOT NULL,
+                        gender TEXT NOT NULL,
+                        status TEXT NOT NULL CHECK (status IN ('enrolled', 'leave', 'internship', 'withdrawn')),
+                        campus TEXT,
+                        major TEXT,
+                        birth_date TEXT,
+                        dorm TEXT,
+                        updated_at DATETIME NOT NULL
+                    );
+                    CREATE INDEX student_unit ON student (school, grade, class);
 
-                CREATE TABLE wave (
-                    id TEXT PRIMARY KEY NOT NULL,
-                    created_at DATETIME NOT NULL
-                );
+                    CREATE TABLE wave (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        created_at DATETIME NOT NULL
+                    );
 
-                CREATE TABLE import (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    wave_id TEXT NOT NULL REFERENCES wave (id),
-                    file_hash TEXT NOT NULL,
-                    path TEXT NOT NULL,
-                    battery_id TEXT NOT NULL,
-                    imported_at DATETIME NOT NULL,
-                    user TEXT NOT NULL,
-                    records INTEGER NOT NULL,
-                    stored INTEGER NOT NULL,
-                    UNIQUE (wave_id, file_hash)
-                );
+                    CREATE TABLE import (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        wave_id TEXT NOT NULL REFERENCES wave (id),
+                        file_hash TEXT NOT NULL,
+                        path TEXT NOT NULL,
+                        battery_id TEXT NOT NULL,
+                        imported_at DATETIME NOT NULL,
+                        user TEXT NOT NULL,
+                        records INTEGER NOT NULL,
+                        stored INTEGER NOT NULL,
+                        UNIQUE (wave_id, file_hash)
+                    );
 
-                CREATE TABLE attempt (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    wave_id TEXT NOT NULL REFERENCES wave (id),
-                    student_id TEXT NOT NULL REFERENCES student (student_id),
-                    battery_id TEXT NOT NULL,
-                    battery_version TEXT NOT NULL,
-                    source TEXT NOT NULL CHECK (source IN ('paper', 'terminal')),
-                    state TEXT NOT NULL CHECK (state IN ('in_progress', 'finished', 'refused')),
-                    started_at DATETIME NOT NULL,
-                    finished_at DATETIME,
-                    import_id INTEGER REFERENCES import (id),
-                    source_line INTEGER,
-                    level TEXT NOT NULL DEFAULT 'none' CHECK (level IN ('none', 'yellow', 'orange', 'red')),
-                    reasons TEXT NOT NULL DEFAULT '',
-                    scored INTEGER NOT NULL DEFAULT 0,
-                    validity TEXT NOT NULL DEFAULT '',
-                    crisis_at DATETIME
-                );
-                CREATE INDEX attempt_wave_student ON attempt (wave_id, student_id, id);
+                    CREATE TABLE attempt (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        wave_id TEXT NOT NULL REFERENCES wave (id),
+                        student_id TEXT NOT NULL REFERENCES student (student_id),
+                        battery_id TEXT NOT NULL,
+                        battery_version TEXT NOT NULL,
+                        source TEXT NOT NULL CHECK (source IN ('paper', 'terminal')),
+                        state TEXT NOT NULL CHECK (state IN ('in_progress', 'finished', 'refused')),
+                        started_at DATETIME NOT NULL,
+                        finished_at DATETIME,
+                        import_id INTEGER REFERENCES import (id),
+                        source_line INTEGER,
+                        level TEXT NOT NULL DEFAULT 'none' CHECK (level IN ('none', 'yellow', 'orange', 'red')),
+                        reasons TEXT NOT NULL DEFAULT '',
+                        scored INTEGER NOT NULL DEFAULT 0,
+                        validity TEXT NOT NULL DEFAULT '',
+                        crisis_at DATETIME
+                    );
+                    CREATE INDEX attempt_wave_student ON attempt (wave_id, student_id, id);
 
-                CREATE TABLE answer (
-                    attempt_id INTEGER NOT NULL REFERENCES attempt (id) ON DELETE CASCADE,
-                    instrument_id TEXT NOT NULL,
-                    item_id TEXT NOT NULL,
-                    position INTEGER NOT NULL,
-                    value INTEGER,
-                    answered_at DATETIME,
-                    seconds DOUBLE,
-                    PRIMARY KEY (attempt_id, instrument_id, item_id)
-                ) WITHOUT ROWID;
+                    CREATE TABLE answer (
+                        attempt_id INTEGER NOT NULL REFERENCES attempt (id) ON DELETE CASCADE,
+                        instrument_id TEXT NOT NULL,
+                        item_id TEXT NOT NULL,
+                        position INTEGER NOT NULL,
+                        value INTEGER,
+                        answered_at DATETIME,
+                        seconds DOUBLE,
+                        PRIMARY KEY (attempt_id, instrument_id, item_id)
+                    ) WITHOUT ROWID;
 
-                CREATE TABLE instrument_result (
-                    attempt_id INTEGER NOT NULL REFERENCES attempt (id) ON DELETE CASCADE,
-                    instrument_id TEXT NOT NULL,
-                    instrument_version TEXT NOT NULL,
-                    position INTEGER NOT NULL,
-                    status TEXT NOT NULL,
-                    flags TEXT NOT NULL,
-                    crisis INTEGER NOT NULL,
-                    validity TEXT NOT NULL,
-                    PRIMARY KEY (attempt_id, instrument_id)
-                ) WITHOUT ROWID;
+                    CREATE TABLE instrument_result (
+                        attempt_id INTEGER NOT NULL REFERENCES attempt (id) ON DELETE CASCADE,
+                        instrument_id TEXT NOT NULL,
+                        instrument_version TEXT NOT NULL,
+                        position INTEGER NOT NULL,
+                        status TEXT NOT NULL,
+                        flags TEXT NOT NULL,
+                        crisis INTEGER NOT NULL,
+                        validity TEXT NOT NULL,
+                        PRIMARY KEY (attempt_id, instrument_id)
+                    ) WITHOUT ROWID;
 
-                CREATE TABLE scale_score (
-                    attempt_id INTEGER NOT NULL REFERENCES attempt (id) ON DELETE CASCADE,
-                    instrument_id TEXT NOT NULL,
-                    scale_id TEXT NOT NULL,
-                    position INTEGER NOT NULL,
-                    score DOUBLE,
-                    band TEXT,
-                    answered INTEGER NOT NULL,
-                    item_count INTEGER NOT NULL,
-                    status TEXT NOT NULL,
-                    PRIMARY KEY (attempt_id, instrument_id, scale_id)
-                ) WITHOUT ROWID;
+                    CREATE TABLE scale_score (
+                        attempt_id INTEGER NOT NULL REFERENCES attempt (id) ON DELETE CASCADE,
+                        instrument_id TEXT NOT NULL,
+                        scale_id TEXT NOT NULL,
+                        position INTEGER NOT NULL,
+                        score DOUBLE,
+                        band TEXT,
+                        answered INTEGER NOT NULL,
+                        item_count INTEGER NOT NULL,
+                        status TEXT NOT NULL,
+                        PRIMARY KEY (attempt_id, instrument_id, scale_id)
+                    ) WITHOUT ROWID;
 
-                CREATE TABLE follow_up (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    wave_id TEXT NOT NULL REFERENCES wave (id),
-                    student_id TEXT NOT NULL REFERENCES student (student_id),
-                    status TEXT NOT NULL CHECK (status IN ('contacted', 'counseling', 'referred', 'closed')),
-                    note TEXT,
-                    at DATETIME NOT NULL,
-                    user TEXT NOT NULL
-                );
-                CREATE INDEX follow_up_student ON follow_up (wave_id, student_id, id);
+                    CREATE TABLE follow_up (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        wave_id TEXT NOT NULL REFERENCES wave (id),
+                        student_id TEXT NOT NULL REFERENCES student (student_id),
+                        status TEXT NOT NULL CHECK (status IN ('contacted', 'counseling', 'referred', 'closed')),
+                        note TEXT,
+                        at DATETIME NOT NULL,
+                        user TEXT NOT NULL
+                    );
+                    CREATE INDEX follow_up_student ON follow_up (wave_id, student_id, id);
 
-                CREATE TABLE audit (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    at DATETIME NOT NULL,
-                    user TEXT NOT NULL,
-                    action TEXT NOT NULL,
-                    detail TEXT NOT NULL
-                );
-                """)
+                    CREATE TABLE audit (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        at DATETIME NOT NULL,
+                        user TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        detail TEXT NOT NULL
+                    );
+                    """)
         }
         migrator.registerMigration("v2") { db in
             // Each instrument's answers in one value beside its result, for reports (see AnswerColumn), and an
             // index that lists a wave's batteries without reading its attempts.
-            try db.execute(sql: """
-                ALTER TABLE instrument_result ADD COLUMN answers TEXT NOT NULL DEFAULT '';
-                CREATE INDEX attempt_wave_battery ON attempt (wave_id, battery_id, battery_version, id);
-                """)
+            try db.execute(
+                sql: """
+                    ALTER TABLE instrument_result ADD COLUMN answers TEXT NOT NULL DEFAULT '';
+                    CREATE INDEX attempt_wave_battery ON attempt (wave_id, battery_id, battery_version, id);
+                    """)
             try backfillAnswerColumn(db)
         }
         migrator.registerMigration("v3") { db in
             // Paper imports are staged before they are published (see PaperImportStaging): until `state` says
             // 'published', the attempts of an import are invisible to every read (``SQLiteStore/visible(_:)``).
             // `holder` names the process staging it, so that a killed import is told from a running one.
-            try db.execute(sql: """
-                ALTER TABLE import ADD COLUMN state TEXT NOT NULL DEFAULT 'published';
-                ALTER TABLE import ADD COLUMN holder TEXT;
-                ALTER TABLE import ADD COLUMN alive_at DATETIME;
-                DROP INDEX student_unit;
-                CREATE INDEX student_roster_order ON student (school, grade, class, student_id);
-                """)
+            try db.execute(
+                sql: """
+                    ALTER TABLE import ADD COLUMN state TEXT NOT NULL DEFAULT 'published';
+                    ALTER TABLE import ADD COLUMN holder TEXT;
+                    ALTER TABLE import ADD COLUMN alive_at DATETIME;
+                    DROP INDEX student_unit;
+                    CREATE INDEX student_roster_order ON student (school, grade, class, student_id);
+                    """)
             try rebuildAttemptTable(db)
         }
         return migrator
@@ -149,41 +152,41 @@ enum StoreMigrations {
     /// reads, from the index alone; a student's attempts across waves (history).
     private static func rebuildAttemptTable(_ db: Database) throws {
         let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'attempt'")
-        try db.execute(sql: """
-            CREATE TABLE attempt_v3 (
-                id INTEGER PRIMARY KEY AUTOINCREMENT,
-                wave_id TEXT NOT NULL REFERENCES wave (id),
-                student_id TEXT NOT NULL REFERENCES student (student_id),
-                battery_id TEXT NOT NULL,
-                battery_version TEXT NOT NULL,
-                source TEXT NOT NULL CHECK (source = 'paper' OR source = 'terminal'),
-                state TEXT NOT NULL CHECK (state = 'in_progress' OR state = 'finished' OR state = 'refused'),
-                started_at DATETIME NOT NULL,
-                finished_at DATETIME,
-                import_id INTEGER REFERENCES import (id),
-                source_line INTEGER,
-                level TEXT NOT NULL DEFAULT 'none' CHECK (level = 'none' OR level = 'yellow' OR level = 'orange' OR level = 'red'),
-                reasons TEXT NOT NULL DEFAULT '',
-                scored INTEGER NOT NULL DEFAULT 0,
-                validity TEXT NOT NULL DEFAULT '',
-                crisis_at DATETIME
-            );
-            INSERT INTO attempt_v3 (id, wave_id, student_id, battery_id, battery_version, source, state, started_at,
-                                    finished_at, import_id, source_line, level, reasons, scored, validity, crisis_at)
-            SELECT id, wave_id, student_id, battery_id, battery_version, source, state, started_at, finished_at, import_id,
-                   source_line, level, reasons, scored, validity, crisis_at
-            FROM attempt;
-            DROP TABLE attempt;
-            ALTER TABLE attempt_v3 RENAME TO attempt;
-            CREATE INDEX attempt_wave_student ON attempt (wave_id, student_id, id, state, scored, level, import_id);
-            CREATE INDEX attempt_wave_battery ON attempt (wave_id, battery_id, battery_version, id);
-            CREATE INDEX attempt_student ON attempt (student_id, id);
-            """)
+        try db.execute(
+            sql: """
+                CREATE TABLE attempt_v3 (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    wave_id TEXT NOT NULL REFERENCES wave (id),
+                    student_id TEXT NOT NULL REFERENCES student (student_id),
+                    battery_id TEXT NOT NULL,
+                    battery_version TEXT NOT NULL,
+                    source TEXT NOT NULL CHECK (source = 'paper' OR source = 'terminal'),
+                    state TEXT NOT NULL CHECK (state = 'in_progress' OR state = 'finished' OR state = 'refused'),
+                    started_at DATETIME NOT NULL,
+                    finished_at DATETIME,
+                    import_id INTEGER REFERENCES import (id),
+                    source_line INTEGER,
+                    level TEXT NOT NULL DEFAULT 'none' CHECK (level = 'none' OR level = 'yellow' OR level = 'orange' OR level = 'red'),
+                    reasons TEXT NOT NULL DEFAULT '',
+                    scored INTEGER NOT NULL DEFAULT 0,
+                    validity TEXT NOT NULL DEFAULT '',
+                    crisis_at DATETIME
+                );
+                INSERT INTO attempt_v3 (id, wave_id, student_id, battery_id, battery_version, source, state, started_at,
+                                        finished_at, import_id, source_line, level, reasons, scored, validity, crisis_at)
+                SELECT id, wave_id, student_id, battery_id, battery_version, source, state, started_at, finished_at, import_id,
+                       source_line, level, reasons, scored, validity, crisis_at
+                FROM attempt;
+                DROP TABLE attempt;
+                ALTER TABLE attempt_v3 RENAME TO attempt;
+                CREATE INDEX attempt_wave_student ON attempt (wave_id, student_id, id, state, scored, level, import_id);
+                CREATE INDEX attempt_wave_battery ON attempt (wave_id, battery_id, battery_version, id);
+                CREATE INDEX attempt_student ON attempt (student_id, id);
+                """)
         if let sequence {
             try db.execute(sql: "UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'attempt'", arguments: [sequence])
         }
     }
-
 
     /// Fills `instrument_result.answers` from the answer rows of a database made before v2.
     private static func backfillAnswerColumn(_ db: Database) throws {

@@ -16,7 +16,9 @@ struct Audit: WritingCommand {
     @OptionGroup var lang: LanguageOption
 
     /// Standard output only; the trail names students.
-    var files: CommandFiles { CommandFiles(database: database.resolvedPath, outputs: [.init("standard output", "-", .ownerOnly)]) }
+    var files: CommandFiles {
+        CommandFiles(database: database.resolvedPath, outputs: [.init("standard output", "-", .ownerOnly)])
+    }
 
     func run(in language: Language) throws {
         let presentation = try headers.presentation(format, in: language)

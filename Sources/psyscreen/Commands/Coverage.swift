@@ -23,7 +23,6 @@ struct Coverage: WritingCommand {
     @Option(help: "table, csv, json or xlsx (default: xlsx when the output name ends in .xlsx, else table).")
     var format: ListingFormat?
 
-
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
@@ -37,12 +36,16 @@ struct Coverage: WritingCommand {
         let format = ListingFormat.resolve(self.format, output: output, fallback: .table)
         let presentation = try headers.presentation(format, in: language)
         let store = try database.openForReading()
-        if try !store.waveExists(wave) { printWarning(CommandMessage.waveHasNoScreenings(wave, known: try store.waves()), in: language) }
+        if try !store.waveExists(wave) {
+            printWarning(CommandMessage.waveHasNoScreenings(wave, known: try store.waves()), in: language)
+        }
         let rows = try store.coverage(wave: wave, by: by)
         let tabulation = CoverageReport.tabulate(rows, level: by, presentation)
         try files.write(
             tabulation, format: format, to: output,
-            workbook: { [ListingWorkbook.sheet(tabulation, name: WorkbookText.coverageSheet.text(in: language), language: language)] }
+            workbook: {
+                [ListingWorkbook.sheet(tabulation, name: WorkbookText.coverageSheet.text(in: language), language: language)]
+            }
         ) {
             CoverageReport.json(rows, level: by, wave: wave)
         }

@@ -6,7 +6,8 @@ import PsyScreenStore
 struct DatabaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
-        abstract: "Look after the school database: create it, check it, back it up, copy it between SQLite and PostgreSQL; roles.",
+        abstract:
+            "Look after the school database: create it, check it, back it up, copy it between SQLite and PostgreSQL; roles.",
         subcommands: [DatabaseInit.self, DatabaseCheck.self, DatabaseBackup.self, DatabaseCopyCommand.self, DatabaseGrant.self])
 }
 
@@ -33,9 +34,12 @@ struct DatabaseCheck: LocalizedCommand {
         }
         let server = StoreLocation.isServer(path)
         guard problems.isEmpty else {
-            throw CLIError(server ? CommandMessage.schemaProblems(problems) : CommandMessage.databaseDamaged(problems), file: path, exitCode: 1)
+            throw CLIError(
+                server ? CommandMessage.schemaProblems(problems) : CommandMessage.databaseDamaged(problems), file: path,
+                exitCode: 1)
         }
-        try StandardOutput.line((server ? CommandMessage.schemaCurrent(path) : CommandMessage.databaseSound(path)).text(in: language))
+        try StandardOutput.line(
+            (server ? CommandMessage.schemaCurrent(path) : CommandMessage.databaseSound(path)).text(in: language))
     }
 }
 

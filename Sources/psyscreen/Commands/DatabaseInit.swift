@@ -36,7 +36,9 @@ struct DatabaseInit: LocalizedCommand {
         let name = link.location.displayName
         var text = (applied.isEmpty ? CommandMessage.tablesUpToDate(name) : .migrationsApplied(name, applied)).text(in: language)
         if roles {
-            text += "\n" + CommandMessage.rolesReady(["psyscreen_terminal", "psyscreen_counselor", "psyscreen_admin"]).text(in: language)
+            text +=
+                "\n"
+                + CommandMessage.rolesReady(["psyscreen_terminal", "psyscreen_counselor", "psyscreen_admin"]).text(in: language)
         }
         try StandardOutput.line(text)
     }
@@ -72,6 +74,7 @@ struct DatabaseGrant: LocalizedCommand {
         let link = try PostgresLink.connect(try database.postgresLocation())
         try PostgresSetup.grant(login, as: grant, on: link)
         let role: GrantedRole = terminal ? .terminal : admin ? .admin : .counselor(school: counselor ?? "")
-        try StandardOutput.line(CommandMessage.granted(database: link.location.displayName, login: login, role).text(in: language))
+        try StandardOutput.line(
+            CommandMessage.granted(database: link.location.displayName, login: login, role).text(in: language))
     }
 }

@@ -37,7 +37,9 @@ struct Export: WritingCommand {
 
     /// Both files are owner-only; the key is never replaced.
     var files: CommandFiles {
-        CommandFiles(database: database.resolvedPath, key: key, instruments: instruments.directory, outputs: [.init("-o", output, .ownerOnly)])
+        CommandFiles(
+            database: database.resolvedPath, key: key, instruments: instruments.directory,
+            outputs: [.init("-o", output, .ownerOnly)])
     }
 
     func run(in language: Language) throws {

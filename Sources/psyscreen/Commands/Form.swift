@@ -31,7 +31,8 @@ struct Form: WritingCommand {
     @Option(help: "html or pdf (default: pdf when the output name ends in .pdf, else html).")
     var format: PaperFormFormat?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write it here (default: standard output; needed for pdf).", valueName: "file"))
+    @Option(
+        name: .shortAndLong, help: ArgumentHelp("Write it here (default: standard output; needed for pdf).", valueName: "file"))
     var output: String?
 
     @Flag(help: "Pad every form to an even number of pages, so that each starts on a new sheet when printed on both sides.")
@@ -80,7 +81,8 @@ struct Form: WritingCommand {
         if let wave {
             let store = try database.openForReading()
             let students = try roster.students(in: store)
-            try AuditedExport.record(store, .paperForms(wave: wave), path: output ?? "-", rows: students.count, language: language)
+            try AuditedExport.record(
+                store, .paperForms(wave: wave), path: output ?? "-", rows: students.count, language: language)
             stack = .students(students, wave: wave)
         } else {
             stack = .blank(idBoxes: idBoxes)
@@ -95,7 +97,9 @@ struct Form: WritingCommand {
             try files.write(html, to: output)
         }
         printError(
-            CommandMessage.formsWritten(output: output, forms: count, battery: battery.id, language: language.tag, pages: form.pageCount)
-                .text(in: language))
+            CommandMessage.formsWritten(
+                output: output, forms: count, battery: battery.id, language: language.tag, pages: form.pageCount
+            )
+            .text(in: language))
     }
 }

@@ -19,6 +19,7 @@ struct History: LocalizedCommand {
         guard let history = try store.history(studentID: student) else {
             throw CLIError(StoreMessage.noStudent(student))
         }
-        try StandardOutput.write(HistoryText.render(history.student, attempts: history.attempts, followUps: history.followUps, language: language))
+        try StandardOutput.write(
+            HistoryText.render(history.student, attempts: history.attempts, followUps: history.followUps, language: language))
     }
 }

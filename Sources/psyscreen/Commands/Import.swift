@@ -53,7 +53,8 @@ struct Import: WritingCommand {
         let staging: PaperImportStaging
         switch try store.beginPaperImport(wave: wave, battery: battery, path: file, fileHash: hash) {
         case .alreadyImported(let earlier):
-            try StandardOutput.line(CommandMessage.alreadyImported(file: file, wave: wave, at: Timestamp.string(earlier)).text(in: language))
+            try StandardOutput.line(
+                CommandMessage.alreadyImported(file: file, wave: wave, at: Timestamp.string(earlier)).text(in: language))
             return
         case .staging(let started):
             staging = started
@@ -67,7 +68,8 @@ struct Import: WritingCommand {
         let summary = try staging.publish()
         if let earlier = summary.alreadyImportedAt {
             // Another psyscreen published the same file while this one read it (PostgreSQL: they wait for each other).
-            try StandardOutput.line(CommandMessage.alreadyImported(file: file, wave: wave, at: Timestamp.string(earlier)).text(in: language))
+            try StandardOutput.line(
+                CommandMessage.alreadyImported(file: file, wave: wave, at: Timestamp.string(earlier)).text(in: language))
             return
         }
         var strangersWithCrisis = 0
@@ -76,7 +78,8 @@ struct Import: WritingCommand {
             if crisis { strangersWithCrisis += 1 }
             try problems.addLate(
                 RecordProblem(
-                    crisis ? .crisis : .rejection, line: stranger.line, field: batch.studentIDField, column: batch.studentIDHeader,
+                    crisis ? .crisis : .rejection, line: stranger.line, field: batch.studentIDField,
+                    column: batch.studentIDHeader,
                     value: stranger.studentID, reason: .notOnRoster(raisesCrisis: crisis)),
                 stream: 2)
         }

@@ -2,7 +2,8 @@ import ArgumentParser
 import PsyScreen
 
 struct Instruments: LocalizedCommand {
-    static let configuration = CommandConfiguration(commandName: "instruments", abstract: "List the shipped instruments and batteries.")
+    static let configuration = CommandConfiguration(
+        commandName: "instruments", abstract: "List the shipped instruments and batteries.")
 
     @OptionGroup var instruments: InstrumentOptions
 

@@ -20,9 +20,10 @@ struct Report: WritingCommand {
     @Option(help: "The wave, e.g. 2026-autumn.")
     var wave: String
 
-    @Option(help: ArgumentHelp(
-        "Breakdowns to show, comma-separated: school, grade, class, gender, major (default: all of them).",
-        valueName: "list"))
+    @Option(
+        help: ArgumentHelp(
+            "Breakdowns to show, comma-separated: school, grade, class, gender, major (default: all of them).",
+            valueName: "list"))
     var by: String?
 
     var files: CommandFiles {

@@ -6,7 +6,9 @@ struct Results: WritingCommand {
     static let configuration = CommandConfiguration(
         commandName: "results",
         abstract: "Identified per-student results of a wave (counselors only; written owner-only).",
-        discussion: "One row per student: the attempt that counts (the latest). Item answers, scores, bands, flags, the warning level, source and time.")
+        discussion:
+            "One row per student: the attempt that counts (the latest). Item answers, scores, bands, flags, the warning level, source and time."
+    )
 
     @OptionGroup var instruments: InstrumentOptions
     @OptionGroup var database: DatabaseOptions
@@ -27,7 +29,8 @@ struct Results: WritingCommand {
     @OptionGroup var lang: LanguageOption
 
     var files: CommandFiles {
-        CommandFiles(database: database.resolvedPath, instruments: instruments.directory, outputs: [.init("-o", output, .ownerOnly)])
+        CommandFiles(
+            database: database.resolvedPath, instruments: instruments.directory, outputs: [.init("-o", output, .ownerOnly)])
     }
 
     func run(in language: Language) throws {
@@ -63,6 +66,7 @@ struct Results: WritingCommand {
     private func columnsBattery(_ catalog: InstrumentCatalog, _ used: String?) throws -> Battery {
         let id = battery ?? used ?? "annual"
         if let known = catalog.battery(id) { return known }
-        return Battery.adHoc(try id.split(separator: "+").map { part throws(InputError) in try catalog.resolveInstrument(String(part)) })
+        return Battery.adHoc(
+            try id.split(separator: "+").map { part throws(InputError) in try catalog.resolveInstrument(String(part)) })
     }
 }

@@ -58,6 +58,7 @@ struct RosterRefused: CommandFailure {
     var exitCode: Int32 { 2 }
     func errorMessage(in language: Language) -> String {
         ProblemOutput.capped(problems.diagnostics, file: file, more: .fixAndImportAgain, language: language) + "\n"
-            + CLIError(CommandMessage.rosterNotImported(problems: problems.diagnostics.count), file: file).errorMessage(in: language)
+            + CLIError(CommandMessage.rosterNotImported(problems: problems.diagnostics.count), file: file).errorMessage(
+                in: language)
     }
 }

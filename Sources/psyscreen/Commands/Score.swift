@@ -28,7 +28,9 @@ struct Score: WritingCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the scored rows here (default: standard output).", valueName: "file"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Write the rejected records here as CSV (line,column,value,reason) instead of stderr.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Write the rejected records here as CSV (line,column,value,reason) instead of stderr.", valueName: "file"))
     var errors: String?
 
     @Flag(help: "Write no output at all if any record is rejected.")
@@ -84,7 +86,8 @@ struct Score: WritingCommand {
                 progress: progress.map { bar in { bar.update(records: $0, bytes: $1) } })
             progress?.finish()
             if strict && summary.rejected > 0 { destination.discard() } else { try destination.commit() }
-            try ProblemOutput.write(problems, positions: positions(reader, language), to: errorsFile, language: language, byteOrderMark: excel)
+            try ProblemOutput.write(
+                problems, positions: positions(reader, language), to: errorsFile, language: language, byteOrderMark: excel)
         } catch {
             progress?.finish()
             destination.discard()

@@ -4,9 +4,9 @@ import PsyScreen
 import PsyScreenStore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 struct Take: LocalizedCommand {
@@ -36,7 +36,9 @@ struct Take: LocalizedCommand {
     @Flag(help: "Let a student whose screening in this wave is finished take it again.")
     var retake = false
 
-    @Option(name: .customLong("idle-timeout"), help: "Kiosk: seconds without input before a student's session is closed (answers kept).")
+    @Option(
+        name: .customLong("idle-timeout"),
+        help: "Kiosk: seconds without input before a student's session is closed (answers kept).")
     var idleTimeout: Double = 300
 
     func run(in language: Language) throws {

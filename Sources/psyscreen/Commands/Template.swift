@@ -11,7 +11,8 @@ enum TemplateFormat: String, CaseIterable, ExpressibleByArgument {
 struct Template: WritingCommand {
     static let configuration = CommandConfiguration(
         commandName: "template",
-        abstract: "Write the data-entry file that score and import read: a CSV header, or an Excel workbook for keying paper forms.",
+        abstract:
+            "Write the data-entry file that score and import read: a CSV header, or an Excel workbook for keying paper forms.",
         discussion: """
             The columns are student_id, name, class, then {instrument}_{item} for every item, in order. The xlsx \
             workbook freezes the header, keeps the student ID column as text (leading zeros stay), gives every item \
@@ -69,7 +70,8 @@ struct Template: WritingCommand {
         if let wave {
             let store = try database.openForReading()
             let found = try roster.students(in: store)
-            try AuditedExport.record(store, .dataEntryWorkbook(wave: wave), path: output ?? "-", rows: found.count, language: language)
+            try AuditedExport.record(
+                store, .dataEntryWorkbook(wave: wave), path: output ?? "-", rows: found.count, language: language)
             students = found
         }
         let tables = DataEntryWorkbook.tables(

@@ -6,7 +6,8 @@ struct Unscreened: WritingCommand {
     static let configuration = CommandConfiguration(
         commandName: "unscreened",
         abstract: "The identified list of enrolled students not yet screened in a wave, by class (counselors only).",
-        discussion: "Includes students who started but were not scored (partial) and who refused. Files are written owner-only (0600).")
+        discussion:
+            "Includes students who started but were not scored (partial) and who refused. Files are written owner-only (0600).")
 
     @OptionGroup var database: DatabaseOptions
 
@@ -48,7 +49,9 @@ struct Unscreened: WritingCommand {
                 [ListingWorkbook.sheet(tabulation, name: WorkbookText.unscreenedSheet.text(in: language), language: language)]
             },
             beforeCommit: { rows in
-                if let output { try AuditedExport.record(store, .unscreened(wave: wave), path: output, rows: rows, language: language) }
+                if let output {
+                    try AuditedExport.record(store, .unscreened(wave: wave), path: output, rows: rows, language: language)
+                }
             })
     }
 }

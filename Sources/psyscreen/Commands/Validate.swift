@@ -5,7 +5,8 @@ struct Validate: LocalizedCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check questionnaire and battery files against the format.",
-        discussion: "Exit status 0 when every file is valid, 1 otherwise; problems go to stderr as FILE:LINE:COLUMN: error: MESSAGE.")
+        discussion:
+            "Exit status 0 when every file is valid, 1 otherwise; problems go to stderr as FILE:LINE:COLUMN: error: MESSAGE.")
 
     @OptionGroup var instruments: InstrumentOptions
 

@@ -50,7 +50,8 @@ struct Warnings: WritingCommand {
                 }
             },
             tableAfter: {
-                "\n" + CommandMessage.rollupHeading.text(in: language) + "\n" + IdentifiedLists.rollup(rollup.rows, presentation).table
+                "\n" + CommandMessage.rollupHeading.text(in: language) + "\n"
+                    + IdentifiedLists.rollup(rollup.rows, presentation).table
             },
             jsonAfter: { [("rollup", .array(IdentifiedLists.rollup(rollup.rows, presentation).jsonObjects))] },
             workbook: { list in
@@ -62,7 +63,9 @@ struct Warnings: WritingCommand {
                 ]
             },
             beforeCommit: { rows in
-                if let output { try AuditedExport.record(store, .register(wave: wave), path: output, rows: rows, language: language) }
+                if let output {
+                    try AuditedExport.record(store, .register(wave: wave), path: output, rows: rows, language: language)
+                }
             })
     }
 }

@@ -5,7 +5,8 @@ import PsyScreenStore
 enum AuditedExport {
     /// Records the export (`-` is recorded as standard output). On a database this user may only read, the
     /// export goes ahead with a warning: the listing commands work on a file they may only read.
-    static func record(_ store: any ScreeningStore, _ what: IdentifiedExport, path: String, rows: Int, language: Language) throws {
+    static func record(_ store: any ScreeningStore, _ what: IdentifiedExport, path: String, rows: Int, language: Language) throws
+    {
         do {
             try store.recordExport(what, path: path, rows: rows)
         } catch {

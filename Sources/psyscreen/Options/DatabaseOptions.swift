@@ -9,7 +9,8 @@ struct DatabaseOptions: ParsableArguments {
         name: .customLong("db"),
         help: ArgumentHelp(
             "The school database: a SQLite file, or a PostgreSQL server's database (postgresql://USER@HOST:PORT/DBNAME).",
-            discussion: "Default: $PSYSCREEN_DB, else ./psyscreen.sqlite. PostgreSQL passwords come from PGPASSWORD or ~/.pgpass.",
+            discussion:
+                "Default: $PSYSCREEN_DB, else ./psyscreen.sqlite. PostgreSQL passwords come from PGPASSWORD or ~/.pgpass.",
             valueName: "path"))
     var path: String?
 
@@ -23,7 +24,8 @@ struct DatabaseOptions: ParsableArguments {
 
     /// The PostgreSQL database `--db` names (with libpq's environment variables).
     func postgresLocation() throws -> PostgresLocation {
-        try PostgresLocation(url: resolvedPath, environment: ProcessInfo.processInfo.environment, user: StoreLocation.currentUser())
+        try PostgresLocation(
+            url: resolvedPath, environment: ProcessInfo.processInfo.environment, user: StoreLocation.currentUser())
     }
 
     /// For the commands that only read: never creates the database, works on a file the user may only read, and

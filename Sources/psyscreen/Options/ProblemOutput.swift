@@ -12,7 +12,8 @@ enum ProblemOutput {
     /// before anything is stored); `nil` for stderr.
     /// `positions`: how the input's places are named (`FILE:LINE:FIELD`, or `FILE!SHEET:B12` for a worksheet).
     static func write(
-        _ problems: ProblemSpool, positions: InputPositions, to errors: OutputFile?, language: Language, byteOrderMark: Bool = false
+        _ problems: ProblemSpool, positions: InputPositions, to errors: OutputFile?, language: Language,
+        byteOrderMark: Bool = false
     ) throws {
         let file = positions.name
         guard let errors else {
@@ -25,12 +26,15 @@ enum ProblemOutput {
                 try writer.write(0x0A)
             }
             if shown > terminalLimit {
-                try writer.write("\(file): \(CommandMessage.moreProblems(shown - terminalLimit, hint: .writeAllWithErrors).text(in: language))\n")
+                try writer.write(
+                    "\(file): \(CommandMessage.moreProblems(shown - terminalLimit, hint: .writeAllWithErrors).text(in: language))\n"
+                )
             }
             try writer.flush()
             return
         }
-        let writer = CSVWriter(fileDescriptor: errors.fileDescriptor, name: errors.path, options: .init(byteOrderMark: byteOrderMark))
+        let writer = CSVWriter(
+            fileDescriptor: errors.fileDescriptor, name: errors.path, options: .init(byteOrderMark: byteOrderMark))
         do {
             try writer.writeRecord(RowProblemReport.csvHeader)
             // The column names and values came from the input.
@@ -49,7 +53,8 @@ enum ProblemOutput {
     static func capped(_ diagnostics: [Diagnostic], file: String, more hint: MoreProblemsHint, language: Language) -> String {
         var lines = [InputError(Array(diagnostics.prefix(terminalLimit))).text(in: language)]
         if diagnostics.count > terminalLimit {
-            lines.append("\(file): \(CommandMessage.moreProblems(diagnostics.count - terminalLimit, hint: hint).text(in: language))")
+            lines.append(
+                "\(file): \(CommandMessage.moreProblems(diagnostics.count - terminalLimit, hint: hint).text(in: language))")
         }
         return lines.joined(separator: "\n")
     }

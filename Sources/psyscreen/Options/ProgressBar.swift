@@ -1,9 +1,9 @@
 import PsyScreen
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A one-line progress bar on stderr for long jobs, redrawn at most ten times a second; only when stderr is a
@@ -50,7 +50,9 @@ final class ProgressBar {
         let fraction = min(Double(bytes) / Double(totalBytes), 1)
         let width = 30
         let done = Int(fraction * Double(width))
-        let bar = String(repeating: "=", count: done) + (done < width ? ">" : "") + String(repeating: " ", count: max(width - done - 1, 0))
+        let bar =
+            String(repeating: "=", count: done) + (done < width ? ">" : "")
+            + String(repeating: " ", count: max(width - done - 1, 0))
         let percent = String(Int(fraction * 100))
         return "\(name) [\(bar)] \(String(repeating: " ", count: 3 - percent.count))\(percent)%  \(count)"
     }

@@ -6,7 +6,9 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "table, csv, json, html, md or xlsx (default: xlsx when the output name ends in .xlsx, else table).")
     var format: CohortReportFormat?
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(
+        name: [.customShort("o"), .customLong("output")],
+        help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
     @Option(name: .customLong("min-cell"), help: "Minimum cell size k: counts 1…k−1 are hidden (at least 5).")

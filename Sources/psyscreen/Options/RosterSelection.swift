@@ -14,7 +14,8 @@ struct RosterSelection: ParsableArguments {
     func students(in store: any ScreeningStore) throws -> [Student] {
         let students = try store.enrolledStudents(school: school, grade: grade, className: className)
         guard !students.isEmpty else {
-            throw CLIError(CommandMessage.noEnrolledStudents(school: school, grade: grade, className: className), file: store.path)
+            throw CLIError(
+                CommandMessage.noEnrolledStudents(school: school, grade: grade, className: className), file: store.path)
         }
         return students
     }

@@ -2,9 +2,9 @@ import ArgumentParser
 import PsyScreen
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Where `score` writes its rows: a file (atomically: a temporary file renamed at the end), standard output, or a

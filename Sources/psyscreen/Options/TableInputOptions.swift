@@ -27,6 +27,7 @@ struct TableInputOptions: ParsableArguments {
         if let sheet { throw CLIError(CommandMessage.sheetOnCSV(sheet), file: path) }
         return try CSVReader(
             path: path,
-            options: .init(delimiter: CSVDelimiter(argument: delimiter) ?? .auto, encoding: CSVEncoding(argument: encoding) ?? .auto))
+            options: .init(
+                delimiter: CSVDelimiter(argument: delimiter) ?? .auto, encoding: CSVEncoding(argument: encoding) ?? .auto))
     }
 }

@@ -5,9 +5,9 @@ import PsyScreenPostgres
 import PsyScreenStore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An error that stops a command. Commands only `throw`: the entry point (``PsyScreenCommand/main()``) prints

@@ -44,7 +44,8 @@ struct CommandFiles {
     ///   - database: the command's `--db` (default: the default database, protected even when unused).
     ///   - key: the command's `--key`; `protectingKey` is false only for `key init`, whose output it is.
     init(
-        inputs: [String] = [], database: String? = nil, key: String? = nil, protectingKey: Bool = true, instruments: String? = nil,
+        inputs: [String] = [], database: String? = nil, key: String? = nil, protectingKey: Bool = true,
+        instruments: String? = nil,
         outputs: [Output]
     ) {
         self.outputs = outputs
@@ -170,7 +171,10 @@ struct HeadersOption: ParsableArguments {
         case human
     }
 
-    @Option(help: "keys (column names and codes, the same in every language, for programs) or human (headings and values in the chosen language, for people).")
+    @Option(
+        help:
+            "keys (column names and codes, the same in every language, for programs) or human (headings and values in the chosen language, for people)."
+    )
     var headers: Style = .keys
 
     /// How `format` presents the listing: JSON always has keys; a table is for a person (English tables keep the

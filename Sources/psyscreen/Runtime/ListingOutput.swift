@@ -33,7 +33,8 @@ struct ListingOutput {
             try CommandFiles.refuseBinaryOnTerminal(path)
             var collected: [[String]] = []
             try rows { row in collected.append(row) }
-            let bytes = try WorkbookWriter.xlsx(workbook(Tabulation(header: header, rows: collected, numericColumns: numericColumns)))
+            let bytes = try WorkbookWriter.xlsx(
+                workbook(Tabulation(header: header, rows: collected, numericColumns: numericColumns)))
             try files.write(to: path) { writer in
                 try writer.output.write(bytes)
                 try beforeCommit(collected.count)
@@ -54,7 +55,8 @@ struct ListingOutput {
                 try writer.output.write(json.opening)
                 try rows { row in
                     count += 1
-                    try writer.output.write(json.element(Tabulation.jsonObject(header: header, row: row, numericColumns: numericColumns)))
+                    try writer.output.write(
+                        json.element(Tabulation.jsonObject(header: header, row: row, numericColumns: numericColumns)))
                 }
                 try writer.output.write(json.closing(after: jsonAfter()))
                 try beforeCommit(count)
@@ -68,7 +70,8 @@ struct ListingOutput {
             }
             try files.write(to: path) { writer in
                 try writer.output.write(
-                    TextTable.line(header, widths: spool.widths, rightAligned: numericColumns) + "\n" + TextTable.rule(spool.widths) + "\n")
+                    TextTable.line(header, widths: spool.widths, rightAligned: numericColumns) + "\n"
+                        + TextTable.rule(spool.widths) + "\n")
                 try spool.forEachRow { row in
                     try writer.output.write(TextTable.line(row, widths: spool.widths, rightAligned: numericColumns) + "\n")
                 }

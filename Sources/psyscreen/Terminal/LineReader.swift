@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Lines from standard input, read with poll(2) so that Ctrl-C (``InterruptSignal``) and a kiosk's idle timeout

@@ -11,7 +11,8 @@ enum RecoveryFile {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        let name = "psyscreen-recovery-\(safe(wave))-\(safe(studentID))-\(formatter.string(from: Date()))-\(ProcessInfo.processInfo.processIdentifier).csv"
+        let name =
+            "psyscreen-recovery-\(safe(wave))-\(safe(studentID))-\(formatter.string(from: Date()))-\(ProcessInfo.processInfo.processIdentifier).csv"
         let path = (directory.isEmpty ? "." : directory) + "/" + name
         var rule = OutputGuard()
         rule.protectDatabase(database)
@@ -29,6 +30,7 @@ enum RecoveryFile {
 
     /// Letters, digits, `-` and `_` of a name, for a file name.
     private static func safe(_ text: String) -> String {
-        String(text.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" ? Character($0) : "_" })
+        String(
+            text.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" ? Character($0) : "_" })
     }
 }

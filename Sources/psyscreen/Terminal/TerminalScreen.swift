@@ -1,9 +1,9 @@
 import PsyScreen
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Standard output as the student sees it: wrapped at the terminal width when it is a terminal, colour only when
@@ -29,8 +29,12 @@ struct TerminalScreen {
     private func windowSize() -> (columns: Int, rows: Int) {
         var size = winsize()
         let known = ioctl(1, UInt(TIOCGWINSZ), &size) == 0
-        let columns = known && size.ws_col > 0 ? Int(size.ws_col) : environment["COLUMNS"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? 80
-        let rows = known && size.ws_row > 0 ? Int(size.ws_row) : environment["LINES"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? 50
+        let columns =
+            known && size.ws_col > 0
+            ? Int(size.ws_col) : environment["COLUMNS"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? 80
+        let rows =
+            known && size.ws_row > 0
+            ? Int(size.ws_row) : environment["LINES"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? 50
         return (columns, rows)
     }
 

@@ -21,7 +21,8 @@ final class ChineseInterfaceTests: XCTestCase {
             ])
         // The test's own data: ids, names and values it gives, echoed back in messages.
         english = EnglishWords(
-            catalog: Fixtures.catalog, data: ["w", NSUserName(), "nobody", "nope", "bogus", "latin", "fr", "yn", "gap", "bad", "mini", "w2"])
+            catalog: Fixtures.catalog,
+            data: ["w", NSUserName(), "nobody", "nope", "bogus", "latin", "fr", "yn", "gap", "bad", "mini", "w2"])
         let files = FileManager.default
         try files.copyItem(atPath: Fixtures.samplesDirectory + "/paper-results.csv", toPath: school + "/paper.csv")
         try files.copyItem(atPath: Fixtures.samplesDirectory + "/roster.csv", toPath: school + "/roster.csv")
@@ -162,16 +163,22 @@ final class ChineseInterfaceTests: XCTestCase {
     /// the header (`merged.xlsx`); an Excel 97–2003 file under an .xlsx name (`old.xlsx`).
     static func writeWorkbooks(in folder: String) throws {
         func row(_ number: Int, _ cells: [String]) -> String {
-            let inline = cells.enumerated().map { XLSXFixture.cell("\(CellReference(column: $0.offset, row: number))", inline: $0.element) }
+            let inline = cells.enumerated().map {
+                XLSXFixture.cell("\(CellReference(column: $0.offset, row: number))", inline: $0.element)
+            }
             return #"<row r="\#(number)">\#(inline.joined())</row>"#
         }
         let header = ["student_id"] + (1...9).map { "phq9_\($0)" }
-        let rows = row(1, header) + row(2, ["B20250072", "4", "0", "0", "0", "0", "0", "0", "0", "0"])
-            + row(3, ["B20250087", "1", "1", "1", "1", "1", "1", "1", "1", "0"]) + row(4, ["B20250087", "0", "0", "0", "0", "0", "0", "0", "0", "0"])
+        let rows =
+            row(1, header) + row(2, ["B20250072", "4", "0", "0", "0", "0", "0", "0", "0", "0"])
+            + row(3, ["B20250087", "1", "1", "1", "1", "1", "1", "1", "1", "0"])
+            + row(4, ["B20250087", "0", "0", "0", "0", "0", "0", "0", "0", "0"])
         try XLSXFixture.write(XLSXFixture.workbook(sheets: [("成绩", XLSXFixture.sheet(rows))]), to: folder + "/book.xlsx")
         let roster = row(1, ["2026 学生名单", "", ""]) + row(2, ["student_id", "name", "school"])
         try XLSXFixture.write(
-            XLSXFixture.workbook(sheets: [("名单", XLSXFixture.sheet(roster, after: #"<mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells>"#))]),
+            XLSXFixture.workbook(sheets: [
+                ("名单", XLSXFixture.sheet(roster, after: #"<mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells>"#))
+            ]),
             to: folder + "/merged.xlsx")
         try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504))
             .write(to: URL(fileURLWithPath: folder + "/old.xlsx"))

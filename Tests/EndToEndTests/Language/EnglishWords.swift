@@ -38,11 +38,16 @@ struct EnglishWords {
             "withdrawn", "path", "dir", "readme", "human", "keys", "table", "md", "xlsx", "xls", "zip", "postgresql",
         ]
         words = Set((ids + commands + names + data).flatMap(Self.letterRuns))
-        let columns = ColumnHeading.fixed.map(\.key) + catalog.instruments.flatMap { instrument in
-            ResultColumns([instrument]).names + ResultColumns([instrument]).itemColumnNames
-        }
+        let columns =
+            ColumnHeading.fixed.map(\.key)
+            + catalog.instruments.flatMap { instrument in
+                ResultColumns([instrument]).names + ResultColumns([instrument]).itemColumnNames
+            }
         // Table names: what `db copy` counts.
-        tokens = Set(columns + StoreTables.all.map(\.name) + Language.allCases.map(\.rawValue) + ["min-answered", "min-seconds", "PSYSCREEN_LANG", "PSYSCREEN_DB", "PSYSCREEN_INSTRUMENTS"])
+        tokens = Set(
+            columns + StoreTables.all.map(\.name) + Language.allCases.map(\.rawValue) + [
+                "min-answered", "min-seconds", "PSYSCREEN_LANG", "PSYSCREEN_DB", "PSYSCREEN_INSTRUMENTS",
+            ])
     }
 
     /// The English words of `line` that none of the allowances covers.
@@ -68,7 +73,9 @@ struct EnglishWords {
     /// `paper.csv`, or a place in it: `paper.csv:7:13`, `book.xlsx!成绩:B2`; an extension alone (`.xls`).
     private static func isFileName(_ token: String) -> Bool {
         let name = token.split(separator: ":").first.map(String.init) ?? token
-        return ["csv", "xml", "sqlite", "json", "html", "pdf", "key", "md", "xsd", "xlsx", "xls", "xlsb", "ods"].contains { name.lowercased().hasSuffix("." + $0) }
+        return ["csv", "xml", "sqlite", "json", "html", "pdf", "key", "md", "xsd", "xlsx", "xls", "xlsb", "ods"].contains {
+            name.lowercased().hasSuffix("." + $0)
+        }
     }
 
     /// A SHA-256 digest or its prefix (`sha256:6fcce02c…`, `59764abe6630`).

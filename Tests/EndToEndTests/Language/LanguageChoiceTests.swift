@@ -113,11 +113,14 @@ final class LanguageChoiceTests: XCTestCase {
     }
 
     func testUsageErrorsStayArgumentParsersAfterAChineseLine() throws {
-        for (environment, arguments) in [(["LANG": "zh_CN.UTF-8"], ["coverage"]), (["LANG": "C"], ["coverage", "--lang", "zh-Hans"])] {
+        for (environment, arguments) in [
+            (["LANG": "zh_CN.UTF-8"], ["coverage"]), (["LANG": "C"], ["coverage", "--lang", "zh-Hans"]),
+        ] {
             let run = try runner(environment).run(arguments)
             XCTAssertEqual(run.status, 2)
             XCTAssertTrue(
-                run.stderr.hasPrefix(CommandMessage.usageErrorFollows.chinese + "\nError: Missing expected argument '--wave <wave>'"),
+                run.stderr.hasPrefix(
+                    CommandMessage.usageErrorFollows.chinese + "\nError: Missing expected argument '--wave <wave>'"),
                 run.stderr)
         }
         let english = try runner(["LANG": "C"]).run(["coverage"])
@@ -130,7 +133,8 @@ final class LanguageChoiceTests: XCTestCase {
             ["warnings", "--wave", "w", "--format", "csv"], ["warnings", "--wave", "w", "--format", "json"],
             ["unscreened", "--wave", "w", "--format", "csv"], ["unscreened", "--wave", "w", "--format", "json"],
             ["results", "--wave", "w", "-o", "-"], ["results", "--wave", "w", "--format", "json", "-o", "-"],
-            ["audit", "--format", "json"], ["report", "--wave", "w", "--format", "csv"], ["report", "--wave", "w", "--format", "json"],
+            ["audit", "--format", "json"], ["report", "--wave", "w", "--format", "csv"],
+            ["report", "--wave", "w", "--format", "json"],
             ["template", "--battery", "annual"], ["score", "--battery", "annual", "paper.csv"],
         ]
         for arguments in listings {

@@ -6,7 +6,9 @@ import XCTest
 /// The whole pipeline in process, with a tiny memory for finding repeats, so that the sort spills many runs and
 /// merges them in several passes before the repeated rows are cut out of the output.
 final class BulkScoringJobTests: XCTestCase {
-    func run(_ text: String, format: ScoredOutputFormat = .csv, repeatMemory: Int, fanIn: Int)
+    func run(
+        _ text: String, format: ScoredOutputFormat = .csv, repeatMemory: Int, fanIn: Int
+    )
         throws -> (output: String, problems: [RecordProblem], summary: BulkScoringJob.Summary, leftovers: [String])
     {
         let scratch = try ScratchDirectory()
@@ -29,7 +31,8 @@ final class BulkScoringJobTests: XCTestCase {
 
     func testRepeatsAreCutOutOfTheOutputWithASmallMemory() throws {
         var random = SplitMix64(seed: 5)
-        var text = "student_id,name," + ((1...9).map { "phq9_\($0)" } + (1...7).map { "gad7_\($0)" }).joined(separator: ",") + "\n"
+        var text =
+            "student_id,name," + ((1...9).map { "phq9_\($0)" } + (1...7).map { "gad7_\($0)" }).joined(separator: ",") + "\n"
         var expectedRows: [String] = []
         var expectedProblems: [RecordProblem] = []
         var firstLine: [String: Int] = [:]
@@ -42,7 +45,8 @@ final class BulkScoringJobTests: XCTestCase {
             // Every 50th record has a line break in its name: the next records' lines shift by one.
             let name = index % 50 == 0 ? "\"two\nlines\"" : "n\(index)"
             let bad = index % 97 == 0
-            text += "\(id),\(name),\(((bad ? ["7"] : []) + items.dropFirst(bad ? 1 : 0).map(String.init)).joined(separator: ","))\n"
+            text +=
+                "\(id),\(name),\(((bad ? ["7"] : []) + items.dropFirst(bad ? 1 : 0).map(String.init)).joined(separator: ","))\n"
             let recordLine = line
             if index % 50 == 0 { line += 1 }
             // A rejected sheet that endorses item 9 says so: it must not hide a student at risk.
@@ -70,14 +74,19 @@ final class BulkScoringJobTests: XCTestCase {
             firstLine[id] = recordLine
             let phq9 = items[0..<9].reduce(0, +), gad7 = items[9...].reduce(0, +)
             let bands = ["minimal", "minimal", "mild", "moderate", "moderately-severe", "severe"]
-            func phqBand(_ t: Int) -> String { t <= 4 ? bands[0] : t <= 9 ? bands[2] : t <= 14 ? bands[3] : t <= 19 ? bands[4] : bands[5] }
+            func phqBand(_ t: Int) -> String {
+                t <= 4 ? bands[0] : t <= 9 ? bands[2] : t <= 14 ? bands[3] : t <= 19 ? bands[4] : bands[5]
+            }
             func gadBand(_ t: Int) -> String { t <= 4 ? "minimal" : t <= 9 ? "mild" : t <= 14 ? "moderate" : "severe" }
             let shownName = index % 50 == 0 ? "\"two\nlines\"" : "n\(index)"
-            expectedRows.append("\(id),\(shownName),\(phq9),\(phqBand(phq9)),\(gad7),\(gadBand(gad7)),\(items[8] >= 1 ? "item9" : ""),complete,,complete\n")
+            expectedRows.append(
+                "\(id),\(shownName),\(phq9),\(phqBand(phq9)),\(gad7),\(gadBand(gad7)),\(items[8] >= 1 ? "item9" : ""),complete,,complete\n"
+            )
         }
         // Room for 50 keys: about 110 runs, merged three at a time.
         let result = try run(text, repeatMemory: 50 * 32, fanIn: 3)
-        let header = "student_id,name,phq9.total,phq9.total.band,gad7.total,gad7.total.band,phq9.flags,phq9.status,gad7.flags,gad7.status\n"
+        let header =
+            "student_id,name,phq9.total,phq9.total.band,gad7.total,gad7.total.band,phq9.flags,phq9.status,gad7.flags,gad7.status\n"
         XCTAssertEqual(result.output, header + expectedRows.joined())
         XCTAssertEqual(result.problems, expectedProblems)
         XCTAssertEqual(result.summary.records, 6000)
@@ -90,12 +99,14 @@ final class BulkScoringJobTests: XCTestCase {
     }
 
     func testNoStudentIDColumnMeansNoRepeats() throws {
-        let text = "name,gad7_1,gad7_2,gad7_3,gad7_4,gad7_5,gad7_6,gad7_7,phq9_1,phq9_2,phq9_3,phq9_4,phq9_5,phq9_6,phq9_7,phq9_8,phq9_9\n"
+        let text =
+            "name,gad7_1,gad7_2,gad7_3,gad7_4,gad7_5,gad7_6,gad7_7,phq9_1,phq9_2,phq9_3,phq9_4,phq9_5,phq9_6,phq9_7,phq9_8,phq9_9\n"
             + String(repeating: "same,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0\n", count: 3)
         let result = try run(text, format: .jsonl, repeatMemory: 1 << 16, fanIn: 2)
         XCTAssertEqual(result.summary.scored, 3)
         XCTAssertEqual(result.problems, [])
         XCTAssertEqual(result.output.split(separator: "\n").count, 3)
-        XCTAssertTrue(result.output.hasPrefix(#"{"name":"same","phq9.total":0,"phq9.total.band":"minimal","gad7.total":0,"#), result.output)
+        XCTAssertTrue(
+            result.output.hasPrefix(#"{"name":"same","phq9.total":0,"phq9.total.band":"minimal","gad7.total":0,"#), result.output)
     }
 }

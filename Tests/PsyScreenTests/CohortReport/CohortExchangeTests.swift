@@ -69,7 +69,8 @@ final class CohortExchangeTests: XCTestCase {
 
     func testDamagedFilesAreRefused() throws {
         let text = try CohortExchange.export(
-            try TwoSchoolWave().only(TwoSchoolWave.schools[0]).tables(battery: annual), stamp: try stamp()).encoded()
+            try TwoSchoolWave().only(TwoSchoolWave.schools[0]).tables(battery: annual), stamp: try stamp()
+        ).encoded()
         var json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         var units = try XCTUnwrap(json["units"] as? [[String: Any]])
         units[0]["screened"] = (units[0]["screened"] as! Int) + 1

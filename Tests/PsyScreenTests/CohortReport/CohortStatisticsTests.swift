@@ -17,12 +17,14 @@ final class CohortStatisticsTests: XCTestCase {
     private func classReport() throws -> CohortReport {
         var wave = TwoSchoolWave()
         wave.students = Self.answers.indices.map { index in
-            Student(studentID: "X\(index)", name: "n\(index)", school: "S", grade: "G", className: "C",
-                    gender: "F", status: .enrolled, major: "M")
+            Student(
+                studentID: "X\(index)", name: "n\(index)", school: "S", grade: "G", className: "C",
+                gender: "F", status: .enrolled, major: "M")
         }
-        wave.answers = Dictionary(uniqueKeysWithValues: Self.answers.enumerated().map { index, phq in
-            ("X\(index)", ["phq9": phq.map(Optional.some), "gad7": Array(repeating: Optional(0), count: 7)])
-        })
+        wave.answers = Dictionary(
+            uniqueKeysWithValues: Self.answers.enumerated().map { index, phq in
+                ("X\(index)", ["phq9": phq.map(Optional.some), "gad7": Array(repeating: Optional(0), count: 7)])
+            })
         let annual = Fixtures.catalog.battery("annual")!
         let stamp = ReportStamp(wave: "w", batteries: [annual], threshold: .standard, at: Date())
         return try CohortReportBuilder().build(try wave.tables(battery: annual), stamp: stamp).report

@@ -44,7 +44,8 @@ final class CohortSuppressionReportTests: XCTestCase {
         ])
         let unit = try XCTUnwrap(report.classUnit("G1", "1A"))
         XCTAssertFalse(report.units.flatMap { $0.scales[0].bandPercents }.contains("100%"))
-        XCTAssertFalse(String(decoding: try CohortReportFormat.csv.render(report, language: .english), as: UTF8.self).contains("100%"))
+        XCTAssertFalse(
+            String(decoding: try CohortReportFormat.csv.render(report, language: .english), as: UTF8.self).contains("100%"))
         if unit.scales[0].bands[1] != nil { XCTAssertEqual(unit.scales[0].bandPercents[1], ">95%") }
     }
 
@@ -96,7 +97,8 @@ final class CohortSuppressionReportTests: XCTestCase {
             .build(HandTables.tables(classes), stamp: stamp).report
         XCTAssertNil(report.gradeUnit("G1"))
         let school = try XCTUnwrap(report.unit(CohortUnit(level: .school, school: "S"))).scales[0]
-        let parts = try ["1A", "1B"].map { try XCTUnwrap(report.classUnit("G1", $0)).scales[0] }
+        let parts =
+            try ["1A", "1B"].map { try XCTUnwrap(report.classUnit("G1", $0)).scales[0] }
             + [try XCTUnwrap(report.classUnit("G2", "2A")).scales[0]]
         for band in 0..<5 where school.bands[band] != nil {
             XCTAssertNotEqual(parts.filter { $0.bands[band] == nil }.count, 1, "band \(band)")

@@ -12,7 +12,8 @@ final class GeneratedWaveDisclosureTests: XCTestCase {
     static func report(k: Int = 10) throws -> CohortReport {
         let threshold = try MinimumCellSize(k)
         let stamp = ReportStamp(wave: "2026-autumn", batteries: [annual], threshold: threshold, at: Date())
-        return try CohortReportBuilder(threshold: threshold).build(try TwoSchoolWave().tables(battery: annual), stamp: stamp).report
+        return try CohortReportBuilder(threshold: threshold).build(try TwoSchoolWave().tables(battery: annual), stamp: stamp)
+            .report
     }
 
     func testNoPublishedCountIsSmallOrLeavesASmallRemainder() throws {
@@ -82,9 +83,11 @@ final class GeneratedWaveDisclosureTests: XCTestCase {
 
     func testTheSixStudentClassShowsNothingButItsEnrolment() throws {
         let report = try Self.report()
-        let small = try XCTUnwrap(report.unit(CohortUnit(
-            level: .class, school: TwoSchoolWave.smallClass.school, grade: TwoSchoolWave.smallClass.grade,
-            className: TwoSchoolWave.smallClass.className)))
+        let small = try XCTUnwrap(
+            report.unit(
+                CohortUnit(
+                    level: .class, school: TwoSchoolWave.smallClass.school, grade: TwoSchoolWave.smallClass.grade,
+                    className: TwoSchoolWave.smallClass.className)))
         XCTAssertEqual(small.enrolled, 6)
         XCTAssertNil(small.screened)
         XCTAssertNil(small.coveragePercent)

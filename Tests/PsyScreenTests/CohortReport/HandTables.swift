@@ -47,8 +47,9 @@ enum HandTables {
         let stamp = ReportStamp(
             wave: "w", instruments: [], policies: [], minimumCellSize: k, generatedAt: .init(timeIntervalSince1970: 0))
         return try CohortReportBuilder(
-            threshold: try MinimumCellSize(k), scope: CohortReportScope(groups: []))
-            .build(tables(classes), stamp: stamp).report
+            threshold: try MinimumCellSize(k), scope: CohortReportScope(groups: [])
+        )
+        .build(tables(classes), stamp: stamp).report
     }
 }
 

@@ -35,7 +35,8 @@ final class HostileExchangeTests: XCTestCase {
 
     func testAScaleKeepsAtMostSixDecimals() throws {
         XCTAssertEqual(
-            try error(decoding: "crash-decimals-30.json"), "crash-decimals-30.json: error: scale phq9.total: 30 decimals (at most 6)")
+            try error(decoding: "crash-decimals-30.json"),
+            "crash-decimals-30.json: error: scale phq9.total: 30 decimals (at most 6)")
     }
 
     func testAHistogramScoreOutsideTheScaleIsRefused() throws {
@@ -43,7 +44,8 @@ final class HostileExchangeTests: XCTestCase {
         let edited = text.replacingOccurrences(of: "\"histogram\":{\"10\":1,", with: "\"histogram\":{\"99\":1,")
         XCTAssertNotEqual(edited, text)
         XCTAssertThrowsError(try CohortExchange.decode(Data(edited.utf8), file: "x.json")) { error in
-            XCTAssertEqual("\(error)", "x.json: error: unit 第一职业中专, phq9.total: histogram key 99 lies outside the scale's range 0...27")
+            XCTAssertEqual(
+                "\(error)", "x.json: error: unit 第一职业中专, phq9.total: histogram key 99 lies outside the scale's range 0...27")
         }
     }
 

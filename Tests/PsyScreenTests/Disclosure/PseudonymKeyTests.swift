@@ -36,8 +36,10 @@ final class PseudonymKeyTests: XCTestCase {
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: url.path)
         XCTAssertThrowsError(try PseudonymKey.load(from: url)) { error in
             XCTAssertEqual(error as? PseudonymError, .keyFileTooOpen(path: url.path, mode: 0o644))
-            XCTAssertEqual("\(error)", "pseudonym key file \(url.path) has mode 644; group and others must have no"
-                + " access (run: chmod 600 \(url.path))")
+            XCTAssertEqual(
+                "\(error)",
+                "pseudonym key file \(url.path) has mode 644; group and others must have no"
+                    + " access (run: chmod 600 \(url.path))")
         }
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: url.path)
         XCTAssertThrowsError(try PseudonymKey.load(from: url))
@@ -53,8 +55,12 @@ final class PseudonymKeyTests: XCTestCase {
             XCTAssertEqual(error as? PseudonymError, .wrongKeyLength(path: url.path, byteCount: 16))
         }
         XCTAssertThrowsError(try PseudonymKey.load(from: directory.appendingPathComponent("missing.key"))) {
-            XCTAssertEqual($0 as? PseudonymError, .keyFileMissing(path: self.directory.appendingPathComponent(
-                "missing.key").path))
+            XCTAssertEqual(
+                $0 as? PseudonymError,
+                .keyFileMissing(
+                    path: self.directory.appendingPathComponent(
+                        "missing.key"
+                    ).path))
         }
         XCTAssertThrowsError(try PseudonymKey(bytes: [1, 2, 3]))
     }

@@ -29,15 +29,17 @@ final class SuppressionExampleTests: XCTestCase {
         for grade in ["G1", "G2"] {
             let members = classes.filter { $0.grade == grade }
             let classRows = try members.map { try addRow($0.name, enrolment: $0.enrolment, counts: $0.counts) }
-            let gradeRow = try addRow(grade, enrolment: members.reduce(0) { $0 + $1.enrolment },
-                                      counts: sum(members.map(\.counts)))
+            let gradeRow = try addRow(
+                grade, enrolment: members.reduce(0) { $0 + $1.enrolment },
+                counts: sum(members.map(\.counts)))
             for column in gradeRow.indices {  // grade = Σ classes, for n and for each band
                 try problem.addEquation(gradeRow[column], equals: classRows.map { $0[column] }, kind: .hierarchy)
             }
             gradeRows.append(gradeRow)
         }
-        let schoolRow = try addRow("School", enrolment: classes.reduce(0) { $0 + $1.enrolment },
-                                   counts: sum(classes.map(\.counts)))
+        let schoolRow = try addRow(
+            "School", enrolment: classes.reduce(0) { $0 + $1.enrolment },
+            counts: sum(classes.map(\.counts)))
         for column in schoolRow.indices {
             try problem.addEquation(schoolRow[column], equals: gradeRows.map { $0[column] }, kind: .hierarchy)
         }

@@ -77,7 +77,6 @@ struct UnitTable {
     }
 }
 
-
 /// A second, naive recoverability check for the property tests: dense integer matrices and ranks by Bareiss'
 /// fraction-free elimination. Cell x is recoverable iff appending e_x to the equations restricted to the unknown
 /// cells does not raise the rank.
@@ -94,11 +93,12 @@ enum NaiveRecoverability {
             return row
         }
         let base = rank(rows)
-        return Set(unknown.filter { cell in
-            var unit = Array(repeating: 0, count: unknown.count)
-            unit[column[cell]!] = 1
-            return rank(rows + [unit]) == base
-        })
+        return Set(
+            unknown.filter { cell in
+                var unit = Array(repeating: 0, count: unknown.count)
+                unit[column[cell]!] = 1
+                return rank(rows + [unit]) == base
+            })
     }
 
     static func rank(_ matrix: [[Int]]) -> Int {

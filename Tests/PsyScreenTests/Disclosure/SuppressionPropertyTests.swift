@@ -12,15 +12,19 @@ final class SuppressionPropertyTests: XCTestCase {
         var categories = (0..<Int.random(in: 2...4, using: &rng)).map { UnitTable.Category(name: "c\($0)") }
         if Bool.random(using: &rng) { categories.append(UnitTable.Category(name: "none", published: false)) }
         let grades = (0..<Int.random(in: 1...3, using: &rng)).map { g in
-            UnitTable.Node.unit("G\(g)", (0..<Int.random(in: 1...4, using: &rng)).map { c in
-                let counts = categories.map { _ in
-                    [0, 0, Int.random(in: 1...4, using: &rng), Int.random(in: 1...15, using: &rng),
-                     Int.random(in: 8...30, using: &rng)].randomElement(using: &rng)!
-                }
-                let n = counts.reduce(0, +)
-                let enrolment = Int.random(in: 0...3, using: &rng) == 0 ? n + Int.random(in: 0...6, using: &rng) : n
-                return .leaf("G\(g)C\(c)", enrolment: enrolment, counts)
-            })
+            UnitTable.Node.unit(
+                "G\(g)",
+                (0..<Int.random(in: 1...4, using: &rng)).map { c in
+                    let counts = categories.map { _ in
+                        [
+                            0, 0, Int.random(in: 1...4, using: &rng), Int.random(in: 1...15, using: &rng),
+                            Int.random(in: 8...30, using: &rng),
+                        ].randomElement(using: &rng)!
+                    }
+                    let n = counts.reduce(0, +)
+                    let enrolment = Int.random(in: 0...3, using: &rng) == 0 ? n + Int.random(in: 0...6, using: &rng) : n
+                    return .leaf("G\(g)C\(c)", enrolment: enrolment, counts)
+                })
         }
         return try UnitTable(categories: categories, roots: [.unit("S", grades)])
     }
@@ -54,8 +58,10 @@ final class SuppressionPropertyTests: XCTestCase {
                 if problem[cell.unit!].enrolment < k.k { XCTAssertTrue(result.isHidden(id), context) }
             }
             for equation in problem.equations where equation.kind == .partition {
-                for part in equation.parts where problem[part].isPublished && problem[part].isSensitive
-                    && k.isSmallRemainder(part: problem[part].value, total: problem[equation.total].value) {
+                for part in equation.parts
+                where problem[part].isPublished && problem[part].isSensitive
+                    && k.isSmallRemainder(part: problem[part].value, total: problem[equation.total].value)
+                {
                     XCTAssertTrue(result.isHidden(part), context)
                 }
             }
@@ -68,8 +74,9 @@ final class SuppressionPropertyTests: XCTestCase {
         for round in 0..<150 {
             let problem = try Self.randomSchool(&rng).problem
             let hidden = Set(problem.cellIDs.filter { _ in Int.random(in: 0..<4, using: &rng) == 0 })
-            XCTAssertEqual(Set(problem.recoverableCells(hidden: hidden)),
-                           NaiveRecoverability.recoverable(in: problem, hidden: hidden), "round \(round)")
+            XCTAssertEqual(
+                Set(problem.recoverableCells(hidden: hidden)),
+                NaiveRecoverability.recoverable(in: problem, hidden: hidden), "round \(round)")
         }
     }
 
@@ -95,7 +102,8 @@ final class SuppressionPropertyTests: XCTestCase {
     func testDistrictSizedProblemIsFast() throws {
         let bands = ["minimal", "mild", "moderate", "modsevere", "severe"].map { UnitTable.Category(name: $0) }
         try checkDistrict(categories: bands, shares: [0.55, 0.25, 0.12, 0.05, 0.03], seed: 42)
-        let levels = ["red", "orange", "yellow", "unassigned"].map { UnitTable.Category(name: $0) }
+        let levels =
+            ["red", "orange", "yellow", "unassigned"].map { UnitTable.Category(name: $0) }
             + [UnitTable.Category(name: "none", published: false)]
         try checkDistrict(categories: levels, shares: [0.04, 0.08, 0.2, 0, 0.68], seed: 43)
         try checkDistrict(categories: bands, shares: [0.6, 0.2, 0.1, 0.06, 0.04], seed: 44, sizes: 80...140)
@@ -107,19 +115,28 @@ final class SuppressionPropertyTests: XCTestCase {
     ) throws {
         var rng = SplitMix64(seed: seed)
         let schools = (0..<20).map { s in
-            UnitTable.Node.unit("S\(s)", (0..<3).map { g in
-                UnitTable.Node.unit("S\(s)G\(g)", (0..<20).map { c in
-                    let size = Int.random(in: 0..<20, using: &rng) == 0
-                        ? Int.random(in: 5...9, using: &rng) : Int.random(in: sizes, using: &rng)
-                    var counts = Array(repeating: 0, count: shares.count)
-                    for _ in 0..<size {
-                        var u = Double.random(in: 0..<1, using: &rng)
-                        let band = shares.firstIndex { u -= $0; return u < 0 } ?? shares.count - 1
-                        counts[band] += 1
-                    }
-                    return .leaf("S\(s)G\(g)C\(c)", counts)
+            UnitTable.Node.unit(
+                "S\(s)",
+                (0..<3).map { g in
+                    UnitTable.Node.unit(
+                        "S\(s)G\(g)",
+                        (0..<20).map { c in
+                            let size =
+                                Int.random(in: 0..<20, using: &rng) == 0
+                                ? Int.random(in: 5...9, using: &rng) : Int.random(in: sizes, using: &rng)
+                            var counts = Array(repeating: 0, count: shares.count)
+                            for _ in 0..<size {
+                                var u = Double.random(in: 0..<1, using: &rng)
+                                let band =
+                                    shares.firstIndex {
+                                        u -= $0
+                                        return u < 0
+                                    } ?? shares.count - 1
+                                counts[band] += 1
+                            }
+                            return .leaf("S\(s)G\(g)C\(c)", counts)
+                        })
                 })
-            })
         }
         let table = try UnitTable(categories: categories, roots: [.unit("District", schools)])
         let problem = table.problem
@@ -128,8 +145,9 @@ final class SuppressionPropertyTests: XCTestCase {
         let start = ContinuousClock.now
         let result = CellSuppressor().suppress(problem)
         let elapsed = ContinuousClock.now - start
-        print("district: \(problem.cells.count) cells, \(result.hidden.count) hidden"
-            + " (\(result.reasons.values.filter { $0 == .complementary }.count) complements) in \(elapsed)")
+        print(
+            "district: \(problem.cells.count) cells, \(result.hidden.count) hidden"
+                + " (\(result.reasons.values.filter { $0 == .complementary }.count) complements) in \(elapsed)")
         XCTAssertLessThan(elapsed, .seconds(5), "debug build; the release build is much faster")
 
         let leaks = Set(problem.recoverableCells(hidden: result.hidden)).intersection(result.protected)

@@ -50,17 +50,22 @@ final class SuppressionTests: XCTestCase {
             UnitTable.Category(name: "red"), UnitTable.Category(name: "orange"), UnitTable.Category(name: "yellow"),
             UnitTable.Category(name: "none", published: false),
         ]
-        let table = try UnitTable(categories: levels, roots: [
-            .unit("G1", [
-                .leaf("1A", [3, 10, 0, 17]),
-                .leaf("1B", [12, 10, 0, 18]),
-                .leaf("1C", [15, 11, 0, 14]),
-            ]),
-        ])
+        let table = try UnitTable(
+            categories: levels,
+            roots: [
+                .unit(
+                    "G1",
+                    [
+                        .leaf("1A", [3, 10, 0, 17]),
+                        .leaf("1B", [12, 10, 0, 18]),
+                        .leaf("1C", [15, 11, 0, 14]),
+                    ])
+            ])
         let problem = table.problem
         // Without complements, 1A's red is the grade's red minus the other classes'.
-        XCTAssertEqual(problem.recoverableCells(hidden: [table["1A", "red"]]).filter { problem[$0].isPublished },
-                       [table["1A", "red"]])
+        XCTAssertEqual(
+            problem.recoverableCells(hidden: [table["1A", "red"]]).filter { problem[$0].isPublished },
+            [table["1A", "red"]])
 
         let result = suppressor.suppress(problem)
         XCTAssertEqual(result.reasons[table["1A", "red"]], .smallCount)
@@ -73,13 +78,17 @@ final class SuppressionTests: XCTestCase {
     }
 
     func testSmallClassShowsOnlyItsEnrolmentAndCannotBeDifferencedOut() throws {
-        let table = try UnitTable(categories: ["minimal", "mild", "moderate", "severe"], roots: [
-            .unit("G1", [
-                .leaf("1A", enrolment: 6, [3, 2, 1, 0]),
-                .leaf("1B", [14, 12, 10, 10]),
-                .leaf("1C", [16, 11, 12, 10]),
-            ]),
-        ])
+        let table = try UnitTable(
+            categories: ["minimal", "mild", "moderate", "severe"],
+            roots: [
+                .unit(
+                    "G1",
+                    [
+                        .leaf("1A", enrolment: 6, [3, 2, 1, 0]),
+                        .leaf("1B", [14, 12, 10, 10]),
+                        .leaf("1C", [16, 11, 12, 10]),
+                    ])
+            ])
         let problem = table.problem
         XCTAssertEqual(problem[table.unitOfLabel["1A"]!].enrolment, 6, "the one figure the report prints for 1A")
         let result = suppressor.suppress(problem)
@@ -101,9 +110,11 @@ final class SuppressionTests: XCTestCase {
 
     func testSmallUnitZeroImpliedByPublishedZerosIsReportedNotHidden() throws {
         // Nobody in the grade is severe: 1A's zero follows from the grade's zero, and zeros are never hidden.
-        let table = try UnitTable(categories: ["minimal", "severe"], roots: [
-            .unit("G1", [.leaf("1A", enrolment: 6, [6, 0]), .leaf("1B", [30, 0]), .leaf("1C", [25, 0])]),
-        ])
+        let table = try UnitTable(
+            categories: ["minimal", "severe"],
+            roots: [
+                .unit("G1", [.leaf("1A", enrolment: 6, [6, 0]), .leaf("1B", [30, 0]), .leaf("1C", [25, 0])])
+            ])
         let result = suppressor.suppress(table.problem)
         XCTAssertTrue(result.isHidden(table["1A", "severe"]))
         XCTAssertEqual(result.exposedZeros, [table["1A", "severe"]])
@@ -142,8 +153,10 @@ final class SuppressionTests: XCTestCase {
     func testThresholdBelowFiveIsRefused() throws {
         XCTAssertThrowsError(try MinimumCellSize(4)) { error in
             XCTAssertEqual((error as? DisclosureSettingError)?.requestedK, 4)
-            XCTAssertEqual("\(error)", "minimum cell size 4 is too small: disclosure control needs k ≥ 5"
-                + " (the default is 10)")
+            XCTAssertEqual(
+                "\(error)",
+                "minimum cell size 4 is too small: disclosure control needs k ≥ 5"
+                    + " (the default is 10)")
         }
         XCTAssertEqual(try MinimumCellSize(5).k, 5)
         XCTAssertEqual(MinimumCellSize.standard.k, 10)

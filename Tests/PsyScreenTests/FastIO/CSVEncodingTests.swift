@@ -8,7 +8,8 @@ final class CSVEncodingTests: XCTestCase {
 
     func testGB18030ClassNamesAutoDetected() throws {
         // 学 (D1 A7) happens to be well-formed UTF-8 too; 号 (BA C5) is not.
-        let bytes = gb18030("学号,班级,姓名\n") + Array("20260001,".utf8) + classNameGB + Array(",".utf8)
+        let bytes =
+            gb18030("学号,班级,姓名\n") + Array("20260001,".utf8) + classNameGB + Array(",".utf8)
             + [0xD5, 0xC5, 0xC8, 0xFD] + Array("\n".utf8)
         XCTAssertEqual(try parse(bytes), [Row(1, ["学号", "班级", "姓名"]), Row(2, ["20260001", "高一(3)班", "张三"])])
         let scratch = try ScratchDirectory()
@@ -29,7 +30,8 @@ final class CSVEncodingTests: XCTestCase {
 
     func testExplicitGB18030WithFourByteCharactersAndGBBOM() throws {
         // 𠮷 is a four-byte GB18030 character; 84 31 95 33 is GB18030's byte order mark.
-        let bytes: [UInt8] = [0x84, 0x31, 0x95, 0x33] + gb18030("姓名,班级\n吉𠮷,\"") + classNameGB
+        let bytes: [UInt8] =
+            [0x84, 0x31, 0x95, 0x33] + gb18030("姓名,班级\n吉𠮷,\"") + classNameGB
             + gb18030("\"\r\n买买提·艾力,€\r\n")
         XCTAssertEqual(gb18030("𠮷"), [0x95, 0x34, 0xB2, 0x35])
         let expected = [Row(1, ["姓名", "班级"]), Row(2, ["吉𠮷", "高一(3)班"]), Row(3, ["买买提·艾力", "€"])]
@@ -138,8 +140,9 @@ final class CSVEncodingTests: XCTestCase {
         var output = [UInt8](repeating: 0, count: input.count * 2)
         let result = input.withUnsafeBufferPointer { inBuffer in
             output.withUnsafeMutableBufferPointer { outBuffer in
-                decoder.decode(inBuffer.baseAddress!, count: inBuffer.count, into: outBuffer.baseAddress!,
-                               capacity: outBuffer.count)
+                decoder.decode(
+                    inBuffer.baseAddress!, count: inBuffer.count, into: outBuffer.baseAddress!,
+                    capacity: outBuffer.count)
             }
         }
         XCTAssertEqual(result.status, .ok)

@@ -6,12 +6,16 @@ import XCTest
 /// every line ending, blank lines, long and short records. `parse` reads each with every chunk size, so the
 /// one-line fast path (whole records in the buffer) and the general loop (records across chunk ends) must agree.
 final class CSVReaderRandomTests: XCTestCase {
-    private static let alphabet: [String] = ["a", "Z", "7", "0", " ", "\t", "-", "=", "中", "é", "\u{1}", "\"", ",", ";", "\n", "\r"]
+    private static let alphabet: [String] = [
+        "a", "Z", "7", "0", " ", "\t", "-", "=", "中", "é", "\u{1}", "\"", ",", ";", "\n", "\r",
+    ]
 
     /// LF, CRLF and lone CR, each once (by bytes: "\r\n" is a single Character).
     private static func lineBreaks(_ text: String) -> Int {
         let bytes = Array(text.utf8)
-        return bytes.indices.filter { bytes[$0] == 0x0A || (bytes[$0] == 0x0D && ($0 + 1 == bytes.count || bytes[$0 + 1] != 0x0A)) }.count
+        return bytes.indices.filter {
+            bytes[$0] == 0x0A || (bytes[$0] == 0x0D && ($0 + 1 == bytes.count || bytes[$0 + 1] != 0x0A))
+        }.count
     }
 
     func testGeneratedFilesReadBackExactly() throws {

@@ -22,9 +22,11 @@ final class CSVReaderTests: XCTestCase {
 
     func testEmptyFieldsEmptyQuotedFieldAndTrailingComma() throws {
         let rows = try parse("a,,c\n,,\n\"\",x\na,b,\n\"\"\n")
-        XCTAssertEqual(rows, [
-            Row(1, ["a", "", "c"]), Row(2, ["", "", ""]), Row(3, ["", "x"]), Row(4, ["a", "b", ""]), Row(5, [""]),
-        ])
+        XCTAssertEqual(
+            rows,
+            [
+                Row(1, ["a", "", "c"]), Row(2, ["", "", ""]), Row(3, ["", "x"]), Row(4, ["a", "b", ""]), Row(5, [""]),
+            ])
     }
 
     func testOnlyDoubledQuotes() throws {
@@ -63,9 +65,11 @@ final class CSVReaderTests: XCTestCase {
     }
 
     func testUnicodePassesThrough() throws {
-        XCTAssertEqual(try parse("班级,姓名\n高一(3)班,\"张三, 李四\"\n"), [
-            Row(1, ["班级", "姓名"]), Row(2, ["高一(3)班", "张三, 李四"]),
-        ])
+        XCTAssertEqual(
+            try parse("班级,姓名\n高一(3)班,\"张三, 李四\"\n"),
+            [
+                Row(1, ["班级", "姓名"]), Row(2, ["高一(3)班", "张三, 李四"]),
+            ])
     }
 
     // MARK: Delimiters
@@ -152,10 +156,12 @@ final class CSVReaderTests: XCTestCase {
             XCTAssertEqual(record.count, 10)
             XCTAssertEqual(record.line, 2)
             XCTAssertEqual((0..<11).map { record.integer(at: $0) }, [3, 2, -1, nil, nil, nil, nil, 7, nil, 4, nil])
-            XCTAssertEqual((0..<11).map { record.isEmpty(at: $0) },
-                           [false, false, false, true, true, false, false, false, false, false, true])
-            XCTAssertEqual((0..<11).map { record.isBlank(at: $0) },
-                           [false, false, false, true, true, false, false, false, true, false, true])
+            XCTAssertEqual(
+                (0..<11).map { record.isEmpty(at: $0) },
+                [false, false, false, true, true, false, false, false, false, false, true])
+            XCTAssertEqual(
+                (0..<11).map { record.isBlank(at: $0) },
+                [false, false, false, true, true, false, false, false, true, false, true])
             XCTAssertEqual(Array(record.bytes(at: 9)), [UInt8(ascii: "4")])
             XCTAssertEqual(Array(record.bytes(at: 0)), Array(" 3 ".utf8))
             XCTAssertEqual(record.string(at: 42), "")
@@ -195,10 +201,12 @@ final class CSVReaderTests: XCTestCase {
         let scratch = try ScratchDirectory()
         let reader = try CSVReader(path: try scratch.file("s.csv", Array("a\nb\nc\n".utf8)))
         var seen: [String] = []
-        XCTAssertThrowsError(try reader.forEachRecord { record in
-            seen.append(record.string(at: 0))
-            if record.line == 2 { throw Stop() }
-        }) { XCTAssertTrue($0 is Stop) }
+        XCTAssertThrowsError(
+            try reader.forEachRecord { record in
+                seen.append(record.string(at: 0))
+                if record.line == 2 { throw Stop() }
+            }
+        ) { XCTAssertTrue($0 is Stop) }
         XCTAssertEqual(seen, ["a", "b"])
         XCTAssertEqual(try reader.nextRecord { $0.strings }, ["c"])
     }

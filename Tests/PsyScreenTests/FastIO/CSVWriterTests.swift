@@ -74,7 +74,9 @@ final class CSVWriterTests: XCTestCase {
     }
 
     func testRoundTripThroughTheReader() throws {
-        let records = [["id", "note"], ["1", "He said \"hi\", then left\r\nnext line"], ["", "=cmd|' /C calc'!A0"], ["高一(3)班", ""]]
+        let records = [
+            ["id", "note"], ["1", "He said \"hi\", then left\r\nnext line"], ["", "=cmd|' /C calc'!A0"], ["高一(3)班", ""],
+        ]
         let bytes = try written { csv in
             for record in records { try csv.writeRecord(record) }
         }

@@ -10,7 +10,8 @@ final class RepeatedIDFinderTests: XCTestCase {
         for (index, id) in ids.enumerated() {
             var bytes = Array(id.utf8)
             try bytes.withUnsafeMutableBufferPointer {
-                try finder.add(UnsafeBufferPointer($0), line: index + 2, outputOffset: index * 10, outputLength: 10, tag: UInt32(index))
+                try finder.add(
+                    UnsafeBufferPointer($0), line: index + 2, outputOffset: index * 10, outputLength: 10, tag: UInt32(index))
             }
         }
         let runs = finder.spilledRuns
@@ -28,7 +29,10 @@ final class RepeatedIDFinderTests: XCTestCase {
             let id = StudentID.normalize(raw)
             guard !id.isEmpty else { continue }
             if let line = first[id] {
-                result.append(.init(line: index + 2, firstLine: line, outputOffset: index * 10, outputLength: 10, studentID: id, tag: UInt32(index)))
+                result.append(
+                    .init(
+                        line: index + 2, firstLine: line, outputOffset: index * 10, outputLength: 10, studentID: id,
+                        tag: UInt32(index)))
             } else {
                 first[id] = index + 2
             }
@@ -68,7 +72,9 @@ final class RepeatedIDFinderTests: XCTestCase {
         // Every printable ASCII character and the whitespace controls, in random short strings.
         var random = SplitMix64(seed: 9)
         let alphabet = Array(" \t\n\r\u{0B}\u{0C}!\"#$%&'()*+,-./0123456789:;<=>?@ABCXYZ[\\]^_`abcxyz{|}~")
-        let ids = (0..<2000).map { _ in String((0..<Int(random.next() % 5)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }) }
+        let ids = (0..<2000).map { _ in
+            String((0..<Int(random.next() % 5)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+        }
         XCTAssertEqual(try repeats(ids, memory: 1 << 16).repeats, expected(ids))
     }
 

@@ -16,10 +16,11 @@ final class TabulatedScorerTests: XCTestCase {
             var forms: [[Int?]] = []
             let blankRate = random.next() % 4  // 0: none, up to 3 in 10
             for instrument in instruments {
-                forms.append(instrument.items.map { item in
-                    let values = instrument.responses(for: item).values
-                    return random.next() % 10 < blankRate ? nil : values[Int(random.next() % UInt64(values.count))]
-                })
+                forms.append(
+                    instrument.items.map { item in
+                        let values = instrument.responses(for: item).values
+                        return random.next() % 10 < blankRate ? nil : values[Int(random.next() % UInt64(values.count))]
+                    })
             }
             answers.set(forms)
             scorer.score(answers, into: row)
@@ -31,10 +32,12 @@ final class TabulatedScorerTests: XCTestCase {
                     XCTAssertEqual(outcome.bandID, scale.bandID)
                     XCTAssertEqual(outcome.status, scale.status)
                 }
-                let flags = engine.instrument.flags.enumerated().filter { row.flagMask(index) & (1 << $0.offset) != 0 }.map(\.element.id)
+                let flags = engine.instrument.flags.enumerated().filter { row.flagMask(index) & (1 << $0.offset) != 0 }.map(
+                    \.element.id)
                 XCTAssertEqual(flags, expected.flags, "\(engine.instrument.id) \(forms[index])")
                 XCTAssertEqual(scorer.raisesCrisis(row, instrument: index), expected.hasCrisis)
-                XCTAssertEqual(row.statusRank(index), [ScoringStatus.complete, .prorated, .unscored].firstIndex(of: expected.status))
+                XCTAssertEqual(
+                    row.statusRank(index), [ScoringStatus.complete, .prorated, .unscored].firstIndex(of: expected.status))
             }
         }
         // Equal results share an outcome: far fewer than forms.

@@ -89,7 +89,9 @@ final class BatteryTests: XCTestCase {
 
     func testMissingTranslationInABattery() {
         XCTAssertEqual(
-            messages(replacing: "<closing xml:lang=\"en\">Thanks.</closing>", with: "<closing xml:lang=\"en\">Thanks.</closing><closing xml:lang=\"zh-Hans\">谢谢。</closing>"),
+            messages(
+                replacing: "<closing xml:lang=\"en\">Thanks.</closing>",
+                with: "<closing xml:lang=\"en\">Thanks.</closing><closing xml:lang=\"zh-Hans\">谢谢。</closing>"),
             [
                 "mini.xml:3: error: title has no 'zh-Hans' translation (other texts of this file have one)",
                 "mini.xml:6: error: consent has no 'zh-Hans' translation (other texts of this file have one)",

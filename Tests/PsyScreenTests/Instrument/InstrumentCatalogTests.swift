@@ -48,10 +48,12 @@ final class InstrumentCatalogTests: XCTestCase {
 
     func testTwoFilesWithTheSameIDAreReportedAndNeitherIsUsed() throws {
         let directory = try folder(["phq9.xml", "gad7.xml"])
-        try FileManager.default.copyItem(atPath: Fixtures.instrumentsDirectory + "/phq9.xml", toPath: directory + "/phq9-copy.xml")
+        try FileManager.default.copyItem(
+            atPath: Fixtures.instrumentsDirectory + "/phq9.xml", toPath: directory + "/phq9-copy.xml")
         let catalog = try InstrumentCatalog.load(directory: directory)
         XCTAssertEqual(catalog.instruments.map(\.id), ["gad7"])
-        let expected = "\(directory)/phq9.xml:1: error: instrument id 'phq9' is already defined in \(directory)/phq9-copy.xml (neither is used)"
+        let expected =
+            "\(directory)/phq9.xml:1: error: instrument id 'phq9' is already defined in \(directory)/phq9-copy.xml (neither is used)"
         XCTAssertThrowsError(try catalog.resolveInstrument("phq9")) { error in XCTAssertEqual("\(error)", expected) }
     }
 
@@ -67,14 +69,17 @@ final class InstrumentCatalogTests: XCTestCase {
         XCTAssertEqual(catalog.problems.map { ($0.file as NSString).lastPathComponent }, ["annual.xml", "phq9.xml", "torn.xml"])
         XCTAssertEqual(catalog.problems.map(\.id), ["annual", "phq9", nil])
 
-        let option = "\(directory)/phq9.xml:19: error: option value of response set 'frequency' must be a whole number from -1000 to 1000, not '4611686018427387904'"
+        let option =
+            "\(directory)/phq9.xml:19: error: option value of response set 'frequency' must be a whole number from -1000 to 1000, not '4611686018427387904'"
         XCTAssertThrowsError(try catalog.resolveInstrument("phq9")) { error in
             XCTAssertEqual((error as? InputError)?.diagnostics.first?.description, option)
         }
         // The battery fails with its own error and those of the instrument it needs.
         XCTAssertThrowsError(try catalog.resolveBattery("annual")) { error in
             let lines = (error as? InputError)?.diagnostics.map(\.description) ?? []
-            XCTAssertEqual(lines.first, "\(directory)/annual.xml:7: error: instrument 'phq9' cannot be used: \(directory)/phq9.xml has errors")
+            XCTAssertEqual(
+                lines.first,
+                "\(directory)/annual.xml:7: error: instrument 'phq9' cannot be used: \(directory)/phq9.xml has errors")
             XCTAssertEqual(lines.dropFirst().first, option)
             XCTAssertEqual(lines.count, 2, lines.description)
         }
@@ -83,11 +88,13 @@ final class InstrumentCatalogTests: XCTestCase {
         }
         XCTAssertEqual(
             catalog.problems[1].warning.description,
-            "\(directory)/phq9.xml:19: warning: file not used: option value of response set 'frequency' must be a whole number from -1000 to 1000, not '4611686018427387904'")
+            "\(directory)/phq9.xml:19: warning: file not used: option value of response set 'frequency' must be a whole number from -1000 to 1000, not '4611686018427387904'"
+        )
         // The battery's warning counts its own errors only.
         XCTAssertEqual(
             catalog.problems[0].warning.description,
-            "\(directory)/annual.xml:7: warning: file not used: instrument 'phq9' cannot be used: \(directory)/phq9.xml has errors")
+            "\(directory)/annual.xml:7: warning: file not used: instrument 'phq9' cannot be used: \(directory)/phq9.xml has errors"
+        )
     }
 
     func testAWarningSaysHowManyMoreErrorsTheFileHas() {
@@ -107,13 +114,15 @@ final class InstrumentCatalogTests: XCTestCase {
         XCTAssertEqual(InstrumentDirectory.locate(explicit: "/x", environment: ["PSYSCREEN_INSTRUMENTS": "/y"]), "/x")
         XCTAssertEqual(InstrumentDirectory.locate(explicit: nil, environment: ["PSYSCREEN_INSTRUMENTS": "/y"]), "/y")
         XCTAssertEqual(
-            InstrumentDirectory.locate(explicit: nil, environment: [:], currentDirectory: Fixtures.repositoryRoot, executablePath: "/bin/true"),
+            InstrumentDirectory.locate(
+                explicit: nil, environment: [:], currentDirectory: Fixtures.repositoryRoot, executablePath: "/bin/true"),
             Fixtures.instrumentsDirectory)
         XCTAssertEqual(
             InstrumentDirectory.locate(
                 explicit: nil, environment: [:], currentDirectory: "/",
                 executablePath: Fixtures.repositoryRoot + "/.build/release/psyscreen"),
             Fixtures.instrumentsDirectory)
-        XCTAssertNil(InstrumentDirectory.locate(explicit: nil, environment: [:], currentDirectory: "/", executablePath: "/bin/true"))
+        XCTAssertNil(
+            InstrumentDirectory.locate(explicit: nil, environment: [:], currentDirectory: "/", executablePath: "/bin/true"))
     }
 }

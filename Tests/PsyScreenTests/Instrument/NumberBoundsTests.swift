@@ -42,7 +42,9 @@ final class NumberBoundsTests: XCTestCase {
         for value in ["nan", "inf", "1e400"] {
             XCTAssertEqual(
                 try auditMessages("audit-multiply-\(value).xml"),
-                ["audit-multiply-\(value).xml:68: error: derived scale 'percent' multiply must be a decimal number from -1000 to 1000, not '\(value)'"])
+                [
+                    "audit-multiply-\(value).xml:68: error: derived scale 'percent' multiply must be a decimal number from -1000 to 1000, not '\(value)'"
+                ])
         }
     }
 
@@ -50,7 +52,9 @@ final class NumberBoundsTests: XCTestCase {
         for decimals in [17, 18] {
             XCTAssertEqual(
                 try auditMessages("audit-decimals-\(decimals).xml"),
-                ["audit-decimals-\(decimals).xml:18: error: scale 'mean' decimals must be a whole number from 0 to 6, not '\(decimals)'"])
+                [
+                    "audit-decimals-\(decimals).xml:18: error: scale 'mean' decimals must be a whole number from 0 to 6, not '\(decimals)'"
+                ])
         }
         let six = try String(contentsOfFile: Self.auditFolder + "/audit-decimals-18.xml", encoding: .utf8)
             .replacingOccurrences(of: "decimals=\"18\"", with: "decimals=\"6\"")
@@ -76,7 +80,9 @@ final class NumberBoundsTests: XCTestCase {
             "demo.xml:10: error: option value of response set 'yn' must be a whole number from -1000 to 1000, not '-1001'")
         XCTAssertEqual(
             messages(replacing: option, with: "<option value=\" 1 \">"),
-            ["demo.xml:11: error: Element 'option', attribute 'value': ' 1 ' is not a valid value of the atomic type 'OptionValue'."],
+            [
+                "demo.xml:11: error: Element 'option', attribute 'value': ' 1 ' is not a valid value of the atomic type 'OptionValue'."
+            ],
             "never an option silently dropped")
     }
 
@@ -95,7 +101,9 @@ final class NumberBoundsTests: XCTestCase {
             ["demo.xml:19: error: band 'high' max must be a decimal number from -1000000000 to 1000000000, not '1e400'"])
         XCTAssertEqual(
             messages(replacing: "id=\"low\" min=\"0\"", with: "id=\"low\" min=\"-1\(String(repeating: "0", count: 400))\""),
-            ["demo.xml:18: error: band 'low' min must be a decimal number from -1000000000 to 1000000000, not '-100000000000000000000000000000000000000…'"])
+            [
+                "demo.xml:18: error: band 'low' min must be a decimal number from -1000000000 to 1000000000, not '-100000000000000000000000000000000000000…'"
+            ])
         XCTAssertEqual(
             messages(replacing: "id=\"low\" min=\"0\" max=\"1\"", with: "id=\"low\" min=\"0\" max=\"1.0000001\""),
             ["demo.xml:18: error: band 'low' max has more than 6 digits after the point ('1.0000001')"])
@@ -109,7 +117,8 @@ final class NumberBoundsTests: XCTestCase {
             messages(replacing: "</instrument>", with: "  <validity><min-seconds>3601</min-seconds></validity>\n</instrument>"),
             ["demo.xml:22: error: min-seconds must be a whole number from 1 to 3600, not '3601'"])
         XCTAssertEqual(
-            messages(replacing: "</instrument>", with: "  <validity><min-seconds> 30 </min-seconds></validity>\n</instrument>"), [])
+            messages(replacing: "</instrument>", with: "  <validity><min-seconds> 30 </min-seconds></validity>\n</instrument>"),
+            [])
     }
 
     func testDerivedScales() {
@@ -130,8 +139,12 @@ final class NumberBoundsTests: XCTestCase {
         XCTAssertEqual(
             messages(
                 replacing: "</scale>",
-                with: derived("multiply=\"0.0001\"") + "\n  <derived-scale id=\"again\" of=\"pct\" multiply=\"0.001\"><label xml:lang=\"en\">A</label><label xml:lang=\"zh-Hans\">再</label></derived-scale>"),
-            ["demo.xml:22: error: derived scale 'again' would keep 7 decimals (those of 'pct' and of multiply and add together): at most 6"])
+                with: derived("multiply=\"0.0001\"")
+                    + "\n  <derived-scale id=\"again\" of=\"pct\" multiply=\"0.001\"><label xml:lang=\"en\">A</label><label xml:lang=\"zh-Hans\">再</label></derived-scale>"
+            ),
+            [
+                "demo.xml:22: error: derived scale 'again' would keep 7 decimals (those of 'pct' and of multiply and add together): at most 6"
+            ])
     }
 
     func testAScoreTooLargeToCountInItsSmallestStep() {
@@ -143,29 +156,41 @@ final class NumberBoundsTests: XCTestCase {
         XCTAssertEqual(
             messages(
                 replacing: "</scale>",
-                with: "</scale>\n  <derived-scale id=\"big\" of=\"total\" multiply=\"999.999999\"><label xml:lang=\"en\">B</label><label xml:lang=\"zh-Hans\">大</label></derived-scale>",
+                with:
+                    "</scale>\n  <derived-scale id=\"big\" of=\"total\" multiply=\"999.999999\"><label xml:lang=\"en\">B</label><label xml:lang=\"zh-Hans\">大</label></derived-scale>",
                 in: xml),
-            ["demo.xml:21: error: scale 'big' reaches 2999999.997 with 6 decimals: too large (a score × 10^decimals must stay within ±1000000000)"])
+            [
+                "demo.xml:21: error: scale 'big' reaches 2999999.997 with 6 decimals: too large (a score × 10^decimals must stay within ±1000000000)"
+            ])
     }
 
     func testCountsOfItemsScalesAndBands() {
-        let items = (4...501).map { "  <item id=\"\($0)\" responses=\"yn\"><text xml:lang=\"en\">I</text><text xml:lang=\"zh-Hans\">题</text></item>\n" }
+        let items = (4...501).map {
+            "  <item id=\"\($0)\" responses=\"yn\"><text xml:lang=\"en\">I</text><text xml:lang=\"zh-Hans\">题</text></item>\n"
+        }
         let manyItems = messages(replacing: "  <scale id=", with: items.joined() + "  <scale id=")
-        XCTAssertTrue(manyItems.contains("demo.xml:513: error: an instrument has at most 500 items (this one has 501)"), manyItems.description)
+        XCTAssertTrue(
+            manyItems.contains("demo.xml:513: error: an instrument has at most 500 items (this one has 501)"),
+            manyItems.description)
         XCTAssertTrue(manyItems.allSatisfy { $0.hasPrefix("demo.xml:") }, manyItems.description)
 
-        let bands = (0...50).map { "<band id=\"b\($0)\" min=\"\($0 + 4)\" max=\"\($0 + 4)\"><label xml:lang=\"en\">B</label><label xml:lang=\"zh-Hans\">段</label></band>" }
+        let bands = (0...50).map {
+            "<band id=\"b\($0)\" min=\"\($0 + 4)\" max=\"\($0 + 4)\"><label xml:lang=\"en\">B</label><label xml:lang=\"zh-Hans\">段</label></band>"
+        }
         let manyBands = messages(replacing: "</scale>", with: bands.joined(separator: "\n") + "</scale>")
         XCTAssertTrue(manyBands.contains("demo.xml:68: error: scale 'total' has more than 50 bands (53)"), manyBands.description)
-        XCTAssertTrue(manyBands.contains("demo.xml:68: error: Element 'band': This element is not expected."), manyBands.description)
+        XCTAssertTrue(
+            manyBands.contains("demo.xml:68: error: Element 'band': This element is not expected."), manyBands.description)
     }
 
     func testAScoreConditionOfABatteryMustBeFinite() {
-        let battery = BatteryTests.base.replacingOccurrences(of: "scale=\"total\" min=\"15\"", with: "scale=\"total\" min=\"1e400\"")
+        let battery = BatteryTests.base.replacingOccurrences(
+            of: "scale=\"total\" min=\"15\"", with: "scale=\"total\" min=\"1e400\"")
         XCTAssertThrowsError(try loader.load(Array(battery.utf8), file: "mini.xml")) { error in
             XCTAssertEqual(
                 (error as? InputError)?.description,
-                "mini.xml:11: error: Element 'score', attribute 'min': '1e400' is not a valid value of the atomic type 'ScoreBound'.")
+                "mini.xml:11: error: Element 'score', attribute 'min': '1e400' is not a valid value of the atomic type 'ScoreBound'."
+            )
         }
     }
 
@@ -180,7 +205,10 @@ final class NumberBoundsTests: XCTestCase {
         try FileManager.default.copyItem(atPath: Fixtures.instrumentsDirectory + "/xml.xsd", toPath: directory + "/xml.xsd")
         let lax = try InstrumentLoader(schemaPath: directory + "/psyscreen.xsd")
         for (name, expected) in [
-            ("audit-option-value-overflow.xml", "19: error: option value of response set 'frequency' must be a whole number from -1000 to 1000"),
+            (
+                "audit-option-value-overflow.xml",
+                "19: error: option value of response set 'frequency' must be a whole number from -1000 to 1000"
+            ),
             ("audit-multiply-nan.xml", "68: error: derived scale 'percent' multiply must be a decimal number"),
             ("audit-decimals-18.xml", "18: error: scale 'mean' decimals must be a whole number from 0 to 6"),
         ] {

@@ -113,7 +113,9 @@ final class SemanticErrorTests: XCTestCase {
 
     func testAMissingTranslationThatOthersHave() {
         XCTAssertEqual(
-            messages(replacing: "<text xml:lang=\"en\">Two</text><text xml:lang=\"zh-Hans\">二</text>", with: "<text xml:lang=\"en\">Two</text>"),
+            messages(
+                replacing: "<text xml:lang=\"en\">Two</text><text xml:lang=\"zh-Hans\">二</text>",
+                with: "<text xml:lang=\"en\">Two</text>"),
             ["demo.xml:14: error: item '2' text has no 'zh-Hans' translation (other texts of this file have one)"])
     }
 

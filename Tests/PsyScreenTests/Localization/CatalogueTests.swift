@@ -25,73 +25,99 @@ final class CatalogueTests: XCTestCase {
         let text = LocalizedText(english: "english", chinese: "中文")
         var messages: [any Message] = system
         func add<M: Message>(_ list: [M]) { messages += list.map { $0 as any Message } }
-        add([FileAction.open, .openForReading, .openForWriting, .read, .readBack, .write, .writeToDisk, .truncate, .replace,
-                     .createTemporaryFile, .createTemporaryFileIn(directory: "/x"), .setTemporaryPermissions, .createTemporaryFolder,
-                     .createFolder, .readTemporaryFile, .truncateTemporaryFile])
-        add([FileMessage.failed(.write, SystemError(ENOSPC)), .isDirectory, .isDirectoryNotCSV, .isSocket, .changedWhileOpening,
-                     .alreadyDiscarded, .wouldOverwrite(.database("/x.sqlite")), .sameFile(first: "-o", second: "--errors"),
-                     .shrankWhileRewritten, .endedEarly, .gb18030Unavailable, .cannotStartBrowser(""), .printingTimedOut(seconds: "9"),
-                     .printingFailed(status: 1, browserSaid: ""), .cannotWritePageToPrint, .notRegularFile,
-                     .tooLarge(bytes: 9, limit: 1), .shrankWhileRead])
-        add([ProtectedFile.standardInput, .input("/x"), .database("/x"), .databaseCompanion("/x", database: "/y"),
-                     .pseudonymKey("/k"), .instrument("/i.xml")])
-        add([StoreMessage.databaseError(SQLiteText(code: 11, message: "database disk image is malformed")),
-                     .diskFull(SQLiteText(code: 13, message: "database or disk is full")), .damaged(text),
-                     .cannotReadWithoutShm(path: "/x"), .cannotCreate(SystemError(EACCES)), .noDatabase, .cannotOpen(SystemError(ENOENT)),
-                     .notADatabaseFile, .newerVersion, .olderVersion, .waveNameNeeded, .unknownItem(battery: "X1", item: "X1_1"),
-                     .noStudent("X1"), .noScreeningInWave(student: "X1", wave: "X1"), .followUpNew,
-                     .waveWithoutResults("X1", known: ["X2"]), .unknownBattery(wave: "X1", battery: "X2", directory: "/x", problems: []),
-                     .unknownStoredValue(column: "X1", text: "X2"), .importRunningElsewhere(wave: "X1", holder: "X2"), .importStopped,
-                     .atLine(7, text), .scaleCountMismatch(instrument: "X1", scales: 2), .attemptNotHere(9),
-                     .notEmpty(tables: ["student"]), .other(text)])
-        add([ExchangeMessage.notAnExchangeFile, .cannotRead(""), .otherFormat("X1"), .unsupportedVersion(9, supported: 1),
-                     .cannotReadFile, .noFiles, .otherWave("X1", first: "X2", firstFile: "f.json"), .otherKeys(firstFile: "f.json"),
-                     .schoolInTwoFiles(school: "X1", otherFile: "f.json"), .unitTwice("X1"), .unknownWithheld(unit: "X1", name: "X2"),
-                     .wrongLevel("X1"), .unknownGroup("X1"), .unitNeedsSchool(level: "X1", grade: true), .negativeCount(unit: "X1"),
-                     .statesDoNotAddUp(unit: "X1"), .noLevelCount(unit: "X1", level: "X2"), .levelsDoNotAddUp(unit: "X1"),
-                     .otherScales(unit: "X1"), .bandNamesDiffer(unit: "X1", scale: "X2"), .histogramKey(unit: "X1", scale: "X2", key: "X3"),
-                     .badStatistics(unit: "X1", scale: "X2", .negativeCount(1)), .countsDisagree(unit: "X1", scale: "X2"),
-                     .sumsDisagree(unit: "X1", scale: "X2"), .alphaDoesNotFit(unit: "X1", scale: "X2"),
-                     .notACount(unit: "X1", scale: "X2", maximum: 9), .histogramKeyOutside(unit: "X1", scale: "X2", key: 9, range: "0...3"),
-                     .scaleDecimals(scale: "X1", decimals: 9, limit: 6), .scaleRangeTooLarge(scale: "X1", range: "0...9", limit: 9),
-                     .scaleNotOfAnyInstrument(scale: "X1")])
-        add([PseudonymError.keyFileExists(path: "/k"), .keyFileMissing(path: "/k"), .keyFileTooOpen(path: "/k", mode: 0o644),
-                     .notARegularFile(path: "/k"), .wrongKeyLength(path: "/k", byteCount: 1), .io(path: "/k", reason: SystemError(EIO)),
-                     .emptyStudentID])
+        add([
+            FileAction.open, .openForReading, .openForWriting, .read, .readBack, .write, .writeToDisk, .truncate, .replace,
+            .createTemporaryFile, .createTemporaryFileIn(directory: "/x"), .setTemporaryPermissions, .createTemporaryFolder,
+            .createFolder, .readTemporaryFile, .truncateTemporaryFile,
+        ])
+        add([
+            FileMessage.failed(.write, SystemError(ENOSPC)), .isDirectory, .isDirectoryNotCSV, .isSocket, .changedWhileOpening,
+            .alreadyDiscarded, .wouldOverwrite(.database("/x.sqlite")), .sameFile(first: "-o", second: "--errors"),
+            .shrankWhileRewritten, .endedEarly, .gb18030Unavailable, .cannotStartBrowser(""), .printingTimedOut(seconds: "9"),
+            .printingFailed(status: 1, browserSaid: ""), .cannotWritePageToPrint, .notRegularFile,
+            .tooLarge(bytes: 9, limit: 1), .shrankWhileRead,
+        ])
+        add([
+            ProtectedFile.standardInput, .input("/x"), .database("/x"), .databaseCompanion("/x", database: "/y"),
+            .pseudonymKey("/k"), .instrument("/i.xml"),
+        ])
+        add([
+            StoreMessage.databaseError(SQLiteText(code: 11, message: "database disk image is malformed")),
+            .diskFull(SQLiteText(code: 13, message: "database or disk is full")), .damaged(text),
+            .cannotReadWithoutShm(path: "/x"), .cannotCreate(SystemError(EACCES)), .noDatabase, .cannotOpen(SystemError(ENOENT)),
+            .notADatabaseFile, .newerVersion, .olderVersion, .waveNameNeeded, .unknownItem(battery: "X1", item: "X1_1"),
+            .noStudent("X1"), .noScreeningInWave(student: "X1", wave: "X1"), .followUpNew,
+            .waveWithoutResults("X1", known: ["X2"]), .unknownBattery(wave: "X1", battery: "X2", directory: "/x", problems: []),
+            .unknownStoredValue(column: "X1", text: "X2"), .importRunningElsewhere(wave: "X1", holder: "X2"), .importStopped,
+            .atLine(7, text), .scaleCountMismatch(instrument: "X1", scales: 2), .attemptNotHere(9),
+            .notEmpty(tables: ["student"]), .other(text),
+        ])
+        add([
+            ExchangeMessage.notAnExchangeFile, .cannotRead(""), .otherFormat("X1"), .unsupportedVersion(9, supported: 1),
+            .cannotReadFile, .noFiles, .otherWave("X1", first: "X2", firstFile: "f.json"), .otherKeys(firstFile: "f.json"),
+            .schoolInTwoFiles(school: "X1", otherFile: "f.json"), .unitTwice("X1"), .unknownWithheld(unit: "X1", name: "X2"),
+            .wrongLevel("X1"), .unknownGroup("X1"), .unitNeedsSchool(level: "X1", grade: true), .negativeCount(unit: "X1"),
+            .statesDoNotAddUp(unit: "X1"), .noLevelCount(unit: "X1", level: "X2"), .levelsDoNotAddUp(unit: "X1"),
+            .otherScales(unit: "X1"), .bandNamesDiffer(unit: "X1", scale: "X2"),
+            .histogramKey(unit: "X1", scale: "X2", key: "X3"),
+            .badStatistics(unit: "X1", scale: "X2", .negativeCount(1)), .countsDisagree(unit: "X1", scale: "X2"),
+            .sumsDisagree(unit: "X1", scale: "X2"), .alphaDoesNotFit(unit: "X1", scale: "X2"),
+            .notACount(unit: "X1", scale: "X2", maximum: 9),
+            .histogramKeyOutside(unit: "X1", scale: "X2", key: 9, range: "0...3"),
+            .scaleDecimals(scale: "X1", decimals: 9, limit: 6), .scaleRangeTooLarge(scale: "X1", range: "0...9", limit: 9),
+            .scaleNotOfAnyInstrument(scale: "X1"),
+        ])
+        add([
+            PseudonymError.keyFileExists(path: "/k"), .keyFileMissing(path: "/k"), .keyFileTooOpen(path: "/k", mode: 0o644),
+            .notARegularFile(path: "/k"), .wrongKeyLength(path: "/k", byteCount: 1), .io(path: "/k", reason: SystemError(EIO)),
+            .emptyStudentID,
+        ])
         messages += [DisclosureSettingError(requestedK: 2), MergedStatisticsError.impossibleSums(count: 2)]
         add([CohortReportError.unknownBreakdown("X1"), .inconsistentCounts(text), .emptyWave("X1")])
-        add([RecordMessage.recordTooLong(size: "9 MiB"), .invalidUTF8(truncated: true), .invalidGB18030(detected: true),
-                     .truncatedGB18030, .utf16, .quoteNeverClosed(field: 2), .emptyFile, .needsStudentID, .headerQuoteNotClosed(column: 2),
-                     .tooManyFlags(instrument: "phq9", count: 99, maximum: 64), .tooManySums(instrument: "phq9", scale: "total"),
-                     .emptyRoster, .rosterLacksColumns(["X1"]), .scoreColumnName(column: 1, name: "phq9.total")])
-        add([InstrumentMessage.cannotReadSchema(SystemError(ENOENT)), .cannotOpenSchema, .schemaDoesNotCompile,
-                     .cannotCreateValidationContext, .unexpectedRoot("X1"), .nestedTooDeeply, .documentUnreadable, .doctypeNotAllowed,
-                     .notWholeNumber(.optionValue(set: "X1"), low: -9, high: 9, value: "X2"),
-                     .notDecimal(.derivedMultiply(scale: "X1"), low: "-9", high: "9", value: "X2"),
-                     .tooManyFractionDigits(.bandBound(band: "X1", maximum: true), digits: 6, value: "X2"),
-                     .scoreTooLarge(scale: "X1", largest: "9", decimals: 6, limit: 9), .derivedDecimals(scale: "X1", decimals: 9, base: "X2", limit: 6),
-                     .fileNotUsed(first: text, more: 2, file: "f.xml")])
-        add([CommandMessage.undeclaredOutput("/x"), .cannotCreateFolder("/x", reason: ""), .noBrowser(candidates: ["chromium"], variable: "X1"),
-                     .kioskNeedsTerminal, .extractBesideKey("/k"), .noKey("/k"), .keyCreated("/k"), .exportNotAudited(database: "/x"),
-                     .backedUp(database: "/x", to: "/y", bytes: 9), .kAnonymity(k: 5, KAnonymizer.Summary()),
-                     .databaseBusyWaiting("/x"), .answersInRecoveryFile(student: "X1", file: "/r.csv", wave: "X2", battery: "X3"),
-                     .answersNotKept(student: "X1", wave: "X2", battery: "X3", text: "student_id,phq9_1\nX1,2\n"),
-                     .schemaProblems([text]), .schemaCurrent("/x"), .backupIsPostgres, .rolesOnFile, .rolesNeedServer,
-                     .sayWhichRole, .copyToItself, .tablesUpToDate("/x"), .migrationsApplied("/x", ["X1"]),
-                     .rolesReady(["X1"]), .granted(database: "/x", login: "X1", .counselor(school: "X2")),
-                     .copied(from: "/x", to: "/y", rows: "X1 1")])
-        add([PostgresStoreMessage.rootCertificateMissing("/x"), .cannotSetUpTLS("X1"), .severalHosts, .invalidPort("X1"),
-                     .invalidSSLMode("X1", modes: ["X2"]), .invalidConnectTimeout("X1"), .notAURL, .missingEquals("X1"),
-                     .unknownParameter("X1", known: ["X2"]), .unclosedBracket, .unexpectedAfterHost("X1"),
-                     .invalidPercentEncoding("X1"), .serverRefused("X1", detail: "X2", .permission(role: "X3")),
-                     .serverRefused(nil, detail: nil, .checkPassword), .serverRefused("X1", detail: nil, .createDatabase),
-                     .serverRefused("X1", detail: nil, .maxConnections), .serverRefused("X1", detail: nil, .hint("X2")),
-                     .passwordNeeded(user: "X1"), .tlsUnsupported(sslMode: "X1"), .tlsFailed(nil), .tlsFailed("X1"),
-                     .certificateRejected("X1"), .cannotConnect(nil), .closedWhileConnecting, .connectionLost,
-                     .databaseError("X1"), .unexpectedValue(column: "X1", type: "X2"), .noDatabase("/x"), .olderSchema,
-                     .noSchema, .newerSchema(["X1"]), .noRole("X1")])
-        add([SessionMessage.storeFailed(text), .skipRefused(allowed: 0, skipped: 0), .skipRefused(allowed: 2, skipped: 2),
-                     .crisisItemCannotBeSkipped, .dismissPrompt, .saving, .answersKept])
+        add([
+            RecordMessage.recordTooLong(size: "9 MiB"), .invalidUTF8(truncated: true), .invalidGB18030(detected: true),
+            .truncatedGB18030, .utf16, .quoteNeverClosed(field: 2), .emptyFile, .needsStudentID, .headerQuoteNotClosed(column: 2),
+            .tooManyFlags(instrument: "phq9", count: 99, maximum: 64), .tooManySums(instrument: "phq9", scale: "total"),
+            .emptyRoster, .rosterLacksColumns(["X1"]), .scoreColumnName(column: 1, name: "phq9.total"),
+        ])
+        add([
+            InstrumentMessage.cannotReadSchema(SystemError(ENOENT)), .cannotOpenSchema, .schemaDoesNotCompile,
+            .cannotCreateValidationContext, .unexpectedRoot("X1"), .nestedTooDeeply, .documentUnreadable, .doctypeNotAllowed,
+            .notWholeNumber(.optionValue(set: "X1"), low: -9, high: 9, value: "X2"),
+            .notDecimal(.derivedMultiply(scale: "X1"), low: "-9", high: "9", value: "X2"),
+            .tooManyFractionDigits(.bandBound(band: "X1", maximum: true), digits: 6, value: "X2"),
+            .scoreTooLarge(scale: "X1", largest: "9", decimals: 6, limit: 9),
+            .derivedDecimals(scale: "X1", decimals: 9, base: "X2", limit: 6),
+            .fileNotUsed(first: text, more: 2, file: "f.xml"),
+        ])
+        add([
+            CommandMessage.undeclaredOutput("/x"), .cannotCreateFolder("/x", reason: ""),
+            .noBrowser(candidates: ["chromium"], variable: "X1"),
+            .kioskNeedsTerminal, .extractBesideKey("/k"), .noKey("/k"), .keyCreated("/k"), .exportNotAudited(database: "/x"),
+            .backedUp(database: "/x", to: "/y", bytes: 9), .kAnonymity(k: 5, KAnonymizer.Summary()),
+            .databaseBusyWaiting("/x"), .answersInRecoveryFile(student: "X1", file: "/r.csv", wave: "X2", battery: "X3"),
+            .answersNotKept(student: "X1", wave: "X2", battery: "X3", text: "student_id,phq9_1\nX1,2\n"),
+            .schemaProblems([text]), .schemaCurrent("/x"), .backupIsPostgres, .rolesOnFile, .rolesNeedServer,
+            .sayWhichRole, .copyToItself, .tablesUpToDate("/x"), .migrationsApplied("/x", ["X1"]),
+            .rolesReady(["X1"]), .granted(database: "/x", login: "X1", .counselor(school: "X2")),
+            .copied(from: "/x", to: "/y", rows: "X1 1"),
+        ])
+        add([
+            PostgresStoreMessage.rootCertificateMissing("/x"), .cannotSetUpTLS("X1"), .severalHosts, .invalidPort("X1"),
+            .invalidSSLMode("X1", modes: ["X2"]), .invalidConnectTimeout("X1"), .notAURL, .missingEquals("X1"),
+            .unknownParameter("X1", known: ["X2"]), .unclosedBracket, .unexpectedAfterHost("X1"),
+            .invalidPercentEncoding("X1"), .serverRefused("X1", detail: "X2", .permission(role: "X3")),
+            .serverRefused(nil, detail: nil, .checkPassword), .serverRefused("X1", detail: nil, .createDatabase),
+            .serverRefused("X1", detail: nil, .maxConnections), .serverRefused("X1", detail: nil, .hint("X2")),
+            .passwordNeeded(user: "X1"), .tlsUnsupported(sslMode: "X1"), .tlsFailed(nil), .tlsFailed("X1"),
+            .certificateRejected("X1"), .cannotConnect(nil), .closedWhileConnecting, .connectionLost,
+            .databaseError("X1"), .unexpectedValue(column: "X1", type: "X2"), .noDatabase("/x"), .olderSchema,
+            .noSchema, .newerSchema(["X1"]), .noRole("X1"),
+        ])
+        add([
+            SessionMessage.storeFailed(text), .skipRefused(allowed: 0, skipped: 0), .skipRefused(allowed: 2, skipped: 2),
+            .crisisItemCannotBeSkipped, .dismissPrompt, .saving, .answersKept,
+        ])
         add(FormMessage.allForTests)
         add(ReportMessage.allForTests)
         add(ColumnHeading.fixed)
@@ -105,8 +131,10 @@ final class CatalogueTests: XCTestCase {
             let tokens = chinese.split(whereSeparator: { !$0.isASCII || $0 == " " }).filter {
                 !$0.hasPrefix("-") && !$0.contains("/") && !$0.hasPrefix("$")
             }
-            let words = tokens.flatMap { $0.lowercased().split(whereSeparator: { !($0.isASCII && $0.isLetter) }).map(String.init) }
-                .filter { $0.count >= 2 && !Self.allowed.contains($0) && !$0.hasPrefix("x") }
+            let words = tokens.flatMap {
+                $0.lowercased().split(whereSeparator: { !($0.isASCII && $0.isLetter) }).map(String.init)
+            }
+            .filter { $0.count >= 2 && !Self.allowed.contains($0) && !$0.hasPrefix("x") }
             XCTAssertEqual(words, [], "English in: \(chinese)")
         }
     }
@@ -114,10 +142,14 @@ final class CatalogueTests: XCTestCase {
     func testAnErrorKeepsItsPlaceAndChangesItsWords() {
         let diagnostic = Diagnostic(
             at: SourceLocation(file: "paper.csv", line: 7, column: 13),
-            RecordMessage.located(line: 7, column: "gad7_1", value: "4", reason: RecordMessage.notAnOption([0, 1, 2, 3]).localized))
-        XCTAssertEqual(diagnostic.text(in: .english), "paper.csv:7:13: error: column gad7_1: '4' is not one of the options (0, 1, 2, 3)")
+            RecordMessage.located(
+                line: 7, column: "gad7_1", value: "4", reason: RecordMessage.notAnOption([0, 1, 2, 3]).localized))
+        XCTAssertEqual(
+            diagnostic.text(in: .english), "paper.csv:7:13: error: column gad7_1: '4' is not one of the options (0, 1, 2, 3)")
         XCTAssertEqual(diagnostic.text(in: .chinese), "paper.csv:7:13: 错误：第 7 行 gad7_1 列：'4' 不是可选答案（0、1、2、3）")
-        let library = InputError([Diagnostic(at: SourceLocation(file: "a.xml", line: 1), libraryText: "Element 'foo': This element is not expected.")])
+        let library = InputError([
+            Diagnostic(at: SourceLocation(file: "a.xml", line: 1), libraryText: "Element 'foo': This element is not expected.")
+        ])
         XCTAssertEqual(library.text(in: .english), "a.xml:1: error: Element 'foo': This element is not expected.")
         XCTAssertEqual(
             library.text(in: .chinese),
@@ -126,10 +158,12 @@ final class CatalogueTests: XCTestCase {
 
     func testStoredReasonsReadBack() {
         let conditions: [WarningPolicy.Condition] = [
-            .flag(instrument: "phq9", flag: "item9"), .bands(instrument: "phq9", scale: "total", bandIDs: ["moderately-severe", "severe"]),
+            .flag(instrument: "phq9", flag: "item9"),
+            .bands(instrument: "phq9", scale: "total", bandIDs: ["moderately-severe", "severe"]),
             .score(instrument: "gad7", scale: "total", minimum: 15, maximum: nil),
             .score(instrument: "who5", scale: "percent", minimum: nil, maximum: 28.5),
-            .score(instrument: "k10", scale: "total", minimum: -2, maximum: 29), .score(instrument: "x", scale: "y", minimum: nil, maximum: nil),
+            .score(instrument: "k10", scale: "total", minimum: -2, maximum: 29),
+            .score(instrument: "x", scale: "y", minimum: nil, maximum: nil),
         ]
         for reason in conditions.map(WarningReason.condition) + [.crisisChangedAtTerminal] {
             XCTAssertEqual(WarningReason(code: reason.code), reason, reason.code)
@@ -163,7 +197,8 @@ extension FormMessage {
 extension ReportMessage {
     static let allForTests: [ReportMessage] = [
         .title, .coverageSection, .unit, .enrolled, .screened, .coverage, .mean, .sd, .median, .wholeWave, .hiddenNote,
-        .percentNote, .coverageChart, .coverageTarget, .bandChart, .levelChart, .hiddenSegment, .chartsTitle, .tablesTitle, .levelLegend,
+        .percentNote, .coverageChart, .coverageTarget, .bandChart, .levelChart, .hiddenSegment, .chartsTitle, .tablesTitle,
+        .levelLegend,
         .stampTitle, .level(.red), .group(.gender), .stampWave("w"), .stampMinimumCell(10), .stampGenerated("t"),
         .stampMergedFiles(2), .stampInstrument("i"), .stampPolicy("p"),
     ]

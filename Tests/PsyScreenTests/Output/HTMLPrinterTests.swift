@@ -20,14 +20,17 @@ final class HTMLPrinterTests: XCTestCase {
         let browser = try script("chromium-browser", "exit 0")
         _ = try scratch.file("chromium", Array("not executable".utf8))
         XCTAssertEqual(HTMLPrinter.locate(environment: ["PATH": "/nonexistent:\(scratch.path)"])?.executable, browser)
-        XCTAssertEqual(HTMLPrinter.locate(environment: ["PATH": "/nonexistent", "PSYSCREEN_CHROMIUM": browser])?.executable, browser)
+        XCTAssertEqual(
+            HTMLPrinter.locate(environment: ["PATH": "/nonexistent", "PSYSCREEN_CHROMIUM": browser])?.executable, browser)
         XCTAssertNil(HTMLPrinter.locate(environment: ["PATH": scratch.path, "PSYSCREEN_CHROMIUM": scratch.path + "/chromium"]))
         XCTAssertNil(HTMLPrinter.locate(environment: ["PATH": "/nonexistent"]))
     }
 
     func testThePageIsPrintedFromAPrivateFolderThatIsRemovedAfterwards() throws {
         let log = scratch.path + "/arguments"
-        let browser = try script("browser", """
+        let browser = try script(
+            "browser",
+            """
             for a in "$@"; do case "$a" in --print-to-pdf=*) out="${a#--print-to-pdf=}";; file://*) page="${a#file://}";; esac; done
             printf '%s\\n' "$@" > '\(log)'
             stat -c '%a' "$(dirname "$page")" >> '\(log)'

@@ -43,11 +43,13 @@ final class OutputGuardTests: XCTestCase {
             XCTAssertEqual(refusal(path), "\(path): refusing to overwrite the input file \(input)")
         }
         XCTAssertEqual(refusal(database), "\(database): refusing to overwrite the database \(database)")
-        XCTAssertEqual(refusal(scratch.path + "/db-link"), "\(scratch.path)/db-link: refusing to overwrite the database \(database)")
+        XCTAssertEqual(
+            refusal(scratch.path + "/db-link"), "\(scratch.path)/db-link: refusing to overwrite the database \(database)")
         // The WAL does not exist until SQLite opens the file: refused by its real path.
         XCTAssertEqual(
             refusal(scratch.path + "/../" + (scratch.path as NSString).lastPathComponent + "/school.sqlite-wal"),
-            "\(scratch.path)/../\((scratch.path as NSString).lastPathComponent)/school.sqlite-wal: refusing to overwrite \(database)-wal, part of the database \(database)")
+            "\(scratch.path)/../\((scratch.path as NSString).lastPathComponent)/school.sqlite-wal: refusing to overwrite \(database)-wal, part of the database \(database)"
+        )
         XCTAssertNotNil(refusal(database + "-shm"))
         // A dangling link to the WAL leads to it too.
         XCTAssertEqual(symlink(database + "-wal", scratch.path + "/wal-link"), 0)
@@ -62,7 +64,10 @@ final class OutputGuardTests: XCTestCase {
             .init(path: scratch.path + "/out.csv", option: "-o"), .init(path: scratch.path + "/./out.csv", option: "--errors"),
         ]
         XCTAssertEqual(refusal(outputs), "\(scratch.path)/./out.csv: -o and --errors name the same file; give each its own")
-        XCTAssertNil(refusal([.init(path: scratch.path + "/a.csv", option: "-o"), .init(path: scratch.path + "/b.csv", option: "--errors")]))
+        XCTAssertNil(
+            refusal([
+                .init(path: scratch.path + "/a.csv", option: "-o"), .init(path: scratch.path + "/b.csv", option: "--errors"),
+            ]))
         // A device written in place by both is no clash: nothing is replaced.
         XCTAssertNil(refusal([.init(path: "/dev/null", option: "-o"), .init(path: "/dev/null", option: "--errors")]))
     }

@@ -18,7 +18,8 @@ final class WriterAgreementTests: XCTestCase {
             try writer.writeRecord(Self.awkward, neutralizingFormulas: neutralizing)
             try writer.flush()
             close(fd)
-            let expected = Self.awkward.map { CSVField.encoded($0, neutralizingFormula: neutralizing) }.joined(separator: ",") + "\n"
+            let expected =
+                Self.awkward.map { CSVField.encoded($0, neutralizingFormula: neutralizing) }.joined(separator: ",") + "\n"
             XCTAssertEqual(String(decoding: try scratch.contents("out.csv"), as: UTF8.self), expected)
         }
         XCTAssertEqual(CSVField.encoded("=1+2", neutralizingFormula: true), "'=1+2")
@@ -58,7 +59,8 @@ final class WriterAgreementTests: XCTestCase {
             var bands: [String: Int]
             var list: [Double]
         }
-        let value = try JSONValue(encoding: Record(name: "高一", count: 3, mean: 1.5, missing: nil, bands: ["mild": 2, "minimal": 1], list: [1, 2.25]))
+        let value = try JSONValue(
+            encoding: Record(name: "高一", count: 3, mean: 1.5, missing: nil, bands: ["mild": 2, "minimal": 1], list: [1, 2.25]))
         XCTAssertEqual(
             value.rendered(),
             """

@@ -8,7 +8,9 @@ final class PaperResultsReaderTests: XCTestCase {
     private static let header = "student_id," + (1...9).map { "phq9_\($0)" }.joined(separator: ",")
 
     /// What each data record of `text` (a header and PHQ-9 items) is, with its problems, and the repeats.
-    private func read(_ text: String, requireStudentID: Bool = false) throws
+    private func read(
+        _ text: String, requireStudentID: Bool = false
+    ) throws
         -> (records: [(PaperResultsReader.Kind, [RecordProblem])], repeats: [RecordProblem])
     {
         let scratch = try ScratchDirectory()
@@ -39,13 +41,20 @@ final class PaperResultsReaderTests: XCTestCase {
                 + "S4,0,0,0,0,0,0,0,0,3\n"  // valid: a sheet
                 + "S5,1,1\n")  // wrong field count: the columns cannot be trusted, no note
         XCTAssertEqual(found.records.map(\.0), [.rejected, .rejected, .rejected, .sheet, .rejected])
-        XCTAssertEqual(found.records.map(\.1), [
-            [notAnOption(2, 2, "9"), RecordProblem(.crisis, line: 2, field: 10, column: "phq9_9", value: "2", reason: .crisisOnRejectedRecord(flag: "phq9.item9"))],
-            [notAnOption(3, 2, "9")],
-            [RecordProblem(line: 4, field: 10, column: "phq9_9", value: "x", reason: .notANumber)],
-            [],
-            [RecordProblem(line: 6, reason: .wrongFieldCount(expected: 10, found: 3))],
-        ])
+        XCTAssertEqual(
+            found.records.map(\.1),
+            [
+                [
+                    notAnOption(2, 2, "9"),
+                    RecordProblem(
+                        .crisis, line: 2, field: 10, column: "phq9_9", value: "2",
+                        reason: .crisisOnRejectedRecord(flag: "phq9.item9")),
+                ],
+                [notAnOption(3, 2, "9")],
+                [RecordProblem(line: 4, field: 10, column: "phq9_9", value: "x", reason: .notANumber)],
+                [],
+                [RecordProblem(line: 6, reason: .wrongFieldCount(expected: 10, found: 3))],
+            ])
     }
 
     func testAnInvalidItem9IsNotTakenFromThePreviousRecord() throws {
@@ -62,27 +71,42 @@ final class PaperResultsReaderTests: XCTestCase {
     func testAnEmptyStudentIDIsRejectedOnlyWhereOneIsRequired() throws {
         let text = Self.header + "\n ,0,0,0,0,0,0,0,0,1\n"
         XCTAssertEqual(try read(text).records.map(\.0), [.sheet])
-        XCTAssertEqual(try read(text, requireStudentID: true).records.map(\.1), [[
-            RecordProblem(line: 2, field: 1, column: "student_id", value: " ", reason: .emptyStudentID),
-            RecordProblem(.crisis, line: 2, field: 10, column: "phq9_9", value: "1", reason: .crisisOnRejectedRecord(flag: "phq9.item9")),
-        ]])
+        XCTAssertEqual(
+            try read(text, requireStudentID: true).records.map(\.1),
+            [
+                [
+                    RecordProblem(line: 2, field: 1, column: "student_id", value: " ", reason: .emptyStudentID),
+                    RecordProblem(
+                        .crisis, line: 2, field: 10, column: "phq9_9", value: "1",
+                        reason: .crisisOnRejectedRecord(flag: "phq9.item9")),
+                ]
+            ])
     }
 
     func testControlCharactersInAStudentIDAreRejectedByField() throws {
         let found = try read(Self.header + "\nB7\u{0}Z,0,0,0,0,0,0,0,0,0\n\"A\u{1B}[2J\",0,0,0,0,0,0,0,0,0\n")
-        XCTAssertEqual(found.records.map(\.1), [
-            [RecordProblem(line: 2, field: 1, column: "student_id", value: "B7\u{0}Z",
-                           reason: .controlCharacterInID("U+0000"))],
-            [RecordProblem(line: 3, field: 1, column: "student_id", value: "A\u{1B}[2J",
-                           reason: .controlCharacterInID("U+001B"))],
-        ])
+        XCTAssertEqual(
+            found.records.map(\.1),
+            [
+                [
+                    RecordProblem(
+                        line: 2, field: 1, column: "student_id", value: "B7\u{0}Z",
+                        reason: .controlCharacterInID("U+0000"))
+                ],
+                [
+                    RecordProblem(
+                        line: 3, field: 1, column: "student_id", value: "A\u{1B}[2J",
+                        reason: .controlCharacterInID("U+001B"))
+                ],
+            ])
         XCTAssertEqual(found.records[0].1[0].value, "B7\\u{0}Z", "shown, never printed raw")
         // Long IDs are checked eight bytes at a time: a control character or DEL anywhere is found.
         for bad in ["\u{7}", "\u{7F}", "\u{1F}", "\u{85}"] {
             for position in [0, 7, 8, 13, 16] {
                 var id = Array("A2025000000001234")
                 id.insert(Character(bad), at: position)
-                let found = try read(Self.header + "\n\"\(String(id))\",0,0,0,0,0,0,0,0,0\nA20250000000012345678,0,0,0,0,0,0,0,0,0\n")
+                let found = try read(
+                    Self.header + "\n\"\(String(id))\",0,0,0,0,0,0,0,0,0\nA20250000000012345678,0,0,0,0,0,0,0,0,0\n")
                 XCTAssertEqual(found.records.map(\.0), [.rejected, .sheet], "\(bad.unicodeScalars.first!.value) at \(position)")
             }
         }
@@ -90,7 +114,8 @@ final class PaperResultsReaderTests: XCTestCase {
 
     func testANineteenDigitAnswerIsNotAnOption() throws {
         let found = try read(Self.header + "\nS1,1234567890123456789,0,0,0,0,0,0,0,0\nS2,-99999999999999999999,0,0,0,0,0,0,0,0\n")
-        XCTAssertEqual(found.records.map(\.1), [[notAnOption(2, 2, "1234567890123456789")], [notAnOption(3, 2, "-99999999999999999999")]])
+        XCTAssertEqual(
+            found.records.map(\.1), [[notAnOption(2, 2, "1234567890123456789")], [notAnOption(3, 2, "-99999999999999999999")]])
     }
 
     func testAHugeCellIsQuotedShort() throws {
@@ -101,18 +126,25 @@ final class PaperResultsReaderTests: XCTestCase {
     }
 
     func testARepeatedIDIsOneProblemThatTellsOfItsCrisis() throws {
-        let found = try read(Self.header + "\ns1,0,0,0,0,0,0,0,0,0\nS2,0,0,0,0,0,0,0,0,0\n S1 ,0,0,0,0,0,0,0,0,2\nS2,0,0,0,0,0,0,0,0,0\n")
+        let found = try read(
+            Self.header + "\ns1,0,0,0,0,0,0,0,0,0\nS2,0,0,0,0,0,0,0,0,0\n S1 ,0,0,0,0,0,0,0,0,2\nS2,0,0,0,0,0,0,0,0,0\n")
         XCTAssertEqual(found.records.map(\.0), [.sheet, .sheet, .sheet, .sheet])
-        XCTAssertEqual(found.repeats, [
-            RecordProblem(
-                .crisis, line: 4, field: 1, column: "student_id", value: "S1",
-                reason: .repeatsStudentID(firstLine: 2, raisesCrisis: true)),
-            RecordProblem(line: 5, field: 1, column: "student_id", value: "S2", reason: .repeatsStudentID(firstLine: 3, raisesCrisis: false)),
-        ])
+        XCTAssertEqual(
+            found.repeats,
+            [
+                RecordProblem(
+                    .crisis, line: 4, field: 1, column: "student_id", value: "S1",
+                    reason: .repeatsStudentID(firstLine: 2, raisesCrisis: true)),
+                RecordProblem(
+                    line: 5, field: 1, column: "student_id", value: "S2",
+                    reason: .repeatsStudentID(firstLine: 3, raisesCrisis: false)),
+            ])
     }
 
     func testAStrayQuoteInTheHeaderPrintsNoDataRow() throws {
-        let text = "student_id,\"name," + (1...9).map { "phq9_\($0)" }.joined(separator: ",") + "\nS1,Zhang San,0,0,0,0,0,0,0,0,0\nS2,\"Li Si\",1,1,1,1,1,1,1,1,1\n"
+        let text =
+            "student_id,\"name," + (1...9).map { "phq9_\($0)" }.joined(separator: ",")
+            + "\nS1,Zhang San,0,0,0,0,0,0,0,0,0\nS2,\"Li Si\",1,1,1,1,1,1,1,1,1\n"
         XCTAssertThrowsError(try read(text)) { error in
             XCTAssertEqual("\(error)".contains("in.csv:1:2: error: header column 2 opens a quote"), true, "\(error)")
             XCTAssertFalse("\(error)".contains("Zhang"), "\(error)")

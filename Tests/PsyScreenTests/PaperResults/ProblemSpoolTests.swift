@@ -10,7 +10,9 @@ final class SpoolAndCompactorTests: XCTestCase {
         let streamed = RecordMessage.notANumber, repeated = RecordMessage.repeatsStudentID(firstLine: 1, raisesCrisis: true)
         let stranger = RecordMessage.notOnRoster(raisesCrisis: false)
         func problem(_ line: Int, _ reason: RecordMessage, _ kind: RecordProblem.Kind = .rejection) -> RecordProblem {
-            RecordProblem(kind, line: line, field: line % 3 == 0 ? nil : line, column: "phq9_\(line)", value: "v\"é,\n\(line)", reason: reason)
+            RecordProblem(
+                kind, line: line, field: line % 3 == 0 ? nil : line, column: "phq9_\(line)", value: "v\"é,\n\(line)",
+                reason: reason)
         }
         for line in [2, 5, 5, 9] { try spool.add(problem(line, streamed)) }
         for line in [3, 5, 12] { try spool.addLate(problem(line, repeated, .crisis)) }
@@ -41,7 +43,11 @@ final class SpoolAndCompactorTests: XCTestCase {
         var kept: [String] = []
         for index in 0..<1000 {
             let line = "row \(index)\n"
-            if index % 3 == 1 || index == 999 { try compactor.remove(offset: offset, length: line.utf8.count) } else { kept.append(line) }
+            if index % 3 == 1 || index == 999 {
+                try compactor.remove(offset: offset, length: line.utf8.count)
+            } else {
+                kept.append(line)
+            }
             offset += line.utf8.count
         }
         try compactor.finish(fileSize: offset)

@@ -28,10 +28,12 @@ final class RowSourceTests: XCTestCase {
     func testASheetOfRowsReadsLikeACSVFile() throws {
         let header = ["student_id"] + (1...7).map { "gad7_\($0)" }
         let source = Rows([
-            header, ["A1", "0", "1", "2", "3", "0", "1", "2"], ["", " ", "", "", "", "", "", ""], ["A2", "4", "", "", "", "", "", ""],
+            header, ["A1", "0", "1", "2", "3", "0", "1", "2"], ["", " ", "", "", "", "", "", ""],
+            ["A2", "4", "", "", "", "", "", ""],
             [" a1", "1", "1", "1", "1", "1", "1", "1"],
         ])
-        let reader = try PaperResultsReader(source: source, instruments: [Fixtures.instrument("gad7")], options: .init(requireStudentID: true))
+        let reader = try PaperResultsReader(
+            source: source, instruments: [Fixtures.instrument("gad7")], options: .init(requireStudentID: true))
         var kinds: [PaperResultsReader.Kind] = []
         var sheets: [PaperSheet] = []
         while let (kind, record) = try reader.next() {
@@ -41,13 +43,21 @@ final class RowSourceTests: XCTestCase {
                 try reader.rememberStudentID(record)
             }
             if kind == .rejected {
-                XCTAssertEqual(reader.problems, [RecordProblem(line: 4, field: 2, column: "gad7_1", value: "4", reason: .notAnOption([0, 1, 2, 3]))])
+                XCTAssertEqual(
+                    reader.problems,
+                    [RecordProblem(line: 4, field: 2, column: "gad7_1", value: "4", reason: .notAnOption([0, 1, 2, 3]))])
             }
         }
         XCTAssertEqual(kinds, [.sheet, .blank, .rejected, .sheet])
         XCTAssertEqual(sheets.map(\.answers["gad7"]!), [[0, 1, 2, 3, 0, 1, 2], [1, 1, 1, 1, 1, 1, 1]])
         var repeats: [RecordProblem] = []
         try reader.forEachRepeat { repeats.append($0.problem) }
-        XCTAssertEqual(repeats, [RecordProblem(line: 5, field: 1, column: "student_id", value: "A1", reason: .repeatsStudentID(firstLine: 2, raisesCrisis: false))])
+        XCTAssertEqual(
+            repeats,
+            [
+                RecordProblem(
+                    line: 5, field: 1, column: "student_id", value: "A1",
+                    reason: .repeatsStudentID(firstLine: 2, raisesCrisis: false))
+            ])
     }
 }

@@ -31,7 +31,9 @@ final class RosterReaderTests: XCTestCase {
             """
         XCTAssertThrowsError(try read(text)) { error in
             XCTAssertEqual(
-                (error as? InputError)?.diagnostics.map(\.description).map { $0.replacingOccurrences(of: #"^.*/roster.csv"#, with: "roster.csv", options: .regularExpression) },
+                (error as? InputError)?.diagnostics.map(\.description).map {
+                    $0.replacingOccurrences(of: #"^.*/roster.csv"#, with: "roster.csv", options: .regularExpression)
+                },
                 [
                     "roster.csv:3:2: error: column name: empty",
                     "roster.csv:4:7: error: column status: 'graduated' is not a status (enrolled/在籍, leave/休学, internship/实习, withdrawn/退学)",
@@ -43,10 +45,13 @@ final class RosterReaderTests: XCTestCase {
 
     func testControlCharactersInIDsAndNamesAreRefusedByField() throws {
         // A NUL would cut `B7\0Z` to `B7` in the database; an escape would act on the terminal that shows it.
-        let text = "student_id,name,school,grade,class,gender,status\nB7\u{0}Z,张小明,一中,2026,1班,男,enrolled\nB8,\"\u{1B}[2J王五\",一中,2026,1班,男,enrolled\n"
+        let text =
+            "student_id,name,school,grade,class,gender,status\nB7\u{0}Z,张小明,一中,2026,1班,男,enrolled\nB8,\"\u{1B}[2J王五\",一中,2026,1班,男,enrolled\n"
         XCTAssertThrowsError(try read(text)) { error in
             XCTAssertEqual(
-                (error as? InputError)?.diagnostics.map(\.description).map { $0.replacingOccurrences(of: #"^.*/roster.csv"#, with: "roster.csv", options: .regularExpression) },
+                (error as? InputError)?.diagnostics.map(\.description).map {
+                    $0.replacingOccurrences(of: #"^.*/roster.csv"#, with: "roster.csv", options: .regularExpression)
+                },
                 [
                     "roster.csv:2:1: error: column student_id: 'B7\\u{0}Z' contains the control character U+0000",
                     "roster.csv:3:2: error: column name: '\\u{1B}[2J王五' contains the control character U+001B",
@@ -58,7 +63,8 @@ final class RosterReaderTests: XCTestCase {
         XCTAssertThrowsError(try read("student_id,name,school\nA1,x,y\n")) { error in
             XCTAssertTrue(
                 "\(error)".hasSuffix(
-                    "roster.csv:1: error: the roster lacks columns grade, class, gender, status (needed: student_id, name, school, grade, class, gender, status)"),
+                    "roster.csv:1: error: the roster lacks columns grade, class, gender, status (needed: student_id, name, school, grade, class, gender, status)"
+                ),
                 "\(error)")
         }
     }

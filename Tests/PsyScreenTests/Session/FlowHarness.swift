@@ -6,7 +6,8 @@ import PsyScreenTestSupport
 /// attempt, scored with the real ``BatteryScorer``; every output is kept as a plain transcript.
 struct FlowHarness {
     static let annual = Fixtures.catalog.battery("annual")!
-    static let zhang = Student(studentID: "S1", name: "张小明", school: "一中", grade: "2026", className: "1班", gender: "F", status: .enrolled)
+    static let zhang = Student(
+        studentID: "S1", name: "张小明", school: "一中", grade: "2026", className: "1班", gender: "F", status: .enrolled)
 
     var flow: TerminalFlow
     var now = Date(timeIntervalSince1970: 1_800_000_000)
@@ -76,7 +77,9 @@ struct FlowHarness {
         effects.filter { if case .saveAnswer = $0 { return true } else { return false } }
     }
 
-    static func attempt(state: AttemptState, answers: [String: [Int?]] = [:], source: AttemptSource = .terminal) -> ScreeningAttempt {
+    static func attempt(
+        state: AttemptState, answers: [String: [Int?]] = [:], source: AttemptSource = .terminal
+    ) -> ScreeningAttempt {
         ScreeningAttempt(
             id: 3, wave: "w", studentID: "S1", batteryID: "annual", batteryVersion: "1.0", source: source, state: state,
             startedAt: Date(timeIntervalSince1970: 0), finishedAt: nil, answers: answers, results: [],

@@ -87,7 +87,8 @@ final class TerminalFlowAnsweringTests: XCTestCase {
             harness.lastOutputs,
             [
                 .notice(
-                    "This question cannot be skipped: at most 2 questions of this questionnaire may be skipped, and you have skipped 2."),
+                    "This question cannot be skipped: at most 2 questions of this questionnaire may be skipped, and you have skipped 2."
+                ),
                 prompt,
             ])
         // Going back to a skipped item shows it as skipped; answering it makes room for another skip.

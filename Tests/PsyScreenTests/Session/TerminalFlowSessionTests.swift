@@ -42,7 +42,9 @@ final class TerminalFlowSessionTests: XCTestCase {
                 .notice("Welcome back. Your earlier answers are saved; continuing at question 6 of 16."), .text(""),
                 .text("Patient Health Questionnaire (PHQ-9)"),
                 .text("Over the last 2 weeks, how often have you been bothered by any of the following problems?\n"),
-                .text("Type the number of your answer and press Enter. b back, s skip, q stop for now (answers are saved), ? help.\n"),
+                .text(
+                    "Type the number of your answer and press Enter. b back, s skip, q stop for now (answers are saved), ? help.\n"
+                ),
                 .text("[6/16] Feeling bad about yourself — or that you are a failure or have let yourself or your family down"),
                 .options(["0 Not at all", "1 Several days", "2 More than half the days", "3 Nearly every day"]),
                 .prompt("Your answer (0–3): "),
@@ -52,9 +54,13 @@ final class TerminalFlowSessionTests: XCTestCase {
         harness.type("b")
         XCTAssertEqual(harness.lastOutputs[3], .text("(current answer: 3 Nearly every day; Enter keeps it)"))
         harness.type(["3", "s", "s"])
-        XCTAssertEqual(harness.lastOutputs.first, .notice(
-            "This question cannot be skipped: at most 2 questions of this questionnaire may be skipped, and you have skipped 2."))
-        XCTAssertEqual(harness.effects.first(where: { if case .saveAnswer = $0 { true } else { false } }),
+        XCTAssertEqual(
+            harness.lastOutputs.first,
+            .notice(
+                "This question cannot be skipped: at most 2 questions of this questionnaire may be skipped, and you have skipped 2."
+            ))
+        XCTAssertEqual(
+            harness.effects.first(where: { if case .saveAnswer = $0 { true } else { false } }),
             .saveAnswer(attemptID: 3, instrumentID: "phq9", itemID: "5", value: 3, seconds: 1))
     }
 
@@ -100,7 +106,8 @@ final class TerminalFlowSessionTests: XCTestCase {
         var harness = FlowHarness(kiosk: true)
         harness.begin()
         harness.type(Array(repeating: "1", count: 16))
-        XCTAssertEqual(harness.lastOutputs, [.text(""), .text(TerminalFlowTests.closing), .text(""), .prompt("Press Enter to finish.")])
+        XCTAssertEqual(
+            harness.lastOutputs, [.text(""), .text(TerminalFlowTests.closing), .text(""), .prompt("Press Enter to finish.")])
         XCTAssertNil(harness.exitStatus)
         harness.type("")
         XCTAssertEqual(

@@ -22,7 +22,9 @@ final class TerminalFlowTests: XCTestCase {
             [
                 .text(""), .text("Patient Health Questionnaire (PHQ-9)"),
                 .text("Over the last 2 weeks, how often have you been bothered by any of the following problems?\n"),
-                .text("Type the number of your answer and press Enter. b back, s skip, q stop for now (answers are saved), ? help.\n"),
+                .text(
+                    "Type the number of your answer and press Enter. b back, s skip, q stop for now (answers are saved), ? help.\n"
+                ),
                 .text("[1/16] Little interest or pleasure in doing things"),
                 .options(["0 Not at all", "1 Several days", "2 More than half the days", "3 Nearly every day"]),
                 .prompt("Your answer (0–3): "),
@@ -62,10 +64,12 @@ final class TerminalFlowTests: XCTestCase {
         harness.type(["ｓ１", "是"])
         XCTAssertTrue(harness.transcript.hasPrefix("年度心理健康筛查\n\n请输入你的学号：班级：2026 1班　姓名：张*明\n这是你吗？(y/n) \n这是学校每年一次的心理健康筛查"))
         harness.type("是")
-        XCTAssertEqual(harness.lastOutputs.suffix(3), [
-            .text("[1/16] 做事时提不起劲或没有兴趣"), .options(["0 完全不会", "1 好几天", "2 一半以上的天数", "3 几乎每天"]),
-            .prompt("请输入 0–3："),
-        ])
+        XCTAssertEqual(
+            harness.lastOutputs.suffix(3),
+            [
+                .text("[1/16] 做事时提不起劲或没有兴趣"), .options(["0 完全不会", "1 好几天", "2 一半以上的天数", "3 几乎每天"]),
+                .prompt("请输入 0–3："),
+            ])
         harness.type("7")
         XCTAssertEqual(harness.lastOutputs, [.notice("7 不是选项，请输入 0–3。"), .prompt("请输入 0–3：")])
     }
@@ -76,7 +80,10 @@ final class TerminalFlowTests: XCTestCase {
         harness.type(" s2 ")
         XCTAssertEqual(
             harness.lastOutputs,
-            [.notice("The student ID S2 is not on the roster. Check it and type it again, or ask the teacher."), .prompt("Your student ID: ")])
+            [
+                .notice("The student ID S2 is not on the roster. Check it and type it again, or ask the teacher."),
+                .prompt("Your student ID: "),
+            ])
         harness.type("")
         XCTAssertEqual(harness.lastOutputs, [.prompt("Your student ID: ")])
         harness.type(["S1", "n"])
@@ -136,7 +143,8 @@ final class TerminalFlowTests: XCTestCase {
         XCTAssertEqual(harness.exitStatus, 1)
     }
 
-    static let closing = "Thank you for completing the screening. If you would like to talk to someone, the counseling room is always open to you."
+    static let closing =
+        "Thank you for completing the screening. If you would like to talk to someone, the counseling room is always open to you."
 
     func attempt(state: AttemptState, source: AttemptSource = .terminal) -> ScreeningAttempt {
         FlowHarness.attempt(state: state, source: source)

@@ -31,17 +31,21 @@ final class HostileWorkbookTests: XCTestCase {
     }
 
     func testEntityBombAndExternalEntitiesStopAtTheDoctype() throws {
-        let laughs = #"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>"#
+        let laughs =
+            #"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>"#
         let bomb = laughs + #"<sst xmlns="\#(XLSXFixture.spreadsheetNS)"><si><t>&lol3;</t></si></sst>"#
         let path = try write(XLSXFixture.workbook(sheets: [("S", XLSXFixture.sheet(header))], sharedStrings: bomb))
         XCTAssertEqual(
-            readError(path), "\(path)!xl/sharedStrings.xml:1: error: a DOCTYPE is not allowed in psyscreen files (no DTDs or entities)")
+            readError(path),
+            "\(path)!xl/sharedStrings.xml:1: error: a DOCTYPE is not allowed in psyscreen files (no DTDs or entities)")
 
         let secret = "/etc/hostname"
-        let external = #"<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file://\#(secret)">]><worksheet xmlns="\#(XLSXFixture.spreadsheetNS)"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&x;</t></is></c></row></sheetData></worksheet>"#
+        let external =
+            #"<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file://\#(secret)">]><worksheet xmlns="\#(XLSXFixture.spreadsheetNS)"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&x;</t></is></c></row></sheetData></worksheet>"#
         let second = try write(XLSXFixture.workbook(sheets: [("S", external)]), "external.xlsx")
         XCTAssertEqual(
-            readError(second), "\(second)!xl/worksheets/sheet1.xml:1: error: a DOCTYPE is not allowed in psyscreen files (no DTDs or entities)")
+            readError(second),
+            "\(second)!xl/worksheets/sheet1.xml:1: error: a DOCTYPE is not allowed in psyscreen files (no DTDs or entities)")
     }
 
     func testUndeclaredEntitiesAreErrors() throws {
@@ -59,14 +63,16 @@ final class HostileWorkbookTests: XCTestCase {
         let size = try XCTUnwrap(partSize(path, "xl/worksheets/sheet1.xml"))
         XCTAssertEqual(
             readError(path, limits: limits),
-            "\(path): xl/worksheets/sheet1.xml would inflate to \(ByteCount(size)), more than psyscreen reads for this part (4.1 KB)")
+            "\(path): xl/worksheets/sheet1.xml would inflate to \(ByteCount(size)), more than psyscreen reads for this part (4.1 KB)"
+        )
     }
 
     func testAZipBombIsRefusedByItsCompressionRatio() throws {
         // 20 MB of one repeated byte deflate to about 20 KB: no sheet compresses a thousand times.
         let filler = [UInt8](repeating: 0x20, count: 20 << 20)
         var parts = XLSXFixture.workbook(sheets: [("S", XLSXFixture.sheet(header))])
-        parts["xl/worksheets/sheet1.xml"] = Array(XLSXFixture.sheet(header).utf8.dropLast(12)) + filler + Array("</worksheet>".utf8)
+        parts["xl/worksheets/sheet1.xml"] =
+            Array(XLSXFixture.sheet(header).utf8.dropLast(12)) + filler + Array("</worksheet>".utf8)
         let path = try write(parts)
         let message = readError(path)
         XCTAssertTrue(message.hasPrefix("\(path): xl/worksheets/sheet1.xml is compressed "), message)
@@ -78,7 +84,8 @@ final class HostileWorkbookTests: XCTestCase {
         let path = try write(XLSXFixture.workbook(sheets: [("S", XLSXFixture.sheet(header + rows))]))
         try declare(size: 100, for: "xl/worksheets/sheet1.xml", in: path)
         XCTAssertEqual(
-            readError(path), "\(path): xl/worksheets/sheet1.xml inflates to more than the 100 bytes it declares: the file is damaged or hostile")
+            readError(path),
+            "\(path): xl/worksheets/sheet1.xml inflates to more than the 100 bytes it declares: the file is damaged or hostile")
     }
 
     func testSharedStringsTooBigToKeepAreRefused() throws {
@@ -88,8 +95,10 @@ final class HostileWorkbookTests: XCTestCase {
         let path = try write(XLSXFixture.workbook(sheets: [("S", XLSXFixture.sheet(header))], sharedStrings: strings))
         let message = readError(path, limits: limits)
         XCTAssertTrue(
-            message.hasPrefix("\(path): xl/sharedStrings.xml: the shared-string table holds more than 10.0 KB of text ("), message)
-        XCTAssertTrue(message.hasSuffix("more than psyscreen keeps in memory; save the sheet as CSV (UTF-8) or split it"), message)
+            message.hasPrefix("\(path): xl/sharedStrings.xml: the shared-string table holds more than 10.0 KB of text ("), message
+        )
+        XCTAssertTrue(
+            message.hasSuffix("more than psyscreen keeps in memory; save the sheet as CSV (UTF-8) or split it"), message)
     }
 
     func testAHugeCellIsRefused() throws {
@@ -127,7 +136,8 @@ final class HostileWorkbookTests: XCTestCase {
     private func partSize(_ path: String, _ part: String) throws -> UInt64? {
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         guard let offset = centralEntry(bytes, part) else { return nil }
-        return UInt64(bytes[offset + 24]) | UInt64(bytes[offset + 25]) << 8 | UInt64(bytes[offset + 26]) << 16 | UInt64(bytes[offset + 27]) << 24
+        return UInt64(bytes[offset + 24]) | UInt64(bytes[offset + 25]) << 8 | UInt64(bytes[offset + 26]) << 16 | UInt64(
+            bytes[offset + 27]) << 24
     }
 
     /// Rewrites the uncompressed size of `part` in the central directory (where ZIPFoundation reads it).

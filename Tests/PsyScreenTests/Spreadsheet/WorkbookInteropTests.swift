@@ -40,7 +40,8 @@ final class WorkbookInteropTests: XCTestCase {
         // LibreOffice decode them: see the next test).
         XCTAssertEqual(
             output.trimmingCharacters(in: .newlines),
-            #"{"freeze": "A2", "idFormat": "@", "rows": [[["str", "student_id"], ["str", "name"], ["str", "phq9_1"]], [["str", "000123"], ["str", "张三"], ["int", 2]], [["str", "B7"], ["str", " 李四 & <王> \"五\""], ["NoneType", null]], [["str", "x_x0001_y_x000D_z_x005F_x0041_"], ["float", 2.5], ["float", -0.125]]], "sheets": ["录入", "说明"], "validations": [["C2:C501", "list", "\"0,1,2,3\"", "请输入 0、1、2 或 3"]], "widths": [13.0, 18.0, 9.0]}"#)
+            #"{"freeze": "A2", "idFormat": "@", "rows": [[["str", "student_id"], ["str", "name"], ["str", "phq9_1"]], [["str", "000123"], ["str", "张三"], ["int", 2]], [["str", "B7"], ["str", " 李四 & <王> \"五\""], ["NoneType", null]], [["str", "x_x0001_y_x000D_z_x005F_x0041_"], ["float", 2.5], ["float", -0.125]]], "sheets": ["录入", "说明"], "validations": [["C2:C501", "list", "\"0,1,2,3\"", "请输入 0、1、2 或 3"]], "widths": [13.0, 18.0, 9.0]}"#
+        )
     }
 
     func testLibreOfficeOpensWhatPsyscreenWrites() throws {

@@ -59,7 +59,8 @@ final class WorkbookReadingTests: XCTestCase {
             XLSXFixture.cell("H2", number: "123", style: 1), XLSXFixture.cell("I2", number: "123", style: 2),
             XLSXFixture.cell("J2", number: "1.5", style: 1), XLSXFixture.cell("K2", number: "3", style: 3),
         ]
-        let sheet = XLSXFixture.sheet(#"<row r="1"><c r="A1" t="inlineStr"><is><t>h</t></is></c></row><row r="2">"# + cells.joined() + "</row>")
+        let sheet = XLSXFixture.sheet(
+            #"<row r="1"><c r="A1" t="inlineStr"><is><t>h</t></is></c></row><row r="2">"# + cells.joined() + "</row>")
         let path = try write(XLSXFixture.workbook(sheets: [("S", sheet)], styles: styles))
         XCTAssertEqual(
             try rows(path)[1].fields, ["1", "2.5", "0.3", "100", "0", "20260000000", "1", "000123", "123", "1.5", "3"])
@@ -77,7 +78,8 @@ final class WorkbookReadingTests: XCTestCase {
             XLSXFixture.cell("E2", number: "61", style: 1), XLSXFixture.cell("F2", number: "0.5", style: 5),
             XLSXFixture.cell("G2", number: "2.5", style: 6), #"<c r="H2" t="d"><v>2009-05-12T00:00:00</v></c>"#,
         ]
-        let sheet = XLSXFixture.sheet(#"<row r="1"><c r="A1" t="inlineStr"><is><t>birth_date</t></is></c></row><row r="2">"# + cells.joined() + "</row>")
+        let sheet = XLSXFixture.sheet(
+            #"<row r="1"><c r="A1" t="inlineStr"><is><t>birth_date</t></is></c></row><row r="2">"# + cells.joined() + "</row>")
         let path = try write(XLSXFixture.workbook(sheets: [("S", sheet)], styles: styles))
         XCTAssertEqual(
             try rows(path)[1].fields,
@@ -89,7 +91,8 @@ final class WorkbookReadingTests: XCTestCase {
 
     func testFormulasGiveTheirCachedValueOrTheirText() throws {
         let sheet = XLSXFixture.sheet(
-            #"<row r="1"><c r="A1"><f>1+1</f><v>2</v></c><c r="B1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c><c r="C1"><f>SUM(A1:B1)</f></c></row>"#)
+            #"<row r="1"><c r="A1"><f>1+1</f><v>2</v></c><c r="B1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c><c r="C1"><f>SUM(A1:B1)</f></c></row>"#
+        )
         let path = try write(XLSXFixture.workbook(sheets: [("S", sheet)]))
         XCTAssertEqual(try rows(path), [Row(1, ["2", "ab", "=SUM(A1:B1)"])])
     }
@@ -105,7 +108,9 @@ final class WorkbookReadingTests: XCTestCase {
         var random = SplitMix64(seed: 14)
         let names = (0..<50).map { "姓名\($0)" }
         var expected: [Row] = [Row(1, ["student_id", "name", "phq9_1", "note"])]
-        var xml = #"<row r="1">"# + ["student_id", "name", "phq9_1", "note"].enumerated()
+        var xml =
+            #"<row r="1">"#
+            + ["student_id", "name", "phq9_1", "note"].enumerated()
             .map { XLSXFixture.cell(CellReference.columnName($0.offset) + "1", inline: $0.element) }.joined() + "</row>"
         var number = 1
         for _ in 0..<30_000 {
@@ -114,8 +119,10 @@ final class WorkbookReadingTests: XCTestCase {
             let name = Int(random.next() % 50)
             let answer = Int(random.next() % 4)
             let note = String(repeating: "x", count: Int(random.next() % 40))
-            var cells = [XLSXFixture.cell("A\(number)", inline: "ID\(number)"), XLSXFixture.cell("B\(number)", shared: name),
-                XLSXFixture.cell("C\(number)", number: "\(answer).0")]
+            var cells = [
+                XLSXFixture.cell("A\(number)", inline: "ID\(number)"), XLSXFixture.cell("B\(number)", shared: name),
+                XLSXFixture.cell("C\(number)", number: "\(answer).0"),
+            ]
             var fields = ["ID\(number)", names[name], "\(answer)"]
             if !note.isEmpty {
                 cells.append(XLSXFixture.cell("D\(number)", inline: note))
@@ -124,17 +131,20 @@ final class WorkbookReadingTests: XCTestCase {
             xml += #"<row r="\#(number)">"# + cells.joined() + "</row>"
             expected.append(Row(number, fields))
         }
-        let path = try write(XLSXFixture.workbook(sheets: [("S", XLSXFixture.sheet(xml))], sharedStrings: XLSXFixture.sharedStrings(names)))
+        let path = try write(
+            XLSXFixture.workbook(sheets: [("S", XLSXFixture.sheet(xml))], sharedStrings: XLSXFixture.sharedStrings(names)))
         XCTAssertEqual(try rows(path), expected)
     }
 
     func testTheHeaderIsTheFirstRowWithAValue() throws {
         let sheet = XLSXFixture.sheet(
-            #"<row r="1"><c r="A1" s="1"/></row><row r="3">"# + XLSXFixture.cell("B3", inline: "student_id") + "</row><row r=\"5\">"
+            #"<row r="1"><c r="A1" s="1"/></row><row r="3">"# + XLSXFixture.cell("B3", inline: "student_id")
+                + "</row><row r=\"5\">"
                 + XLSXFixture.cell("B5", inline: "A1") + "</row>")
         let path = try write(XLSXFixture.workbook(sheets: [("S", sheet)]))
         let stream = try SheetRowStream(path: path, sheet: nil)
-        XCTAssertEqual(try stream.allRows().map { Row($0.number, $0.cells) }, [Row(3, ["", "student_id"]), Row(4, []), Row(5, ["", "A1"])])
+        XCTAssertEqual(
+            try stream.allRows().map { Row($0.number, $0.cells) }, [Row(3, ["", "student_id"]), Row(4, []), Row(5, ["", "A1"])])
         XCTAssertEqual(stream.headerRow, 3)
     }
 
@@ -142,7 +152,8 @@ final class WorkbookReadingTests: XCTestCase {
         let first = XLSXFixture.sheet(#"<row r="1">"# + XLSXFixture.cell("A1", inline: "hidden") + "</row>")
         let second = XLSXFixture.sheet(#"<row r="1">"# + XLSXFixture.cell("A1", inline: "second") + "</row>")
         let third = XLSXFixture.sheet(#"<row r="1">"# + XLSXFixture.cell("A1", inline: "third") + "</row>")
-        let path = try write(XLSXFixture.workbook(sheets: [("Notes", first), ("数据", second), ("Other Sheet", third)], hidden: ["Notes"]))
+        let path = try write(
+            XLSXFixture.workbook(sheets: [("Notes", first), ("数据", second), ("Other Sheet", third)], hidden: ["Notes"]))
         XCTAssertEqual(try rows(path), [Row(1, ["second"])])
         XCTAssertEqual(try rows(path, sheet: "Other Sheet"), [Row(1, ["third"])])
         XCTAssertEqual(try rows(path, sheet: " other sheet "), [Row(1, ["third"])])
@@ -179,7 +190,8 @@ final class WorkbookReadingTests: XCTestCase {
 
     func testARowIsNotTakenForOneInProgressWhenTheMergesAreDamaged() throws {
         // Found by fuzz-workbook: the parser stops inside <mergeCells>, after the rows of the same chunk.
-        let sheet = #"<?xml version="1.0" encoding="UTF-7"?><worksheet xmlns="\#(XLSXFixture.spreadsheetNS)"><sheetData>"#
+        let sheet =
+            #"<?xml version="1.0" encoding="UTF-7"?><worksheet xmlns="\#(XLSXFixture.spreadsheetNS)"><sheetData>"#
             + #"<row><c><v>1</v></c><c/><c><f>SUM(pA1)</f></c><c t="str"><f>1</f><v>x</v></c></row></sheetData>"#
             + "<mergeCells count=\"1\"><me\u{1A}geCell ref=\"A1:C1\"/></mergeCells></worksheet>"
         let path = try write(XLSXFixture.workbook(sheets: [("S", sheet)]))
@@ -189,9 +201,18 @@ final class WorkbookReadingTests: XCTestCase {
 
     func testDamagedSheetsNameTheCell() throws {
         let cases: [(String, String)] = [
-            (#"<row r="1"><c r="C1"><v>1</v></c><c r="B1"><v>2</v></c></row>"#, "S:B1: error: cell B1 comes after a cell to its right: the sheet is damaged"),
-            (#"<row r="2"><c r="A2" t="s"><v>5</v></c></row>"#, "S:A2: error: the cell names shared string '5', which the workbook does not have (it has 0): the file is damaged"),
-            (#"<row r="1"><c r="A1"><v>1</v></c></row><row r="1"><c r="A1"><v>1</v></c></row>"#, "S:1: error: row number '1' does not follow row 1: the sheet is damaged"),
+            (
+                #"<row r="1"><c r="C1"><v>1</v></c><c r="B1"><v>2</v></c></row>"#,
+                "S:B1: error: cell B1 comes after a cell to its right: the sheet is damaged"
+            ),
+            (
+                #"<row r="2"><c r="A2" t="s"><v>5</v></c></row>"#,
+                "S:A2: error: the cell names shared string '5', which the workbook does not have (it has 0): the file is damaged"
+            ),
+            (
+                #"<row r="1"><c r="A1"><v>1</v></c></row><row r="1"><c r="A1"><v>1</v></c></row>"#,
+                "S:1: error: row number '1' does not follow row 1: the sheet is damaged"
+            ),
             (#"<row r="1"><c r="1A"><v>1</v></c></row>"#, "S:1: error: a cell has the reference '1A', which names no cell"),
         ]
         for (rows, message) in cases {
@@ -203,7 +224,9 @@ final class WorkbookReadingTests: XCTestCase {
     }
 
     func testColumnNamesAndReferences() {
-        XCTAssertEqual([0, 25, 26, 27, 51, 52, 701, 702, 16_383].map(CellReference.columnName), ["A", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA", "XFD"])
+        XCTAssertEqual(
+            [0, 25, 26, 27, 51, 52, 701, 702, 16_383].map(CellReference.columnName),
+            ["A", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA", "XFD"])
         XCTAssertEqual(CellRange("c3:A1")?.description, "A1:C3")
         XCTAssertNil(CellRange("XFE1"))
         XCTAssertEqual(SourceLocation.cell("b.xlsx!S", row: 12, column: 28).description, "b.xlsx!S:AB12")
@@ -215,24 +238,32 @@ final class WorkbookReadingTests: XCTestCase {
         let csv = try scratch.file("book.xlsx", Array("a,b\n1,2\n".utf8))
         XCTAssertFalse(try WorkbookDetection.isWorkbook(path: csv))
         XCTAssertFalse(try WorkbookDetection.isWorkbook(path: "-"))
-        let xls = try scratch.file("old.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504))
+        let xls = try scratch.file(
+            "old.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504))
         XCTAssertThrowsError(try WorkbookDetection.isWorkbook(path: xls)) { error in
             XCTAssertTrue("\(error)".contains("an Excel 97–2003 workbook (.xls) or a password-protected one"), "\(error)")
         }
     }
 
     func testZipsThatAreNotWorkbooks() throws {
-        let ods = try write(["mimetype": Array("application/vnd.oasis.opendocument.spreadsheet".utf8), "content.xml": Array("<x/>".utf8)], "a.ods")
+        let ods = try write(
+            ["mimetype": Array("application/vnd.oasis.opendocument.spreadsheet".utf8), "content.xml": Array("<x/>".utf8)], "a.ods"
+        )
         XCTAssertThrowsError(try SheetRowStream(path: ods, sheet: nil)) { error in
-            XCTAssertEqual("\(error)", "\(ods): an OpenDocument file (.ods), not an .xlsx workbook: save it as Excel 2007-365 (.xlsx) or CSV UTF-8")
+            XCTAssertEqual(
+                "\(error)",
+                "\(ods): an OpenDocument file (.ods), not an .xlsx workbook: save it as Excel 2007-365 (.xlsx) or CSV UTF-8")
         }
         var docx = XLSXFixture.workbook(sheets: [("S", XLSXFixture.sheet(""))])
         docx["[Content_Types].xml"] = Array(
-            #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#.utf8)
+            #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#
+                .utf8)
         let word = try write(docx, "a.docx")
         XCTAssertThrowsError(try SheetRowStream(path: word, sheet: nil)) { error in
             XCTAssertEqual(
-                "\(error)", "\(word): a zip package that is not an Excel workbook (application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml)")
+                "\(error)",
+                "\(word): a zip package that is not an Excel workbook (application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml)"
+            )
         }
         let text = try scratch.file("t.xlsx", Array("PK\u{3}\u{4}not really a zip".utf8))
         XCTAssertThrowsError(try SheetRowStream(path: text, sheet: nil)) { error in
@@ -241,14 +272,19 @@ final class WorkbookReadingTests: XCTestCase {
     }
 
     func testMacrosAndExternalLinksAreNeverRead() throws {
-        var parts = XLSXFixture.workbook(sheets: [("S", XLSXFixture.sheet(#"<row r="1">"# + XLSXFixture.cell("A1", number: "7") + "</row>"))])
+        var parts = XLSXFixture.workbook(sheets: [
+            ("S", XLSXFixture.sheet(#"<row r="1">"# + XLSXFixture.cell("A1", number: "7") + "</row>"))
+        ])
         // A macro project and an external link that are not even valid: reading the sheet never touches them.
         parts["xl/vbaProject.bin"] = [0xD0, 0xCF, 0x11, 0xE0, 1, 2, 3]
-        parts["xl/externalLinks/externalLink1.xml"] = Array("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>".utf8)
+        parts["xl/externalLinks/externalLink1.xml"] = Array(
+            "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>".utf8)
         var rels = String(decoding: parts["xl/_rels/workbook.xml.rels"]!, as: UTF8.self)
         rels = rels.replacingOccurrences(
             of: "</Relationships>",
-            with: #"<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/><Relationship Id="rIdW" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="http://example.invalid/x" TargetMode="External"/></Relationships>"#)
+            with:
+                #"<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/><Relationship Id="rIdW" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="http://example.invalid/x" TargetMode="External"/></Relationships>"#
+        )
         parts["xl/_rels/workbook.xml.rels"] = Array(rels.utf8)
         let path = try write(parts, "macro.xlsm")
         XCTAssertEqual(try rows(path), [Row(1, ["7"])])

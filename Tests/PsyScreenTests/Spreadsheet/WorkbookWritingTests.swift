@@ -57,7 +57,8 @@ final class WorkbookWritingTests: XCTestCase {
         XCTAssertTrue(sheet.contains(#"<c r="A2" t="inlineStr" s="2"><is><t>000123</t></is></c>"#), sheet)
         XCTAssertTrue(
             sheet.contains(
-                #"<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorTitle="不是选项" error="请输入 0、1、2 或 3" sqref="C2:C501"><formula1>&quot;0,1,2,3&quot;</formula1></dataValidation>"#),
+                #"<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorTitle="不是选项" error="请输入 0、1、2 或 3" sqref="C2:C501"><formula1>&quot;0,1,2,3&quot;</formula1></dataValidation>"#
+            ),
             sheet)
         // " 李四 & <王> "五"" is 17 columns wide with its wide characters counted twice (one more for the margin).
         XCTAssertTrue(sheet.contains(#"<col min="2" max="2" width="18" customWidth="1"/>"#), sheet)
@@ -87,6 +88,9 @@ final class WorkbookWritingTests: XCTestCase {
             textColumns: [0])
         XCTAssertEqual(
             table.rows,
-            [[.text("007"), .integer(12), .number(-3.5)], [.text("8"), .number(0.5), .text("1e3")], [.empty, .text("01"), .text("—")]])
+            [
+                [.text("007"), .integer(12), .number(-3.5)], [.text("8"), .number(0.5), .text("1e3")],
+                [.empty, .text("01"), .text("—")],
+            ])
     }
 }

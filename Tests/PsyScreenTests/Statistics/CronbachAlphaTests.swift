@@ -25,7 +25,7 @@ final class CronbachAlphaTests: XCTestCase {
         [4, 2, 3, 2, 5, 3, 4, 2, 3, 4],
         [5, 5, 6, 2, 3, 3, 2, 4, 4, 5],
         [6, 5, 5, 4, 2, 2, 1, 4, 6, 5],
-        [4, 3, 5, 5, 3, 1, 3, 2, 3, 4]
+        [4, 3, 5, 5, 3, 1, 3, 2, 3, 4],
     ]
 
     /// `cronbach_wide_missing.csv`: 12 respondents × Q1…Q11, blanks as nil.
@@ -41,7 +41,7 @@ final class CronbachAlphaTests: XCTestCase {
         [0, 1, 0, 1, 1, 0, 0, 0, 0, 1, 0],
         [1, 0, 0, 1, 0, 1, 0, 0, nil, 0, 0],
         [1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0],
-        [1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0]
+        [1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0],
     ]
 
     func testPingouinCompleteDataSet() throws {

@@ -70,7 +70,8 @@ package struct CohortExchange: Sendable {
             document = try JSONDecoder().decode(ExchangeDocument.self, from: data)
         } catch {
             if let format = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-               format["format"] as? String != formatName {
+                format["format"] as? String != formatName
+            {
                 throw CohortExchangeError(file: file, .notAnExchangeFile)
             }
             throw CohortExchangeError(file: file, .cannotRead(Self.describe(error)))
@@ -88,7 +89,7 @@ package struct CohortExchange: Sendable {
         guard let error = error as? DecodingError else { return "\(error)" }
         switch error {
         case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context),
-             .valueNotFound(_, let context):
+            .valueNotFound(_, let context):
             let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
             return "\(path.isEmpty ? "" : "at \(path): ")\(context.debugDescription)"
         @unknown default:

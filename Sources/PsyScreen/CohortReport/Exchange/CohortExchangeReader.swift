@@ -62,9 +62,13 @@ struct CohortExchangeReader {
         counts.notScreened = record.notScreened
         counts.onLeave = record.onLeave
         counts.onInternship = record.onInternship
-        let all = [counts.enrolled, counts.screened, counts.partial, counts.refused, counts.notScreened,
-                   counts.onLeave, counts.onInternship]
-        guard all.allSatisfy(Self.isCount) else { throw fail(.notACount(unit: "\(unit)", scale: nil, maximum: Self.maximumCount)) }
+        let all = [
+            counts.enrolled, counts.screened, counts.partial, counts.refused, counts.notScreened,
+            counts.onLeave, counts.onInternship,
+        ]
+        guard all.allSatisfy(Self.isCount) else {
+            throw fail(.notACount(unit: "\(unit)", scale: nil, maximum: Self.maximumCount))
+        }
         guard counts.screened + counts.partial + counts.refused + counts.notScreened == counts.enrolled else {
             throw fail(.statesDoNotAddUp(unit: "\(unit)"))
         }
@@ -90,7 +94,9 @@ struct CohortExchangeReader {
         _ record: ExchangeScale, column: CohortColumn, unit: CohortUnit
     ) throws(CohortExchangeError) -> ScaleCounts {
         let (unit, scale) = ("\(unit)", column.name)
-        guard Set(record.bands.keys) == Set(column.bands.map(\.id)) else { throw fail(.bandNamesDiffer(unit: unit, scale: scale)) }
+        guard Set(record.bands.keys) == Set(column.bands.map(\.id)) else {
+            throw fail(.bandNamesDiffer(unit: unit, scale: scale))
+        }
         let bands = column.bands.map { record.bands[$0.id] ?? 0 }
         guard Self.isCount(record.n), Self.isCount(record.unbanded), bands.allSatisfy(Self.isCount) else {
             throw fail(.notACount(unit: unit, scale: scale, maximum: Self.maximumCount))
@@ -132,10 +138,10 @@ struct CohortExchangeReader {
             throw fail(.scaleRangeTooLarge(scale: column.name, range: "\(column.scaledRange)", limit: limit))
         }
         guard column.bands.count <= InstrumentLimits.bands,
-              column.itemPositions.count <= InstrumentLimits.items,
-              column.itemPositions.allSatisfy({ (0..<InstrumentLimits.items).contains($0) }),
-              column.reversal.count == column.itemPositions.count,
-              column.reversal.allSatisfy({ ($0 ?? 0).magnitude <= 2 * InstrumentLimits.optionValues.upperBound })
+            column.itemPositions.count <= InstrumentLimits.items,
+            column.itemPositions.allSatisfy({ (0..<InstrumentLimits.items).contains($0) }),
+            column.reversal.count == column.itemPositions.count,
+            column.reversal.allSatisfy({ ($0 ?? 0).magnitude <= 2 * InstrumentLimits.optionValues.upperBound })
         else { throw fail(.scaleNotOfAnyInstrument(scale: column.name)) }
     }
 

@@ -58,4 +58,3 @@ struct ExchangeScale: Codable {
         case sumOfSquares = "sum_of_squares"
     }
 }
-

@@ -14,10 +14,11 @@ package enum CohortMerge {
         var policies: [ReportStamp.PolicyKey] = []
         for (name, exchange) in files {
             guard exchange.stamp.wave == first.exchange.stamp.wave else {
-                throw CohortExchangeError(file: name, .otherWave(exchange.stamp.wave, first: first.exchange.stamp.wave, firstFile: first.name))
+                throw CohortExchangeError(
+                    file: name, .otherWave(exchange.stamp.wave, first: first.exchange.stamp.wave, firstFile: first.name))
             }
             guard exchange.stamp.instruments == first.exchange.stamp.instruments,
-                  exchange.tables.columns == first.exchange.tables.columns
+                exchange.tables.columns == first.exchange.tables.columns
             else {
                 throw CohortExchangeError(file: name, .otherKeys(firstFile: first.name))
             }

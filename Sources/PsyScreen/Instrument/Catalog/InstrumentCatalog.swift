@@ -22,7 +22,9 @@ package struct InstrumentCatalog: Sendable {
         package var warning: Diagnostic {
             let own = error.diagnostics.filter { $0.location.file == file }
             let first = own.first ?? Diagnostic(at: SourceLocation(file: file, line: 1), InstrumentMessage.cannotBeRead)
-            return Diagnostic(.warning, at: first.location, InstrumentMessage.fileNotUsed(first: first.message, more: own.count - 1, file: file))
+            return Diagnostic(
+                .warning, at: first.location, InstrumentMessage.fileNotUsed(first: first.message, more: own.count - 1, file: file)
+            )
         }
     }
 
@@ -38,7 +40,8 @@ package struct InstrumentCatalog: Sendable {
     /// Loads every `*.xml` file of `directory` against the `psyscreen.xsd` found there. Only a missing schema or
     /// an unreadable directory stops the load; a bad file goes to ``problems``.
     package static func load(directory: String) throws(InputError) -> InstrumentCatalog {
-        let loader = try InstrumentLoader(schemaPath: (directory as NSString).appendingPathComponent(InstrumentLoader.schemaFileName))
+        let loader = try InstrumentLoader(
+            schemaPath: (directory as NSString).appendingPathComponent(InstrumentLoader.schemaFileName))
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".xml") }.sorted()
@@ -97,7 +100,9 @@ package struct InstrumentCatalog: Sendable {
     private static func duplicate(_ path: String, battery: Bool, _ id: String, _ other: String) -> Problem {
         Problem(
             file: path, id: id,
-            error: InputError(at: SourceLocation(file: path, line: 1), InstrumentMessage.definedTwice(battery: battery, id: id, otherFile: other)))
+            error: InputError(
+                at: SourceLocation(file: path, line: 1),
+                InstrumentMessage.definedTwice(battery: battery, id: id, otherFile: other)))
     }
 
     package func instrument(_ id: String) -> Instrument? { instruments.first { $0.id == id } }

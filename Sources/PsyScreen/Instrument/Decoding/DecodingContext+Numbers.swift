@@ -22,7 +22,8 @@ extension DecodingContext {
         // Int() accepts only digits with an optional sign: no spaces, exponents or hexadecimal.
         if let value = Int(trimmed), range.contains(value) { return value }
         numberError(
-            line, .notWholeNumber(what, low: range.lowerBound, high: range.upperBound, value: Self.quoted(trimmed)), schemaSays: schemaSays)
+            line, .notWholeNumber(what, low: range.lowerBound, high: range.upperBound, value: Self.quoted(trimmed)),
+            schemaSays: schemaSays)
         return nil
     }
 
@@ -37,7 +38,8 @@ extension DecodingContext {
         guard let value = Self.decimalValue(trimmed), value.magnitude <= limit else {
             numberError(
                 element.line,
-                .notDecimal(what, low: Self.plain(-limit), high: Self.plain(limit), value: Self.quoted(trimmed)), schemaSays: schemaSays)
+                .notDecimal(what, low: Self.plain(-limit), high: Self.plain(limit), value: Self.quoted(trimmed)),
+                schemaSays: schemaSays)
             return nil
         }
         if Self.significantFractionDigits(trimmed) > digits {

@@ -95,8 +95,10 @@ struct InstrumentDecoder {
         return elements.compactMap { element in
             let id = element.attribute("id") ?? ""
             let itemIDs = context.idList(element.attribute("items"))
-            let minimum = context.integer(element, "min", in: InstrumentLimits.optionValues, what: .flagBound(flag: id, maximum: false))
-            let maximum = context.integer(element, "max", in: InstrumentLimits.optionValues, what: .flagBound(flag: id, maximum: true))
+            let minimum = context.integer(
+                element, "min", in: InstrumentLimits.optionValues, what: .flagBound(flag: id, maximum: false))
+            let maximum = context.integer(
+                element, "max", in: InstrumentLimits.optionValues, what: .flagBound(flag: id, maximum: true))
             let label = context.text("label", of: element, what: .flagLabel(id))
             if element.attribute("min") == nil && element.attribute("max") == nil {
                 context.error(element.line, .flagNeedsCondition(flag: id))

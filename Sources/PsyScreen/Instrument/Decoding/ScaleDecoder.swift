@@ -98,7 +98,8 @@ struct ScaleDecoder {
         switch method {
         case .sum:
             // With proration and unequal item ranges a prorated sum can go past the sum of the item ranges.
-            range = sameRange || minimumAnswered == count
+            range =
+                sameRange || minimumAnswered == count
                 ? Double(ranges.map(\.lowerBound).reduce(0, +))...Double(ranges.map(\.upperBound).reduce(0, +))
                 : lowest * Double(count)...highest * Double(count)
         case .mean:
@@ -130,7 +131,8 @@ struct ScaleDecoder {
         let decimals = max(base.decimals + Self.fractionDigits(multiplyText), Self.fractionDigits(addText))
         guard InstrumentLimits.decimals.contains(decimals) else {
             context.error(
-                element.line, .derivedDecimals(scale: id, decimals: decimals, base: of, limit: InstrumentLimits.decimals.upperBound))
+                element.line,
+                .derivedDecimals(scale: id, decimals: decimals, base: of, limit: InstrumentLimits.decimals.upperBound))
             return nil
         }
         let ends = [base.range.lowerBound * multiply + add, base.range.upperBound * multiply + add]
@@ -159,7 +161,9 @@ struct ScaleDecoder {
             let maximum = context.decimal(band, "max", limit: limit, what: .bandBound(band: id, maximum: true))
             guard let minimum, let maximum else { return nil }
             if minimum > maximum {
-                context.error(band.line, .bandMinimumAboveMaximum(band: id, scale: scaleID, minimum: format(minimum), maximum: format(maximum)))
+                context.error(
+                    band.line,
+                    .bandMinimumAboveMaximum(band: id, scale: scaleID, minimum: format(minimum), maximum: format(maximum)))
                 return nil
             }
             return Band(id: id, label: label, minimum: minimum, maximum: maximum)

@@ -8,7 +8,8 @@ extension SheetMessage {
         case .reverseKeyed: "反向计分"
         case .usesOptions(let set): "选项组 '\(set)'"
         case .scalesHeading: "计分项"
-        case .scaleLine(let id, let label, let definition, let low, let high): "\(id) — \(label)：\(definition.chinese)，分数范围 \(low)–\(high)"
+        case .scaleLine(let id, let label, let definition, let low, let high):
+            "\(id) — \(label)：\(definition.chinese)，分数范围 \(low)–\(high)"
         case .flagsHeading: "标记"
         case .flagLine(let id, let kind, let items, let minimum, let maximum, let label):
             "\(id)（\(kind == .crisis ? "危机" : "需关注")）："
@@ -22,13 +23,15 @@ extension SheetMessage {
         case .note(let text): "说明：\(text)"
         case .batteryLine(let id, let version, let items): "问卷组 \(id)，版本 \(version)，共 \(items) 题"
         case .instrumentsInOrder: "问卷（按作答顺序）"
-        case .instrumentEntry(let number, let id, let version, let title, let items): "\(number). \(id) \(version) — \(title)（\(items) 题）"
+        case .instrumentEntry(let number, let id, let version, let title, let items):
+            "\(number). \(id) \(version) — \(title)（\(items) 题）"
         case .consentHeading: "知情同意"
         case .crisisHeading: "危机求助信息（学生给出危机答案时立即显示）"
         case .closingHeading: "结束语"
         case .batteryTooFastRule(let seconds): "整次筛查用时少于 \(seconds) 秒视为存疑"
         case .policyHeading: "预警规则（取符合条件的最高等级）"
-        case .policyLine(let level, let reasons): "\(Term.level(level).chinese)：\(reasons.map(\.chinese).joined(separator: "，或 "))"
+        case .policyLine(let level, let reasons):
+            "\(Term.level(level).chinese)：\(reasons.map(\.chinese).joined(separator: "，或 "))"
         case .idColumn(let battery): battery ? "问卷组" : "问卷"
         case .versionColumn: "版本"
         case .itemsColumn: "题数"
@@ -44,7 +47,8 @@ extension SheetMessage {
         case .questionable(let findings): "存疑：" + findings.map(\.chinese).joined(separator: "；")
         case .instrumentValidity(let instrument, let finding): "\(instrument)：\(finding.chinese)"
         case .scoreSummary(let instrument, let scale, let score, let band, let flags):
-            "\(instrument).\(scale) \(score ?? "—")\(band.map { "（\($0)）" } ?? "")" + (flags.isEmpty ? "" : " 标记 \(flags.joined(separator: ";"))")
+            "\(instrument).\(scale) \(score ?? "—")\(band.map { "（\($0)）" } ?? "")"
+                + (flags.isEmpty ? "" : " 标记 \(flags.joined(separator: ";"))")
         case .followUpLine(let time, let status, let by, let note):
             "\(time)  随访：\(Term.followUp(status).chinese)（记录人 \(by)）\(note.map { " — \($0)" } ?? "")"
         }

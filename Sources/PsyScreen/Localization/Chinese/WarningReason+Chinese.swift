@@ -2,7 +2,8 @@ extension WarningReason {
     package var chinese: String {
         switch self {
         case .condition(.flag(let instrument, let flag)): "\(instrument) 触发标记 \(flag)"
-        case .condition(.bands(let instrument, let scale, let bandIDs)): "\(instrument).\(scale) 分级为 \(bandIDs.joined(separator: "/"))"
+        case .condition(.bands(let instrument, let scale, let bandIDs)):
+            "\(instrument).\(scale) 分级为 \(bandIDs.joined(separator: "/"))"
         case .condition(.score(let instrument, let scale, let minimum, let maximum)):
             switch (minimum, maximum) {
             case (let low?, let high?): "\(instrument).\(scale) 分数在 \(format(low))–\(format(high))"

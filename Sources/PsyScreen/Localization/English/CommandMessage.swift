@@ -39,7 +39,8 @@ package enum CommandMessage: Message, Hashable {
     case moreProblems(Int, hint: MoreProblemsHint)
     case rosterNotImported(problems: Int)
     case rosterMoved(id: String, from: String, to: String)
-    case rosterSummary(file: String, students: Int, encoding: LocalizedText, added: Int, updated: Int, unchanged: Int, notInRoster: Int)
+    case rosterSummary(
+        file: String, students: Int, encoding: LocalizedText, added: Int, updated: Int, unchanged: Int, notInRoster: Int)
     case scoreSummary(ScoreSummary)
     case importSummary(ImportSummary)
     case alreadyImported(file: String, wave: String, at: String)
@@ -102,7 +103,8 @@ package enum CommandMessage: Message, Hashable {
         case .keyIsAFile: "the key is a file (--key PATH), never standard output"
         case .keyOnlyWithDeidentified: "--key is only used with --deidentified"
         case .extractToFile: "the de-identified extract is written to a file (-o FILE), never to standard output"
-        case .extractBesideKey(let key): "the extract would be written beside the pseudonym key (\(key)); keep the key apart from exports"
+        case .extractBesideKey(let key):
+            "the extract would be written beside the pseudonym key (\(key)); keep the key apart from exports"
         case .noKey(let key):
             "no pseudonym key at \(key): create one with `psyscreen key init` (or pass --key PATH); refusing to write an extract without one"
         case .cannotCreateFolder(let folder, let reason): "cannot create \(folder): \(reason)"
@@ -112,7 +114,9 @@ package enum CommandMessage: Message, Hashable {
             "--kiosk needs a terminal on standard output: between students it clears the screen and its scrollback, which a pipe or a file cannot do"
         case .noEnrolledStudents(let school, let grade, let className):
             "no enrolled students"
-                + Self.scope([school.map { "school \($0)" }, grade.map { "grade \($0)" }, className.map { "class \($0)" }], in: " in ", ", ")
+                + Self.scope(
+                    [school.map { "school \($0)" }, grade.map { "grade \($0)" }, className.map { "class \($0)" }], in: " in ",
+                    ", ")
                 + " on the roster"
         case .headersNotForJSON: "--headers human is for csv and table; JSON keeps its keys"
         case .records(let count): "\(count) records"
@@ -125,18 +129,21 @@ package enum CommandMessage: Message, Hashable {
         case .scoreSummary(let summary): summary.english
         case .importSummary(let summary): summary.english
         case .alreadyImported(let file, let wave, let at): "\(file): already imported into wave \(wave) on \(at); nothing changed"
-        case .waveHasNoScreenings(let wave, let known): "wave '\(wave)' has no screenings yet (known: \(known.joined(separator: ", ")))"
+        case .waveHasNoScreenings(let wave, let known):
+            "wave '\(wave)' has no screenings yet (known: \(known.joined(separator: ", ")))"
         case .exportNotAudited(let database): "\(database) is read-only for this user: this export is not in the audit trail"
         case .studentsWritten(let count, let output): "\(count) students written to \(output)"
         case .formsWritten(let output, let forms, let battery, let language, let pages):
             "\(output ?? "standard output"): \(forms) form\(forms == 1 ? "" : "s") of battery \(battery) (\(language)), "
                 + (forms == 1 ? "\(pages) pages" : "\(pages) pages each, \(forms * pages) in all")
-        case .followUpRecorded(let student, let wave, let status, let at, let by): "\(student) in wave \(wave): \(status.rawValue) at \(at) by \(by)"
+        case .followUpRecorded(let student, let wave, let status, let at, let by):
+            "\(student) in wave \(wave): \(status.rawValue) at \(at) by \(by)"
         case .databaseDamaged(let problems):
             "the database file is damaged; restore the latest backup (see the README: Backups). SQLite found:\n"
                 + problems.map(\.english).joined(separator: "\n")
         case .databaseSound(let path): "\(path): ok (SQLite integrity_check)"
-        case .backedUp(let database, let file, let bytes): "\(database): backed up to \(file)\(bytes.map { " (\($0) bytes)" } ?? "")"
+        case .backedUp(let database, let file, let bytes):
+            "\(database): backed up to \(file)\(bytes.map { " (\($0) bytes)" } ?? "")"
         case .keyCreated(let path): "created pseudonym key \(path) (mode 0600); back it up and keep it away from exports"
         case .kAnonymity(let k, let summary): "k-anonymity (k = \(k)) on school, grade, gender: \(summary.english)"
         case .valid(let file): "\(file): valid"
@@ -153,7 +160,8 @@ package enum CommandMessage: Message, Hashable {
         case .schemaCurrent(let path): "\(path): ok (schema current)"
         case .backupIsPostgres:
             "a PostgreSQL database is backed up with the server's tools: pg_dump --format=custom --file=FILE DBNAME (see docs/lab-and-district.md); `psyscreen db copy --to FILE.sqlite` makes a SQLite copy"
-        case .rolesOnFile: "roles are PostgreSQL's: a SQLite file is protected by its mode (0600) and whoever may log in to this machine"
+        case .rolesOnFile:
+            "roles are PostgreSQL's: a SQLite file is protected by its mode (0600) and whoever may log in to this machine"
         case .rolesNeedServer: "roles are PostgreSQL's: `--db postgresql://…` names the server's database"
         case .sayWhichRole: "say which role: --terminal, --counselor SCHOOL or --admin"
         case .copyToItself: "--from and --to name the same database"

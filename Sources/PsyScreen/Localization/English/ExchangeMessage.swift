@@ -65,7 +65,8 @@ package enum ExchangeMessage: Message, Hashable {
         case .histogramKeyOutside(let unit, let scale, let key, let range):
             "unit \(unit), \(scale): histogram key \(key) lies outside the scale's range \(range)"
         case .scaleDecimals(let scale, let decimals, let limit): "scale \(scale): \(decimals) decimals (at most \(limit))"
-        case .scaleRangeTooLarge(let scale, let range, let limit): "scale \(scale): its range \(range) is larger than any scale's (±\(limit))"
+        case .scaleRangeTooLarge(let scale, let range, let limit):
+            "scale \(scale): its range \(range) is larger than any scale's (±\(limit))"
         case .scaleNotOfAnyInstrument(let scale): "scale \(scale): its bands or items are not those of any instrument"
         }
     }

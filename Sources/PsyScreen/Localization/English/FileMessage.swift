@@ -41,7 +41,8 @@ package enum FileMessage: Message, Hashable {
         case .gb18030Unavailable: "GB18030 conversion is not available (glibc gconv modules missing)"
         case .cannotStartBrowser(let reason): "cannot start the browser: \(reason)"
         case .printingTimedOut(let seconds): "did not finish printing within \(seconds) seconds"
-        case .printingFailed(let status, let said): "printing to PDF failed (exit status \(status))\(said.isEmpty ? "" : ": \(said)")"
+        case .printingFailed(let status, let said):
+            "printing to PDF failed (exit status \(status))\(said.isEmpty ? "" : ": \(said)")"
         case .cannotWritePageToPrint: "cannot write the page to print"
         case .notRegularFile: "not a regular file"
         case .tooLarge(let bytes, let limit): "file is too large (\(bytes) bytes; the limit is \(limit))"

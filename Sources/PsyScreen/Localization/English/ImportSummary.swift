@@ -31,11 +31,13 @@ package struct ImportSummary: Hashable, Sendable, Message {
 
     package var english: String {
         let counts = zip(["red", "orange", "yellow"], levels).map { "\($0) \($1)" }.joined(separator: ", ")
-        var line = "\(file): \(records) records (\(encoding.english)); \(stored) stored in wave \(wave) (\(counts)); \(rejected) rejected; \(notOnRoster) not on the roster"
+        var line =
+            "\(file): \(records) records (\(encoding.english)); \(stored) stored in wave \(wave) (\(counts)); \(rejected) rejected; \(notOnRoster) not on the roster"
         if blankRecords > 0 { line += "; \(blankRecords) blank record\(blankRecords == 1 ? "" : "s") skipped" }
         if unstoredCrisis > 0 {
             let one = unstoredCrisis == 1
-            line += "; \(unstoredCrisis) sheet\(one ? "" : "s") not stored raise\(one ? "s" : "") a crisis flag: check \(one ? "its paper form" : "their paper forms") today"
+            line +=
+                "; \(unstoredCrisis) sheet\(one ? "" : "s") not stored raise\(one ? "s" : "") a crisis flag: check \(one ? "its paper form" : "their paper forms") today"
         }
         return line
     }

@@ -75,9 +75,12 @@ package enum InstrumentMessage: Message, Hashable {
 
     package var english: String {
         switch self {
-        case .notWholeNumber(let what, let low, let high, let value): "\(what.english) must be a whole number from \(low) to \(high), not '\(value)'"
-        case .notDecimal(let what, let low, let high, let value): "\(what.english) must be a decimal number from \(low) to \(high), not '\(value)'"
-        case .tooManyFractionDigits(let what, let digits, let value): "\(what.english) has more than \(digits) digits after the point ('\(value)')"
+        case .notWholeNumber(let what, let low, let high, let value):
+            "\(what.english) must be a whole number from \(low) to \(high), not '\(value)'"
+        case .notDecimal(let what, let low, let high, let value):
+            "\(what.english) must be a decimal number from \(low) to \(high), not '\(value)'"
+        case .tooManyFractionDigits(let what, let digits, let value):
+            "\(what.english) has more than \(digits) digits after the point ('\(value)')"
         case .tooManyItems(let limit, let count): "an instrument has at most \(limit) items (this one has \(count))"
         case .tooManyScales(let limit, let count): "an instrument has at most \(limit) scales (this one has \(count))"
         case .tooManyBands(let scale, let limit, let count): "scale '\(scale)' has more than \(limit) bands (\(count))"
@@ -99,23 +102,27 @@ package enum InstrumentMessage: Message, Hashable {
             "\(what.english) has no '\(language)' translation (other texts of this file have one)"
         case .duplicateID(let kind, let id, let line):
             "duplicate \(kind.english) id '\(id)'\(kind.scope) (first defined on line \(line))"
-        case .responseSetValueTwice(let set, let value, let line): "response set '\(set)' has value \(value) twice (first on line \(line))"
+        case .responseSetValueTwice(let set, let value, let line):
+            "response set '\(set)' has value \(value) twice (first on line \(line))"
         case .unknownResponseSet(let item, let set): "item '\(item)' uses unknown response set '\(set)'"
         case .flagNeedsCondition(let flag): "flag '\(flag)' needs a condition: min, max or both"
         case .flagUnknownItem(let flag, let item): "flag '\(flag)' names unknown item '\(item)'"
-        case .flagNeverRaised(let flag, let item): "flag '\(flag)' can never be raised: no option of item '\(item)' lies in its range"
+        case .flagNeverRaised(let flag, let item):
+            "flag '\(flag)' can never be raised: no option of item '\(item)' lies in its range"
         case .straightLiningUnknownScale(let scale): "straight-lining names unknown scale '\(scale)'"
         case .straightLiningNeedsReversedItems(let scale):
             "straight-lining needs a scale with reverse-keyed items; scale '\(scale)' has none"
         case .reservedScaleID(let id): "scale id '\(id)' is reserved (it names an output column)"
         case .scaleItemTwice(let scale, let item): "scale '\(scale)' names item '\(item)' twice"
         case .scaleUnknownItem(let scale, let item): "scale '\(scale)' names unknown item '\(item)'"
-        case .scaleTooFewItems(let scale, let minimum, let count): "scale '\(scale)' needs \(minimum) answered items but has only \(count)"
+        case .scaleTooFewItems(let scale, let minimum, let count):
+            "scale '\(scale)' needs \(minimum) answered items but has only \(count)"
         case .scaleMissingWithoutProrating(let scale, let minimum, let count):
             "scale '\(scale)' allows missing items (min-answered \(minimum) of \(count)) but does not prorate: a plain sum of fewer items is not comparable"
         case .prorateOnMean(let scale): "scale '\(scale)': prorate applies to sum scales only (a mean needs none)"
         case .decimalsOnSum(let scale): "scale '\(scale)': decimals apply to mean scales only (sums are whole numbers)"
-        case .derivedUnknownBase(let scale, let base): "derived scale '\(scale)' is based on unknown scale '\(base)' (it must be defined above)"
+        case .derivedUnknownBase(let scale, let base):
+            "derived scale '\(scale)' is based on unknown scale '\(base)' (it must be defined above)"
         case .derivedMultiplyZero(let scale): "derived scale '\(scale)': multiply must not be 0"
         case .derivedDecimals(let scale, let decimals, let base, let limit):
             "derived scale '\(scale)' would keep \(decimals) decimals (those of '\(base)' and of multiply and add together): at most \(limit)"
@@ -129,14 +136,16 @@ package enum InstrumentMessage: Message, Hashable {
         case .instrumentListedTwice(let id): "instrument '\(id)' is listed twice"
         case .unknownInstrument(let id): "unknown instrument '\(id)' (no instrument file with this id)"
         case .instrumentUnusable(let id, let file): "instrument '\(id)' cannot be used: \(file) has errors"
-        case .crisisFlagMustBeRed(let flag, let instrument): "crisis flag '\(flag)' of instrument '\(instrument)' must give red in the policy"
+        case .crisisFlagMustBeRed(let flag, let instrument):
+            "crisis flag '\(flag)' of instrument '\(instrument)' must give red in the policy"
         case .policyInstrumentNotInBattery(let id): "the policy names instrument '\(id)', which is not in this battery"
         case .policyUnknownFlag(let instrument, let flag): "instrument '\(instrument)' has no flag '\(flag)'"
         case .policyUnknownBand(let scale, let band): "scale '\(scale)' has no band '\(band)'"
         case .scoreConditionNeedsBounds: "a score condition needs min, max or both"
         case .policyUnknownScale(let instrument, let scale): "instrument '\(instrument)' has no scale '\(scale)'"
         case .cannotListDirectory: "cannot list the instruments directory"
-        case .definedTwice(let battery, let id, let other): "\(battery ? "battery" : "instrument") id '\(id)' is already defined in \(other) (neither is used)"
+        case .definedTwice(let battery, let id, let other):
+            "\(battery ? "battery" : "instrument") id '\(id)' is already defined in \(other) (neither is used)"
         case .fileIsBattery: "this file is a battery, not an instrument"
         case .noInstrument(let id, let known, let unreadable):
             "no instrument '\(id)' (known: \(known.joined(separator: ", "))\(Self.unreadableNote(unreadable)))"

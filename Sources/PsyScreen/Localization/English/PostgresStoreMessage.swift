@@ -52,7 +52,8 @@ package enum PostgresStoreMessage: Message, Hashable {
         case .invalidConnectTimeout(let text): "invalid connect_timeout '\(text)' (seconds)"
         case .notAURL: "not a postgresql:// URL"
         case .missingEquals(let pair): "missing '=' after '\(pair)' in the URL's parameters"
-        case .unknownParameter(let key, let known): "unknown parameter '\(key)' (psyscreen understands \(known.joined(separator: ", ")))"
+        case .unknownParameter(let key, let known):
+            "unknown parameter '\(key)' (psyscreen understands \(known.joined(separator: ", ")))"
         case .unclosedBracket: "unclosed '[' in the host"
         case .unexpectedAfterHost(let text): "unexpected '\(text)' after the host"
         case .invalidPercentEncoding(let text): "invalid percent-encoding in '\(text)'"
@@ -82,7 +83,8 @@ package enum PostgresStoreMessage: Message, Hashable {
             "unexpected value in column \(column) (\(type)): is the database from another version of psyscreen?"
         case .noDatabase(let name):
             "no psyscreen database here: create its tables with `psyscreen db init --db \(name)` (as the database's owner)"
-        case .olderSchema: "the database was made by an older psyscreen: run `psyscreen db init` as the database's owner to upgrade it"
+        case .olderSchema:
+            "the database was made by an older psyscreen: run `psyscreen db init` as the database's owner to upgrade it"
         case .noSchema: "no schema to create the tables in (search_path is empty)"
         case .newerSchema(let unknown):
             "the database was written by a newer psyscreen (it has migrations \(unknown.joined(separator: ", "))); use that version"

@@ -54,7 +54,8 @@ package enum RecordMessage: Message, Hashable {
             "invalid GB18030" + (detected ? " (detected from the first non-UTF-8 text; use --encoding utf8 to force UTF-8)" : "")
         case .truncatedGB18030: "the file ends in the middle of a GB18030 character"
         case .utf16: "the file is UTF-16 (Excel \"Unicode Text\"); save it as \"CSV UTF-8\" or \"CSV\" and try again"
-        case .quoteNeverClosed(let field): "field \(field) opens a quote that is never closed (the rest of the file would be read as that field)"
+        case .quoteNeverClosed(let field):
+            "field \(field) opens a quote that is never closed (the rest of the file would be read as that field)"
         case .emptyFile: "the file is empty: expected a header row"
         case .needsStudentID: "the file needs a student_id column"
         case .headerQuoteNotClosed(let column):
@@ -65,8 +66,10 @@ package enum RecordMessage: Message, Hashable {
         case .missingItemColumns(let names): "missing item column\(names.count > 1 ? "s" : ""): \(names.joined(separator: ", "))"
         case .scoreColumnName(let column, let name):
             "column \(column) '\(name)' has the name of a score column that score writes; rename or remove it"
-        case .tooManyFlags(let instrument, let count, let maximum): "\(instrument) has \(count) flags; bulk scoring handles at most \(maximum)"
-        case .tooManySums(let instrument, let scale): "\(instrument) scale \(scale): its possible sums are too many for bulk scoring"
+        case .tooManyFlags(let instrument, let count, let maximum):
+            "\(instrument) has \(count) flags; bulk scoring handles at most \(maximum)"
+        case .tooManySums(let instrument, let scale):
+            "\(instrument) scale \(scale): its possible sums are too many for bulk scoring"
         case .emptyRoster: "the roster is empty (no header row)"
         case .rosterLacksColumns(let names):
             "the roster lacks column\(names.count > 1 ? "s" : "") \(names.joined(separator: ", ")) (needed: student_id, name, school, grade, class, gender, status)"
@@ -77,7 +80,9 @@ package enum RecordMessage: Message, Hashable {
             "raises the crisis flag \(flag) on this rejected record: check the paper form and see the student today"
         case .repeatsStudentID(let line, let crisis, let rows):
             "repeats the student_id of \(rows ? "row" : "line") \(line)"
-                + (crisis ? "; this sheet raises a crisis flag: compare it with \(rows ? "row" : "line") \(line) and see the student today" : "")
+                + (crisis
+                    ? "; this sheet raises a crisis flag: compare it with \(rows ? "row" : "line") \(line) and see the student today"
+                    : "")
         case .controlCharacterInID(let codePoint): "contains the control character \(codePoint), which no student ID has"
         case .controlCharacter(let codePoint): "contains the control character \(codePoint)"
         case .emptyStudentID: "is empty: every record needs a student_id"
@@ -85,7 +90,8 @@ package enum RecordMessage: Message, Hashable {
         case .notAStatus: "is not a status (enrolled/在籍, leave/休学, internship/实习, withdrawn/退学)"
         case .alreadyOnLine(let line, let rows): "is already on \(rows ? "row" : "line") \(line)"
         case .notOnRoster(let crisis):
-            "is not on the roster: not stored" + (crisis ? "; this sheet raises a crisis flag: find the student and see them today" : "")
+            "is not on the roster: not stored"
+                + (crisis ? "; this sheet raises a crisis flag: find the student and see them today" : "")
         case .located(_, let column, let value, let reason):
             (column.map { "column \(InputExcerpt.quote($0)): " } ?? "") + (value.map { "'\($0)' " } ?? "") + reason.english
         }

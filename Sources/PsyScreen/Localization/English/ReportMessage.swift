@@ -46,7 +46,8 @@ package enum ReportMessage: Message, Hashable {
         case .median: "Median"
         case .alpha: "α"
         case .wholeWave: "All"
-        case .hiddenNote: "“—” marks a figure that is not shown (too few students, or computable from other figures) or cannot be computed."
+        case .hiddenNote:
+            "“—” marks a figure that is not shown (too few students, or computable from other figures) or cannot be computed."
         case .percentNote: "Percentages are of the scale's n; the ends are coded <5% and >95%."
         case .coverageChart: "Coverage by class (target 100 %)"
         case .coverageTarget: "target 100%"

@@ -31,12 +31,14 @@ package struct ScoreSummary: Hashable, Sendable, Message {
     }
 
     package var english: String {
-        var text = "\(file): \(records) records (\(encoding.english)): \(scored) scored, \(unscored) unscored, \(rejected) rejected"
+        var text =
+            "\(file): \(records) records (\(encoding.english)): \(scored) scored, \(unscored) unscored, \(rejected) rejected"
         var details: [String] = []
         if repeatedIDs > 0 { details.append("\(repeatedIDs) repeated student_id") }
         if rejectedWithCrisis > 0 {
             details.append(
-                "\(rejectedWithCrisis) raising a crisis flag: check \(rejectedWithCrisis == 1 ? "its paper form" : "their paper forms") today")
+                "\(rejectedWithCrisis) raising a crisis flag: check \(rejectedWithCrisis == 1 ? "its paper form" : "their paper forms") today"
+            )
         }
         if !details.isEmpty { text += " (" + details.joined(separator: "; ") + ")" }
         text += "; \(flagsRaised) flag\(flagsRaised == 1 ? "" : "s") raised"

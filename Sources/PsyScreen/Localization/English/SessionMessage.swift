@@ -45,7 +45,8 @@ package enum SessionMessage: Message, Hashable {
         case .alreadyFinished: "You have already completed this screening. Thank you!"
         case .refused: "All right: you chose not to take part, and this has been recorded. Thank you!"
         case .retakeDeclined: "All right: no retake. The screening you completed earlier still counts. Thank you!"
-        case .resuming(let number, let total): "Welcome back. Your earlier answers are saved; continuing at question \(number) of \(total)."
+        case .resuming(let number, let total):
+            "Welcome back. Your earlier answers are saved; continuing at question \(number) of \(total)."
         case .answerPrompt(let range): "Your answer (\(range)): "
         case .currentAnswer(let label?): "(current answer: \(label); Enter keeps it)"
         case .currentAnswer(nil): "(current answer: skipped; Enter keeps it)"
@@ -70,9 +71,11 @@ package enum SessionMessage: Message, Hashable {
         case .quit(let number): "Your answers are saved. Type your student ID next time to continue at question \(number)."
         case .endOfInput: "Input ended; your answers are saved."
         case .interrupted: "Interrupted; your answers are saved."
-        case .storeFailed(let message): "Something went wrong and this was not saved (\(message.english)). Please tell the teacher."
+        case .storeFailed(let message):
+            "Something went wrong and this was not saved (\(message.english)). Please tell the teacher."
         case .saving: "Saving, please wait…"
-        case .answersKept: "Something went wrong with the database. Your answers were kept in a separate file; please tell the teacher."
+        case .answersKept:
+            "Something went wrong with the database. Your answers were kept in a separate file; please tell the teacher."
         case .dismissPrompt: "Press Enter to finish."
         }
     }

@@ -55,7 +55,8 @@ package enum SheetMessage: Message, Hashable {
         case .reverseKeyed: "reverse-keyed"
         case .usesOptions(let set): "options '\(set)'"
         case .scalesHeading: "Scales"
-        case .scaleLine(let id, let label, let definition, let low, let high): "\(id) — \(label): \(definition.english), range \(low)–\(high)"
+        case .scaleLine(let id, let label, let definition, let low, let high):
+            "\(id) — \(label): \(definition.english), range \(low)–\(high)"
         case .flagsHeading: "Flags"
         case .flagLine(let id, let kind, let items, let minimum, let maximum, let label):
             "\(id) (\(kind.rawValue)): "
@@ -69,7 +70,8 @@ package enum SheetMessage: Message, Hashable {
         case .note(let text): "Note: \(text)"
         case .batteryLine(let id, let version, let items): "battery \(id), version \(version), \(items) items"
         case .instrumentsInOrder: "Instruments, in order"
-        case .instrumentEntry(let number, let id, let version, let title, let items): "\(number). \(id) \(version) — \(title) (\(items) items)"
+        case .instrumentEntry(let number, let id, let version, let title, let items):
+            "\(number). \(id) \(version) — \(title) (\(items) items)"
         case .consentHeading: "Consent"
         case .crisisHeading: "Crisis text (shown at once when a crisis answer is given)"
         case .closingHeading: "Closing"
@@ -91,7 +93,8 @@ package enum SheetMessage: Message, Hashable {
         case .questionable(let findings): "questionable: " + findings.map(\.english).joined(separator: "; ")
         case .instrumentValidity(let instrument, let finding): "\(instrument): \(finding.english)"
         case .scoreSummary(let instrument, let scale, let score, let band, let flags):
-            "\(instrument).\(scale) \(score ?? "—")\(band.map { " (\($0))" } ?? "")" + (flags.isEmpty ? "" : " flags \(flags.joined(separator: ";"))")
+            "\(instrument).\(scale) \(score ?? "—")\(band.map { " (\($0))" } ?? "")"
+                + (flags.isEmpty ? "" : " flags \(flags.joined(separator: ";"))")
         case .followUpLine(let time, let status, let by, let note):
             "\(time)  follow-up: \(status.rawValue) by \(by)\(note.map { " — \($0)" } ?? "")"
         }
@@ -118,7 +121,8 @@ package enum ScaleDefinition: Message, Hashable {
         case .items(let method, let items, let minimum, let prorate):
             "\(method.rawValue) of items \(items.joined(separator: " "))"
                 + (minimum < items.count
-                    ? "; scored with at least \(minimum) of \(items.count) answered" + (prorate ? ", prorated (rounded half up)" : "")
+                    ? "; scored with at least \(minimum) of \(items.count) answered"
+                        + (prorate ? ", prorated (rounded half up)" : "")
                     : "; no score if any item is missing")
         case .derived(let of, let multiply, let add): "\(multiply) × \(of)" + (add.map { " + \($0)" } ?? "")
         }

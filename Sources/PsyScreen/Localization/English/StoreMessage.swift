@@ -68,7 +68,8 @@ package enum StoreMessage: Message, Hashable {
             "\(column) holds '\(text)', which this version of psyscreen does not know (is the database damaged, or from a newer version?)"
         case .importRunningElsewhere(let wave, let holder):
             "this file is being imported into wave \(wave) by another psyscreen (\(holder)); wait for it to finish"
-        case .importStopped: "the import was stopped: its staged rows were removed by another psyscreen, which took it for abandoned"
+        case .importStopped:
+            "the import was stopped: its staged rows were removed by another psyscreen, which took it for abandoned"
         case .atLine(let line, let text): "line \(line): \(text.english)"
         case .scaleCountMismatch(let instrument, let scales): "internal: \(instrument) scored \(scales) scales"
         case .attemptNotHere(let id): "attempt \(id) was not started or resumed here"

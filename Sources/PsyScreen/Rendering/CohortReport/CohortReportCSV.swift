@@ -13,17 +13,22 @@ package enum CohortReportCSV {
             out.append(0x0A)
         }
         line(header)
-        for (name, value) in CohortStampText.fields(report.stamp) { line(["all", "", "", "", "", "", "", "stamp:\(name)", value]) }
-        let columnPrefixes = [Array(",,,".utf8)] + report.columns.map {
-            Array(",\(field($0.instrumentID)),\(field($0.scaleID)),".utf8)
+        for (name, value) in CohortStampText.fields(report.stamp) {
+            line(["all", "", "", "", "", "", "", "stamp:\(name)", value])
         }
+        let columnPrefixes =
+            [Array(",,,".utf8)]
+            + report.columns.map {
+                Array(",\(field($0.instrumentID)),\(field($0.scaleID)),".utf8)
+            }
         var lastUnit: CohortUnit?
         var unitPrefix: [UInt8] = []
         report.forEachStatistic { unit, column, statistic, value in
             if unit.unit != lastUnit {
                 let key = unit.unit
-                unitPrefix = Array(([key.level.rawValue] + [key.school, key.grade, key.className, key.group].map(typedText))
-                    .map(field).joined(separator: ",").utf8)
+                unitPrefix = Array(
+                    ([key.level.rawValue] + [key.school, key.grade, key.className, key.group].map(typedText))
+                        .map(field).joined(separator: ",").utf8)
                 lastUnit = key
             }
             out.append(contentsOf: unitPrefix)

@@ -45,20 +45,25 @@ struct CohortReportCharts {
                 for (band, count) in scale.bands.enumerated() {
                     guard let count else { continue }
                     shown += count
-                    segments.append(.init(
-                        percent: 100 * Double(count) / Double(n), color: colors[band],
-                        title: "\(names[band]): \(count) (\(scale.bandPercents[band]))"))
+                    segments.append(
+                        .init(
+                            percent: 100 * Double(count) / Double(n), color: colors[band],
+                            title: "\(names[band]): \(count) (\(scale.bandPercents[band]))"))
                 }
                 // What the hidden bands hold together is n minus the shown ones: a published difference.
                 if shown < n {
-                    segments.append(.init(percent: 100 * Double(n - shown) / Double(n), color: Self.hiddenColor,
-                                          title: strings.hiddenSegment))
+                    segments.append(
+                        .init(
+                            percent: 100 * Double(n - shown) / Double(n), color: Self.hiddenColor,
+                            title: strings.hiddenSegment))
                 }
                 return SVGBarChart.Row(label: label, segments: segments, value: "n = \(n)")
             }
             let chart = SVGBarChart(rows: rows, ariaLabel: strings.scaleTitle(column))
-            return (strings.bandChart + " — " + strings.scaleTitle(column), chart.render(),
-                    Array(zip(names, colors)) + [(strings.hiddenSegment, Self.hiddenColor)])
+            return (
+                strings.bandChart + " — " + strings.scaleTitle(column), chart.render(),
+                Array(zip(names, colors)) + [(strings.hiddenSegment, Self.hiddenColor)]
+            )
         }
     }
 
@@ -76,9 +81,10 @@ struct CohortReportCharts {
             for (level, count) in zip(CohortCell.publishedLevels, unit.levels) {
                 texts.append(DisclosureFormat.count(count))
                 guard let count else { continue }
-                segments.append(.init(
-                    percent: 100 * Double(count) / Double(screened), color: Self.levelColor(level),
-                    title: "\(strings.level(level)): \(count)"))
+                segments.append(
+                    .init(
+                        percent: 100 * Double(count) / Double(screened), color: Self.levelColor(level),
+                        title: "\(strings.level(level)): \(count)"))
             }
             maximum = max(maximum, segments.reduce(0) { $0 + $1.percent })
             return SVGBarChart.Row(label: label, segments: segments, value: texts.joined(separator: "/"))

@@ -10,7 +10,8 @@ package enum CohortReportHTML {
         for line in CohortStampText.lines(report.stamp, language: language) {
             body += "<li>\(HTMLText.escape(line))</li>\n"
         }
-        body += "</ul><p class=\"note\">\(HTMLText.escape(strings.hiddenNote)) \(HTMLText.escape(strings.percentNote))</p></section>\n"
+        body +=
+            "</ul><p class=\"note\">\(HTMLText.escape(strings.hiddenNote)) \(HTMLText.escape(strings.percentNote))</p></section>\n"
 
         body += "<h2>\(HTMLText.escape(strings.chartsTitle))</h2>\n"
         for (title, svg) in charts.coverageByClass() {
@@ -20,7 +21,8 @@ package enum CohortReportHTML {
             body += "<figure><figcaption>\(HTMLText.escape(title))</figcaption>\n\(svg)\(legendHTML(legend))</figure>\n"
         }
         let levels = CohortCell.publishedLevels.map { (strings.level($0), CohortReportCharts.levelColor($0)) }
-        body += "<figure><figcaption>\(HTMLText.escape(strings.levelChart))</figcaption>\n"
+        body +=
+            "<figure><figcaption>\(HTMLText.escape(strings.levelChart))</figcaption>\n"
             + charts.levelsByGrade() + legendHTML(levels, note: strings.levelLegend) + "</figure>\n"
 
         body += "<h2>\(HTMLText.escape(strings.tablesTitle))</h2>\n"

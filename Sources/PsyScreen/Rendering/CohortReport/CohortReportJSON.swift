@@ -13,13 +13,25 @@ package enum CohortReportJSON {
         var stampMembers: [(String, JSONValue)] = [
             ("wave", .string(stamp.wave)), ("min_cell", .integer(stamp.minimumCellSize)),
             ("psyscreen_version", .string(stamp.psyscreenVersion)), ("generated_at", .string(stamp.generatedAt)),
-            ("instruments", .array(stamp.instruments.map {
-                .object([("id", .string($0.id)), ("version", .string($0.version)), ("scoring_key", .string($0.scoringKey))])
-            })),
-            ("policies", .array(stamp.policies.map {
-                .object([("battery", .string($0.battery)), ("version", .string($0.version)),
-                         ("policy_key", .string($0.policyKey))])
-            })),
+            (
+                "instruments",
+                .array(
+                    stamp.instruments.map {
+                        .object([
+                            ("id", .string($0.id)), ("version", .string($0.version)), ("scoring_key", .string($0.scoringKey)),
+                        ])
+                    })
+            ),
+            (
+                "policies",
+                .array(
+                    stamp.policies.map {
+                        .object([
+                            ("battery", .string($0.battery)), ("version", .string($0.version)),
+                            ("policy_key", .string($0.policyKey)),
+                        ])
+                    })
+            ),
         ]
         if let files = stamp.mergedFiles { stampMembers.append(("merged_files", .integer(files))) }
         let scales = report.columns.map { column in
@@ -38,21 +50,31 @@ package enum CohortReportJSON {
     private static func unit(unit: CohortReport.Unit, columns: [CohortColumn]) -> JSONValue {
         let key = unit.unit
         var levels: [(String, JSONValue)] = []
-        for (level, count) in zip(CohortCell.publishedLevels, unit.levels) { levels.append((level.rawValue, .countOrNull(count))) }
+        for (level, count) in zip(CohortCell.publishedLevels, unit.levels) {
+            levels.append((level.rawValue, .countOrNull(count)))
+        }
         var scales: [(String, JSONValue)] = []
         for (column, scale) in zip(columns, unit.scales) {
             var bands: [(String, JSONValue)] = []
             for (index, band) in column.bands.enumerated() {
                 let percent = scale.bandPercents[index]
-                bands.append((band.id, .object([
-                    ("count", .countOrNull(scale.bands[index])),
-                    ("percent", percent == DisclosureFormat.hiddenMarker ? .null : .string(percent)),
-                ])))
+                bands.append(
+                    (
+                        band.id,
+                        .object([
+                            ("count", .countOrNull(scale.bands[index])),
+                            ("percent", percent == DisclosureFormat.hiddenMarker ? .null : .string(percent)),
+                        ])
+                    ))
             }
-            scales.append((column.name, .object([
-                ("n", .countOrNull(scale.n)), ("mean", .numberOrNull(scale.mean)), ("sd", .numberOrNull(scale.sd)),
-                ("median", .numberOrNull(scale.median)), ("alpha", .numberOrNull(scale.alpha)), ("bands", .object(bands)),
-            ])))
+            scales.append(
+                (
+                    column.name,
+                    .object([
+                        ("n", .countOrNull(scale.n)), ("mean", .numberOrNull(scale.mean)), ("sd", .numberOrNull(scale.sd)),
+                        ("median", .numberOrNull(scale.median)), ("alpha", .numberOrNull(scale.alpha)), ("bands", .object(bands)),
+                    ])
+                ))
         }
         return .object([
             ("level", .string(key.level.rawValue)), ("school", .string(key.school)), ("grade", .string(key.grade)),

@@ -19,8 +19,10 @@ struct CohortReportTables {
             rows: [], numeric: Set(1...(3 + levels.count)))
         for unit in report.units {
             coverage.rows.append(
-                [strings.label(unit.unit), String(unit.enrolled), DisclosureFormat.count(unit.screened),
-                 unit.coveragePercent.map { ScoreFormat.string($0, decimals: 1) + "%" } ?? DisclosureFormat.hiddenMarker]
+                [
+                    strings.label(unit.unit), String(unit.enrolled), DisclosureFormat.count(unit.screened),
+                    unit.coveragePercent.map { ScoreFormat.string($0, decimals: 1) + "%" } ?? DisclosureFormat.hiddenMarker,
+                ]
                     + unit.levels.map(DisclosureFormat.count))
         }
         sections.append(coverage)
@@ -33,14 +35,18 @@ struct CohortReportTables {
             for unit in report.units {
                 let scale = unit.scales[index]
                 let bands = zip(scale.bands, scale.bandPercents).map { count, percent in
-                    count == nil ? DisclosureFormat.hiddenMarker
-                        : percent == DisclosureFormat.hiddenMarker ? DisclosureFormat.count(count)
-                        : "\(DisclosureFormat.count(count)) (\(percent))"
+                    count == nil
+                        ? DisclosureFormat.hiddenMarker
+                        : percent == DisclosureFormat.hiddenMarker
+                            ? DisclosureFormat.count(count)
+                            : "\(DisclosureFormat.count(count)) (\(percent))"
                 }
                 section.rows.append(
-                    [strings.label(unit.unit), DisclosureFormat.count(scale.n),
-                     CohortValueFormat.rounded(scale.mean, 2), CohortValueFormat.rounded(scale.sd, 2),
-                     CohortValueFormat.rounded(scale.median, 1), CohortValueFormat.rounded(scale.alpha, 3)] + bands)
+                    [
+                        strings.label(unit.unit), DisclosureFormat.count(scale.n),
+                        CohortValueFormat.rounded(scale.mean, 2), CohortValueFormat.rounded(scale.sd, 2),
+                        CohortValueFormat.rounded(scale.median, 1), CohortValueFormat.rounded(scale.alpha, 3),
+                    ] + bands)
             }
             sections.append(section)
         }

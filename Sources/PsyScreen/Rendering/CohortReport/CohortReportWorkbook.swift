@@ -14,14 +14,20 @@ package enum CohortReportWorkbook {
                 columns: ([strings.unit, strings.enrolled, strings.screened, strings.coverage + " %"] + levels.map(strings.level))
                     .enumerated().map { .init($0.element, isText: $0.offset == 0) },
                 rows: report.units.map { unit in
-                    [.text(strings.label(unit.unit)), .integer(unit.enrolled), count(unit.screened), number(unit.coveragePercent, 1)]
+                    [
+                        .text(strings.label(unit.unit)), .integer(unit.enrolled), count(unit.screened),
+                        number(unit.coveragePercent, 1),
+                    ]
                         + unit.levels.map(count)
                 }))
         for (index, column) in report.columns.enumerated() {
             let bands = column.bands.map { CohortColumn.text($0.label, strings.tag) }
-            let title = ColumnHeadings.shortName(title: CohortColumn.text(column.instrumentTitle, Language.english.tag), id: column.instrumentID)
+            let title =
+                ColumnHeadings.shortName(
+                    title: CohortColumn.text(column.instrumentTitle, Language.english.tag), id: column.instrumentID)
                 + " " + CohortColumn.text(column.scaleLabel, strings.tag)
-            let header = [strings.unit, strings.n, strings.mean, strings.sd, strings.median, strings.alpha]
+            let header =
+                [strings.unit, strings.n, strings.mean, strings.sd, strings.median, strings.alpha]
                 + bands.flatMap { [$0, $0 + " %"] }
             tables.append(
                 SpreadsheetTable(

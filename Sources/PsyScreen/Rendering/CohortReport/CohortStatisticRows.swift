@@ -17,9 +17,10 @@ extension CohortReport {
         var rows: [CohortStatisticRow] = []
         rows.reserveCapacity(units.count * (6 + columns.reduce(0) { $0 + 5 + 2 * $1.bands.count }))
         forEachStatistic { unit, column, statistic, value in
-            rows.append(CohortStatisticRow(
-                unit: unit.unit, instrument: column.map { columns[$0].instrumentID } ?? "",
-                scale: column.map { columns[$0].scaleID } ?? "", statistic: statistic, value: value))
+            rows.append(
+                CohortStatisticRow(
+                    unit: unit.unit, instrument: column.map { columns[$0].instrumentID } ?? "",
+                    scale: column.map { columns[$0].scaleID } ?? "", statistic: statistic, value: value))
         }
         return rows
     }
@@ -41,7 +42,9 @@ extension CohortReport {
                 body(unit, index, "sd", CohortValueFormat.number(scale.sd))
                 body(unit, index, "median", CohortValueFormat.number(scale.median))
                 body(unit, index, "alpha", CohortValueFormat.number(scale.alpha))
-                for (name, count) in zip(bandNames[index], scale.bands) { body(unit, index, name, CohortValueFormat.count(count)) }
+                for (name, count) in zip(bandNames[index], scale.bands) {
+                    body(unit, index, name, CohortValueFormat.count(count))
+                }
                 for (name, percent) in zip(percentNames[index], scale.bandPercents) { body(unit, index, name, percent) }
             }
         }

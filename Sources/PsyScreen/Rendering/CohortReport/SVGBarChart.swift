@@ -31,7 +31,8 @@ struct SVGBarChart {
     func render() -> String {
         let width = labelWidth + barWidth + valueWidth
         let height = top + Double(rows.count) * rowHeight + 8
-        var svg = "<svg class=\"chart\" role=\"img\" aria-label=\"\(HTMLText.escape(ariaLabel))\" "
+        var svg =
+            "<svg class=\"chart\" role=\"img\" aria-label=\"\(HTMLText.escape(ariaLabel))\" "
             + "viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\">\n"
         // Axis ticks.
         for tick in stride(from: 0.0, through: axisMaximum, by: tickStep) {
@@ -45,16 +46,19 @@ struct SVGBarChart {
             var x = labelWidth
             for segment in row.segments where segment.percent > 0 {
                 let w = barWidth * min(segment.percent, axisMaximum) / axisMaximum
-                svg += "<rect x=\"\(f(x))\" y=\"\(f(y + 3))\" width=\"\(f(max(w, 0.5)))\" height=\"\(f(rowHeight - 6))\" "
+                svg +=
+                    "<rect x=\"\(f(x))\" y=\"\(f(y + 3))\" width=\"\(f(max(w, 0.5)))\" height=\"\(f(rowHeight - 6))\" "
                     + "fill=\"\(segment.color)\"><title>\(HTMLText.escape(segment.title))</title></rect>"
                 x += w
             }
-            svg += "<text x=\"\(f(labelWidth + barWidth + 6))\" y=\"\(f(y + 14))\" class=\"value\">\(HTMLText.escape(row.value))</text>\n"
+            svg +=
+                "<text x=\"\(f(labelWidth + barWidth + 6))\" y=\"\(f(y + 14))\" class=\"value\">\(HTMLText.escape(row.value))</text>\n"
         }
         if let target {
             let x = labelWidth + barWidth * target / axisMaximum
             svg += "<line x1=\"\(f(x))\" y1=\"\(f(top - 2))\" x2=\"\(f(x))\" y2=\"\(f(height - 6))\" class=\"target\"/>"
-            svg += "<text x=\"\(f(x - 4))\" y=\"\(f(height - 1))\" class=\"target-label\">\(HTMLText.escape(targetLabel))</text>\n"
+            svg +=
+                "<text x=\"\(f(x - 4))\" y=\"\(f(height - 1))\" class=\"target-label\">\(HTMLText.escape(targetLabel))</text>\n"
         }
         return svg + "</svg>\n"
     }

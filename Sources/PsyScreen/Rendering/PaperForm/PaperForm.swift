@@ -49,7 +49,8 @@ package struct PaperForm: Sendable {
                 var next = 0
                 while next < run.count {
                     let continued = planner.pages.count - 1 != headingPage
-                    var room = PaperFormGeometry.pageBudget - planner.used
+                    var room =
+                        PaperFormGeometry.pageBudget - planner.used
                         - heights.tableHeader(run[next], of: instrument, continued: continued)
                     var count = 0
                     while next + count < run.count {
@@ -69,7 +70,8 @@ package struct PaperForm: Sendable {
                     let chunk = Array(run[next..<next + count])
                     planner.add(
                         .items(instrument: index, columns: chunk, continued: continued),
-                        heights.tableHeader(chunk[0], of: instrument, continued: continued) + chunk.reduce(0) { $0 + heights.row($1, of: instrument) },
+                        heights.tableHeader(chunk[0], of: instrument, continued: continued)
+                            + chunk.reduce(0) { $0 + heights.row($1, of: instrument) },
                         forced: true)
                     next += count
                     if next < run.count { planner.newPage() }

@@ -77,7 +77,8 @@ package enum PaperFormHTML {
         case .blank:
             person = "\(HTMLText.escape(strings.studentID)) <span class=\"line\"></span>"
         case .student(let student, _):
-            person = "\(HTMLText.escape(strings.studentID)) <b>\(HTMLText.escape(student.studentID))</b> · \(HTMLText.escape(student.name))"
+            person =
+                "\(HTMLText.escape(strings.studentID)) <b>\(HTMLText.escape(student.studentID))</b> · \(HTMLText.escape(student.name))"
         }
         return "<div class=\"run\"><span>\(title)</span><span class=\"who\">\(person)</span><span>"
             + "\(HTMLText.escape(strings.page(page, of: form.pageCount)))</span></div>\n"

@@ -15,13 +15,16 @@ struct PaperFormHeights {
     }
 
     var title: Double {
-        G.height(of: battery.title.text(in: language), width: G.contentWidth, size: G.titleSize, leading: G.titleLeading, bold: true)
+        G.height(
+            of: battery.title.text(in: language), width: G.contentWidth, size: G.titleSize, leading: G.titleLeading, bold: true)
             + 2.5 + G.blockGap
     }
 
     var identity: Double { G.identityHeight + G.blockGap }
 
-    var consent: Double { panel(battery.consent.text(in: language), width: G.contentWidth - 2 * G.panelPadding) + 2 * G.panelPadding + G.blockGap }
+    var consent: Double {
+        panel(battery.consent.text(in: language), width: G.contentWidth - 2 * G.panelPadding) + 2 * G.panelPadding + G.blockGap
+    }
 
     var howToAnswer: Double {
         G.height(of: strings.howToAnswer, width: G.contentWidth, size: G.textSize, leading: G.textLeading, bold: true)
@@ -30,7 +33,10 @@ struct PaperFormHeights {
     }
 
     func heading(_ instrument: Instrument) -> Double {
-        1 + G.height(of: instrument.title.text(in: language), width: G.contentWidth, size: G.headingSize, leading: G.headingLeading, bold: true)
+        1
+            + G.height(
+                of: instrument.title.text(in: language), width: G.contentWidth, size: G.headingSize, leading: G.headingLeading,
+                bold: true)
             + 1 + panel(instrument.instructions.text(in: language), width: G.contentWidth) + 1.5
     }
 
@@ -38,10 +44,14 @@ struct PaperFormHeights {
     func tableHeader(_ column: ResultColumns.ItemColumn, of instrument: Instrument, continued: Bool) -> Double {
         let options = instrument.responses(for: instrument.items[column.itemIndex]).options
         let width = G.optionWidth(count: options.count) - 2 * G.cellPaddingHorizontal
-        let lines = options.map { PrintedTextMeasure.lines($0.label.text(in: language), width: width, fontSize: G.labelSize) }.max() ?? 1
+        let lines =
+            options.map { PrintedTextMeasure.lines($0.label.text(in: language), width: width, fontSize: G.labelSize) }.max() ?? 1
         var height = G.height(lines: lines, size: G.labelSize, leading: G.labelLeading) + 2 * 1.2 + 0.3 + G.blockGap
         if continued {
-            height += G.height(of: instrument.title.text(in: language) + strings.continued, width: G.contentWidth, size: G.labelSize, leading: 1.3, bold: true) + 1
+            height +=
+                G.height(
+                    of: instrument.title.text(in: language) + strings.continued, width: G.contentWidth, size: G.labelSize,
+                    leading: 1.3, bold: true) + 1
         }
         return height
     }
@@ -50,7 +60,9 @@ struct PaperFormHeights {
     func row(_ column: ResultColumns.ItemColumn, of instrument: Instrument) -> Double {
         let item = instrument.items[column.itemIndex]
         let count = instrument.responses(for: item).options.count
-        let text = G.height(of: item.text.text(in: language), width: G.textColumnWidth(options: count) - 2 * G.cellPaddingHorizontal, size: G.itemSize, leading: G.itemLeading)
+        let text = G.height(
+            of: item.text.text(in: language), width: G.textColumnWidth(options: count) - 2 * G.cellPaddingHorizontal,
+            size: G.itemSize, leading: G.itemLeading)
         return max(text, rowMinimumContent) + 2 * G.cellPaddingVertical + 0.3
     }
 

@@ -55,7 +55,11 @@ package enum DataEntryWorkbook {
                 .map { "\($0.value) \($0.label.text(in: language.tag))" }
                 .joined(separator: text(.optionSeparator))
             lines.append([
-                .text(column.name), .text(text(.item(short: shortNames[column.instrumentIndex], number: item.id, text: item.text.text(in: language.tag)))),
+                .text(column.name),
+                .text(
+                    text(
+                        .item(short: shortNames[column.instrumentIndex], number: item.id, text: item.text.text(in: language.tag)))
+                ),
                 .text(options),
             ])
         }

@@ -47,7 +47,9 @@ enum CellFormat: Hashable, Sendable {
             case UInt8(ascii: "["):
                 var inside: [UInt8] = []
                 while let next = bytes.popFirst(), next != UInt8(ascii: "]") { inside.append(next | 0x20) }
-                if !inside.isEmpty, inside.allSatisfy({ $0 == UInt8(ascii: "h") || $0 == UInt8(ascii: "m") || $0 == UInt8(ascii: "s") }) {
+                if !inside.isEmpty,
+                    inside.allSatisfy({ $0 == UInt8(ascii: "h") || $0 == UInt8(ascii: "m") || $0 == UInt8(ascii: "s") })
+                {
                     elapsed = true
                 }
             default:

@@ -15,7 +15,8 @@ struct CellStyles: Sendable {
             try LibXMLStreamParser.parse(
                 archive.read(part, limit: archive.limits.smallPart), file: "\(archive.path)!\(part)", handler: collector)
         } catch let overflow as CollectorOverflow {
-            throw FileError(path: archive.path, .workbook(.tooManyElements(part: part, element: overflow.name, limit: overflow.limit)))
+            throw FileError(
+                path: archive.path, .workbook(.tooManyElements(part: part, element: overflow.name, limit: overflow.limit)))
         }
         var custom: [Int: CellFormat] = [:]
         for element in collector.elements(named: "numFmt", under: "numFmts") {

@@ -15,7 +15,8 @@ enum ExcelDate {
             day += 1
             seconds = 0
         }
-        let time = String(format2: seconds / 3600) + ":" + String(format2: seconds / 60 % 60) + ":" + String(format2: seconds % 60)
+        let time =
+            String(format2: seconds / 3600) + ":" + String(format2: seconds / 60 % 60) + ":" + String(format2: seconds % 60)
         if format == .time { return time }
         let daysFrom1970: Int
         if date1904 {

@@ -85,7 +85,8 @@ private final class SharedStringReader: XMLStreamHandler {
             table.append(CellText.unescapingOOXML(current))
             guard table.bytes.count + 4 * table.count <= limits.sharedStringBytes else {
                 throw FileError(
-                    path: path, .workbook(.sharedStringsTooLarge(part: part, limit: UInt64(limits.sharedStringBytes), strings: table.count)))
+                    path: path,
+                    .workbook(.sharedStringsTooLarge(part: part, limit: UInt64(limits.sharedStringBytes), strings: table.count)))
             }
         }
     }
@@ -93,7 +94,8 @@ private final class SharedStringReader: XMLStreamHandler {
     func text(_ bytes: Span<UInt8>) throws {
         guard inText else { return }
         guard current.count + bytes.count <= limits.cellBytes else {
-            throw FileError(path: path, .workbook(.sharedStringTooLong(part: part, index: table.count, limit: UInt64(limits.cellBytes))))
+            throw FileError(
+                path: path, .workbook(.sharedStringTooLong(part: part, index: table.count, limit: UInt64(limits.cellBytes))))
         }
         bytes.withUnsafeBufferPointer { current.append(contentsOf: $0) }
     }

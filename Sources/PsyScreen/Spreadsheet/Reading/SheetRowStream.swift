@@ -58,7 +58,8 @@ package final class SheetRowStream {
         var info = stat()
         fileSize = stat(path, &info) == 0 ? Int(info.st_size) : 0
         partSize = archive.declaredSize(of: part)
-        assembler = WorksheetRowAssembler(name: name, strings: strings, styles: styles, date1904: package.date1904, limits: limits)
+        assembler = WorksheetRowAssembler(
+            name: name, strings: strings, styles: styles, date1904: package.date1904, limits: limits)
         parser = LibXMLStreamParser(file: "\(path)!\(part)", handler: assembler)
         let chunks = BoundedHandOff<Data>(capacity: 4)
         self.chunks = chunks
@@ -131,13 +132,16 @@ package final class SheetRowStream {
     private static func choose(_ wanted: String?, in package: WorkbookPackage, path: String) throws -> WorkbookPackage.Sheet {
         let names = package.sheets.map(\.name)
         guard let wanted else {
-            guard let first = package.sheets.first(where: { $0.isWorksheet && $0.isVisible }) ?? package.sheets.first(where: \.isWorksheet)
+            guard
+                let first = package.sheets.first(where: { $0.isWorksheet && $0.isVisible })
+                    ?? package.sheets.first(where: \.isWorksheet)
             else { throw FileError(path: path, .workbook(.noWorksheet(sheets: names))) }
             return first
         }
         let key = wanted.trimmingCharacters(in: .whitespaces).lowercased()
-        guard let sheet = package.sheets.first(where: { $0.name == wanted })
-            ?? package.sheets.first(where: { $0.name.trimmingCharacters(in: .whitespaces).lowercased() == key })
+        guard
+            let sheet = package.sheets.first(where: { $0.name == wanted })
+                ?? package.sheets.first(where: { $0.name.trimmingCharacters(in: .whitespaces).lowercased() == key })
         else {
             throw FileError(path: path, .workbook(.noSuchSheet(wanted, sheets: names)))
         }

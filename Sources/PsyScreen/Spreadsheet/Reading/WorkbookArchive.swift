@@ -2,9 +2,9 @@ import Foundation
 import ZIPFoundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The zip container of a workbook (ZIPFoundation), read one part at a time.
@@ -75,7 +75,9 @@ final class WorkbookArchive {
         if declared > 1 << 20, entry.compressedSize > 0, declared / entry.compressedSize > UInt64(limits.compressionRatio) {
             throw FileError(
                 path: path,
-                .workbook(.zipBomb(part: part, ratio: declared / entry.compressedSize, compressed: entry.compressedSize, size: declared)))
+                .workbook(
+                    .zipBomb(part: part, ratio: declared / entry.compressedSize, compressed: entry.compressedSize, size: declared)
+                ))
         }
         var produced: UInt64 = 0
         var consumerError: (any Error)?

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Tells a workbook from a CSV file by its first bytes, not its name: a counselor's `results.csv` may well be an
@@ -21,7 +21,9 @@ package enum WorkbookDetection {
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
         var magic = [UInt8](repeating: 0, count: 8)
         let count = magic.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 8, 0) }
-        if count >= 4 && magic[0] == 0x50 && magic[1] == 0x4B && (magic[2] == 3 || magic[2] == 5) && (magic[3] == 4 || magic[3] == 6) {
+        if count >= 4 && magic[0] == 0x50 && magic[1] == 0x4B && (magic[2] == 3 || magic[2] == 5)
+            && (magic[3] == 4 || magic[3] == 6)
+        {
             return true
         }
         if count == 8 && magic == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] {

@@ -38,7 +38,8 @@ struct WorkbookPackage: Sendable {
             do {
                 try LibXMLStreamParser.parse(archive.read(part, limit: limit), file: "\(name)!\(part)", handler: collector)
             } catch let overflow as CollectorOverflow {
-                throw FileError(path: name, .workbook(.tooManyElements(part: part, element: overflow.name, limit: overflow.limit)))
+                throw FileError(
+                    path: name, .workbook(.tooManyElements(part: part, element: overflow.name, limit: overflow.limit)))
             }
             return collector
         }
@@ -53,7 +54,10 @@ struct WorkbookPackage: Sendable {
         guard let main = root.first(where: { $0.type.hasSuffix("/officeDocument") && !$0.external }) else {
             throw FileError(path: name, .workbook(.noMainDocument))
         }
-        let mainType = types.elements(named: "Override").first { partName($0.attributes["PartName"] ?? "").lowercased() == main.target.lowercased() }?
+        let mainType =
+            types.elements(named: "Override").first {
+                partName($0.attributes["PartName"] ?? "").lowercased() == main.target.lowercased()
+            }?
             .attributes["ContentType"] ?? ""
         guard spreadsheetTypes.contains(mainType) else {
             if mainType == "application/vnd.ms-excel.sheet.binary.macroEnabled.main" {
@@ -74,7 +78,8 @@ struct WorkbookPackage: Sendable {
         let date1904 = workbook.elements(named: "workbookPr").first?.attributes["date1904"].map { $0 == "1" || $0 == "true" }
         return WorkbookPackage(
             sheets: sheets,
-            sharedStringsPart: links.first { $0.type.hasSuffix("/sharedStrings") && !$0.external && archive.contains($0.target) }?.target,
+            sharedStringsPart: links.first { $0.type.hasSuffix("/sharedStrings") && !$0.external && archive.contains($0.target) }?
+                .target,
             stylesPart: links.first { $0.type.hasSuffix("/styles") && !$0.external && archive.contains($0.target) }?.target,
             date1904: date1904 ?? false)
     }

@@ -131,9 +131,10 @@ final class WorksheetRowAssembler: XMLStreamHandler {
                 cellColumn = column
             } else if name.is("t") {
                 cellType =
-                    if value.is("s") { .shared } else if value.is("inlineStr") { .inline } else if value.is("str") { .string }
-                    else if value.is("b") { .boolean } else if value.is("e") { .error } else if value.is("d") { .isoDate }
-                    else { .number }
+                    if value.is("s") { .shared } else if value.is("inlineStr") { .inline } else if value.is("str") {
+                        .string
+                    } else if value.is("b") { .boolean } else if value.is("e") { .error } else if value.is("d") { .isoDate } else
+                    { .number }
             } else if name.is("s") {
                 cellStyle = Self.integer(value) ?? 0
             }

@@ -34,7 +34,9 @@ package struct SpreadsheetTable: Sendable {
         /// Width in Excel's units (about one Latin character); nil to fit the header and the values.
         package var width: Double?
 
-        package init(_ header: String, isText: Bool = false, wraps: Bool = false, validation: ListValidation? = nil, width: Double? = nil) {
+        package init(
+            _ header: String, isText: Bool = false, wraps: Bool = false, validation: ListValidation? = nil, width: Double? = nil
+        ) {
             self.header = header
             self.isText = isText
             self.wraps = wraps

@@ -63,10 +63,16 @@ package enum WorkbookWriter {
         xml.append(#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#)
         xml.append(#"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#)
         xml.append(#"<Default Extension="xml" ContentType="application/xml"/>"#)
-        xml.append(#"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#)
-        xml.append(#"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#)
+        xml.append(
+            #"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
+        )
+        xml.append(
+            #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
+        )
         for number in 1...sheetCount {
-            xml.append(#"<Override PartName="/xl/worksheets/sheet\#(number).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#)
+            xml.append(
+                #"<Override PartName="/xl/worksheets/sheet\#(number).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
+            )
         }
         xml.append("</Types>")
         return xml.bytes
@@ -74,13 +80,17 @@ package enum WorkbookWriter {
 
     private static func packageRelationships() -> [UInt8] {
         var xml = XMLBytes()
-        xml.append(#"<Relationships xmlns="\#(packageRelationshipsNS)"><Relationship Id="rId1" Type="\#(relationshipsNS)/officeDocument" Target="xl/workbook.xml"/></Relationships>"#)
+        xml.append(
+            #"<Relationships xmlns="\#(packageRelationshipsNS)"><Relationship Id="rId1" Type="\#(relationshipsNS)/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+        )
         return xml.bytes
     }
 
     private static func workbook(_ names: [String]) -> [UInt8] {
         var xml = XMLBytes()
-        xml.append(#"<workbook xmlns="\#(spreadsheetNS)" xmlns:r="\#(relationshipsNS)"><bookViews><workbookView activeTab="0"/></bookViews><sheets>"#)
+        xml.append(
+            #"<workbook xmlns="\#(spreadsheetNS)" xmlns:r="\#(relationshipsNS)"><bookViews><workbookView activeTab="0"/></bookViews><sheets>"#
+        )
         for (index, name) in names.enumerated() {
             xml.append(#"<sheet name=""#)
             xml.appendEscaped(name)
@@ -94,9 +104,12 @@ package enum WorkbookWriter {
         var xml = XMLBytes()
         xml.append(#"<Relationships xmlns="\#(packageRelationshipsNS)">"#)
         for number in 1...sheetCount {
-            xml.append(#"<Relationship Id="rId\#(number)" Type="\#(relationshipsNS)/worksheet" Target="worksheets/sheet\#(number).xml"/>"#)
+            xml.append(
+                #"<Relationship Id="rId\#(number)" Type="\#(relationshipsNS)/worksheet" Target="worksheets/sheet\#(number).xml"/>"#
+            )
         }
-        xml.append(#"<Relationship Id="rId\#(sheetCount + 1)" Type="\#(relationshipsNS)/styles" Target="styles.xml"/></Relationships>"#)
+        xml.append(
+            #"<Relationship Id="rId\#(sheetCount + 1)" Type="\#(relationshipsNS)/styles" Target="styles.xml"/></Relationships>"#)
         return xml.bytes
     }
 
@@ -104,15 +117,21 @@ package enum WorkbookWriter {
     private static func styles() -> [UInt8] {
         var xml = XMLBytes()
         xml.append(#"<styleSheet xmlns="\#(spreadsheetNS)">"#)
-        xml.append(#"<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>"#)
-        xml.append(#"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#)
+        xml.append(
+            #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>"#
+        )
+        xml.append(
+            #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
+        )
         xml.append(#"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#)
         xml.append(#"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#)
         xml.append(#"<cellXfs count="4">"#)
         xml.append(#"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#)
         xml.append(#"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>"#)
         xml.append(#"<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#)
-        xml.append(#"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>"#)
+        xml.append(
+            #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>"#
+        )
         xml.append("</cellXfs>")
         xml.append(#"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#)
         return xml.bytes

@@ -18,14 +18,18 @@ enum WorksheetXML {
         let lastRow = 1 + max(table.rows.count, table.entryRows)
         xml.append(#"<sheetViews><sheetView workbookViewId="0"\#(selected ? #" tabSelected="1""# : "")>"#)
         if table.freezesHeader {
-            xml.append(#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>"#)
+            xml.append(
+                #"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>"#
+            )
         }
         xml.append("</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>")
         if !table.columns.isEmpty {
             xml.append("<cols>")
             for (index, column) in table.columns.enumerated() {
                 let style = column.isText ? Style.text : column.wraps ? Style.wrapped : nil
-                xml.append(#"<col min="\#(index + 1)" max="\#(index + 1)" width="\#(width(of: column, at: index, in: table))" customWidth="1"\#(style.map { #" style="\#($0.rawValue)""# } ?? "")/>"#)
+                xml.append(
+                    #"<col min="\#(index + 1)" max="\#(index + 1)" width="\#(width(of: column, at: index, in: table))" customWidth="1"\#(style.map { #" style="\#($0.rawValue)""# } ?? "")/>"#
+                )
             }
             xml.append("</cols>")
         }
@@ -68,7 +72,8 @@ enum WorksheetXML {
                 continue
             case .text(let text):
                 let preserve = text.first?.isWhitespace == true || text.last?.isWhitespace == true
-                xml.append(#"<c r="\#(reference)" t="inlineStr"\#(styleAttribute)><is><t\#(preserve ? #" xml:space="preserve""# : "")>"#)
+                xml.append(
+                    #"<c r="\#(reference)" t="inlineStr"\#(styleAttribute)><is><t\#(preserve ? #" xml:space="preserve""# : "")>"#)
                 xml.appendEscaped(text)
                 xml.append("</t></is></c>")
             case .integer(let value):

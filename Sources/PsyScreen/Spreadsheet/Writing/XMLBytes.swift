@@ -26,7 +26,8 @@ struct XMLBytes {
             case 0x09, 0x0A: bytes.append(byte)
             case 0..<0x20, 0x7F:
                 append("_x00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16, uppercase: true) + "_")
-            case 0xEF where index + 2 < utf8.count && utf8[index + 1] == 0xBF && (utf8[index + 2] == 0xBE || utf8[index + 2] == 0xBF):
+            case 0xEF
+            where index + 2 < utf8.count && utf8[index + 1] == 0xBF && (utf8[index + 2] == 0xBE || utf8[index + 2] == 0xBF):
                 // U+FFFE and U+FFFF are not XML characters either.
                 append(utf8[index + 2] == 0xBE ? "_xFFFE_" : "_xFFFF_")
                 index += 2
@@ -38,7 +39,9 @@ struct XMLBytes {
 
     /// Whether `_xHHHH_` starts at `index`.
     private static func isEscapeLike(_ utf8: [UInt8], at index: Int) -> Bool {
-        guard index + 6 < utf8.count, utf8[index + 1] == UInt8(ascii: "x"), utf8[index + 6] == UInt8(ascii: "_") else { return false }
+        guard index + 6 < utf8.count, utf8[index + 1] == UInt8(ascii: "x"), utf8[index + 6] == UInt8(ascii: "_") else {
+            return false
+        }
         return utf8[(index + 2)..<(index + 6)].allSatisfy { byte in
             (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
                 || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)

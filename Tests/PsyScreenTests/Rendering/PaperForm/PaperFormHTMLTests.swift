@@ -32,7 +32,9 @@ final class PaperFormHTMLTests: XCTestCase {
                 let instrument = annual.instrument(instrumentID)!
                 let item = instrument.item(itemID)!
                 XCTAssertTrue(row.contains("<b>\(itemID)</b><code>\(column)</code>"), "\(language) \(column): \(row)")
-                XCTAssertTrue(row.contains("<td class=\"text\">\(HTMLText.escape(item.text.text(in: language.rawValue)))</td>"), "\(language) \(column)")
+                XCTAssertTrue(
+                    row.contains("<td class=\"text\">\(HTMLText.escape(item.text.text(in: language.rawValue)))</td>"),
+                    "\(language) \(column)")
                 let values = row.components(separatedBy: "<span class=\"value\">").dropFirst().map { $0.prefix { $0 != "<" } }
                 XCTAssertEqual(values.map(String.init), ["0", "1", "2", "3"], "\(language) \(column)")
                 XCTAssertEqual(row.components(separatedBy: "<span class=\"box\"></span>").count - 1, 4)
@@ -79,7 +81,10 @@ final class PaperFormHTMLTests: XCTestCase {
             let html = PaperFormHTML.render(
                 PaperForm(battery: annual, language: language), for: .students([Self.student("A1", "高梓")], wave: "2026-autumn"))
             let lowered = html.lowercased()
-            for forbidden in ["<script", "javascript:", "http:", "https:", "//", "url(", "src=", "href=", "@import", "<link", "<img", "<iframe", " on"] {
+            for forbidden in [
+                "<script", "javascript:", "http:", "https:", "//", "url(", "src=", "href=", "@import", "<link", "<img", "<iframe",
+                " on",
+            ] {
                 // `//` would be a protocol-relative URL; ` on` an event handler attribute such as onload.
                 if forbidden == " on" {
                     XCTAssertNil(lowered.range(of: #" on[a-z]+="#, options: .regularExpression), "\(language)")

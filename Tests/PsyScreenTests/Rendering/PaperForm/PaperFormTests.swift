@@ -90,14 +90,19 @@ final class PaperFormTests: XCTestCase {
 
     func testRunsOfItemsShareAResponseSet() {
         var instrument = Fixtures.instrument("phq9")
-        instrument.responseSets.append(ResponseSet(id: "yesno", options: [
-            .init(value: 0, label: LocalizedText("No")), .init(value: 1, label: LocalizedText("Yes")),
-        ]))
+        instrument.responseSets.append(
+            ResponseSet(
+                id: "yesno",
+                options: [
+                    .init(value: 0, label: LocalizedText("No")), .init(value: 1, label: LocalizedText("Yes")),
+                ]))
         instrument.items[3].responseSetID = "yesno"
         instrument.items[4].responseSetID = "yesno"
         let columns = ResultColumns([instrument]).itemColumns
-        XCTAssertEqual(PaperForm.runs(columns, of: instrument).map { $0.map(\.name) }, [
-            ["phq9_1", "phq9_2", "phq9_3"], ["phq9_4", "phq9_5"], ["phq9_6", "phq9_7", "phq9_8", "phq9_9"],
-        ])
+        XCTAssertEqual(
+            PaperForm.runs(columns, of: instrument).map { $0.map(\.name) },
+            [
+                ["phq9_1", "phq9_2", "phq9_3"], ["phq9_4", "phq9_5"], ["phq9_6", "phq9_7", "phq9_8", "phq9_9"],
+            ])
     }
 }
