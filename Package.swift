@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -44,17 +45,27 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The PostgreSQL backend (a school's lab or a district on one server): connection, schema, roles.
+        .target(
+            name: "PsyScreenPostgres",
+            dependencies: [
+                "PsyScreen",
+                "PsyScreenStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         .executableTarget(
             name: "psyscreen",
             dependencies: [
                 "PsyScreen",
                 "PsyScreenStore",
+                "PsyScreenPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(
             name: "PsyScreenTestSupport",
-            dependencies: ["PsyScreen", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["PsyScreen", "PsyScreenPostgres", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/PsyScreenTestSupport"
         ),
         .testTarget(
@@ -64,12 +75,23 @@ let package = Package(
         .testTarget(
             name: "PsyScreenStoreTests",
             dependencies: [
-                "PsyScreenStore", "PsyScreen", "PsyScreenTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "PsyScreenStore", "PsyScreenPostgres", "PsyScreen", "PsyScreenTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "PsyScreenPostgresTests",
+            dependencies: [
+                "PsyScreenPostgres", "PsyScreenStore", "PsyScreen", "PsyScreenTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["PsyScreenTestSupport", "PsyScreenStore", "PsyScreen", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "PsyScreenTestSupport", "PsyScreenStore", "PsyScreenPostgres", "PsyScreen",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

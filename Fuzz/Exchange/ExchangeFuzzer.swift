@@ -21,9 +21,9 @@ enum ExchangeFuzzer {
             // As `merge` does: the files' own k, and what they hold as it is (they were audited when written).
             let report = CohortReportBuilder(threshold: try MinimumCellSize(merged.stamp.minimumCellSize))
                 .report(merged.units, stamp: merged.stamp, columns: merged.columns)
-            for format in CohortReportFormat.allCases { _ = try format.render(report, language: "zh-Hans") }
+            for format in CohortReportFormat.allCases { _ = try format.render(report, language: .chinese) }
         } catch {
-            _ = "\(error)"
+            _ = (error as? CohortExchangeError)?.text(in: .chinese) ?? "\(error)"
         }
     }
 }

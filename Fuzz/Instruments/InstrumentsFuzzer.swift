@@ -21,20 +21,20 @@ enum InstrumentsFuzzer {
         do {
             document = try loader.load(bytes, file: "fuzz.xml")
         } catch {
-            _ = error.description
+            for language in Language.allCases { _ = error.text(in: language) }
             return
         }
         switch document {
         case .instrument(let instrument):
-            for language in ["en", "zh-Hans"] { _ = InstrumentSheet.render(instrument, language: language) }
+            for language in Language.allCases { _ = InstrumentSheet.render(instrument, language: language) }
             exercise(Battery.adHoc([instrument]))
         case .battery(let file):
             do {
                 let battery = try file.resolve { catalog.instrument($0) }
-                _ = InstrumentSheet.render(battery, language: "en")
+                for language in Language.allCases { _ = InstrumentSheet.render(battery, language: language) }
                 exercise(battery)
             } catch {
-                _ = error.description
+                for language in Language.allCases { _ = error.text(in: language) }
             }
         }
     }

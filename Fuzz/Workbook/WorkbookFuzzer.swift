@@ -55,6 +55,10 @@ enum WorkbookFuzzer {
                 _ = source.bytesRead
                 count += 1
             }
+        } catch let error as InputError {
+            _ = error.text(in: .chinese)
+        } catch let error as FileError {
+            _ = error.message.chinese
         } catch {
             _ = "\(error)"
         }

@@ -5,8 +5,8 @@ import GRDB
 /// command reads: on a district's file the check reads every page (a second or more), and the command reads most
 /// of them too, so the two run side by side instead of one after the other.
 ///
-/// Nothing leaves the process before the check has passed: every write to the database (``ScreeningStore``'s
-/// audit lines) waits for it, and the CLI waits for it (``ScreeningStore/verifyOpenDatabases()``) before it writes
+/// Nothing leaves the process before the check has passed: every write to the database (``SQLiteStore``'s
+/// audit lines) waits for it, and the CLI waits for it (``SQLiteStore/verifyOpenDatabases()``) before it writes
 /// to standard output or puts an output file in place. A damaged file so stops the command with the damage
 /// message, as a check run first would.
 final class IntegrityCheck: @unchecked Sendable {
@@ -24,7 +24,7 @@ final class IntegrityCheck: @unchecked Sendable {
                 let queue = try open()
                 // It reads every page once, in order: SQLite's small default cache is enough.
                 try queue.inDatabase { db in try db.execute(sql: "PRAGMA cache_size = -2048") }
-                try ScreeningStore.quickCheck(queue, path: path)
+                try SQLiteStore.quickCheck(queue, path: path)
             } catch {
                 failure = error as? StoreError ?? StoreError(path: path, error)
             }
@@ -45,7 +45,7 @@ final class IntegrityCheck: @unchecked Sendable {
     }
 }
 
-extension ScreeningStore {
+extension SQLiteStore {
     /// Waits until the integrity checks of every database this process opened for reading have passed; throws the
     /// damage one found. Call before anything read from a database leaves the process.
     package static func verifyOpenDatabases() throws(StoreError) {

@@ -74,7 +74,7 @@ final class DatabaseFileTests: XCTestCase {
         XCTAssertEqual(
             try FileManager.default.contentsOfDirectory(atPath: output).sorted(),
             ["backup.sqlite", "forms.html", "results.csv", "school.json"])
-        XCTAssertEqual(try ScreeningStore(path: output + "/backup.sqlite", access: .readOnly).integrityProblems(), [])
+        XCTAssertEqual(try SQLiteStore(path: output + "/backup.sqlite", access: .readOnly).integrityProblems(), [])
     }
 
     func testADamagedFileStopsEveryCommand() throws {
@@ -136,7 +136,7 @@ final class DatabaseFileTests: XCTestCase {
             if round == 8 {
                 // Every session has saved at least its fifth answer: the question after it is on screen.
                 for session in sessions { XCTAssertTrue(session.wait { session.stdout.contains("[6/16]") }, session.stdout) }
-                let store = try ScreeningStore(path: school.database, access: .readOnly)
+                let store = try SQLiteStore(path: school.database, access: .readOnly)
                 for number in 1...students {
                     snapshot["S\(number)"] = try store.latestAttempt(wave: TakeFixture.wave, studentID: "S\(number)")?.answers
                 }
@@ -163,7 +163,7 @@ final class DatabaseFileTests: XCTestCase {
         }
         let run = try XCTUnwrap(backupRun)
         XCTAssertEqual(run.status, 0, run.stderr)
-        let copy = try ScreeningStore(path: backup, access: .readOnly)
+        let copy = try SQLiteStore(path: backup, access: .readOnly)
         XCTAssertEqual(try copy.integrityProblems(), [])
         XCTAssertEqual(fileMode(backup), 0o600)
         for number in 1...students {

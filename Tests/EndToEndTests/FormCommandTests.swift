@@ -31,7 +31,7 @@ final class FormCommandTests: XCTestCase {
         XCTAssertEqual(roster.status, 0, roster.stderr)
         let stdout = try cli.run(["form", "--battery", "annual"])
         XCTAssertEqual(stdout.status, 0, stdout.stderr)
-        XCTAssertEqual(stdout.stderr, "standard output: 1 form of battery annual (zh-Hans), 2 pages\n")
+        XCTAssertEqual(stdout.stderr, "standard output: 1 form of battery annual (en), 2 pages\n")
         XCTAssertEqual(stdout.stdout.components(separatedBy: "<tr style=").count - 1, 16)
         let students = try CSVRows.read(Fixtures.samplesDirectory + "/roster.csv").dropFirst()
         XCTAssertEqual(students.count, 125)
@@ -64,7 +64,7 @@ final class FormCommandTests: XCTestCase {
         let file = directory + "/class.html"
         let run = try cli.run(["form", "--battery", "annual", "--wave", "2026-autumn", "--class", "2026级1班", "-o", file])
         XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertEqual(run.stderr, "\(file): 3 forms of battery annual (zh-Hans), 2 pages each, 6 in all\n")
+        XCTAssertEqual(run.stderr, "\(file): 3 forms of battery annual (en), 2 pages each, 6 in all\n")
         XCTAssertEqual(try mode(file), 0o600)
         let html = try String(contentsOfFile: file, encoding: .utf8)
         let ids = html.components(separatedBy: "<span class=\"field id\">").dropFirst().map { String($0.prefix { $0 != "<" }) }

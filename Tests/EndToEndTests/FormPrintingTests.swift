@@ -60,7 +60,7 @@ final class FormPrintingTests: XCTestCase {
 
         let annual = Fixtures.catalog.battery("annual")!
         let columns = ResultColumns(annual.instruments)
-        for language in SessionLanguage.allCases {
+        for language in Language.allCases {
             let pdf = directory + "/class-\(language.rawValue).pdf"
             let run = try cli.run([
                 "form", "--battery", "annual", "--lang", language.rawValue, "--wave", "2026-autumn", "--class", "2026级5班", "-o",
@@ -70,7 +70,9 @@ final class FormPrintingTests: XCTestCase {
             let perForm = PaperForm(battery: annual, language: language).pageCount
             XCTAssertEqual(
                 run.stderr,
-                "\(pdf): 30 forms of battery annual (\(language.rawValue)), \(perForm) pages each, \(30 * perForm) in all\n")
+                language == .english
+                    ? "\(pdf): 30 forms of battery annual (en), \(perForm) pages each, \(30 * perForm) in all\n"
+                    : "\(pdf)：问卷组 annual 的问卷 30 份（zh-Hans），每份 \(perForm) 页，共 \(30 * perForm) 页\n")
             XCTAssertEqual(
                 (try FileManager.default.attributesOfItem(atPath: pdf)[.posixPermissions] as! NSNumber).intValue, 0o600)
             let info = try output(pdfinfo, [pdf])

@@ -40,7 +40,9 @@ final class InstrumentCommandsTests: XCTestCase {
         let output = try cli.run(["show", "phq9", "--lang", "zh-Hans"])
         XCTAssertEqual(output.status, 0, output.stderr)
         XCTAssertTrue(output.stdout.contains("  9. 有不如死掉或用某种方式伤害自己的念头\n"))
-        XCTAssertTrue(output.stdout.contains("item9 (crisis): item 9 ≥ 1"))
+        XCTAssertTrue(output.stdout.contains("item9（危机）：第 9 题 ≥ 1"), output.stdout)
+        // The copyright notice is the instrument file's, as published; only its label is psyscreen's.
+        XCTAssertTrue(output.stdout.contains("\n版权：Developed by Drs. Robert L. Spitzer"), output.stdout)
         XCTAssertTrue(output.stdout.contains("No permission required to reproduce, translate, display or distribute."))
     }
 

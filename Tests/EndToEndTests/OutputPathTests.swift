@@ -72,7 +72,7 @@ final class OutputPathTests: XCTestCase {
             XCTAssertEqual(school.type(link), S_IFLNK, file: file, line: line)
         }
         // Before any work: the import stored nothing.
-        XCTAssertFalse(try ScreeningStore(path: database, access: .readOnly).waveExists("w2"), file: file, line: line)
+        XCTAssertFalse(try SQLiteStore(path: database, access: .readOnly).waveExists("w2"), file: file, line: line)
     }
 
     func testScoreOutput() throws { try assertRefusesEveryClash("score -o") }
@@ -111,7 +111,7 @@ final class OutputPathTests: XCTestCase {
             run.stderr,
             "\(school.directory)/missing/errors.csv: error: cannot create a temporary file in \(school.directory)/missing: No such file or directory\n"
         )
-        XCTAssertFalse(try ScreeningStore(path: school.database, access: .readOnly).waveExists("w2"))
+        XCTAssertFalse(try SQLiteStore(path: school.database, access: .readOnly).waveExists("w2"))
     }
 
     func testKeyInitNeverReplacesTheDatabaseOrAKey() throws {

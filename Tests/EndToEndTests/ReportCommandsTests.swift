@@ -31,7 +31,7 @@ final class ReportCommandsTests: XCTestCase {
 
     static func seed(_ path: String, _ wave: TwoSchoolWave) throws {
         guard !FileManager.default.fileExists(atPath: path) else { return }
-        let store = try ScreeningStore(path: path, user: "counselor")
+        let store = try SQLiteStore(path: path, user: "counselor")
         _ = try store.importRoster(wave.students, source: "roster.csv")
         let sheets = wave.students.compactMap { student in
             wave.answers[student.studentID].map { PaperSheet(studentID: student.studentID, line: 2, answers: $0) }

@@ -75,6 +75,31 @@ final class TakeBusyTests: XCTestCase {
         XCTAssertEqual(try school.latest()?.answers["phq9"], TakeFixture.phq9([3]))
     }
 
+    /// The busy notices in Chinese: the teacher's line on stderr when a terminal starts under a lock, the
+    /// student's "saving" line when an answer waits for one; no English reaches either.
+    func testTheBusyNoticesSpeakChinese() throws {
+        let school = try TakeFixture()
+        let english = EnglishWords(catalog: Fixtures.catalog, data: [TakeFixture.wave, "S1"])
+        var lock = try WriteLock(school.database)
+        let running = try school.start(["--lang", "zh-Hans"])
+        let stderr = String(decoding: (running.process.standardError as! Pipe).fileHandleForReading.availableData, as: UTF8.self)
+        XCTAssertTrue(stderr.contains("数据库正忙（正在导入或备份），等待中"), stderr)
+        lock.release()
+        running.type(TakeFixture.opening())
+        XCTAssertTrue(running.wait { running.stdout.contains("[1/16]") }, running.stdout)
+        lock = try WriteLock(school.database)
+        running.type(["2"])
+        XCTAssertTrue(running.wait { running.stdout.contains("正在保存，请稍候") }, running.stdout)
+        lock.release()
+        XCTAssertTrue(running.wait { running.stdout.contains("[2/16]") }, running.stdout)
+        running.closeInput()
+        XCTAssertEqual(running.finish(), 0, running.stdout)
+        XCTAssertEqual(try school.latest()?.answers["phq9"], TakeFixture.phq9([2]))
+        for line in (stderr + "\n" + running.stdout).components(separatedBy: "\n") {
+            XCTAssertEqual(english.find(in: line), [], line)
+        }
+    }
+
     func testTheRecoveryFileHoldsTheSittingAndImportsAsAPaperSheet() throws {
         let battery = Fixtures.catalog.battery("annual")!
         let answers: [Int?] = [1, 2, nil, 0] + Array(repeating: nil, count: 12)

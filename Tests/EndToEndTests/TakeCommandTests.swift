@@ -191,9 +191,11 @@ final class TakeCommandTests: XCTestCase {
         XCTAssertEqual(try school.latest()?.answers["phq9"], TakeFixture.phq9([3]))
     }
 
-    func testChineseIsTheDefault() throws {
+    func testAChineseLocaleGivesChinese() throws {
         let school = try TakeFixture()
-        let output = try school.cli.run(
+        var runner = school.cli
+        runner.environment["LANG"] = "zh_CN.UTF-8"
+        let output = try runner.run(
             ["take", "--battery", "annual", "--wave", TakeFixture.wave, "--db", school.database], input: "S1\n是\n是\n1\n")
         XCTAssertEqual(output.status, 0, output.stderr)
         XCTAssertTrue(output.stdout.hasPrefix("年度心理健康筛查\n\n请输入你的学号：\n班级：2026 2班　姓名：张*明\n这是你吗？(y/n) \n"), output.stdout)

@@ -22,7 +22,7 @@ final class TakeFixture {
                 studentID: "S\(number)", name: number == 1 ? "张小明" : "学生\(number)", school: "一中", grade: "2026",
                 className: "\(number % 4 + 1)班", gender: number % 2 == 0 ? "M" : "F", status: .enrolled)
         }
-        _ = try ScreeningStore(path: database, user: "teacher").importRoster(roster, source: "roster.csv")
+        _ = try SQLiteStore(path: database, user: "teacher").importRoster(roster, source: "roster.csv")
         cli = CLIRunner(currentDirectory: directory)
     }
 
@@ -66,7 +66,7 @@ final class TakeFixture {
     /// PHQ-9 answers as stored: one per item in item order, nil for an item not answered yet.
     static func phq9(_ given: [Int?]) -> [Int?] { given + Array(repeating: nil, count: max(0, 9 - given.count)) }
 
-    func store() throws -> ScreeningStore { try ScreeningStore(path: database, user: "test") }
+    func store() throws -> SQLiteStore { try SQLiteStore(path: database, user: "test") }
 
     func latest(_ id: String = "S1") throws -> ScreeningAttempt? {
         try store().latestAttempt(wave: Self.wave, studentID: id)

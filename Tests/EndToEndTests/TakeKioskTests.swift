@@ -107,7 +107,7 @@ final class TakeKioskTests: XCTestCase {
         var runner = school.cli
         runner.environment["TERM"] = "xterm"
         runner.environment["NO_COLOR"] = "1"
-        let process = try configured(runner, school.arguments().filter { $0 != "--lang" && $0 != "en" })
+        let process = try configured(runner, school.arguments().filter { $0 != "--lang" && $0 != "en" } + ["--lang", "zh-Hans"])
         try terminal.run(process)
         try write(process, ["S1", "y", "y"] + Array(repeating: "0", count: 8) + ["2", "q"])
         process.waitUntilExit()

@@ -188,8 +188,10 @@ final class WorkbookInputTests: XCTestCase {
         XCTAssertEqual(try cli.run(["roster", "import", directory + "/roster.csv"]).status, 0)
         let template = directory + "/entry.xlsx"
         XCTAssertEqual(
-            try cli.run(["template", "--battery", "annual", "--wave", "2026-autumn", "--class", "2025级1班", "-o", template])
-                .status, 0)
+            try cli.run([
+                "template", "--battery", "annual", "--wave", "2026-autumn", "--class", "2025级1班", "--lang", "zh-Hans", "-o",
+                template,
+            ]).status, 0)
         // The counselor types digits only: the answers of the three forms, row by row, below the filled-in names.
         _ = try SpreadsheetTools.python(
             """
@@ -276,7 +278,7 @@ final class WorkbookInputTests: XCTestCase {
         let run = try cli.run(["roster", "import", directory + "/roster.xlsx"])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(run.stdout, "\(directory)/roster.xlsx: 3 students (Excel sheet Sheet); 3 added, 0 updated, 0 unchanged\n")
-        let store = try ScreeningStore(path: directory + "/school.sqlite", access: .readOnly)
+        let store = try SQLiteStore(path: directory + "/school.sqlite", access: .readOnly)
         let students = try store.enrolledStudents()
         XCTAssertEqual(students.map(\.studentID), ["000045", "000123"])
         XCTAssertEqual(students.map(\.birthDate), ["2010-01-31", "2009-05-12"])

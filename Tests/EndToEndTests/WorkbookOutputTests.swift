@@ -59,8 +59,8 @@ final class WorkbookOutputTests: XCTestCase {
 
     func testTheBlankTemplate() throws {
         let path = directory + "/entry.xlsx"
-        let run = try succeed(["template", "--battery", "annual", "-o", path])
-        XCTAssertEqual(run.stderr, "\(path): data-entry workbook of battery annual (zh-Hans)\n")
+        let run = try succeed(["template", "--battery", "annual", "--lang", "zh-Hans", "-o", path])
+        XCTAssertEqual(run.stderr, "\(path)：问卷组 annual 的录入工作簿（zh-Hans）\n")
         XCTAssertEqual(try mode(path), 0o644)
         let header = ResultColumns(Fixtures.catalog.battery("annual")!.instruments).templateHeader
         XCTAssertEqual(try rows(path), [header])
@@ -98,8 +98,10 @@ final class WorkbookOutputTests: XCTestCase {
         """.write(toFile: directory + "/roster.csv", atomically: true, encoding: .utf8)
         _ = try succeed(["roster", "import", directory + "/roster.csv"])
         let path = directory + "/class.xlsx"
-        let run = try succeed(["template", "--battery", "annual", "--wave", "2026-autumn", "--class", "2026级1班", "-o", path])
-        XCTAssertEqual(run.stderr, "\(path): data-entry workbook of battery annual (zh-Hans), pre-filled with 2 students\n")
+        let run = try succeed([
+            "template", "--battery", "annual", "--wave", "2026-autumn", "--class", "2026级1班", "--lang", "zh-Hans", "-o", path,
+        ])
+        XCTAssertEqual(run.stderr, "\(path)：问卷组 annual 的录入工作簿（zh-Hans），已预填 2 名学生\n")
         XCTAssertEqual(try mode(path), 0o600)
         let entry = try rows(path)
         XCTAssertEqual(
@@ -128,14 +130,14 @@ final class WorkbookOutputTests: XCTestCase {
     func testListingsAsWorkbooks() throws {
         try screenSampleWave()
         let results = directory + "/results.xlsx"
-        _ = try succeed(["results", "--wave", "2026-autumn", "-o", results])
+        _ = try succeed(["results", "--wave", "2026-autumn", "--lang", "zh-Hans", "-o", results])
         XCTAssertEqual(try mode(results), 0o600)
         let table = try rows(results)
         XCTAssertEqual(Array(table[0].prefix(6)), ["学号", "姓名", "学校", "年级", "班级", "PHQ-9 第1题"])
-        XCTAssertTrue(table[0].contains("PHQ-9 抑郁症状总分 等级"))
-        // The same rows as the CSV, under human headings.
+        XCTAssertTrue(table[0].contains("PHQ-9 抑郁症状总分 分级"))
+        // The same rows as the CSV a person reads (`--headers human`), in the same language.
         let csvPath = directory + "/results.csv"
-        _ = try succeed(["results", "--wave", "2026-autumn", "-o", csvPath])
+        _ = try succeed(["results", "--wave", "2026-autumn", "--headers", "human", "--lang", "zh-Hans", "-o", csvPath])
         let csv = try CSVRows.read(csvPath)
         XCTAssertEqual(
             Array(table.dropFirst()).map { $0 + Array(repeating: "", count: csv[0].count - $0.count) }, Array(csv.dropFirst()))
@@ -149,14 +151,14 @@ final class WorkbookOutputTests: XCTestCase {
             ["Unit level", "School", "Grade", "Class", "Red", "Orange", "Yellow", "Open"])
 
         let unscreened = directory + "/unscreened.xlsx"
-        _ = try succeed(["unscreened", "--wave", "2026-autumn", "--format", "xlsx", "-o", unscreened])
+        _ = try succeed(["unscreened", "--wave", "2026-autumn", "--format", "xlsx", "--lang", "zh-Hans", "-o", unscreened])
         XCTAssertEqual(try mode(unscreened), 0o600)
         XCTAssertEqual(try rows(unscreened)[0], ["学校", "年级", "班级", "学号", "姓名", "筛查状态"])
 
         let coverage = directory + "/coverage.xlsx"
-        _ = try succeed(["coverage", "--wave", "2026-autumn", "--by", "class", "-o", coverage])
+        _ = try succeed(["coverage", "--wave", "2026-autumn", "--by", "class", "--lang", "zh-Hans", "-o", coverage])
         XCTAssertEqual(try mode(coverage), 0o644)
-        XCTAssertEqual(try rows(coverage)[0], ["学校", "年级", "班级", "在籍", "已筛查", "普查率 %", "未完成", "拒绝", "未筛查", "休学", "实习"])
+        XCTAssertEqual(try rows(coverage)[0], ["学校", "年级", "班级", "在籍", "已筛查", "普查率 %", "未完成", "拒绝参加", "未筛查", "休学", "实习"])
 
         try SpreadsheetTools.requireOpenpyxl()
         // Numbers are numbers (answers, scores, counts, percentages); IDs, grades and classes stay text.
@@ -176,7 +178,7 @@ final class WorkbookOutputTests: XCTestCase {
         ]
         for (name, arguments) in outputs {
             let path = "\(directory)/\(name).xlsx"
-            _ = try succeed(arguments + ["-o", path])
+            _ = try succeed(arguments + ["--lang", "zh-Hans", "-o", path])
             let converted = "\(directory)/lo-\(name)"
             try FileManager.default.createDirectory(atPath: converted, withIntermediateDirectories: true)
             try SpreadsheetTools.convert(path, to: "csv", in: converted)

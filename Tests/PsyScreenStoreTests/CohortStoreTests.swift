@@ -5,7 +5,7 @@ import PsyScreenTestSupport
 import XCTest
 
 /// The report's extraction from a real database, and the de-identified extract.
-final class CohortStoreTests: StoreTestCase {
+class CohortStoreTests: StoreTestCase {
     let wave = TwoSchoolWave()
 
     override func setUpWithError() throws {
@@ -14,7 +14,7 @@ final class CohortStoreTests: StoreTestCase {
     }
 
     /// Imports the roster and, for each wave, every screened student's paper sheet.
-    static func seed(_ store: ScreeningStore, _ wave: TwoSchoolWave, waves: [String]) throws {
+    static func seed(_ store: any ScreeningStore, _ wave: TwoSchoolWave, waves: [String]) throws {
         _ = try store.importRoster(wave.students, source: "roster.csv")
         let annual = Fixtures.catalog.battery("annual")!
         for name in waves {

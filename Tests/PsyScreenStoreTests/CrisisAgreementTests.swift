@@ -8,7 +8,7 @@ import XCTest
 /// is not shipped, every path — `score` (bulk tables), `import` (the paper reader and the store), `take` (the
 /// store's answer-by-answer rescoring), the register and the report — gives the flags and the level the engine
 /// gives.
-final class CrisisAgreementTests: StoreTestCase {
+class CrisisAgreementTests: StoreTestCase {
     static let shipped = ["phq9", "gad7", "k10", "who5", "cesd"].map(Fixtures.instrument)
     static let batteries = [
         Fixtures.catalog.battery("annual")!, MoodFixture.battery, Battery.adHoc(shipped + [MoodFixture.instrument]),
@@ -36,9 +36,9 @@ final class CrisisAgreementTests: StoreTestCase {
     }
 
     private func check(_ battery: Battery, forms: [[String: [Int?]]], label: String) throws {
-        let directory = Fixtures.temporaryDirectory("agreement")
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let store = try ScreeningStore(path: directory + "/school.sqlite", user: "counselor")
+        // Each battery in its own waves of the test's store (the roster is the same).
+        let directory = self.directory + "/" + battery.id
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let ids = forms.indices.map { String(format: "S%04d", $0) }
         _ = try store.importRoster(ids.map { Self.student($0, className: "\($0.suffix(1))班") }, source: "roster.csv")
         let scorer = BatteryScorer(battery)
@@ -85,13 +85,14 @@ final class CrisisAgreementTests: StoreTestCase {
         let batch = try PaperSheetBatch.read(reader, problems: try ProblemSpool(directory: directory))
         XCTAssertEqual(batch.sheets.count, forms.count, label)
         XCTAssertEqual(batch.crisisLines.count, expected.filter { $0.results.contains(where: \.hasCrisis) }.count, label)
-        _ = try store.importPaper(wave: "paper", battery: battery, path: input, fileHash: "h", sheets: batch.sheets)
+        _ = try store.importPaper(wave: battery.id + "-paper", battery: battery, path: input, fileHash: "h", sheets: batch.sheets)
 
         // take: answer by answer at the terminal (skips stored as such), rescored after each; one transaction per
         // answer, so fewer forms.
         let taken = 24
         for (id, form) in zip(ids, forms).prefix(taken) {
-            let attempt = try store.startTerminalAttempt(wave: "terminal", studentID: id, battery: battery, consented: true)
+            let attempt = try store.startTerminalAttempt(
+                wave: battery.id + "-terminal", studentID: id, battery: battery, consented: true)
             for instrument in battery.instruments {
                 for (position, item) in instrument.items.enumerated() {
                     try store.saveAnswer(
@@ -102,7 +103,7 @@ final class CrisisAgreementTests: StoreTestCase {
             try store.finishAttempt(attemptID: attempt, battery: battery)
         }
 
-        for (wave, count) in [("paper", forms.count), ("terminal", taken)] {
+        for (wave, count) in [(battery.id + "-paper", forms.count), (battery.id + "-terminal", taken)] {
             let expected = Array(expected.prefix(count))
             // The stored results and the register.
             let screenings = Dictionary(uniqueKeysWithValues: try store.screenings(wave: wave).map { ($0.student.studentID, $0) })

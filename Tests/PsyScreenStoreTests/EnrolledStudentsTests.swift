@@ -5,7 +5,7 @@ import PsyScreenTestSupport
 import XCTest
 
 /// The students a stack of paper forms is printed for.
-final class EnrolledStudentsTests: StoreTestCase {
+class EnrolledStudentsTests: StoreTestCase {
     override func setUpWithError() throws {
         try super.setUpWithError()
         _ = try store.importRoster(
@@ -20,9 +20,9 @@ final class EnrolledStudentsTests: StoreTestCase {
 
     func testOnlyEnrolledStudentsInRosterOrder() throws {
         XCTAssertEqual(try store.enrolledStudents().map(\.studentID), ["S1", "S3", "S9", "T1"])
-        XCTAssertEqual(try store.enrolledStudents(school: "一中", className: "1班").map(\.studentID), ["S1", "S3"])
-        XCTAssertEqual(try store.enrolledStudents(className: "1班").map(\.studentID), ["S1", "S3", "T1"])
-        XCTAssertEqual(try store.enrolledStudents(grade: "2025").map(\.name), ["陈晨"])
-        XCTAssertEqual(try store.enrolledStudents(className: "9班"), [])
+        XCTAssertEqual(try store.enrolledStudents(school: "一中", grade: nil, className: "1班").map(\.studentID), ["S1", "S3"])
+        XCTAssertEqual(try store.enrolledStudents(school: nil, grade: nil, className: "1班").map(\.studentID), ["S1", "S3", "T1"])
+        XCTAssertEqual(try store.enrolledStudents(school: nil, grade: "2025", className: nil).map(\.name), ["陈晨"])
+        XCTAssertEqual(try store.enrolledStudents(school: nil, grade: nil, className: "9班"), [])
     }
 }

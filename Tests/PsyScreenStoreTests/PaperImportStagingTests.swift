@@ -14,7 +14,7 @@ final class PaperImportStagingTests: StoreTestCase {
     }
 
     /// Another process reading the file.
-    private func reader() throws -> ScreeningStore { try ScreeningStore(path: directory + "/test.sqlite", access: .readOnly) }
+    private func reader() throws -> SQLiteStore { try SQLiteStore(path: directory + "/test.sqlite", access: .readOnly) }
 
     func testStagedSheetsStayInvisibleUntilPublished() throws {
         guard case .staging(let staging) = try store.beginPaperImport(wave: "w", battery: annual, path: "a.csv", fileHash: "h")
@@ -98,7 +98,7 @@ final class PaperImportStagingTests: StoreTestCase {
     func testAFileBeingImportedByARunningProcessIsNotImportedTwice() throws {
         guard case .staging(let first) = try store.beginPaperImport(wave: "w", battery: annual, path: "a.csv", fileHash: "h")
         else { return XCTFail("a new file is staged") }
-        let other = try ScreeningStore(path: directory + "/test.sqlite")
+        let other = try SQLiteStore(path: directory + "/test.sqlite")
         XCTAssertThrowsError(try other.beginPaperImport(wave: "w", battery: annual, path: "a.csv", fileHash: "h")) { error in
             XCTAssertTrue("\(error)".contains("is being imported into wave w by another psyscreen"), "\(error)")
         }

@@ -4,7 +4,7 @@ import PsyScreenStore
 import PsyScreenTestSupport
 import XCTest
 
-final class PaperImportStoreTests: StoreTestCase {
+class PaperImportStoreTests: StoreTestCase {
     override func setUpWithError() throws {
         try super.setUpWithError()
         _ = try store.importRoster(
@@ -24,6 +24,85 @@ final class PaperImportStoreTests: StoreTestCase {
         XCTAssertEqual(again.stored, 0)
         XCTAssertEqual(try store.screenings(wave: "2026-autumn").compactMap(\.attempt).count, 2)
         XCTAssertEqual(try store.auditTrail().filter { $0.action == "paper import" }.count, 1)
+    }
+
+    func testStagedSheetsAreSeenOnlyOncePublishedAndDroppedOnesNever() throws {
+        guard case .staging(let staging) = try store.beginPaperImport(wave: "w", battery: annual, path: "a.csv", fileHash: "h1")
+        else { return XCTFail("a new file is staged") }
+        let red = [Array(repeating: 3, count: 9), Array(repeating: 3, count: 7)]
+        let calm = [Array(repeating: 0, count: 9), Array(repeating: 0, count: 7)]
+        try staging.add(studentID: "S1", line: 2, answers: red)
+        let repeated = try staging.add(studentID: "S2", line: 3, answers: red)
+        try staging.add(studentID: "S5", line: 4, answers: calm)
+        try staging.add(studentID: "NOBODY", line: 5, answers: red)
+        try staging.drop(repeated)
+        // Another connection (a counselor at another desk) sees nothing of it yet.
+        let other = try makeStore(user: "other")
+        XCTAssertEqual(try other.screenings(wave: "w").compactMap(\.attempt).count, 0)
+        XCTAssertEqual(try other.register(wave: "w").count, 0)
+        XCTAssertEqual(try other.auditTrail().filter { $0.action == "paper import" }.count, 0)
+
+        let summary = try staging.publish()
+        XCTAssertEqual(summary.stored, 2)
+        XCTAssertEqual(summary.levels, [.red: 1, WarningLevel.none: 1])
+        XCTAssertEqual(summary.strangers, [Stranger(line: 5, studentID: "NOBODY", raisesCrisis: true)])
+        var listed: [String] = []
+        try other.forEachScreening(wave: "w", where: { _, counting in counting.attemptID != nil }) {
+            listed.append($0.student.studentID)
+        }
+        XCTAssertEqual(listed, ["S1", "S5"])
+        XCTAssertEqual(try other.register(wave: "w").map(\.student.studentID), ["S1"])
+        XCTAssertEqual(try other.firstBattery(wave: "w"), "annual")
+        XCTAssertEqual(try other.screenings(wave: "w").first { $0.student.studentID == "S1" }?.attempt?.answers["gad7"], red[1])
+        guard case .alreadyImported = try store.beginPaperImport(wave: "w", battery: annual, path: "a.csv", fileHash: "h1")
+        else { return XCTFail("the same file again is already imported") }
+    }
+
+    func testListingsStreamEveryStudentInRosterOrderWhateverTheirNumber() throws {
+        // More students than one fetch of the PostgreSQL cursor (500), in two schools and several classes.
+        let many = (0..<1203).map { index in
+            Self.student(String(format: "M%04d", 1203 - index), school: index % 2 == 0 ? "一中" : "二中", className: "\(index % 3)班")
+        }
+        _ = try store.importRoster(many, source: "roster.csv")
+        let sheets = many.enumerated().filter { $0.offset % 4 == 0 }.map { Self.sheet($0.element.studentID, line: $0.offset + 2) }
+        _ = try store.importPaper(wave: "w", battery: annual, path: "a.csv", fileHash: "h1", sheets: sheets)
+        let all = try store.screenings(wave: "w")
+        XCTAssertEqual(all.count, 1209)
+        XCTAssertEqual(
+            all.map(\.student),
+            all.map(\.student).sorted {
+                ($0.school, $0.grade, $0.className, $0.studentID) < ($1.school, $1.grade, $1.className, $1.studentID)
+            })
+        var streamed: [StudentScreening] = []
+        try store.forEachScreening(wave: "w") { streamed.append($0) }
+        XCTAssertEqual(streamed.map(\.student.studentID), all.map(\.student.studentID))
+        XCTAssertEqual(streamed.compactMap(\.attempt?.id), all.compactMap(\.attempt?.id))
+        XCTAssertEqual(streamed.compactMap(\.attempt).count, sheets.count)
+        var oneClass: [String] = []
+        try store.forEachScreening(wave: "w", units: RosterUnits(school: "二中", className: "1班"), withAttempts: false) {
+            XCTAssertNil($0.attempt)
+            oneClass.append($0.student.studentID)
+        }
+        XCTAssertEqual(
+            oneClass, all.filter { $0.student.school == "二中" && $0.student.className == "1班" }.map(\.student.studentID))
+        XCTAssertEqual(oneClass.count, 201)
+    }
+
+    func testAnImportNeverPublishedLeavesNothing() throws {
+        do {
+            guard
+                case .staging(let staging) = try store.beginPaperImport(wave: "w", battery: annual, path: "a.csv", fileHash: "h1")
+            else { return XCTFail("a new file is staged") }
+            try staging.add(studentID: "S1", line: 2, answers: [Array(repeating: 3, count: 9), Array(repeating: 3, count: 7)])
+            // Stopped by an error in the file: never published.
+        }
+        XCTAssertEqual(try store.screenings(wave: "w").compactMap(\.attempt).count, 0)
+        XCTAssertEqual(try store.register(wave: "w").count, 0)
+        guard case .staging(let again) = try store.beginPaperImport(wave: "w", battery: annual, path: "a.csv", fileHash: "h1")
+        else { return XCTFail("the file was never imported") }
+        try again.add(studentID: "S2", line: 2, answers: [Array(repeating: 0, count: 9), Array(repeating: 0, count: 7)])
+        XCTAssertEqual(try again.publish().stored, 1)
+        XCTAssertEqual(try store.screenings(wave: "w").compactMap(\.attempt).map(\.studentID), ["S2"])
     }
 
     func testASecondSheetBecomesTheAttemptThatCounts() throws {
@@ -55,7 +134,7 @@ final class PaperImportStoreTests: StoreTestCase {
         let register = try store.register(wave: "w")
         XCTAssertEqual(register.map(\.student.studentID), ["S2"])
         XCTAssertEqual(register.first?.level, .red)
-        XCTAssertEqual(register.first?.reasons, ["phq9 flag item9"])
+        XCTAssertEqual(register.first?.reasons.map(\.code), ["phq9 flag item9"])
         XCTAssertEqual(register.first?.followUpStatus, .new)
         XCTAssertEqual(register.first?.attempt.result("phq9")?.status, .unscored)
         // Unscored: partial in coverage, not screened.
@@ -104,7 +183,7 @@ final class PaperImportStoreTests: StoreTestCase {
         XCTAssertEqual(try store.register(wave: "w").first?.followUpStatus, .counseling)
         XCTAssertEqual(try store.history(studentID: "S1")?.followUps.map(\.status), [.contacted, .counseling])
         XCTAssertThrowsError(try store.recordFollowUp(studentID: "S2", wave: "w", status: .closed, note: nil)) { error in
-            XCTAssertEqual((error as? StoreError)?.message, "student 'S2' has no screening in wave 'w'")
+            XCTAssertEqual((error as? StoreError)?.message.english, "student 'S2' has no screening in wave 'w'")
         }
     }
 

@@ -30,7 +30,7 @@ final class StoreMigrationsTests: XCTestCase {
                         """)
             }
         }
-        _ = try ScreeningStore(path: path, user: "counselor")
+        _ = try SQLiteStore(path: path, user: "counselor")
         let queue = try DatabaseQueue(path: path)
         let answers = try queue.read { db in
             try Row.fetchAll(db, sql: "SELECT instrument_id, answers FROM instrument_result ORDER BY position")
@@ -56,7 +56,7 @@ final class StoreMigrationsTests: XCTestCase {
                         """)
             }
         }
-        let store = try ScreeningStore(path: path, user: "counselor")
+        let store = try SQLiteStore(path: path, user: "counselor")
         XCTAssertEqual(try store.releaseState(wave: "w"), .open)
         XCTAssertNil(try store.closedPattern(wave: "w", threshold: .standard))
         XCTAssertEqual(try store.closeWave("w", threshold: .standard).students, 1)

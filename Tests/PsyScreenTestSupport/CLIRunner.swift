@@ -39,11 +39,15 @@ package struct CLIRunner {
     /// Run as the unprivileged user `nobody` (through `setpriv`; the tests must run as root).
     package var asNobody = false
 
+    /// Runs in the C locale with no `PSYSCREEN_LANG` (English, whatever the developer's shell says) unless
+    /// `environment` sets them.
     package init(currentDirectory: String = Fixtures.repositoryRoot, environment: [String: String] = [:]) {
         self.currentDirectory = currentDirectory
         var base = ProcessInfo.processInfo.environment
         base["PSYSCREEN_INSTRUMENTS"] = Fixtures.instrumentsDirectory
         base["NO_COLOR"] = "1"
+        for variable in ["LC_ALL", "LC_MESSAGES", "PSYSCREEN_LANG"] { base[variable] = nil }
+        base["LANG"] = "C"
         for (key, value) in environment { base[key] = value }
         self.environment = base
     }

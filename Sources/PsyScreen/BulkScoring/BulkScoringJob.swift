@@ -55,7 +55,7 @@ package final class BulkScoringJob {
         package var blankRecords = 0
         /// Flags raised in the rows written (a row with two flags counts two).
         package var flagsRaised = 0
-        package var encoding = "UTF-8"
+        package var encoding = LocalizedText(english: "UTF-8", chinese: "UTF-8")
 
         /// Rows in the output.
         package var written: Int { scored + unscored }
@@ -77,8 +77,7 @@ package final class BulkScoringJob {
         let clashes = reader.layout.passthroughColumns.filter { resultNames.contains(header[$0]) }.map { column in
             Diagnostic(
                 at: SourceLocation(file: source.name, line: 1, column: column + 1),
-                "column \(column + 1) '\(InputExcerpt.quote(header[column]))' has the name of a score column that score writes; rename or remove it"
-            )
+                RecordMessage.scoreColumnName(column: column + 1, name: InputExcerpt.quote(header[column])))
         }
         if !clashes.isEmpty { throw InputError(clashes) }
         scorer = try TabulatedScorer(instruments)

@@ -91,20 +91,19 @@ package struct CohortAggregator: Sendable {
     }
 }
 
-/// ``CohortCounts`` with dense score histograms where a scale has few possible scores, for fast counting and
-/// summing.
+/// ``CohortCounts`` with dense score histograms where a scale's grid is small, for fast counting and summing.
 struct DenseCounts: Sendable {
-    /// Widest score grid counted in a dense array. A scale with decimals has range × 10^decimals grid points
-    /// (10^8 for a 0–100 score with 6 decimals): its scores are counted sparsely, so memory grows with the
-    /// distinct scores seen, not with the grid.
-    static let denseLimit = 1024
-
     var base: CohortCounts
-    /// Per column: respondents per scaled score, offset by the column's lowest score; empty for a sparse column.
+    /// Per column: respondents per scaled score, offset by the column's lowest score; empty for a column whose
+    /// grid is larger than ``denseLimit``.
     var histograms: [[Int]]
-    /// Scores of sparse columns, and scores outside a dense column's range (never seen with validated keys, kept
-    /// so nothing is lost).
+    /// Per column: scores not in its dense histogram — every score of a large grid (a mean scale with many
+    /// decimals: 0–3 with 6 decimals is 3,000,001 points per unit), and scores outside the range (never seen with
+    /// validated keys, kept so nothing is lost). Memory grows with the distinct scores, not with the grid.
     var outliers: [ScoreHistogram]
+
+    /// Grid points up to which a column is counted in an array (a sum scale's 0…27, a mean with 2 decimals).
+    static let denseLimit = 4_096
 
     init(columns: [CohortColumn]) {
         base = CohortCounts(columns: columns)
@@ -151,7 +150,7 @@ struct DenseCounts: Sendable {
                 base.scales[column].unbanded += 1
             }
             let range = columns[column].scaledRange
-            if !histograms[column].isEmpty, range.contains(score) {
+            if !histograms[column].isEmpty && range.contains(score) {
                 histograms[column][score - range.lowerBound] += 1
             } else {
                 outliers[column].add(score)

@@ -37,7 +37,7 @@ package struct CohortReportBuilder: Sendable {
         do {
             return try CohortDisclosure(threshold: threshold, policy: policy).pattern(tables)
         } catch {
-            throw .inconsistentCounts("\(error)")
+            throw .inconsistentCounts(error.localized)
         }
     }
 

@@ -20,13 +20,13 @@ package struct ExtractHistory: Hashable, Sendable {
     package static func load(from path: String) throws(PseudonymError) -> ExtractHistory {
         guard FileManager.default.fileExists(atPath: path) else { return ExtractHistory() }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw .io(path: path, reason: "cannot read the extract history")
+            throw .historyUnreadable(path: path)
         }
         var history = ExtractHistory()
         for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n").enumerated() {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 5 else {
-                throw .io(path: path, reason: "line \(number + 1) of the extract history is damaged")
+                throw .historyDamaged(path: path, line: number + 1)
             }
             history.entries[fields[0], default: []].append(fields[1...].joined(separator: "\t"))
         }

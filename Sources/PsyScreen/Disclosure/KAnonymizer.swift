@@ -39,7 +39,7 @@ package struct KAnonymizer: Sendable {
     package init(threshold: MinimumCellSize = .standard) { self.threshold = threshold }
 
     /// What happened to an extract, for the caller to print.
-    package struct Summary: Hashable, Sendable, CustomStringConvertible {
+    package struct Summary: Hashable, Sendable, Message, CustomStringConvertible {
         package var inputRows = 0
         /// Rows kept with gender `*` (grade kept).
         package var genderGeneralized = 0
@@ -48,7 +48,9 @@ package struct KAnonymizer: Sendable {
         /// Rows left out because even (school, `*`, `*`) was below k.
         package var withheld = 0
 
-        package var description: String {
+        package var description: String { english }
+
+        package var english: String {
             "\(inputRows) rows: \(genderGeneralized) with gender generalized, \(gradeGeneralized) with grade and"
                 + " gender generalized, \(withheld) withheld (classes below k)"
         }

@@ -33,10 +33,12 @@ package struct MinimumCellSize: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// A disclosure threshold that may not be used.
-package struct DisclosureSettingError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct DisclosureSettingError: Error, Hashable, Sendable, Message, CustomStringConvertible {
     package var requestedK: Int
 
-    package var description: String {
+    package var description: String { english }
+
+    package var english: String {
         "minimum cell size \(requestedK) is too small: disclosure control needs k ≥ \(MinimumCellSize.floor)"
             + " (the default is \(MinimumCellSize.standard.k))"
     }

@@ -35,21 +35,21 @@ package struct PseudonymKey: Sendable {
         guard fd >= 0 else {
             let code = errno
             if code == EEXIST { throw .keyFileExists(path: path) }
-            throw .io(path: path, reason: String(cString: strerror(code)))
+            throw .io(path: path, reason: SystemError(code))
         }
         defer { close(fd) }
         var written = 0
         while written < bytes.count {
             let result = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
             guard result > 0 else {
-                let reason = String(cString: strerror(errno))
+                let reason = SystemError(errno)
                 unlink(path)
                 throw .io(path: path, reason: reason)
             }
             written += result
         }
         guard fsync(fd) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = SystemError(errno)
             unlink(path)
             throw .io(path: path, reason: reason)
         }
@@ -64,12 +64,12 @@ package struct PseudonymKey: Sendable {
         guard fd >= 0 else {
             let code = errno
             if code == ENOENT { throw .keyFileMissing(path: path) }
-            throw .io(path: path, reason: String(cString: strerror(code)))
+            throw .io(path: path, reason: SystemError(code))
         }
         defer { close(fd) }
         // Check the file we opened, not the path, so a swap between the check and the read changes nothing.
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .io(path: path, reason: String(cString: strerror(errno))) }
+        guard fstat(fd, &info) == 0 else { throw .io(path: path, reason: SystemError(errno)) }
         guard info.st_mode & S_IFMT == S_IFREG else { throw .notARegularFile(path: path) }
         let permissions = Int(info.st_mode & 0o777)
         guard permissions & 0o077 == 0 else { throw .keyFileTooOpen(path: path, mode: permissions) }
@@ -79,7 +79,7 @@ package struct PseudonymKey: Sendable {
         var total = 0
         while total < bytes.count {
             let result = bytes[total...].withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if result < 0 { throw .io(path: path, reason: String(cString: strerror(errno))) }
+            if result < 0 { throw .io(path: path, reason: SystemError(errno)) }
             if result == 0 { break }
             total += result
         }
@@ -110,16 +110,21 @@ package struct PseudonymKey: Sendable {
 }
 
 /// A pseudonym key or ID that cannot be used.
-package enum PseudonymError: Error, Hashable, Sendable, CustomStringConvertible {
+package enum PseudonymError: Error, Hashable, Sendable, Message, CustomStringConvertible {
     case keyFileExists(path: String)
     case keyFileMissing(path: String)
     case keyFileTooOpen(path: String, mode: Int)
     case notARegularFile(path: String)
     case wrongKeyLength(path: String?, byteCount: Int)
-    case io(path: String, reason: String)
+    case io(path: String, reason: SystemError)
     case emptyStudentID
+    /// The extract history beside the key (``ExtractHistory``) cannot be read, or its `line` is damaged.
+    case historyUnreadable(path: String)
+    case historyDamaged(path: String, line: Int)
 
-    package var description: String {
+    package var description: String { english }
+
+    package var english: String {
         switch self {
         case let .keyFileExists(path):
             "pseudonym key file \(path) already exists; refusing to overwrite it (a new key breaks every link"
@@ -135,9 +140,11 @@ package enum PseudonymError: Error, Hashable, Sendable, CustomStringConvertible 
             "pseudonym key\(path.map { " file \($0)" } ?? "") has \(byteCount) bytes; a key has exactly"
                 + " \(PseudonymKey.byteCount)"
         case let .io(path, reason):
-            "pseudonym key file \(path): \(reason)"
+            "pseudonym key file \(path): \(reason.english)"
         case .emptyStudentID:
             "a student ID is empty; no pseudonym can be made for it"
+        case let .historyUnreadable(path): "cannot read the extract history \(path)"
+        case let .historyDamaged(path, line): "line \(line) of the extract history \(path) is damaged"
         }
     }
 }

@@ -123,7 +123,7 @@ package struct SuppressionProblem: Sendable {
 }
 
 /// A suppression problem that cannot be built as asked.
-package enum SuppressionProblemError: Error, Hashable, Sendable, CustomStringConvertible {
+package enum SuppressionProblemError: Error, Hashable, Sendable, Message, CustomStringConvertible {
     case negativeEnrolment(unit: String, enrolment: Int)
     case negativeCount(cell: String, value: Int)
     case unknownUnit(cell: String)
@@ -132,7 +132,9 @@ package enum SuppressionProblemError: Error, Hashable, Sendable, CustomStringCon
     case repeatedCell(total: String)
     case inconsistentEquation(total: String, totalValue: Int, sumOfParts: Int)
 
-    package var description: String {
+    package var description: String { english }
+
+    package var english: String {
         switch self {
         case let .negativeEnrolment(unit, enrolment):
             "unit '\(unit)' has a negative enrolment (\(enrolment))"

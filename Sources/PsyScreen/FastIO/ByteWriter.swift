@@ -171,7 +171,7 @@ package final class ByteWriter {
             let result = systemWrite(descriptor, bytes + written, size - written)
             if result < 0 {
                 if errno == EINTR { continue }
-                throw FileError.system(name, "cannot write")
+                throw FileError.system(name, .write)
             }
             written += result
         }

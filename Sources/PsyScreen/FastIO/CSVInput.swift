@@ -99,7 +99,7 @@ final class CSVInput {
         if pending > maximumRecordSize {
             throw InputError(
                 at: SourceLocation(file: name, line: lineAtStart),
-                "a record longer than \(Self.size(maximumRecordSize)) starts here; is a quote never closed?")
+                RecordMessage.recordTooLong(size: Self.size(maximumRecordSize)))
         }
         let before = end
         let wanted = pending >= chunkSize / 2 ? max(pending, 1) : 1
@@ -164,7 +164,7 @@ final class CSVInput {
             let count = read(descriptor, buffer + total, max - total)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw FileError.system(name, "cannot read")
+                throw FileError.system(name, .read)
             }
             if count == 0 { break }
             total += count
@@ -187,9 +187,7 @@ final class CSVInput {
         let (stop, outcome) = UTF8Validation.validate(base, from: end, to: fill)
         end = stop
         if outcome == .invalid || (outcome == .truncated && exhausted) {
-            var message = outcome == .invalid ? "invalid UTF-8" : "the file ends in the middle of a UTF-8 character"
-            message += "; use --encoding gb18030 if the file is GB18030"
-            throw encodingError(message, lineAtStart: lineAtStart)
+            throw encodingError(.invalidUTF8(truncated: outcome != .invalid), lineAtStart: lineAtStart)
         }
     }
 
@@ -232,11 +230,9 @@ final class CSVInput {
                 end = fill
                 switch result.status {
                 case .invalid:
-                    var message = "invalid GB18030"
-                    if detected { message += " (detected from the first non-UTF-8 text; use --encoding utf8 to force UTF-8)" }
-                    throw encodingError(message, lineAtStart: lineAtStart)
+                    throw encodingError(.invalidGB18030(detected: detected), lineAtStart: lineAtStart)
                 case .truncated where exhausted:
-                    throw encodingError("the file ends in the middle of a GB18030 character", lineAtStart: lineAtStart)
+                    throw encodingError(.truncatedGB18030, lineAtStart: lineAtStart)
                 case .ok, .truncated:
                     if result.produced > 0 { return true }
                     if result.status == .ok && rawStart < rawEnd { continue }  // output was full
@@ -273,11 +269,11 @@ final class CSVInput {
     // MARK: - Errors
 
     /// An encoding error at `end`, the first byte that could not be decoded.
-    private func encodingError(_ message: String, lineAtStart: Int) -> InputError {
+    private func encodingError(_ message: RecordMessage, lineAtStart: Int) -> InputError {
         if head == [0xFF, 0xFE] || head == [0xFE, 0xFF] {
             return InputError(
                 at: SourceLocation(file: name, line: 1),
-                "the file is UTF-16 (Excel \"Unicode Text\"); save it as \"CSV UTF-8\" or \"CSV\" and try again")
+                RecordMessage.utf16)
         }
         let line = lineAtStart + Self.lineBreaks(base, from: start, to: end)
         return InputError(at: SourceLocation(file: name, line: line), message)

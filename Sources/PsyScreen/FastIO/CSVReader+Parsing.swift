@@ -299,6 +299,6 @@ extension CSVReader {
     private func unterminatedQuote(line: Int, field: Int) -> InputError {
         InputError(
             at: SourceLocation(file: input.name, line: line),
-            "field \(field) opens a quote that is never closed (the rest of the file would be read as that field)")
+            RecordMessage.quoteNeverClosed(field: field))
     }
 }

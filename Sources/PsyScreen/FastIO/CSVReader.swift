@@ -79,11 +79,11 @@ package final class CSVReader {
             return
         }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileError.system(path, "cannot open for reading") }
+        guard fd >= 0 else { throw FileError.system(path, .openForReading) }
         var info = stat()
         if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
             close(fd)
-            throw FileError(path: path, "is a directory, not a CSV file")
+            throw FileError(path: path, .isDirectoryNotCSV)
         }
         #if os(Linux)
             posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)

@@ -29,7 +29,7 @@ final class GB18030Decoder {
     init() throws {
         let converter = iconv_open("UTF-8", "GB18030")
         guard converter != iconv_t(bitPattern: -1) else {
-            throw FileError(path: "iconv", "GB18030 conversion is not available (glibc gconv modules missing)")
+            throw FileError(path: "iconv", .gb18030Unavailable)
         }
         self.converter = converter!
         table = Self.twoByteTable

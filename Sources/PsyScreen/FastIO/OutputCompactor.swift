@@ -33,7 +33,7 @@ final class OutputCompactor {
     /// Copies the rest of the file down and truncates it to its new length.
     func finish(fileSize: Int) throws {
         try copy(upTo: fileSize)
-        guard ftruncate(descriptor, off_t(writePosition)) == 0 else { throw FileError.system(name, "cannot truncate") }
+        guard ftruncate(descriptor, off_t(writePosition)) == 0 else { throw FileError.system(name, .truncate) }
         _ = lseek(descriptor, off_t(writePosition), SEEK_SET)
     }
 
@@ -50,19 +50,19 @@ final class OutputCompactor {
                 while done < wanted {
                     let result = pread(descriptor, raw.baseAddress! + done, wanted - done, off_t(readPosition + done))
                     if result < 0 && errno == EINTR { continue }
-                    if result < 0 { throw FileError.system(name, "cannot read back") }
+                    if result < 0 { throw FileError.system(name, .readBack) }
                     if result == 0 { break }
                     done += result
                 }
                 return done
             }
-            guard count == wanted else { throw FileError(path: name, "shrank while being rewritten") }
+            guard count == wanted else { throw FileError(path: name, .shrankWhileRewritten) }
             try buffer.withUnsafeBytes { raw in
                 var done = 0
                 while done < count {
                     let result = pwrite(descriptor, raw.baseAddress! + done, count - done, off_t(writePosition + done))
                     if result < 0 && errno == EINTR { continue }
-                    if result <= 0 { throw FileError.system(name, "cannot write") }
+                    if result <= 0 { throw FileError.system(name, .write) }
                     done += result
                 }
             }

@@ -13,6 +13,8 @@ package final class ScratchFile {
     /// Where the data goes; for callers that write or copy it themselves (after ``flush()``).
     package let fileDescriptor: Int32
     private let writer: ByteWriter
+    /// The folder it was made in (it has no name): what its errors name.
+    private let directory: String
     /// Where the file started when last truncated, for ``size`` (the writer counts from its creation).
     private var base = 0
 
@@ -27,10 +29,11 @@ package final class ScratchFile {
             if fd >= 0 { template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) } }
             return fd
         }
-        guard fd >= 0 else { throw FileError.system(directory, "cannot create a temporary file") }
+        guard fd >= 0 else { throw FileError.system(directory, .createTemporaryFile) }
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         fileDescriptor = fd
-        writer = ByteWriter(fileDescriptor: fd, name: "temporary file in \(directory)", capacity: bufferSize)
+        self.directory = directory
+        writer = ByteWriter(fileDescriptor: fd, name: directory, capacity: bufferSize)
     }
 
     deinit { close(fileDescriptor) }
@@ -77,7 +80,7 @@ package final class ScratchFile {
             let result = pread(fileDescriptor, buffer + done, count - done, off_t(offset + done))
             if result < 0 {
                 if errno == EINTR { continue }
-                throw FileError.system("temporary file", "cannot read")
+                throw FileError.system(directory, .readTemporaryFile)
             }
             if result == 0 { break }
             done += result
@@ -91,13 +94,13 @@ package final class ScratchFile {
     }
 
     /// What a read past the end means: another process cut the file.
-    static let truncated = FileError(path: "temporary file", "ended early (truncated by another process?)")
+    static var truncated: FileError { FileError(path: defaultDirectory, .endedEarly) }
 
     /// Drops everything (to reuse the file for the next pass).
     package func truncate() throws {
         try writer.flush()
         guard ftruncate(fileDescriptor, 0) == 0, lseek(fileDescriptor, 0, SEEK_SET) == 0 else {
-            throw FileError.system("temporary file", "cannot truncate")
+            throw FileError.system(directory, .truncateTemporaryFile)
         }
         base = writer.position
     }

@@ -88,12 +88,11 @@ package final class TabulatedScorer {
         var scaleItems: [Int] = [], raising: [Raising] = [], crisisBits: [UInt32] = []
         var tableSize = 0
         for (instrumentIndex, instrument) in instruments.enumerated() {
-            func refuse(_ message: String) -> InputError {
+            func refuse(_ message: RecordMessage) -> InputError {
                 InputError(at: SourceLocation(file: instrument.source, line: 1), message)
             }
             if instrument.flags.count > Self.maximumFlags {
-                throw refuse(
-                    "\(instrument.id) has \(instrument.flags.count) flags; bulk scoring handles at most \(Self.maximumFlags)")
+                throw refuse(.tooManyFlags(instrument: instrument.id, count: instrument.flags.count, maximum: Self.maximumFlags))
             }
             let firstItem = keying.count
             itemStart.append(firstItem)
@@ -139,7 +138,7 @@ package final class TabulatedScorer {
                     key.tableSize = scales[key.root].tableSize
                 }
                 if key.tableSize > Self.maximumTableSize {
-                    throw refuse("\(instrument.id) scale \(scale.id): its possible sums are too many for bulk scoring")
+                    throw refuse(.tooManySums(instrument: instrument.id, scale: scale.id))
                 }
                 tableSize += key.tableSize
                 scales.append(key)

@@ -68,7 +68,7 @@ final class AtomicFileWriter {
             return (fd, temporary, TemporaryFileCleanup.register(temporary))
         }
         guard fd >= 0 else {
-            throw FileError.system(path, "cannot create a temporary file in \(directory)")
+            throw FileError.system(path, .createTemporaryFileIn(directory: directory))
         }
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)  // mkostemp is not visible from Swift's Glibc module
         if fchmod(fd, mode & ~Self.currentUmask()) != 0 {
@@ -76,7 +76,7 @@ final class AtomicFileWriter {
             close(fd)
             unlink(temporary)
             TemporaryFileCleanup.unregister(token)
-            throw FileError.system(path, "cannot set permissions of the temporary file", errno: code)
+            throw FileError.system(path, .setTemporaryPermissions, errno: code)
         }
         fileDescriptor = fd
         temporaryPath = temporary
@@ -94,7 +94,7 @@ final class AtomicFileWriter {
     func commit() throws {
         switch state {
         case .committed: return
-        case .discarded: throw FileError(path: path, "cannot commit: the output was already discarded")
+        case .discarded: throw FileError(path: path, .alreadyDiscarded)
         case .open: break
         }
         guard let temporaryPath else {
@@ -104,19 +104,19 @@ final class AtomicFileWriter {
         if fsync(fileDescriptor) != 0 {
             let code = errno
             discard()
-            throw FileError.system(path, "cannot write to disk", errno: code)
+            throw FileError.system(path, .writeToDisk, errno: code)
         }
         state = .discarded  // from here on the descriptor is closed; unlink by hand on failure
         defer { TemporaryFileCleanup.unregister(cleanup) }
         if close(fileDescriptor) != 0 {
             let code = errno
             unlink(temporaryPath)
-            throw FileError.system(path, "cannot write to disk", errno: code)
+            throw FileError.system(path, .writeToDisk, errno: code)
         }
         if rename(temporaryPath, path) != 0 {
             let code = errno
             unlink(temporaryPath)
-            throw FileError.system(path, "cannot replace the file", errno: code)
+            throw FileError.system(path, .replace, errno: code)
         }
         state = .committed
         Self.syncDirectory(Self.split(path).directory)
@@ -141,11 +141,11 @@ final class AtomicFileWriter {
     }
 
     private static func checkDestination(_ path: String) throws {
-        if path.hasSuffix("/") { throw FileError(path: path, "is a directory, not a file name") }
+        if path.hasSuffix("/") { throw FileError(path: path, .isDirectory) }
         var destination = stat()
         guard stat(path, &destination) == 0 else { return }
         if (destination.st_mode & S_IFMT) == S_IFDIR {
-            throw FileError(path: path, "is a directory, not a file name")
+            throw FileError(path: path, .isDirectory)
         }
     }
 

@@ -28,11 +28,8 @@ package struct HTMLPrinter: Sendable {
     ]
 
     /// What to tell a user who has none.
-    package static let notFoundMessage = """
-        cannot make a PDF: no Chromium-family browser found (looked for \(candidates.joined(separator: ", ")) on PATH \
-        and $\(environmentVariable)); write HTML instead (--format html) and print it from a browser, or install \
-        one (Debian/Ubuntu: apt-get install chromium)
-        """
+    /// What to say when no browser is found.
+    package static var notFound: CommandMessage { .noBrowser(candidates: candidates, variable: environmentVariable) }
 
     /// The browser named by ``environmentVariable``, else the first of ``candidates`` on `PATH`.
     package static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> HTMLPrinter? {
@@ -55,7 +52,7 @@ package struct HTMLPrinter: Sendable {
     package func pdf(of html: String, timeout: Double = 600) throws(FileError) -> [UInt8] {
         var template = Array("\(ScratchFile.defaultDirectory)/psyscreen-print-XXXXXX".utf8CString)
         guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
-            throw FileError.system(ScratchFile.defaultDirectory, "cannot create a temporary folder")
+            throw FileError.system(ScratchFile.defaultDirectory, .createTemporaryFolder)
         }
         let directory = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -66,7 +63,7 @@ package struct HTMLPrinter: Sendable {
         guard FileManager.default.createFile(atPath: page, contents: Data(html.utf8), attributes: [.posixPermissions: 0o600]),
             FileManager.default.createFile(atPath: log, contents: nil, attributes: [.posixPermissions: 0o600]),
             let logHandle = FileHandle(forWritingAtPath: log)
-        else { throw FileError(path: directory, "cannot write the page to print") }
+        else { throw FileError(path: directory, .cannotWritePageToPrint) }
         defer { try? logHandle.close() }
 
         var arguments = [
@@ -86,7 +83,7 @@ package struct HTMLPrinter: Sendable {
         do {
             try process.run()
         } catch {
-            throw FileError(path: executable, "cannot start the browser: \(error.localizedDescription)")
+            throw FileError(path: executable, .cannotStartBrowser(error.localizedDescription))
         }
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { usleep(50_000) }
@@ -96,15 +93,13 @@ package struct HTMLPrinter: Sendable {
             let grace = Date().addingTimeInterval(5)
             while process.isRunning && Date() < grace { usleep(50_000) }
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            throw FileError(path: executable, "did not finish printing within \(String(format: "%g", timeout)) seconds")
+            throw FileError(path: executable, .printingTimedOut(seconds: String(format: "%g", timeout)))
         }
         let bytes = FileManager.default.contents(atPath: output).map { [UInt8]($0) } ?? []
         guard process.terminationStatus == 0, bytes.starts(with: Array("%PDF".utf8)) else {
             let said = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
             let tail = said.split(separator: "\n").suffix(3).joined(separator: " | ")
-            throw FileError(
-                path: executable,
-                "printing to PDF failed (exit status \(process.terminationStatus))\(tail.isEmpty ? "" : ": \(tail)")")
+            throw FileError(path: executable, .printingFailed(status: process.terminationStatus, browserSaid: tail))
         }
         return bytes
     }

@@ -38,10 +38,10 @@ package final class OutputFile {
             replacement = nil
             return
         }
-        if path.hasSuffix("/") { throw FileError(path: path, "is a directory, not a file name") }
+        if path.hasSuffix("/") { throw FileError(path: path, .isDirectory) }
         var info = stat()
         if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
-            if (info.st_mode & S_IFMT) == S_IFDIR { throw FileError(path: path, "is a directory, not a file name") }
+            if (info.st_mode & S_IFMT) == S_IFDIR { throw FileError(path: path, .isDirectory) }
             kind = .inPlace
             fileDescriptor = try Self.openInPlace(path, expected: info)
             replacement = nil
@@ -54,7 +54,7 @@ package final class OutputFile {
         } catch let error as FileError {
             throw error
         } catch {
-            throw FileError(path: path, "\(error)")
+            throw FileError(path: path, .unexpected(String(describing: error)))
         }
         replacement = file
         fileDescriptor = file.fileDescriptor
@@ -71,14 +71,14 @@ package final class OutputFile {
         case .standardOutput:
             return
         case .inPlace:
-            if close(fileDescriptor) != 0 { throw FileError.system(path, "cannot write", errno: errno) }
+            if close(fileDescriptor) != 0 { throw FileError.system(path, .write, errno: errno) }
         case .replacement:
             do {
                 try replacement?.commit()
             } catch let error as FileError {
                 throw error
             } catch {
-                throw FileError(path: path, "\(error)")
+                throw FileError(path: path, .unexpected(String(describing: error)))
             }
         }
     }
@@ -94,14 +94,14 @@ package final class OutputFile {
         guard let path = scratch.temporaryPath else { return }
         try body(path)
         let source = open(path, O_RDONLY | O_CLOEXEC)
-        guard source >= 0 else { throw FileError.system(path, "cannot read back") }
+        guard source >= 0 else { throw FileError.system(path, .readBack) }
         defer { close(source) }
         let writer = ByteWriter(fileDescriptor: fileDescriptor, name: self.path)
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(source, $0.baseAddress!, $0.count) }
             if count < 0 && errno == EINTR { continue }
-            if count < 0 { throw FileError.system(path, "cannot read back") }
+            if count < 0 { throw FileError.system(path, .readBack) }
             if count == 0 { break }
             try writer.write(Array(buffer[..<count]))
         }
@@ -126,16 +126,16 @@ package final class OutputFile {
         guard fd >= 0 else {
             let code = errno
             if (expected.st_mode & S_IFMT) == S_IFSOCK {
-                throw FileError(path: path, "is a socket: psyscreen cannot write to it", code: code)
+                throw FileError(path: path, .isSocket, code: code)
             }
-            throw FileError.system(path, "cannot open for writing", errno: code)
+            throw FileError.system(path, .openForWriting, errno: code)
         }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_dev == expected.st_dev, info.st_ino == expected.st_ino,
             (info.st_mode & S_IFMT) != S_IFREG
         else {
             close(fd)
-            throw FileError(path: path, "changed while it was being opened; try again")
+            throw FileError(path: path, .changedWhileOpening)
         }
         return fd
     }

@@ -64,12 +64,10 @@ package struct OutputGuard: Sendable {
             let target = resolved[index]
             guard target.canBeReplaced else { continue }
             for (path, role) in protected where target.clashes(with: Resolved(protected: path, role: role)) {
-                throw FileError(path: output.path, "refusing to overwrite \(Self.describe(path, role))")
+                throw FileError(path: output.path, .wouldOverwrite(Self.describe(path, role)))
             }
             for other in outputs.indices where other < index && target.clashes(with: resolved[other]) {
-                throw FileError(
-                    path: output.path,
-                    "\(outputs[other].option) and \(output.option) name the same file; give each its own")
+                throw FileError(path: output.path, .sameFile(first: outputs[other].option, second: output.option))
             }
         }
     }
@@ -81,13 +79,13 @@ package struct OutputGuard: Sendable {
         return try OutputFile(path: path, mode: mode)
     }
 
-    private static func describe(_ path: String, _ role: Role) -> String {
+    private static func describe(_ path: String, _ role: Role) -> ProtectedFile {
         switch role {
-        case .input: path == "-" ? "standard input, an input of this command" : "the input file \(path)"
-        case .database: "the database \(path)"
-        case .databaseCompanion(let database): "\(path), part of the database \(database)"
-        case .pseudonymKey: "the pseudonym key \(path)"
-        case .instrument: "the instrument file \(path)"
+        case .input: path == "-" ? .standardInput : .input(path)
+        case .database: .database(path)
+        case .databaseCompanion(let database): .databaseCompanion(path, database: database)
+        case .pseudonymKey: .pseudonymKey(path)
+        case .instrument: .instrument(path)
         }
     }
 }

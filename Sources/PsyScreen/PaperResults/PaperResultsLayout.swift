@@ -35,7 +35,7 @@ package struct PaperResultsLayout: Sendable {
         self.instruments = instruments
         self.engines = instruments.map(ScoringEngine.init)
         var diagnostics: [Diagnostic] = []
-        func problem(_ message: String, column: Int? = nil) {
+        func problem(_ message: RecordMessage, column: Int? = nil) {
             diagnostics.append(Diagnostic(at: positions.location(line: headerLine, field: column.map { $0 + 1 }), message))
         }
         // A quote opened in the header and closed lines later swallows data rows into the header: say so without
@@ -43,8 +43,7 @@ package struct PaperResultsLayout: Sendable {
         if let index = header.firstIndex(where: { $0.utf8.contains { $0 == 0x0A || $0 == 0x0D } }) {
             throw InputError(
                 at: positions.location(line: headerLine, field: index + 1),
-                "header column \(index + 1) opens a quote that is not closed on the header line (the rows below would be read as part of the header); remove the stray quote"
-            )
+                RecordMessage.headerQuoteNotClosed(column: index + 1))
         }
         var columns: [[Int?]] = instruments.map { Array(repeating: nil, count: $0.items.count) }
         var passthrough: [Int] = []
@@ -53,7 +52,7 @@ package struct PaperResultsLayout: Sendable {
         for (index, raw) in header.enumerated() {
             let name = raw.trimmingCharacters(in: .whitespaces)
             if let first = seen[name] {
-                problem("column \(index + 1) '\(InputExcerpt.quote(name))' repeats column \(first + 1)", column: index)
+                problem(.repeatedColumn(column: index + 1, name: InputExcerpt.quote(name), first: first + 1), column: index)
                 continue
             }
             seen[name] = index
@@ -68,7 +67,10 @@ package struct PaperResultsLayout: Sendable {
             guard let itemIndex = instruments[instrumentIndex].items.firstIndex(where: { $0.id == itemID }) else {
                 let instrument = instruments[instrumentIndex]
                 problem(
-                    "column \(index + 1) '\(InputExcerpt.quote(name))': \(instrument.id) has no item '\(InputExcerpt.quote(itemID))' (its items are \(instrument.items.first!.id)–\(instrument.items.last!.id))",
+                    .noSuchItem(
+                        column: index + 1, name: InputExcerpt.quote(name), instrument: instrument.id,
+                        item: InputExcerpt.quote(itemID),
+                        first: instrument.items.first!.id, last: instrument.items.last!.id),
                     column: index)
                 continue
             }
@@ -79,7 +81,7 @@ package struct PaperResultsLayout: Sendable {
                 ResultColumns.itemColumnName(instrument, $0.0)
             }
             if !missing.isEmpty {
-                problem("missing item column\(missing.count > 1 ? "s" : ""): \(missing.joined(separator: ", "))")
+                problem(.missingItemColumns(missing))
             }
         }
         if !diagnostics.isEmpty { throw InputError(diagnostics) }
@@ -121,9 +123,7 @@ package struct PaperResultsLayout: Sendable {
                     RecordProblem(
                         .crisis, line: line, field: column + 1, column: header[column],
                         value: String(answers[instrumentIndex][itemIndex]!),
-                        reason:
-                            "raises the crisis flag \(instrument.id).\(flag.id) on this rejected record: check the paper form and see the student today"
-                    ))
+                        reason: .crisisOnRejectedRecord(flag: "\(instrument.id).\(flag.id)")))
             }
         }
         return notes
@@ -132,24 +132,23 @@ package struct PaperResultsLayout: Sendable {
     private func read(_ record: TableRecord, into answers: inout [[Int?]]) -> [RecordProblem] {
         for index in answers.indices { for item in answers[index].indices { answers[index][item] = nil } }
         if record.count != header.count {
-            return [RecordProblem(line: record.line, reason: "expected \(header.count) fields, found \(record.count)")]
+            return [RecordProblem(line: record.line, reason: .wrongFieldCount(expected: header.count, found: record.count))]
         }
         var problems: [RecordProblem] = []
         for (instrumentIndex, columns) in itemColumns.enumerated() {
             let engine = engines[instrumentIndex]
             for (itemIndex, column) in columns.enumerated() {
                 if record.isBlank(at: column) { continue }
-                func problem(_ reason: String) {
+                func problem(_ reason: RecordMessage) {
                     problems.append(
                         RecordProblem(
                             line: record.line, field: column + 1, column: header[column], value: record.string(at: column),
                             reason: reason))
                 }
-                let options =
-                    "is not one of the options (\(engine.options(at: itemIndex).map(String.init).joined(separator: ", ")))"
+                let options = RecordMessage.notAnOption(engine.options(at: itemIndex))
                 guard let value = record.integer(at: column) else {
                     // Too many digits to be a number we read is still a whole number: no option has it.
-                    problem(record.isLongInteger(at: column) ? options : "is not a number")
+                    problem(record.isLongInteger(at: column) ? options : .notANumber)
                     continue
                 }
                 guard engine.accepts(value, at: itemIndex) else {

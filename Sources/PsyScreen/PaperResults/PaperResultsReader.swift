@@ -68,7 +68,7 @@ package final class PaperResultsReader {
     package init(source: any RowSource, instruments: [Instrument], options: Options = Options()) throws {
         let positions = source.positions
         guard let first = try source.next() else {
-            throw InputError(at: positions.location(line: 1), "the file is empty: expected a header row")
+            throw InputError(at: positions.location(line: 1), RecordMessage.emptyFile)
         }
         let header = first.strings
         let headerLine = first.line
@@ -76,7 +76,7 @@ package final class PaperResultsReader {
             layout = try PaperResultsLayout(
                 header: header, instruments: instruments, positions: positions, headerLine: headerLine)
             if options.requireStudentID && layout.studentIDColumn == nil {
-                throw InputError(at: positions.location(line: headerLine), "the file needs a student_id column")
+                throw InputError(at: positions.location(line: headerLine), RecordMessage.needsStudentID)
             }
         } catch let error as InputError {
             throw try source.headerExplanation() ?? error
@@ -162,7 +162,7 @@ package final class PaperResultsReader {
                     line: found.line, firstLine: found.firstLine, studentID: found.studentID,
                     raisesCrisis: found.tag & 1 != 0,
                     payload: .init(offset: found.outputOffset, length: found.outputLength, tag: found.tag >> 1),
-                    field: column + 1, column: layout.header[column], lineWord: layout.positions.lineWord))
+                    field: column + 1, column: layout.header[column], inWorksheet: layout.positions.cells))
         }
     }
 
@@ -173,14 +173,14 @@ package final class PaperResultsReader {
         // The usual ID: printable ASCII, not blank. Nothing to check further, and no String to make.
         if record.isPrintableID(at: column) && !(options.requireStudentID && record.isBlank(at: column)) { return nil }
         let raw = record.string(at: column)
-        func problem(_ reason: String) -> RecordProblem {
+        func problem(_ reason: RecordMessage) -> RecordProblem {
             RecordProblem(line: record.line, field: column + 1, column: layout.header[column], value: raw, reason: reason)
         }
         if let control = InputExcerpt.firstControlCharacter(raw) {
-            return problem("contains the control character \(InputExcerpt.codePoint(control)), which no student ID has")
+            return problem(.controlCharacterInID(InputExcerpt.codePoint(control)))
         }
         if options.requireStudentID && StudentID.normalize(raw).isEmpty {
-            return problem("is empty: every record needs a student_id")
+            return problem(.emptyStudentID)
         }
         return nil
     }

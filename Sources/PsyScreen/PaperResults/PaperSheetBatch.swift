@@ -12,7 +12,7 @@ package struct PaperSheetBatch: Sendable {
     package var rejectedWithCrisis = 0
     /// Lines of the sheets whose answers raise a crisis flag (``read(_:problems:)`` only).
     package var crisisLines: Set<Int> = []
-    package var encoding = "UTF-8"
+    package var encoding = LocalizedText(english: "UTF-8", chinese: "UTF-8")
     /// The student_id column: field number and header name (for problems found later, such as strangers).
     package var studentIDField = 1
     package var studentIDHeader = "student_id"

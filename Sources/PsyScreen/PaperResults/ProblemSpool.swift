@@ -47,7 +47,7 @@ package final class ProblemSpool {
         try file.append(value: UInt64(problem.line))
         try file.append(value: Int64(problem.field ?? -1))
         try file.append(value: UInt8(problem.kind == .crisis ? 1 : 0))
-        for text in [problem.column, problem.value, problem.reason] {
+        for text in [problem.column, problem.value, problem.reason.english, problem.reason.chinese] {
             try file.append(value: UInt32(text.utf8.count))
             try file.append(text)
         }
@@ -59,13 +59,13 @@ package final class ProblemSpool {
         guard let line: UInt64 = try reader.read() else { return nil }
         guard let field: Int64 = try reader.read(), let kind: UInt8 = try reader.read() else { throw ScratchFile.truncated }
         var texts: [String] = []
-        for _ in 0..<3 {
+        for _ in 0..<4 {
             guard let length: UInt32 = try reader.read() else { throw ScratchFile.truncated }
             texts.append(try reader.readString(Int(length)))
         }
         var problem = RecordProblem(
-            kind == 1 ? .crisis : .rejection, line: Int(line), field: field < 0 ? nil : Int(field), column: texts[0],
-            reason: texts[2])
+            kind == 1 ? .crisis : .rejection, line: Int(line), field: field < 0 ? nil : Int(field), column: texts[0], value: "",
+            reason: LocalizedText(english: texts[2], chinese: texts[3]))
         problem.value = texts[1]  // already an excerpt
         return problem
     }

@@ -19,10 +19,16 @@ package struct RecordProblem: Hashable, Sendable {
     package var column: String
     /// The cell as given, shortened to an excerpt (``InputExcerpt``).
     package var value: String
-    package var reason: String
+    /// Why, in both languages: a predicate that reads after the quoted value (`is not a number`).
+    package var reason: LocalizedText
 
-    package init(_ kind: Kind = .rejection, line: Int, field: Int? = nil, column: String = "", value: String = "", reason: String)
-    {
+    package init(
+        _ kind: Kind = .rejection, line: Int, field: Int? = nil, column: String = "", value: String = "", reason: RecordMessage
+    ) {
+        self.init(kind, line: line, field: field, column: column, value: value, reason: reason.localized)
+    }
+
+    package init(_ kind: Kind, line: Int, field: Int?, column: String, value: String, reason: LocalizedText) {
         self.kind = kind
         self.line = line
         self.field = field

@@ -26,16 +26,13 @@ package struct RepeatedSheet: Hashable, Sendable {
     /// The student_id column: field number and header name.
     package var field: Int
     package var column: String
-    /// `line`, or `row` in a worksheet.
-    package var lineWord = "line"
+    /// The sheets are rows of a worksheet (messages say `row`, not `line`).
+    package var inWorksheet = false
 
     /// The problem `score` and `import` report for it, in the same words.
     package var problem: RecordProblem {
-        var reason = "repeats the student_id of \(lineWord) \(firstLine)"
-        if raisesCrisis {
-            reason += "; this sheet raises a crisis flag: compare it with \(lineWord) \(firstLine) and see the student today"
-        }
-        return RecordProblem(
-            raisesCrisis ? .crisis : .rejection, line: line, field: field, column: column, value: studentID, reason: reason)
+        RecordProblem(
+            raisesCrisis ? .crisis : .rejection, line: line, field: field, column: column, value: studentID,
+            reason: .repeatsStudentID(firstLine: firstLine, raisesCrisis: raisesCrisis, rows: inWorksheet))
     }
 }

@@ -8,7 +8,7 @@ package protocol RowSource: AnyObject {
     /// Bytes of the file read so far, for progress.
     var bytesRead: Int { get }
     /// How the file's text was encoded, for the summary (`UTF-8`, `GB18030`, `Excel sheet 成绩`).
-    var encodingName: String { get }
+    var encodingName: LocalizedText { get }
     /// How places in the file are named in messages (default: `NAME:LINE:FIELD`).
     var positions: InputPositions { get }
     /// The part of the file that is read, when not the whole of it (a worksheet's name), so that an import can
@@ -26,5 +26,6 @@ extension RowSource {
 }
 
 extension CSVReader: RowSource {
-    package var encodingName: String { encoding.displayName }
+    /// An encoding's name is the same in every language.
+    package var encodingName: LocalizedText { LocalizedText(english: encoding.displayName, chinese: encoding.displayName) }
 }

@@ -52,26 +52,32 @@ package struct CatalogListing: Sendable {
             })
     }
 
-    package func render(_ format: Format) -> String {
+    package func render(_ format: Format, language: Language = .english) -> String {
+        func header(battery: Bool) -> [String] {
+            [SheetMessage.idColumn(battery: battery), .versionColumn, .itemsColumn, .partsColumn(battery: battery), .titleColumn]
+                .map { $0.text(in: language) }
+        }
+        func title(_ titles: [String: String]) -> String {
+            titles[language.tag] ?? titles[Language.english.tag] ?? titles.values.first ?? ""
+        }
         switch format {
         case .json:
             // Plain values only: encoding them cannot fail.
             return ((try? JSONValue(encoding: listing)) ?? .null).rendered()
         case .table:
-            var rows = [["id", "version", "items", "scales", "title"]]
+            var rows = [header(battery: false)]
             for entry in listing.instruments {
                 rows.append([
-                    entry.id, entry.version, String(entry.items), entry.scales.joined(separator: ","),
-                    entry.title["en"] ?? entry.title.values.first ?? "",
+                    entry.id, entry.version, String(entry.items), entry.scales.joined(separator: ","), title(entry.title),
                 ])
             }
             var text = TextTable.render(rows)
             if !listing.batteries.isEmpty {
-                var batteryRows = [["battery", "version", "items", "instruments", "title"]]
+                var batteryRows = [header(battery: true)]
                 for entry in listing.batteries {
                     batteryRows.append([
                         entry.id, entry.version, String(entry.items), entry.instruments.joined(separator: ","),
-                        entry.title["en"] ?? entry.title.values.first ?? "",
+                        title(entry.title),
                     ])
                 }
                 text += "\n" + TextTable.render(batteryRows)

@@ -3,18 +3,22 @@ package enum CoverageReport {
     /// Columns begin with the unit (`school`, `grade`, `class` as the level needs), then
     /// `enrolled, screened, coverage_percent, partial, refused, not_screened, leave, internship`. The total row
     /// is last, its unit cells reading `total`/empty.
-    package static func tabulate(_ rows: [CoverageRow], level: CoverageTable.Level) -> Tabulation {
-        let unitColumns: [String]
+    package static func tabulate(
+        _ rows: [CoverageRow], level: CoverageTable.Level, _ presentation: Presentation = .keys
+    ) -> Tabulation {
+        let unitColumns: [ColumnHeading]
         switch level {
-        case .school: unitColumns = ["school"]
-        case .grade: unitColumns = ["school", "grade"]
-        case .class: unitColumns = ["school", "grade", "class"]
+        case .school: unitColumns = [.school]
+        case .grade: unitColumns = [.school, .grade]
+        case .class: unitColumns = [.school, .grade, .className]
         }
-        let counts = ["enrolled", "screened", "coverage_percent", "partial", "refused", "not_screened", "leave", "internship"]
+        let counts: [ColumnHeading] = [
+            .enrolled, .screened, .coveragePercent, .partial, .refused, .notScreened, .leave, .internship,
+        ]
         let body = rows.map { row -> [String] in
             let unit: [String] =
                 row.isTotal
-                ? ["total"] + Array(repeating: "", count: unitColumns.count - 1)
+                ? [presentation.term(.total)] + Array(repeating: "", count: unitColumns.count - 1)
                 : [row.school ?? "", row.grade ?? "", row.className ?? ""].prefix(unitColumns.count).map { $0 }
             let percent = row.coveragePercent.map { ScoreFormat.string($0, decimals: 1) } ?? ""
             return unit + [
@@ -23,7 +27,7 @@ package enum CoverageReport {
             ]
         }
         return Tabulation(
-            header: unitColumns + counts, rows: body,
+            header: presentation.headings(unitColumns + counts), rows: body,
             numericColumns: Set(unitColumns.count..<(unitColumns.count + counts.count)))
     }
 

@@ -4,20 +4,26 @@ import Foundation
 /// writes them owner-only, and they never feed an anonymized report.
 package enum IdentifiedLists {
     /// Enrolled students whose latest attempt in the wave is not scored, by class.
-    package static func unscreened(_ students: [(Student, ScreeningState)]) -> Tabulation {
-        Tabulation(header: unscreenedHeader, rows: students.map { unscreenedRow($0.0, $0.1) })
+    package static func unscreened(_ students: [(Student, ScreeningState)], _ presentation: Presentation = .keys) -> Tabulation {
+        Tabulation(header: unscreenedHeader(presentation), rows: students.map { unscreenedRow($0.0, $0.1, presentation) })
     }
 
-    package static let unscreenedHeader = ["school", "grade", "class", "student_id", "name", "state"]
+    package static func unscreenedHeader(_ presentation: Presentation = .keys) -> [String] {
+        presentation.headings([.school, .grade, .className, .studentID, .name, .state])
+    }
 
-    package static func unscreenedRow(_ student: Student, _ state: ScreeningState) -> [String] {
-        [student.school, student.grade, student.className, student.studentID, student.name, state.rawValue]
+    package static func unscreenedRow(
+        _ student: Student, _ state: ScreeningState, _ presentation: Presentation = .keys
+    ) -> [String] {
+        [student.school, student.grade, student.className, student.studentID, student.name, presentation.term(.state(state))]
     }
 
     /// One row per student with an attempt that counts: identity, item answers, the score columns, level,
     /// source and time.
-    package static func results(_ rows: [(Student, ScreeningAttempt)], battery: Battery) -> Tabulation {
-        let layout = ResultsLayout(battery)
+    package static func results(
+        _ rows: [(Student, ScreeningAttempt)], battery: Battery, _ presentation: Presentation = .keys
+    ) -> Tabulation {
+        let layout = ResultsLayout(battery, presentation)
         return Tabulation(header: layout.header, rows: rows.map { layout.row($0.0, $0.1) })
     }
 
@@ -26,15 +32,20 @@ package enum IdentifiedLists {
     package struct ResultsLayout {
         package let battery: Battery
         package let header: [String]
+        private let presentation: Presentation
         private let columns: ResultColumns
         private let times = TimestampCache()
 
-        package init(_ battery: Battery) {
+        package init(_ battery: Battery, _ presentation: Presentation = .keys) {
             self.battery = battery
+            self.presentation = presentation
             columns = ResultColumns(battery.instruments)
             header =
-                ["student_id", "name", "school", "grade", "class"] + columns.itemColumnNames + columns.names
-                + ["level", "reasons", "validity", "source", "state", "time"]
+                presentation.headings([.studentID, .name, .school, .grade, .className])
+                + (columns.itemColumnNames + columns.names).map {
+                    presentation.heading(key: $0, instruments: battery.instruments)
+                }
+                + presentation.headings([.level, .reasons, .validity, .source, .state, .time])
         }
 
         package func row(_ student: Student, _ attempt: ScreeningAttempt) -> [String] {
@@ -54,9 +65,11 @@ package enum IdentifiedLists {
             }
             cells += columns.cells(results)
             cells += [
-                attempt.assessment.level.rawValue, attempt.assessment.reasons.joined(separator: "; "),
+                presentation.term(.level(attempt.assessment.level)),
+                IdentifiedLists.reasons(attempt.assessment.reasons, presentation),
                 IdentifiedLists.validityCodes(attempt, results),
-                attempt.source.rawValue, attempt.state.rawValue, times.string(attempt.finishedAt ?? attempt.startedAt),
+                presentation.term(.source(attempt.source)), presentation.term(.attemptState(attempt.state)),
+                times.string(attempt.finishedAt ?? attempt.startedAt),
             ]
             return cells
         }
@@ -70,35 +83,42 @@ package enum IdentifiedLists {
     }
 
     /// The warning register, one row per student, red first.
-    package static func register(_ entries: [RegisterEntry]) -> Tabulation {
+    package static func register(_ entries: [RegisterEntry], _ presentation: Presentation = .keys) -> Tabulation {
         let times = TimestampCache()
-        return Tabulation(header: registerHeader, rows: entries.map { registerRow($0, times: times) })
+        return Tabulation(header: registerHeader(presentation), rows: entries.map { registerRow($0, times: times, presentation) })
     }
 
-    package static let registerHeader = [
-        "student_id", "name", "school", "grade", "class", "dorm", "level", "reason", "follow_up", "follow_up_at",
-        "source", "time",
-    ]
+    package static func registerHeader(_ presentation: Presentation = .keys) -> [String] {
+        presentation.headings([
+            .studentID, .name, .school, .grade, .className, .dorm, .level, .reason, .followUp, .followUpAt, .source, .time,
+        ])
+    }
 
-    package static func registerRow(_ entry: RegisterEntry, times: TimestampCache) -> [String] {
+    package static func registerRow(
+        _ entry: RegisterEntry, times: TimestampCache, _ presentation: Presentation = .keys
+    ) -> [String] {
         [
             entry.student.studentID, entry.student.name, entry.student.school, entry.student.grade,
-            entry.student.className, entry.student.dorm ?? "", entry.level.rawValue,
-            entry.reasons.joined(separator: "; "), entry.followUpStatus.rawValue,
-            entry.followUp.map { times.string($0.at) } ?? "", entry.attempt.source.rawValue,
+            entry.student.className, entry.student.dorm ?? "", presentation.term(.level(entry.level)),
+            reasons(entry.reasons, presentation), presentation.term(.followUp(entry.followUpStatus)),
+            entry.followUp.map { times.string($0.at) } ?? "", presentation.term(.source(entry.attempt.source)),
             times.string(entry.attempt.finishedAt ?? entry.attempt.startedAt),
         ]
     }
 
     /// The roll-up counts of the register per class, grade and school.
-    package static func rollup(_ rows: [RegisterRollupRow]) -> Tabulation {
+    package static func rollup(_ rows: [RegisterRollupRow], _ presentation: Presentation = .keys) -> Tabulation {
         Tabulation(
-            header: ["level", "school", "grade", "class", "red", "orange", "yellow", "open"],
+            header: presentation.headings([.unitLevel, .school, .grade, .className, .red, .orange, .yellow, .open]),
             rows: rows.map { row in
                 [
-                    row.level?.rawValue ?? "total", row.school ?? "", row.grade ?? "", row.className ?? "",
+                    presentation.term(row.level.map(Term.unit) ?? .total), row.school ?? "", row.grade ?? "", row.className ?? "",
                     String(row.red), String(row.orange), String(row.yellow), String(row.open),
                 ]
             }, numericColumns: [4, 5, 6, 7])
+    }
+
+    fileprivate static func reasons(_ reasons: [WarningReason], _ presentation: Presentation) -> String {
+        reasons.map { presentation.code($0) }.joined(separator: "; ")
     }
 }

@@ -1,97 +1,98 @@
-/// `psyscreen show`: an instrument or battery as a counselor reads it.
+/// `psyscreen show`: an instrument or battery as a counselor reads it. The instrument's texts come from its file
+/// in `language`; psyscreen's own words from the catalogue (``SheetMessage``).
 package enum InstrumentSheet {
-    package static func render(_ instrument: Instrument, language: String) -> String {
-        var out = "\(instrument.title.text(in: language))\n"
+    package static func render(_ instrument: Instrument, language: Language) -> String {
+        func say(_ message: SheetMessage) -> String { message.text(in: language) }
+        let tag = language.tag
+        var out = "\(instrument.title.text(in: tag))\n"
         out +=
-            "id \(instrument.id), version \(instrument.version), \(instrument.items.count) items, languages \(instrument.languages.joined(separator: ", "))\n\n"
-        out += instrument.instructions.text(in: language) + "\n\n"
+            say(
+                .instrumentLine(
+                    id: instrument.id, version: instrument.version, items: instrument.items.count, languages: instrument.languages
+                )) + "\n\n"
+        out += instrument.instructions.text(in: tag) + "\n\n"
         for set in instrument.responseSets {
-            let options = set.options.map { "\($0.value) = \($0.label.text(in: language))" }
-            out += "Options '\(set.id)': \(options.joined(separator: " · "))\n"
+            out += say(.options(set: set.id, set.options.map { "\($0.value) = \($0.label.text(in: tag))" })) + "\n"
         }
-        out += "\nItems\n"
+        out += "\n" + say(.itemsHeading) + "\n"
         let width = instrument.items.map { $0.id.count }.max() ?? 1
         for item in instrument.items {
             var notes: [String] = []
-            if item.isReversed { notes.append("reverse-keyed") }
-            if instrument.responseSets.count > 1 { notes.append("options '\(item.responseSetID)'") }
+            if item.isReversed { notes.append(say(.reverseKeyed)) }
+            if instrument.responseSets.count > 1 { notes.append(say(.usesOptions(item.responseSetID))) }
             let suffix = notes.isEmpty ? "" : "  [\(notes.joined(separator: ", "))]"
             let pad = String(repeating: " ", count: width - item.id.count)
-            out += "  \(pad)\(item.id). \(item.text.text(in: language))\(suffix)\n"
+            out += "  \(pad)\(item.id). \(item.text.text(in: tag))\(suffix)\n"
         }
-        out += "\nScales\n"
+        out += "\n" + say(.scalesHeading) + "\n"
         for scale in instrument.scales {
             out +=
-                "  \(scale.id) — \(scale.label.text(in: language)): \(describe(scale, instrument)), range \(format(scale.range.lowerBound))–\(format(scale.range.upperBound))\n"
+                "  "
+                + say(
+                    .scaleLine(
+                        id: scale.id, label: scale.label.text(in: tag), definition: definition(scale),
+                        low: format(scale.range.lowerBound), high: format(scale.range.upperBound))) + "\n"
             for band in scale.bands {
-                out += "      \(format(band.minimum))–\(format(band.maximum))  \(band.id)  \(band.label.text(in: language))\n"
+                out += "      \(format(band.minimum))–\(format(band.maximum))  \(band.id)  \(band.label.text(in: tag))\n"
             }
         }
         if !instrument.flags.isEmpty {
-            out += "\nFlags\n"
+            out += "\n" + say(.flagsHeading) + "\n"
             for flag in instrument.flags {
-                out += "  \(flag.id) (\(flag.kind.rawValue)): \(condition(flag)) — \(flag.label.text(in: language))\n"
+                out +=
+                    "  "
+                    + say(
+                        .flagLine(
+                            id: flag.id, kind: flag.kind, items: flag.itemIDs,
+                            minimum: flag.minimum == Int.min ? nil : flag.minimum,
+                            maximum: flag.maximum == Int.max ? nil : flag.maximum, label: flag.label.text(in: tag))) + "\n"
             }
         }
         let rules = instrument.validity
         if rules.minimumSeconds != nil || !rules.straightLiningScales.isEmpty {
-            out += "\nValidity\n"
-            if let seconds = rules.minimumSeconds { out += "  questionable when answered in under \(seconds) s\n" }
-            for scale in rules.straightLiningScales {
-                out += "  questionable when every item of scale '\(scale)' has the same answer\n"
-            }
+            out += "\n" + say(.validityHeading) + "\n"
+            if let seconds = rules.minimumSeconds { out += "  " + say(.tooFastRule(seconds: seconds)) + "\n" }
+            for scale in rules.straightLiningScales { out += "  " + say(.straightLiningRule(scale: scale)) + "\n" }
         }
-        out += "\nCopyright: \(instrument.copyright)\n"
-        for citation in instrument.citations { out += "Citation: \(citation)\n" }
-        for note in instrument.notes { out += "Note: \(note)\n" }
+        out += "\n" + say(.copyright(instrument.copyright)) + "\n"
+        for citation in instrument.citations { out += say(.citation(citation)) + "\n" }
+        for note in instrument.notes { out += say(.note(note)) + "\n" }
         return out
     }
 
-    package static func render(_ battery: Battery, language: String) -> String {
-        var out = "\(battery.title.text(in: language))\n"
-        out += "battery \(battery.id), version \(battery.version), \(battery.itemCount) items\n\n"
-        out += "Instruments, in order\n"
+    package static func render(_ battery: Battery, language: Language) -> String {
+        func say(_ message: SheetMessage) -> String { message.text(in: language) }
+        let tag = language.tag
+        var out = "\(battery.title.text(in: tag))\n"
+        out += say(.batteryLine(id: battery.id, version: battery.version, items: battery.itemCount)) + "\n\n"
+        out += say(.instrumentsInOrder) + "\n"
         for (number, instrument) in battery.instruments.enumerated() {
             out +=
-                "  \(number + 1). \(instrument.id) \(instrument.version) — \(instrument.title.text(in: language)) (\(instrument.items.count) items)\n"
+                "  "
+                + say(
+                    .instrumentEntry(
+                        number: number + 1, id: instrument.id, version: instrument.version, title: instrument.title.text(in: tag),
+                        items: instrument.items.count)) + "\n"
         }
-        out += "\nConsent\n\(indent(battery.consent.text(in: language)))\n"
-        out += "\nCrisis text (shown at once when a crisis answer is given)\n\(indent(battery.crisis.text(in: language)))\n"
-        out += "\nClosing\n\(indent(battery.closing.text(in: language)))\n"
-        if let seconds = battery.minimumSeconds { out += "\nQuestionable when the whole screening takes under \(seconds) s\n" }
-        out += "\nWarning policy (highest level that applies)\n"
+        out += "\n\(say(.consentHeading))\n\(indent(battery.consent.text(in: tag)))\n"
+        out += "\n\(say(.crisisHeading))\n\(indent(battery.crisis.text(in: tag)))\n"
+        out += "\n\(say(.closingHeading))\n\(indent(battery.closing.text(in: tag)))\n"
+        if let seconds = battery.minimumSeconds { out += "\n" + say(.batteryTooFastRule(seconds: seconds)) + "\n" }
+        out += "\n" + say(.policyHeading) + "\n"
         for level in [WarningLevel.red, .orange, .yellow] {
             let conditions = battery.policy.conditions[level] ?? []
             guard !conditions.isEmpty else { continue }
-            out += "  \(level.rawValue): \(conditions.map(\.description).joined(separator: " or "))\n"
+            out += "  " + say(.policyLine(level, conditions.map(WarningReason.condition))) + "\n"
         }
         return out
     }
 
-    private static func describe(_ scale: Scale, _ instrument: Instrument) -> String {
+    private static func definition(_ scale: Scale) -> ScaleDefinition {
         switch scale.definition {
         case .items(let method, let itemIDs, let minimumAnswered, let prorate):
-            var text = "\(method.rawValue) of items \(itemIDs.joined(separator: " "))"
-            if minimumAnswered < itemIDs.count {
-                text += "; scored with at least \(minimumAnswered) of \(itemIDs.count) answered"
-                if prorate { text += ", prorated (rounded half up)" }
-            } else {
-                text += "; no score if any item is missing"
-            }
-            return text
+            .items(method, items: itemIDs, minimumAnswered: minimumAnswered, prorate: prorate)
         case .derived(let of, let multiply, let add):
-            var text = "\(format(multiply)) × \(of)"
-            if add != 0 { text += " + \(format(add))" }
-            return text
-        }
-    }
-
-    private static func condition(_ flag: FlagRule) -> String {
-        let items = flag.itemIDs.count == 1 ? "item \(flag.itemIDs[0])" : "any of items \(flag.itemIDs.joined(separator: " "))"
-        switch (flag.minimum == Int.min, flag.maximum == Int.max) {
-        case (false, true): return "\(items) ≥ \(flag.minimum)"
-        case (true, false): return "\(items) ≤ \(flag.maximum)"
-        default: return "\(items) in \(flag.minimum)–\(flag.maximum)"
+            .derived(of: of, multiply: format(multiply), add: add == 0 ? nil : format(add))
         }
     }
 

@@ -19,7 +19,4 @@ package enum EnrollmentStatus: String, CaseIterable, Hashable, Sendable, Codable
         default: return nil
         }
     }
-
-    /// The accepted spellings, for error messages.
-    package static let acceptedSpellings = "enrolled/在籍, leave/休学, internship/实习, withdrawn/退学"
 }

@@ -19,7 +19,7 @@ package enum RosterReader {
     package static func read(_ source: any RowSource) throws -> [Student] {
         let positions = source.positions
         guard let first = try source.next() else {
-            throw InputError(at: positions.location(line: 1), "the roster is empty (no header row)")
+            throw InputError(at: positions.location(line: 1), RecordMessage.emptyRoster)
         }
         let header = first.strings
         let headerLine = first.line
@@ -33,10 +33,7 @@ package enum RosterReader {
         let missing = columns.filter { $0.required && position[$0.name] == nil }.map(\.name)
         if !missing.isEmpty {
             throw try source.headerExplanation()
-                ?? InputError(
-                    at: positions.location(line: headerLine),
-                    "the roster lacks column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")) (needed: student_id, name, school, grade, class, gender, status)"
-                )
+                ?? InputError(at: positions.location(line: headerLine), RecordMessage.rosterLacksColumns(missing))
         }
         var diagnostics: [Diagnostic] = []
         var students: [Student] = []
@@ -46,16 +43,20 @@ package enum RosterReader {
             guard record.count == header.count else {
                 diagnostics.append(
                     Diagnostic(
-                        at: positions.location(line: record.line), "expected \(header.count) fields, found \(record.count)"))
+                        at: positions.location(line: record.line),
+                        RecordMessage.wrongFieldCount(expected: header.count, found: record.count)))
                 continue
             }
             var problems: [Diagnostic] = []
             var flawed: Set<String> = []
-            func problem(_ column: String, _ message: String) {
+            func problem(_ column: String, _ value: String?, _ reason: RecordMessage) {
                 flawed.insert(column)
                 let field = position[column].map { $0 + 1 }
                 problems.append(
-                    Diagnostic(at: positions.location(line: record.line, field: field), "column \(column): \(message)"))
+                    Diagnostic(
+                        at: positions.location(line: record.line, field: field),
+                        RecordMessage.located(
+                            line: record.line, column: column, value: value.map(InputExcerpt.quote), reason: reason.localized)))
             }
             var values: [String: String] = [:]
             for column in columns {
@@ -63,26 +64,24 @@ package enum RosterReader {
                 let raw = record.string(at: index)
                 // A NUL or an escape would be cut off or act on a terminal when the ID or name is shown again.
                 if let control = InputExcerpt.firstControlCharacter(raw) {
-                    problem(
-                        column.name,
-                        "'\(InputExcerpt.quote(raw))' contains the control character \(InputExcerpt.codePoint(control))")
+                    problem(column.name, raw, .controlCharacter(InputExcerpt.codePoint(control)))
                     continue
                 }
                 let value = raw.trimmingCharacters(in: .whitespaces)
                 if !value.isEmpty { values[column.name] = value }
             }
             for column in columns where column.required && values[column.name] == nil && !flawed.contains(column.name) {
-                problem(column.name, "empty")
+                problem(column.name, nil, .empty)
             }
             let statusText = values["status"] ?? ""
             let status = EnrollmentStatus(roster: statusText)
             if status == nil && !statusText.isEmpty {
-                problem("status", "'\(InputExcerpt.quote(statusText))' is not a status (\(EnrollmentStatus.acceptedSpellings))")
+                problem("status", statusText, .notAStatus)
             }
             let id = StudentID.normalize(values["student_id"] ?? "")
             if !id.isEmpty {
                 if let first = firstLine[id] {
-                    problem("student_id", "'\(InputExcerpt.quote(id))' is already on \(positions.lineWord) \(first)")
+                    problem("student_id", id, .alreadyOnLine(first, rows: positions.cells))
                 } else {
                     firstLine[id] = record.line
                 }

@@ -1,5 +1,5 @@
 /// Answers the engine refuses: a value that is not one of the item's options is never clamped.
-package struct ScoringError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct ScoringError: Error, Hashable, Sendable, Message, CustomStringConvertible {
     package enum Reason: Hashable, Sendable {
         case notAnOption(value: Int, allowed: [Int])
         case unknownItem
@@ -15,7 +15,9 @@ package struct ScoringError: Error, Hashable, Sendable, CustomStringConvertible 
         self.reason = reason
     }
 
-    package var description: String {
+    package var description: String { english }
+
+    package var english: String {
         switch reason {
         case .notAnOption(let value, let allowed):
             "\(instrumentID) item \(itemID): \(value) is not one of the options (\(allowed.map(String.init).joined(separator: ", ")))"

@@ -1,5 +1,5 @@
 /// Something that makes a response questionable (a counselor decides what it means).
-package enum ValidityFinding: Hashable, Sendable, CustomStringConvertible {
+package enum ValidityFinding: Hashable, Sendable, Message, CustomStringConvertible {
     /// Answered in `seconds`, below the rule's `minimum`.
     case tooFast(seconds: Double, minimum: Int)
     /// Identical answers on every item of a scale with reverse-keyed items.
@@ -13,7 +13,9 @@ package enum ValidityFinding: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    package var description: String {
+    package var description: String { english }
+
+    package var english: String {
         switch self {
         case .tooFast(let seconds, let minimum):
             "answered in \(Int(seconds.rounded())) s, faster than the \(minimum) s minimum"

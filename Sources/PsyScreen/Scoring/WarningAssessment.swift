@@ -2,9 +2,9 @@
 package struct WarningAssessment: Hashable, Sendable {
     package var level: WarningLevel
     /// The conditions of the winning level that held, e.g. `phq9 flag item9`.
-    package var reasons: [String]
+    package var reasons: [WarningReason]
 
-    package init(level: WarningLevel, reasons: [String]) {
+    package init(level: WarningLevel, reasons: [WarningReason]) {
         self.level = level
         self.reasons = reasons
     }
@@ -16,7 +16,7 @@ extension WarningPolicy {
     package func assess(_ results: [InstrumentResult]) -> WarningAssessment {
         for level in [WarningLevel.red, .orange, .yellow] {
             let held = (conditions[level] ?? []).filter { $0.holds(in: results) }
-            if !held.isEmpty { return WarningAssessment(level: level, reasons: held.map(\.description)) }
+            if !held.isEmpty { return WarningAssessment(level: level, reasons: held.map(WarningReason.condition)) }
         }
         return WarningAssessment(level: .none, reasons: [])
     }

@@ -25,7 +25,7 @@ package enum FlowEvent: Hashable, Sendable {
     /// Result of ``FlowEffect/finishAttempt(attemptID:)``.
     case attemptFinished
     /// Any effect failed: nothing was stored by it.
-    case storeFailed(String)
+    case storeFailed(LocalizedText)
     /// Result of ``FlowEffect/saveAnswer(attemptID:instrumentID:itemID:value:seconds:)`` when the database failed
     /// for good (not merely busy): the sitting's answers, this one included, were written to a recovery file
     /// instead (``TerminalFlow/unsavedSheet``).

@@ -8,7 +8,7 @@ extension TerminalFlow {
     mutating func showItem(now: Date, restartClock: Bool = true) -> [FlowAction] {
         guard var sitting else { return [] }
         let entry = items[sitting.position]
-        let language = configuration.language.rawValue
+        let language = configuration.language.tag
         var actions: [FlowAction] = [.show(.text(""))]
         if !sitting.instructionsShown.contains(entry.instrument.id) {
             let firstInSession = sitting.instructionsShown.isEmpty
@@ -17,15 +17,15 @@ extension TerminalFlow {
                 .show(.text(entry.instrument.title.text(in: language))),
                 .show(.text(entry.instrument.instructions.text(in: language) + "\n")),
             ]
-            if firstInSession { actions.append(.show(.text(strings.keys + "\n"))) }
+            if firstInSession { actions.append(.show(.text(say(.keys) + "\n"))) }
         }
         actions.append(.show(.text("[\(entry.position + 1)/\(items.count)] \(entry.item.text.text(in: language))")))
         actions.append(.show(.options(entry.responses.options.map { "\($0.value) \($0.label.text(in: language))" })))
         if sitting.answered[entry.position] {
             let current = sitting.values[entry.position].flatMap { entry.responses.option(withValue: $0) }
-            actions.append(.show(.text(strings.currentAnswer(current, language: language))))
+            actions.append(.show(.text(say(.currentAnswer(current.map { "\($0.value) \($0.label.text(in: language))" })))))
         }
-        actions.append(.show(.prompt(strings.answerPrompt(SessionStrings.range(of: entry.responses)))))
+        actions.append(.show(.prompt(say(.answerPrompt(range: Self.range(of: entry.responses))))))
         if restartClock { sitting.shownAt = now }
         self.sitting = sitting
         return actions
@@ -33,10 +33,18 @@ extension TerminalFlow {
 
     private var currentRange: String {
         guard let sitting else { return "" }
-        return SessionStrings.range(of: items[sitting.position].responses)
+        return Self.range(of: items[sitting.position].responses)
     }
 
-    private var reprompt: FlowAction { .show(.prompt(strings.answerPrompt(currentRange))) }
+    /// `0–3` for consecutive values, else `1/2/4`: what the prompts ask for.
+    static func range(of responses: ResponseSet) -> String {
+        let values = responses.values.sorted()
+        guard let first = values.first, let last = values.last else { return "" }
+        if values == Array(first...last), values.count > 2 { return "\(first)–\(last)" }
+        return values.map(String.init).joined(separator: "/")
+    }
+
+    private var reprompt: FlowAction { .show(.prompt(say(.answerPrompt(range: currentRange)))) }
 
     mutating func answer(_ line: String, now: Date) -> [FlowAction] {
         guard var sitting else { return [] }
@@ -44,7 +52,7 @@ extension TerminalFlow {
         switch ItemInput(line: line) {
         case .value(let value):
             guard entry.responses.option(withValue: value) != nil else {
-                return [.show(.notice(strings.notAnOption(value, currentRange))), reprompt]
+                return [.show(.notice(say(.notAnOption(value, range: currentRange)))), reprompt]
             }
             return save(value, now: now)
         case .skip:
@@ -53,28 +61,28 @@ extension TerminalFlow {
             case .allowed:
                 return save(nil, now: now)
             case .refused(let allowed, let skipped):
-                return [.show(.notice(strings.skipRefused(allowed: allowed, skipped: skipped))), reprompt]
+                return [.show(.notice(say(.skipRefused(allowed: allowed, skipped: skipped)))), reprompt]
             case .crisisItem:
-                return [.show(.notice(strings.crisisItemCannotBeSkipped)), reprompt]
+                return [.show(.notice(say(.crisisItemCannotBeSkipped))), reprompt]
             }
         case .back:
-            guard sitting.position > 0 else { return [.show(.notice(strings.noPreviousQuestion)), reprompt] }
+            guard sitting.position > 0 else { return [.show(.notice(say(.noPreviousQuestion))), reprompt] }
             // Time on the item left unanswered still counts when the student comes back to it.
             sitting.seconds[sitting.position] += max(0, now.timeIntervalSince(sitting.shownAt))
             sitting.position -= 1
             self.sitting = sitting
             return showItem(now: now)
         case .help:
-            return [.show(.text("")), .show(.text(strings.help(currentRange)))] + showItem(now: now, restartClock: false)
+            return [.show(.text("")), .show(.text(say(.help(range: currentRange))))] + showItem(now: now, restartClock: false)
         case .quit:
             let next = (sitting.firstUnanswered ?? sitting.position) + 1
-            return [.show(.text("")), .show(.text(strings.quit(continueAt: next)))] + endSession(status: 0)
+            return [.show(.text("")), .show(.text(say(.quit(continueAt: next))))] + endSession(status: 0)
         case .keep where sitting.answered[sitting.position]:
             // Back on an answered item, Enter goes on with the answer it has (a kept skip is checked again).
             guard let value = sitting.values[sitting.position] else { return answer("s", now: now) }
             return save(value, now: now)
         case .keep, .other:
-            return [.show(.notice(strings.unclear(currentRange))), reprompt]
+            return [.show(.notice(say(.unclear(range: currentRange)))), reprompt]
         }
     }
 
@@ -110,7 +118,7 @@ extension TerminalFlow {
             entry.instrument.raisesCrisis(value, atItem: position)
         {
             sitting.crisisShown = true
-            actions.append(.show(.crisis(configuration.battery.crisis.text(in: configuration.language.rawValue))))
+            actions.append(.show(.crisis(configuration.battery.crisis.text(in: configuration.language.tag))))
         }
         sitting.pending = nil
         guard let next = sitting.next(after: entry.position) else {

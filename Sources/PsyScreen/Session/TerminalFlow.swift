@@ -12,13 +12,13 @@ package struct TerminalFlow: Sendable {
     /// What the flow needs to know about the command line.
     package struct Configuration: Hashable, Sendable {
         package var battery: Battery
-        package var language: SessionLanguage
+        package var language: Language
         /// A shared screen: after each student the screen is cleared and the flow returns to the ID prompt.
         package var kiosk: Bool
         /// A student whose latest attempt is finished may take the battery again.
         package var retake: Bool
 
-        package init(battery: Battery, language: SessionLanguage, kiosk: Bool = false, retake: Bool = false) {
+        package init(battery: Battery, language: Language, kiosk: Bool = false, retake: Bool = false) {
             self.battery = battery
             self.language = language
             self.kiosk = kiosk
@@ -44,7 +44,6 @@ package struct TerminalFlow: Sendable {
 
     package let configuration: Configuration
     let items: BatteryItems
-    package let strings: SessionStrings
     package internal(set) var phase: Phase = .notStarted
     /// The student at the terminal, from the ID lookup until their session ends.
     var lookup: StudentLookup?
@@ -55,8 +54,10 @@ package struct TerminalFlow: Sendable {
     package init(_ configuration: Configuration) {
         self.configuration = configuration
         self.items = BatteryItems(configuration.battery)
-        self.strings = SessionStrings(configuration.language)
     }
+
+    /// The flow's own words in the configured language.
+    package func say(_ message: SessionMessage) -> String { message.text(in: configuration.language) }
 
     /// Whether the flow waits for a line of input (otherwise for an effect's result, or it has ended).
     package var isAwaitingInput: Bool {
@@ -87,14 +88,17 @@ package struct TerminalFlow: Sendable {
             guard phase == .lookingUp else { return [] }
             lookup = found
             phase = .confirming
-            return [.show(.text(strings.identity(found.student))), .show(.prompt(strings.confirmPrompt))]
+            return [
+                .show(.text(say(.identity(className: found.student.classLabel, maskedName: found.student.maskedName)))),
+                .show(.prompt(say(.confirmPrompt))),
+            ]
         case .studentNotFound:
             guard phase == .lookingUp else { return [] }
             phase = .askingID
-            return [.show(.notice(strings.unknownStudent(pendingID))), .show(.prompt(strings.studentIDPrompt))]
+            return [.show(.notice(say(.unknownStudent(pendingID)))), .show(.prompt(say(.studentIDPrompt)))]
         case .attemptStarted(let attemptID):
             guard case .startingAttempt(let consented) = phase else { return [] }
-            guard consented else { return [.show(.text(strings.refused))] + endSession(status: 0) }
+            guard consented else { return [.show(.text(say(.refused)))] + endSession(status: 0) }
             sitting = Sitting(attemptID: attemptID, count: items.count, now: now)
             phase = .answering
             return showItem(now: now)
@@ -102,12 +106,12 @@ package struct TerminalFlow: Sendable {
             return answerSaved(now: now)
         case .attemptFinished:
             guard phase == .finishing else { return [] }
-            let closing = configuration.battery.closing.text(in: configuration.language.rawValue)
+            let closing = configuration.battery.closing.text(in: configuration.language.tag)
             return [.show(.text("")), .show(.text(closing))] + endSession(status: 0)
         case .storeFailed(let message):
-            return [.show(.notice(strings.storeFailed(message)))] + endSession(status: 1)
+            return [.show(.notice(say(.storeFailed(message))))] + endSession(status: 1)
         case .answersKept:
-            return [.show(.notice(strings.answersKept))] + endSession(status: 1)
+            return [.show(.notice(say(.answersKept)))] + endSession(status: 1)
         }
     }
 
@@ -123,8 +127,8 @@ package struct TerminalFlow: Sendable {
 
     private func greeting() -> [FlowAction] {
         [
-            .show(.text(configuration.battery.title.text(in: configuration.language.rawValue) + "\n")),
-            .show(.prompt(strings.studentIDPrompt)),
+            .show(.text(configuration.battery.title.text(in: configuration.language.tag) + "\n")),
+            .show(.prompt(say(.studentIDPrompt))),
         ]
     }
 
@@ -132,7 +136,7 @@ package struct TerminalFlow: Sendable {
         switch phase {
         case .askingID:
             let id = StudentID.normalize(line)
-            guard !id.isEmpty else { return [.show(.prompt(strings.studentIDPrompt))] }
+            guard !id.isEmpty else { return [.show(.prompt(say(.studentIDPrompt)))] }
             pendingID = id
             phase = .lookingUp
             return [.perform(.lookUpStudent(id: id))]
@@ -142,17 +146,17 @@ package struct TerminalFlow: Sendable {
             case .no:
                 lookup = nil
                 phase = .askingID
-                return [.show(.notice(strings.notYou)), .show(.prompt(strings.studentIDPrompt))]
+                return [.show(.notice(say(.notYou))), .show(.prompt(say(.studentIDPrompt)))]
             case nil:
-                return [.show(.notice(strings.yesOrNo)), .show(.prompt(strings.confirmPrompt))]
+                return [.show(.notice(say(.yesOrNo))), .show(.prompt(say(.confirmPrompt)))]
             }
         case .consenting:
             guard let answer = YesNo(line: line), let student = lookup?.student else {
-                return [.show(.notice(strings.yesOrNo)), .show(.prompt(strings.consentPrompt))]
+                return [.show(.notice(say(.yesOrNo))), .show(.prompt(say(.consentPrompt)))]
             }
             if answer == .no, lookup?.latestAttempt?.state == .finished {
                 // A retake declined: the finished screening stands; a refusal stored now would replace it.
-                return [.show(.text(strings.retakeDeclined))] + endSession(status: 0)
+                return [.show(.text(say(.retakeDeclined)))] + endSession(status: 0)
             }
             phase = .startingAttempt(consented: answer == .yes)
             return [.perform(.startAttempt(studentID: student.studentID, consented: answer == .yes))]
@@ -182,15 +186,15 @@ package struct TerminalFlow: Sendable {
             resumed.position = first
             sitting = resumed
             phase = .answering
-            return [.show(.notice(strings.resuming(at: first + 1, of: items.count)))] + showItem(now: now)
+            return [.show(.notice(say(.resuming(at: first + 1, of: items.count))))] + showItem(now: now)
         }
         if let latest = lookup.latestAttempt, latest.state == .finished, !configuration.retake {
-            return [.show(.text(strings.alreadyFinished))] + endSession(status: 0)
+            return [.show(.text(say(.alreadyFinished)))] + endSession(status: 0)
         }
         phase = .consenting
         return [
-            .show(.text("")), .show(.text(battery.consent.text(in: configuration.language.rawValue) + "\n")),
-            .show(.prompt(strings.consentPrompt)),
+            .show(.text("")), .show(.text(battery.consent.text(in: configuration.language.tag) + "\n")),
+            .show(.prompt(say(.consentPrompt))),
         ]
     }
 
@@ -200,7 +204,7 @@ package struct TerminalFlow: Sendable {
         sitting = nil
         if configuration.kiosk {
             phase = .dismissing
-            return [.show(.text("")), .show(.prompt(strings.dismissPrompt))]
+            return [.show(.text("")), .show(.prompt(say(.dismissPrompt)))]
         }
         phase = .ended
         return [.exit(status)]
@@ -217,7 +221,7 @@ package struct TerminalFlow: Sendable {
     private mutating func endOfInput() -> [FlowAction] {
         // The last prompt's line is still open.
         var actions: [FlowAction] = [.show(.text(""))]
-        if sitting != nil, phase == .answering { actions.append(.show(.notice(strings.endOfInput))) }
+        if sitting != nil, phase == .answering { actions.append(.show(.notice(say(.endOfInput)))) }
         if configuration.kiosk { actions.append(.show(.clearScreen)) }
         lookup = nil
         sitting = nil
@@ -228,7 +232,7 @@ package struct TerminalFlow: Sendable {
     private mutating func interrupt() -> [FlowAction] {
         if configuration.kiosk { return backToStudentIDPrompt() }
         let actions: [FlowAction] =
-            sitting != nil ? [.show(.text("")), .show(.notice(strings.interrupted))] : [.show(.text(""))]
+            sitting != nil ? [.show(.text("")), .show(.notice(say(.interrupted)))] : [.show(.text(""))]
         lookup = nil
         sitting = nil
         phase = .ended

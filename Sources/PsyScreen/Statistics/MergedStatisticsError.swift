@@ -1,9 +1,11 @@
 /// Statistics read from a merged file that cannot be right.
-package enum MergedStatisticsError: Error, Hashable, Sendable, CustomStringConvertible {
+package enum MergedStatisticsError: Error, Hashable, Sendable, Message, CustomStringConvertible {
     case negativeCount(Int)
     case impossibleSums(count: Int)
 
-    package var description: String {
+    package var description: String { english }
+
+    package var english: String {
         switch self {
         case let .negativeCount(count):
             "a count of scores is negative (\(count))"

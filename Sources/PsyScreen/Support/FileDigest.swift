@@ -5,7 +5,7 @@ import Foundation
 package enum FileDigest {
     package static func sha256(_ path: String) throws -> String {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw FileError.system(path, "cannot open for reading")
+            throw FileError.system(path, .openForReading)
         }
         defer { try? handle.close() }
         var hasher = SHA256()

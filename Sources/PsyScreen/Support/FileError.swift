@@ -11,20 +11,20 @@ package struct FileError: Error, Sendable, CustomStringConvertible {
     /// The path as the user gave it (`-` for standard input or output).
     package var path: String
     /// What went wrong, e.g. `cannot open for reading: No such file or directory`.
-    package var message: String
+    package var message: LocalizedText
     /// The `errno` value, when the problem came from a system call.
     package var code: Int32?
 
-    package init(path: String, _ message: String, code: Int32? = nil) {
+    package init(path: String, _ message: FileMessage, code: Int32? = nil) {
         self.path = path
-        self.message = message
+        self.message = message.localized
         self.code = code
     }
 
-    /// Builds the error from the current `errno`, e.g. `FileError.system(path, "cannot open for reading")`.
-    package static func system(_ path: String, _ what: String, errno code: Int32 = errno) -> FileError {
-        FileError(path: path, "\(what): \(String(cString: strerror(code)))", code: code)
+    /// Builds the error from the current `errno`, e.g. `FileError.system(path, .openForReading)`.
+    package static func system(_ path: String, _ action: FileAction, errno code: Int32 = errno) -> FileError {
+        FileError(path: path, .failed(action, SystemError(code)), code: code)
     }
 
-    package var description: String { "\(path): \(message)" }
+    package var description: String { "\(path): \(message.english)" }
 }

@@ -15,7 +15,4 @@ package struct InputPositions: Hashable, Sendable {
     package func location(line: Int, field: Int? = nil) -> SourceLocation {
         cells ? .cell(name, row: line, column: field) : SourceLocation(file: name, line: line, column: field)
     }
-
-    /// `line` or `row`, for messages that point at another record (`repeats the student_id of row 22`).
-    package var lineWord: String { cells ? "row" : "line" }
 }

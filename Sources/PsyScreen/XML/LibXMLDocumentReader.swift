@@ -22,7 +22,7 @@ enum LibXMLDocumentReader {
                     }
                 })
             else {
-                sink.add(line: 1, column: nil, "the document is empty")
+                sink.add(line: 1, column: nil, .documentEmpty)
                 return nil
             }
             defer { xmlFreeParserCtxt(ctxt) }
@@ -41,14 +41,14 @@ enum LibXMLDocumentReader {
             defer { xmlFreeDoc(doc) }
             if sink.diagnostics.isEmpty == false || ctxt.pointee.wellFormed == 0 { return nil }
             guard let rootNode = xmlDocGetRootElement(doc) else {
-                sink.add(line: 1, column: nil, "the document has no root element")
+                sink.add(line: 1, column: nil, .noRootElement)
                 return nil
             }
             if let schema { schema.validate(doc, into: sink) }
             return convert(rootNode)
         }
         if !sink.diagnostics.isEmpty { throw InputError(sink.diagnostics) }
-        guard let root else { throw InputError(at: SourceLocation(file: file, line: 1), "the document could not be read") }
+        guard let root else { throw InputError(at: SourceLocation(file: file, line: 1), InstrumentMessage.documentUnreadable) }
         return root
     }
 

@@ -12,8 +12,14 @@ class LibXMLErrorSink {
 
     init(file: String) { self.file = file }
 
-    func add(line: Int, column: Int?, _ message: String) {
+    func add(line: Int, column: Int?, _ message: InstrumentMessage) {
         diagnostics.append(Diagnostic(at: SourceLocation(file: file, line: max(line, 1), column: column), message))
+    }
+
+    /// What libxml2 said, in its English.
+    private func add(line: Int, column: Int?, libraryText: String) {
+        diagnostics.append(
+            Diagnostic(at: SourceLocation(file: file, line: max(line, 1), column: column), libraryText: libraryText))
     }
 
     func add(_ error: UnsafePointer<xmlError>) {
@@ -24,13 +30,15 @@ class LibXMLErrorSink {
         message = message.trimmingCharacters(in: .whitespacesAndNewlines)
         // Schema messages name elements as {namespace}name: the namespace is the same everywhere and only noise.
         message = message.replacingOccurrences(of: "{urn:psyscreen:instrument:1}", with: "")
-        if message.hasPrefix("Excessive depth in document") {
-            // libxml2's advice (XML_PARSE_HUGE) is exactly what must not be done with untrusted files.
-            message = "elements are nested too deeply (more than 256 levels)"
-        }
         let column = Int(error.pointee.int2)
         let isParserError = error.pointee.domain == Int32(XML_FROM_PARSER.rawValue)
-        add(line: Int(error.pointee.line), column: isParserError && column > 0 ? column : nil, message)
+        let place = (line: Int(error.pointee.line), column: isParserError && column > 0 ? column : nil)
+        if message.hasPrefix("Excessive depth in document") {
+            // libxml2's advice (XML_PARSE_HUGE) is exactly what must not be done with untrusted files.
+            add(line: place.line, column: place.column, .nestedTooDeeply)
+        } else {
+            add(line: place.line, column: place.column, libraryText: message)
+        }
     }
 }
 
@@ -53,7 +61,7 @@ func libxmlRejectDoctype(
     if let sinkPointer = ctxt.pointee._private {
         let sink = Unmanaged<LibXMLErrorSink>.fromOpaque(sinkPointer).takeUnretainedValue()
         let line = ctxt.pointee.input.map { Int($0.pointee.line) } ?? 1
-        sink.add(line: line, column: nil, "a DOCTYPE is not allowed in psyscreen files (no DTDs or entities)")
+        sink.add(line: line, column: nil, .doctypeNotAllowed)
         sink.silenced = true
     }
     xmlStopParser(ctxt)

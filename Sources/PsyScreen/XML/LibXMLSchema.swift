@@ -15,11 +15,10 @@ final class LibXMLSchema: @unchecked Sendable {
         LibXMLGlobal.initialize()
         let sink = LibXMLErrorSink(file: path)
         guard access(path, R_OK) == 0 else {
-            throw InputError(
-                at: SourceLocation(file: path, line: 1), "cannot read the schema: \(String(cString: strerror(errno)))")
+            throw InputError(at: SourceLocation(file: path, line: 1), InstrumentMessage.cannotReadSchema(SystemError(errno)))
         }
         guard let parser = xmlSchemaNewParserCtxt(path) else {
-            throw InputError(at: SourceLocation(file: path, line: 1), "cannot open the schema")
+            throw InputError(at: SourceLocation(file: path, line: 1), InstrumentMessage.cannotOpenSchema)
         }
         defer { xmlSchemaFreeParserCtxt(parser) }
         xmlSchemaSetParserStructuredErrors(parser, libxmlSchemaError, Unmanaged.passUnretained(sink).toOpaque())
@@ -28,7 +27,7 @@ final class LibXMLSchema: @unchecked Sendable {
             if let compiled { xmlSchemaFree(compiled) }
             throw InputError(
                 sink.diagnostics.isEmpty
-                    ? [Diagnostic(at: SourceLocation(file: path, line: 1), "the schema does not compile")]
+                    ? [Diagnostic(at: SourceLocation(file: path, line: 1), InstrumentMessage.schemaDoesNotCompile)]
                     : sink.diagnostics)
         }
         schema = compiled
@@ -39,7 +38,7 @@ final class LibXMLSchema: @unchecked Sendable {
     /// Validates a parsed document; problems go to `sink`.
     func validate(_ doc: xmlDocPtr, into sink: LibXMLErrorSink) {
         guard let context = xmlSchemaNewValidCtxt(schema) else {
-            sink.add(line: 1, column: nil, "cannot create a schema validation context")
+            sink.add(line: 1, column: nil, .cannotCreateValidationContext)
             return
         }
         defer { xmlSchemaFreeValidCtxt(context) }

@@ -60,7 +60,7 @@ final class LibXMLStreamParser {
         xmlParseChunk(ctxt, nil, 0, 1)
         try check()
         if ctxt.pointee.wellFormed == 0 {
-            throw InputError(at: SourceLocation(file: context.file, line: 1), "the document is not well-formed XML")
+            throw InputError(at: SourceLocation(file: context.file, line: 1), InstrumentMessage.notWellFormed)
         }
     }
 

@@ -49,8 +49,7 @@ final class XMLElementCollector: XMLStreamHandler {
 }
 
 /// More elements than any real part has.
-struct CollectorOverflow: Error, CustomStringConvertible {
+struct CollectorOverflow: Error {
     var name: String
     var limit: Int
-    var description: String { "more than \(limit) <\(name)> elements" }
 }

@@ -3,7 +3,7 @@ import GRDB
 import PsyScreen
 
 /// Writing an attempt's computed results and reading attempts back as ``ScreeningAttempt`` values.
-extension ScreeningStore {
+extension SQLiteStore {
     /// Replaces the stored results of `attemptID` with `outcome`, scored from `answers` (per instrument, in item
     /// order), whose compact copy goes with them (results are always recomputable from the answer rows).
     func writeOutcome(
@@ -40,7 +40,7 @@ extension ScreeningStore {
         }
         try db.cachedStatement(sql: "UPDATE attempt SET level = ?, reasons = ?, scored = ?, validity = ? WHERE id = ?")
             .execute(arguments: [
-                outcome.assessment.level.rawValue, outcome.assessment.reasons.joined(separator: "; "),
+                outcome.assessment.level.rawValue, outcome.assessment.reasons.map(\.code).joined(separator: "; "),
                 outcome.isScored, ValidityColumn.text(outcome.validity), attemptID,
             ])
     }
@@ -91,7 +91,8 @@ extension ScreeningStore {
                 finishedAt: record.finishedAt, answers: values, results: instrumentResults,
                 assessment: WarningAssessment(
                     level: try StoredValue.decode(record.level, "attempt.level"),
-                    reasons: record.reasons.isEmpty ? [] : record.reasons.components(separatedBy: "; ")),
+                    reasons: record.reasons.isEmpty
+                        ? [] : record.reasons.components(separatedBy: "; ").map(WarningReason.init(code:))),
                 validity: ValidityColumn.findings(record.validity))
         }
     }

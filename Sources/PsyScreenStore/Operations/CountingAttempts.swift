@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import PsyScreen
 
-extension ScreeningStore {
+extension SQLiteStore {
     /// Every student's ``CountingAttempt`` in `wave` (students with an attempt only), keyed by student id: the
     /// attempt that counts and the level, from one scan of the wave's attempts.
     func countingAttempts(_ db: Database, wave: String) throws -> [String: CountingAttempt] {

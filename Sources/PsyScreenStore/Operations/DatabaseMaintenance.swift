@@ -1,10 +1,12 @@
 import GRDB
+import PsyScreen
 
-extension ScreeningStore {
+extension SQLiteStore {
     /// SQLite's full `integrity_check`: `[]` when the file is sound, else SQLite's findings (at most 100).
-    package func integrityProblems() throws(StoreError) -> [String] {
+    package func integrityProblems() throws(StoreError) -> [LocalizedText] {
         let findings = try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check(100)") }
-        return findings == ["ok"] ? [] : findings
+        // SQLite's findings, in its words.
+        return findings == ["ok"] ? [] : findings.map { LocalizedText(libraryText: $0) }
     }
 
     /// Copies the database into the empty or new file at `destination` with SQLite's online backup: one

@@ -15,7 +15,7 @@ extension ScreeningStore {
             do {
                 pseudonym = try key.pseudonym(for: screening.student.studentID)
             } catch {
-                throw StoreError(path: path, message: "\(error)")
+                throw StoreError(path: path, .other(error.localized))
             }
             var scores: [String] = []
             var bands: [String] = []

@@ -1,7 +1,7 @@
 import GRDB
 import PsyScreen
 
-extension ScreeningStore {
+extension SQLiteStore {
     /// Enrolled students in roster order (school, grade, class, student ID), of one school, grade or class when
     /// given: the students a class's stack of paper forms is printed for.
     package func enrolledStudents(

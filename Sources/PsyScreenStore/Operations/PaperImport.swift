@@ -24,34 +24,16 @@ package struct PaperImportSummary: Hashable, Sendable {
     package var strangers: [Stranger]
     /// Stored attempts per warning level.
     package var levels: [WarningLevel: Int]
-}
 
-/// How a paper import starts: this file was already imported into the wave, or its sheets can now be staged.
-package enum PaperImportStart {
-    case alreadyImported(at: Date)
-    case staging(PaperImportStaging)
-}
-
-extension ScreeningStore {
-    /// Scores and stores paper forms as attempts of `wave`, all or nothing (see ``PaperImportStaging``). The same
-    /// file (by content hash) imported again into the same wave changes nothing. A student with an earlier
-    /// attempt gets another one; the latest counts.
-    package func importPaper(
-        wave: String, battery: Battery, path: String, fileHash: String, sheets: [PaperSheet]
-    ) throws(StoreError) -> PaperImportSummary {
-        switch try beginPaperImport(wave: wave, battery: battery, path: path, fileHash: fileHash) {
-        case .alreadyImported(let date):
-            return PaperImportSummary(alreadyImportedAt: date, stored: 0, strangers: [], levels: [:])
-        case .staging(let staging):
-            for sheet in sheets {
-                try staging.add(
-                    studentID: sheet.studentID, line: sheet.line,
-                    answers: battery.instruments.map { sheet.answers[$0.id] ?? Array(repeating: nil, count: $0.items.count) })
-            }
-            return try staging.publish()
-        }
+    package init(alreadyImportedAt: Date?, stored: Int, strangers: [Stranger], levels: [WarningLevel: Int]) {
+        self.alreadyImportedAt = alreadyImportedAt
+        self.stored = stored
+        self.strangers = strangers
+        self.levels = levels
     }
+}
 
+extension SQLiteStore {
     /// Starts a paper import of `path` into `wave`: removes what killed imports left, then registers this one as
     /// staging (its sheets invisible until ``PaperImportStaging/publish()``).
     package func beginPaperImport(
@@ -65,11 +47,7 @@ extension ScreeningStore {
                 arguments: [wave, fileHash])
             {
                 if earlier["state"] == "published" { return (nil, earlier["imported_at"]) }
-                throw StoreError(
-                    path: path,
-                    message:
-                        "this file is being imported into wave \(wave) by another psyscreen (\(earlier["holder"] as String? ?? "?")); wait for it to finish"
-                )
+                throw StoreError(path: path, .importRunningElsewhere(wave: wave, holder: earlier["holder"] as String? ?? "?"))
             }
             try ensureWave(db, wave)
             try db.execute(
@@ -82,7 +60,8 @@ extension ScreeningStore {
         }
         guard let id = started.id else { return .alreadyImported(at: started.earlier ?? now) }
         return .staging(
-            PaperImportStaging(store: self, wave: wave, battery: battery, path: path, fileHash: fileHash, importID: id, now: now))
+            SQLitePaperImportStaging(
+                store: self, wave: wave, battery: battery, path: path, fileHash: fileHash, importID: id, now: now))
     }
 
     /// Removes the staged rows of imports whose process is gone (killed midway), a few thousand attempts per
@@ -115,9 +94,7 @@ extension ScreeningStore {
     }
 
     func abandonedImport() -> StoreError {
-        StoreError(
-            path: path,
-            message: "the import was stopped: its staged rows were removed by another psyscreen, which took it for abandoned")
+        StoreError(path: path, .importStopped)
     }
 
     /// `PRAGMA synchronous` and `foreign_keys` for this connection (outside a transaction).

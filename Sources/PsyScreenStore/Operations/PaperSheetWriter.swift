@@ -3,14 +3,14 @@ import GRDB
 import PsyScreen
 
 /// Writes scored paper sheets as staged attempts of one import, in transactions that each hold the write lock for
-/// at most ``transactionTarget``: the SQL side of ``PaperImportStaging``, used on its writer queue only.
+/// at most ``transactionTarget``: the SQL side of ``SQLitePaperImportStaging``, used on its writer queue only.
 ///
 /// A sheet's answers are stored once, in the `answers` column of its instrument results (``AnswerColumn``),
 /// where every read finds them. The `answer` table holds what only a terminal sitting has, one row per item with
 /// when it was answered and how long it took; a paper sheet has neither, and sixteen rows per sheet in that
 /// table were three quarters of an import's time.
 final class PaperSheetWriter: @unchecked Sendable {
-    // Used on one import's writer queue only (see PaperImportStaging).
+    // Used on one import's writer queue only (see SQLitePaperImportStaging).
     /// One scored sheet.
     struct Sheet: Sendable {
         var studentID: String
@@ -23,7 +23,7 @@ final class PaperSheetWriter: @unchecked Sendable {
     /// between.
     static let transactionTarget: TimeInterval = 0.05
 
-    let store: ScreeningStore
+    let store: SQLiteStore
     let wave: String
     let battery: Battery
     let importID: Int64
@@ -42,7 +42,7 @@ final class PaperSheetWriter: @unchecked Sendable {
     /// The multi-row inserts (``insertSQL(_:rows:columns:)``).
     private let sql: (results: String, scales: String)
 
-    init(store: ScreeningStore, wave: String, battery: Battery, importID: Int64, now: Date) {
+    init(store: SQLiteStore, wave: String, battery: Battery, importID: Int64, now: Date) {
         self.store = store
         self.wave = wave
         self.battery = battery
@@ -141,7 +141,7 @@ final class PaperSheetWriter: @unchecked Sendable {
         attempt.bind(2, sheet.studentID)
         attempt.bind(7, sheet.line)
         attempt.bind(8, outcome.assessment.level.rawValue, cache: texts)
-        attempt.bind(9, outcome.assessment.reasons.joined(separator: "; "), cache: texts)
+        attempt.bind(9, outcome.assessment.reasons.map(\.code).joined(separator: "; "), cache: texts)
         attempt.bind(10, outcome.isScored)
         attempt.bind(11, ValidityColumn.text(outcome.validity), cache: texts)
         try attempt.run()
@@ -160,7 +160,7 @@ final class PaperSheetWriter: @unchecked Sendable {
             resultSlot += 8
             guard instrument.scales.count == battery.instruments[position].scales.count else {
                 throw StoreError(
-                    path: store.path, message: "internal: \(instrument.instrumentID) scored \(instrument.scales.count) scales")
+                    path: store.path, .scaleCountMismatch(instrument: instrument.instrumentID, scales: instrument.scales.count))
             }
             for score in instrument.scales {
                 scales?.bind(scaleSlot, score.score)

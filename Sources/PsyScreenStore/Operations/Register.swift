@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import PsyScreen
 
-extension ScreeningStore {
+extension SQLiteStore {
     /// The early-warning register of `wave`: every roster student (whatever their status) with a stored attempt at
     /// one of `levels`, red first, then by school, grade, class, id. Level and attempt are the ones
     /// ``CountingAttempt`` gives: the latest attempt's, except that red sticks — a crisis answer on any attempt of
@@ -52,7 +52,7 @@ extension ScreeningStore {
         try write { db in
             let id = StudentID.normalize(studentID)
             guard try StudentRecord.fetchOne(db, key: id) != nil else {
-                throw StoreError(path: path, message: "no student '\(studentID)' on the roster")
+                throw StoreError(path: path, .noStudent(studentID))
             }
             guard
                 try Bool.fetchOne(
@@ -60,16 +60,15 @@ extension ScreeningStore {
                     sql: "SELECT EXISTS (SELECT 1 FROM attempt a WHERE wave_id = ? AND student_id = ? AND \(Self.visible("a")))",
                     arguments: [wave, id]) == true
             else {
-                throw StoreError(path: path, message: "student '\(id)' has no screening in wave '\(wave)'")
+                throw StoreError(path: path, .noScreeningInWave(student: id, wave: wave))
             }
             guard status != .new else {
-                throw StoreError(
-                    path: path, message: "'new' is where every student starts; record contacted, counseling, referred or closed")
+                throw StoreError(path: path, .followUpNew)
             }
             let step = FollowUpStep(wave: wave, studentID: id, status: status, note: note, at: clock(), recordedBy: user)
             try FollowUpRecord(id: nil, waveId: wave, studentId: id, status: status.rawValue, note: note, at: step.at, user: user)
                 .insert(db)
-            try audit(db, "follow-up", "\(id) in wave \(wave): \(status.rawValue)")
+            try audit(db, .followUp(student: id, wave: wave, status: status))
             return step
         }
     }

@@ -23,9 +23,17 @@ package struct RosterImportSummary: Hashable, Sendable {
     package var moved: [RosterMove]
     /// Students on file but not in this roster (left as they are: their screenings stay).
     package var notInRoster: Int
+
+    package init(added: Int, updated: Int, unchanged: Int, moved: [RosterMove], notInRoster: Int) {
+        self.added = added
+        self.updated = updated
+        self.unchanged = unchanged
+        self.moved = moved
+        self.notInRoster = notInRoster
+    }
 }
 
-extension ScreeningStore {
+extension SQLiteStore {
     /// Adds or updates every student in one transaction. A student who changed class moves; nobody is duplicated.
     package func importRoster(_ students: [Student], source: String) throws(StoreError) -> RosterImportSummary {
         try write { db in
@@ -54,9 +62,10 @@ extension ScreeningStore {
             }
             summary.notInRoster = existingRecords.keys.filter { !seen.contains($0) }.count
             try audit(
-                db, "roster import",
-                "\(source): \(students.count) students, \(summary.added) added, \(summary.updated) updated (\(summary.moved.count) moved), \(summary.unchanged) unchanged"
-            )
+                db,
+                .rosterImport(
+                    source: source, students: students.count, added: summary.added, updated: summary.updated,
+                    moved: summary.moved.count, unchanged: summary.unchanged))
             return summary
         }
     }

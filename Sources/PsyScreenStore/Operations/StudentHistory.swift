@@ -9,17 +9,47 @@ package struct StudentHistory: Hashable, Sendable {
     package var attempts: [ScreeningAttempt]
     /// Oldest first.
     package var followUps: [FollowUpStep]
+
+    package init(student: Student, attempts: [ScreeningAttempt], followUps: [FollowUpStep]) {
+        self.student = student
+        self.attempts = attempts
+        self.followUps = followUps
+    }
 }
 
 /// One line of the audit trail.
 package struct AuditEntry: Hashable, Sendable {
     package var at: Date
     package var user: String
+    /// The action's code (`paper import`).
     package var action: String
-    package var detail: String
+    /// What happened; nil for a line written by an earlier version as plain text (``storedDetail``).
+    package var event: AuditEvent?
+    package var storedDetail: String
+
+    package init(at: Date, user: String, action: String, event: AuditEvent?, storedDetail: String) {
+        self.at = at
+        self.user = user
+        self.action = action
+        self.event = event
+        self.storedDetail = storedDetail
+    }
+
+    /// A line as stored: the detail is an event's JSON, or an earlier version's text.
+    package init(at: Date, user: String, action: String, storedDetail: String) {
+        self.init(at: at, user: user, action: action, event: AuditEvent(json: storedDetail), storedDetail: storedDetail)
+    }
+
+    /// The action in both languages (an unknown code as it is).
+    package var actionText: LocalizedText {
+        AuditAction(rawValue: action)?.localized ?? LocalizedText(libraryText: action)
+    }
+
+    /// The detail in both languages (an earlier version's text as it is).
+    package var detail: LocalizedText { event?.localized ?? LocalizedText(libraryText: storedDetail) }
 }
 
-extension ScreeningStore {
+extension SQLiteStore {
     package func history(studentID: String) throws(StoreError) -> StudentHistory? {
         try read { db in
             let id = StudentID.normalize(studentID)
@@ -36,13 +66,13 @@ extension ScreeningStore {
     package func auditTrail() throws(StoreError) -> [AuditEntry] {
         try read { db in
             try AuditRecord.order(Column("id")).fetchAll(db).map {
-                AuditEntry(at: $0.at, user: $0.user, action: $0.action, detail: $0.detail)
+                AuditEntry(at: $0.at, user: $0.user, action: $0.action, storedDetail: $0.detail)
             }
         }
     }
 
     /// Records that an identified file was written (who wrote which students' data where).
-    package func recordExport(_ what: String, path: String, rows: Int) throws(StoreError) {
-        try write { db in try audit(db, "export", "\(what) to \(path): \(rows) rows") }
+    package func recordExport(_ what: IdentifiedExport, path: String, rows: Int) throws(StoreError) {
+        try write { db in try audit(db, .export(what, path: path, rows: rows)) }
     }
 }

@@ -3,7 +3,7 @@ import GRDB
 import PsyScreen
 
 /// Storage for `psyscreen take`: every answer is committed before the next item is shown.
-extension ScreeningStore {
+extension SQLiteStore {
     /// The student's latest attempt in `wave`, if any.
     package func latestAttempt(wave: String, studentID: String) throws(StoreError) -> ScreeningAttempt? {
         try read { db in
@@ -26,6 +26,14 @@ extension ScreeningStore {
         }
     }
 
+    /// The student with their latest attempt in `wave` and the items it has answers for, in one read.
+    package func lookUp(wave: String, studentID: String, battery: Battery) throws(StoreError) -> StudentLookup? {
+        guard let student = try student(studentID) else { return nil }
+        let latest = try latestAttempt(wave: wave, studentID: student.studentID)
+        let answered = try latest.map { attempt throws(StoreError) in try answeredItems(attemptID: attempt.id) } ?? []
+        return StudentLookup(student: student, latestAttempt: latest, answeredItems: answered)
+    }
+
     /// Starts a terminal attempt once the student has answered the consent question. A refusal is stored as a
     /// finished `refused` attempt (counted apart in coverage).
     package func startTerminalAttempt(
@@ -42,7 +50,11 @@ extension ScreeningStore {
                 finishedAt: consented ? nil : now, importId: nil, sourceLine: nil, level: "none", reasons: "",
                 scored: false, validity: "")
             try attempt.insert(db)
-            try audit(db, consented ? "terminal start" : "terminal refusal", "\(id) in wave \(wave), battery \(battery.id)")
+            try audit(
+                db,
+                consented
+                    ? .terminalStart(student: id, wave: wave, battery: battery.id)
+                    : .terminalRefusal(student: id, wave: wave, battery: battery.id))
             return attempt.id!
         }
     }
@@ -57,7 +69,7 @@ extension ScreeningStore {
         guard let instrument = battery.instrument(instrumentID),
             let position = instrument.items.firstIndex(where: { $0.id == itemID })
         else {
-            throw StoreError(path: path, message: "battery '\(battery.id)' has no item \(instrumentID)_\(itemID)")
+            throw StoreError(path: path, .unknownItem(battery: battery.id, item: "\(instrumentID)_\(itemID)"))
         }
         return try write { db in
             // `answer` is WITHOUT ROWID, which GRDB's upsert (RETURNING rowid) cannot handle.
@@ -79,7 +91,7 @@ extension ScreeningStore {
             try db.execute(
                 sql: "UPDATE attempt SET state = 'finished', finished_at = ? WHERE id = ?", arguments: [clock(), attemptID])
             let outcome = try rescore(db, attemptID: attemptID, battery: battery, scorer: BatteryScorer(battery), final: true)
-            try audit(db, "terminal finish", "attempt \(attemptID): \(outcome.assessment.level.rawValue)")
+            try audit(db, .terminalFinish(attempt: attemptID, level: outcome.assessment.level))
             return outcome
         }
     }
@@ -109,7 +121,7 @@ extension ScreeningStore {
             }
         } else if crisisAt != nil {
             outcome.assessment = WarningAssessment(
-                level: .red, reasons: ["crisis answer given at the terminal, then changed"] + outcome.assessment.reasons)
+                level: .red, reasons: [.crisisChangedAtTerminal] + outcome.assessment.reasons)
         }
         try writeOutcome(db, attemptID: attemptID, outcome, answers: answers)
         return outcome

@@ -24,10 +24,7 @@ extension ScreeningStore {
         let used = try batteries(inWave: wave)
         guard !used.isEmpty else {
             let known = (try? waves()) ?? []
-            throw StoreError(
-                path: path,
-                message: "wave '\(wave)' has no screening results"
-                    + (known.isEmpty ? "" : " (known waves: \(known.joined(separator: ", ")))"))
+            throw StoreError(path: path, .waveWithoutResults(wave, known: known))
         }
         var batteries: [Battery] = []
         for (id, _) in used where !batteries.contains(where: { $0.id == id }) {
@@ -39,9 +36,7 @@ extension ScreeningStore {
             else {
                 let problems = ([id] + id.split(separator: "+").map(String.init)).compactMap { catalog.problem(for: $0) }
                 throw StoreError(
-                    path: path,
-                    message: "wave '\(wave)' was scored with battery '\(id)', which is not in \(catalog.directory)"
-                        + problems.map { "\n\($0)" }.joined())
+                    path: path, .unknownBattery(wave: wave, battery: id, directory: catalog.directory, problems: problems))
             }
             batteries.append(battery)
         }

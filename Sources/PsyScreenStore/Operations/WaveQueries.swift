@@ -12,9 +12,15 @@ package struct StudentScreening: Hashable, Sendable {
 
     package var state: ScreeningState { counting.state }
     package var level: WarningLevel { counting.level }
+
+    package init(student: Student, attempt: ScreeningAttempt?, counting: CountingAttempt) {
+        self.student = student
+        self.attempt = attempt
+        self.counting = counting
+    }
 }
 
-extension ScreeningStore {
+extension SQLiteStore {
     /// Every student on the roster with the attempt that counts in `wave` (students sorted by school, grade,
     /// class, id).
     package func screenings(wave: String) throws(StoreError) -> [StudentScreening] {

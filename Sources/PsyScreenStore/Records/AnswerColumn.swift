@@ -2,14 +2,14 @@
 /// (`0,1,,3`: a blank for a missing or skipped item). A copy of the `answer` rows kept in the same transaction,
 /// so that a cohort report reads one short value per instrument instead of one row per item (a district's
 /// million sittings are 16 million answer rows).
-enum AnswerColumn {
+package enum AnswerColumn {
     /// The values of `text`, in item order (nil for a blank).
-    static func values(_ text: String) -> [Int?] {
+    package static func values(_ text: String) -> [Int?] {
         guard !text.isEmpty else { return [] }
         return text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0) }
     }
 
-    static func text(_ values: [Int?]) -> String {
+    package static func text(_ values: [Int?]) -> String {
         // Bytes, not a String per value: an import writes one of these per instrument of every sheet.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(values.count * 2)

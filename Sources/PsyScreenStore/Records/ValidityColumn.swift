@@ -2,8 +2,8 @@ import PsyScreen
 
 /// The `validity` columns of `attempt` and `instrument_result`: findings as text that reads back losslessly
 /// (`too-fast:6.5:32;straight-lining:total`), so that `results` and `history` show what the rules found.
-enum ValidityColumn {
-    static func text(_ findings: [ValidityFinding]) -> String {
+package enum ValidityColumn {
+    package static func text(_ findings: [ValidityFinding]) -> String {
         findings.map { finding in
             switch finding {
             case .tooFast(let seconds, let minimum): "too-fast:\(seconds):\(minimum)"
@@ -13,7 +13,7 @@ enum ValidityColumn {
     }
 
     /// Unknown entries are skipped rather than failing a read of health records over a note about them.
-    static func findings(_ text: String) -> [ValidityFinding] {
+    package static func findings(_ text: String) -> [ValidityFinding] {
         text.split(separator: ";").compactMap { entry in
             let parts = entry.split(separator: ":", maxSplits: 1).map(String.init)
             switch parts[0] {

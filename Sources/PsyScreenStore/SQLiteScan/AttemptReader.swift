@@ -12,8 +12,8 @@ struct AttemptReader {
     /// Per column of each statement (the results' columns from 16 on).
     private var texts = (0..<32).map { _ in InternedText() }
     private var dates: (text: [UInt8], date: Date)?
-    private var reasonLists = SplitTexts(separator: "; ")
-    private var flagLists = SplitTexts(separator: ";")
+    private var reasonLists = SplitTexts(separator: "; ", WarningReason.init(code:))
+    private var flagLists = SplitTexts(separator: ";") { $0 }
     private let sources = StoredValues([AttemptSource.paper, .terminal], column: "attempt.source")
     private let states = StoredValues([AttemptState.inProgress, .finished, .refused], column: "attempt.state")
     private let levels = StoredValues(WarningLevel.allCases, column: "attempt.level")
@@ -134,16 +134,20 @@ struct AttemptReader {
 
 /// Lists stored as one text (reasons joined by "; ", flags by ";"), split once per distinct text: they repeat
 /// from attempt to attempt.
-private struct SplitTexts {
+private struct SplitTexts<Element> {
     let separator: String
-    private var known: [String: [String]] = [:]
+    let element: (String) -> Element
+    private var known: [String: [Element]] = [:]
 
-    init(separator: String) { self.separator = separator }
+    init(separator: String, _ element: @escaping (String) -> Element) {
+        self.separator = separator
+        self.element = element
+    }
 
-    mutating func split(_ text: String) -> [String] {
+    mutating func split(_ text: String) -> [Element] {
         guard !text.isEmpty else { return [] }
         if let parts = known[text] { return parts }
-        let parts = text.components(separatedBy: separator)
+        let parts = text.components(separatedBy: separator).map(element)
         if known.count < 4096 { known[text] = parts }
         return parts
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import PsyScreen
 
 /// A prepared statement driven through SQLite's C interface: values bound one by one, stepped, reset. No
 /// `StatementArguments` (an array of boxed values) per row: an import writes some twenty rows per sheet.
@@ -66,22 +67,6 @@ struct BoundStatement {
     }
 
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-}
-
-/// A copy of a short text at a fixed address for as long as the value lives, so that a statement can bind it
-/// without SQLite copying it for every row (`SQLITE_STATIC`).
-final class StableText {
-    let pointer: UnsafeMutablePointer<CChar>
-    let count: Int32
-
-    init(_ text: String) {
-        let bytes = Array(text.utf8)
-        pointer = .allocate(capacity: max(bytes.count, 1))
-        for (index, byte) in bytes.enumerated() { pointer[index] = CChar(bitPattern: byte) }
-        count = Int32(bytes.count)
-    }
-
-    deinit { pointer.deallocate() }
 }
 
 /// ``StableText`` copies of the texts met so far, for values that repeat across a bulk write (at most a few

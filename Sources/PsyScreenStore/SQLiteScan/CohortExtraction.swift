@@ -3,7 +3,7 @@ import GRDB
 import GRDBSQLite
 import PsyScreen
 
-extension ScreeningStore {
+extension SQLiteStore {
     /// The batteries (id, version) whose attempts are stored in `wave`, most used first.
     package func batteries(inWave wave: String) throws(StoreError) -> [(id: String, version: String)] {
         try read { db in
@@ -78,7 +78,7 @@ private struct LeafNames: Hashable {
     }
 }
 
-/// The scans behind ``ScreeningStore/cohortTables(wave:columns:)``; per-student state lives in flat arrays
+/// The scans behind ``SQLiteStore/cohortTables(wave:columns:)``; per-student state lives in flat arrays
 /// indexed by the student's position in the roster scan.
 struct CohortExtraction {
     let columns: [CohortColumn]
@@ -185,7 +185,7 @@ struct CohortExtraction {
                 SELECT student_id, id, CASE state WHEN 'in_progress' THEN 0 WHEN 'finished' THEN 1 WHEN 'refused' THEN 2 ELSE -1 END,
                        scored, CASE level WHEN 'none' THEN 0 WHEN 'yellow' THEN 1 WHEN 'orange' THEN 2 WHEN 'red' THEN 3 ELSE -1 END,
                        state, level
-                FROM attempt a WHERE wave_id = ? AND \(ScreeningStore.visible("a"))
+                FROM attempt a WHERE wave_id = ? AND \(SQLiteStore.visible("a"))
                 """)
         try statement.setArguments([wave])
         let states: [AttemptState] = [.inProgress, .finished, .refused]

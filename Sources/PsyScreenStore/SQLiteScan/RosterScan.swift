@@ -14,21 +14,6 @@ struct RosterEntry {
     var latest: ScreeningAttempt?
 }
 
-/// Which students a listing covers.
-package struct RosterUnits: Sendable {
-    package var school: String?
-    package var grade: String?
-    package var className: String?
-    package var enrolledOnly: Bool
-
-    package init(school: String? = nil, grade: String? = nil, className: String? = nil, enrolledOnly: Bool = false) {
-        self.school = school
-        self.grade = grade
-        self.className = className
-        self.enrolledOnly = enrolledOnly
-    }
-}
-
 /// Streams the roster in listing order (school, grade, class, student ID) with every student's attempts in a
 /// wave folded into their ``CountingAttempt``: one statement (the order comes from the `student_roster_order`
 /// index, the attempts from `attempt_wave_student` alone; they come in any order, which the counting rule allows
@@ -62,12 +47,12 @@ struct RosterScan {
             arguments.append(value)
         }
         if filter.enrolledOnly { conditions.append("s.status = 'enrolled'") }
-        // Portable SQL; the attempts of imports still being staged are left out (ScreeningStore.visible).
+        // Portable SQL; the attempts of imports still being staged are left out (SQLiteStore.visible).
         let statement = try db.makeStatement(
             sql: """
                 SELECT \(Self.studentColumns), a.id, a.state, a.scored, a.level\(details == nil ? "" : ", " + AttemptReader.headColumns)
                 FROM student s
-                LEFT JOIN attempt a ON a.wave_id = ? AND a.student_id = s.student_id AND \(ScreeningStore.visible("a"))
+                LEFT JOIN attempt a ON a.wave_id = ? AND a.student_id = s.student_id AND \(SQLiteStore.visible("a"))
                 \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
                 ORDER BY s.school, s.grade, s.class, s.student_id
                 """)

@@ -129,7 +129,7 @@ enum StoreMigrations {
         }
         migrator.registerMigration("v3") { db in
             // Paper imports are staged before they are published (see PaperImportStaging): until `state` says
-            // 'published', the attempts of an import are invisible to every read (``ScreeningStore/visible(_:)``).
+            // 'published', the attempts of an import are invisible to every read (``SQLiteStore/visible(_:)``).
             // `holder` names the process staging it, so that a killed import is told from a running one.
             try db.execute(
                 sql: """
@@ -158,7 +158,7 @@ enum StoreMigrations {
                     CREATE TABLE wave_pattern (
                         wave_id TEXT NOT NULL REFERENCES wave (id),
                         min_cell INTEGER NOT NULL,
-                        pattern BLOB NOT NULL,
+                        pattern TEXT NOT NULL,
                         PRIMARY KEY (wave_id, min_cell)
                     );
                     """)

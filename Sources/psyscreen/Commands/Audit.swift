@@ -12,17 +12,26 @@ struct Audit: WritingCommand {
     @Option(help: "table, csv or json.")
     var format: ListingFormat = .table
 
+    @OptionGroup var headers: HeadersOption
+    @OptionGroup var lang: LanguageOption
+
     /// Standard output only; the trail names students.
     var files: CommandFiles {
         CommandFiles(database: database.resolvedPath, outputs: [.init("standard output", "-", .ownerOnly)])
     }
 
-    func run() throws {
+    func run(in language: Language) throws {
+        let presentation = try headers.presentation(format, in: language)
         let store = try database.openForReading()
         let entries = try store.auditTrail()
         let tabulation = Tabulation(
-            header: ["time", "user", "action", "detail"],
-            rows: entries.map { [Timestamp.string($0.at), $0.user, $0.action, $0.detail] })
+            header: presentation.headings([.time, .user, .action, .detail]),
+            rows: entries.map { entry in
+                [
+                    Timestamp.string(entry.at), entry.user, presentation.code(entry.actionText),
+                    entry.detail.text(in: presentation == .keys ? .english : language),
+                ]
+            })
         try files.write(tabulation, format: format, to: "-") {
             JSONValue.array(tabulation.jsonObjects).rendered()
         }

@@ -23,29 +23,28 @@ struct Coverage: WritingCommand {
     @Option(help: "table, csv, json or xlsx (default: xlsx when the output name ends in .xlsx, else table).")
     var format: ListingFormat?
 
-    @Option(help: "Language of the xlsx column headings: zh-Hans or en.")
-    var lang: SessionLanguage = .chinese
-
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
+
+    @OptionGroup var headers: HeadersOption
+    @OptionGroup var lang: LanguageOption
 
     /// Counts per unit, no names: anonymized.
     var files: CommandFiles { CommandFiles(database: database.resolvedPath, outputs: [.init("-o", output, .shareable)]) }
 
-    func run() throws {
+    func run(in language: Language) throws {
+        let format = ListingFormat.resolve(self.format, output: output, fallback: .table)
+        let presentation = try headers.presentation(format, in: language)
         let store = try database.openForReading()
         if try !store.waveExists(wave) {
-            printError("warning: wave '\(wave)' has no screenings yet (known: \(try store.waves().joined(separator: ", ")))")
+            printWarning(CommandMessage.waveHasNoScreenings(wave, known: try store.waves()), in: language)
         }
         let rows = try store.coverage(wave: wave, by: by)
-        let tabulation = CoverageReport.tabulate(rows, level: by)
+        let tabulation = CoverageReport.tabulate(rows, level: by, presentation)
         try files.write(
-            tabulation, format: ListingFormat.resolve(format, output: output, fallback: .table), to: output,
+            tabulation, format: format, to: output,
             workbook: {
-                [
-                    ListingWorkbook.sheet(
-                        tabulation, name: WorkbookStrings(language: lang).coverageSheet, headings: ColumnHeadings(language: lang))
-                ]
+                [ListingWorkbook.sheet(tabulation, name: WorkbookText.coverageSheet.text(in: language), language: language)]
             }
         ) {
             CoverageReport.json(rows, level: by, wave: wave)

@@ -36,6 +36,8 @@ struct Export: WritingCommand {
     @Option(name: .customLong("min-cell"), help: "k: the minimum cell size (aggregates) or group size (extract), at least 5.")
     var minCell: Int = MinimumCellSize.standard.k
 
+    @OptionGroup var lang: LanguageOption
+
     /// Both files are owner-only; the key is never replaced.
     /// With --deidentified also the key's extract history (``ExtractHistory``), beside the key.
     var files: CommandFiles {
@@ -44,18 +46,18 @@ struct Export: WritingCommand {
         return CommandFiles(database: database.resolvedPath, key: key, instruments: instruments.directory, outputs: outputs)
     }
 
-    func run() throws {
+    func run(in language: Language) throws {
         let threshold = try MinimumCellSize(minCell)
         if deidentified {
-            try exportDeidentified(threshold: threshold)
+            try exportDeidentified(threshold: threshold, language: language)
         } else {
-            if key != nil { throw CLIError("--key is only used with --deidentified") }
-            try exportAggregates(threshold: threshold)
+            if key != nil { throw CLIError(CommandMessage.keyOnlyWithDeidentified) }
+            try exportAggregates(threshold: threshold, language: language)
         }
     }
 
-    private func exportAggregates(threshold: MinimumCellSize) throws {
-        let catalog = try instruments.catalog()
+    private func exportAggregates(threshold: MinimumCellSize, language: Language) throws {
+        let catalog = try instruments.catalog(language: language)
         let store = try database.openForReading()
         let isDraft = try ReleaseGate.check(store, wave: wave, draft: draft)
         let cohort = try store.cohort(wave: wave, catalog: catalog)
@@ -66,29 +68,23 @@ struct Export: WritingCommand {
         let audit = DisclosureAudit(threshold: threshold, policy: cohort.policy).audit(cohort.tables, pattern: pattern)
         guard audit.passed else {
             printError(audit.summary(threshold: threshold))
-            throw CLIError("the audit found counts a reader can narrow; nothing written", exitCode: 1)
+            throw CLIError(CommandMessage.auditFailedNothingWritten, exitCode: 1)
         }
         let exchange = try CohortExchange.export(cohort.tables, stamp: stamp, pattern: pattern, isDraft: isDraft)
         try files.write(exchange.encoded(), to: output)
     }
 
-    private func exportDeidentified(threshold: MinimumCellSize) throws {
+    private func exportDeidentified(threshold: MinimumCellSize, language: Language) throws {
         let keyPath = KeyLocation.resolve(key)
-        guard output != "-" else {
-            throw CLIError("the de-identified extract is written to a file (-o FILE), never to standard output")
-        }
-        if KeyLocation.sameDirectory(keyPath, output) {
-            throw CLIError("the extract would be written beside the pseudonym key (\(keyPath)); keep the key apart from exports")
-        }
+        guard output != "-" else { throw CLIError(CommandMessage.extractToFile) }
+        if KeyLocation.sameDirectory(keyPath, output) { throw CLIError(CommandMessage.extractBesideKey(keyPath)) }
         let pseudonyms: PseudonymKey
         do {
             pseudonyms = try PseudonymKey.load(from: URL(fileURLWithPath: keyPath))
         } catch .keyFileMissing {
-            throw CLIError(
-                "no pseudonym key at \(keyPath): create one with `psyscreen key init` (or pass --key PATH); refusing to write an extract without one"
-            )
+            throw CLIError(CommandMessage.noKey(keyPath))
         }
-        let catalog = try instruments.catalog()
+        let catalog = try instruments.catalog(language: language)
         let store = try database.openForReading()
         _ = try ReleaseGate.check(store, wave: wave, draft: draft)
         let cohort = try store.cohort(wave: wave, catalog: catalog)
@@ -100,6 +96,6 @@ struct Export: WritingCommand {
         history.record(extract.published, wave: wave)
         try files.write(history.text, to: historyPath)
         try files.write(extract.csv, to: output)
-        printError("k-anonymity (k = \(threshold.k)) on school, grade, gender: \(extract.summary)")
+        printError(CommandMessage.kAnonymity(k: threshold.k, extract.summary).text(in: language))
     }
 }

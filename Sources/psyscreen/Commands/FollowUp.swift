@@ -2,7 +2,7 @@ import ArgumentParser
 import PsyScreen
 import PsyScreenStore
 
-struct FollowUp: ParsableCommand {
+struct FollowUp: LocalizedCommand {
     static let configuration = CommandConfiguration(
         commandName: "follow-up",
         abstract: "Record a follow-up step for a student in the warning register (steps are added, never overwritten).")
@@ -21,11 +21,15 @@ struct FollowUp: ParsableCommand {
     @Option(help: "A short note (who, what was agreed).")
     var note: String?
 
-    func run() throws {
+    @OptionGroup var lang: LanguageOption
+
+    func run(in language: Language) throws {
         let store = try database.openForWriting()
         let step = try store.recordFollowUp(studentID: student, wave: wave, status: status, note: note)
         try StandardOutput.line(
-            "\(step.studentID) in wave \(wave): \(step.status.rawValue) at \(Timestamp.string(step.at)) by \(step.recordedBy)")
+            CommandMessage.followUpRecorded(
+                student: step.studentID, wave: wave, status: step.status, at: Timestamp.string(step.at), by: step.recordedBy
+            ).text(in: language))
     }
 }
 

@@ -26,8 +26,7 @@ struct Form: WritingCommand {
     @Option(help: "The battery to print, e.g. annual.")
     var battery: String
 
-    @Option(help: "zh-Hans or en.")
-    var lang: SessionLanguage = .chinese
+    @OptionGroup var lang: LanguageOption
 
     @Option(help: "html or pdf (default: pdf when the output name ends in .pdf, else html).")
     var format: PaperFormFormat?
@@ -51,20 +50,15 @@ struct Form: WritingCommand {
 
     var resolvedFormat: PaperFormFormat { format ?? (output?.lowercased().hasSuffix(".pdf") == true ? .pdf : .html) }
 
-    func validate() throws {
+    /// Refuses options that do not go together, before anything is read.
+    func check() throws {
         if wave == nil && (database.path != nil || !roster.isEmpty) {
-            throw ValidationError(
-                "pre-filled forms need --wave (the screening they are for); without --db and --wave the form is blank")
+            throw CLIError(CommandMessage.prefilledFormsNeedWave)
         }
-        if let wave, wave.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--wave needs a name, e.g. 2026-autumn")
-        }
-        if resolvedFormat == .pdf && (output == nil || output == "-") {
-            throw ValidationError("--format pdf needs -o FILE")
-        }
+        if let wave, wave.trimmingCharacters(in: .whitespaces).isEmpty { throw CLIError(CommandMessage.waveNeedsName) }
+        if resolvedFormat == .pdf && (output == nil || output == "-") { throw CLIError(CommandMessage.pdfNeedsOutput) }
         if !PaperFormStack.idBoxRange.contains(idBoxes) {
-            throw ValidationError(
-                "--id-boxes must be between \(PaperFormStack.idBoxRange.lowerBound) and \(PaperFormStack.idBoxRange.upperBound)")
+            throw CLIError(CommandMessage.idBoxes(PaperFormStack.idBoxRange.lowerBound, PaperFormStack.idBoxRange.upperBound))
         }
     }
 
@@ -75,18 +69,20 @@ struct Form: WritingCommand {
             outputs: [.init("-o", output, wave == nil ? .shareable : .ownerOnly)])
     }
 
-    func run() throws {
+    func run(in language: Language) throws {
+        try check()
         TemporaryFileCleanup.installSignalHandlers()
         // Before anything is read or audited: without a browser there will be no PDF.
         let printer = resolvedFormat == .pdf ? HTMLPrinter.locate() : nil
-        if resolvedFormat == .pdf && printer == nil { throw CLIError(HTMLPrinter.notFoundMessage) }
-        let battery = try instruments.catalog().resolveBattery(self.battery)
-        let form = PaperForm(battery: battery, language: lang, duplex: duplex)
+        if resolvedFormat == .pdf && printer == nil { throw CLIError(HTMLPrinter.notFound) }
+        let battery = try instruments.catalog(language: language).resolveBattery(self.battery)
+        let form = PaperForm(battery: battery, language: language, duplex: duplex)
         let stack: PaperFormStack
         if let wave {
             let store = try database.openForReading()
             let students = try roster.students(in: store)
-            try AuditedExport.record(store, "paper forms of wave \(wave)", path: output ?? "-", rows: students.count)
+            try AuditedExport.record(
+                store, .paperForms(wave: wave), path: output ?? "-", rows: students.count, language: language)
             stack = .students(students, wave: wave)
         } else {
             stack = .blank(idBoxes: idBoxes)
@@ -100,9 +96,10 @@ struct Form: WritingCommand {
         } else {
             try files.write(html, to: output)
         }
-        let pages = count == 1 ? "\(form.pageCount) pages" : "\(form.pageCount) pages each, \(count * form.pageCount) in all"
         printError(
-            "\(output ?? "standard output"): \(count) form\(count == 1 ? "" : "s") of battery \(battery.id) (\(lang.rawValue)), \(pages)"
-        )
+            CommandMessage.formsWritten(
+                output: output, forms: count, battery: battery.id, language: language.tag, pages: form.pageCount
+            )
+            .text(in: language))
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import PsyScreen
 import PsyScreenStore
 
-struct History: ParsableCommand {
+struct History: LocalizedCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
         abstract: "A student's growth file across waves: levels, scores and follow-ups (counselors only).")
@@ -12,11 +12,14 @@ struct History: ParsableCommand {
     @Argument(help: "The student id.")
     var student: String
 
-    func run() throws {
+    @OptionGroup var lang: LanguageOption
+
+    func run(in language: Language) throws {
         let store = try database.openForReading()
         guard let history = try store.history(studentID: student) else {
-            throw CLIError("no student '\(student)' on the roster")
+            throw CLIError(StoreMessage.noStudent(student))
         }
-        try StandardOutput.write(HistoryText.render(history.student, attempts: history.attempts, followUps: history.followUps))
+        try StandardOutput.write(
+            HistoryText.render(history.student, attempts: history.attempts, followUps: history.followUps, language: language))
     }
 }

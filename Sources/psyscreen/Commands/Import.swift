@@ -28,6 +28,8 @@ struct Import: WritingCommand {
     @Argument(help: "The paper results: CSV or .xlsx (see --sheet).")
     var file: String
 
+    @OptionGroup var lang: LanguageOption
+
     /// The error report quotes IDs and answers: owner-only.
     var files: CommandFiles {
         CommandFiles(
@@ -35,11 +37,9 @@ struct Import: WritingCommand {
             outputs: errors.map { [.init("--errors", $0, .ownerOnly)] } ?? [])
     }
 
-    func run() throws {
-        guard file != "-" else {
-            throw CLIError("import needs a file, not standard input: its hash recognises it when imported again")
-        }
-        let battery = try selection.resolve(try instruments.catalog())
+    func run(in language: Language) throws {
+        guard file != "-" else { throw CLIError(CommandMessage.importNeedsFile) }
+        let battery = try selection.resolve(try instruments.catalog(language: language))
         let scratchDirectory = ScratchFile.defaultDirectory
         let source = try table.open(file)
         let reader = try PaperResultsReader(
@@ -54,7 +54,7 @@ struct Import: WritingCommand {
         switch try store.beginPaperImport(wave: wave, battery: battery, path: file, fileHash: hash) {
         case .alreadyImported(let earlier):
             try StandardOutput.line(
-                "\(file): already imported into wave \(wave) on \(Timestamp.string(earlier)); nothing changed")
+                CommandMessage.alreadyImported(file: file, wave: wave, at: Timestamp.string(earlier)).text(in: language))
             return
         case .staging(let started):
             staging = started
@@ -66,6 +66,12 @@ struct Import: WritingCommand {
             },
             drop: { try staging.drop($0) })
         let summary = try staging.publish()
+        if let earlier = summary.alreadyImportedAt {
+            // Another psyscreen published the same file while this one read it (PostgreSQL: they wait for each other).
+            try StandardOutput.line(
+                CommandMessage.alreadyImported(file: file, wave: wave, at: Timestamp.string(earlier)).text(in: language))
+            return
+        }
         var strangersWithCrisis = 0
         for stranger in summary.strangers {
             let crisis = stranger.raisesCrisis
@@ -74,20 +80,16 @@ struct Import: WritingCommand {
                 RecordProblem(
                     crisis ? .crisis : .rejection, line: stranger.line, field: batch.studentIDField,
                     column: batch.studentIDHeader,
-                    value: stranger.studentID,
-                    reason: "is not on the roster: not stored"
-                        + (crisis ? "; this sheet raises a crisis flag: find the student and see them today" : "")),
+                    value: stranger.studentID, reason: .notOnRoster(raisesCrisis: crisis)),
                 stream: 2)
         }
-        try ProblemOutput.write(problems, positions: source.positions, to: errorsFile)
-        let unstoredCrisis = batch.rejectedWithCrisis + strangersWithCrisis
-        let levels = [WarningLevel.red, .orange, .yellow].map { "\($0.rawValue) \(summary.levels[$0] ?? 0)" }.joined(
-            separator: ", ")
-        var line =
-            "\(file): \(batch.records) records (\(batch.encoding)); \(summary.stored) stored in wave \(wave) (\(levels)); \(batch.rejected) rejected; \(summary.strangers.count) not on the roster"
-        if batch.blankRecords > 0 { line += "; \(batch.blankRecords) blank record\(batch.blankRecords == 1 ? "" : "s") skipped" }
-        if unstoredCrisis > 0 { line += "; " + CrisisNotice.notStored(unstoredCrisis) }
-        printError(line)
+        try ProblemOutput.write(problems, positions: source.positions, to: errorsFile, language: language)
+        let line = ImportSummary(
+            file: file, records: batch.records, encoding: batch.encoding, stored: summary.stored, wave: wave,
+            levels: [WarningLevel.red, .orange, .yellow].map { summary.levels[$0] ?? 0 }, rejected: batch.rejected,
+            notOnRoster: summary.strangers.count, blankRecords: batch.blankRecords,
+            unstoredCrisis: batch.rejectedWithCrisis + strangersWithCrisis)
+        printError(line.text(in: language))
         if batch.rejected > 0 || !summary.strangers.isEmpty { throw ExitCode(1) }
     }
 }

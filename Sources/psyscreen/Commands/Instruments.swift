@@ -1,7 +1,7 @@
 import ArgumentParser
 import PsyScreen
 
-struct Instruments: ParsableCommand {
+struct Instruments: LocalizedCommand {
     static let configuration = CommandConfiguration(
         commandName: "instruments", abstract: "List the shipped instruments and batteries.")
 
@@ -10,8 +10,10 @@ struct Instruments: ParsableCommand {
     @Option(help: "table or json.")
     var format: CatalogListing.Format = .table
 
-    func run() throws {
-        try StandardOutput.write(CatalogListing(try instruments.catalog()).render(format))
+    @OptionGroup var lang: LanguageOption
+
+    func run(in language: Language) throws {
+        try StandardOutput.write(CatalogListing(try instruments.catalog(language: language)).render(format, language: language))
     }
 }
 

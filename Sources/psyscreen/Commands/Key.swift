@@ -21,25 +21,27 @@ struct KeyInit: WritingCommand {
     @Option(help: ArgumentHelp("Where to create the key file.", valueName: "path"))
     var key: String?
 
+    @OptionGroup var lang: LanguageOption
+
     /// The new key is created exclusively (never over any file); it still may not be the database or its WAL.
     var files: CommandFiles {
         CommandFiles(protectingKey: false, outputs: [.init("--key", KeyLocation.resolve(key), .ownerOnly)])
     }
 
-    func run() throws {
+    func run(in language: Language) throws {
         let path = KeyLocation.resolve(key)
-        guard path != "-" else { throw CLIError("the key is a file (--key PATH), never standard output") }
+        guard path != "-" else { throw CLIError(CommandMessage.keyIsAFile) }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
             do {
                 try FileManager.default.createDirectory(
                     atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             } catch {
-                throw CLIError("cannot create \(directory): \(error.localizedDescription)")
+                throw CLIError(CommandMessage.cannotCreateFolder(directory, reason: error.localizedDescription))
             }
         }
         _ = try PseudonymKey.create(at: URL(fileURLWithPath: path))
-        try StandardOutput.line("created pseudonym key \(path) (mode 0600); back it up and keep it away from exports")
+        try StandardOutput.line(CommandMessage.keyCreated(path).text(in: language))
     }
 }
 

@@ -14,6 +14,7 @@ struct Merge: WritingCommand {
             """)
 
     @OptionGroup var options: ReportOptions
+    @OptionGroup var lang: LanguageOption
 
     @Argument(help: ArgumentHelp("Exchange files written by `psyscreen export`.", valueName: "files"))
     var exchangeFiles: [String]
@@ -21,7 +22,7 @@ struct Merge: WritingCommand {
     /// The exchange files are inputs: no `-o` may replace one.
     var files: CommandFiles { CommandFiles(inputs: exchangeFiles, outputs: [options.outputFile]) }
 
-    func run() throws {
+    func run(in language: Language) throws {
         let threshold = try options.threshold()
         var exchanges: [(name: String, exchange: CohortExchange)] = []
         for file in exchangeFiles {
@@ -29,13 +30,13 @@ struct Merge: WritingCommand {
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: file))
             } catch {
-                throw CohortExchangeError(file: file, message: "cannot read the file")
+                throw CohortExchangeError(file: file, .cannotReadFile)
             }
             exchanges.append((file, try CohortExchange.decode(data, file: file)))
         }
         let merged = try CohortMerge.merge(exchanges, threshold: threshold)
         let report = CohortReportBuilder(threshold: try MinimumCellSize(merged.stamp.minimumCellSize))
             .report(merged.units, stamp: merged.stamp, columns: merged.columns)
-        try options.write(report, files: files)
+        try options.write(report, files: files, language: language)
     }
 }

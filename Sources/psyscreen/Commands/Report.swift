@@ -15,6 +15,7 @@ struct Report: WritingCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var instruments: InstrumentOptions
     @OptionGroup var options: ReportOptions
+    @OptionGroup var lang: LanguageOption
 
     @Option(help: "The wave, e.g. 2026-autumn.")
     var wave: String
@@ -38,10 +39,10 @@ struct Report: WritingCommand {
             outputs: [.init("-o", options.output, draft ? .ownerOnly : .shareable)])
     }
 
-    func run() throws {
+    func run(in language: Language) throws {
         let threshold = try options.threshold()
         let scope = try by.map { try CohortReportScope(parsing: $0) } ?? .full
-        let catalog = try instruments.catalog()
+        let catalog = try instruments.catalog(language: language)
         let store = try database.openForReading()
         let isDraft = try ReleaseGate.check(store, wave: wave, draft: draft)
         let cohort = try store.cohort(wave: wave, catalog: catalog)
@@ -54,9 +55,9 @@ struct Report: WritingCommand {
             let result = DisclosureAudit(threshold: threshold, policy: cohort.policy).audit(cohort.tables, pattern: pattern)
             printError(result.summary(threshold: threshold))
             guard result.passed else {
-                throw CLIError("the audit found counts a reader can narrow; nothing written", exitCode: 1)
+                throw CLIError(CommandMessage.auditFailedNothingWritten, exitCode: 1)
             }
         }
-        try options.write(built.report, files: files)
+        try options.write(built.report, files: files, language: language)
     }
 }

@@ -22,23 +22,24 @@ struct Results: WritingCommand {
     @Option(help: "csv, json or xlsx (default: xlsx when the output name ends in .xlsx, else csv).")
     var format: ListingFormat?
 
-    @Option(help: "Language of the xlsx column headings: zh-Hans or en.")
-    var lang: SessionLanguage = .chinese
-
     @Option(name: .shortAndLong, help: "The output file (mode 0600); - for standard output.")
     var output: String
+
+    @OptionGroup var headers: HeadersOption
+    @OptionGroup var lang: LanguageOption
 
     var files: CommandFiles {
         CommandFiles(
             database: database.resolvedPath, instruments: instruments.directory, outputs: [.init("-o", output, .ownerOnly)])
     }
 
-    func run() throws {
-        let catalog = try instruments.catalog()
+    func run(in language: Language) throws {
+        let format = ListingFormat.resolve(self.format, output: output, fallback: .csv)
+        let presentation = try headers.presentation(format == .table ? .csv : format, in: language)
+        let catalog = try instruments.catalog(language: language)
         let store = try database.openForReading()
         let battery = try columnsBattery(catalog, try store.firstBattery(wave: wave))
-        let layout = IdentifiedLists.ResultsLayout(battery)
-        let format = ListingFormat.resolve(format, output: output, fallback: .csv)
+        let layout = IdentifiedLists.ResultsLayout(battery, presentation)
         let listing = ListingOutput(
             header: layout.header, format: format == .table ? .csv : format,
             jsonBefore: [("wave", .string(wave)), ("battery", .string(battery.id))])
@@ -52,17 +53,13 @@ struct Results: WritingCommand {
                 }
             },
             workbook: { tabulation in
-                [
-                    ListingWorkbook.sheet(
-                        tabulation, name: WorkbookStrings(language: lang).resultsSheet,
-                        headings: ColumnHeadings(language: lang, instruments: battery.instruments))
-                ]
+                [ListingWorkbook.sheet(tabulation, name: WorkbookText.resultsSheet.text(in: language), language: language)]
             },
             beforeCommit: { rows in
                 count = rows
-                try AuditedExport.record(store, "results of wave \(wave)", path: output, rows: rows)
+                try AuditedExport.record(store, .results(wave: wave), path: output, rows: rows, language: language)
             })
-        printError("\(count) students written to \(output)")
+        printError(CommandMessage.studentsWritten(count, to: output).text(in: language))
     }
 
     /// `--battery`, else the battery the wave was screened with (an ad-hoc `phq9+gad7` is rebuilt from its ids).

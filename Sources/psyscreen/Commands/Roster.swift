@@ -9,7 +9,7 @@ struct Roster: ParsableCommand {
         subcommands: [RosterImport.self])
 }
 
-struct RosterImport: ParsableCommand {
+struct RosterImport: LocalizedCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Add or update students from a roster CSV or Excel workbook, all or nothing.",
@@ -26,7 +26,9 @@ struct RosterImport: ParsableCommand {
     @Argument(help: "The roster: CSV (- for standard input) or .xlsx (see --sheet).")
     var file: String
 
-    func run() throws {
+    @OptionGroup var lang: LanguageOption
+
+    func run(in language: Language) throws {
         let reader = try table.open(file)
         let students: [Student]
         do {
@@ -37,10 +39,13 @@ struct RosterImport: ParsableCommand {
         let store = try database.openForWriting()
         let summary = try store.importRoster(students, source: file)
         var text = ""
-        for move in summary.moved { text += "moved \(move.studentID): \(move.from) → \(move.to)\n" }
-        text +=
-            "\(file): \(students.count) students (\(reader.encodingName)); \(summary.added) added, \(summary.updated) updated, \(summary.unchanged) unchanged"
-            + (summary.notInRoster > 0 ? "; \(summary.notInRoster) on file but not in this roster (kept)" : "")
+        for move in summary.moved {
+            text += CommandMessage.rosterMoved(id: move.studentID, from: move.from, to: move.to).text(in: language) + "\n"
+        }
+        text += CommandMessage.rosterSummary(
+            file: file, students: students.count, encoding: reader.encodingName, added: summary.added,
+            updated: summary.updated, unchanged: summary.unchanged, notInRoster: summary.notInRoster
+        ).text(in: language)
         try StandardOutput.line(text)
     }
 }
@@ -51,9 +56,9 @@ struct RosterRefused: CommandFailure {
     var file: String
 
     var exitCode: Int32 { 2 }
-    var errorMessage: String {
-        let count = problems.diagnostics.count
-        return ProblemOutput.capped(problems.diagnostics, file: file, more: "fix these and import again to see the rest")
-            + "\n\(file): error: the roster was not imported (\(count) problem\(count == 1 ? "" : "s"))"
+    func errorMessage(in language: Language) -> String {
+        ProblemOutput.capped(problems.diagnostics, file: file, more: .fixAndImportAgain, language: language) + "\n"
+            + CLIError(CommandMessage.rosterNotImported(problems: problems.diagnostics.count), file: file).errorMessage(
+                in: language)
     }
 }

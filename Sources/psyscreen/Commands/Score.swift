@@ -45,6 +45,8 @@ struct Score: WritingCommand {
     @Argument(help: ArgumentHelp("The paper results: CSV ('-' for standard input) or .xlsx (see --sheet).", valueName: "input"))
     var input: String
 
+    @OptionGroup var lang: LanguageOption
+
     /// Scores and rejected records name students: both owner-only.
     var files: CommandFiles {
         CommandFiles(
@@ -52,16 +54,11 @@ struct Score: WritingCommand {
             outputs: [.init("-o", output, .ownerOnly)] + (errors.map { [.init("--errors", $0, .ownerOnly)] } ?? []))
     }
 
-    func validate() throws {
-        if errors == "-" && (output ?? "-") == "-" {
-            throw ValidationError("--errors - would mix the report into the rows on standard output; name a file")
-        }
-        if excel && format == .jsonl { throw ValidationError("--excel applies to CSV output only") }
-    }
-
-    func run() throws {
+    func run(in language: Language) throws {
+        if errors == "-" && (output ?? "-") == "-" { throw CLIError(CommandMessage.errorsToStandardOutput) }
+        if excel && format == .jsonl { throw CLIError(CommandMessage.excelIsCSVOnly) }
         TemporaryFileCleanup.installSignalHandlers()
-        let battery = try selection.resolve(try instruments.catalog())
+        let battery = try selection.resolve(try instruments.catalog(language: language))
         let reader = try table.open(input)
         let scratchDirectory = ScoreDestination.scratchDirectory(for: output)
         let job = try BulkScoringJob(
@@ -79,7 +76,7 @@ struct Score: WritingCommand {
             destination.discard()
             throw error
         }
-        let progress = ProgressBar.forTerminal(label: "scoring", inputPath: input)
+        let progress = ProgressBar.forTerminal(label: .scoring, language: language, inputPath: input)
         let summary: BulkScoringJob.Summary
         let problems: ProblemSpool
         do {
@@ -89,29 +86,33 @@ struct Score: WritingCommand {
                 progress: progress.map { bar in { bar.update(records: $0, bytes: $1) } })
             progress?.finish()
             if strict && summary.rejected > 0 { destination.discard() } else { try destination.commit() }
-            try ProblemOutput.write(problems, positions: reader.positions, to: errorsFile, byteOrderMark: excel)
+            try ProblemOutput.write(
+                problems, positions: positions(reader, language), to: errorsFile, language: language, byteOrderMark: excel)
         } catch {
             progress?.finish()
             destination.discard()
             errorsFile?.discard()
             throw error
         }
-        printError(summaryLine(summary))
+        printError(summaryLine(summary, name: inputName(language)).text(in: language))
         if summary.rejected > 0 { throw ExitCode(1) }
     }
 
-    private func summaryLine(_ summary: BulkScoringJob.Summary) -> String {
-        var text = "\(input == "-" ? "<stdin>" : input): \(summary.records) records (\(summary.encoding)): "
-        text += "\(summary.scored) scored, \(summary.unscored) unscored, \(summary.rejected) rejected"
-        var details: [String] = []
-        if summary.repeatedIDs > 0 { details.append("\(summary.repeatedIDs) repeated student_id") }
-        if summary.rejectedWithCrisis > 0 { details.append(CrisisNotice.rejected(summary.rejectedWithCrisis)) }
-        if !details.isEmpty { text += " (" + details.joined(separator: "; ") + ")" }
-        text += "; \(summary.flagsRaised) flag\(summary.flagsRaised == 1 ? "" : "s") raised"
-        if summary.blankRecords > 0 {
-            text += "; \(summary.blankRecords) blank record\(summary.blankRecords == 1 ? "" : "s") skipped"
-        }
-        if strict && summary.rejected > 0 { text += "; nothing written (--strict)" }
-        return text
+    /// How the input's places are named (standard input by its name in `language`).
+    private func positions(_ reader: any RowSource, _ language: Language) -> InputPositions {
+        input == "-" ? InputPositions(name: inputName(language)) : reader.positions
+    }
+
+    /// The input's name in messages (`<stdin>` for standard input).
+    private func inputName(_ language: Language) -> String {
+        input == "-" ? CommonMessage.standardInput.text(in: language) : input
+    }
+
+    private func summaryLine(_ summary: BulkScoringJob.Summary, name: String) -> ScoreSummary {
+        ScoreSummary(
+            file: name, records: summary.records, encoding: summary.encoding, scored: summary.scored,
+            unscored: summary.unscored, rejected: summary.rejected, repeatedIDs: summary.repeatedIDs,
+            rejectedWithCrisis: summary.rejectedWithCrisis, flagsRaised: summary.flagsRaised, blankRecords: summary.blankRecords,
+            nothingWritten: strict && summary.rejected > 0)
     }
 }

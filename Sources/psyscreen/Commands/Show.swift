@@ -1,7 +1,7 @@
 import ArgumentParser
 import PsyScreen
 
-struct Show: ParsableCommand {
+struct Show: LocalizedCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show an instrument or battery as a counselor reads it: items, options, scales, bands, flags.")
@@ -11,15 +11,14 @@ struct Show: ParsableCommand {
     @Argument(help: "An instrument or battery id, or an instrument file.")
     var instrument: String
 
-    @Option(help: "zh-Hans or en.")
-    var lang: String = "zh-Hans"
+    @OptionGroup var lang: LanguageOption
 
-    func run() throws {
-        let catalog = try instruments.catalog()
+    func run(in language: Language) throws {
+        let catalog = try instruments.catalog(language: language)
         if let battery = catalog.battery(instrument) {
-            try StandardOutput.write(InstrumentSheet.render(battery, language: lang))
+            try StandardOutput.write(InstrumentSheet.render(battery, language: language))
         } else {
-            try StandardOutput.write(InstrumentSheet.render(try catalog.resolveInstrument(instrument), language: lang))
+            try StandardOutput.write(InstrumentSheet.render(try catalog.resolveInstrument(instrument), language: language))
         }
     }
 }

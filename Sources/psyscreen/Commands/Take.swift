@@ -9,7 +9,7 @@ import PsyScreenStore
     import Darwin
 #endif
 
-struct Take: ParsableCommand {
+struct Take: LocalizedCommand {
     static let configuration = CommandConfiguration(
         commandName: "take",
         abstract: "A student takes a battery at a lab terminal, answer by answer.",
@@ -28,8 +28,7 @@ struct Take: ParsableCommand {
     @Option(help: "The screening wave, e.g. 2026-autumn.")
     var wave: String
 
-    @Option(help: "zh-Hans or en.")
-    var lang: SessionLanguage = .chinese
+    @OptionGroup var lang: LanguageOption
 
     @Flag(help: "Shared screen: after each student clear the screen and ask for the next student ID.")
     var kiosk = false
@@ -42,43 +41,34 @@ struct Take: ParsableCommand {
         help: "Kiosk: seconds without input before a student's session is closed (answers kept).")
     var idleTimeout: Double = 300
 
-    func validate() throws {
-        guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be a positive number of seconds") }
-        guard !wave.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw ValidationError("--wave needs a name, e.g. 2026-autumn")
-        }
-    }
-
-    func run() throws {
+    func run(in language: Language) throws {
+        guard idleTimeout > 0 else { throw CLIError(CommandMessage.idleTimeoutPositive) }
+        guard !wave.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIError(CommandMessage.waveNeedsName) }
         if kiosk && isatty(1) != 1 {
             // Through a pipe or into a file, what one student typed and saw would stay for the next to read.
-            throw CLIError(
-                "--kiosk needs a terminal on standard output: between students it clears the screen and its scrollback, which a pipe or a file cannot do"
-            )
+            throw CLIError(CommandMessage.kioskNeedsTerminal)
         }
-        let catalog = try instruments.catalog()
+        let catalog = try instruments.catalog(language: language)
         let battery = try catalog.resolveBattery(self.battery)
         // A second's wait, then the student is told the answer is being saved and it is tried again until it is
         // (TerminalDriver): a busy database never ends a session, nor stops a terminal from starting.
-        var opened: ScreeningStore?
+        var opened: (any ScreeningStore)?
         var told = false
         while opened == nil {
             do {
                 opened = try database.openForWriting(checkIntegrity: false, busyTimeout: 1)
             } catch let error as StoreError where error.isBusy {
-                if !told { printError("\(database.resolvedPath): busy (an import or a backup is writing); waiting for it…") }
+                if !told { printError(CommandMessage.databaseBusyWaiting(database.resolvedPath).text(in: language)) }
                 told = true
             }
         }
         guard let store = opened else { return }
         let interrupt = InterruptSignal.install(kiosk: kiosk)
         var driver = TerminalDriver(
-            flow: TerminalFlow(.init(battery: battery, language: lang, kiosk: kiosk, retake: retake)), store: store,
+            flow: TerminalFlow(.init(battery: battery, language: language, kiosk: kiosk, retake: retake)), store: store,
             wave: wave, screen: TerminalScreen(environment: ProcessInfo.processInfo.environment),
             reader: LineReader(interrupt: interrupt), idleTimeout: idleTimeout, inputIsTerminal: isatty(0) == 1)
         let status = driver.run()
         if status != 0 { throw ExitCode(status) }
     }
 }
-
-extension SessionLanguage: ExpressibleByArgument {}

@@ -30,9 +30,6 @@ struct Template: WritingCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write it here (default: standard output).", valueName: "file"))
     var output: String?
 
-    @Option(help: "Language of the xlsx instructions sheet: zh-Hans or en.")
-    var lang: SessionLanguage = .chinese
-
     @Flag(help: "Start the CSV with a byte order mark, so that Excel opens it as UTF-8.")
     var excel = false
 
@@ -43,19 +40,16 @@ struct Template: WritingCommand {
 
     @OptionGroup var roster: RosterSelection
 
+    @OptionGroup var lang: LanguageOption
+
     var resolvedFormat: TemplateFormat { format ?? (output?.lowercased().hasSuffix(".xlsx") == true ? .xlsx : .csv) }
 
-    func validate() throws {
-        if wave == nil && (database.path != nil || !roster.isEmpty) {
-            throw ValidationError("a pre-filled template needs --wave (the screening it is for)")
-        }
-        if wave != nil && resolvedFormat != .xlsx {
-            throw ValidationError("a pre-filled template is a workbook: add --format xlsx (or name the output *.xlsx)")
-        }
-        if let wave, wave.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--wave needs a name, e.g. 2026-autumn")
-        }
-        if excel && resolvedFormat == .xlsx { throw ValidationError("--excel applies to CSV output only") }
+    /// Refuses options that do not go together, before anything is read.
+    func check() throws {
+        if wave == nil && (database.path != nil || !roster.isEmpty) { throw CLIError(CommandMessage.prefilledTemplateNeedsWave) }
+        if wave != nil && resolvedFormat != .xlsx { throw CLIError(CommandMessage.prefilledTemplateIsWorkbook) }
+        if let wave, wave.trimmingCharacters(in: .whitespaces).isEmpty { throw CLIError(CommandMessage.waveNeedsName) }
+        if excel && resolvedFormat == .xlsx { throw CLIError(CommandMessage.excelIsCSVOnly) }
     }
 
     /// A header alone names no one; a pre-filled workbook holds names: owner-only.
@@ -65,8 +59,9 @@ struct Template: WritingCommand {
             outputs: [.init("-o", output, wave == nil ? .shareable : .ownerOnly)])
     }
 
-    func run() throws {
-        let battery = try selection.resolve(try instruments.catalog())
+    func run(in language: Language) throws {
+        try check()
+        let battery = try selection.resolve(try instruments.catalog(language: language))
         guard resolvedFormat == .xlsx else {
             try files.writeCSV([ResultColumns(battery.instruments).templateHeader], to: output, excel: excel)
             return
@@ -75,14 +70,16 @@ struct Template: WritingCommand {
         if let wave {
             let store = try database.openForReading()
             let found = try roster.students(in: store)
-            try AuditedExport.record(store, "data-entry workbook of wave \(wave)", path: output ?? "-", rows: found.count)
+            try AuditedExport.record(
+                store, .dataEntryWorkbook(wave: wave), path: output ?? "-", rows: found.count, language: language)
             students = found
         }
         let tables = DataEntryWorkbook.tables(
-            battery: battery.id, selection: selection.arguments, instruments: battery.instruments, language: lang,
+            battery: battery.id, selection: selection.arguments, instruments: battery.instruments, language: language,
             students: students, wave: wave)
         try files.writeWorkbook(tables, to: output)
-        let filled = students.map { ", pre-filled with \($0.count) student\($0.count == 1 ? "" : "s")" } ?? ""
-        printError("\(output ?? "standard output"): data-entry workbook of battery \(battery.id) (\(lang.rawValue))\(filled)")
+        printError(
+            CommandMessage.workbookWritten(output: output, battery: battery.id, language: language.tag, students: students?.count)
+                .text(in: language))
     }
 }

@@ -21,38 +21,37 @@ struct Unscreened: WritingCommand {
     @Option(help: "table, csv, json or xlsx (default: xlsx when the output name ends in .xlsx, else table).")
     var format: ListingFormat?
 
-    @Option(help: "Language of the xlsx column headings: zh-Hans or en.")
-    var lang: SessionLanguage = .chinese
-
     @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.")
     var output: String?
 
+    @OptionGroup var headers: HeadersOption
+    @OptionGroup var lang: LanguageOption
+
     var files: CommandFiles { CommandFiles(database: database.resolvedPath, outputs: [.init("-o", output, .ownerOnly)]) }
 
-    func run() throws {
+    func run(in language: Language) throws {
+        let format = ListingFormat.resolve(self.format, output: output, fallback: .table)
+        let presentation = try headers.presentation(format, in: language)
         let store = try database.openForReading()
         let units = RosterUnits(school: school, grade: grade, className: className, enrolledOnly: true)
         let listing = ListingOutput(
-            header: IdentifiedLists.unscreenedHeader, format: ListingFormat.resolve(format, output: output, fallback: .table),
-            jsonBefore: [("wave", .string(wave))])
+            header: IdentifiedLists.unscreenedHeader(presentation), format: format, jsonBefore: [("wave", .string(wave))])
         try listing.write(
             to: files, path: output,
             rows: { emit in
                 try store.forEachScreening(
                     wave: wave, units: units, withAttempts: false, where: { _, counting in counting.state != .screened }
                 ) { screening in
-                    try emit(IdentifiedLists.unscreenedRow(screening.student, screening.state))
+                    try emit(IdentifiedLists.unscreenedRow(screening.student, screening.state, presentation))
                 }
             },
             workbook: { tabulation in
-                [
-                    ListingWorkbook.sheet(
-                        tabulation, name: WorkbookStrings(language: lang).unscreenedSheet,
-                        headings: ColumnHeadings(language: lang))
-                ]
+                [ListingWorkbook.sheet(tabulation, name: WorkbookText.unscreenedSheet.text(in: language), language: language)]
             },
             beforeCommit: { rows in
-                if let output { try AuditedExport.record(store, "unscreened list of wave \(wave)", path: output, rows: rows) }
+                if let output {
+                    try AuditedExport.record(store, .unscreened(wave: wave), path: output, rows: rows, language: language)
+                }
             })
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import PsyScreen
 
-struct Validate: ParsableCommand {
+struct Validate: LocalizedCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check questionnaire and battery files against the format.",
@@ -13,8 +13,10 @@ struct Validate: ParsableCommand {
     @Argument(help: "Instrument or battery XML files.")
     var files: [String]
 
-    func run() throws {
-        let catalog = try instruments.catalog(quiet: files)
+    @OptionGroup var lang: LanguageOption
+
+    func run(in language: Language) throws {
+        let catalog = try instruments.catalog(quiet: files, language: language)
         var failed = false
         for file in files {
             do {
@@ -22,10 +24,10 @@ struct Validate: ParsableCommand {
             } catch {
                 // Each file's findings, then the next file: the exit status says whether any was invalid.
                 failed = true
-                printError(error.description)
+                printError(error.text(in: language))
                 continue
             }
-            try StandardOutput.line("\(file): valid")
+            try StandardOutput.line(CommandMessage.valid(file).text(in: language))
         }
         if failed { throw ExitCode(1) }
     }

@@ -24,44 +24,48 @@ struct Warnings: WritingCommand {
     @Option(help: "table, csv, json or xlsx (default: xlsx when the output name ends in .xlsx, else table).")
     var format: ListingFormat?
 
-    @Option(help: "Language of the xlsx column headings: zh-Hans or en.")
-    var lang: SessionLanguage = .chinese
-
     @Option(name: .shortAndLong, help: "Write to this file (mode 0600) instead of standard output.")
     var output: String?
 
+    @OptionGroup var headers: HeadersOption
+    @OptionGroup var lang: LanguageOption
+
     var files: CommandFiles { CommandFiles(database: database.resolvedPath, outputs: [.init("-o", output, .ownerOnly)]) }
 
-    func run() throws {
+    func run(in language: Language) throws {
+        let format = ListingFormat.resolve(self.format, output: output, fallback: .table)
+        let presentation = try headers.presentation(format, in: language)
         let store = try database.openForReading()
         let levels = level.isEmpty ? [.red, .orange, .yellow] : Set(level)
         var rollup = RegisterRollup.Tally()
         let times = TimestampCache()
         let listing = ListingOutput(
-            header: IdentifiedLists.registerHeader, format: ListingFormat.resolve(format, output: output, fallback: .table),
-            jsonBefore: [("wave", .string(wave))])
+            header: IdentifiedLists.registerHeader(presentation), format: format, jsonBefore: [("wave", .string(wave))])
         try listing.write(
             to: files, path: output,
             rows: { emit in
                 try store.forEachRegisterEntry(wave: wave, levels: levels) { entry in
                     rollup.add(entry)
-                    try emit(IdentifiedLists.registerRow(entry, times: times))
+                    try emit(IdentifiedLists.registerRow(entry, times: times, presentation))
                 }
             },
-            tableAfter: { "\nCounts by class, grade and school\n" + IdentifiedLists.rollup(rollup.rows).table },
-            jsonAfter: { [("rollup", .array(IdentifiedLists.rollup(rollup.rows).jsonObjects))] },
+            tableAfter: {
+                "\n" + CommandMessage.rollupHeading.text(in: language) + "\n"
+                    + IdentifiedLists.rollup(rollup.rows, presentation).table
+            },
+            jsonAfter: { [("rollup", .array(IdentifiedLists.rollup(rollup.rows, presentation).jsonObjects))] },
             workbook: { list in
-                let strings = WorkbookStrings(language: lang)
-                let headings = ColumnHeadings(language: lang)
-                return [
-                    ListingWorkbook.sheet(list, name: strings.registerSheet, headings: headings),
+                [
+                    ListingWorkbook.sheet(list, name: WorkbookText.registerSheet.text(in: language), language: language),
                     ListingWorkbook.sheet(
-                        IdentifiedLists.rollup(rollup.rows), name: strings.rollupSheet, headings: headings,
-                        renamed: ["level": strings.unitLevel]),
+                        IdentifiedLists.rollup(rollup.rows, presentation), name: WorkbookText.rollupSheet.text(in: language),
+                        language: language),
                 ]
             },
             beforeCommit: { rows in
-                if let output { try AuditedExport.record(store, "warning register of wave \(wave)", path: output, rows: rows) }
+                if let output {
+                    try AuditedExport.record(store, .register(wave: wave), path: output, rows: rows, language: language)
+                }
             })
     }
 }

@@ -15,7 +15,7 @@ struct Wave: ParsableCommand {
         subcommands: [WaveClose.self, WaveOpen.self])
 }
 
-struct WaveClose: ParsableCommand {
+struct WaveClose: LocalizedCommand {
     static let configuration = CommandConfiguration(
         commandName: "close", abstract: "Close a wave: its anonymized outputs may be released.")
 
@@ -29,22 +29,25 @@ struct WaveClose: ParsableCommand {
         name: .customLong("min-cell"), help: "k of the wave's disclosure pattern and of the check of what changed (at least 5).")
     var minCell: Int = MinimumCellSize.standard.k
 
-    func run() throws {
+    @OptionGroup var lang: LanguageOption
+
+    func run(in language: Language) throws {
         let threshold = try MinimumCellSize(minCell)
-        let catalog = try instruments.catalog()
+        let catalog = try instruments.catalog(language: language)
         let store = try database.openForWriting()
         // The one pattern every output of the closed wave shows a subset of: decided and proved now.
         let cohort = try store.cohort(wave: wave, catalog: catalog)
         let pattern = try CohortReportBuilder.pattern(cohort.tables, threshold: threshold, policy: cohort.policy)
         let audit = DisclosureAudit(threshold: threshold, policy: cohort.policy).audit(cohort.tables, pattern: pattern)
         printError(audit.summary(threshold: threshold))
-        guard audit.passed else { throw CLIError("the audit found counts a reader can narrow; the wave stays open", exitCode: 1) }
+        guard audit.passed else { throw CLIError(CommandMessage.auditFailedWaveStaysOpen, exitCode: 1) }
         let closed = try store.closeWave(wave, threshold: threshold, pattern: pattern.encoded(columns: cohort.tables.columns))
-        print("closed wave \(wave): \(closed.students) roster students, \(closed.changed) changed since the last closing")
+        try StandardOutput.line(
+            CommandMessage.waveClosed(wave: wave, students: closed.students, changed: closed.changed).text(in: language))
     }
 }
 
-struct WaveOpen: ParsableCommand {
+struct WaveOpen: LocalizedCommand {
     static let configuration = CommandConfiguration(
         commandName: "open", abstract: "Open a closed wave again (nothing anonymized is released until it is closed).")
 
@@ -53,10 +56,12 @@ struct WaveOpen: ParsableCommand {
     @Argument(help: "The wave, e.g. 2026-autumn.")
     var wave: String
 
-    func run() throws {
+    @OptionGroup var lang: LanguageOption
+
+    func run(in language: Language) throws {
         let store = try database.openForWriting()
         try store.openWave(wave)
-        print("opened wave \(wave)")
+        try StandardOutput.line(CommandMessage.waveOpened(wave).text(in: language))
     }
 }
 
@@ -65,17 +70,14 @@ enum ReleaseGate {
     /// The pattern an output of `cohort` shows: the one stored when the wave was closed with this k; for a
     /// draft, decided now. A closed wave asked for another k is refused: one pattern per wave and k.
     static func pattern(
-        _ store: ScreeningStore, _ cohort: WaveCohort, threshold: MinimumCellSize, draft: Bool
+        _ store: any ScreeningStore, _ cohort: WaveCohort, threshold: MinimumCellSize, draft: Bool
     ) throws -> DisclosurePattern {
         if !draft {
             guard let data = try store.closedPattern(wave: cohort.wave, threshold: threshold) else {
-                throw CLIError(
-                    "wave '\(cohort.wave)' was not closed with k = \(threshold.k): open it and close it with --min-cell \(threshold.k), or use --draft"
-                )
+                throw CLIError(CommandMessage.waveNotClosedWithK(wave: cohort.wave, k: threshold.k))
             }
             guard let pattern = DisclosurePattern.decode(data, columns: cohort.tables.columns) else {
-                throw CLIError(
-                    "wave '\(cohort.wave)' was closed with other instruments or scoring keys: open it and close it again")
+                throw CLIError(CommandMessage.waveClosedWithOtherKeys(cohort.wave))
             }
             return pattern
         }
@@ -83,7 +85,7 @@ enum ReleaseGate {
     }
 
     /// Refuses (exit 2) an open or changed wave unless `draft`; returns whether the output is a draft.
-    static func check(_ store: ScreeningStore, wave: String, draft: Bool) throws -> Bool {
+    static func check(_ store: any ScreeningStore, wave: String, draft: Bool) throws -> Bool {
         // An unknown wave (a typo) gets the report's own message, with the known waves.
         guard try store.waveExists(wave) else { return draft }
         let state = try store.releaseState(wave: wave)
@@ -93,13 +95,9 @@ enum ReleaseGate {
         case .open where draft, .changedSinceClosing where draft:
             return true
         case .open:
-            throw CLIError(
-                "wave '\(wave)' is open: close it first (`psyscreen wave close \(wave)`), or write an owner-only draft with --draft"
-            )
+            throw CLIError(CommandMessage.waveIsOpen(wave))
         case .changedSinceClosing(let students):
-            throw CLIError(
-                "wave '\(wave)' changed since it was closed (\(students) student(s)): open and close it again (`psyscreen wave open \(wave)`, `psyscreen wave close \(wave)`), or use --draft"
-            )
+            throw CLIError(CommandMessage.waveChangedSinceClosing(wave: wave, students: students))
         }
     }
 }

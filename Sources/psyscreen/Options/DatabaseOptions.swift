@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import PsyScreenPostgres
 import PsyScreenStore
 
 /// `--db PATH`, shared by every command that uses the school database.
@@ -6,22 +8,46 @@ struct DatabaseOptions: ParsableArguments {
     @Option(
         name: .customLong("db"),
         help: ArgumentHelp(
-            "The school database (SQLite).", discussion: "Default: $PSYSCREEN_DB, else ./psyscreen.sqlite.", valueName: "path"))
+            "The school database: a SQLite file, or a PostgreSQL server's database (postgresql://USER@HOST:PORT/DBNAME).",
+            discussion:
+                "Default: $PSYSCREEN_DB, else ./psyscreen.sqlite. PostgreSQL passwords come from PGPASSWORD or ~/.pgpass.",
+            valueName: "path"))
     var path: String?
 
-    /// The database file this run uses.
-    var resolvedPath: String { path ?? ScreeningStore.defaultPath() }
+    init() {}
 
-    /// For the commands that only read: never creates the file, works on a file the user may only read, and
-    /// stops at once on a damaged one.
-    func openForReading(checkIntegrity: Bool = true) throws -> ScreeningStore {
-        try ScreeningStore(path: resolvedPath, access: .readOnly, checkIntegrity: checkIntegrity)
+    /// A database named outside `--db` (`db copy --from/--to`).
+    init(path: String) { self.path = path }
+
+    /// The database this run uses: a file path or a PostgreSQL URL.
+    var resolvedPath: String { path ?? StoreLocation.defaultPath() }
+
+    /// The PostgreSQL database `--db` names (with libpq's environment variables).
+    func postgresLocation() throws -> PostgresLocation {
+        try PostgresLocation(
+            url: resolvedPath, environment: ProcessInfo.processInfo.environment, user: StoreLocation.currentUser())
     }
 
-    /// For the commands that store: creates (owner-only) and migrates if needed; `checkIntegrity` refuses to add
-    /// to a damaged file (`take` leaves it off: a lab terminal starts in an instant, and SQLite still stops at the
-    /// first damaged page it meets).
-    func openForWriting(checkIntegrity: Bool = true, busyTimeout: Double = 60) throws -> ScreeningStore {
-        try ScreeningStore(path: resolvedPath, access: .readWrite, checkIntegrity: checkIntegrity, busyTimeout: busyTimeout)
+    /// For the commands that only read: never creates the database, works on a file the user may only read, and
+    /// stops at once on a damaged one.
+    func openForReading(checkIntegrity: Bool = true) throws -> any ScreeningStore {
+        try open(.readOnly, checkIntegrity: checkIntegrity)
+    }
+
+    /// For the commands that store: creates (a file owner-only) and migrates if needed; `checkIntegrity` refuses to
+    /// add to a damaged file (`take` leaves it off: a lab terminal starts in an instant, and SQLite still stops at
+    /// the first damaged page it meets).
+    /// `busyTimeout`: how long a statement waits for another connection's lock before it fails as busy
+    /// (``StoreError/isBusy``): SQLite's busy timeout, PostgreSQL's `lock_timeout`.
+    func openForWriting(checkIntegrity: Bool = true, busyTimeout: Double = 60) throws -> any ScreeningStore {
+        try open(.readWrite, checkIntegrity: checkIntegrity, busyTimeout: busyTimeout)
+    }
+
+    /// A `postgresql://` URL opens PostgreSQL (PostgreSQL checks its own pages), anything else a SQLite file.
+    private func open(_ access: StoreAccess, checkIntegrity: Bool, busyTimeout: Double = 60) throws -> any ScreeningStore {
+        if StoreLocation.isServer(resolvedPath) {
+            return try PostgresStore(location: try postgresLocation(), access: access, lockTimeout: busyTimeout)
+        }
+        return try SQLiteStore(path: resolvedPath, access: access, checkIntegrity: checkIntegrity, busyTimeout: busyTimeout)
     }
 }

@@ -15,15 +15,14 @@ struct InstrumentOptions: ParsableArguments {
     /// The loaded catalog; throws every problem found when it cannot be loaded. A file with errors gets a one-line
     /// warning (none for the files in `quiet`, which the command reports itself); the command fails only if it
     /// needs that file.
-    func catalog(quiet: [String] = []) throws -> InstrumentCatalog {
+    func catalog(quiet: [String] = [], language: Language) throws -> InstrumentCatalog {
         guard let directory = InstrumentDirectory.locate(explicit: directory) else {
-            throw CLIError(
-                "cannot find the instruments folder: pass --instruments DIR or set \(InstrumentDirectory.environmentVariable)")
+            throw CLIError(CommandMessage.noInstrumentsFolder(variable: InstrumentDirectory.environmentVariable))
         }
         let catalog = try InstrumentCatalog.load(directory: directory)
         let quietPaths = Set(quiet.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
         for problem in catalog.problems where !quietPaths.contains(URL(fileURLWithPath: problem.file).standardizedFileURL.path) {
-            printError(problem.warning.description)
+            printError(problem.warning.text(in: language))
         }
         return catalog
     }

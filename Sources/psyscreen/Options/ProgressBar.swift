@@ -10,21 +10,23 @@ import PsyScreen
 /// terminal, so logs and pipes get nothing extra.
 final class ProgressBar {
     private let totalBytes: Int?
-    private let label: String
+    private let label: ProgressLabel
+    private let language: Language
     private var lastDraw: Double = 0
     private var drawn = false
 
     /// `nil` when stderr is not a terminal.
-    static func forTerminal(label: String, inputPath: String) -> ProgressBar? {
+    static func forTerminal(label: ProgressLabel, language: Language, inputPath: String) -> ProgressBar? {
         guard isatty(STDERR_FILENO) == 1 else { return nil }
         var info = stat()
         let found = inputPath == "-" ? fstat(STDIN_FILENO, &info) == 0 : stat(inputPath, &info) == 0
         let size = found && (info.st_mode & S_IFMT) == S_IFREG && info.st_size > 0 ? Int(info.st_size) : nil
-        return ProgressBar(label: label, totalBytes: size)
+        return ProgressBar(label: label, language: language, totalBytes: size)
     }
 
-    init(label: String, totalBytes: Int?) {
+    init(label: ProgressLabel, language: Language, totalBytes: Int?) {
         self.label = label
+        self.language = language
         self.totalBytes = totalBytes
     }
 
@@ -33,7 +35,7 @@ final class ProgressBar {
         let now = Self.seconds()
         guard now - lastDraw >= 0.1 else { return }
         lastDraw = now
-        draw(Self.line(label: label, records: records, bytes: bytes, totalBytes: totalBytes))
+        draw(Self.line(label: label, records: records, bytes: bytes, totalBytes: totalBytes, language: language))
     }
 
     /// Clears the bar, so the summary line starts clean.
@@ -42,8 +44,9 @@ final class ProgressBar {
     }
 
     /// The bar's text: `[=========>          ]  45%  450000 records`, or just the count when the size is unknown.
-    static func line(label: String, records: Int, bytes: Int, totalBytes: Int?) -> String {
-        guard let totalBytes, totalBytes > 0 else { return "\(label): \(records) records" }
+    static func line(label: ProgressLabel, records: Int, bytes: Int, totalBytes: Int?, language: Language) -> String {
+        let (name, count) = (label.text(in: language), CommandMessage.records(records).text(in: language))
+        guard let totalBytes, totalBytes > 0 else { return "\(name): \(count)" }
         let fraction = min(Double(bytes) / Double(totalBytes), 1)
         let width = 30
         let done = Int(fraction * Double(width))
@@ -51,7 +54,7 @@ final class ProgressBar {
             String(repeating: "=", count: done) + (done < width ? ">" : "")
             + String(repeating: " ", count: max(width - done - 1, 0))
         let percent = String(Int(fraction * 100))
-        return "\(label) [\(bar)] \(String(repeating: " ", count: 3 - percent.count))\(percent)%  \(records) records"
+        return "\(name) [\(bar)] \(String(repeating: " ", count: 3 - percent.count))\(percent)%  \(count)"
     }
 
     private func draw(_ text: String) {

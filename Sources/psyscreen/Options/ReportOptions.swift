@@ -1,7 +1,7 @@
 import ArgumentParser
 import PsyScreen
 
-/// Options shared by `report` and `merge`: format, output, k, language.
+/// Options shared by `report` and `merge`: format, output, k.
 struct ReportOptions: ParsableArguments {
     @Option(help: "table, csv, json, html, md or xlsx (default: xlsx when the output name ends in .xlsx, else table).")
     var format: CohortReportFormat?
@@ -14,9 +14,6 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .customLong("min-cell"), help: "Minimum cell size k: counts 1…k−1 are hidden (at least 5).")
     var minCell: Int = MinimumCellSize.standard.k
 
-    @Option(help: "Language of table, md, html and xlsx: zh-Hans or en.")
-    var lang: String = "zh-Hans"
-
     /// The validated k; throws below the floor.
     func threshold() throws -> MinimumCellSize {
         try MinimumCellSize(minCell)
@@ -26,10 +23,10 @@ struct ReportOptions: ParsableArguments {
     var outputFile: CommandFiles.Output { .init("-o", output, .shareable) }
 
     /// Writes the report to `-o` (declared in `files` with ``outputFile``).
-    func write(_ report: CohortReport, files: CommandFiles) throws {
+    func write(_ report: CohortReport, files: CommandFiles, language: Language) throws {
         let format = self.format ?? (output?.lowercased().hasSuffix(".xlsx") == true ? .xlsx : .table)
         if format.isBinary { try CommandFiles.refuseBinaryOnTerminal(output) }
-        try files.write(bytes: try format.render(report, language: lang), to: output)
+        try files.write(bytes: try format.render(report, language: language), to: output)
     }
 }
 

@@ -11,17 +11,12 @@ struct RosterSelection: ParsableArguments {
     var isEmpty: Bool { school == nil && grade == nil && className == nil }
 
     /// The enrolled students chosen, in roster order; an error when there are none.
-    func students(in store: ScreeningStore) throws -> [Student] {
+    func students(in store: any ScreeningStore) throws -> [Student] {
         let students = try store.enrolledStudents(school: school, grade: grade, className: className)
-        guard !students.isEmpty else { throw CLIError("no enrolled students\(scope) on the roster", file: store.path) }
-        return students
-    }
-
-    /// ` in school X, grade Y, class Z` for the message when nobody matches.
-    private var scope: String {
-        let parts = [school.map { "school \($0)" }, grade.map { "grade \($0)" }, className.map { "class \($0)" }].compactMap {
-            $0
+        guard !students.isEmpty else {
+            throw CLIError(
+                CommandMessage.noEnrolledStudents(school: school, grade: grade, className: className), file: store.path)
         }
-        return parts.isEmpty ? "" : " in " + parts.joined(separator: ", ")
+        return students
     }
 }

@@ -62,13 +62,13 @@ final class ScoreDestination {
         while true {
             let count = buffer.withUnsafeMutableBytes { pread(source, $0.baseAddress!, $0.count, off_t(offset)) }
             if count < 0 && errno == EINTR { continue }
-            if count < 0 { throw FileError.system("temporary file", "cannot read back") }
+            if count < 0 { throw FileError.system(ScratchFile.defaultDirectory, .readTemporaryFile) }
             if count == 0 { return }
             var written = 0
             while written < count {
                 let result = buffer.withUnsafeBytes { write(target, $0.baseAddress! + written, count - written) }
                 if result < 0 && errno == EINTR { continue }
-                if result <= 0 { throw FileError.system(name, "cannot write") }
+                if result <= 0 { throw FileError.system(name, .write) }
                 written += result
             }
             offset += count

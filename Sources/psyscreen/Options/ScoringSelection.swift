@@ -9,17 +9,15 @@ struct ScoringSelection: ParsableArguments {
     @Option(name: .customLong("instrument"), help: "An instrument id or XML file; repeat for several.")
     var instruments: [String] = []
 
-    func validate() throws {
-        if battery == nil && instruments.isEmpty {
-            throw ValidationError("say what to score: --battery ID or --instrument ID (repeatable)")
-        }
-        if battery != nil && !instruments.isEmpty {
-            throw ValidationError("--battery and --instrument cannot be combined")
-        }
+    /// Refuses a selection that says nothing, or both things.
+    func check() throws {
+        if battery == nil && instruments.isEmpty { throw CLIError(CommandMessage.sayWhatToScore) }
+        if battery != nil && !instruments.isEmpty { throw CLIError(CommandMessage.batteryAndInstrument) }
     }
 
     /// The battery to score with (an ad-hoc one for `--instrument`); throws when unknown.
     func resolve(_ catalog: InstrumentCatalog) throws -> Battery {
+        try check()
         if let battery { return try catalog.resolveBattery(battery) }
         return Battery.adHoc(try instruments.map { id throws(InputError) in try catalog.resolveInstrument(id) })
     }

@@ -14,24 +14,17 @@ struct TableInputOptions: ParsableArguments {
     @Option(help: "CSV: auto, ',', ';' or tab.")
     var delimiter: String = "auto"
 
-    func validate() throws {
-        guard CSVEncoding(argument: encoding) != nil else {
-            throw ValidationError("--encoding must be auto, utf-8 or gb18030, not '\(encoding)'")
-        }
-        guard CSVDelimiter(argument: delimiter) != nil else {
-            throw ValidationError("--delimiter must be auto, ',', ';' or tab, not '\(delimiter)'")
-        }
-    }
-
-    /// Opens `path` (`-` = standard input, always CSV).
+    /// Opens `path` (`-` = standard input, always CSV); refuses an encoding or delimiter it does not know.
     func open(_ path: String) throws -> any RowSource {
+        guard CSVEncoding(argument: encoding) != nil else { throw CLIError(CommandMessage.badEncoding(encoding)) }
+        guard CSVDelimiter(argument: delimiter) != nil else { throw CLIError(CommandMessage.badDelimiter(delimiter)) }
         if try WorkbookDetection.isWorkbook(path: path) {
             if encoding != "auto" || delimiter != "auto" {
-                throw CLIError("--encoding and --delimiter are for CSV files; this is an Excel workbook", file: path)
+                throw CLIError(CommandMessage.csvOptionsOnWorkbook, file: path)
             }
             return try WorksheetSource(path: path, sheet: sheet)
         }
-        if let sheet { throw CLIError("--sheet \(sheet) is for Excel workbooks; this file is read as CSV", file: path) }
+        if let sheet { throw CLIError(CommandMessage.sheetOnCSV(sheet), file: path) }
         return try CSVReader(
             path: path,
             options: .init(

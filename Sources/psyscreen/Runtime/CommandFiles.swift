@@ -5,7 +5,7 @@ import PsyScreenStore
 
 /// A command that writes files. It declares once, in ``files``, what it reads and writes; the entry point checks
 /// every output against that before `run()` (before any work), and outputs are opened only through ``files``.
-protocol WritingCommand: ParsableCommand {
+protocol WritingCommand: LocalizedCommand {
     var files: CommandFiles { get }
 }
 
@@ -50,7 +50,9 @@ struct CommandFiles {
     ) {
         self.outputs = outputs
         for input in inputs { rule.protect(input, as: .input) }
-        rule.protectDatabase(database ?? ScreeningStore.defaultPath())
+        let database = database ?? StoreLocation.defaultPath()
+        // A PostgreSQL database is no file an output could replace.
+        if !StoreLocation.isServer(database) { rule.protectDatabase(database) }
         if protectingKey { rule.protect(KeyLocation.resolve(key), as: .pseudonymKey) }
         for file in Self.instrumentFiles(instruments) { rule.protect(file, as: .instrument) }
     }
@@ -64,7 +66,7 @@ struct CommandFiles {
     func open(_ path: String?) throws -> OutputFile {
         let path = path ?? "-"
         guard let output = outputs.first(where: { $0.path == path }) else {
-            throw CLIError("internal: output \(path) was not declared in the command's files")
+            throw CLIError(CommandMessage.undeclaredOutput(path))
         }
         try check()
         return try rule.open(output.path, mode: output.privacy.mode)
@@ -102,9 +104,7 @@ struct CommandFiles {
         case .json: try write(json(), to: path)
         case .xlsx:
             try writeWorkbook(
-                workbook?() ?? [
-                    ListingWorkbook.sheet(tabulation, name: "psyscreen", headings: ColumnHeadings(language: .english))
-                ],
+                workbook?() ?? [ListingWorkbook.sheet(tabulation, name: "psyscreen", language: .english)],
                 to: path)
         }
     }
@@ -118,21 +118,21 @@ struct CommandFiles {
     /// A workbook on standard output is fine for a pipe or a file, noise on a terminal.
     static func refuseBinaryOnTerminal(_ path: String?) throws {
         if (path ?? "-") == "-" && isatty(STDOUT_FILENO) != 0 {
-            throw CLIError("a workbook is a binary file: name it with -o FILE.xlsx")
+            throw CLIError(CommandMessage.workbookOnTerminal)
         }
     }
 
     /// Opens a declared output, hands `body` a writer on it, and commits it (or discards it on an error).
-    /// Nothing read from a database leaves before its integrity check has passed (``ScreeningStore/verifyOpenDatabases()``):
+    /// Nothing read from a database leaves before its integrity check has passed (``SQLiteStore/verifyOpenDatabases()``):
     /// a file is put in place only then, and standard output or a device is not written before.
     func write(to path: String?, byteOrderMark: Bool = false, _ body: (CSVWriter) throws -> Void) throws {
         let file = try open(path)
         let writer = CSVWriter(fileDescriptor: file.fileDescriptor, name: file.path, options: .init(byteOrderMark: byteOrderMark))
         do {
-            if file.kind != .replacement { try ScreeningStore.verifyOpenDatabases() }
+            if file.kind != .replacement { try SQLiteStore.verifyOpenDatabases() }
             try body(writer)
             try writer.flush()
-            try ScreeningStore.verifyOpenDatabases()
+            try SQLiteStore.verifyOpenDatabases()
             try file.commit()
         } catch {
             file.discard()
@@ -159,5 +159,34 @@ enum ListingFormat: String, CaseIterable, ExpressibleByArgument {
     /// The format asked for, else `xlsx` for an output named `*.xlsx`, else `fallback`.
     static func resolve(_ given: ListingFormat?, output: String?, fallback: ListingFormat) -> ListingFormat {
         given ?? (output?.lowercased().hasSuffix(".xlsx") == true ? .xlsx : fallback)
+    }
+}
+
+/// `--headers keys|human` of the listing commands: who reads the CSV.
+struct HeadersOption: ParsableArguments {
+    enum Style: String, CaseIterable, ExpressibleByArgument {
+        /// Column keys and coded values, the same in every language: for programs.
+        case keys
+        /// Headings and values in the chosen language: for a person opening the file.
+        case human
+    }
+
+    @Option(
+        help:
+            "keys (column names and codes, the same in every language, for programs) or human (headings and values in the chosen language, for people)."
+    )
+    var headers: Style = .keys
+
+    /// How `format` presents the listing: JSON always has keys; a table is for a person (English tables keep the
+    /// keys unless --headers human); CSV has keys unless --headers human; a workbook has headings.
+    func presentation(_ format: ListingFormat, in language: Language) throws -> Presentation {
+        switch (format, headers) {
+        case (.json, .human): throw CLIError(CommandMessage.headersNotForJSON)
+        case (.json, .keys), (.csv, .keys): return .keys
+        case (.table, .keys): return .table(language)
+        case (.table, .human), (.csv, .human): return .human(language)
+        // A workbook is for a person: headings and values in the language, whatever --headers says.
+        case (.xlsx, _): return .human(language)
+        }
     }
 }

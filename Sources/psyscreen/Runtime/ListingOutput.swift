@@ -24,9 +24,7 @@ struct ListingOutput {
     func write(
         to files: CommandFiles, path: String?, rows: Rows, tableAfter: () -> String = { "" },
         jsonAfter: () -> [(String, JSONValue)] = { [] },
-        workbook: (_ listing: Tabulation) -> [SpreadsheetTable] = {
-            [ListingWorkbook.sheet($0, name: "psyscreen", headings: ColumnHeadings(language: .english))]
-        },
+        workbook: (_ listing: Tabulation) -> [SpreadsheetTable],
         beforeCommit: (_ rows: Int) throws -> Void = { _ in }
     ) throws {
         var count = 0

@@ -5,8 +5,9 @@ import PsyScreenStore
 /// closed pipe), so that a failed write never exits 0.
 enum StandardOutput {
     static func write(_ text: String) throws {
-        try ScreeningStore.verifyOpenDatabases()
-        let writer = ByteWriter(fileDescriptor: 1, name: "<standard output>", capacity: max(64, min(text.utf8.count, 1 << 20)))
+        try SQLiteStore.verifyOpenDatabases()
+        // "-" names standard output in errors (in the reader's language).
+        let writer = ByteWriter(fileDescriptor: 1, name: "-", capacity: max(64, min(text.utf8.count, 1 << 20)))
         try writer.write(text)
         try writer.flush()
     }

@@ -7,7 +7,7 @@ import PsyScreenStore
 /// the next item is shown) and feeds back lines, EOF, Ctrl-C and idle timeouts.
 struct TerminalDriver {
     var flow: TerminalFlow
-    let store: ScreeningStore
+    let store: any ScreeningStore
     let wave: String
     let screen: TerminalScreen
     let reader: LineReader
@@ -68,12 +68,12 @@ struct TerminalDriver {
                 return try performOnce(effect)
             } catch let error where error.isBusy {
                 if !told {
-                    screen.show(.notice(flow.strings.saving))
+                    screen.show(.notice(flow.say(.saving)))
                     told = true
                 }
             } catch {
                 // The student sees a short line; the teacher finds the details on stderr.
-                printError(error.description)
+                printError(error.text(in: language))
                 if case .saveAnswer = effect, let sheet = flow.unsavedSheet {
                     keep(sheet)
                     return .answersKept
@@ -87,10 +87,8 @@ struct TerminalDriver {
         let battery = flow.configuration.battery
         switch effect {
         case .lookUpStudent(let id):
-            guard let student = try store.student(id) else { return .studentNotFound }
-            let latest = try store.latestAttempt(wave: wave, studentID: student.studentID)
-            let answered = try latest.map { attempt throws(StoreError) in try store.answeredItems(attemptID: attempt.id) } ?? []
-            return .studentFound(StudentLookup(student: student, latestAttempt: latest, answeredItems: answered))
+            guard let lookup = try store.lookUp(wave: wave, studentID: id, battery: battery) else { return .studentNotFound }
+            return .studentFound(lookup)
         case .startAttempt(let studentID, let consented):
             return .attemptStarted(
                 try store.startTerminalAttempt(wave: wave, studentID: studentID, battery: battery, consented: consented))
@@ -105,6 +103,8 @@ struct TerminalDriver {
         }
     }
 
+    private var language: Language { flow.configuration.language }
+
     /// Writes the sitting's answers to a recovery file beside the database (owner-only), or, if even that fails,
     /// to standard error: the teacher imports it with `psyscreen import`.
     private func keep(_ sheet: (studentID: String, answers: [Int?])) {
@@ -112,12 +112,12 @@ struct TerminalDriver {
         let text = RecoverySheet.csv(battery: battery, studentID: sheet.studentID, answers: sheet.answers)
         if let path = RecoveryFile.write(text, database: store.path, wave: wave, studentID: sheet.studentID) {
             printError(
-                "\(sheet.studentID)'s answers were not stored; they are in \(path): import it with `psyscreen import --wave \(wave) --battery \(battery.id) \(path)` once the database works"
-            )
+                CommandMessage.answersInRecoveryFile(student: sheet.studentID, file: path, wave: wave, battery: battery.id)
+                    .text(in: language))
         } else {
             printError(
-                "\(sheet.studentID)'s answers were not stored, and no recovery file could be written; keep these lines as a CSV file and import it with `psyscreen import --wave \(wave) --battery \(battery.id) FILE`:\n\(text)"
-            )
+                CommandMessage.answersNotKept(student: sheet.studentID, wave: wave, battery: battery.id, text: text)
+                    .text(in: language))
         }
     }
 }

@@ -53,28 +53,22 @@ final class BulkScoringJobTests: XCTestCase {
             if bad {
                 rejected += 1
                 expectedProblems.append(
-                    RecordProblem(
-                        line: recordLine, field: 3, column: "phq9_1", value: "7", reason: "is not one of the options (0, 1, 2, 3)"
-                    ))
+                    RecordProblem(line: recordLine, field: 3, column: "phq9_1", value: "7", reason: .notAnOption([0, 1, 2, 3])))
                 if items[8] >= 1 {
                     expectedProblems.append(
                         RecordProblem(
                             .crisis, line: recordLine, field: 11, column: "phq9_9", value: "\(items[8])",
-                            reason:
-                                "raises the crisis flag phq9.item9 on this rejected record: check the paper form and see the student today"
-                        ))
+                            reason: .crisisOnRejectedRecord(flag: "phq9.item9")))
                 }
                 continue
             }
             if let first = firstLine[id] {
                 rejected += 1
-                let crisis =
-                    items[8] >= 1
-                    ? "; this sheet raises a crisis flag: compare it with line \(first) and see the student today" : ""
+                let crisis = items[8] >= 1
                 expectedProblems.append(
                     RecordProblem(
-                        crisis.isEmpty ? .rejection : .crisis, line: recordLine, field: 1, column: "student_id",
-                        value: id.uppercased(), reason: "repeats the student_id of line \(first)\(crisis)"))
+                        crisis ? .crisis : .rejection, line: recordLine, field: 1, column: "student_id",
+                        value: id.uppercased(), reason: .repeatsStudentID(firstLine: first, raisesCrisis: crisis)))
                 continue
             }
             firstLine[id] = recordLine

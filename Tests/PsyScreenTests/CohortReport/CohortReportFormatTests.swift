@@ -50,22 +50,22 @@ final class CohortReportFormatTests: XCTestCase {
     }
 
     func testHTMLIsSelfContainedWithSVGCharts() throws {
-        for language in ["zh-Hans", "en"] {
+        for language in Language.allCases {
             let html = CohortReportHTML.render(Self.report, language: language)
             XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
             XCTAssertGreaterThanOrEqual(html.components(separatedBy: "<svg").count - 1, 4, "coverage ×2, bands ×2, levels")
             for forbidden in ["http://", "https://", "<script", "<link", "src=", "url(", "@import"] {
                 XCTAssertFalse(html.contains(forbidden), forbidden)
             }
-            XCTAssertTrue(html.contains(language == "en" ? "Coverage by class" : "各班普查率"))
+            XCTAssertTrue(html.contains(language == .english ? "Coverage by class" : "各班普查率"))
         }
     }
 
     func testHumanFormatsUseTheMarkerAndTheStamp() throws {
-        let table = CohortReportText.table(Self.report, language: "en")
+        let table = CohortReportText.table(Self.report, language: .english)
         XCTAssertTrue(table.contains("minimum cell size k = 10"))
         XCTAssertTrue(table.contains(" — ") || table.contains("—\n"))
-        let markdown = CohortReportText.markdown(Self.report, language: "zh-Hans")
+        let markdown = CohortReportText.markdown(Self.report, language: .chinese)
         XCTAssertTrue(markdown.hasPrefix("# 心理健康筛查统计报告"))
         XCTAssertTrue(markdown.contains("| 单位 | 在籍 | 已筛查 | 普查率 |"))
     }

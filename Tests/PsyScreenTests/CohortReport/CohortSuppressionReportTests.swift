@@ -45,7 +45,7 @@ final class CohortSuppressionReportTests: XCTestCase {
         let unit = try XCTUnwrap(report.classUnit("G1", "1A"))
         XCTAssertFalse(report.units.flatMap { $0.scales[0].bandPercents }.contains("100%"))
         XCTAssertFalse(
-            String(decoding: try CohortReportFormat.csv.render(report, language: "en"), as: UTF8.self).contains("100%"))
+            String(decoding: try CohortReportFormat.csv.render(report, language: .english), as: UTF8.self).contains("100%"))
         if unit.scales[0].bands[1] != nil { XCTAssertEqual(unit.scales[0].bandPercents[1], ">95%") }
     }
 

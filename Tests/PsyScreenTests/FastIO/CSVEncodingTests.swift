@@ -67,7 +67,7 @@ final class CSVEncodingTests: XCTestCase {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("班级\n".utf8) + [0xFF] + Array("\n".utf8)
         let diagnostic = try parseError(bytes)
         XCTAssertEqual(diagnostic?.location.line, 2)
-        XCTAssertEqual(diagnostic?.message, "invalid UTF-8; use --encoding gb18030 if the file is GB18030")
+        XCTAssertEqual(diagnostic?.message.english, "invalid UTF-8; use --encoding gb18030 if the file is GB18030")
     }
 
     func testInvalidUTF8AfterUTF8IsAnErrorWithItsLine() throws {
@@ -75,7 +75,7 @@ final class CSVEncodingTests: XCTestCase {
         let bytes = Array((header + "1,高一(3)班,张三,男,护理\n\n\"2\",\"a\nb\",").utf8) + classNameGB + Array(",x,y,z\n".utf8)
         let diagnostic = try parseError(bytes)
         XCTAssertEqual(diagnostic?.location.line, 5)
-        XCTAssertEqual(diagnostic?.message, "invalid UTF-8; use --encoding gb18030 if the file is GB18030")
+        XCTAssertEqual(diagnostic?.message.english, "invalid UTF-8; use --encoding gb18030 if the file is GB18030")
     }
 
     func testInvalidUTF8FarBehindTheDetectionWindow() throws {
@@ -98,18 +98,19 @@ final class CSVEncodingTests: XCTestCase {
     func testInvalidGB18030() throws {
         let bytes = Array("id,class\n\n1,".utf8) + [0xB8, 0xDF, 0x80, 0x41] + Array("\n".utf8)
         let diagnostic = try parseError(bytes, .init(encoding: .gb18030))
-        XCTAssertEqual(diagnostic, Diagnostic(at: diagnostic!.location, "invalid GB18030"))
+        XCTAssertEqual(diagnostic, Diagnostic(at: diagnostic!.location, RecordMessage.invalidGB18030(detected: false)))
+        XCTAssertEqual(diagnostic?.message.english, "invalid GB18030")
         XCTAssertEqual(diagnostic?.location.line, 3)
     }
 
     func testTruncatedCharacterAtEndOfFile() throws {
         let gb = try parseError(Array("id\n1\n".utf8) + [0xB8], .init(encoding: .gb18030))
         XCTAssertEqual(gb?.location.line, 3)
-        XCTAssertEqual(gb?.message, "the file ends in the middle of a GB18030 character")
+        XCTAssertEqual(gb?.message.english, "the file ends in the middle of a GB18030 character")
         let utf8 = try parseError(Array("id\n1\n".utf8) + [0xE9, 0xAB], .init(encoding: .utf8))
         XCTAssertEqual(utf8?.location.line, 3)
         XCTAssertEqual(
-            utf8?.message,
+            utf8?.message.english,
             "the file ends in the middle of a UTF-8 character; use --encoding gb18030 if the file is GB18030")
     }
 
@@ -119,7 +120,7 @@ final class CSVEncodingTests: XCTestCase {
         let diagnostic = try parseError(bytes)
         XCTAssertEqual(diagnostic?.location.line, 1)
         XCTAssertEqual(
-            diagnostic?.message,
+            diagnostic?.message.english,
             "the file is UTF-16 (Excel \"Unicode Text\"); save it as \"CSV UTF-8\" or \"CSV\" and try again")
     }
 

@@ -104,7 +104,7 @@ final class CSVReaderTests: XCTestCase {
         let diagnostic = try parseError(Array("a,b\n1,2\n3,\"oops\n4,5\n\n6,7\n".utf8))
         XCTAssertEqual(diagnostic?.location.line, 3)
         XCTAssertEqual(
-            diagnostic?.message,
+            diagnostic?.message.english,
             "field 2 opens a quote that is never closed (the rest of the file would be read as that field)")
     }
 
@@ -112,7 +112,7 @@ final class CSVReaderTests: XCTestCase {
         let text = "a,b\n1,2\n3,\"" + String(repeating: "x", count: 5000)
         let diagnostic = try parseError(Array(text.utf8), .init(maximumRecordSize: 1000))
         XCTAssertEqual(diagnostic?.location.line, 3)
-        XCTAssertEqual(diagnostic?.message, "a record longer than 1000 bytes starts here; is a quote never closed?")
+        XCTAssertEqual(diagnostic?.message.english, "a record longer than 1000 bytes starts here; is a quote never closed?")
     }
 
     func testMissingFileIsAFileError() {

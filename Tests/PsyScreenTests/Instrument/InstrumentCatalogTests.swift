@@ -101,11 +101,13 @@ final class InstrumentCatalogTests: XCTestCase {
         let problem = InstrumentCatalog.Problem(
             file: "a.xml", id: "a",
             error: InputError([
-                Diagnostic(at: SourceLocation(file: "a.xml", line: 3), "first"),
-                Diagnostic(at: SourceLocation(file: "a.xml", line: 9), "second"),
+                Diagnostic(at: SourceLocation(file: "a.xml", line: 3), InstrumentMessage.documentEmpty),
+                Diagnostic(at: SourceLocation(file: "a.xml", line: 9), InstrumentMessage.noRootElement),
             ]))
         XCTAssertEqual(
-            problem.warning.description, "a.xml:3: warning: file not used: first (and 1 more error: psyscreen validate a.xml)")
+            problem.warning.description,
+            "a.xml:3: warning: file not used: the document is empty (and 1 more error: psyscreen validate a.xml)")
+        XCTAssertEqual(problem.warning.text(in: .chinese), "a.xml:3: 警告：文件未使用：文件是空的（另有 1 个错误：psyscreen validate a.xml）")
     }
 
     func testLocatingTheInstrumentsFolder() {

@@ -77,7 +77,7 @@ final class AtomicFileWriterTests: XCTestCase {
     func testErrors() throws {
         let scratch = try ScratchDirectory()
         XCTAssertThrowsError(try AtomicFileWriter(path: scratch.path)) { error in
-            XCTAssertEqual((error as? FileError)?.message, "is a directory, not a file name")
+            XCTAssertEqual((error as? FileError)?.message.english, "is a directory, not a file name")
         }
         XCTAssertThrowsError(try AtomicFileWriter(path: scratch.path + "/missing/out.csv")) { error in
             XCTAssertEqual((error as? FileError)?.code, ENOENT)

@@ -153,7 +153,7 @@ final class OutputGuardTests: XCTestCase {
         try file.commit()
         XCTAssertNotEqual(fcntl(STDOUT_FILENO, F_GETFD), -1)
         XCTAssertThrowsError(try rule.open(scratch.path, mode: 0o600)) { error in
-            XCTAssertEqual((error as? FileError)?.message, "is a directory, not a file name")
+            XCTAssertEqual((error as? FileError)?.message.english, "is a directory, not a file name")
         }
     }
 }

@@ -5,8 +5,6 @@ import XCTest
 /// The one reader of paper results: what each record is (sheet, rejected, blank), every problem by field, a
 /// crisis answer on a rejected sheet never lost, repeated IDs found after the read.
 final class PaperResultsReaderTests: XCTestCase {
-    private static let note =
-        "raises the crisis flag phq9.item9 on this rejected record: check the paper form and see the student today"
     private static let header = "student_id," + (1...9).map { "phq9_\($0)" }.joined(separator: ",")
 
     /// What each data record of `text` (a header and PHQ-9 items) is, with its problems, and the repeats.
@@ -31,8 +29,7 @@ final class PaperResultsReaderTests: XCTestCase {
     }
 
     private func notAnOption(_ line: Int, _ field: Int, _ value: String) -> RecordProblem {
-        RecordProblem(
-            line: line, field: field, column: "phq9_\(field - 1)", value: value, reason: "is not one of the options (0, 1, 2, 3)")
+        RecordProblem(line: line, field: field, column: "phq9_\(field - 1)", value: value, reason: .notAnOption([0, 1, 2, 3]))
     }
 
     func testARejectedRecordThatEndorsesItem9SaysSo() throws {
@@ -49,12 +46,14 @@ final class PaperResultsReaderTests: XCTestCase {
             [
                 [
                     notAnOption(2, 2, "9"),
-                    RecordProblem(.crisis, line: 2, field: 10, column: "phq9_9", value: "2", reason: Self.note),
+                    RecordProblem(
+                        .crisis, line: 2, field: 10, column: "phq9_9", value: "2",
+                        reason: .crisisOnRejectedRecord(flag: "phq9.item9")),
                 ],
                 [notAnOption(3, 2, "9")],
-                [RecordProblem(line: 4, field: 10, column: "phq9_9", value: "x", reason: "is not a number")],
+                [RecordProblem(line: 4, field: 10, column: "phq9_9", value: "x", reason: .notANumber)],
                 [],
-                [RecordProblem(line: 6, reason: "expected 10 fields, found 3")],
+                [RecordProblem(line: 6, reason: .wrongFieldCount(expected: 10, found: 3))],
             ])
     }
 
@@ -76,9 +75,10 @@ final class PaperResultsReaderTests: XCTestCase {
             try read(text, requireStudentID: true).records.map(\.1),
             [
                 [
+                    RecordProblem(line: 2, field: 1, column: "student_id", value: " ", reason: .emptyStudentID),
                     RecordProblem(
-                        line: 2, field: 1, column: "student_id", value: " ", reason: "is empty: every record needs a student_id"),
-                    RecordProblem(.crisis, line: 2, field: 10, column: "phq9_9", value: "1", reason: Self.note),
+                        .crisis, line: 2, field: 10, column: "phq9_9", value: "1",
+                        reason: .crisisOnRejectedRecord(flag: "phq9.item9")),
                 ]
             ])
     }
@@ -91,12 +91,12 @@ final class PaperResultsReaderTests: XCTestCase {
                 [
                     RecordProblem(
                         line: 2, field: 1, column: "student_id", value: "B7\u{0}Z",
-                        reason: "contains the control character U+0000, which no student ID has")
+                        reason: .controlCharacterInID("U+0000"))
                 ],
                 [
                     RecordProblem(
                         line: 3, field: 1, column: "student_id", value: "A\u{1B}[2J",
-                        reason: "contains the control character U+001B, which no student ID has")
+                        reason: .controlCharacterInID("U+001B"))
                 ],
             ])
         XCTAssertEqual(found.records[0].1[0].value, "B7\\u{0}Z", "shown, never printed raw")
@@ -134,10 +134,10 @@ final class PaperResultsReaderTests: XCTestCase {
             [
                 RecordProblem(
                     .crisis, line: 4, field: 1, column: "student_id", value: "S1",
-                    reason:
-                        "repeats the student_id of line 2; this sheet raises a crisis flag: compare it with line 2 and see the student today"
-                ),
-                RecordProblem(line: 5, field: 1, column: "student_id", value: "S2", reason: "repeats the student_id of line 3"),
+                    reason: .repeatsStudentID(firstLine: 2, raisesCrisis: true)),
+                RecordProblem(
+                    line: 5, field: 1, column: "student_id", value: "S2",
+                    reason: .repeatsStudentID(firstLine: 3, raisesCrisis: false)),
             ])
     }
 

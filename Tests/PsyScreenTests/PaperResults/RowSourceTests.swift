@@ -15,7 +15,7 @@ final class RowSourceTests: XCTestCase {
 
         var name: String { "sheet1" }
         var bytesRead: Int { 0 }
-        var encodingName: String { "xlsx" }
+        var encodingName: LocalizedText { LocalizedText(english: "xlsx", chinese: "xlsx") }
 
         func next() throws -> TableRecord? {
             guard position < rows.count else { return nil }
@@ -45,10 +45,7 @@ final class RowSourceTests: XCTestCase {
             if kind == .rejected {
                 XCTAssertEqual(
                     reader.problems,
-                    [
-                        RecordProblem(
-                            line: 4, field: 2, column: "gad7_1", value: "4", reason: "is not one of the options (0, 1, 2, 3)")
-                    ])
+                    [RecordProblem(line: 4, field: 2, column: "gad7_1", value: "4", reason: .notAnOption([0, 1, 2, 3]))])
             }
         }
         XCTAssertEqual(kinds, [.sheet, .blank, .rejected, .sheet])
@@ -57,6 +54,10 @@ final class RowSourceTests: XCTestCase {
         try reader.forEachRepeat { repeats.append($0.problem) }
         XCTAssertEqual(
             repeats,
-            [RecordProblem(line: 5, field: 1, column: "student_id", value: "A1", reason: "repeats the student_id of line 2")])
+            [
+                RecordProblem(
+                    line: 5, field: 1, column: "student_id", value: "A1",
+                    reason: .repeatsStudentID(firstLine: 2, raisesCrisis: false))
+            ])
     }
 }

@@ -100,7 +100,7 @@ final class PHQ9ScoringTests: XCTestCase {
         let battery = try XCTUnwrap(Fixtures.catalog.battery("annual"))
         let assessment = battery.policy.assess([result])
         XCTAssertEqual(assessment.level, .red)
-        XCTAssertEqual(assessment.reasons, ["phq9 flag item9"])
+        XCTAssertEqual(assessment.reasons.map(\.code), ["phq9 flag item9"])
     }
 
     func testAValueThatIsNotAnOptionIsAnErrorNeverClamped() {

@@ -24,7 +24,7 @@ struct FlowHarness {
     /// The next effect fails with this message.
     var failNextEffect: String?
 
-    init(language: SessionLanguage = .english, kiosk: Bool = false, retake: Bool = false) {
+    init(language: Language = .english, kiosk: Bool = false, retake: Bool = false) {
         flow = TerminalFlow(.init(battery: Self.annual, language: language, kiosk: kiosk, retake: retake))
     }
 
@@ -89,7 +89,7 @@ struct FlowHarness {
     private mutating func perform(_ effect: FlowEffect) -> FlowEvent {
         if let message = failNextEffect {
             failNextEffect = nil
-            return .storeFailed(message)
+            return .storeFailed(LocalizedText(libraryText: message))
         }
         switch effect {
         case .lookUpStudent(let id):

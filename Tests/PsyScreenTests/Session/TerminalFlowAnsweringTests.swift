@@ -121,7 +121,7 @@ final class TerminalFlowAnsweringTests: XCTestCase {
         var harness = FlowHarness()
         harness.begin()
         harness.type("?", after: 2)
-        XCTAssertEqual(harness.lastOutputs[1], .text(SessionStrings(.english).help("0–3")))
+        XCTAssertEqual(harness.lastOutputs[1], .text(SessionMessage.help(range: "0–3").english))
         XCTAssertEqual(harness.lastOutputs.suffix(3).first, .text("[1/16] Little interest or pleasure in doing things"))
         harness.type("1", after: 3)
         // The item's clock ran on while the help was read.

@@ -176,6 +176,29 @@ final class WorkbookReadingTests: XCTestCase {
         XCTAssertEqual(stream.merges.map { $0.covers(row: 1) }, [true, false])
     }
 
+    func testManyMergedRangesAfterManyRowsAreReadAcrossChunks() throws {
+        // Chunk boundaries fall inside <mergeCells>: no row is in progress there, whatever the last row was.
+        let rows = (1...3_000).map { #"<row r="\#($0)">"# + XLSXFixture.cell("A\($0)", inline: "ID\($0)") + "</row>" }.joined()
+        let merges = (1...40_000).map { #"<mergeCell ref="B\#($0):C\#($0)"/>"# }.joined()
+        let sheet = XLSXFixture.sheet(rows, after: #"<mergeCells count="40000">"# + merges + "</mergeCells>")
+        let path = try write(XLSXFixture.workbook(sheets: [("S", sheet)]))
+        let stream = try SheetRowStream(path: path, sheet: nil)
+        XCTAssertEqual(try stream.allRows().map(\.cells), (1...3_000).map { ["ID\($0)"] })
+        XCTAssertEqual(stream.merges.count, 40_000)
+        XCTAssertEqual(stream.merges.last?.description, "B40000:C40000")
+    }
+
+    func testARowIsNotTakenForOneInProgressWhenTheMergesAreDamaged() throws {
+        // Found by fuzz-workbook: the parser stops inside <mergeCells>, after the rows of the same chunk.
+        let sheet =
+            #"<?xml version="1.0" encoding="UTF-7"?><worksheet xmlns="\#(XLSXFixture.spreadsheetNS)"><sheetData>"#
+            + #"<row><c><v>1</v></c><c/><c><f>SUM(pA1)</f></c><c t="str"><f>1</f><v>x</v></c></row></sheetData>"#
+            + "<mergeCells count=\"1\"><me\u{1A}geCell ref=\"A1:C1\"/></mergeCells></worksheet>"
+        let path = try write(XLSXFixture.workbook(sheets: [("S", sheet)]))
+        let stream = try SheetRowStream(path: path, sheet: nil)
+        XCTAssertEqual(try stream.allRows().map(\.cells), [["1", "", "=SUM(pA1)", "x"]])
+    }
+
     func testDamagedSheetsNameTheCell() throws {
         let cases: [(String, String)] = [
             (

@@ -35,7 +35,8 @@ final class WorksheetSourceTests: XCTestCase {
         )
         XCTAssertEqual(source.name, "\(scratch.path)/book.xlsx!成绩")
         XCTAssertEqual(source.section, "成绩")
-        XCTAssertEqual(source.encodingName, "Excel sheet 成绩")
+        XCTAssertEqual(source.encodingName.english, "Excel sheet 成绩")
+        XCTAssertEqual(source.encodingName.chinese, "Excel 工作表 成绩")
         // The note right of the table has no column: it is not read.
         XCTAssertEqual(
             try records(source),
@@ -46,7 +47,7 @@ final class WorksheetSourceTests: XCTestCase {
             source.bytesRead,
             try XCTUnwrap(FileManager.default.attributesOfItem(atPath: "\(scratch.path)/book.xlsx")[.size] as? Int))
         XCTAssertEqual(source.positions.location(line: 12, field: 3).description, "\(scratch.path)/book.xlsx!成绩:C12")
-        XCTAssertEqual(source.positions.lineWord, "row")
+        XCTAssertTrue(source.positions.cells)
     }
 
     func testMergedHeaderCellsAreRefusedAtTheEndOfTheSheet() throws {

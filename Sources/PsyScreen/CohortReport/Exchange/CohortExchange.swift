@@ -87,26 +87,23 @@ package struct CohortExchange: Sendable {
         } catch {
             if let format = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] {
                 if format["format"] as? String != formatName {
-                    throw CohortExchangeError(file: file, message: "not a psyscreen exchange file (psyscreen export writes them)")
+                    throw CohortExchangeError(file: file, .notAnExchangeFile)
                 }
                 if let version = format["format_version"] as? Int, version != formatVersion {
                     throw unsupported(version, file: file)
                 }
             }
-            throw CohortExchangeError(file: file, message: "cannot read: \(Self.describe(error))")
+            throw CohortExchangeError(file: file, .cannotRead(Self.describe(error)))
         }
         guard document.format == formatName else {
-            throw CohortExchangeError(file: file, message: "not a psyscreen exchange file (format '\(document.format)')")
+            throw CohortExchangeError(file: file, .otherFormat(document.format))
         }
         guard document.formatVersion == formatVersion else { throw unsupported(document.formatVersion, file: file) }
         return try CohortExchangeReader(document: document, file: file).read()
     }
 
     private static func unsupported(_ version: Int, file: String) -> CohortExchangeError {
-        CohortExchangeError(
-            file: file,
-            message: "exchange format version \(version) is not supported (this psyscreen reads version \(formatVersion)"
-                + (version < formatVersion ? "; export the wave again with this version" : "") + ")")
+        CohortExchangeError(file: file, .unsupportedVersion(version, supported: formatVersion))
     }
 
     private static func describe(_ error: any Error) -> String {
@@ -125,12 +122,17 @@ package struct CohortExchange: Sendable {
 /// An exchange file that cannot be used, or files that cannot be merged.
 package struct CohortExchangeError: Error, Sendable, CustomStringConvertible {
     package var file: String
-    package var message: String
+    package var message: LocalizedText
 
-    package init(file: String, message: String) {
+    package init(file: String, _ message: ExchangeMessage) {
         self.file = file
-        self.message = message
+        self.message = message.localized
     }
 
-    package var description: String { "\(file): error: \(message)" }
+    /// `FILE: error: MESSAGE` in `language`.
+    package func text(in language: Language) -> String {
+        "\(file): \(CommonMessage.severity(.error).text(in: language))\(message.text(in: language))"
+    }
+
+    package var description: String { text(in: .english) }
 }

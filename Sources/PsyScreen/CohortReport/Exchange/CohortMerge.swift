@@ -10,40 +10,32 @@ package enum CohortMerge {
     package static func merge(
         _ files: [(name: String, exchange: CohortExchange)], threshold: MinimumCellSize, at date: Date = Date()
     ) throws(CohortExchangeError) -> (units: [PublishedUnit], columns: [CohortColumn], stamp: ReportStamp) {
-        guard let first = files.first else { throw CohortExchangeError(file: "merge", message: "no files to merge") }
+        guard let first = files.first else { throw CohortExchangeError(file: "merge", .noFiles) }
         var units: [PublishedUnit] = []
         var schoolFile: [String: String] = [:]
         var policies: [ReportStamp.PolicyKey] = []
         var k = threshold.k
         for (name, exchange) in files {
             guard !exchange.isDraft else {
-                throw CohortExchangeError(
-                    file: name, message: "a draft (written from an open wave): close the wave and export again")
+                throw CohortExchangeError(file: name, .draftFile)
             }
             guard exchange.stamp.wave == first.exchange.stamp.wave else {
                 throw CohortExchangeError(
-                    file: name,
-                    message: "wave '\(exchange.stamp.wave)' differs from '\(first.exchange.stamp.wave)' of \(first.name)")
+                    file: name, .otherWave(exchange.stamp.wave, first: first.exchange.stamp.wave, firstFile: first.name))
             }
             guard exchange.stamp.instruments == first.exchange.stamp.instruments,
                 exchange.columns == first.exchange.columns
             else {
-                throw CohortExchangeError(
-                    file: name,
-                    message: "its instruments or scoring keys differ from those of \(first.name): figures scored"
-                        + " with different keys cannot be added up")
+                throw CohortExchangeError(file: name, .otherKeys(firstFile: first.name))
             }
             guard exchange.stamp.minimumCellSize >= threshold.k else {
-                throw CohortExchangeError(
-                    file: name,
-                    message: "made with k = \(exchange.stamp.minimumCellSize), below --min-cell \(threshold.k): ask the"
-                        + " school to export with --min-cell \(threshold.k)")
+                throw CohortExchangeError(file: name, .kBelowMinCell(k: exchange.stamp.minimumCellSize, minCell: threshold.k))
             }
             k = max(k, exchange.stamp.minimumCellSize)
             for policy in exchange.stamp.policies where !policies.contains(policy) { policies.append(policy) }
             for school in Set(exchange.units.map(\.unit.school)) {
                 if let other = schoolFile[school] {
-                    throw CohortExchangeError(file: name, message: "school '\(school)' is also in \(other)")
+                    throw CohortExchangeError(file: name, .schoolInTwoFiles(school: school, otherFile: other))
                 }
                 schoolFile[school] = name
             }

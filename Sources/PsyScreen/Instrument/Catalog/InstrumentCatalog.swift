@@ -21,11 +21,9 @@ package struct InstrumentCatalog: Sendable {
         /// One line for a command that goes on without the file: its first error, and how to see them all.
         package var warning: Diagnostic {
             let own = error.diagnostics.filter { $0.location.file == file }
-            let first = own.first ?? Diagnostic(at: SourceLocation(file: file, line: 1), "cannot be read")
-            let more = own.count - 1
+            let first = own.first ?? Diagnostic(at: SourceLocation(file: file, line: 1), InstrumentMessage.cannotBeRead)
             return Diagnostic(
-                .warning, at: first.location,
-                "file not used: \(first.message)\(more > 0 ? " (and \(more) more error\(more == 1 ? "" : "s"): psyscreen validate \(file))" : "")"
+                .warning, at: first.location, InstrumentMessage.fileNotUsed(first: first.message, more: own.count - 1, file: file)
             )
         }
     }
@@ -48,7 +46,7 @@ package struct InstrumentCatalog: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".xml") }.sorted()
         } catch {
-            throw InputError(at: SourceLocation(file: directory, line: 1), "cannot list the instruments directory")
+            throw InputError(at: SourceLocation(file: directory, line: 1), InstrumentMessage.cannotListDirectory)
         }
         var problems: [Problem] = []
         var instruments: [String: Instrument] = [:]
@@ -60,7 +58,7 @@ package struct InstrumentCatalog: Sendable {
                 switch try loader.load(path) {
                 case .instrument(let instrument):
                     if let other = instruments[instrument.id] {
-                        problems.append(duplicate(path, "instrument", instrument.id, other.source))
+                        problems.append(duplicate(path, battery: false, instrument.id, other.source))
                         ambiguous.insert(instrument.id)
                     } else {
                         instruments[instrument.id] = instrument
@@ -81,7 +79,7 @@ package struct InstrumentCatalog: Sendable {
             do {
                 let battery = try file.resolve({ instruments[$0] }, unusable: { id in unusable.first { $0.id == id }?.file })
                 if let other = batteries[battery.id] {
-                    problems.append(duplicate(file.file, "battery", battery.id, other.source))
+                    problems.append(duplicate(file.file, battery: true, battery.id, other.source))
                     ambiguousBatteries.insert(battery.id)
                 } else {
                     batteries[battery.id] = battery
@@ -99,11 +97,12 @@ package struct InstrumentCatalog: Sendable {
             loader: loader)
     }
 
-    private static func duplicate(_ path: String, _ kind: String, _ id: String, _ other: String) -> Problem {
+    private static func duplicate(_ path: String, battery: Bool, _ id: String, _ other: String) -> Problem {
         Problem(
             file: path, id: id,
             error: InputError(
-                at: SourceLocation(file: path, line: 1), "\(kind) id '\(id)' is already defined in \(other) (neither is used)"))
+                at: SourceLocation(file: path, line: 1),
+                InstrumentMessage.definedTwice(battery: battery, id: id, otherFile: other)))
     }
 
     package func instrument(_ id: String) -> Instrument? { instruments.first { $0.id == id } }
@@ -119,7 +118,7 @@ package struct InstrumentCatalog: Sendable {
     package func resolveInstrument(_ idOrPath: String) throws(InputError) -> Instrument {
         if idOrPath.contains("/") || idOrPath.hasSuffix(".xml") {
             guard case .instrument(let instrument) = try loader.load(idOrPath) else {
-                throw InputError(at: SourceLocation(file: idOrPath, line: 1), "this file is a battery, not an instrument")
+                throw InputError(at: SourceLocation(file: idOrPath, line: 1), InstrumentMessage.fileIsBattery)
             }
             return instrument
         }
@@ -127,7 +126,7 @@ package struct InstrumentCatalog: Sendable {
         if let problem = problem(for: idOrPath) { throw problem }
         throw InputError(
             at: SourceLocation(file: directory, line: 1),
-            "no instrument '\(idOrPath)' (known: \(instruments.map(\.id).joined(separator: ", "))\(unreadableNote))")
+            InstrumentMessage.noInstrument(idOrPath, known: instruments.map(\.id), unreadable: unreadableFiles))
     }
 
     /// A battery by id.
@@ -136,13 +135,12 @@ package struct InstrumentCatalog: Sendable {
         if let problem = problem(for: id) { throw problem }
         throw InputError(
             at: SourceLocation(file: directory, line: 1),
-            "no battery '\(id)' (known: \(batteries.map(\.id).joined(separator: ", "))\(unreadableNote))")
+            InstrumentMessage.noBattery(id, known: batteries.map(\.id), unreadable: unreadableFiles))
     }
 
     /// Files that could not even be read as far as their id: the one asked for may be among them.
-    private var unreadableNote: String {
-        let files = problems.filter { $0.id == nil }.map { ($0.file as NSString).lastPathComponent }
-        return files.isEmpty ? "" : "; unreadable: \(files.joined(separator: ", "))"
+    private var unreadableFiles: [String] {
+        problems.filter { $0.id == nil }.map { ($0.file as NSString).lastPathComponent }
     }
 
     /// Validates any file against this catalog's schema; a battery is resolved against this catalog's instruments.

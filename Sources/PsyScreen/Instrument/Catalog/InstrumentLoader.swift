@@ -49,7 +49,7 @@ package struct InstrumentLoader: Sendable {
             case .failure(let error):
                 let schema = diagnostics.filter { diagnostic in
                     !decoder.numberErrors.contains {
-                        $0.line == diagnostic.location.line && diagnostic.message.contains($0.schemaSays)
+                        $0.line == diagnostic.location.line && diagnostic.message.english.contains($0.schemaSays)
                     }
                 }
                 throw InputError(Self.merge(schema, error.diagnostics))
@@ -61,7 +61,7 @@ package struct InstrumentLoader: Sendable {
             if !diagnostics.isEmpty { throw InputError(diagnostics) }
             throw InputError(
                 at: SourceLocation(file: file, line: root.line),
-                "expected an <instrument> or <battery> element, found <\(root.name)>")
+                InstrumentMessage.unexpectedRoot(root.name))
         }
     }
 

@@ -21,26 +21,26 @@ struct BatteryDecoder {
     }
 
     mutating func decode() -> Result<Battery, InputError> {
-        let title = context.text("title", of: root, what: "title")
+        let title = context.text("title", of: root, what: .title)
         var instruments: [Instrument] = []
         for reference in root.children(named: "instrument") {
             let id = reference.attribute("ref") ?? ""
             if instruments.contains(where: { $0.id == id }) {
-                context.error(reference.line, "instrument '\(id)' is listed twice")
+                context.error(reference.line, .instrumentListedTwice(id))
             } else if let instrument = lookup(id) {
                 instruments.append(instrument)
             } else if let file = unusable(id) {
                 broken.insert(id)
-                context.error(reference.line, "instrument '\(id)' cannot be used: \(file) has errors")
+                context.error(reference.line, .instrumentUnusable(id, file: file))
             } else {
-                context.error(reference.line, "unknown instrument '\(id)' (no instrument file with this id)")
+                context.error(reference.line, .unknownInstrument(id))
             }
         }
-        let consent = context.text("consent", of: root, what: "consent")
-        let closing = context.text("closing", of: root, what: "closing")
-        let crisis = context.text("crisis", of: root, what: "crisis")
+        let consent = context.text("consent", of: root, what: .consent)
+        let closing = context.text("closing", of: root, what: .closing)
+        let crisis = context.text("crisis", of: root, what: .crisis)
         let seconds = root.children(named: "validity").first?.children(named: "min-seconds").first.flatMap {
-            context.integer($0, in: InstrumentLimits.seconds, what: "min-seconds")
+            context.integer($0, in: InstrumentLimits.seconds, what: .minSeconds)
         }
         let policy = decodePolicy(instruments)
         context.checkTranslations()
@@ -67,9 +67,7 @@ struct BatteryDecoder {
         for instrument in instruments {
             for flag in instrument.crisisFlags {
                 if !red.contains(.flag(instrument: instrument.id, flag: flag.id)) {
-                    context.error(
-                        policy.line,
-                        "crisis flag '\(flag.id)' of instrument '\(instrument.id)' must give red in the policy")
+                    context.error(policy.line, .crisisFlagMustBeRed(flag: flag.id, instrument: instrument.id))
                 }
             }
         }
@@ -82,14 +80,14 @@ struct BatteryDecoder {
         let instrumentID = element.attribute("instrument") ?? ""
         if broken.contains(instrumentID) { return nil }
         guard let instrument = instruments.first(where: { $0.id == instrumentID }) else {
-            context.error(element.line, "the policy names instrument '\(instrumentID)', which is not in this battery")
+            context.error(element.line, .policyInstrumentNotInBattery(instrumentID))
             return nil
         }
         switch element.name {
         case "flag":
             let id = element.attribute("id") ?? ""
             guard instrument.flag(id) != nil else {
-                context.error(element.line, "instrument '\(instrumentID)' has no flag '\(id)'")
+                context.error(element.line, .policyUnknownFlag(instrument: instrumentID, flag: id))
                 return nil
             }
             return .flag(instrument: instrumentID, flag: id)
@@ -98,17 +96,17 @@ struct BatteryDecoder {
             let ids = context.idList(element.attribute("ids"))
             var known = true
             for id in ids where !scale.bands.contains(where: { $0.id == id }) {
-                context.error(element.line, "scale '\(instrumentID).\(scale.id)' has no band '\(id)'")
+                context.error(element.line, .policyUnknownBand(scale: "\(instrumentID).\(scale.id)", band: id))
                 known = false
             }
             return known ? .bands(instrument: instrumentID, scale: scale.id, bandIDs: ids) : nil
         case "score":
             guard let scale = scale(element, of: instrument) else { return nil }
             let limit = InstrumentLimits.scoreBound
-            let minimum = context.decimal(element, "min", limit: limit, what: "score condition min")
-            let maximum = context.decimal(element, "max", limit: limit, what: "score condition max")
+            let minimum = context.decimal(element, "min", limit: limit, what: .scoreConditionBound(maximum: false))
+            let maximum = context.decimal(element, "max", limit: limit, what: .scoreConditionBound(maximum: true))
             if element.attribute("min") == nil && element.attribute("max") == nil {
-                context.error(element.line, "a score condition needs min, max or both")
+                context.error(element.line, .scoreConditionNeedsBounds)
                 return nil
             }
             return .score(instrument: instrumentID, scale: scale.id, minimum: minimum, maximum: maximum)
@@ -120,7 +118,7 @@ struct BatteryDecoder {
     private mutating func scale(_ element: XMLElementValue, of instrument: Instrument) -> Scale? {
         let id = element.attribute("scale") ?? ""
         guard let scale = instrument.scale(id) else {
-            context.error(element.line, "instrument '\(instrument.id)' has no scale '\(id)'")
+            context.error(element.line, .policyUnknownScale(instrument: instrument.id, scale: id))
             return nil
         }
         return scale

@@ -4,25 +4,25 @@
 extension DecodingContext {
     /// A whole-number attribute of `element` within `range`; nil when absent or reported.
     mutating func integer(
-        _ element: XMLElementValue, _ attribute: String, in range: ClosedRange<Int>, what: String
+        _ element: XMLElementValue, _ attribute: String, in range: ClosedRange<Int>, what: NumberField
     ) -> Int? {
         guard let text = element.attribute(attribute) else { return nil }
         return integer(text, in: range, line: element.line, what: what, schemaSays: "attribute '\(attribute)'")
     }
 
     /// The text of `element` as a whole number within `range`; nil when reported.
-    mutating func integer(_ element: XMLElementValue, in range: ClosedRange<Int>, what: String) -> Int? {
+    mutating func integer(_ element: XMLElementValue, in range: ClosedRange<Int>, what: NumberField) -> Int? {
         integer(element.text, in: range, line: element.line, what: what, schemaSays: "Element '\(element.name)':")
     }
 
     private mutating func integer(
-        _ text: String, in range: ClosedRange<Int>, line: Int, what: String, schemaSays: String
+        _ text: String, in range: ClosedRange<Int>, line: Int, what: NumberField, schemaSays: String
     ) -> Int? {
         let trimmed = Self.trimmed(text)
         // Int() accepts only digits with an optional sign: no spaces, exponents or hexadecimal.
         if let value = Int(trimmed), range.contains(value) { return value }
         numberError(
-            line, "\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(Self.quoted(trimmed))'",
+            line, .notWholeNumber(what, low: range.lowerBound, high: range.upperBound, value: Self.quoted(trimmed)),
             schemaSays: schemaSays)
         return nil
     }
@@ -30,7 +30,7 @@ extension DecodingContext {
     /// A decimal attribute of `element` (`-12.5`: no exponent, NaN or infinity) whose magnitude is at most
     /// `limit`, with at most ``InstrumentLimits/fractionDigits`` significant digits after the point; nil when
     /// absent or reported.
-    mutating func decimal(_ element: XMLElementValue, _ attribute: String, limit: Double, what: String) -> Double? {
+    mutating func decimal(_ element: XMLElementValue, _ attribute: String, limit: Double, what: NumberField) -> Double? {
         guard let text = element.attribute(attribute) else { return nil }
         let trimmed = Self.trimmed(text)
         let digits = InstrumentLimits.fractionDigits
@@ -38,14 +38,13 @@ extension DecodingContext {
         guard let value = Self.decimalValue(trimmed), value.magnitude <= limit else {
             numberError(
                 element.line,
-                "\(what) must be a decimal number from \(Self.plain(-limit)) to \(Self.plain(limit)), not '\(Self.quoted(trimmed))'",
+                .notDecimal(what, low: Self.plain(-limit), high: Self.plain(limit), value: Self.quoted(trimmed)),
                 schemaSays: schemaSays)
             return nil
         }
         if Self.significantFractionDigits(trimmed) > digits {
             numberError(
-                element.line, "\(what) has more than \(digits) digits after the point ('\(Self.quoted(trimmed))')",
-                schemaSays: schemaSays)
+                element.line, .tooManyFractionDigits(what, digits: digits, value: Self.quoted(trimmed)), schemaSays: schemaSays)
             return nil
         }
         return value
@@ -53,7 +52,7 @@ extension DecodingContext {
 
     /// Reports a bad number; the schema's message about the same value on that line (which says the same less
     /// plainly) is then left out.
-    private mutating func numberError(_ line: Int, _ message: String, schemaSays: String) {
+    private mutating func numberError(_ line: Int, _ message: InstrumentMessage, schemaSays: String) {
         error(line, message)
         numberErrors.append((line, schemaSays))
     }

@@ -5,22 +5,22 @@ struct DecodingContext {
     private(set) var diagnostics: [Diagnostic] = []
     /// Lines with a reported bad number, and how the schema's message about it starts.
     var numberErrors: [(line: Int, schemaSays: String)] = []
-    private var texts: [(what: String, line: Int, languages: [String])] = []
+    private var texts: [(what: TextElement, line: Int, languages: [String])] = []
 
     init(file: String) { self.file = file }
 
-    mutating func error(_ line: Int, _ message: String) {
+    mutating func error(_ line: Int, _ message: InstrumentMessage) {
         diagnostics.append(Diagnostic(at: SourceLocation(file: file, line: line), message))
     }
 
     /// The localized text in the `name` children of `element` (one element per language), normalized.
-    mutating func text(_ name: String, of element: XMLElementValue, what: String) -> LocalizedText {
+    mutating func text(_ name: String, of element: XMLElementValue, what: TextElement) -> LocalizedText {
         var translations: [LocalizedText.Translation] = []
         let children = element.children(named: name)
         for child in children {
             let language = child.language ?? ""
             if translations.contains(where: { $0.language == language }) {
-                error(child.line, "\(what) has two '\(language)' translations")
+                error(child.line, .twoTranslations(what, language: language))
                 continue
             }
             translations.append(.init(language: language, text: TextNormalizer.normalize(child.text)))
@@ -39,7 +39,7 @@ struct DecodingContext {
         }
         for text in texts {
             for language in all where !text.languages.contains(language) {
-                error(text.line, "\(text.what) has no '\(language)' translation (other texts of this file have one)")
+                error(text.line, .missingTranslation(text.what, language: language))
             }
         }
     }
@@ -50,12 +50,12 @@ struct DecodingContext {
     }
 
     /// Reports ids that occur twice among `elements`, naming the kind of thing (`item`, `scale`…).
-    mutating func checkUnique(_ elements: [XMLElementValue], kind: String, scope: String = "") {
+    mutating func checkUnique(_ elements: [XMLElementValue], kind: IDKind) {
         var seen: [String: Int] = [:]
         for element in elements {
             guard let id = element.attribute("id") else { continue }
             if let first = seen[id] {
-                error(element.line, "duplicate \(kind) id '\(id)'\(scope) (first defined on line \(first))")
+                error(element.line, .duplicateID(kind, id: id, firstLine: first))
             } else {
                 seen[id] = element.line
             }

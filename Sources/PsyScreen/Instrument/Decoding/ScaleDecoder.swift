@@ -11,19 +11,19 @@ struct ScaleDecoder {
 
     func decode(_ root: XMLElementValue, _ context: inout DecodingContext) -> [Scale] {
         let elements = root.children.filter { $0.name == "scale" || $0.name == "derived-scale" }
-        context.checkUnique(elements, kind: "scale")
+        context.checkUnique(elements, kind: .scale)
         if elements.count > InstrumentLimits.scales {
             context.error(
                 elements[InstrumentLimits.scales].line,
-                "an instrument has at most \(InstrumentLimits.scales) scales (this one has \(elements.count))")
+                .tooManyScales(limit: InstrumentLimits.scales, count: elements.count))
         }
         var scales: [Scale] = []
         for element in elements {
             let id = element.attribute("id") ?? ""
             if Self.reservedIDs.contains(id) {
-                context.error(element.line, "scale id '\(id)' is reserved (it names an output column)")
+                context.error(element.line, .reservedScaleID(id))
             }
-            let label = context.text("label", of: element, what: "scale '\(id)' label")
+            let label = context.text("label", of: element, what: .scaleLabel(id))
             let shape: (Scale.Definition, Int, ClosedRange<Double>, Double)?
             if element.name == "scale" {
                 shape = itemScale(element, id: id, &context)
@@ -59,10 +59,10 @@ struct ScaleDecoder {
         var seen: Set<String> = []
         for itemID in itemIDs {
             if !seen.insert(itemID).inserted {
-                context.error(element.line, "scale '\(id)' names item '\(itemID)' twice")
+                context.error(element.line, .scaleItemTwice(scale: id, item: itemID))
             }
             guard let item = items.first(where: { $0.id == itemID }) else {
-                context.error(element.line, "scale '\(id)' names unknown item '\(itemID)'")
+                context.error(element.line, .scaleUnknownItem(scale: id, item: itemID))
                 continue
             }
             if let set = responseSets.first(where: { $0.id == item.responseSetID }), !set.options.isEmpty {
@@ -72,24 +72,21 @@ struct ScaleDecoder {
         let count = itemIDs.count
         let minimumAnswered =
             context.integer(
-                element, "min-answered", in: 1...InstrumentLimits.items, what: "scale '\(id)' min-answered") ?? count
+                element, "min-answered", in: 1...InstrumentLimits.items, what: .minAnswered(scale: id)) ?? count
         let prorate = element.attribute("prorate").map { $0 == "true" || $0 == "1" } ?? false
         if minimumAnswered > count {
-            context.error(element.line, "scale '\(id)' needs \(minimumAnswered) answered items but has only \(count)")
+            context.error(element.line, .scaleTooFewItems(scale: id, minimumAnswered: minimumAnswered, count: count))
         }
         if method == .sum && minimumAnswered < count && !prorate {
-            context.error(
-                element.line,
-                "scale '\(id)' allows missing items (min-answered \(minimumAnswered) of \(count)) but does not prorate: a plain sum of fewer items is not comparable"
-            )
+            context.error(element.line, .scaleMissingWithoutProrating(scale: id, minimumAnswered: minimumAnswered, count: count))
         }
         if method == .mean && prorate {
-            context.error(element.line, "scale '\(id)': prorate applies to sum scales only (a mean needs none)")
+            context.error(element.line, .prorateOnMean(scale: id))
         }
         let decimalsAttribute = context.integer(
-            element, "decimals", in: InstrumentLimits.decimals, what: "scale '\(id)' decimals")
+            element, "decimals", in: InstrumentLimits.decimals, what: .decimals(scale: id))
         if method == .sum && decimalsAttribute != nil {
-            context.error(element.line, "scale '\(id)': decimals apply to mean scales only (sums are whole numbers)")
+            context.error(element.line, .decimalsOnSum(scale: id))
         }
         guard ranges.count == count, count > 0, element.attribute("decimals") == nil || decimalsAttribute != nil
         else { return nil }
@@ -121,14 +118,13 @@ struct ScaleDecoder {
         let of = element.attribute("of") ?? ""
         let multiplyText = DecodingContext.trimmed(element.attribute("multiply") ?? "1")
         let addText = DecodingContext.trimmed(element.attribute("add") ?? "0")
-        let what = "derived scale '\(id)'"
-        let multiply = context.decimal(element, "multiply", limit: InstrumentLimits.multiplier, what: "\(what) multiply")
-        let add = context.decimal(element, "add", limit: InstrumentLimits.offset, what: "\(what) add")
+        let multiply = context.decimal(element, "multiply", limit: InstrumentLimits.multiplier, what: .derivedMultiply(scale: id))
+        let add = context.decimal(element, "add", limit: InstrumentLimits.offset, what: .derivedAdd(scale: id))
         guard let base = earlier.first(where: { $0.id == of }) else {
-            context.error(element.line, "\(what) is based on unknown scale '\(of)' (it must be defined above)")
+            context.error(element.line, .derivedUnknownBase(scale: id, base: of))
             return nil
         }
-        if multiply == 0 { context.error(element.line, "\(what): multiply must not be 0") }
+        if multiply == 0 { context.error(element.line, .derivedMultiplyZero(scale: id)) }
         guard let multiply = element.attribute("multiply") == nil ? 1 : multiply,
             let add = element.attribute("add") == nil ? 0 : add, multiply != 0
         else { return nil }
@@ -136,8 +132,7 @@ struct ScaleDecoder {
         guard InstrumentLimits.decimals.contains(decimals) else {
             context.error(
                 element.line,
-                "\(what) would keep \(decimals) decimals (those of '\(of)' and of multiply and add together): at most \(InstrumentLimits.decimals.upperBound)"
-            )
+                .derivedDecimals(scale: id, decimals: decimals, base: of, limit: InstrumentLimits.decimals.upperBound))
             return nil
         }
         let ends = [base.range.lowerBound * multiply + add, base.range.upperBound * multiply + add]
@@ -152,22 +147,23 @@ struct ScaleDecoder {
         _ element: XMLElementValue, scaleID: String, _ context: inout DecodingContext
     ) -> ([Band], Bool) {
         let elements = element.children(named: "band")
-        context.checkUnique(elements, kind: "band", scope: " in scale '\(scaleID)'")
+        context.checkUnique(elements, kind: .band(scale: scaleID))
         if elements.count > InstrumentLimits.bands {
             context.error(
                 elements[InstrumentLimits.bands].line,
-                "scale '\(scaleID)' has more than \(InstrumentLimits.bands) bands (\(elements.count))")
+                .tooManyBands(scale: scaleID, limit: InstrumentLimits.bands, count: elements.count))
         }
         let bands = elements.compactMap { band -> Band? in
             let id = band.attribute("id") ?? ""
-            let label = context.text("label", of: band, what: "band '\(id)' label")
+            let label = context.text("label", of: band, what: .bandLabel(id))
             let limit = InstrumentLimits.scoreBound
-            let minimum = context.decimal(band, "min", limit: limit, what: "band '\(id)' min")
-            let maximum = context.decimal(band, "max", limit: limit, what: "band '\(id)' max")
+            let minimum = context.decimal(band, "min", limit: limit, what: .bandBound(band: id, maximum: false))
+            let maximum = context.decimal(band, "max", limit: limit, what: .bandBound(band: id, maximum: true))
             guard let minimum, let maximum else { return nil }
             if minimum > maximum {
                 context.error(
-                    band.line, "band '\(id)' of scale '\(scaleID)' has min \(format(minimum)) above max \(format(maximum))")
+                    band.line,
+                    .bandMinimumAboveMaximum(band: id, scale: scaleID, minimum: format(minimum), maximum: format(maximum)))
                 return nil
             }
             return Band(id: id, label: label, minimum: minimum, maximum: maximum)
@@ -183,10 +179,7 @@ struct ScaleDecoder {
         let largest = max(range.lowerBound.magnitude, range.upperBound.magnitude)
         let limit = InstrumentLimits.countedScore
         guard largest * Double(Rounding.power10(decimals)) > limit else { return true }
-        context.error(
-            line,
-            "scale '\(scaleID)' reaches \(format(largest)) with \(decimals) decimals: too large (a score × 10^decimals must stay within ±\(Int(limit)))"
-        )
+        context.error(line, .scoreTooLarge(scale: scaleID, largest: format(largest), decimals: decimals, limit: Int(limit)))
         return false
     }
 
@@ -203,35 +196,34 @@ struct ScaleDecoder {
         for band in bands where band.minimum < range.lowerBound - tolerance || band.maximum > range.upperBound + tolerance {
             context.error(
                 line(band.id),
-                "band '\(band.id)' (\(format(band.minimum))–\(format(band.maximum))) lies outside the range of scale '\(scaleID)' (\(format(range.lowerBound))–\(format(range.upperBound)))"
-            )
+                .bandOutsideRange(
+                    band: band.id, minimum: format(band.minimum), maximum: format(band.maximum), scale: scaleID,
+                    low: format(range.lowerBound), high: format(range.upperBound)))
         }
         let sorted = bands.sorted { $0.minimum < $1.minimum }
         if sorted[0].minimum > range.lowerBound + tolerance {
             context.error(
                 line(sorted[0].id),
-                "bands of scale '\(scaleID)' leave a gap: no band covers \(grid(range.lowerBound))–\(grid(sorted[0].minimum - step))"
-            )
+                .bandsLeaveGap(scale: scaleID, from: grid(range.lowerBound), to: grid(sorted[0].minimum - step)))
         }
         for (previous, next) in zip(sorted, sorted.dropFirst()) {
             if next.minimum <= previous.maximum + tolerance {
                 context.error(
                     line(next.id),
-                    "bands '\(previous.id)' and '\(next.id)' of scale '\(scaleID)' overlap (\(grid(next.minimum))–\(grid(min(previous.maximum, next.maximum))) is in both)"
-                )
+                    .bandsOverlap(
+                        first: previous.id, second: next.id, scale: scaleID, from: grid(next.minimum),
+                        to: grid(min(previous.maximum, next.maximum))))
             } else if next.minimum - previous.maximum > step + tolerance {
                 context.error(
                     line(next.id),
-                    "bands of scale '\(scaleID)' leave a gap: no band covers \(grid(previous.maximum + step))–\(grid(next.minimum - step))"
-                )
+                    .bandsLeaveGap(scale: scaleID, from: grid(previous.maximum + step), to: grid(next.minimum - step)))
             }
         }
         let last = sorted.max { $0.maximum < $1.maximum }!
         if last.maximum < range.upperBound - tolerance {
             context.error(
                 line(last.id),
-                "bands of scale '\(scaleID)' leave a gap: no band covers \(grid(last.maximum + step))–\(grid(range.upperBound))"
-            )
+                .bandsLeaveGap(scale: scaleID, from: grid(last.maximum + step), to: grid(range.upperBound)))
         }
     }
 

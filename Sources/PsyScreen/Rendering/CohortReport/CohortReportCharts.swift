@@ -21,7 +21,7 @@ struct CohortReportCharts {
                     value: text)
             }
             let chart = SVGBarChart(
-                rows: rows, target: 100, targetLabel: strings.zh ? "目标 100%" : "target 100%",
+                rows: rows, target: 100, targetLabel: strings.coverageTarget,
                 ariaLabel: "\(strings.coverageChart) \(school)")
             return ("\(strings.coverageChart) — \(school)", chart.render())
         }
@@ -33,7 +33,7 @@ struct CohortReportCharts {
         return report.columns.enumerated().compactMap { index, column in
             guard !column.bands.isEmpty else { return nil }
             let colors = Self.bandColors(column.bands.count)
-            let names = column.bands.map { CohortColumn.text($0.label, strings.language) }
+            let names = column.bands.map { CohortColumn.text($0.label, strings.tag) }
             let rows = grades.map { unit -> SVGBarChart.Row in
                 let scale = unit.scales[index]
                 let label = "\(unit.unit.school) / \(unit.unit.grade)"

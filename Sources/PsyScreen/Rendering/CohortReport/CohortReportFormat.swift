@@ -8,7 +8,7 @@ package enum CohortReportFormat: String, CaseIterable, Sendable {
     case xlsx
 
     /// The whole output: UTF-8 text, or the workbook for `xlsx`.
-    package func render(_ report: CohortReport, language: String) throws -> [UInt8] {
+    package func render(_ report: CohortReport, language: Language) throws -> [UInt8] {
         let text: String
         switch self {
         case .table: text = CohortReportText.table(report, language: language)

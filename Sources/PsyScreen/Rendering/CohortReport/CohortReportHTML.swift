@@ -2,7 +2,7 @@
 /// Chinese or English: the stamp, three charts — coverage by class against the 100 % target, band distribution
 /// per scale by grade, warning levels by grade — and the tables of the other formats.
 package enum CohortReportHTML {
-    package static func render(_ report: CohortReport, language: String) -> String {
+    package static func render(_ report: CohortReport, language: Language) -> String {
         let strings = CohortReportStrings(language: language)
         let charts = CohortReportCharts(report: report, strings: strings)
         var body = "<h1>\(HTMLText.escape(strings.title))</h1>\n"
@@ -49,7 +49,7 @@ package enum CohortReportHTML {
         }
         return """
             <!DOCTYPE html>
-            <html lang="\(strings.language)">
+            <html lang="\(strings.tag)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,58 +1,42 @@
-/// The words of the human formats (table, md, html) in Simplified Chinese or English.
+/// The words of the human formats (table, md, html) in the chosen language, from the catalogue
+/// (``ReportMessage``), and how units and scales are labelled with them.
 struct CohortReportStrings {
-    let zh: Bool
+    let language: Language
 
-    init(language: String) { zh = language.lowercased().hasPrefix("zh") }
+    init(language: Language) { self.language = language }
 
-    var language: String { zh ? "zh-Hans" : "en" }
-    var title: String { zh ? "心理健康筛查统计报告" : "Mental health screening: cohort report" }
-    var coverageSection: String { zh ? "普查率与预警等级" : "Coverage and warning levels" }
-    var unit: String { zh ? "单位" : "Unit" }
-    var enrolled: String { zh ? "在籍" : "Enrolled" }
-    var screened: String { zh ? "已筛查" : "Screened" }
-    var coverage: String { zh ? "普查率" : "Coverage" }
-    var n: String { "n" }
-    var mean: String { zh ? "均值" : "Mean" }
-    var sd: String { zh ? "标准差" : "SD" }
-    var median: String { zh ? "中位数" : "Median" }
-    var alpha: String { "α" }
-    var wholeWave: String { zh ? "全部" : "All" }
-    var hiddenNote: String {
-        zh
-            ? "“—”表示不予公布（人数过少或可由其他数字推算），或无法计算。"
-            : "“—” marks a figure that is not shown (too few students, or computable from other figures) or cannot be computed."
-    }
-    var percentNote: String {
-        zh
-            ? "百分比为占该量表有效人数之比，<5% 与 >95% 为两端的编码。"
-            : "Percentages are of the scale's n; the ends are coded <5% and >95%."
-    }
-    var coverageChart: String { zh ? "各班普查率（目标 100%）" : "Coverage by class (target 100 %)" }
-    var bandChart: String { zh ? "各年级分级分布" : "Band distribution by grade" }
-    var levelChart: String { zh ? "各年级预警等级（占已筛查人数）" : "Warning levels by grade (share of those screened)" }
-    var hiddenSegment: String { zh ? "不予公布" : "not shown" }
-    var chartsTitle: String { zh ? "图表" : "Charts" }
-    var tablesTitle: String { zh ? "统计表" : "Tables" }
-    var levelLegend: String { zh ? "红/橙/黄 人数" : "red/orange/yellow counts" }
-    var stampTitle: String { zh ? "报告信息" : "About this report" }
+    private func say(_ message: ReportMessage) -> String { message.text(in: language) }
 
-    func level(_ level: WarningLevel) -> String {
-        switch level {
-        case .red: zh ? "红色" : "Red"
-        case .orange: zh ? "橙色" : "Orange"
-        case .yellow: zh ? "黄色" : "Yellow"
-        case .none: zh ? "无" : "None"
-        }
-    }
+    var tag: String { language.tag }
+    var title: String { say(.title) }
+    var coverageSection: String { say(.coverageSection) }
+    var unit: String { say(.unit) }
+    var enrolled: String { say(.enrolled) }
+    var screened: String { say(.screened) }
+    var coverage: String { say(.coverage) }
+    var n: String { say(.n) }
+    var mean: String { say(.mean) }
+    var sd: String { say(.sd) }
+    var median: String { say(.median) }
+    var alpha: String { say(.alpha) }
+    var wholeWave: String { say(.wholeWave) }
+    var hiddenNote: String { say(.hiddenNote) }
+    var percentNote: String { say(.percentNote) }
+    var coverageChart: String { say(.coverageChart) }
+    var coverageTarget: String { say(.coverageTarget) }
+    var bandChart: String { say(.bandChart) }
+    var levelChart: String { say(.levelChart) }
+    var hiddenSegment: String { say(.hiddenSegment) }
+    var chartsTitle: String { say(.chartsTitle) }
+    var tablesTitle: String { say(.tablesTitle) }
+    var levelLegend: String { say(.levelLegend) }
+    var stampTitle: String { say(.stampTitle) }
+
+    func level(_ level: WarningLevel) -> String { say(.level(level)) }
 
     func group(_ unit: CohortUnit) -> String {
         guard let attribute = unit.groupAttribute else { return "" }
-        let name =
-            switch attribute {
-            case .gender: zh ? "性别" : "gender"
-            case .major: zh ? "专业" : "major"
-            }
-        return "\(name)=\(unit.groupValue)"
+        return "\(say(.group(attribute)))=\(unit.groupValue)"
     }
 
     /// `School / Grade / Class [gender=F]`, or the whole-wave word.
@@ -63,8 +47,8 @@ struct CohortReportStrings {
     }
 
     func scaleTitle(_ column: CohortColumn) -> String {
-        let title = CohortColumn.text(column.instrumentTitle, language)
-        let scale = CohortColumn.text(column.scaleLabel, language)
+        let title = CohortColumn.text(column.instrumentTitle, tag)
+        let scale = CohortColumn.text(column.scaleLabel, tag)
         return "\(title) — \(scale)"
     }
 }

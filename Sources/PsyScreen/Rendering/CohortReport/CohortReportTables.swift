@@ -27,7 +27,7 @@ struct CohortReportTables {
         }
         sections.append(coverage)
         for (index, column) in report.columns.enumerated() {
-            let bandNames = column.bands.map { CohortColumn.text($0.label, strings.language) }
+            let bandNames = column.bands.map { CohortColumn.text($0.label, strings.tag) }
             var section = Section(
                 title: strings.scaleTitle(column),
                 header: [strings.unit, strings.n, strings.mean, strings.sd, strings.median, strings.alpha] + bandNames,
@@ -56,7 +56,7 @@ struct CohortReportTables {
 
 /// `--format table` (terminal) and `--format md` (for pasting into documents).
 package enum CohortReportText {
-    package static func table(_ report: CohortReport, language: String) -> String {
+    package static func table(_ report: CohortReport, language: Language) -> String {
         let strings = CohortReportStrings(language: language)
         var out = strings.title + "\n" + CohortStampText.lines(report.stamp, language: language).joined(separator: "\n") + "\n"
         for section in CohortReportTables(report, strings: strings).sections {
@@ -68,7 +68,7 @@ package enum CohortReportText {
         return out
     }
 
-    package static func markdown(_ report: CohortReport, language: String) -> String {
+    package static func markdown(_ report: CohortReport, language: Language) -> String {
         let strings = CohortReportStrings(language: language)
         var out = "# \(strings.title)\n\n"
         for line in CohortStampText.lines(report.stamp, language: language) { out += "- \(escape(line))\n" }

@@ -4,7 +4,7 @@
 /// coded ends stay text (`<5%`, `>95%`). A band's count and its percentage are two columns, so that both stay
 /// numbers. A draft's sheets each start with the draft line.
 package enum CohortReportWorkbook {
-    package static func tables(_ report: CohortReport, language: String) -> [SpreadsheetTable] {
+    package static func tables(_ report: CohortReport, language: Language) -> [SpreadsheetTable] {
         let strings = CohortReportStrings(language: language)
         var tables: [SpreadsheetTable] = []
         let levels = CohortCell.publishedLevels
@@ -21,10 +21,11 @@ package enum CohortReportWorkbook {
                         + unit.levels.map(count)
                 }))
         for (index, column) in report.columns.enumerated() {
-            let bands = column.bands.map { CohortColumn.text($0.label, strings.language) }
+            let bands = column.bands.map { CohortColumn.text($0.label, strings.tag) }
             let title =
-                ColumnHeadings.shortName(title: CohortColumn.text(column.instrumentTitle, "en"), id: column.instrumentID)
-                + " " + CohortColumn.text(column.scaleLabel, strings.language)
+                ColumnHeadings.shortName(
+                    title: CohortColumn.text(column.instrumentTitle, Language.english.tag), id: column.instrumentID)
+                + " " + CohortColumn.text(column.scaleLabel, strings.tag)
             let header =
                 [strings.unit, strings.n, strings.mean, strings.sd, strings.median, strings.alpha]
                 + bands.flatMap { [$0, $0 + " %"] }
@@ -40,8 +41,7 @@ package enum CohortReportWorkbook {
                         ] + zip(scale.bands, scale.bandPercents).flatMap { [count($0), percent($1)] }
                     }))
         }
-        let about =
-            CohortStampText.lines(report.stamp, language: strings.language) + ["", strings.hiddenNote, strings.percentNote]
+        let about = CohortStampText.lines(report.stamp, language: language) + ["", strings.hiddenNote, strings.percentNote]
         tables.append(
             SpreadsheetTable(
                 name: strings.stampTitle, columns: [.init(strings.stampTitle, wraps: true, width: 90)],

@@ -19,26 +19,19 @@ package enum CohortStampText {
     }
 
     /// The line every page of a draft carries.
-    package static func draftMarker(_ language: String) -> String {
-        language.hasPrefix("zh") ? "草稿：本批次尚未关闭，数字可能变化，不得发布" : "DRAFT: the wave is still open; figures may change; not for release"
-    }
+    package static func draftMarker(_ language: Language) -> String { ReportMessage.draftMarker.text(in: language) }
 
-    package static func lines(_ stamp: ReportStamp, language: String) -> [String] {
-        let zh = language.hasPrefix("zh")
-        var lines = [
-            (zh ? "筛查批次 " : "wave ") + stamp.wave,
-            (zh ? "最小单元格 k = " : "minimum cell size k = ") + String(stamp.minimumCellSize),
-            "psyscreen " + stamp.psyscreenVersion,
-            (zh ? "生成时间 " : "generated ") + stamp.generatedAt,
-        ]
-        if let files = stamp.mergedFiles { lines.append((zh ? "合并文件数 " : "merged files ") + String(files)) }
+    package static func lines(_ stamp: ReportStamp, language: Language) -> [String] {
+        var messages: [ReportMessage] = [.stampWave(stamp.wave), .stampMinimumCell(stamp.minimumCellSize)]
+        var lines = messages.map { $0.text(in: language) } + ["psyscreen " + stamp.psyscreenVersion]
         if stamp.draft == true { lines.insert(draftMarker(language), at: 0) }
+        messages = [.stampGenerated(stamp.generatedAt)]
+        if let files = stamp.mergedFiles { messages.append(.stampMergedFiles(files)) }
         for instrument in stamp.instruments {
-            lines.append((zh ? "量表 " : "instrument ") + "\(instrument.id) \(instrument.version) \(instrument.scoringKey)")
+            messages.append(.stampInstrument("\(instrument.id) \(instrument.version) \(instrument.scoringKey)"))
         }
-        for policy in stamp.policies {
-            lines.append((zh ? "预警规则 " : "warning policy ") + "\(policy.battery) \(policy.version) \(policy.policyKey)")
-        }
+        for policy in stamp.policies { messages.append(.stampPolicy("\(policy.battery) \(policy.version) \(policy.policyKey)")) }
+        lines += messages.map { $0.text(in: language) }
         return lines
     }
 }

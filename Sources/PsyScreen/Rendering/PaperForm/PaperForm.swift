@@ -6,14 +6,14 @@
 /// Heights are estimated on the wide side (``PrintedTextMeasure``), so a page planned here fits on a printed page.
 package struct PaperForm: Sendable {
     package let battery: Battery
-    package let language: SessionLanguage
+    package let language: Language
     package let columns: ResultColumns
     /// The blocks of each page.
     package let pages: [[PaperFormBlock]]
 
     /// Plans the form. With `duplex`, a blank page is added when needed so that the page count is even and each
     /// student's form starts on a new sheet when the stack is printed on both sides.
-    package init(battery: Battery, language: SessionLanguage, duplex: Bool = false) {
+    package init(battery: Battery, language: Language, duplex: Bool = false) {
         self.battery = battery
         self.language = language
         self.columns = ResultColumns(battery.instruments)
@@ -26,7 +26,7 @@ package struct PaperForm: Sendable {
     }
 
     private static func plan(
-        _ battery: Battery, columns: ResultColumns, language: SessionLanguage, keepInstrumentsWhole: Bool
+        _ battery: Battery, columns: ResultColumns, language: Language, keepInstrumentsWhole: Bool
     ) -> [[PaperFormBlock]] {
         var planner = Planner()
         let heights = PaperFormHeights(battery: battery, language: language)

@@ -8,7 +8,7 @@ struct PaperFormHeights {
     let language: String
     let strings: PaperFormStrings
 
-    init(battery: Battery, language: SessionLanguage) {
+    init(battery: Battery, language: Language) {
         self.battery = battery
         self.language = language.rawValue
         self.strings = PaperFormStrings(language: language)

@@ -15,7 +15,7 @@ enum PaperFormStyle {
     static let latinFonts = #"Arial, "Liberation Sans", Helvetica, "DejaVu Sans""#
     static let monospaceFonts = #"Consolas, "DejaVu Sans Mono", "Liberation Mono", "Courier New", monospace"#
 
-    static func css(_ language: SessionLanguage) -> String {
+    static func css(_ language: Language) -> String {
         let fonts = language == .chinese ? "\(cjkFonts), sans-serif" : "\(latinFonts), \(cjkFonts), sans-serif"
         let line = "0.3mm solid #333"
         return """

@@ -13,10 +13,10 @@ package enum DataEntryWorkbook {
     ///   - battery: the battery's id, or the instruments' ids joined by `+` for `--instrument` (its title).
     ///   - selection: the options that choose them again for `score` and `import` (`--battery annual`).
     package static func tables(
-        battery: String, selection: String, instruments: [Instrument], language: SessionLanguage,
+        battery: String, selection: String, instruments: [Instrument], language: Language,
         students: [Student]? = nil, wave: String? = nil
     ) -> [SpreadsheetTable] {
-        let strings = WorkbookStrings(language: language)
+        func text(_ words: WorkbookText) -> String { words.text(in: language) }
         let columns = ResultColumns(instruments)
         var entryColumns: [SpreadsheetTable.Column] = ResultColumns.templateIdentityColumns.map {
             .init($0, isText: true)
@@ -27,44 +27,47 @@ package enum DataEntryWorkbook {
             entryColumns.append(
                 .init(
                     column.name,
-                    validation: .init(values: values, errorTitle: strings.notAnOptionTitle, error: strings.notAnOption(values))))
+                    validation: .init(values: values, errorTitle: text(.notAnOptionTitle), error: text(.notAnOption(values)))))
         }
         let rows: [[SpreadsheetTable.Cell]] = (students ?? []).map { student in
             [.text(student.studentID), .text(student.name), .text(student.className)]
         }
         let entry = SpreadsheetTable(
-            name: strings.entrySheet, columns: entryColumns, rows: rows, entryRows: rows.count + spareRows)
+            name: text(.entrySheet), columns: entryColumns, rows: rows, entryRows: rows.count + spareRows)
 
         var lines: [[SpreadsheetTable.Cell]] = []
         let shortNames = instruments.map(ColumnHeadings.shortName)
-        for text in [
-            strings.title(battery: battery, instruments: shortNames), strings.oneRowPerForm, strings.idAsText,
-            strings.itemsFromList, strings.whenDone(selection: selection),
+        for words in [
+            WorkbookText.title(battery: battery, instruments: shortNames), .oneRowPerForm, .idAsText, .itemsFromList,
+            .whenDone(selection: selection),
         ] {
-            lines.append([.empty, .text(text), .empty])
+            lines.append([.empty, .text(text(words)), .empty])
         }
-        if let students, let wave { lines.append([.empty, .text(strings.prefilled(count: students.count, wave: wave)), .empty]) }
+        if let students, let wave { lines.append([.empty, .text(text(.prefilled(count: students.count, wave: wave))), .empty]) }
         lines.append([])
-        lines.append([.text("student_id"), .text(strings.studentIDMeaning), .empty])
-        lines.append([.text("name"), .text(strings.nameMeaning), .empty])
-        lines.append([.text("class"), .text(strings.classMeaning), .empty])
+        lines.append([.text("student_id"), .text(text(.studentIDMeaning)), .empty])
+        lines.append([.text("name"), .text(text(.nameMeaning)), .empty])
+        lines.append([.text("class"), .text(text(.classMeaning)), .empty])
         for column in columns.itemColumns {
             let instrument = instruments[column.instrumentIndex]
             let item = instrument.items[column.itemIndex]
             let options = instrument.responses(for: item).options
-                .map { strings.option($0.value, $0.label.text(in: language.rawValue)) }
-                .joined(separator: strings.optionSeparator)
+                .map { "\($0.value) \($0.label.text(in: language.tag))" }
+                .joined(separator: text(.optionSeparator))
             lines.append([
                 .text(column.name),
-                .text(strings.item(shortNames[column.instrumentIndex], item.id, item.text.text(in: language.rawValue))),
+                .text(
+                    text(
+                        .item(short: shortNames[column.instrumentIndex], number: item.id, text: item.text.text(in: language.tag)))
+                ),
                 .text(options),
             ])
         }
         let instructions = SpreadsheetTable(
-            name: strings.instructionsSheet,
+            name: text(.instructionsSheet),
             columns: [
-                .init(strings.columnHeading, width: 12), .init(strings.meaningHeading, wraps: true, width: 70),
-                .init(strings.valuesHeading, wraps: true, width: 50),
+                .init(text(.columnHeading), width: 12), .init(text(.meaningHeading), wraps: true, width: 70),
+                .init(text(.valuesHeading), wraps: true, width: 50),
             ],
             rows: lines)
         return [entry, instructions]

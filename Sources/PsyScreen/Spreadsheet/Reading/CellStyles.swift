@@ -11,8 +11,13 @@ struct CellStyles: Sendable {
     /// Reads the styles part.
     static func read(_ archive: WorkbookArchive, part: String) throws -> CellStyles {
         let collector = XMLElementCollector(names: ["numFmt", "xf"])
-        try LibXMLStreamParser.parse(
-            archive.read(part, limit: archive.limits.smallPart), file: "\(archive.path)!\(part)", handler: collector)
+        do {
+            try LibXMLStreamParser.parse(
+                archive.read(part, limit: archive.limits.smallPart), file: "\(archive.path)!\(part)", handler: collector)
+        } catch let overflow as CollectorOverflow {
+            throw FileError(
+                path: archive.path, .workbook(.tooManyElements(part: part, element: overflow.name, limit: overflow.limit)))
+        }
         var custom: [Int: CellFormat] = [:]
         for element in collector.elements(named: "numFmt", under: "numFmts") {
             guard let id = element.attributes["numFmtId"].flatMap({ Int($0) }), let code = element.attributes["formatCode"]

@@ -86,8 +86,7 @@ private final class SharedStringReader: XMLStreamHandler {
             guard table.bytes.count + 4 * table.count <= limits.sharedStringBytes else {
                 throw FileError(
                     path: path,
-                    "\(part): the shared-string table holds more than \(ByteCount(UInt64(limits.sharedStringBytes))) of text (\(table.count) strings so far), more than psyscreen keeps in memory; save the sheet as CSV (UTF-8) or split it"
-                )
+                    .workbook(.sharedStringsTooLarge(part: part, limit: UInt64(limits.sharedStringBytes), strings: table.count)))
             }
         }
     }
@@ -96,9 +95,7 @@ private final class SharedStringReader: XMLStreamHandler {
         guard inText else { return }
         guard current.count + bytes.count <= limits.cellBytes else {
             throw FileError(
-                path: path,
-                "\(part): shared string \(table.count) is longer than \(ByteCount(UInt64(limits.cellBytes))), more than an Excel cell holds"
-            )
+                path: path, .workbook(.sharedStringTooLong(part: part, index: table.count, limit: UInt64(limits.cellBytes))))
         }
         bytes.withUnsafeBufferPointer { current.append(contentsOf: $0) }
     }

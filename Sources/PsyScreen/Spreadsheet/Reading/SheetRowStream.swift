@@ -48,7 +48,7 @@ package final class SheetRowStream {
         let package = try WorkbookPackage.read(archive)
         let chosen = try Self.choose(sheet, in: package, path: path)
         guard let part = chosen.part, archive.contains(part) else {
-            throw FileError(path: path, "sheet '\(chosen.name)' has no worksheet part: the file is damaged")
+            throw FileError(path: path, .workbook(.sheetWithoutPart(chosen.name)))
         }
         let strings = try package.sharedStringsPart.map { try SharedStrings.read(archive, part: $0) } ?? SharedStrings()
         let styles = try package.stylesPart.map { try CellStyles.read(archive, part: $0) } ?? CellStyles()
@@ -130,12 +130,12 @@ package final class SheetRowStream {
     /// Picks the sheet to read: by exact name, else by name ignoring case and surrounding spaces; nil: the first
     /// visible worksheet.
     private static func choose(_ wanted: String?, in package: WorkbookPackage, path: String) throws -> WorkbookPackage.Sheet {
-        let names = package.sheets.map { "'\($0.name)'" }.joined(separator: ", ")
+        let names = package.sheets.map(\.name)
         guard let wanted else {
             guard
                 let first = package.sheets.first(where: { $0.isWorksheet && $0.isVisible })
                     ?? package.sheets.first(where: \.isWorksheet)
-            else { throw FileError(path: path, "the workbook has no worksheet (its sheets: \(names.isEmpty ? "none" : names))") }
+            else { throw FileError(path: path, .workbook(.noWorksheet(sheets: names))) }
             return first
         }
         let key = wanted.trimmingCharacters(in: .whitespaces).lowercased()
@@ -143,9 +143,9 @@ package final class SheetRowStream {
             let sheet = package.sheets.first(where: { $0.name == wanted })
                 ?? package.sheets.first(where: { $0.name.trimmingCharacters(in: .whitespaces).lowercased() == key })
         else {
-            throw FileError(path: path, "the workbook has no sheet '\(wanted)' (its sheets: \(names))")
+            throw FileError(path: path, .workbook(.noSuchSheet(wanted, sheets: names)))
         }
-        guard sheet.isWorksheet else { throw FileError(path: path, "sheet '\(sheet.name)' is a chart, not a worksheet") }
+        guard sheet.isWorksheet else { throw FileError(path: path, .workbook(.chartSheet(sheet.name))) }
         return sheet
     }
 }

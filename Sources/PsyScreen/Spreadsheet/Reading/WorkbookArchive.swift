@@ -25,23 +25,23 @@ final class WorkbookArchive {
         self.path = path
         self.limits = limits
         var info = stat()
-        guard stat(path, &info) == 0 else { throw FileError.system(path, "cannot open for reading") }
+        guard stat(path, &info) == 0 else { throw FileError.system(path, .openForReading) }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw FileError(path: path, "a workbook must be a regular file (it is read out of order)")
+            throw FileError(path: path, .workbook(.notRegularFile))
         }
         let archive: Archive
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            if access(path, R_OK) != 0 { throw FileError.system(path, "cannot open for reading") }
-            throw FileError(path: path, "not a readable zip file, so not an .xlsx workbook (\(error))")
+            if access(path, R_OK) != 0 { throw FileError.system(path, .openForReading) }
+            throw FileError(path: path, .workbook(.notAZip(detail: "\(error)")))
         }
         var entries: [String: Entry] = [:]
         var count = 0
         for entry in archive {
             count += 1
             guard count <= limits.entries else {
-                throw FileError(path: path, "the zip holds more than \(limits.entries) entries; no workbook has that many")
+                throw FileError(path: path, .workbook(.tooManyEntries(limits.entries)))
             }
             if entry.type == .file { entries[Self.key(entry.path)] = entry }
         }
@@ -67,19 +67,17 @@ final class WorkbookArchive {
     /// Inflates `part` chunk by chunk into `consumer`, after checking its declared size against `limit` and its
     /// compression ratio. Errors thrown by `consumer` come out unchanged.
     func stream(_ part: String, limit: Int, chunkSize: Int = 256 << 10, _ consumer: (Data) throws -> Void) throws {
-        guard let entry = entries[Self.key(part)] else { throw FileError(path: path, "the workbook has no part \(part)") }
+        guard let entry = entries[Self.key(part)] else { throw FileError(path: path, .workbook(.noPart(part))) }
         let declared = entry.uncompressedSize
         guard declared <= UInt64(limit) else {
-            throw FileError(
-                path: path,
-                "\(part) would inflate to \(ByteCount(declared)), more than psyscreen reads for this part (\(ByteCount(UInt64(limit))))"
-            )
+            throw FileError(path: path, .workbook(.partTooLarge(part: part, size: declared, limit: UInt64(limit))))
         }
         if declared > 1 << 20, entry.compressedSize > 0, declared / entry.compressedSize > UInt64(limits.compressionRatio) {
             throw FileError(
                 path: path,
-                "\(part) is compressed \(declared / entry.compressedSize) times (\(ByteCount(entry.compressedSize)) → \(ByteCount(declared))), more than any real workbook: refused as a zip bomb"
-            )
+                .workbook(
+                    .zipBomb(part: part, ratio: declared / entry.compressedSize, compressed: entry.compressedSize, size: declared)
+                ))
         }
         var produced: UInt64 = 0
         var consumerError: (any Error)?
@@ -96,14 +94,12 @@ final class WorkbookArchive {
         } catch {
             if let consumerError { throw consumerError }
             if error is Overrun {
-                throw FileError(
-                    path: path,
-                    "\(part) inflates to more than the \(ByteCount(declared)) it declares: the file is damaged or hostile")
+                throw FileError(path: path, .workbook(.inflatesBeyondDeclared(part: part, size: declared)))
             }
-            throw FileError(path: path, "\(part) cannot be inflated (\(error)): the file is damaged")
+            throw FileError(path: path, .workbook(.cannotInflate(part: part, detail: "\(error)")))
         }
         guard produced == declared, checksum == entry.checksum else {
-            throw FileError(path: path, "\(part) is damaged (its size or checksum does not match the zip's directory)")
+            throw FileError(path: path, .workbook(.damagedPart(part)))
         }
     }
 

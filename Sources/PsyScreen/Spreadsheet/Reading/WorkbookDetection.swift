@@ -27,10 +27,7 @@ package enum WorkbookDetection {
             return true
         }
         if count == 8 && magic == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] {
-            throw FileError(
-                path: path,
-                "an Excel 97–2003 workbook (.xls) or a password-protected one, which psyscreen cannot read: open it in Excel or WPS and save it as Excel Workbook (.xlsx) without a password, or as CSV UTF-8"
-            )
+            throw FileError(path: path, .workbook(.legacyOrEncrypted))
         }
         return false
     }

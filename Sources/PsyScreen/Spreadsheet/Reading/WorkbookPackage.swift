@@ -35,21 +35,24 @@ struct WorkbookPackage: Sendable {
         let name = archive.path
         func parse(_ part: String, _ elements: Set<String>) throws -> XMLElementCollector {
             let collector = XMLElementCollector(names: elements)
-            try LibXMLStreamParser.parse(archive.read(part, limit: limit), file: "\(name)!\(part)", handler: collector)
+            do {
+                try LibXMLStreamParser.parse(archive.read(part, limit: limit), file: "\(name)!\(part)", handler: collector)
+            } catch let overflow as CollectorOverflow {
+                throw FileError(
+                    path: name, .workbook(.tooManyElements(part: part, element: overflow.name, limit: overflow.limit)))
+            }
             return collector
         }
         guard archive.contains("[Content_Types].xml") else {
             if archive.contains("mimetype"), archive.contains("content.xml") {
-                throw FileError(
-                    path: name,
-                    "an OpenDocument file (.ods), not an .xlsx workbook: save it as Excel 2007-365 (.xlsx) or CSV UTF-8")
+                throw FileError(path: name, .workbook(.openDocument))
             }
-            throw FileError(path: name, "a zip file without [Content_Types].xml, so not an .xlsx workbook")
+            throw FileError(path: name, .workbook(.noContentTypes))
         }
         let types = try parse("[Content_Types].xml", ["Override"])
         let root = try relationships(of: "", in: archive, parse: parse)
         guard let main = root.first(where: { $0.type.hasSuffix("/officeDocument") && !$0.external }) else {
-            throw FileError(path: name, "the package names no main document (_rels/.rels), so it is not an .xlsx workbook")
+            throw FileError(path: name, .workbook(.noMainDocument))
         }
         let mainType =
             types.elements(named: "Override").first {
@@ -58,10 +61,9 @@ struct WorkbookPackage: Sendable {
             .attributes["ContentType"] ?? ""
         guard spreadsheetTypes.contains(mainType) else {
             if mainType == "application/vnd.ms-excel.sheet.binary.macroEnabled.main" {
-                throw FileError(path: name, "an Excel binary workbook (.xlsb); save it as .xlsx (Excel Workbook)")
+                throw FileError(path: name, .workbook(.binaryWorkbook))
             }
-            throw FileError(
-                path: name, "a zip package that is not an Excel workbook (\(mainType.isEmpty ? "no content type" : mainType))")
+            throw FileError(path: name, .workbook(.notExcel(contentType: mainType)))
         }
         let workbook = try parse(main.target, ["sheet", "workbookPr"])
         let links = try relationships(of: main.target, in: archive, parse: parse)

@@ -40,6 +40,15 @@ final class WorksheetRowAssembler: XMLStreamHandler {
 
     private enum Place {
         case outside, sheetData, row, cell, value, inline, inlineText, formula, mergeCells
+
+        /// Whether a row has started and not ended (its cells so far belong to the next batch). Not in
+        /// `<mergeCells>`, which comes after the rows: its ranges can span chunks, and the parser can stop there.
+        var isInsideARow: Bool {
+            switch self {
+            case .row, .cell, .value, .inline, .inlineText, .formula: true
+            case .outside, .sheetData, .mergeCells: false
+            }
+        }
     }
 
     private enum CellType {
@@ -63,7 +72,7 @@ final class WorksheetRowAssembler: XMLStreamHandler {
         next.rows.removeAll(keepingCapacity: true)
         next.text.removeAll(keepingCapacity: true)
         next.spans.removeAll(keepingCapacity: true)
-        if place != .outside && place != .sheetData {
+        if place.isInsideARow {
             let textStart = rowTextStart
             next.text.append(contentsOf: batch.text[textStart...])
             for offset in batch.spans[(2 * rowFirstCell)...] { next.spans.append(offset - textStart) }
@@ -114,14 +123,10 @@ final class WorksheetRowAssembler: XMLStreamHandler {
         case .cell:
             if name.is("r") {
                 guard let parsed = CellReference.parse(value), let column = parsed.column else {
-                    throw problem(
-                        column: nil, "a cell has the reference '\(InputExcerpt.quote(value.string))', which names no cell")
+                    throw problem(column: nil, .badCellReference(InputExcerpt.quote(value.string)))
                 }
                 guard column >= nextColumn else {
-                    throw problem(
-                        column: column,
-                        "cell \(CellReference(column: column, row: rowNumber)) comes after a cell to its right: the sheet is damaged"
-                    )
+                    throw problem(column: column, .cellOutOfOrder("\(CellReference(column: column, row: rowNumber))"))
                 }
                 cellColumn = column
             } else if name.is("t") {
@@ -137,9 +142,7 @@ final class WorksheetRowAssembler: XMLStreamHandler {
             if name.is("r") {
                 guard let number = Self.integer(value), number > lastRow, number <= limits.rows else {
                     if let number = Self.integer(value), number > 0 { rowNumber = number }
-                    throw problem(
-                        column: nil,
-                        "row number '\(InputExcerpt.quote(value.string))' does not follow row \(lastRow): the sheet is damaged")
+                    throw problem(column: nil, .rowOutOfOrder(InputExcerpt.quote(value.string), after: lastRow))
                 }
                 rowNumber = number
             }
@@ -181,9 +184,7 @@ final class WorksheetRowAssembler: XMLStreamHandler {
 
     private func append(_ bytes: Span<UInt8>, to buffer: inout [UInt8]) throws {
         guard buffer.count + bytes.count <= limits.cellBytes else {
-            throw problem(
-                column: cellColumn, "the cell holds more than \(ByteCount(UInt64(limits.cellBytes))), more than an Excel cell can"
-            )
+            throw problem(column: cellColumn, .cellTooLong(limit: UInt64(limits.cellBytes)))
         }
         bytes.withUnsafeBufferPointer { buffer.append(contentsOf: $0) }
     }
@@ -191,7 +192,7 @@ final class WorksheetRowAssembler: XMLStreamHandler {
     private func startRow() throws {
         place = .row
         rowNumber = lastRow + 1
-        guard rowNumber <= limits.rows else { throw problem(column: nil, "the sheet has more than \(limits.rows) rows") }
+        guard rowNumber <= limits.rows else { throw problem(column: nil, .tooManyRows(limits.rows)) }
         rowFirstCell = batch.spans.count / 2
         rowTextStart = batch.text.count
         rowCells = 0
@@ -232,8 +233,7 @@ final class WorksheetRowAssembler: XMLStreamHandler {
                 guard let index = Self.integer(value), let range = strings.range(index) else {
                     throw problem(
                         column: cellColumn,
-                        "the cell names shared string '\(InputExcerpt.quote(String(decoding: value, as: UTF8.self)))', which the workbook does not have (it has \(strings.count)): the file is damaged"
-                    )
+                        .noSuchSharedString(InputExcerpt.quote(String(decoding: value, as: UTF8.self)), count: strings.count))
                 }
                 batch.text.append(contentsOf: strings.bytes[range])
             case .inline, .string:
@@ -259,7 +259,7 @@ final class WorksheetRowAssembler: XMLStreamHandler {
         rowCells = cellColumn + 1
     }
 
-    private func problem(column: Int?, _ message: String) -> InputError {
+    private func problem(column: Int?, _ message: SpreadsheetMessage) -> InputError {
         InputError(at: .cell(name, row: max(rowNumber, 1), column: column.map { $0 + 1 }), message)
     }
 

@@ -19,7 +19,7 @@ package final class WorksheetSource: RowSource {
 
     /// `book.xlsx!成绩`.
     package var name: String { stream.name }
-    package var encodingName: String { "Excel sheet \(stream.sheetName)" }
+    package var encodingName: LocalizedText { SpreadsheetMessage.sheetSource(stream.sheetName).localized }
     package var positions: InputPositions { InputPositions(name: stream.name, cells: true) }
     package var section: String? { stream.sheetName }
 
@@ -63,10 +63,8 @@ package final class WorksheetSource: RowSource {
         guard let header = stream.headerRow else { return nil }
         let merged = stream.merges.filter { $0.covers(row: header) }
         guard let first = merged.first else { return nil }
-        let ranges = merged.prefix(5).map(\.description).joined(separator: ", ") + (merged.count > 5 ? ", …" : "")
         return InputError(
             at: positions.location(line: first.first.row, field: first.first.column + 1),
-            "merged cells in the header row (\(ranges)): every column needs a header cell of its own; unmerge them, and delete any title row above the column names"
-        )
+            SpreadsheetMessage.mergedHeader(ranges: merged.prefix(5).map(\.description), more: merged.count > 5))
     }
 }

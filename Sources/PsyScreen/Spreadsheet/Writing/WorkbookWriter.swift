@@ -35,7 +35,7 @@ package enum WorkbookWriter {
                 compressionMethod: .deflate,
                 provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })
         }
-        guard let data = archive.data else { throw FileError(path: "-", "the workbook could not be assembled in memory") }
+        guard let data = archive.data else { throw FileError(path: "-", .workbook(.cannotAssemble)) }
         return [UInt8](data)
     }
 

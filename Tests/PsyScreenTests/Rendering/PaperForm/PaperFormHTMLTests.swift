@@ -18,7 +18,7 @@ final class PaperFormHTMLTests: XCTestCase {
     }
 
     func testEveryItemWordForWordWithItsValuesInTemplateColumnOrder() throws {
-        for language in SessionLanguage.allCases {
+        for language in Language.allCases {
             let html = PaperFormHTML.render(PaperForm(battery: annual, language: language), for: .blank(idBoxes: 10))
             let header = ResultColumns(annual.instruments).templateHeader
             XCTAssertEqual(Array(header.prefix(3)), ["student_id", "name", "class"])
@@ -45,12 +45,12 @@ final class PaperFormHTMLTests: XCTestCase {
         }
     }
 
-    func instrumentLabels(_ instrument: Instrument, _ language: SessionLanguage) -> String {
+    func instrumentLabels(_ instrument: Instrument, _ language: Language) -> String {
         instrument.responseSets[0].options.map { "<th>\(HTMLText.escape($0.label.text(in: language.rawValue)))</th>" }.joined()
     }
 
     func testTheTextsAroundTheItemsAreTheBatterysAndTheInstruments() {
-        for language in SessionLanguage.allCases {
+        for language in Language.allCases {
             let code = language.rawValue
             let html = PaperFormHTML.render(PaperForm(battery: annual, language: language), for: .blank(idBoxes: 10))
             XCTAssertTrue(html.contains("<h1>\(annual.title.text(in: code))</h1>"))
@@ -77,7 +77,7 @@ final class PaperFormHTMLTests: XCTestCase {
     }
 
     func testSelfContainedNothingFetchedNothingRun() {
-        for language in SessionLanguage.allCases {
+        for language in Language.allCases {
             let html = PaperFormHTML.render(
                 PaperForm(battery: annual, language: language), for: .students([Self.student("A1", "高梓")], wave: "2026-autumn"))
             let lowered = html.lowercased()
@@ -98,7 +98,7 @@ final class PaperFormHTMLTests: XCTestCase {
     }
 
     func testNoScoresBandsOrCutOffs() {
-        for language in SessionLanguage.allCases {
+        for language in Language.allCases {
             let code = language.rawValue
             let html = PaperFormHTML.render(PaperForm(battery: annual, language: language), for: .blank(idBoxes: 10))
             for instrument in annual.instruments {

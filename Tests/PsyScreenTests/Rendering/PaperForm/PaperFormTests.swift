@@ -43,7 +43,7 @@ final class PaperFormTests: XCTestCase {
     }
 
     func testTheAnnualBatteryTakesTwoPagesInBothLanguagesEachInstrumentWhole() {
-        for language in SessionLanguage.allCases {
+        for language in Language.allCases {
             let form = PaperForm(battery: annual, language: language)
             XCTAssertEqual(form.pageCount, 2, "\(language)")
             XCTAssertEqual(items(form), ResultColumns(annual.instruments).itemColumnNames)
@@ -55,7 +55,7 @@ final class PaperFormTests: XCTestCase {
     }
 
     func testALongBatteryContinuesOnNewPagesWithoutLosingOrSplittingAnItem() {
-        for language in SessionLanguage.allCases {
+        for language in Language.allCases {
             let form = PaperForm(battery: long, language: language)
             XCTAssertEqual(items(form), ResultColumns(long.instruments).itemColumnNames, "\(language)")
             XCTAssertGreaterThanOrEqual(form.pageCount, 4)
@@ -72,7 +72,7 @@ final class PaperFormTests: XCTestCase {
     func testDuplexPadsToAnEvenPageCount() {
         var odd: PaperForm?
         for battery in [annual, long] {
-            for language in SessionLanguage.allCases {
+            for language in Language.allCases {
                 let plain = PaperForm(battery: battery, language: language)
                 let duplex = PaperForm(battery: battery, language: language, duplex: true)
                 XCTAssertEqual(duplex.pageCount % 2, 0)

@@ -14,21 +14,13 @@ import PsyScreen
 /// Many `psyscreen take` processes may use one file at once: writes are short `BEGIN IMMEDIATE` transactions and
 /// a busy connection waits instead of failing with "database is locked".
 ///
-/// Opened ``Access/readOnly`` (the listing and report commands) it never creates the file, never changes it
+/// Opened ``StoreAccess/readOnly`` (the listing and report commands) it never creates the file, never changes it
 /// (except one audit line, see ``recordExport(_:path:rows:)``) and works on a file the user may only read.
-package final class ScreeningStore: Sendable {
-    /// How the database is opened.
-    package enum Access: Sendable {
-        /// Never creates the file; refuses a missing one with how to start.
-        case readOnly
-        /// Creates the file (mode 0600) if missing, and brings the schema up to date.
-        case readWrite
-    }
-
+package final class SQLiteStore: Sendable {
     // DatabaseQueue serializes every access; the class only adds immutable configuration around it.
     let queue: DatabaseQueue
     package let path: String
-    package let access: Access
+    package let access: StoreAccess
     /// The OS user recorded in the audit trail.
     package let user: String
     let clock: @Sendable () -> Date
@@ -39,21 +31,15 @@ package final class ScreeningStore: Sendable {
     /// The integrity check of a store opened for reading, running beside the command.
     private let integrity: IntegrityCheck?
 
-    /// `--db PATH` default: `$PSYSCREEN_DB`, else `./psyscreen.sqlite`.
-    package static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let path = environment["PSYSCREEN_DB"], !path.isEmpty { return path }
-        return "psyscreen.sqlite"
-    }
-
     /// Opens the database at `path`.
     ///
     /// - Parameters:
-    ///   - access: ``Access/readWrite`` creates (mode 0600) and migrates; ``Access/readOnly`` needs an existing
+    ///   - access: ``StoreAccess/readWrite`` creates (mode 0600) and migrates; ``StoreAccess/readOnly`` needs an existing
     ///     file (an older schema is upgraded only if the file is writable).
     ///   - checkIntegrity: runs SQLite's `quick_check` first, so that a damaged file stops the command before it
     ///     reads wrong figures or adds to the damage.
     package init(
-        path: String, access: Access = .readWrite, checkIntegrity: Bool = false, user: String = ScreeningStore.currentUser(),
+        path: String, access: StoreAccess = .readWrite, checkIntegrity: Bool = false, user: String = StoreLocation.currentUser(),
         busyTimeout: TimeInterval = 60, clock: @escaping @Sendable () -> Date = Date.init
     ) throws(StoreError) {
         self.path = path
@@ -90,13 +76,7 @@ package final class ScreeningStore: Sendable {
         if empty { Self.removeFiles(path) }
     }
 
-    /// The login name of the effective user, for the audit trail.
-    package static func currentUser() -> String {
-        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
-        return ProcessInfo.processInfo.environment["USER"] ?? "uid \(geteuid())"
-    }
-
-    static func configuration(_ access: Access) -> Configuration {
+    static func configuration(_ access: StoreAccess) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // 40 lab terminals on one file: wait for the writer instead of failing.
@@ -146,11 +126,7 @@ package final class ScreeningStore: Sendable {
             return queue
         } catch let error as DatabaseError where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode) {
             guard !isAccessible(path + "-wal", F_OK) else {
-                throw StoreError(
-                    path: path,
-                    message:
-                        "cannot read the database: this user may not create \(path)-shm beside it while it has a -wal; run the command as the database's owner, or read a copy made with `psyscreen db backup`"
-                )
+                throw StoreError(path: path, .cannotReadWithoutShm(path: path))
             }
             let uri = "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
             return try DatabaseQueue(path: uri, configuration: configuration(.readOnly))
@@ -163,7 +139,7 @@ package final class ScreeningStore: Sendable {
         let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         if fd < 0 && errno == EEXIST { return false }
         guard fd >= 0 else {
-            throw StoreError(path: path, message: "cannot create the database: \(String(cString: strerror(errno)))")
+            throw StoreError(path: path, .cannotCreate(SystemError(errno)))
         }
         defer { close(fd) }
         fchmod(fd, 0o600)  // ours: the umask may have taken the owner's write bit
@@ -175,27 +151,23 @@ package final class ScreeningStore: Sendable {
         guard stat(path, &info) == 0 else {
             let code = errno
             if code == ENOENT {
-                throw StoreError(
-                    path: path,
-                    message:
-                        "no database here: start one with `psyscreen roster import ROSTER.csv`, or name the school's database with --db PATH or PSYSCREEN_DB"
-                )
+                throw StoreError(path: path, .noDatabase)
             }
-            throw StoreError(path: path, message: "cannot open the database: \(String(cString: strerror(code)))")
+            throw StoreError(path: path, .cannotOpen(SystemError(code)))
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw StoreError(path: path, message: "is not a database file")
+            throw StoreError(path: path, .notADatabaseFile)
         }
     }
 
     /// Brings the schema up to date. A read-only opening upgrades an older file through a short-lived writable
     /// connection when the file may be written, and otherwise says who can upgrade it.
     private static func migrate(
-        _ queue: DatabaseQueue, path: String, access: Access, beforeWriting: () throws(StoreError) -> Void
+        _ queue: DatabaseQueue, path: String, access: StoreAccess, beforeWriting: () throws(StoreError) -> Void
     ) throws {
         let migrator = StoreMigrations.migrator
         if try queue.read({ db in try migrator.hasBeenSuperseded(db) }) {
-            throw StoreError(path: path, message: "the database was written by a newer psyscreen; use that version")
+            throw StoreError(path: path, .newerVersion)
         }
         switch access {
         case .readWrite:
@@ -203,11 +175,7 @@ package final class ScreeningStore: Sendable {
         case .readOnly:
             guard try !queue.read({ db in try migrator.hasCompletedMigrations(db) }) else { return }
             guard isAccessible(path, W_OK) else {
-                throw StoreError(
-                    path: path,
-                    message:
-                        "the database was made by an older psyscreen: open it once as a user who may write it (e.g. `psyscreen db check`) to upgrade it"
-                )
+                throw StoreError(path: path, .olderVersion)
             }
             try beforeWriting()
             let writer = try DatabaseQueue(path: path, configuration: configuration(.readWrite))
@@ -272,14 +240,14 @@ package final class ScreeningStore: Sendable {
     }
 
     /// Adds an audit line inside the caller's transaction.
-    func audit(_ db: Database, _ action: String, _ detail: String) throws {
-        try AuditRecord(id: nil, at: clock(), user: user, action: action, detail: detail).insert(db)
+    func audit(_ db: Database, _ event: AuditEvent) throws {
+        try AuditRecord(id: nil, at: clock(), user: user, action: event.action.rawValue, detail: event.json).insert(db)
     }
 
     /// Creates the wave on first use.
     func ensureWave(_ db: Database, _ wave: String) throws {
         guard !wave.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw StoreError(path: path, message: "a wave name is needed (e.g. 2026-autumn)")
+            throw StoreError(path: path, .waveNameNeeded)
         }
         try db.execute(sql: "INSERT OR IGNORE INTO wave (id, created_at) VALUES (?, ?)", arguments: [wave, clock()])
     }

@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 import PsyScreen
 
-/// A paper import under way. Sheets are scored as they are read and written as attempts of an import whose state
-/// is `staging`, which every read ignores (``ScreeningStore/visible(_:)``); ``publish()`` then makes them all
+/// A paper import under way in a SQLite file (``PaperImportStaging``). Sheets are scored as they are read and
+/// written as attempts of an import whose state is `staging`, which every read ignores (``SQLiteStore/visible(_:)``); ``publish()`` then makes them all
 /// visible at once, in one short transaction.
 ///
 /// So an import is all or nothing — killed midway, its rows stay invisible and the next import removes them — and
@@ -11,15 +11,9 @@ import PsyScreen
 /// lab terminals saving answers get their turn in between instead of waiting for the whole file. Reading and
 /// scoring run on the caller's thread while the previous chunk of sheets is written on another.
 ///
-/// ```swift
-/// guard case .staging(let staging) = try store.beginPaperImport(…) else { … already imported … }
-/// let number = try staging.add(studentID: id, line: line, answers: answers)   // for every sheet
-/// try staging.drop(number)                                                  // a sheet that turned out to repeat an ID
-/// let summary = try staging.publish()
-/// ```
-package final class PaperImportStaging: @unchecked Sendable {
+package final class SQLitePaperImportStaging: PaperImportStaging, @unchecked Sendable {
     // The writer and `failure` are used on `queue` only, or by the caller after waiting for it (`queue.sync`).
-    let store: ScreeningStore
+    let store: SQLiteStore
     let path: String
     let fileHash: String
     private let scorer: BatteryScorer
@@ -40,7 +34,7 @@ package final class PaperImportStaging: @unchecked Sendable {
 
     static let chunkSheets = 512
 
-    init(store: ScreeningStore, wave: String, battery: Battery, path: String, fileHash: String, importID: Int64, now: Date) {
+    init(store: SQLiteStore, wave: String, battery: Battery, path: String, fileHash: String, importID: Int64, now: Date) {
         self.store = store
         self.path = path
         self.fileHash = fileHash
@@ -57,10 +51,10 @@ package final class PaperImportStaging: @unchecked Sendable {
     @discardableResult
     package func add(studentID: String, line: Int, answers: [[Int?]]) throws(StoreError) -> Int {
         let outcome: BatteryScorer.Outcome
-        do {
+        do throws(ScoringError) {
             outcome = try scorer.score(inOrder: answers)
         } catch {
-            throw StoreError(path: path, message: "line \(line): \(error)")
+            throw StoreError(path: path, .atLine(line, error.localized))
         }
         pending.append(.init(studentID: StudentID.normalize(studentID), line: line, answers: answers, outcome: outcome))
         sheetCount += 1
@@ -103,9 +97,10 @@ package final class PaperImportStaging: @unchecked Sendable {
                 arguments: [records, summary.stored, writer.importID])
             guard db.changesCount == 1 else { throw store.abandonedImport() }
             try store.audit(
-                db, "paper import",
-                "\(path) (sha256 \(fileHash.prefix(12))) into wave \(writer.wave), battery \(writer.battery.id): \(records) valid records, \(summary.stored) stored, \(summary.strangers.count) not on the roster"
-            )
+                db,
+                .paperImport(
+                    path: path, sha256: String(fileHash.prefix(12)), wave: writer.wave, battery: writer.battery.id,
+                    valid: records, stored: summary.stored, notOnRoster: summary.strangers.count))
         }
         finished = true
         return summary

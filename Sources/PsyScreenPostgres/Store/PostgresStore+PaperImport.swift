@@ -1,0 +1,170 @@
+import Foundation
+import PostgresNIO
+import PsyScreen
+import PsyScreenStore
+
+extension PostgresStore {
+    /// Starts a paper import (see ``PostgresPaperImportStaging``): the same file already imported into the wave
+    /// changes nothing.
+    package func beginPaperImport(
+        wave: String, battery: Battery, path: String, fileHash: String
+    ) throws(StoreError) -> PaperImportStart {
+        if let earlier = try earlierImport(wave: wave, fileHash: fileHash) { return .alreadyImported(at: earlier) }
+        return .staging(PostgresPaperImportStaging(store: self, wave: wave, battery: battery, path: path, fileHash: fileHash))
+    }
+
+    private func earlierImport(wave: String, fileHash: String) throws(StoreError) -> Date? {
+        do {
+            return try run("SELECT imported_at FROM import WHERE wave_id = \(wave) AND file_hash = \(fileHash)").first?.decode(
+                Date.self)
+        } catch {
+            throw storeError(error)
+        }
+    }
+
+    /// Stores the sheets of an import in one transaction: killed midway, nothing is stored. An import of the same
+    /// file published meanwhile by another psyscreen makes this one store nothing.
+    ///
+    /// The rows travel with COPY into temporary tables (no write-ahead log, no index), then each table is filled
+    /// with one `INSERT … SELECT`, which also passes a counselor's rows through row-level security (COPY into a
+    /// table under row-level security is not allowed). As in the SQLite store, a paper sheet's answers are kept in
+    /// the `answers` column of its instrument results only: the `answer` table holds terminal sittings' items.
+    func publishPaper(
+        _ staging: PostgresPaperImportStaging, sheets: [PostgresPaperImportStaging.Sheet]
+    ) throws(StoreError) -> PaperImportSummary {
+        let (wave, battery, path, fileHash) = (staging.wave, staging.battery, staging.path, staging.fileHash)
+        return try transaction {
+            try link.query("SELECT pg_advisory_xact_lock(hashtext('psyscreen import ' || \(wave)))")
+            let earlier = try link.query("SELECT imported_at FROM import WHERE wave_id = \(wave) AND file_hash = \(fileHash)")
+            if let row = earlier.first {
+                return PaperImportSummary(alreadyImportedAt: try row.decode(Date.self), stored: 0, strangers: [], levels: [:])
+            }
+            try ensureWave(wave)
+            let now = Self.stored(clock())
+            let importID = try link.query(
+                """
+                INSERT INTO import (wave_id, file_hash, path, battery_id, imported_at, "user", records, stored)
+                VALUES (\(wave), \(fileHash), \(path), \(battery.id), \(now), \(user), \(sheets.count), 0) RETURNING id
+                """)[0].decode(Int64.self)
+            var known: Set<String> = []
+            try link.forEachRow("SELECT student_id FROM student") { known.insert(try $0.decode(String.self)) }
+            var summary = PaperImportSummary(alreadyImportedAt: nil, stored: 0, strangers: [], levels: [:])
+            var stored: [PostgresPaperImportStaging.Sheet] = []
+            stored.reserveCapacity(sheets.count)
+            for sheet in sheets {
+                guard known.contains(sheet.studentID) else {
+                    summary.strangers.append(
+                        Stranger(
+                            line: sheet.line, studentID: sheet.studentID,
+                            raisesCrisis: sheet.outcome.results.contains(where: \.hasCrisis)))
+                    continue
+                }
+                stored.append(sheet)
+                summary.levels[sheet.outcome.assessment.level, default: 0] += 1
+            }
+            summary.stored = stored.count
+            if !stored.isEmpty {
+                let ids = try attemptIDs(stored.count)
+                try stage(stored.indices.map { (ids[$0], stored[$0]) }, wave: wave, battery: battery, importID: importID, at: now)
+            }
+            try link.query("UPDATE import SET stored = \(summary.stored) WHERE id = \(importID)")
+            try audit(
+                .paperImport(
+                    path: path, sha256: String(fileHash.prefix(12)), wave: wave, battery: battery.id, valid: sheets.count,
+                    stored: summary.stored, notOnRoster: summary.strangers.count))
+            return summary
+        }
+    }
+
+    /// `count` new attempt ids from the table's sequence.
+    private func attemptIDs(_ count: Int) throws -> [Int64] {
+        var ids: [Int64] = []
+        ids.reserveCapacity(count)
+        try link.forEachRow("SELECT nextval(pg_get_serial_sequence('attempt', 'id')) FROM generate_series(1, \(count))") {
+            ids.append(try $0.decode(Int64.self))
+        }
+        return ids
+    }
+
+    /// Copies the attempts, answers and results of stored sheets into temporary tables, then into the tables.
+    private func stage(
+        _ rows: [(id: Int64, sheet: PostgresPaperImportStaging.Sheet)],
+        wave: String, battery: Battery, importID: Int64, at now: Date
+    ) throws {
+        try link.script(
+            """
+            CREATE TEMPORARY TABLE paper_attempt (LIKE attempt) ON COMMIT DROP;
+            CREATE TEMPORARY TABLE paper_result (LIKE instrument_result) ON COMMIT DROP;
+            CREATE TEMPORARY TABLE paper_scale (LIKE scale_score) ON COMMIT DROP
+            """)
+        try copy(
+            rows, into: "paper_attempt",
+            columns: [
+                "id", "wave_id", "student_id", "battery_id", "battery_version", "source", "state", "started_at", "finished_at",
+                "import_id", "source_line", "level", "reasons", "scored", "validity",
+            ]
+        ) { row, line in
+            let outcome = row.sheet.outcome
+            line.field(row.id)
+            line.field(wave)
+            line.field(row.sheet.studentID)
+            line.field(battery.id)
+            line.field(battery.version)
+            line.field("paper")
+            line.field("finished")
+            line.field(now)
+            line.field(now)
+            line.field(importID)
+            line.field(row.sheet.line)
+            line.field(outcome.assessment.level.rawValue)
+            line.field(outcome.assessment.reasons.map(\.code).joined(separator: "; "))
+            line.field(outcome.isScored)
+            line.field(ValidityColumn.text(outcome.validity))
+        }
+        try copy(
+            rows.lazy.flatMap { row in row.sheet.outcome.results.enumerated().lazy.map { (row, $0.offset, $0.element) } },
+            into: "paper_result",
+            columns: [
+                "attempt_id", "instrument_id", "instrument_version", "position", "status", "flags", "crisis", "validity",
+                "answers",
+            ]
+        ) { entry, line in
+            let (row, position, result) = entry
+            line.field(row.id)
+            line.field(result.instrumentID)
+            line.field(result.instrumentVersion)
+            line.field(position)
+            line.field(result.status.rawValue)
+            line.field(result.flags.joined(separator: ";"))
+            line.field(result.hasCrisis)
+            line.field(ValidityColumn.text(result.validity))
+            line.field(AnswerColumn.text(position < row.sheet.answers.count ? row.sheet.answers[position] : []))
+        }
+        try copy(
+            rows.lazy.flatMap { row in
+                row.sheet.outcome.results.lazy.flatMap { result in
+                    result.scales.enumerated().lazy.map { (row.id, result.instrumentID, $0.offset, $0.element) }
+                }
+            },
+            into: "paper_scale",
+            columns: ["attempt_id", "instrument_id", "scale_id", "position", "score", "band", "answered", "item_count", "status"]
+        ) { entry, line in
+            let (id, instrument, position, scale) = entry
+            line.field(id)
+            line.field(instrument)
+            line.field(scale.scaleID)
+            line.field(position)
+            line.field(scale.score)
+            line.field(scale.bandID)
+            line.field(scale.answered)
+            line.field(scale.itemCount)
+            line.field(scale.status.rawValue)
+        }
+        try link.script(
+            """
+            INSERT INTO attempt SELECT * FROM paper_attempt;
+            INSERT INTO instrument_result SELECT * FROM paper_result;
+            INSERT INTO scale_score SELECT * FROM paper_scale
+            """)
+    }
+}
