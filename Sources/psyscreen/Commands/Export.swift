@@ -67,7 +67,7 @@ struct Export: WritingCommand {
         // An exchange file is a publication: the same audit as `report --audit`, always.
         let audit = DisclosureAudit(threshold: threshold, policy: cohort.policy).audit(cohort.tables, pattern: pattern)
         guard audit.passed else {
-            printError(audit.summary(threshold: threshold))
+            for line in AuditMessage.lines(audit, threshold: threshold) { printError(line.text(in: language)) }
             throw CLIError(CommandMessage.auditFailedNothingWritten, exitCode: 1)
         }
         let exchange = try CohortExchange.export(cohort.tables, stamp: stamp, pattern: pattern, isDraft: isDraft)

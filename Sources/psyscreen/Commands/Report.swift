@@ -53,7 +53,7 @@ struct Report: WritingCommand {
             .build(cohort.tables, stamp: stamp, pattern: pattern)
         if audit {
             let result = DisclosureAudit(threshold: threshold, policy: cohort.policy).audit(cohort.tables, pattern: pattern)
-            printError(result.summary(threshold: threshold))
+            for line in AuditMessage.lines(result, threshold: threshold) { printError(line.text(in: language)) }
             guard result.passed else {
                 throw CLIError(CommandMessage.auditFailedNothingWritten, exitCode: 1)
             }

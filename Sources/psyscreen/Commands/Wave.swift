@@ -39,7 +39,7 @@ struct WaveClose: LocalizedCommand {
         let cohort = try store.cohort(wave: wave, catalog: catalog)
         let pattern = try CohortReportBuilder.pattern(cohort.tables, threshold: threshold, policy: cohort.policy)
         let audit = DisclosureAudit(threshold: threshold, policy: cohort.policy).audit(cohort.tables, pattern: pattern)
-        printError(audit.summary(threshold: threshold))
+        for line in AuditMessage.lines(audit, threshold: threshold) { printError(line.text(in: language)) }
         guard audit.passed else { throw CLIError(CommandMessage.auditFailedWaveStaysOpen, exitCode: 1) }
         let closed = try store.closeWave(wave, threshold: threshold, pattern: pattern.encoded(columns: cohort.tables.columns))
         try StandardOutput.line(
