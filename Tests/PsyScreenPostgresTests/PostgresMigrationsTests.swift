@@ -30,7 +30,7 @@ final class PostgresMigrationsTests: XCTestCase {
             [
                 "answer", "attempt", "audit", "counselor_school", "follow_up", "import", "instrument_result",
                 "psyscreen_migration",
-                "scale_score", "student", "wave",
+                "scale_score", "student", "wave", "wave_pattern", "wave_release",
             ])
     }
 

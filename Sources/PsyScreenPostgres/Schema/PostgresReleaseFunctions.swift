@@ -37,10 +37,12 @@ enum PostgresReleaseFunctions {
             FROM psyscreen_release_fingerprints(p_wave) f
         $$;
 
-        -- Keeps the current fingerprints, closes the wave with its pattern and adds the audit line; false (and
+        -- Keeps the current fingerprints, closes the wave with its pattern and adds the audit line (its user is
+        -- the login's for any role but the owner, by the audit table's trigger); false (and
         -- nothing changed) when the fingerprints no longer have p_digest.
         CREATE FUNCTION psyscreen_close_wave(
-            p_wave text, p_min_cell integer, p_pattern text, p_digest text, p_action text, p_detail text, p_at timestamptz)
+            p_wave text, p_min_cell integer, p_pattern text, p_digest text, p_user text, p_action text, p_detail text,
+            p_at timestamptz)
         RETURNS boolean
         LANGUAGE plpgsql SECURITY DEFINER SET search_path = SCHEMA, pg_temp AS $$
         BEGIN
@@ -62,17 +64,18 @@ enum PostgresReleaseFunctions {
             IF p_pattern IS NOT NULL THEN
                 INSERT INTO wave_pattern (wave_id, min_cell, pattern) VALUES (p_wave, p_min_cell, p_pattern);
             END IF;
-            INSERT INTO audit (at, "user", action, detail) VALUES (p_at, session_user, p_action, p_detail);
+            INSERT INTO audit (at, "user", action, detail) VALUES (p_at, p_user, p_action, p_detail);
             RETURN true;
         END $$;
 
         -- Opens a closed wave again; false for an unknown wave.
-        CREATE FUNCTION psyscreen_open_wave(p_wave text, p_action text, p_detail text, p_at timestamptz) RETURNS boolean
+        CREATE FUNCTION psyscreen_open_wave(p_wave text, p_user text, p_action text, p_detail text, p_at timestamptz)
+        RETURNS boolean
         LANGUAGE plpgsql SECURITY DEFINER SET search_path = SCHEMA, pg_temp AS $$
         BEGIN
             UPDATE wave SET closed_at = NULL WHERE id = p_wave;
             IF NOT FOUND THEN RETURN false; END IF;
-            INSERT INTO audit (at, "user", action, detail) VALUES (p_at, session_user, p_action, p_detail);
+            INSERT INTO audit (at, "user", action, detail) VALUES (p_at, p_user, p_action, p_detail);
             RETURN true;
         END $$;
         """
@@ -81,8 +84,8 @@ enum PostgresReleaseFunctions {
     static let reading = ["psyscreen_release_pairs(text)", "psyscreen_release_digest(text)"]
     /// Granted to the administrator role: a wave's pattern spans every school.
     static let releasing = [
-        "psyscreen_close_wave(text, integer, text, text, text, text, timestamptz)",
-        "psyscreen_open_wave(text, text, text, timestamptz)",
+        "psyscreen_close_wave(text, integer, text, text, text, text, text, timestamptz)",
+        "psyscreen_open_wave(text, text, text, text, timestamptz)",
     ]
     /// Called by the others only.
     static let helpers = ["psyscreen_release_fingerprints(text)"]

@@ -29,7 +29,7 @@ extension PostgresStore: ReleaseStore {
         let recorded = try decoded(
             run(
                 """
-                SELECT psyscreen_close_wave(\(wave), \(threshold.k), \(text), \(digest), \(event.action.rawValue), \(event.json), \(at))
+                SELECT psyscreen_close_wave(\(wave), \(Int32(threshold.k)), \(text), \(digest), \(user), \(event.action.rawValue), \(event.json), \(at))
                 """
             ).first, as: Bool.self)
         guard recorded == true else { throw failure(.changedWhileClosing(wave)) }
@@ -44,7 +44,8 @@ extension PostgresStore: ReleaseStore {
     package func openWave(_ wave: String) throws(StoreError) {
         let event = AuditEvent.waveOpen(wave: wave)
         let opened = try decoded(
-            run("SELECT psyscreen_open_wave(\(wave), \(event.action.rawValue), \(event.json), \(Self.stored(clock())))").first,
+            run("SELECT psyscreen_open_wave(\(wave), \(user), \(event.action.rawValue), \(event.json), \(Self.stored(clock())))")
+                .first,
             as: Bool.self)
         guard opened == true else { throw failure(.noSuchWave(wave)) }
     }

@@ -14,7 +14,8 @@ package enum AuditMessage: Message, Hashable {
                 violations: report.violations.count, exemptZeros: report.exemptZeros)
         ]
         if let narrowest = report.narrowest {
-            lines.append(.narrowest(unit: "\(narrowest.unit)", cell: narrowest.cellName, low: narrowest.low, high: narrowest.high))
+            lines.append(
+                .narrowest(unit: "\(narrowest.unit)", cell: narrowest.cellName, low: narrowest.low, high: narrowest.high))
         }
         lines.append(.programs(linear: report.linearPrograms, integer: report.integerPrograms))
         for violation in report.violations {
