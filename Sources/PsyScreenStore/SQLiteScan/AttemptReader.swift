@@ -67,7 +67,8 @@ struct AttemptReader {
             answers: [:],
             results: [],
             assessment: WarningAssessment(
-                level: try levels.decode(row, base + 9), reasons: reasonLists.split(texts[10].read(row, base + 10))),
+                level: try levels.decode(row, base + 9),
+                reasons: reasonLists.split(texts[10].read(row, base + 10), id: texts[10].id)),
             validity: ValidityColumn.findings(texts[11].read(row, base + 11)))
     }
 
@@ -78,11 +79,16 @@ struct AttemptReader {
 
         /// The results in position order, each with its scale scores in theirs.
         func ordered() -> [InstrumentResult] {
-            let rows = rows.count < 2 ? rows : rows.sorted { $0.position < $1.position }
+            let ordered = rows.count < 2 ? rows : rows.sorted { $0.position < $1.position }
             let scales = scales.count < 2 ? scales : scales.sorted { ($0.instrument, $0.position) < ($1.instrument, $1.position) }
-            return rows.map { row in
+            var next = 0
+            return ordered.map { row in
                 var result = row.result
-                result.scales = scales.filter { $0.instrument == row.position }.map(\.score)
+                while next < scales.count && scales[next].instrument < row.position { next += 1 }
+                while next < scales.count && scales[next].instrument == row.position {
+                    result.scales.append(scales[next].score)
+                    next += 1
+                }
                 return result
             }
         }
@@ -95,13 +101,13 @@ struct AttemptReader {
     ) throws {
         let position = SQLiteColumn.int(row, base)
         if !results.rows.contains(where: { $0.position == position }) {
-            let instrumentID = texts[17].read(row, base + 1), flags = texts[20].read(row, base + 4)
+            let instrumentID = texts[17].read(row, base + 1), flags = texts[20].read(row, base + 4), flagsID = texts[20].id
             results.rows.append(
                 (
                     position,
                     InstrumentResult(
                         instrumentID: instrumentID, instrumentVersion: texts[18].read(row, base + 2), scales: [],
-                        flags: flagLists.split(flags), hasCrisis: sqlite3_column_int64(row, base + 5) != 0,
+                        flags: flagLists.split(flags, id: flagsID), hasCrisis: sqlite3_column_int64(row, base + 5) != 0,
                         validity: ValidityColumn.findings(texts[22].read(row, base + 6)),
                         status: try statuses.decode(row, base + 3))
                 ))
@@ -146,22 +152,25 @@ struct AttemptReader {
 }
 
 /// Lists stored as one text (reasons joined by "; ", flags by ";"), split once per distinct text: they repeat
-/// from attempt to attempt.
+/// from attempt to attempt. Texts are known by their number in their column (``InternedText/id``).
 private struct SplitTexts<Element> {
     let separator: String
     let element: (String) -> Element
-    private var known: [String: [Element]] = [:]
+    private var known: [[Element]?] = []
 
     init(separator: String, _ element: @escaping (String) -> Element) {
         self.separator = separator
         self.element = element
     }
 
-    mutating func split(_ text: String) -> [Element] {
+    mutating func split(_ text: String, id: Int) -> [Element] {
         guard !text.isEmpty else { return [] }
-        if let parts = known[text] { return parts }
+        if id < known.count, let parts = known[id] { return parts }
         let parts = text.components(separatedBy: separator).map(element)
-        if known.count < 4096 { known[text] = parts }
+        if id < 4096 {
+            while known.count <= id { known.append(nil) }
+            known[id] = parts
+        }
         return parts
     }
 }
