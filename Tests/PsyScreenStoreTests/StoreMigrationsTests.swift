@@ -39,7 +39,7 @@ final class StoreMigrationsTests: XCTestCase {
         XCTAssertEqual(answers, ["phq9=2,,,3", "gad7=0"])
     }
 
-    func testVersion4ListsTheRosterFromItsIndexAlone() throws {
+    func testAnOlderFileGetsTheRosterIndexThatListingsReadAlone() throws {
         let directory = Fixtures.temporaryDirectory("migrations")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/old.sqlite"

@@ -141,7 +141,7 @@ enum StoreMigrations {
                     """)
             try rebuildAttemptTable(db)
         }
-        migrator.registerMigration("v4") { db in
+        migrator.registerMigration("roster-listing-index") { db in
             // The roster in listing order with every column a listing reads, from the index alone: reading each
             // student's row from the table instead visits its pages in roster-file order, all over the file.
             try db.execute(
