@@ -63,6 +63,45 @@ final class StoreMigrationsTests: XCTestCase {
         XCTAssertEqual(try store.releaseState(wave: "w"), .closed)
     }
 
+    func testAnOlderFileGetsTheRosterIndexThatListingsReadAlone() throws {
+        let directory = Fixtures.temporaryDirectory("migrations")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/old.sqlite"
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try StoreMigrations.migrator.migrate(queue, upTo: "v3")
+            try queue.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO student (student_id, name, school, grade, class, gender, status, dorm, updated_at)
+                            VALUES ('S2', '乙', 'A', '2026', '1班', '女', 'enrolled', '3号楼', '2026-09-01'),
+                                   ('S1', '甲', 'A', '2026', '1班', '男', 'leave', NULL, '2026-09-01');
+                        """)
+            }
+        }
+        // Opened for reading, as a listing command does: the file is upgraded first.
+        let store = try SQLiteStore(path: path, access: .readOnly, user: "counselor")
+        XCTAssertEqual(
+            try store.screenings(wave: "w").map { [$0.student.studentID, $0.student.name, $0.student.dorm ?? "-"] },
+            [["S1", "甲", "-"], ["S2", "乙", "3号楼"]])
+        let queue = try DatabaseQueue(path: path)
+        let (columns, plans) = try queue.read { db in
+            (
+                try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info('student_roster_order') ORDER BY seqno"),
+                try [false, true].map { details in
+                    try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + RosterScan.sql(details: details), arguments: ["w"])
+                        .map { $0["detail"] as String }
+                }
+            )
+        }
+        XCTAssertEqual(
+            columns,
+            ["school", "grade", "class", "student_id", "name", "gender", "status", "campus", "major", "birth_date", "dorm"])
+        for plan in plans {
+            XCTAssertTrue(plan.contains("SCAN s USING COVERING INDEX student_roster_order"), "\(plan)")
+        }
+    }
+
     func testTheCompactTextReadsBackPositionByPosition() {
         var read: [String: [Int: Int]] = [:]
         for values in [[2, nil, nil, 3], [nil], [10, -1, 0], [], [-300, 1000, 2_147_483_647, -2_147_483_648]] as [[Int?]] {

@@ -35,11 +35,22 @@ package enum IdentifiedLists {
         private let presentation: Presentation
         private let columns: ResultColumns
         private let times = TimestampCache()
+        private let instrumentIDs: [String]
+        private let itemCounts: [Int]
+        /// The result of an instrument the attempt has none of (refused, abandoned).
+        private let unscored: [InstrumentResult]
 
         package init(_ battery: Battery, _ presentation: Presentation = .keys) {
             self.battery = battery
             self.presentation = presentation
             columns = ResultColumns(battery.instruments)
+            instrumentIDs = battery.instruments.map(\.id)
+            itemCounts = battery.instruments.map(\.items.count)
+            unscored = battery.instruments.map { instrument in
+                InstrumentResult(
+                    instrumentID: instrument.id, instrumentVersion: instrument.version, scales: [], flags: [], hasCrisis: false,
+                    validity: [], status: .unscored)
+            }
             header =
                 presentation.headings([.studentID, .name, .school, .grade, .className])
                 + (columns.itemColumnNames + columns.names).map {
@@ -49,21 +60,19 @@ package enum IdentifiedLists {
         }
 
         package func row(_ student: Student, _ attempt: ScreeningAttempt) -> [String] {
-            var cells = [student.studentID, student.name, student.school, student.grade, student.className]
+            var cells = [String]()
             cells.reserveCapacity(header.count)
-            for instrument in battery.instruments {
-                let values = attempt.answers[instrument.id] ?? []
-                for index in instrument.items.indices {
-                    cells.append(index < values.count ? values[index].map(String.init) ?? "" : "")
+            cells += [student.studentID, student.name, student.school, student.grade, student.className]
+            // A district's list is a row per student: instruments are read in place (never copied), and the cells
+            // go straight into one array.
+            let results = instrumentIDs.indices.map { index in attempt.result(instrumentIDs[index]) ?? unscored[index] }
+            for index in instrumentIDs.indices {
+                let values = attempt.answers[instrumentIDs[index]] ?? []
+                for item in 0..<itemCounts[index] {
+                    cells.append(item < values.count ? values[item].map(String.init) ?? "" : "")
                 }
             }
-            let results = battery.instruments.map { instrument in
-                attempt.result(instrument.id)
-                    ?? InstrumentResult(
-                        instrumentID: instrument.id, instrumentVersion: instrument.version, scales: [], flags: [],
-                        hasCrisis: false, validity: [], status: .unscored)
-            }
-            cells += columns.cells(results)
+            columns.appendCells(results, to: &cells)
             cells += [
                 presentation.term(.level(attempt.assessment.level)),
                 IdentifiedLists.reasons(attempt.assessment.reasons, presentation),

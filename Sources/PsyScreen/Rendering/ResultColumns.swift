@@ -27,18 +27,23 @@ package struct ResultColumns: Sendable {
     /// without a score (unscored, or no result at all: a refused or abandoned attempt) gives empty cells.
     package func cells(_ results: [InstrumentResult]) -> [String] {
         var cells: [String] = []
-        for (instrument, result) in zip(instruments, results) {
-            for scale in instrument.scales {
+        appendCells(results, to: &cells)
+        return cells
+    }
+
+    /// ``cells(_:)`` appended to `cells`.
+    package func appendCells(_ results: [InstrumentResult], to cells: inout [String]) {
+        for (index, result) in zip(instruments.indices, results) {
+            for scale in instruments[index].scales {
                 let score = result.scales.first { $0.scaleID == scale.id }
                 cells.append(score?.score.map { ScoreFormat.string($0, decimals: scale.decimals) } ?? "")
                 cells.append(score?.bandID ?? "")
             }
         }
         for result in results {
-            cells.append(result.flags.joined(separator: ";"))
+            cells.append(result.flags.count == 1 ? result.flags[0] : result.flags.joined(separator: ";"))
             cells.append(result.status.rawValue)
         }
-        return cells
     }
 
     /// One item column of paper results: which item it holds and its header name.

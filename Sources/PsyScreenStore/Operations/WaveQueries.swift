@@ -43,12 +43,7 @@ extension SQLiteStore {
                 guard include(entry.student, entry.counting) else { return }
                 var attempt: ScreeningAttempt?
                 if withAttempts, let id = entry.counting.attemptID {
-                    if var latest = entry.latest, latest.id == id {
-                        try attempts.complete(&latest)
-                        attempt = latest
-                    } else {
-                        attempt = try attempts.read(id)
-                    }
+                    attempt = entry.latest?.id == id ? entry.latest : try attempts.read(id)
                 }
                 try body(StudentScreening(student: entry.student, attempt: attempt, counting: entry.counting))
             }

@@ -3,13 +3,12 @@ import GRDB
 import GRDBSQLite
 import PsyScreen
 
-/// Reads stored attempts one at a time as ``ScreeningAttempt`` values, with their results and answers: two
-/// prepared statements reused for every attempt, texts that repeat (ids, levels, statuses, bands) kept from one
-/// attempt to the next. What a listing of a district's students calls once per student.
+/// Reads stored attempts as ``ScreeningAttempt`` values, with their results and answers: one at a time through a
+/// prepared statement reused for every attempt, or from the columns of a listing's own statement
+/// (``RosterScan``); texts that repeat (ids, levels, statuses, bands) are kept from one attempt to the next.
 struct AttemptReader {
     private let attempt: Statement
-    private let results: Statement
-    /// Per column of each statement (the results' columns from 16 on).
+    /// Per text column read: the attempt's at 1–11, the results' at 17–27 (whatever the column's place in a statement).
     private var texts = (0..<32).map { _ in InternedText() }
     private var dates: (text: [UInt8], date: Date)?
     private var reasonLists = SplitTexts(separator: "; ", WarningReason.init(code:))
@@ -21,35 +20,44 @@ struct AttemptReader {
     private let scaleStatuses = StoredValues([ScoringStatus.complete, .prorated, .unscored], column: "scale_score.status")
 
     init(_ db: Database) throws {
-        attempt = try db.cachedStatement(sql: "SELECT \(Self.headColumns) FROM attempt a WHERE a.id = ?")
-        // Results with their scale scores; the positions order them (in Swift: a sort of two rows per query would
-        // cost SQLite a sorter).
-        results = try db.cachedStatement(
+        attempt = try db.cachedStatement(
             sql: """
-                SELECT r.position, r.instrument_id, r.instrument_version, r.status, r.flags, r.crisis, r.validity, r.answers,
-                       s.position, s.scale_id, s.score, s.band, s.answered, s.item_count, s.status
-                FROM instrument_result r
-                LEFT JOIN scale_score s ON s.attempt_id = r.attempt_id AND s.instrument_id = r.instrument_id
-                WHERE r.attempt_id = ?
+                SELECT \(Self.headColumns), \(Self.resultColumns)
+                FROM attempt a LEFT JOIN instrument_result r ON r.attempt_id = a.id \(Self.scaleJoin)
+                WHERE a.id = ?
                 """)
     }
+
+    /// An attempt's results with their scale scores, a row per scale (``resultColumns``), for ``addResult(_:at:to:answers:)``.
+    /// The positions order them (in Swift: a sort of two rows per attempt would cost SQLite a sorter).
+    static let resultColumns = """
+        r.position, r.instrument_id, r.instrument_version, r.status, r.flags, r.crisis, r.validity, r.answers,
+        sc.position, sc.scale_id, sc.score, sc.band, sc.answered, sc.item_count, sc.status
+        """
+    /// The join that gives ``resultColumns`` their scale scores.
+    static let scaleJoin = "LEFT JOIN scale_score sc ON sc.attempt_id = r.attempt_id AND sc.instrument_id = r.instrument_id"
 
     /// The attempt columns ``head(_:at:)`` reads, in its order.
     static let headColumns =
         "a.id, a.wave_id, a.student_id, a.battery_id, a.battery_version, a.source, a.state, a.started_at, a.finished_at, a.level, a.reasons, a.validity"
+    static let headColumnCount = 12
 
-    /// The attempt with this id, or nil.
+    /// The attempt with this id, or nil: one statement, a row per result and scale score.
     mutating func read(_ id: Int64) throws -> ScreeningAttempt? {
         try attempt.setArguments([id])
         var found: ScreeningAttempt?
-        try CohortExtraction.forEachRow(attempt) { row in found = try head(row, at: 0) }
-        guard var attempt = found else { return nil }
-        try readResults(into: &attempt)
-        return attempt
+        var results = Results()
+        try CohortExtraction.forEachRow(attempt) { row in
+            if found == nil { found = try head(row, at: 0) }
+            guard !SQLiteColumn.isNull(row, Int32(Self.headColumnCount)) else { return }
+            try addResult(row, at: Int32(Self.headColumnCount), to: &results, answers: &found!.answers)
+        }
+        found?.results = results.ordered()
+        return found
     }
 
     /// The attempt whose ``headColumns`` the current row holds from column `base` on, without its results and
-    /// answers (``complete(_:)`` adds them).
+    /// answers (``addResult(_:at:to:answers:)`` adds them).
     mutating func head(_ row: OpaquePointer, at base: Int32) throws -> ScreeningAttempt {
         ScreeningAttempt(
             id: sqlite3_column_int64(row, base), wave: texts[1].read(row, base + 1), studentID: SQLiteColumn.text(row, base + 2),
@@ -59,51 +67,62 @@ struct AttemptReader {
             answers: [:],
             results: [],
             assessment: WarningAssessment(
-                level: try levels.decode(row, base + 9), reasons: reasonLists.split(texts[10].read(row, base + 10))),
+                level: try levels.decode(row, base + 9),
+                reasons: reasonLists.split(texts[10].read(row, base + 10), id: texts[10].id)),
             validity: ValidityColumn.findings(texts[11].read(row, base + 11)))
     }
 
-    /// Adds its results and answers to an attempt read by ``head(_:at:)``.
-    mutating func complete(_ attempt: inout ScreeningAttempt) throws {
-        try readResults(into: &attempt)
+    /// An attempt's results as their rows come (a row per scale score, in any order).
+    struct Results {
+        fileprivate var rows: [(position: Int, result: InstrumentResult)] = []
+        fileprivate var scales: [(instrument: Int, position: Int, score: ScaleScore)] = []
+
+        /// The results in position order, each with its scale scores in theirs.
+        func ordered() -> [InstrumentResult] {
+            let ordered = rows.count < 2 ? rows : rows.sorted { $0.position < $1.position }
+            let scales = scales.count < 2 ? scales : scales.sorted { ($0.instrument, $0.position) < ($1.instrument, $1.position) }
+            var next = 0
+            return ordered.map { row in
+                var result = row.result
+                while next < scales.count && scales[next].instrument < row.position { next += 1 }
+                while next < scales.count && scales[next].instrument == row.position {
+                    result.scales.append(scales[next].score)
+                    next += 1
+                }
+                return result
+            }
+        }
     }
 
-    private mutating func readResults(into attempt: inout ScreeningAttempt) throws {
-        try results.setArguments([attempt.id])
-        var rows: [(position: Int, result: InstrumentResult)] = []
-        var scales: [(instrument: Int, position: Int, score: ScaleScore)] = []
-        try CohortExtraction.forEachRow(results) { row in
-            let position = SQLiteColumn.int(row, 0)
-            if !rows.contains(where: { $0.position == position }) {
-                let instrumentID = texts[17].read(row, 1), flags = texts[20].read(row, 4)
-                rows.append(
-                    (
-                        position,
-                        InstrumentResult(
-                            instrumentID: instrumentID, instrumentVersion: texts[18].read(row, 2), scales: [],
-                            flags: flagLists.split(flags), hasCrisis: sqlite3_column_int64(row, 5) != 0,
-                            validity: ValidityColumn.findings(texts[22].read(row, 6)), status: try statuses.decode(row, 3))
-                    ))
-                attempt.answers[instrumentID] = Self.answers(row, 7)
-            }
-            guard !SQLiteColumn.isNull(row, 8) else { return }
-            scales.append(
+    /// Takes the ``resultColumns`` of the current row, from column `base` on, into `results`, and the result's
+    /// answers into `answers`.
+    mutating func addResult(
+        _ row: OpaquePointer, at base: Int32, to results: inout Results, answers: inout [String: [Int?]]
+    ) throws {
+        let position = SQLiteColumn.int(row, base)
+        if !results.rows.contains(where: { $0.position == position }) {
+            let instrumentID = texts[17].read(row, base + 1), flags = texts[20].read(row, base + 4), flagsID = texts[20].id
+            results.rows.append(
                 (
-                    position, SQLiteColumn.int(row, 8),
-                    ScaleScore(
-                        scaleID: texts[25].read(row, 9), score: SQLiteColumn.optionalDouble(row, 10),
-                        answered: SQLiteColumn.int(row, 12),
-                        itemCount: SQLiteColumn.int(row, 13), status: try scaleStatuses.decode(row, 14),
-                        bandID: SQLiteColumn.isNull(row, 11) ? nil : texts[27].read(row, 11))
+                    position,
+                    InstrumentResult(
+                        instrumentID: instrumentID, instrumentVersion: texts[18].read(row, base + 2), scales: [],
+                        flags: flagLists.split(flags, id: flagsID), hasCrisis: sqlite3_column_int64(row, base + 5) != 0,
+                        validity: ValidityColumn.findings(texts[22].read(row, base + 6)),
+                        status: try statuses.decode(row, base + 3))
                 ))
+            answers[instrumentID] = Self.answers(row, base + 7)
         }
-        rows.sort { $0.position < $1.position }
-        scales.sort { ($0.instrument, $0.position) < ($1.instrument, $1.position) }
-        attempt.results = rows.map { row in
-            var result = row.result
-            result.scales = scales.filter { $0.instrument == row.position }.map(\.score)
-            return result
-        }
+        guard !SQLiteColumn.isNull(row, base + 8) else { return }
+        results.scales.append(
+            (
+                position, SQLiteColumn.int(row, base + 8),
+                ScaleScore(
+                    scaleID: texts[25].read(row, base + 9), score: SQLiteColumn.optionalDouble(row, base + 10),
+                    answered: SQLiteColumn.int(row, base + 12),
+                    itemCount: SQLiteColumn.int(row, base + 13), status: try scaleStatuses.decode(row, base + 14),
+                    bandID: SQLiteColumn.isNull(row, base + 11) ? nil : texts[27].read(row, base + 11))
+            ))
     }
 
     /// The answers column (``AnswerColumn``) read in place: one array, no String.
@@ -133,22 +152,25 @@ struct AttemptReader {
 }
 
 /// Lists stored as one text (reasons joined by "; ", flags by ";"), split once per distinct text: they repeat
-/// from attempt to attempt.
+/// from attempt to attempt. Texts are known by their number in their column (``InternedText/id``).
 private struct SplitTexts<Element> {
     let separator: String
     let element: (String) -> Element
-    private var known: [String: [Element]] = [:]
+    private var known: [[Element]?] = []
 
     init(separator: String, _ element: @escaping (String) -> Element) {
         self.separator = separator
         self.element = element
     }
 
-    mutating func split(_ text: String) -> [Element] {
+    mutating func split(_ text: String, id: Int) -> [Element] {
         guard !text.isEmpty else { return [] }
-        if let parts = known[text] { return parts }
+        if id < known.count, let parts = known[id] { return parts }
         let parts = text.components(separatedBy: separator).map(element)
-        if known.count < 4096 { known[text] = parts }
+        if id < 4096 {
+            while known.count <= id { known.append(nil) }
+            known[id] = parts
+        }
         return parts
     }
 }

@@ -10,15 +10,15 @@ struct RosterEntry {
     var student: Student
     /// Every attempt of the student in the wave, folded by the one counting rule.
     var counting: CountingAttempt
-    /// The latest attempt without its results (``RosterScan/init(details:)``), when it has one.
+    /// The latest attempt with its results and answers (``RosterScan/init(details:)``), when it has one.
     var latest: ScreeningAttempt?
 }
 
 /// Streams the roster in listing order (school, grade, class, student ID) with every student's attempts in a
-/// wave folded into their ``CountingAttempt``: one statement (the order comes from the `student_roster_order`
-/// index, the attempts from `attempt_wave_student` alone; they come in any order, which the counting rule allows
-/// — ordering them too would cost SQLite a sort per student), read through SQLite's C interface, memory flat in
-/// the number of students.
+/// wave folded into their ``CountingAttempt``: one statement (the roster in order from the `student_roster_order`
+/// index alone, which holds every column read; the attempts from `attempt_wave_student` alone; they come in any
+/// order, which the counting rule allows — ordering them too would cost SQLite a sort per student), read through
+/// SQLite's C interface, memory flat in the number of students.
 struct RosterScan {
     /// The student columns, in the order ``student(_:)`` reads them.
     static let studentColumns =
@@ -28,8 +28,8 @@ struct RosterScan {
     /// Reads the latest attempt's own columns in the same statement (``RosterEntry/latest``).
     private var details: AttemptReader?
 
-    /// `details`: also read each student's latest attempt (its own row: ``AttemptReader/complete(_:)`` adds the
-    /// results), saving a query per student.
+    /// `details`: also read each student's latest attempt with its results and answers, in the same statement
+    /// (instead of two more queries per student).
     init(details: AttemptReader? = nil) { self.details = details }
     private let statuses = StoredValues(EnrollmentStatus.allCases, column: "student.status")
     private let states = StoredValues([AttemptState.inProgress, .finished, .refused], column: "attempt.state")
@@ -47,31 +47,51 @@ struct RosterScan {
             arguments.append(value)
         }
         if filter.enrolledOnly { conditions.append("s.status = 'enrolled'") }
-        // Portable SQL; the attempts of imports still being staged are left out (SQLiteStore.visible).
-        let statement = try db.makeStatement(
-            sql: """
-                SELECT \(Self.studentColumns), a.id, a.state, a.scored, a.level\(details == nil ? "" : ", " + AttemptReader.headColumns)
-                FROM student s
-                LEFT JOIN attempt a ON a.wave_id = ? AND a.student_id = s.student_id AND \(SQLiteStore.visible("a"))
-                \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-                ORDER BY s.school, s.grade, s.class, s.student_id
-                """)
+        let statement = try db.makeStatement(sql: Self.sql(details: details != nil, conditions: conditions))
         try statement.setArguments(StatementArguments(arguments))
+        let resultsAt = 16 + Int32(AttemptReader.headColumnCount)
         var current: RosterEntry?
+        var results = AttemptReader.Results()
+        func finish() throws {
+            guard var done = current else { return }
+            done.latest?.results = results.ordered()
+            try body(done)
+        }
         try CohortExtraction.forEachRow(statement) { row in
             let rowID = sqlite3_column_int64(row, 0)
             if current?.rowID != rowID {
-                if let done = current { try body(done) }
+                try finish()
                 current = RosterEntry(rowID: rowID, student: try student(row), counting: CountingAttempt())
             }
             guard !SQLiteColumn.isNull(row, 12) else { return }
             let id = sqlite3_column_int64(row, 12)
+            // A row per result and scale score with details: adding the same attempt again changes nothing.
             current?.counting.add(
                 id: id, state: try states.decode(row, 13), scored: sqlite3_column_int64(row, 14) != 0,
                 level: try levels.decode(row, 15))
-            if details != nil && id > current?.latest?.id ?? 0 { current?.latest = try details?.head(row, at: 16) }
+            guard details != nil else { return }
+            if id > current?.latest?.id ?? 0 {
+                current?.latest = try details?.head(row, at: 16)
+                results = AttemptReader.Results()
+            }
+            guard id == current?.latest?.id, !SQLiteColumn.isNull(row, resultsAt) else { return }
+            try details?.addResult(row, at: resultsAt, to: &results, answers: &current!.latest!.answers)
         }
-        if let done = current { try body(done) }
+        try finish()
+    }
+
+    /// The statement of ``forEach(_:wave:units:_:)``: the wave is `?`, then the values of `conditions`. Portable
+    /// SQL; the attempts of imports still being staged are left out (``SQLiteStore/visible(_:)``). With details, a
+    /// row per result and scale score of each attempt.
+    static func sql(details: Bool, conditions: [String] = []) -> String {
+        """
+        SELECT \(studentColumns), a.id, a.state, a.scored, a.level\(details ? ", " + AttemptReader.headColumns + ", " + AttemptReader.resultColumns : "")
+        FROM student s
+        LEFT JOIN attempt a ON a.wave_id = ? AND a.student_id = s.student_id AND \(SQLiteStore.visible("a"))
+        \(details ? "LEFT JOIN instrument_result r ON r.attempt_id = a.id " + AttemptReader.scaleJoin : "")
+        \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+        ORDER BY s.school, s.grade, s.class, s.student_id
+        """
     }
 
     /// The student whose row is `rowID`.

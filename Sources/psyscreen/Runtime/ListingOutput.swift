@@ -73,7 +73,7 @@ struct ListingOutput {
                     TextTable.line(header, widths: spool.widths, rightAligned: numericColumns) + "\n"
                         + TextTable.rule(spool.widths) + "\n")
                 try spool.forEachRow { row in
-                    try writer.output.write(TextTable.line(row, widths: spool.widths, rightAligned: numericColumns) + "\n")
+                    try TextTable.writeLine(row, widths: spool.widths, rightAligned: numericColumns, to: writer.output)
                 }
                 try writer.output.write(tableAfter())
                 try beforeCommit(count)
