@@ -23,6 +23,8 @@ package enum PostgresMigrations {
             PostgresReleaseFunctions.definitions.replacingOccurrences(of: "SCHEMA", with: schema)
                 + "\nREVOKE ALL ON FUNCTION \(PostgresReleaseFunctions.all.joined(separator: ", ")) FROM PUBLIC;\n"
         },
+        Migration(id: "v5") { _ in PostgresTables.version5 },
+        Migration(id: "pg-functions-2") { schema in PostgresFunctions.version2.replacingOccurrences(of: "SCHEMA", with: schema) },
     ]
 
     /// The ids of every migration this version knows, in order.

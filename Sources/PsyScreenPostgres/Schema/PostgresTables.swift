@@ -154,6 +154,27 @@ enum PostgresTables {
         );
         """
 
+    /// Migration `v5`, as SQLite's: each result's scale scores in its own row, as ``ScaleColumn`` writes them
+    /// (the same text: ids escaped, a whole score as an integer — PostgreSQL prints a whole double so — else the
+    /// shortest decimal that reads back exactly, which PostgreSQL prints too), then no `scale_score` table (its
+    /// row-level security policy and grants go with it).
+    static let version5 = """
+        ALTER TABLE instrument_result ADD COLUMN scales text COLLATE "C" NOT NULL DEFAULT '';
+        UPDATE instrument_result r SET scales = s.scales
+        FROM (
+            SELECT attempt_id, instrument_id, string_agg(
+                concat_ws(',',
+                    replace(replace(replace(scale_id, '%', '%25'), ',', '%2C'), ';', '%3B'),
+                    coalesce(score::text, ''),
+                    coalesce(replace(replace(replace(band, '%', '%25'), ',', '%2C'), ';', '%3B'), ''),
+                    answered::text, item_count::text, status),
+                ';' ORDER BY position) AS scales
+            FROM scale_score GROUP BY attempt_id, instrument_id
+        ) s
+        WHERE r.attempt_id = s.attempt_id AND r.instrument_id = s.instrument_id;
+        DROP TABLE scale_score;
+        """
+
     /// PostgreSQL only: which roles counsel which school (the row-level security of the counselor role reads it).
     static let counselorSchools = """
         CREATE TABLE counselor_school (
@@ -190,11 +211,11 @@ enum PostgresTables {
         ("answer", ["attempt_id", "instrument_id", "item_id", "position", "value", "answered_at", "seconds"]),
         (
             "instrument_result",
-            ["attempt_id", "instrument_id", "instrument_version", "position", "status", "flags", "crisis", "validity", "answers"]
-        ),
-        (
-            "scale_score",
-            ["attempt_id", "instrument_id", "scale_id", "position", "score", "band", "answered", "item_count", "status"]
+            [
+                "attempt_id", "instrument_id", "instrument_version", "position", "status", "flags", "crisis", "validity",
+                "answers",
+                "scales",
+            ]
         ),
         ("follow_up", ["id", "wave_id", "student_id", "status", "note", "at", "user"]),
         ("audit", ["id", "at", "user", "action", "detail"]),

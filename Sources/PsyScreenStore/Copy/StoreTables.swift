@@ -61,15 +61,9 @@ package enum StoreTables {
             columns: [
                 ("attempt_id", .integer), ("instrument_id", .text), ("instrument_version", .text), ("position", .integer),
                 ("status", .text), ("flags", .text), ("crisis", .flag), ("validity", .text), ("answers", .text),
+                ("scales", .text),
             ],
             order: "attempt_id, instrument_id"),
-        Table(
-            name: "scale_score",
-            columns: [
-                ("attempt_id", .integer), ("instrument_id", .text), ("scale_id", .text), ("position", .integer), ("score", .real),
-                ("band", .text), ("answered", .integer), ("item_count", .integer), ("status", .text),
-            ],
-            order: "attempt_id, instrument_id, scale_id"),
         Table(
             name: "follow_up",
             columns: [

@@ -1,4 +1,5 @@
 import GRDB
+import PsyScreen
 
 /// The schema, as GRDB migrations: add a migration, never edit a shipped one.
 enum StoreMigrations {
@@ -173,7 +174,47 @@ enum StoreMigrations {
                     );
                     """)
         }
+        migrator.registerMigration("v5") { db in
+            // Each result's scale scores in its own row (see ScaleColumn) instead of a row per scale: a sheet is
+            // written and read with fewer rows, index searches and foreign-key checks.
+            try db.execute(sql: "ALTER TABLE instrument_result ADD COLUMN scales TEXT NOT NULL DEFAULT ''")
+            try moveScaleScores(db)
+            try db.execute(sql: "DROP TABLE scale_score")
+        }
         return migrator
+    }
+
+    /// Fills `instrument_result.scales` from the `scale_score` rows of a database made before v5, each result's
+    /// scales in their order.
+    private static func moveScaleScores(_ db: Database) throws {
+        let update = try db.makeStatement(
+            sql: "UPDATE instrument_result SET scales = ? WHERE attempt_id = ? AND instrument_id = ?")
+        var key: (attempt: Int64, instrument: String)?
+        var scales: [ScaleScore] = []
+        func store() throws {
+            guard let key else { return }
+            try update.execute(arguments: [ScaleColumn.text(scales), key.attempt, key.instrument])
+        }
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT attempt_id, instrument_id, scale_id, score, band, answered, item_count, status FROM scale_score
+                ORDER BY attempt_id, instrument_id, position
+                """)
+        while let row = try rows.next() {
+            let attempt: Int64 = row[0], instrument: String = row[1]
+            if key?.attempt != attempt || key?.instrument != instrument {
+                try store()
+                key = (attempt, instrument)
+                scales = []
+            }
+            let status: String = row[7]
+            scales.append(
+                ScaleScore(
+                    scaleID: row[2], score: row[3], answered: row[5], itemCount: row[6],
+                    status: try StoredValue.decode(status, "scale_score.status"), bandID: row[4]))
+        }
+        try store()
     }
 
     /// The attempt table again, with the same columns and rules, written so that SQLite checks them cheaply: a
