@@ -137,7 +137,11 @@ def leaves_from_db(path):
     import sqlite3
     db = sqlite3.connect(path)
     rows = db.execute("""
-        WITH latest AS (SELECT student_id, MAX(id) id FROM attempt WHERE wave_id = 'w' GROUP BY student_id)
+        WITH total AS (  -- the first scale ("total,SCORE,…") of each result's scales column
+                 SELECT attempt_id, instrument_id,
+                        CASE WHEN substr(scales, 7, 1) IN (',', '') THEN NULL ELSE CAST(substr(scales, 7) AS REAL) END score
+                 FROM instrument_result WHERE scales LIKE 'total,%'),
+             latest AS (SELECT student_id, MAX(id) id FROM attempt WHERE wave_id = 'w' GROUP BY student_id)
         SELECT s.school, s.grade, s.class, s.gender, COALESCE(s.major, ''), a.scored, s.status
         FROM student s LEFT JOIN latest l ON l.student_id = s.student_id LEFT JOIN attempt a ON a.id = l.id""").fetchall()
     leaves = defaultdict(int)
@@ -291,11 +295,15 @@ def truth(cli, directory):
     import sqlite3
     db = sqlite3.connect(f"{directory}/school.sqlite")
     rows = db.execute("""
-        WITH latest AS (SELECT student_id, MAX(id) id FROM attempt WHERE wave_id = 'w' GROUP BY student_id),
+        WITH total AS (  -- the first scale ("total,SCORE,…") of each result's scales column
+                 SELECT attempt_id, instrument_id,
+                        CASE WHEN substr(scales, 7, 1) IN (',', '') THEN NULL ELSE CAST(substr(scales, 7) AS REAL) END score
+                 FROM instrument_result WHERE scales LIKE 'total,%'),
+             latest AS (SELECT student_id, MAX(id) id FROM attempt WHERE wave_id = 'w' GROUP BY student_id),
              red AS (SELECT student_id, MAX(level = 'red') r FROM attempt WHERE wave_id = 'w' GROUP BY student_id)
         SELECT s.school, s.grade, s.class, s.gender, COALESCE(s.major, ''), CASE WHEN red.r THEN 'red' ELSE a.level END,
-               (SELECT score FROM scale_score WHERE attempt_id = a.id AND instrument_id = 'phq9'),
-               (SELECT score FROM scale_score WHERE attempt_id = a.id AND instrument_id = 'gad7')
+               (SELECT score FROM total WHERE attempt_id = a.id AND instrument_id = 'phq9'),
+               (SELECT score FROM total WHERE attempt_id = a.id AND instrument_id = 'gad7')
         FROM student s JOIN latest l ON l.student_id = s.student_id JOIN attempt a ON a.id = l.id
         JOIN red ON red.student_id = s.student_id
         WHERE s.status = 'enrolled' AND a.scored""").fetchall()
