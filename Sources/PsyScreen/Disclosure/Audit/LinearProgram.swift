@@ -117,18 +117,84 @@ final class LinearProgram {
         }
     }
 
-    /// The optimum over whole numbers in the integer columns, after ``optimize(_:maximize:)`` found the LP
-    /// optimum for the same objective. Nil when the search did not finish within `milliseconds`.
-    func optimizeIntegers(milliseconds: Int) -> Outcome? {
+    /// What a search over whole numbers found for the last objective: the best whole-number point
+    /// (``integerSolution()``), if any, and a bound no whole-number point beats.
+    struct IntegerSearch {
+        var incumbent: Double?
+        var bound: Double
+        /// The search stopped at its node limit: `bound` is the best proved so far.
+        var stopped: Bool
+    }
+
+    /// Searches the whole numbers in the integer columns (branch and bound, depth first) for the objective of the
+    /// last ``optimize(_:maximize:)``, whose LP optimum must be current. Stops as soon as a whole-number point
+    /// reaches `target` (≤ when minimising, ≥ when maximising), as soon as the bound proves none can, or after
+    /// `nodes` subproblems: a node limit, not a time limit, so the outcome is the same on every machine.
+    func searchIntegers(target: Double, maximize: Bool, nodes: Int) -> IntegerSearch {
+        let root = glp_get_obj_val(problem)
+        let state = SearchState(target: target, maximize: maximize, nodeLimit: nodes, bound: root)
         var parameters = glp_iocp()
         glp_init_iocp(&parameters)
         parameters.msg_lev = GLP_MSG_OFF
-        parameters.tm_lim = Int32(milliseconds)
+        // Cheap branching (Driebeck–Tomlin evaluates a tableau row per candidate) and depth first: whole-number
+        // points early.
+        parameters.br_tech = GLP_BR_MFV
+        parameters.bt_tech = GLP_BT_DFS
+        parameters.pp_tech = GLP_PP_ROOT
+        parameters.cb_info = Unmanaged.passUnretained(state).toOpaque()
+        parameters.cb_func = { tree, info in
+            guard let tree, let info else { return }
+            let state = Unmanaged<SearchState>.fromOpaque(info).takeUnretainedValue()
+            switch glp_ios_reason(tree) {
+            case GLP_IBINGO:
+                let value = glp_mip_obj_val(glp_ios_get_prob(tree))
+                if state.maximize ? value >= state.target - 1e-6 : value <= state.target + 1e-6 {
+                    state.reached = true
+                    glp_ios_terminate(tree)
+                }
+            case GLP_ISELECT:
+                state.visited += 1
+                let best = glp_ios_best_node(tree)
+                if best != 0 { state.bound = glp_ios_node_bound(tree, best) }
+                let beyond = state.maximize ? state.bound < state.target - 1e-6 : state.bound > state.target + 1e-6
+                if beyond { state.proved = true }
+                if beyond || state.visited > state.nodeLimit { glp_ios_terminate(tree) }
+            default: break
+            }
+        }
         let code = glp_intopt(problem, &parameters)
-        switch glp_mip_status(problem) {
-        case GLP_OPT where code == 0: return .optimal(glp_mip_obj_val(problem))
-        case GLP_NOFEAS: return .infeasible
-        default: return nil
+        let status = glp_mip_status(problem)
+        let incumbent = status == GLP_OPT || status == GLP_FEAS ? glp_mip_obj_val(problem) : nil
+        if code == 0 && status == GLP_OPT {
+            return IntegerSearch(incumbent: incumbent, bound: incumbent!, stopped: false)
+        }
+        if code == 0 && status == GLP_NOFEAS {
+            return IntegerSearch(incumbent: nil, bound: maximize ? -.infinity : .infinity, stopped: false)
+        }
+        // Stopped by the callback (a point reached the target, or the bound proved none can) or at the limit.
+        let proved = state.proved || state.reached
+        return IntegerSearch(incumbent: incumbent, bound: state.bound, stopped: !proved && code != 0)
+    }
+
+    /// The value of every column at the best whole-number point of the last ``searchIntegers(target:maximize:nodes:)``.
+    func integerSolution() -> [Double] {
+        (0..<columnCount).map { glp_mip_col_val(problem, Int32($0 + 1)) }
+    }
+
+    private final class SearchState {
+        let target: Double
+        let maximize: Bool
+        let nodeLimit: Int
+        var bound: Double
+        var visited = 0
+        var reached = false
+        var proved = false
+
+        init(target: Double, maximize: Bool, nodeLimit: Int, bound: Double) {
+            self.target = target
+            self.maximize = maximize
+            self.nodeLimit = nodeLimit
+            self.bound = bound
         }
     }
 
