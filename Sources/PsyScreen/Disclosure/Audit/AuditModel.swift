@@ -1,3 +1,4 @@
+import Foundation
 /// The linear program of what a reader knows about one school's students: every output of the wave's
 /// ``DisclosurePattern`` at once (all `--by` reports in every format, the exchange file, the coverage list).
 ///
@@ -18,6 +19,8 @@ final class AuditModel {
     private var firstSums: [[[Int]]] = []
     private var secondSums: [[[Int]]] = []
     let leaves: [CohortLeaf]
+    /// The true value of each integer column, in the order of ``blocks`` flattened.
+    private(set) var truth: [Double] = []
 
     /// A published figure, as the rows that state it.
     enum Figure: Hashable {
@@ -59,6 +62,7 @@ final class AuditModel {
         for (_, counts) in leaves {
             let screened = Double(counts.screened)
             let levels = CohortCounts.levelOrder.map { _ in program.addColumn(upper: screened, integer: true) }
+            truth += CohortCounts.levelOrder.map { Double(counts.count($0)) }
             program.addRow(levels.map { ($0, 1) }, lower: screened, upper: screened)
             var bands: [[Int]] = [], first: [[Int]] = [], second: [[Int]] = []
             for (index, column) in columns.enumerated() {
@@ -66,6 +70,8 @@ final class AuditModel {
                 // The unbanded (scored outside every band) last, over the whole scale's range.
                 let ranges = column.bands.map(\.scaledRange) + (counts.scales[index].unbanded > 0 ? [column.scaledRange] : [])
                 let cells = ranges.map { _ in program.addColumn(upper: n, integer: true) }
+                truth += counts.scales[index].bands.map(Double.init)
+                if counts.scales[index].unbanded > 0 { truth.append(Double(counts.scales[index].unbanded)) }
                 program.addRow(cells.map { ($0, 1) }, lower: n, upper: n)
                 bands.append(cells)
                 guard needsSums[index] else {
@@ -208,13 +214,59 @@ final class AuditModel {
     private(set) var seenHigh: [Int] = []
     /// Subproblems an integer search may visit before the audit calls a side undecided (and so not protected).
     static let nodeLimit = 400
+    /// Integer columns a dive may bound before it gives up.
+    static let diveDepth = 300
+    /// Per leaf: its integer columns (a dive fixes the leaves an optimum left whole).
+    var blocksForDump: [[Int]] { blocks }
+    private var blocks: [[Int]] { zip(levelColumns, bandColumns).map { $0 + $1.flatMap { $0 } } }
 
     /// Starts keeping the values of the count `terms` (true value `value`) at witnesses; returns its index.
     func track(_ terms: [(column: Int, coefficient: Double)], value: Int) -> Int {
         tracked.append(terms)
         seenLow.append(value)
         seenHigh.append(value)
+        relaxedLow.append(Double(value))
+        relaxedHigh.append(Double(value))
         return tracked.count - 1
+    }
+
+    /// The same, at every LP optimum, whole or not: what the relaxation allows, which guides the repair
+    /// (``reachRelaxed(_:target:maximize:report:)``) and proves nothing.
+    private var relaxedLow: [Double] = []
+    private var relaxedHigh: [Double] = []
+
+    private func observeRelaxed() {
+        let point = program.solution()
+        for (index, terms) in tracked.enumerated() {
+            let value = terms.reduce(0) { $0 + $1.coefficient * point[$1.column] }
+            relaxedLow[index] = min(relaxedLow[index], value)
+            relaxedHigh[index] = max(relaxedHigh[index], value)
+        }
+    }
+
+    /// Whether the LP relaxation takes tracked count `index` to `target`: the repair's first, cheap pass.
+    func reachRelaxed(_ index: Int, target: Int, maximize: Bool, report: inout AuditReport) -> Verdict {
+        let seen = maximize ? relaxedHigh[index] : relaxedLow[index]
+        if maximize ? seen >= Double(target) - 1e-6 : seen <= Double(target) + 1e-6 { return .reached(target) }
+        report.linearPrograms += 1
+        guard case .optimal(let value) = program.optimize(tracked[index], maximize: maximize) else {
+            return .undecided(target)
+        }
+        observeRelaxed()
+        let bound = Self.whole(value, maximize: maximize)
+        return (maximize ? bound < target : bound > target) ? .short(bound) : .reached(bound)
+    }
+
+    /// ``sweep(_:maximize:report:)`` for the relaxation.
+    func sweepRelaxed(_ indices: [Int], maximize: Bool, report: inout AuditReport) {
+        guard !indices.isEmpty else { return }
+        report.linearPrograms += 1
+        guard case .optimal = program.optimize(indices.flatMap { tracked[$0] }, maximize: maximize) else { return }
+        observeRelaxed()
+    }
+
+    func relaxedReaches(_ index: Int, _ target: Int, maximize: Bool) -> Bool {
+        maximize ? relaxedHigh[index] >= Double(target) - 1e-6 : relaxedLow[index] <= Double(target) + 1e-6
     }
 
     func terms(ofTracked index: Int) -> [(column: Int, coefficient: Double)] { tracked[index] }
@@ -224,6 +276,8 @@ final class AuditModel {
             let value = Int(terms.reduce(0) { $0 + $1.coefficient * point[$1.column] }.rounded())
             if value < seenLow[index] { seenLow[index] = value }
             if value > seenHigh[index] { seenHigh[index] = value }
+            relaxedLow[index] = min(relaxedLow[index], Double(value))
+            relaxedHigh[index] = max(relaxedHigh[index], Double(value))
         }
     }
 
@@ -247,7 +301,10 @@ final class AuditModel {
     /// `target` (≤ when minimising, ≥ when maximising). Witnesses found so far first; then the LP relaxation, which
     /// decides when its bound misses the target (whole numbers can only do worse) or its optimum is whole; only
     /// then a search over whole numbers, stopped as soon as it decides.
-    func reach(_ index: Int, target: Int, maximize: Bool, report: inout AuditReport) -> Verdict {
+    ///
+    /// Without `search`, a side the dive does not reach is undecided at once (the repair withdraws one more
+    /// figure rather than search).
+    func reach(_ index: Int, target: Int, maximize: Bool, search: Bool = true, report: inout AuditReport) -> Verdict {
         func seen() -> Int { maximize ? seenHigh[index] : seenLow[index] }
         func reached() -> Bool { maximize ? seen() >= target : seen() <= target }
         if reached() { return .reached(seen()) }
@@ -260,12 +317,18 @@ final class AuditModel {
         if program.lastOptimumIsIntegral {
             witness(program.solution())
             if reached() { return .reached(seen()) }
+        } else if let point = program.dive(depth: Self.diveDepth, blocks: blocks) {
+            witness(point)
+            if reached() { return .reached(seen()) }
         }
+        guard search else { return .undecided(seen()) }
+        // The search starts from the LP optimum, which the dive left.
+        _ = program.optimize(tracked[index], maximize: maximize)
         report.integerPrograms += 1
-        let search = program.searchIntegers(target: Double(target), maximize: maximize, nodes: Self.nodeLimit)
-        if search.incumbent != nil { witness(program.integerSolution()) }
+        let result = program.searchIntegers(target: Double(target), maximize: maximize, nodes: Self.nodeLimit)
+        if result.incumbent != nil { witness(program.integerSolution()) }
         if reached() { return .reached(seen()) }
-        return search.stopped ? .undecided(seen()) : .short(Self.whole(search.bound, maximize: maximize))
+        return result.stopped ? .undecided(seen()) : .short(Self.whole(result.bound, maximize: maximize))
     }
 
     /// The smallest (or largest) value of tracked count `index`: the furthest witness, and a bound no
@@ -281,6 +344,9 @@ final class AuditModel {
             witness(program.solution())
             return (seen(), bound)
         }
+        if let point = program.dive(depth: Self.diveDepth, blocks: blocks) { witness(point) }
+        if seen() == bound { return (bound, bound) }
+        _ = program.optimize(tracked[index], maximize: maximize)
         report.integerPrograms += 1
         let search = program.searchIntegers(target: Double(bound), maximize: maximize, nodes: Self.nodeLimit)
         if search.incumbent != nil { witness(program.integerSolution()) }
@@ -299,12 +365,8 @@ final class AuditModel {
             witness(program.solution())
             return
         }
-        // Any whole-number point is a witness: stop at the first one near the optimum.
-        report.integerPrograms += 1
-        let search = program.searchIntegers(
-            target: maximize ? -Double.greatestFiniteMagnitude : .greatestFiniteMagnitude, maximize: maximize,
-            nodes: Self.nodeLimit)
-        if search.incumbent != nil { witness(program.integerSolution()) }
+        // Any whole-number point is a witness: one near the optimum.
+        if let point = program.dive(depth: Self.diveDepth, blocks: blocks) { witness(point) }
     }
 
     /// The whole-number bound implied by an LP bound (counts are whole).

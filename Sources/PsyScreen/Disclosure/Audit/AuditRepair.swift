@@ -59,35 +59,58 @@ extension DisclosureAudit {
         let clock = ContinuousClock.now
         var report = AuditReport(intervals: [], exemptZeros: 0)
         var queue = track(component, tables, state.pattern, report: &report)
-        sweep(component, queue, report: &report)
-        var position = 0, steps = 0
-        while position < queue.count, steps < 20 * (queue.count + 100) {
-            steps += 1
-            let count = queue[position]
-            var failing: Bool?
-            for maximize in [false, true] {
-                if case .reached = side(count, of: component, maximize: maximize, report: &report) { continue }
-                failing = maximize
-                break
+        if let path = ProcessInfo.processInfo.environment["PSYSCREEN_AUDIT_DUMP"] {
+            component.model.program.write(to: path + ".repair")
+            try? queue.map {
+                component.model.terms(ofTracked: $0.index).map { "\($0.column)" }.joined(separator: " ")
+                    + " | \($0.value) \(required($0).lowerBound) \(required($0).upperBound)"
             }
-            guard let maximize = failing,
-                let figure = binding(
-                    component, component.model.terms(ofTracked: count.index), maximize: maximize,
-                    except: .count(count.unit, count.cell), tables)
-            else {
-                position += 1  // protected, or nothing left to withdraw (the final audit reports it)
-                continue
-            }
-            component.model.withdraw(figure)
-            state.withdraw(figure)
-            guard case .count(let unit, let cell) = figure, unit != .all else { continue }
-            if let added = track(unit, cell, component, tables, state.pattern) { queue.append(added) }
-            // Counts it contained may now ask for a wider interval.
-            for index in 0..<position where queue[index].cell == cell && queue[index].unit != unit {
-                let upper = component.containment(cell, of: queue[index].unit, tables: tables, pattern: state.pattern)
-                if upper != queue[index].upper {
-                    queue[index].upper = upper
-                    queue.append(queue[index])
+            .joined(separator: "\n").write(toFile: path + ".repair.cells", atomically: true, encoding: .utf8)
+            let blocks = component.model.blocksForDump
+            try?
+                (zip(blocks, component.model.leaves).map { block, leaf in
+                    "\(leaf.grade) " + block.map { "\($0)" }.joined(separator: " ")
+                } + ["truth " + component.model.truth.map { "\(Int($0))" }.joined(separator: " ")])
+                .joined(separator: "\n").write(toFile: path + ".repair.leaves", atomically: true, encoding: .utf8)
+        }
+        // First by the LP relaxation alone (cheap: it withdraws what whole numbers would need withdrawn in
+        // nearly every case), then again with whole-number witnesses, which only the few left need.
+        for relaxed in [true, false] {
+            sweep(component, queue, relaxed: relaxed, report: &report)
+            var position = 0, steps = 0
+            while position < queue.count, steps < 20 * (queue.count + 100) {
+                steps += 1
+                // What contained it may have been withdrawn since it was queued: its protection asks for more.
+                queue[position].upper = component.containment(
+                    queue[position].cell, of: queue[position].unit, tables: tables, pattern: state.pattern)
+                let count = queue[position]
+                var failing: Bool?
+                for maximize in [false, true] {
+                    let verdict = side(
+                        count, of: component, maximize: maximize, search: false, relaxed: relaxed, report: &report)
+                    if case .reached = verdict { continue }
+                    failing = maximize
+                    break
+                }
+                guard let maximize = failing,
+                    let figure = binding(
+                        component, component.model.terms(ofTracked: count.index), maximize: maximize,
+                        except: .count(count.unit, count.cell), tables)
+                else {
+                    position += 1  // protected, or nothing left to withdraw (the final audit reports it)
+                    continue
+                }
+                component.model.withdraw(figure)
+                state.withdraw(figure)
+                guard case .count(let unit, let cell) = figure, unit != .all else { continue }
+                if let added = track(unit, cell, component, tables, state.pattern) { queue.append(added) }
+                // Counts it contained may now ask for a wider interval.
+                for index in 0..<position where queue[index].cell == cell && queue[index].unit != unit {
+                    let upper = component.containment(cell, of: queue[index].unit, tables: tables, pattern: state.pattern)
+                    if upper != queue[index].upper {
+                        queue[index].upper = upper
+                        queue.append(queue[index])
+                    }
                 }
             }
         }

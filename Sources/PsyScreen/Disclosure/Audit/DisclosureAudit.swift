@@ -34,6 +34,14 @@ package struct DisclosureAudit: Sendable {
             let clock = ContinuousClock.now
             let before = (report.linearPrograms, report.integerPrograms)
             let hidden = track(component, tables, pattern, report: &report)
+            if let path = ProcessInfo.processInfo.environment["PSYSCREEN_AUDIT_DUMP"] {
+                component.model.program.write(to: path)
+                try? hidden.map {
+                    component.model.terms(ofTracked: $0.index).map { "\($0.column)" }.joined(separator: " ")
+                        + " | \($0.value) \(required($0).lowerBound) \(required($0).upperBound)"
+                }
+                .joined(separator: "\n").write(toFile: path + ".cells", atomically: true, encoding: .utf8)
+            }
             sweep(component, hidden, report: &report)
             for count in hidden {
                 let low = side(count, of: component, maximize: false, report: &report)
@@ -97,29 +105,40 @@ package struct DisclosureAudit: Sendable {
     /// Witnesses in bulk before counts are taken one by one: per kind of count (red, a band of a scale), one
     /// program pushing all of a component's hidden counts of that kind not yet shown to reach their protection
     /// down, and one pushing them up.
-    func sweep(_ component: AuditComponent, _ hidden: [HiddenCount], report: inout AuditReport) {
+    func sweep(_ component: AuditComponent, _ hidden: [HiddenCount], relaxed: Bool = false, report: inout AuditReport) {
         let model = component.model
         for cell in Set(hidden.map(\.cell)).sorted(by: { $0.description < $1.description }) {
             let kind = hidden.filter { $0.cell == cell }
             for maximize in [false, true] {
                 let pending = kind.filter { count in
-                    maximize
-                        ? model.seenHigh[count.index] < required(count).upperBound
-                        : model.seenLow[count.index] > required(count).lowerBound
+                    let target = maximize ? required(count).upperBound : required(count).lowerBound
+                    if relaxed { return !model.relaxedReaches(count.index, target, maximize: maximize) }
+                    return maximize ? model.seenHigh[count.index] < target : model.seenLow[count.index] > target
                 }
-                if pending.count > 1 { model.sweep(pending.map(\.index), maximize: maximize, report: &report) }
+                guard pending.count > 1 else { continue }
+                if relaxed {
+                    model.sweepRelaxed(pending.map(\.index), maximize: maximize, report: &report)
+                } else {
+                    model.sweep(pending.map(\.index), maximize: maximize, report: &report)
+                }
             }
         }
     }
 
     /// Whether `count` reaches the lower (or upper) end of its protection interval.
     func side(
-        _ count: HiddenCount, of component: AuditComponent, maximize: Bool, report: inout AuditReport
+        _ count: HiddenCount, of component: AuditComponent, maximize: Bool, search: Bool = true,
+        relaxed: Bool = false, report: inout AuditReport
     ) -> AuditModel.Verdict {
         let required = required(count)
+        if relaxed {
+            return component.model.reachRelaxed(
+                count.index, target: maximize ? required.upperBound : required.lowerBound, maximize: maximize,
+                report: &report)
+        }
         return component.model.reach(
             count.index, target: maximize ? required.upperBound : required.lowerBound, maximize: maximize,
-            report: &report)
+            search: search, report: &report)
     }
 
     // MARK: The wave's own hidden counts
@@ -193,7 +212,9 @@ package struct DisclosureAudit: Sendable {
             "\(what) \(component.schools.count == 1 ? component.schools[0] : "\(component.schools.count) schools"): "
             + "\(counts) hidden counts, \(report.linearPrograms - before.0) LPs, "
             + "\(report.integerPrograms - before.1) integer searches, \(program.columnCount) columns, "
-            + "\(program.rowCount) rows, \(ContinuousClock.now - clock)\n"
+            + "\(program.rowCount) rows, \(program.simplexRuns) simplex runs (\(program.iterations) iterations, "
+            + "\(program.simplexTime)), \(program.dives) dives (\(program.diveSteps) steps, \(program.diveFailures) failed), "
+            + "\(ContinuousClock.now - clock)\n"
         FileHandle.standardError.write(Data(line.utf8))
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import CGLPK
 
 /// A linear program solved with GLPK: the only code that touches the C library. Columns and rows are numbered
@@ -25,6 +26,9 @@ final class LinearProgram {
     }
 
     deinit { glp_delete_prob(problem) }
+
+    /// Writes the program in CPLEX LP format (for experiments with the audit's programs).
+    func write(to path: String) { _ = glp_write_lp(problem, nil, path) }
 
     /// Adds a column with `lower...upper` (upper nil: no upper bound); returns its index.
     func addColumn(lower: Double = 0, upper: Double? = nil, integer: Bool = false) -> Int {
@@ -83,12 +87,30 @@ final class LinearProgram {
     /// Minimises (or maximises) Σ coefficient·column over the LP relaxation.
     func optimize(_ terms: [(column: Int, coefficient: Double)], maximize: Bool) -> Outcome {
         setObjective(terms, maximize: maximize)
+        // After a new objective or a freed row the last basis is still primal feasible: the primal simplex
+        // restarts from it.
+        return resolve(method: GLP_PRIMAL)
+    }
+
+    /// Simplex runs and their iterations so far, and time spent in them (for the audit's trace).
+    private(set) var simplexRuns = 0
+    private(set) var simplexTime = Duration.zero
+    private(set) var dives = 0
+    private(set) var diveSteps = 0
+    private(set) var diveFailures = 0
+
+    var iterations: Int { Int(glp_get_it_cnt(problem)) }
+
+    private func resolve(method: Int32) -> Outcome {
+        let clock = ContinuousClock.now
+        defer {
+            simplexRuns += 1
+            simplexTime += ContinuousClock.now - clock
+        }
         var parameters = glp_smcp()
         glp_init_smcp(&parameters)
         parameters.msg_lev = GLP_MSG_OFF
-        // After a new objective or a freed row the last basis is still primal feasible: the primal simplex
-        // restarts from it.
-        parameters.meth = GLP_PRIMAL
+        parameters.meth = method
         var code = glp_simplex(problem, &parameters)
         if code != 0 {
             // A damaged basis (rare): start again from the standard one.
@@ -102,6 +124,74 @@ final class LinearProgram {
         case GLP_UNBND: return .unbounded
         default: return .failed
         }
+    }
+
+    /// A whole-number point near the LP optimum of the last ``optimize(_:maximize:)``, by diving. First every
+    /// block (a leaf's integer columns) that is whole already is fixed where it is, so that only the few blocks
+    /// the optimum moved by fractions stay free; then, one at a time, the integer column closest to a whole
+    /// number is bounded to its nearer side (the farther if that is infeasible) and the LP solved again (dual
+    /// simplex, from the last basis), until every integer column is whole. If the fixed blocks leave no way, the
+    /// dive starts again with every block free. Returns the point, or nil when a column fits neither side or
+    /// `depth` steps pass; the bounds are restored either way.
+    func dive(depth: Int, blocks: [[Int]]) -> [Double]? {
+        dives += 1
+        if let point = dive(depth: depth, fixing: blocks) { return point }
+        if case .optimal = resolve(method: GLP_PRIMAL), let point = dive(depth: depth, fixing: nil) { return point }
+        diveFailures += 1
+        return nil
+    }
+
+    private typealias Bounds = (column: Int32, type: Int32, lower: Double, upper: Double)
+
+    private func dive(depth: Int, fixing blocks: [[Int]]?) -> [Double]? {
+        var saved: [Bounds] = []
+        defer {
+            for bounds in saved.reversed() { glp_set_col_bnds(problem, bounds.column, bounds.type, bounds.lower, bounds.upper) }
+        }
+        func isWhole(_ column: Int) -> Bool {
+            let value = glp_get_col_prim(problem, Int32(column + 1))
+            return abs(value - value.rounded()) <= 1e-7
+        }
+        if let blocks {
+            for block in blocks where block.allSatisfy(isWhole) {
+                for column in block {
+                    let index = Int32(column + 1), value = glp_get_col_prim(problem, index).rounded()
+                    guard glp_get_col_type(problem, index) != GLP_FX else { continue }
+                    saved.append(bounds(of: index))
+                    glp_set_col_bnds(problem, index, GLP_FX, value, value)
+                }
+            }
+            guard case .optimal = resolve(method: GLP_DUALP) else { return nil }
+        }
+        for _ in 0..<depth {
+            diveSteps += 1
+            var choice: (column: Int32, value: Double, distance: Double)?
+            for column in integerColumns {
+                let index = Int32(column + 1), value = glp_get_col_prim(problem, index)
+                let distance = abs(value - value.rounded())
+                guard distance > 1e-7 else { continue }
+                if choice.map({ distance < $0.distance }) ?? true { choice = (index, value, distance) }
+            }
+            guard let choice else { return solution() }
+            let previous = bounds(of: choice.column)
+            let down = choice.value.rounded(.down), up = choice.value.rounded(.up)
+            var solved = false
+            for roundDown in choice.value - down < 0.5 ? [true, false] : [false, true] {
+                let low = roundDown ? previous.lower : up, high = roundDown ? down : previous.upper
+                glp_set_col_bnds(problem, choice.column, low == high ? GLP_FX : GLP_DB, low, high)
+                if case .optimal = resolve(method: GLP_DUALP) {
+                    solved = true
+                    break
+                }
+            }
+            saved.append(previous)
+            guard solved else { return nil }
+        }
+        return nil
+    }
+
+    private func bounds(of column: Int32) -> Bounds {
+        (column, glp_get_col_type(problem, column), glp_get_col_lb(problem, column), glp_get_col_ub(problem, column))
     }
 
     /// The value of every column at the last LP optimum.
@@ -140,7 +230,7 @@ final class LinearProgram {
         // points early.
         parameters.br_tech = GLP_BR_MFV
         parameters.bt_tech = GLP_BT_DFS
-        parameters.pp_tech = GLP_PP_ROOT
+        parameters.pp_tech = GLP_PP_NONE
         parameters.cb_info = Unmanaged.passUnretained(state).toOpaque()
         parameters.cb_func = { tree, info in
             guard let tree, let info else { return }
