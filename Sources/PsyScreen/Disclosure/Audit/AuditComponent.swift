@@ -135,6 +135,11 @@ struct AuditComponent {
         return upper
     }
 
+    /// The units whose students all belong to `unit`.
+    func units(within unit: CohortUnit) -> [CohortUnit] {
+        units.filter { containers[$0]?.contains(unit) ?? false }
+    }
+
     static func unit(_ school: String) -> CohortUnit { CohortUnit(level: .school, school: school) }
 
     /// Whether the pattern shows the whole wave's figures.

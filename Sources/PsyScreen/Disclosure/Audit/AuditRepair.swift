@@ -103,14 +103,14 @@ extension DisclosureAudit {
                 component.model.withdraw(figure)
                 state.withdraw(figure)
                 guard case .count(let unit, let cell) = figure, unit != .all else { continue }
-                if let added = track(unit, cell, component, tables, state.pattern) { queue.append(added) }
-                // Counts it contained may now ask for a wider interval.
-                for index in 0..<position where queue[index].cell == cell && queue[index].unit != unit {
-                    let upper = component.containment(cell, of: queue[index].unit, tables: tables, pattern: state.pattern)
-                    if upper != queue[index].upper {
-                        queue[index].upper = upper
-                        queue.append(queue[index])
+                // It, and the counts it contained, whose protection may now ask for more (a zero exempt by its
+                // zero is not any longer).
+                for other in [unit] + component.units(within: unit) where state.pattern.isHidden(cell, of: other) {
+                    guard let added = track(other, cell, component, tables, state.pattern) else { continue }
+                    if let index = queue.firstIndex(where: { $0.unit == other && $0.cell == cell }) {
+                        guard index < position, queue[index].upper != added.upper else { continue }
                     }
+                    queue.append(added)
                 }
             }
         }

@@ -25,9 +25,12 @@ package struct DisclosureAudit: Sendable {
     /// Half the protection interval's width: ⌈k/2⌉.
     package var protection: Int { (threshold.k + 1) / 2 }
 
-    package func audit(_ tables: CohortTables, pattern: DisclosurePattern) -> AuditReport {
+    /// The audit of `pattern`. `asOneProgram` solves the whole wave as one program instead of one per group of
+    /// schools: the reference the split is tested against (it finds the same), slow for a district.
+    package func audit(_ tables: CohortTables, pattern: DisclosurePattern, asOneProgram: Bool = false) -> AuditReport {
         var report = AuditReport(intervals: [], exemptZeros: 0)
-        let components = AuditComponent.groups(tables, pattern).map {
+        let groups = AuditComponent.groups(tables, pattern)
+        let components = (asOneProgram && !groups.isEmpty ? [groups.flatMap { $0 }.sorted()] : groups).map {
             AuditComponent(schools: $0, tables: tables, pattern: pattern, policy: policy)
         }
         for component in components {
