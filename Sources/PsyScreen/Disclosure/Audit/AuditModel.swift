@@ -19,8 +19,6 @@ final class AuditModel {
     private var firstSums: [[[Int]]] = []
     private var secondSums: [[[Int]]] = []
     let leaves: [CohortLeaf]
-    /// The true value of each integer column, in the order of ``blocks`` flattened.
-    private(set) var truth: [Double] = []
 
     /// A published figure, as the rows that state it.
     enum Figure: Hashable {
@@ -62,7 +60,6 @@ final class AuditModel {
         for (_, counts) in leaves {
             let screened = Double(counts.screened)
             let levels = CohortCounts.levelOrder.map { _ in program.addColumn(upper: screened, integer: true) }
-            truth += CohortCounts.levelOrder.map { Double(counts.count($0)) }
             program.addRow(levels.map { ($0, 1) }, lower: screened, upper: screened)
             var bands: [[Int]] = [], first: [[Int]] = [], second: [[Int]] = []
             for (index, column) in columns.enumerated() {
@@ -70,8 +67,6 @@ final class AuditModel {
                 // The unbanded (scored outside every band) last, over the whole scale's range.
                 let ranges = column.bands.map(\.scaledRange) + (counts.scales[index].unbanded > 0 ? [column.scaledRange] : [])
                 let cells = ranges.map { _ in program.addColumn(upper: n, integer: true) }
-                truth += counts.scales[index].bands.map(Double.init)
-                if counts.scales[index].unbanded > 0 { truth.append(Double(counts.scales[index].unbanded)) }
                 program.addRow(cells.map { ($0, 1) }, lower: n, upper: n)
                 bands.append(cells)
                 guard needsSums[index] else {
@@ -217,7 +212,6 @@ final class AuditModel {
     /// Integer columns a dive may bound before it gives up.
     static let diveDepth = 300
     /// Per leaf: its integer columns (a dive fixes the leaves an optimum left whole).
-    var blocksForDump: [[Int]] { blocks }
     private var blocks: [[Int]] { zip(levelColumns, bandColumns).map { $0 + $1.flatMap { $0 } } }
 
     /// Starts keeping the values of the count `terms` (true value `value`) at witnesses; returns its index.

@@ -59,20 +59,6 @@ extension DisclosureAudit {
         let clock = ContinuousClock.now
         var report = AuditReport(intervals: [], exemptZeros: 0)
         var queue = track(component, tables, state.pattern, report: &report)
-        if let path = ProcessInfo.processInfo.environment["PSYSCREEN_AUDIT_DUMP"] {
-            component.model.program.write(to: path + ".repair")
-            try? queue.map {
-                component.model.terms(ofTracked: $0.index).map { "\($0.column)" }.joined(separator: " ")
-                    + " | \($0.value) \(required($0).lowerBound) \(required($0).upperBound)"
-            }
-            .joined(separator: "\n").write(toFile: path + ".repair.cells", atomically: true, encoding: .utf8)
-            let blocks = component.model.blocksForDump
-            try?
-                (zip(blocks, component.model.leaves).map { block, leaf in
-                    "\(leaf.grade) " + block.map { "\($0)" }.joined(separator: " ")
-                } + ["truth " + component.model.truth.map { "\(Int($0))" }.joined(separator: " ")])
-                .joined(separator: "\n").write(toFile: path + ".repair.leaves", atomically: true, encoding: .utf8)
-        }
         // First by the LP relaxation alone (cheap: it withdraws what whole numbers would need withdrawn in
         // nearly every case), then again with whole-number witnesses, which only the few left need.
         for relaxed in [true, false] {

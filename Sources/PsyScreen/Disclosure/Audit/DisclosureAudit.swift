@@ -37,14 +37,6 @@ package struct DisclosureAudit: Sendable {
             let clock = ContinuousClock.now
             let before = (report.linearPrograms, report.integerPrograms)
             let hidden = track(component, tables, pattern, report: &report)
-            if let path = ProcessInfo.processInfo.environment["PSYSCREEN_AUDIT_DUMP"] {
-                component.model.program.write(to: path)
-                try? hidden.map {
-                    component.model.terms(ofTracked: $0.index).map { "\($0.column)" }.joined(separator: " ")
-                        + " | \($0.value) \(required($0).lowerBound) \(required($0).upperBound)"
-                }
-                .joined(separator: "\n").write(toFile: path + ".cells", atomically: true, encoding: .utf8)
-            }
             sweep(component, hidden, report: &report)
             for count in hidden {
                 let low = side(count, of: component, maximize: false, report: &report)

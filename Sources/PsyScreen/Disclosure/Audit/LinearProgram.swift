@@ -27,9 +27,6 @@ final class LinearProgram {
 
     deinit { glp_delete_prob(problem) }
 
-    /// Writes the program in CPLEX LP format (for experiments with the audit's programs).
-    func write(to path: String) { _ = glp_write_lp(problem, nil, path) }
-
     /// Adds a column with `lower...upper` (upper nil: no upper bound); returns its index.
     func addColumn(lower: Double = 0, upper: Double? = nil, integer: Bool = false) -> Int {
         precondition(lower.isFinite && (upper.map { $0.isFinite && $0 >= lower } ?? true), "bad column bounds")
@@ -95,6 +92,7 @@ final class LinearProgram {
     /// Simplex runs and their iterations so far, and time spent in them (for the audit's trace).
     private(set) var simplexRuns = 0
     private(set) var simplexTime = Duration.zero
+    private var solvedOnce = false
     private(set) var dives = 0
     private(set) var diveSteps = 0
     private(set) var diveFailures = 0
@@ -111,6 +109,12 @@ final class LinearProgram {
         glp_init_smcp(&parameters)
         parameters.msg_lev = GLP_MSG_OFF
         parameters.meth = method
+        if !solvedOnce {
+            // The first solve: a crash basis and the dual simplex (a third of the pivots of the primal).
+            glp_adv_basis(problem, 0)
+            parameters.meth = GLP_DUALP
+            solvedOnce = true
+        }
         var code = glp_simplex(problem, &parameters)
         if code != 0 {
             // A damaged basis (rare): start again from the standard one.
