@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times `psyscreen wave close` — deciding the wave's disclosure pattern (exact elimination, then the audit's
-# repair, school by school) and proving it with the audit — and the reports of the closed wave (release build).
+# repair, per group of schools tied by the wave's figures) and proving it with the audit — and the reports of the
+# closed wave (release build). PSYSCREEN_AUDIT_TRACE=1 prints, per group, programs, simplex runs, dives and time.
 #
 #   bench/wave_close.sh [ATTEMPTS] [SCHOOLS]      default 100000 attempts over 30 schools (a district)
 #

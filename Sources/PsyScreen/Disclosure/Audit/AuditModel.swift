@@ -1,3 +1,4 @@
+import Foundation
 /// The linear program of what a reader knows about one school's students: every output of the wave's
 /// ``DisclosurePattern`` at once (all `--by` reports in every format, the exchange file, the coverage list).
 ///
@@ -197,60 +198,174 @@ final class AuditModel {
         }
     }
 
-    /// Expressions whose values at every LP optimum found so far are kept (``track(_:)``): each optimum is a
-    /// point consistent with everything published, so the lowest and highest value an expression took at one
-    /// is a value a reader cannot exclude — often enough to show a count is protected without its own program.
-    private var tracked: [[(column: Int, coefficient: Double)]] = []
-    private(set) var seenLow: [Double] = []
-    private(set) var seenHigh: [Double] = []
+    // MARK: Witnesses
 
-    /// Starts keeping the values `terms` takes at each optimum; returns its index.
-    func track(_ terms: [(column: Int, coefficient: Double)]) -> Int {
+    /// Counts whose values are kept at every whole-number point found (``track(_:value:)``). Each such point —
+    /// an LP optimum whose integer columns are whole, or a point of an integer search — is consistent with
+    /// everything published: a **witness** that a reader cannot exclude the values it gives. The true data is
+    /// one, so a count starts at its true value. Withdrawing a figure only frees rows, so witnesses stay valid.
+    private var tracked: [[(column: Int, coefficient: Double)]] = []
+    private(set) var seenLow: [Int] = []
+    private(set) var seenHigh: [Int] = []
+    /// Subproblems an integer search may visit before the audit calls a side undecided (and so not protected).
+    static let nodeLimit = 400
+    /// Integer columns a dive may bound before it gives up.
+    static let diveDepth = 300
+    /// Per leaf: its integer columns (a dive fixes the leaves an optimum left whole).
+    private var blocks: [[Int]] { zip(levelColumns, bandColumns).map { $0 + $1.flatMap { $0 } } }
+
+    /// Starts keeping the values of the count `terms` (true value `value`) at witnesses; returns its index.
+    func track(_ terms: [(column: Int, coefficient: Double)], value: Int) -> Int {
         tracked.append(terms)
-        seenLow.append(.infinity)
-        seenHigh.append(-.infinity)
+        seenLow.append(value)
+        seenHigh.append(value)
+        relaxedLow.append(Double(value))
+        relaxedHigh.append(Double(value))
         return tracked.count - 1
     }
 
-    private func observe() {
-        guard !tracked.isEmpty else { return }
+    /// The same, at every LP optimum, whole or not: what the relaxation allows, which guides the repair
+    /// (``reachRelaxed(_:target:maximize:report:)``) and proves nothing.
+    private var relaxedLow: [Double] = []
+    private var relaxedHigh: [Double] = []
+
+    private func observeRelaxed() {
         let point = program.solution()
         for (index, terms) in tracked.enumerated() {
             let value = terms.reduce(0) { $0 + $1.coefficient * point[$1.column] }
-            seenLow[index] = min(seenLow[index], value)
-            seenHigh[index] = max(seenHigh[index], value)
+            relaxedLow[index] = min(relaxedLow[index], value)
+            relaxedHigh[index] = max(relaxedHigh[index], value)
         }
     }
 
-    /// Whether optima found so far already take tracked expression `index` to `target` or beyond.
-    func reached(_ index: Int, _ target: Int, maximize: Bool) -> Bool {
-        maximize ? seenHigh[index] >= Double(target) - 1e-6 : seenLow[index] <= Double(target) + 1e-6
-    }
-
-    /// The smallest or largest value of `terms`, over whole numbers where it matters: the LP optimum when its
-    /// solution is whole, else a bounded integer search; `relaxed` when that search did not finish.
-    ///
-    /// `target` is the value the protection needs reached: an LP bound that misses it by more than a whole count
-    /// decides without the integer search (integers can only do worse), and so does an integral LP optimum.
-    func extreme(
-        _ terms: [(column: Int, coefficient: Double)], maximize: Bool, target: Int, report: inout AuditReport,
-        integerSearch: Bool = true
-    ) -> (value: Int, relaxed: Bool)? {
+    /// Whether the LP relaxation takes tracked count `index` to `target`: the repair's first, cheap pass.
+    func reachRelaxed(_ index: Int, target: Int, maximize: Bool, report: inout AuditReport) -> Verdict {
+        let seen = maximize ? relaxedHigh[index] : relaxedLow[index]
+        if maximize ? seen >= Double(target) - 1e-6 : seen <= Double(target) + 1e-6 { return .reached(target) }
         report.linearPrograms += 1
-        guard case .optimal(let value) = program.optimize(terms, maximize: maximize) else { return nil }
-        observe()
-        let rounded = maximize ? (value + 1e-6).rounded(.down) : (value - 1e-6).rounded(.up)
-        if program.lastOptimumIsIntegral { return (Int(rounded), false) }
-        // Integers can only do worse than the LP: a bound that misses the target is final; one that clears it by
-        // more than a whole count is taken as it is (the relaxed flag says so) — these tables' integer gaps stay
-        // well under one count — and only a bound within one count of the target gets the integer search.
-        let margin = maximize ? rounded - Double(target) : Double(target) - rounded
-        if margin < 0 { return (Int(rounded), false) }
-        if margin > 1 || !integerSearch { return (Int(rounded), true) }
-        report.integerPrograms += 1
-        if case .optimal(let exact)? = program.optimizeIntegers(milliseconds: 500) {
-            return (Int(exact.rounded()), false)
+        guard case .optimal(let value) = program.optimize(tracked[index], maximize: maximize) else {
+            return .undecided(target)
         }
-        return (Int(rounded), true)
+        observeRelaxed()
+        let bound = Self.whole(value, maximize: maximize)
+        return (maximize ? bound < target : bound > target) ? .short(bound) : .reached(bound)
+    }
+
+    /// ``sweep(_:maximize:report:)`` for the relaxation.
+    func sweepRelaxed(_ indices: [Int], maximize: Bool, report: inout AuditReport) {
+        guard !indices.isEmpty else { return }
+        report.linearPrograms += 1
+        guard case .optimal = program.optimize(indices.flatMap { tracked[$0] }, maximize: maximize) else { return }
+        observeRelaxed()
+    }
+
+    func relaxedReaches(_ index: Int, _ target: Int, maximize: Bool) -> Bool {
+        maximize ? relaxedHigh[index] >= Double(target) - 1e-6 : relaxedLow[index] <= Double(target) + 1e-6
+    }
+
+    func terms(ofTracked index: Int) -> [(column: Int, coefficient: Double)] { tracked[index] }
+
+    private func witness(_ point: [Double]) {
+        for (index, terms) in tracked.enumerated() {
+            let value = Int(terms.reduce(0) { $0 + $1.coefficient * point[$1.column] }.rounded())
+            if value < seenLow[index] { seenLow[index] = value }
+            if value > seenHigh[index] { seenHigh[index] = value }
+            relaxedLow[index] = min(relaxedLow[index], Double(value))
+            relaxedHigh[index] = max(relaxedHigh[index], Double(value))
+        }
+    }
+
+    /// What the audit proved about one side of a count.
+    enum Verdict: Equatable {
+        /// A witness takes the count to the target or beyond; `value` is the furthest one.
+        case reached(Int)
+        /// No whole-number point does: the reader can prove the count stays on the near side of `value`.
+        case short(Int)
+        /// The integer search stopped at its node limit: not proved either way (treated as not protected).
+        case undecided(Int)
+
+        var value: Int {
+            switch self {
+            case .reached(let value), .short(let value), .undecided(let value): value
+            }
+        }
+    }
+
+    /// Whether a whole-number point consistent with everything published takes tracked count `index` to
+    /// `target` (≤ when minimising, ≥ when maximising). Witnesses found so far first; then the LP relaxation, which
+    /// decides when its bound misses the target (whole numbers can only do worse) or its optimum is whole; only
+    /// then a search over whole numbers, stopped as soon as it decides.
+    ///
+    /// Without `search`, a side the dive does not reach is undecided at once (the repair withdraws one more
+    /// figure rather than search).
+    func reach(_ index: Int, target: Int, maximize: Bool, search: Bool = true, report: inout AuditReport) -> Verdict {
+        func seen() -> Int { maximize ? seenHigh[index] : seenLow[index] }
+        func reached() -> Bool { maximize ? seen() >= target : seen() <= target }
+        if reached() { return .reached(seen()) }
+        report.linearPrograms += 1
+        guard case .optimal(let value) = program.optimize(tracked[index], maximize: maximize) else {
+            return .undecided(seen())
+        }
+        let bound = Self.whole(value, maximize: maximize)
+        if maximize ? bound < target : bound > target { return .short(bound) }
+        if program.lastOptimumIsIntegral {
+            witness(program.solution())
+            if reached() { return .reached(seen()) }
+        } else if let point = program.dive(depth: Self.diveDepth, blocks: blocks) {
+            witness(point)
+            if reached() { return .reached(seen()) }
+        }
+        guard search else { return .undecided(seen()) }
+        // The search starts from the LP optimum, which the dive left.
+        _ = program.optimize(tracked[index], maximize: maximize)
+        report.integerPrograms += 1
+        let result = program.searchIntegers(target: Double(target), maximize: maximize, nodes: Self.nodeLimit)
+        if result.incumbent != nil { witness(program.integerSolution()) }
+        if reached() { return .reached(seen()) }
+        return result.stopped ? .undecided(seen()) : .short(Self.whole(result.bound, maximize: maximize))
+    }
+
+    /// The smallest (or largest) value of tracked count `index`: the furthest witness, and a bound no
+    /// whole-number point passes (equal when the search finished).
+    func extreme(_ index: Int, maximize: Bool, report: inout AuditReport) -> (witness: Int, bound: Int) {
+        func seen() -> Int { maximize ? seenHigh[index] : seenLow[index] }
+        report.linearPrograms += 1
+        guard case .optimal(let value) = program.optimize(tracked[index], maximize: maximize) else {
+            return (seen(), maximize ? 1 << 40 : -(1 << 40))
+        }
+        let bound = Self.whole(value, maximize: maximize)
+        if program.lastOptimumIsIntegral {
+            witness(program.solution())
+            return (seen(), bound)
+        }
+        if let point = program.dive(depth: Self.diveDepth, blocks: blocks) { witness(point) }
+        if seen() == bound { return (bound, bound) }
+        _ = program.optimize(tracked[index], maximize: maximize)
+        report.integerPrograms += 1
+        let search = program.searchIntegers(target: Double(bound), maximize: maximize, nodes: Self.nodeLimit)
+        if search.incumbent != nil { witness(program.integerSolution()) }
+        if seen() == bound { return (bound, bound) }
+        return (seen(), search.stopped ? bound : Self.whole(search.bound, maximize: maximize))
+    }
+
+    /// Finds witnesses for many counts at once: one program for the sum of `indices` (all minimised or all
+    /// maximised), and its whole-number point. Counts of one kind (every hidden red count, say) move together,
+    /// so one optimum often takes dozens of them to their extremes.
+    func sweep(_ indices: [Int], maximize: Bool, report: inout AuditReport) {
+        guard !indices.isEmpty else { return }
+        report.linearPrograms += 1
+        guard case .optimal = program.optimize(indices.flatMap { tracked[$0] }, maximize: maximize) else { return }
+        if program.lastOptimumIsIntegral {
+            witness(program.solution())
+            return
+        }
+        // Any whole-number point is a witness: one near the optimum.
+        if let point = program.dive(depth: Self.diveDepth, blocks: blocks) { witness(point) }
+    }
+
+    /// The whole-number bound implied by an LP bound (counts are whole).
+    static func whole(_ value: Double, maximize: Bool) -> Int {
+        let limit = Double(1 << 40)
+        return Int(min(limit, max(-limit, maximize ? (value + 1e-6).rounded(.down) : (value - 1e-6).rounded(.up))))
     }
 }

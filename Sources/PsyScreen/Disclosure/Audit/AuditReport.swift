@@ -7,7 +7,8 @@ package struct AuditReport: Sendable {
         package var cell: CohortCell
         package var cellName: String
         package var value: Int
-        /// What a reader can prove: `low ≤ value ≤ high`.
+        /// The values witnesses reach (a reader cannot exclude them), or for a side that fails, the bound the
+        /// reader can prove.
         package var low: Int
         package var high: Int
         /// The interval the protection asks for: k/2 either side of the value, within what containing groups'
@@ -16,12 +17,13 @@ package struct AuditReport: Sendable {
         /// The largest value a reader knows from published counts of larger groups containing this one (its n, its
         /// grade's count of the same band…): the value cannot be protected beyond it.
         package var upperBound: Int
-        /// True when the integer optimum was not proved within the time limit and the LP bound was used.
+        /// True when a side was left undecided (no witness, no proof within the integer search's node limit):
+        /// such a count is reported as not protected.
         package var relaxed: Bool
 
         package var width: Int { high - low }
         package var isPinned: Bool { low == high }
-        package var isProtected: Bool { low <= required.lowerBound && high >= required.upperBound }
+        package var isProtected: Bool { !relaxed && low <= required.lowerBound && high >= required.upperBound }
 
         package var description: String {
             "\(unit) \(cellName): \(low)…\(high) (protection asks for \(required.lowerBound)…\(required.upperBound))"
