@@ -52,24 +52,4 @@ package struct AuditReport: Sendable {
     }
 
     package var passed: Bool { violations.isEmpty }
-
-    /// What `report --audit` prints: how many hidden counts, whether any is pinned or narrowed, and the
-    /// narrowest interval; then every violation, one per line.
-    package func summary(threshold: MinimumCellSize) -> String {
-        let protection = (threshold.k + 1) / 2
-        var lines = [
-            "audit (k = \(threshold.k), protection ±\(protection) within what larger groups' counts allow): "
-                + "\(intervals.count) hidden counts over every output of the wave, "
-                + (passed ? "none pinned, none narrowed below its protection" : "\(violations.count) pinned or narrowed")
-                + (exemptZeros > 0 ? "; \(exemptZeros) hidden zeros follow from a larger group's published zero" : "")
-        ]
-        if let narrowest {
-            lines.append(
-                "narrowest interval: \(narrowest.unit) \(narrowest.cellName) \(narrowest.low)…\(narrowest.high) "
-                    + "(width \(narrowest.width))")
-        }
-        lines.append("\(linearPrograms) linear programs, \(integerPrograms) integer searches")
-        for violation in violations { lines.append("not protected: \(violation)") }
-        return lines.joined(separator: "\n")
-    }
 }
