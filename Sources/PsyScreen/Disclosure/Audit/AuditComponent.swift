@@ -46,6 +46,23 @@ struct AuditComponent {
         return Dictionary(grouping: schools, by: find).values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
     }
 
+    /// The wave's figures that tie two or more schools, with how many (for the audit's trace).
+    static func ties(_ tables: CohortTables, _ pattern: DisclosurePattern) -> [String] {
+        guard showsWave(tables, pattern) else { return [] }
+        let schools = Set(pattern.units.map(\.school)).filter { !$0.isEmpty }.sorted()
+        let shown = Set(pattern.units)
+        var lines: [String] = []
+        for cell in DisclosureAudit.countCells(tables.columns) where !pattern.isHidden(cell, of: .all) {
+            let tied = schools.filter { !publishes(cell, school: $0, pattern, shown: shown) }
+            if tied.count > 1 { lines.append("\(cell.name(tables.columns)): \(tied.count) schools") }
+        }
+        for column in tables.columns.indices where pattern.distributions[column].contains(.all) {
+            let tied = schools.filter { !publishesSums(column, school: $0, pattern) }
+            if tied.count > 1 { lines.append("sums of \(tables.columns[column].name): \(tied.count) schools") }
+        }
+        return lines
+    }
+
     init(schools: [String], tables: CohortTables, pattern: DisclosurePattern, policy: WarningPolicy?) {
         self.schools = schools
         let columns = tables.columns

@@ -16,6 +16,13 @@ extension DisclosureAudit {
     ) -> (hidden: [CohortUnit: Set<CohortCell>], withdrawn: [Set<CohortUnit>]) {
         var state = RepairState(pattern: pattern, columns: tables.columns.count)
         var settled: Set<[String]> = []
+        if ProcessInfo.processInfo.environment["PSYSCREEN_AUDIT_TRACE"] != nil {
+            let sizes = AuditComponent.groups(tables, pattern).map(\.count).sorted(by: >)
+            FileHandle.standardError.write(Data("groups of schools: \(sizes.prefix(10)) (\(sizes.count) groups)\n".utf8))
+            for line in AuditComponent.ties(tables, pattern).prefix(12) {
+                FileHandle.standardError.write(Data("tie: \(line)\n".utf8))
+            }
+        }
         for _ in 0..<64 {
             for group in AuditComponent.groups(tables, state.pattern) where !settled.contains(group) {
                 let component = AuditComponent(schools: group, tables: tables, pattern: state.pattern, policy: policy)
