@@ -21,12 +21,18 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // GLPK, the linear programs of the disclosure audit (Debian's libglpk-dev ships no pkg-config file).
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
+        ),
         // Core: instruments, scoring, CSV, cohort statistics, the terminal flow as a state machine.
         // No database and no terminal I/O.
         .target(
             name: "PsyScreen",
             dependencies: [
                 "CLibXML2",
+                "CGLPK",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -6,7 +6,7 @@
 Writes students until ATTEMPTS screening attempts (one per screened student) are stored. Students are spread
 over N schools x 3 grades x classes of about 48 (one major per class, two genders), one class of 6; about 4 %
 are on leave or internship, 5 % are not screened. Everyone screened answered PHQ-9 and GAD-7 completely (the
-annual battery): per attempt two instrument results, two scale scores and 16 answers. Scores,
+annual battery): per attempt two instrument results (each with its scale scores) and 16 answers. Scores,
 bands and levels follow the shipped keys and policy. Synthetic people only: no names, made-up IDs.
 """
 import argparse
@@ -42,7 +42,7 @@ def band_gad(total):
 
 weights = (0.55, 0.27, 0.12, 0.06)
 values = (0, 1, 2, 3)
-students, attempts, results, scales, answers = [], [], [], [], []
+students, attempts, results, answers = [], [], [], []
 attempt_id = 0
 
 def flush():
@@ -50,11 +50,10 @@ def flush():
     db.executemany("INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state,"
                    " started_at, finished_at, level, reasons, scored, validity) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                    attempts)
-    db.executemany("INSERT INTO instrument_result VALUES (?,?,?,?,?,?,?,?,?)", results)
-    db.executemany("INSERT INTO scale_score VALUES (?,?,?,?,?,?,?,?,?)", scales)
+    db.executemany("INSERT INTO instrument_result VALUES (?,?,?,?,?,?,?,?,?,?)", results)
     db.executemany("INSERT INTO answer (attempt_id, instrument_id, item_id, position, value) VALUES (?,?,?,?,?)",
                    answers)
-    for chunk in (students, attempts, results, scales, answers):
+    for chunk in (students, attempts, results, answers):
         chunk.clear()
 
 serial = 0
@@ -84,11 +83,11 @@ for s in range(args.schools):
                     "yellow" if pb == "moderate" or gb == "moderate" else "none"
                 attempts.append((attempt_id, args.wave, sid, "annual", "1.0", "paper", "finished", now, now, level,
                                  "", 1, ""))
+                # The scales column as psyscreen writes it (ScaleColumn): id,score,band,answered,items,status.
                 results.append((attempt_id, "phq9", "1.0", 0, "complete", "item9" if phq[8] else "",
-                                1 if phq[8] else 0, "", ",".join(map(str, phq))))
-                results.append((attempt_id, "gad7", "1.0", 1, "complete", "", 0, "", ",".join(map(str, gad))))
-                scales.append((attempt_id, "phq9", "total", 0, float(pt), pb, 9, 9, "complete"))
-                scales.append((attempt_id, "gad7", "total", 0, float(gt), gb, 7, 7, "complete"))
+                                1 if phq[8] else 0, "", ",".join(map(str, phq)), f"total,{pt},{pb},9,9,complete"))
+                results.append((attempt_id, "gad7", "1.0", 1, "complete", "", 0, "", ",".join(map(str, gad)),
+                                f"total,{gt},{gb},7,7,complete"))
                 answers.extend((attempt_id, "phq9", str(i + 1), i, v) for i, v in enumerate(phq))
                 answers.extend((attempt_id, "gad7", str(i + 1), i, v) for i, v in enumerate(gad))
             if len(answers) > 400_000:

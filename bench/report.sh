@@ -21,6 +21,8 @@ if [ ! -f "$db" ]; then
   "$bin" roster import --db "$db" bench/out/empty-roster.csv >/dev/null
   python3 bench/gen_cohort.py "$db" "$attempts" --schools "$schools"
 fi
+# Reports come from a closed wave: closing decides and audits the pattern once (timed by bench/wave_close.sh).
+"$bin" wave close 2026-autumn --db "$db" >/dev/null 2>&1 || "$bin" wave close 2026-autumn --db "$db" 2>&1 | tail -3
 python3 - "$db" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])

@@ -3,7 +3,7 @@ import FuzzSupport
 import PsyScreen
 
 /// Mutated exchange files (`psyscreen export`) through `CohortExchange.decode`, and what `psyscreen merge` does
-/// with one that is accepted: merge, build the report with its disclosure control, render it. A damaged or
+/// with one that is accepted: merge, build the report from what the file publishes, render it. A damaged or
 /// hostile file must be refused with a `CohortExchangeError`, never crash the merge.
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzExchange(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
@@ -18,9 +18,10 @@ enum ExchangeFuzzer {
         do {
             let exchange = try CohortExchange.decode(Data(bytes), file: "fuzz.json")
             let merged = try CohortMerge.merge([("fuzz.json", exchange)], threshold: .standard, at: date)
-            let built = try CohortReportBuilder(threshold: .standard)
-                .build(merged.tables, stamp: merged.stamp, withheld: merged.withheld)
-            for format in CohortReportFormat.allCases { _ = try format.render(built.report, language: .chinese) }
+            // As `merge` does: the files' own k, and what they hold as it is (they were audited when written).
+            let report = CohortReportBuilder(threshold: try MinimumCellSize(merged.stamp.minimumCellSize))
+                .report(merged.units, stamp: merged.stamp, columns: merged.columns)
+            for format in CohortReportFormat.allCases { _ = try format.render(report, language: .chinese) }
         } catch {
             _ = (error as? CohortExchangeError)?.text(in: .chinese) ?? "\(error)"
         }

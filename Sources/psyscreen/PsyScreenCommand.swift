@@ -31,6 +31,7 @@ struct PsyScreenCommand: ParsableCommand {
             History.self,
             Audit.self,
             Take.self,
+            Wave.self,
             Report.self,
             Export.self,
             Merge.self,

@@ -58,7 +58,9 @@ final class PostgresWorkflowTests: XCTestCase {
         return text
     }
 
-    private func compare(_ steps: [Step], file: StaticString = #filePath, line: UInt = #line) throws {
+    /// Runs `steps` on both stores and fails where they differ; returns the SQLite store's transcript.
+    @discardableResult
+    private func compare(_ steps: [Step], file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
         let database = try PostgresTestServer.makeDatabase(for: self)
         let sqliteFolder = scratch(), postgresFolder = scratch()
         let sqlite = try run(steps, database: sqliteFolder + "/school.sqlite", in: sqliteFolder)
@@ -67,6 +69,7 @@ final class PostgresWorkflowTests: XCTestCase {
         for (left, right) in zip(sqlite, postgres) where left != right {
             XCTFail("differs:\n=== SQLite\n\(left)\n=== PostgreSQL\n\(right)", file: file, line: line)
         }
+        return sqlite
     }
 
     private func scratch() -> String {
@@ -110,9 +113,11 @@ final class PostgresWorkflowTests: XCTestCase {
 
     func testTheReportWorkflow() throws {
         let samples = Fixtures.samplesDirectory
-        try compare([
+        let transcript = try compare([
             Step(arguments: ["roster", "import", samples + "/roster.csv"]),
             Step(arguments: ["import", "--wave", "2026-autumn", "--battery", "annual", samples + "/paper-results.csv"]),
+            Step(arguments: ["report", "--wave", "2026-autumn", "--min-cell", "5"]),
+            Step(arguments: ["wave", "close", "2026-autumn", "--min-cell", "5"]),
             Step(arguments: ["report", "--wave", "2026-autumn", "--min-cell", "5"]),
             Step(
                 arguments: ["report", "--wave", "2026-autumn", "--min-cell", "5", "--format", "csv", "-o", "report.csv"],
@@ -124,7 +129,17 @@ final class PostgresWorkflowTests: XCTestCase {
             Step(arguments: ["key", "init"]),
             Step(arguments: ["export", "--deidentified", "--wave", "2026-autumn", "--min-cell", "5", "-o", "research.csv"]),
             Step(arguments: ["report", "--wave", "2026-nope"]),
+            Step(arguments: ["wave", "open", "2026-autumn"]),
+            Step(arguments: ["report", "--wave", "2026-autumn", "--min-cell", "5"]),
+            Step(arguments: ["report", "--wave", "2026-autumn", "--min-cell", "5", "--draft", "-o", "draft.md", "--format", "md"]
+            ),
+            Step(arguments: ["wave", "close", "2026-autumn", "--min-cell", "5"]),
+            Step(arguments: ["audit"]),
         ])
+        // An open wave is refused, a closed one reported, on both stores alike.
+        XCTAssertTrue(transcript[2].contains("exit 2\n"), transcript[2])
+        XCTAssertTrue(transcript[3].contains("exit 0\nclosed wave 2026-autumn: "), transcript[3])
+        XCTAssertTrue(transcript[4].contains("exit 0\n"), transcript[4])
     }
 
     func testTheLabTerminalWorkflow() throws {
@@ -185,6 +200,7 @@ final class PostgresWorkflowTests: XCTestCase {
             Step(arguments: ["unscreened"] + wave + ["--grade", "2025", "--format", "csv", "-o", "-"]),
             Step(arguments: ["unscreened"] + wave + ["--class", "2025级1班"]),
             Step(arguments: ["coverage"] + wave + ["--by", "class", "-o", "coverage.xlsx"], files: ["coverage.xlsx"]),
+            Step(arguments: ["wave", "close"] + wave.suffix(1) + ["--min-cell", "5"]),
             Step(arguments: ["report"] + wave + ["--min-cell", "5", "-o", "report.xlsx"], files: ["report.xlsx"]),
             Step(
                 arguments: ["template", "--battery", "annual"] + wave + ["--class", "2025级1班", "-o", "class.xlsx"],

@@ -34,7 +34,10 @@ final class ReportStatisticsTests: XCTestCase {
         try roster.write(toFile: directory + "/roster.csv", atomically: true, encoding: .utf8)
         try paper.write(toFile: directory + "/paper.csv", atomically: true, encoding: .utf8)
         let db = ["--db", directory + "/school.sqlite"]
-        for arguments in [["roster", "import", "roster.csv"], ["import", "--wave", "w", "--instrument", "mood", "paper.csv"]] {
+        for arguments in [
+            ["roster", "import", "roster.csv"], ["import", "--wave", "w", "--instrument", "mood", "paper.csv"],
+            ["wave", "close", "w"],
+        ] {
             let output = try cli.run(arguments + db)
             XCTAssertEqual(output.status, 0, "\(arguments): \(output.stderr)")
         }

@@ -29,6 +29,7 @@ struct SchoolFolder {
         try expect(["roster", "import", Fixtures.samplesDirectory + "/roster.csv"], status: 0)
         try expect(["import", "--wave", "w", "--battery", "annual", input], status: 1)  // the samples hold rejects
         try expect(["key", "init"], status: 0)
+        try expect(["wave", "close", "w"], status: 0)  // anonymized outputs come from a closed wave
         try expect(["export", "--wave", "w", "-o", exchange], status: 0)
     }
 

@@ -1,6 +1,8 @@
 import Foundation
 import PostgresNIO
+import PsyScreen
 @testable import PsyScreenPostgres
+import PsyScreenStore
 import PsyScreenTestSupport
 import XCTest
 
@@ -29,8 +31,7 @@ final class PostgresMigrationsTests: XCTestCase {
             tables,
             [
                 "answer", "attempt", "audit", "counselor_school", "follow_up", "import", "instrument_result",
-                "psyscreen_migration",
-                "scale_score", "student", "wave",
+                "psyscreen_migration", "student", "wave", "wave_pattern", "wave_release",
             ])
     }
 
@@ -63,6 +64,55 @@ final class PostgresMigrationsTests: XCTestCase {
                 ($0 as? PostgresFailure)?.message.english,
                 "the database was made by an older psyscreen: run `psyscreen db init` as the database's owner to upgrade it")
         }
+    }
+
+    func testVersion5MovesEveryScaleScoreIntoItsResultAndKeepsTheRolesReports() throws {
+        let database = try PostgresTestServer.makeDatabase(for: self)
+        let link = try database.superuser()
+        // The schema as the previous version left it, with its roles and grants.
+        let schema = try PostgresMigrations.currentSchema(link)
+        try link.script("CREATE TABLE psyscreen_migration (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
+        for migration in PostgresMigrations.all.prefix(while: { $0.id != "v5" }) {
+            try link.script(migration.sql(schema))
+            try link.query("INSERT INTO psyscreen_migration (id) VALUES (\(migration.id))")
+        }
+        for role in PostgresRoles.names { try link.script(PostgresRoles.create(role)) }
+        try link.script(
+            PostgresRoles.grants(schema: schema) + "GRANT SELECT, INSERT, UPDATE, DELETE ON scale_score TO psyscreen_counselor;")
+        try link.script(
+            """
+            INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at) VALUES
+                ('A1', '张三丰', '城东', '2026', '机电1班', '男', 'enrolled', now());
+            INSERT INTO wave (id, created_at) VALUES ('w', now());
+            INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at, level, scored)
+            VALUES (7, 'w', 'A1', 'annual', '1.0', 'paper', 'finished', now(), 'orange', true),
+                   (8, 'w', 'A1', 'annual', '1.0', 'terminal', 'in_progress', now(), 'none', false);
+            INSERT INTO instrument_result VALUES
+                (7, 'phq9', '1.0', 0, 'prorated', 'item9', true, '', '3,3,,3,3,3,3,3,1'),
+                (7, 'gad7', '1.0', 1, 'complete', '', false, '', '1,1,1,1,1,1,1'),
+                (8, 'phq9', '1.0', 0, 'unscored', '', false, '', '');
+            """ + OlderScaleScores.rows)
+        XCTAssertEqual(try PostgresSetup.initialize(link, roles: false), ["v5", "pg-functions-2"])
+        var texts: [String] = []
+        for row in try link.query("SELECT scales FROM instrument_result ORDER BY attempt_id, position") {
+            texts.append(try row.column(0, at: link.location))
+        }
+        // The text SQLite's migration and ScaleColumn write.
+        XCTAssertEqual(texts, OlderScaleScores.texts)
+        let store = try PostgresStore(location: try PostgresTestServer.location(database.url), user: "owner")
+        let attempts = try store.loadAttempts(ids: [7, 8])
+        XCTAssertEqual(attempts[7]?.results.map(\.scales), OlderScaleScores.scales[7])
+        XCTAssertEqual(attempts[8]?.results.map(\.scales), OlderScaleScores.scales[8])
+        let left = try link.query("SELECT to_regclass('scale_score') IS NULL").first?.column(0, as: Bool.self, at: link.location)
+        XCTAssertEqual(left, true)
+        // The cohort function was made again: the roles that could run it still can, PUBLIC still cannot.
+        for (role, expected) in [("psyscreen_counselor", true), ("psyscreen_admin", true), ("psyscreen_terminal", false)] {
+            let may = try link.query(
+                "SELECT has_function_privilege(\(role), 'psyscreen_cohort(text)', 'EXECUTE')"
+            ).first?.column(0, as: Bool.self, at: link.location)
+            XCTAssertEqual(may, expected, role)
+        }
+        XCTAssertEqual(try PostgresSetup.initialize(link, roles: true), [], "roles set up again after the upgrade")
     }
 }
 

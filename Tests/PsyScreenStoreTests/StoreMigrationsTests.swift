@@ -5,7 +5,8 @@ import PsyScreen
 import PsyScreenTestSupport
 import XCTest
 
-/// A database made before v2 gets the compact answers of its results filled in from the answer rows.
+/// A database made before v2 gets the compact answers of its results filled in from the answer rows; one made
+/// before v4 gets the release tables, its waves open; one made before v5 keeps every scale score, now in its result.
 final class StoreMigrationsTests: XCTestCase {
     func testVersion2FillsTheAnswersColumnFromTheAnswerRows() throws {
         let directory = Fixtures.temporaryDirectory("migrations")
@@ -37,6 +38,29 @@ final class StoreMigrationsTests: XCTestCase {
         }
         // Item 2 skipped and item 3 never reached are both blank; positions stay in place.
         XCTAssertEqual(answers, ["phq9=2,,,3", "gad7=0"])
+    }
+
+    func testVersion4LeavesAWaveOfAVersion3DatabaseOpenUntilItIsClosed() throws {
+        let directory = Fixtures.temporaryDirectory("migrations")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/v3.sqlite"
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try StoreMigrations.migrator.migrate(queue, upTo: "v3")
+            try queue.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at)
+                            VALUES ('S1', 'n', 'A', '2026', '1班', '女', 'enrolled', '2026-09-01');
+                        INSERT INTO wave (id, created_at) VALUES ('w', '2026-09-01');
+                        """)
+            }
+        }
+        let store = try SQLiteStore(path: path, user: "counselor")
+        XCTAssertEqual(try store.releaseState(wave: "w"), .open)
+        XCTAssertNil(try store.closedPattern(wave: "w", threshold: .standard))
+        XCTAssertEqual(try store.closeWave("w", threshold: .standard).students, 1)
+        XCTAssertEqual(try store.releaseState(wave: "w"), .closed)
     }
 
     func testAnOlderFileGetsTheRosterIndexThatListingsReadAlone() throws {
@@ -76,6 +100,45 @@ final class StoreMigrationsTests: XCTestCase {
         for plan in plans {
             XCTAssertTrue(plan.contains("SCAN s USING COVERING INDEX student_roster_order"), "\(plan)")
         }
+    }
+
+    func testVersion5MovesEveryScaleScoreIntoItsResultAndDropsTheTable() throws {
+        let directory = Fixtures.temporaryDirectory("migrations")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/v4.sqlite"
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try StoreMigrations.migrator.migrate(queue, upTo: "v4")
+            try queue.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at)
+                            VALUES ('S1', 'n', 'A', '2026', '1班', '女', 'enrolled', '2026-09-01');
+                        INSERT INTO wave (id, created_at) VALUES ('w', '2026-09-01');
+                        INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at, level)
+                            VALUES (7, 'w', 'S1', 'annual', '1.0', 'paper', 'finished', '2026-09-01', 'orange'),
+                                   (8, 'w', 'S1', 'annual', '1.0', 'terminal', 'in_progress', '2026-09-02', 'none');
+                        INSERT INTO instrument_result VALUES (7, 'phq9', '1.0', 0, 'prorated', 'item9', 1, '', '3,3,,3,3,3,3,3,1');
+                        INSERT INTO instrument_result VALUES (7, 'gad7', '1.0', 1, 'complete', '', 0, '', '1,1,1,1,1,1,1');
+                        INSERT INTO instrument_result VALUES (8, 'phq9', '1.0', 0, 'unscored', '', 0, '', '');
+                        """ + OlderScaleScores.rows)
+            }
+        }
+        let store = try SQLiteStore(path: path, user: "counselor")
+        let attempts = try store.read { db in try store.loadAttempts(db, ids: [7, 8]) }
+        XCTAssertEqual(attempts[7]?.results.map(\.scales), OlderScaleScores.scales[7])
+        XCTAssertEqual(attempts[8]?.results.map(\.scales), OlderScaleScores.scales[8])
+        XCTAssertEqual(attempts[7]?.results.map(\.instrumentID), ["phq9", "gad7"])
+        XCTAssertEqual(attempts[7]?.answers["phq9"], [3, 3, nil, 3, 3, 3, 3, 3, 1])
+        let queue = try DatabaseQueue(path: path)
+        let (texts, table) = try queue.read { db in
+            (
+                try String.fetchAll(db, sql: "SELECT scales FROM instrument_result ORDER BY attempt_id, position"),
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'scale_score')")
+            )
+        }
+        XCTAssertEqual(texts, OlderScaleScores.texts)
+        XCTAssertEqual(table, false)
     }
 
     func testTheCompactTextReadsBackPositionByPosition() {

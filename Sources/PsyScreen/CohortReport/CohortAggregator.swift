@@ -80,7 +80,14 @@ package struct CohortAggregator: Sendable {
                 if let parent = unit.parent { add(parent, counts) }
             }
         }
-        return CohortTables(columns: columns, units: dense.mapValues { $0.counts(columns: columns) })
+        var leafCounts: [CohortLeaf: CohortCounts] = [:]
+        for (key, counts) in zip(leafKeys, leaves) {
+            leafCounts[
+                CohortLeaf(
+                    school: key.school, grade: key.grade, className: key.className, gender: key.gender, major: key.major)
+            ] = counts.counts(columns: columns)
+        }
+        return CohortTables(columns: columns, units: dense.mapValues { $0.counts(columns: columns) }, leaves: leafCounts)
     }
 }
 

@@ -9,6 +9,14 @@ package enum CohortCell: Hashable, Sendable, CustomStringConvertible {
     /// Students of a level (red, orange, yellow; `none` is never published).
     case level(WarningLevel)
 
+    /// A band or level count (what disclosure control protects), not screened or n (public).
+    package var isCount: Bool {
+        switch self {
+        case .band, .level: true
+        case .screened, .n: false
+        }
+    }
+
     /// The levels a report publishes, most urgent first.
     package static let publishedLevels: [WarningLevel] = [.red, .orange, .yellow]
 

@@ -5,6 +5,20 @@ package struct CohortColumn: Hashable, Sendable, Codable {
         package var id: String
         /// Label per language tag (`zh-Hans`, `en`).
         package var label: [String: String]
+        /// The band's scores as counted (``CohortColumn/scaled(_:)``): a band's scores lie in this range, which a
+        /// reader of a published mean knows too.
+        package var scaledRange: ClosedRange<Int>
+
+        enum CodingKeys: String, CodingKey {
+            case id, label
+            case scaledRange = "scaled_range"
+        }
+
+        package init(id: String, label: [String: String], scaledRange: ClosedRange<Int>) {
+            self.id = id
+            self.label = label
+            self.scaledRange = scaledRange
+        }
     }
 
     package var instrumentID: String
@@ -53,7 +67,10 @@ package struct CohortColumn: Hashable, Sendable, Codable {
         let power = Double(Rounding.power10(scale.decimals))
         let low = Int((scale.range.lowerBound * power).rounded())
         scaledRange = low...max(low, Int((scale.range.upperBound * power).rounded()))
-        bands = scale.bands.map { BandInfo(id: $0.id, label: Self.labels($0.label)) }
+        bands = scale.bands.map { band in
+            let low = Int((band.minimum * power).rounded(.up)), high = Int((band.maximum * power).rounded(.down))
+            return BandInfo(id: band.id, label: Self.labels(band.label), scaledRange: low...max(low, high))
+        }
         // A derived scale (WHO-5 percent) is a linear transform of its base: same items, same alpha.
         var definition = scale.definition
         var hops = 0

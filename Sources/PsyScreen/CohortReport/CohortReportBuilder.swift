@@ -1,63 +1,67 @@
-/// Turns exact counts into a publishable ``CohortReport``: suppression, then the rules for derived figures.
+/// Turns exact counts into a publishable ``CohortReport``: the wave's ``DisclosurePattern`` (decided over every
+/// unit, whatever `--by` asks for), the units `--by` selects, then the rules for derived figures.
 ///
-/// - counts (screened, n, bands, levels): as ``CohortDisclosure`` decides; enrolment always;
+/// - counts (screened, n, bands, levels): as the pattern decides; enrolment always;
 /// - coverage: beside a published screened count;
 /// - band percentages: beside a published count, over a published n of at least k (``DisclosureFormat``);
-/// - mean, SD, median, alpha: only where n is published and at least k. A mean times its n is a sum, and sums
-///   obey the same hierarchy as n: a unit whose n cannot be recovered cannot have its sum recovered either.
+/// - mean, SD, median: where the pattern publishes the unit's distribution of that scale; alpha where it
+///   publishes its item sums.
 package struct CohortReportBuilder: Sendable {
     package let threshold: MinimumCellSize
     package let scope: CohortReportScope
+    /// The wave's warning policy, when it has one battery (``CohortDisclosure/policy``).
+    package let policy: WarningPolicy?
 
-    package init(threshold: MinimumCellSize = .standard, scope: CohortReportScope = .full) {
+    package init(threshold: MinimumCellSize = .standard, scope: CohortReportScope = .full, policy: WarningPolicy? = nil) {
         self.threshold = threshold
         self.scope = scope
+        self.policy = policy
     }
 
+    /// The report of `tables` under `pattern` (decided here when nil).
     package func build(
-        _ tables: CohortTables, stamp: ReportStamp, withheld: [CohortUnit: Set<CohortCell>] = [:]
-    ) throws(CohortReportError) -> (report: CohortReport, hidden: [CohortUnit: Set<CohortCell>]) {
-        let scoped = tables.filter(scope.includes)
-        let sorted = scoped.sortedUnits
-        let hidden: [CohortUnit: Set<CohortCell>]
+        _ tables: CohortTables, stamp: ReportStamp, pattern decided: DisclosurePattern? = nil
+    ) throws(CohortReportError) -> (report: CohortReport, pattern: DisclosurePattern) {
+        let pattern: DisclosurePattern
+        if let decided { pattern = decided } else { pattern = try Self.pattern(tables, threshold: threshold, policy: policy) }
+        let units = pattern.units.filter(scope.includes).map {
+            PublishedUnit($0, tables.units[$0]!, pattern: pattern, columns: tables.columns)
+        }
+        return (report(units, stamp: stamp, columns: tables.columns), pattern)
+    }
+
+    /// The wave's pattern (``CohortDisclosure``).
+    package static func pattern(
+        _ tables: CohortTables, threshold: MinimumCellSize, policy: WarningPolicy? = nil
+    ) throws(CohortReportError) -> DisclosurePattern {
         do {
-            hidden = try CohortDisclosure(threshold: threshold).hiddenCells(scoped, withheld: withheld, sortedUnits: sorted)
+            return try CohortDisclosure(threshold: threshold, policy: policy).pattern(tables)
         } catch {
             throw .inconsistentCounts(error.localized)
         }
-        let units = sorted.map { unit in
-            publish(unit, scoped.units[unit]!, hidden: hidden[unit] ?? [], columns: tables.columns)
-        }
-        return (CohortReport(stamp: stamp, columns: tables.columns, units: units), hidden)
     }
 
-    private func publish(
-        _ unit: CohortUnit, _ counts: CohortCounts, hidden: Set<CohortCell>, columns: [CohortColumn]
-    ) -> CohortReport.Unit {
-        let screened = hidden.contains(.screened) ? nil : counts.screened
-        let coverage = screened.flatMap { value in
-            counts.enrolled > 0 ? Rounding.halfUp(value * 100, over: counts.enrolled, decimals: 1) : nil
+    /// The report of units already decided on (a wave's, or a merge's).
+    package func report(_ units: [PublishedUnit], stamp: ReportStamp, columns: [CohortColumn]) -> CohortReport {
+        CohortReport(stamp: stamp, columns: columns, units: units.map { publish($0, columns: columns) })
+    }
+
+    private func publish(_ unit: PublishedUnit, columns: [CohortColumn]) -> CohortReport.Unit {
+        let coverage = unit.screened.flatMap { value in
+            unit.enrolled > 0 ? Rounding.halfUp(value * 100, over: unit.enrolled, decimals: 1) : nil
         }
-        let levels = CohortCell.publishedLevels.map { hidden.contains(.level($0)) ? nil : counts.count($0) }
-        let scales = columns.indices.map { index -> CohortReport.Scale in
-            let column = columns[index]
-            let scale = counts.scales[index]
-            let n = hidden.contains(.n(index)) ? nil : scale.n
-            let bands = column.bands.indices.map { hidden.contains(.band(index, $0)) ? nil : scale.bands[$0] }
-            let percents = bands.map { DisclosureFormat.percent($0, of: n, threshold: threshold) }
+        let scales = zip(columns, unit.scales).map { column, scale -> CohortReport.Scale in
+            let percents = scale.bands.map { DisclosureFormat.percent($0, of: scale.n, threshold: threshold) }
             var result = CohortReport.Scale(
-                n: n, mean: nil, sd: nil, median: nil, alpha: nil, bands: bands, bandPercents: percents)
-            if let n, n >= threshold.k {
-                let accumulator = scale.scores.accumulator
-                result.mean = accumulator.mean.map(column.unscaled)
-                result.sd = accumulator.standardDeviation.map(column.unscaled)
-                result.median = scale.scores.median.map(column.unscaled)
-                result.alpha = scale.alpha.alpha
-            }
+                n: scale.n, mean: nil, sd: nil, median: nil, alpha: nil, bands: scale.bands, bandPercents: percents)
+            result.mean = scale.sums?.mean.map(column.unscaled)
+            result.sd = scale.sums?.standardDeviation.map(column.unscaled)
+            result.median = scale.median.map(column.unscaled)
+            result.alpha = scale.alpha
             return result
         }
         return CohortReport.Unit(
-            unit: unit, enrolled: counts.enrolled, screened: screened, coveragePercent: coverage, levels: levels,
-            scales: scales)
+            unit: unit.unit, enrolled: unit.enrolled, screened: unit.screened, coveragePercent: coverage,
+            levels: unit.levels, scales: scales)
     }
 }

@@ -41,9 +41,12 @@ package struct ReportStamp: Hashable, Sendable, Codable {
     package var generatedAt: String
     /// For a merged report: how many exchange files went in (nil for a report from a database).
     package var mergedFiles: Int?
+    /// True for a draft (`--draft`) of a wave that is still open: owner-only, marked on every page, never for
+    /// release. Nil otherwise.
+    package var draft: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case wave, instruments, policies
+        case wave, instruments, policies, draft
         case minimumCellSize = "min_cell"
         case psyscreenVersion = "psyscreen_version"
         case generatedAt = "generated_at"

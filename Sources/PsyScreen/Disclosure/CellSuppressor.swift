@@ -108,7 +108,10 @@ package struct CellSuppressor: Sendable {
     ) -> [Bool] {
         var reasonOf: [SuppressionResult.Reason?] = Array(repeating: nil, count: problem.cells.count)
         for (index, cell) in problem.cells.enumerated() {
-            if let unit = cell.unit, problem[unit].enrolment < threshold.k {
+            if cell.isPublic { continue }
+            if cell.isAlwaysProtected {
+                reasonOf[index] = cell.isWithheld ? .withheld : .smallUnit
+            } else if let unit = cell.unit, problem[unit].enrolment < threshold.k {
                 reasonOf[index] = .smallUnit
             } else if cell.isWithheld, cell.isPublished {
                 reasonOf[index] = .withheld
@@ -120,7 +123,7 @@ package struct CellSuppressor: Sendable {
             let total = problem[equation.total].value
             for part in equation.parts where reasonOf[part.rawValue] == nil {
                 let cell = problem[part]
-                if cell.isSensitive, threshold.isSmallRemainder(part: cell.value, total: total) {
+                if cell.isSensitive, !cell.isPublic, threshold.isSmallRemainder(part: cell.value, total: total) {
                     reasonOf[part.rawValue] = .smallRemainder
                 }
             }
@@ -173,7 +176,7 @@ package struct CellSuppressor: Sendable {
     /// Nil when all are zero.
     private func smallestNonZero(_ cells: [CellID], in problem: SuppressionProblem) -> CellID? {
         cells
-            .filter { problem[$0].value > 0 }
+            .filter { problem[$0].value > 0 && !problem[$0].isPublic }
             .min { a, b in
                 (problem[a].isSensitive ? 0 : 1, problem[a].value, a.rawValue)
                     < (problem[b].isSensitive ? 0 : 1, problem[b].value, b.rawValue)

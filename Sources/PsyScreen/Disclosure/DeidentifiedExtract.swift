@@ -22,10 +22,19 @@ package struct DeidentifiedRow: Hashable, Sendable {
 package enum DeidentifiedExtract {
     /// k-anonymizes `rows` and writes them: `pseudonym,school,grade,gender`, then per scale the score and band,
     /// then `level`. Generalized attributes are `*`.
+    ///
+    /// Rows come out in pseudonym order: an HMAC under a secret key, so the order says nothing about student
+    /// IDs, classes or when anyone was screened. `history` (earlier extracts under the same key) keeps the
+    /// extract k-anonymous when joined with them; the rows returned are what this extract published, for the
+    /// caller to add to the history.
     package static func render(
-        _ rows: [DeidentifiedRow], columns: [CohortColumn], threshold: MinimumCellSize
-    ) -> (csv: String, summary: KAnonymizer.Summary) {
-        let anonymized = KAnonymizer(threshold: threshold).anonymize(rows, identifiers: \.identifiers)
+        _ rows: [DeidentifiedRow], columns: [CohortColumn], threshold: MinimumCellSize,
+        history: ExtractHistory = ExtractHistory()
+    ) -> (csv: String, summary: KAnonymizer.Summary, published: [DeidentifiedRow]) {
+        var rows = rows
+        for index in rows.indices { rows[index].identifiers.history = history.history(of: rows[index].pseudonym) }
+        var anonymized = KAnonymizer(threshold: threshold).anonymize(rows, identifiers: \.identifiers)
+        anonymized.rows.sort { $0.pseudonym < $1.pseudonym }
         var header = ["pseudonym", "school", "grade", "gender"]
         for column in columns { header += [column.name, "\(column.name).band"] }
         header.append("level")
@@ -39,6 +48,6 @@ package enum DeidentifiedExtract {
             fields.append(row.level.rawValue)
             out += fields.map(CohortReportCSV.field).joined(separator: ",") + "\n"
         }
-        return (out, anonymized.summary)
+        return (out, anonymized.summary, anonymized.rows)
     }
 }

@@ -6,15 +6,23 @@ package struct QuasiIdentifiers: Hashable, Sendable {
     package var school: String
     package var grade: String
     package var gender: String
+    /// What earlier extracts under the same key published for the same pseudonym (``ExtractHistory``): a
+    /// reader who joins them on the pseudonym sees it beside this row, so rows group only with rows of the same
+    /// history. Never written out.
+    package var history: String
 
-    package init(school: String, grade: String, gender: String) {
+    package init(school: String, grade: String, gender: String, history: String = "") {
         self.school = school
         self.grade = grade
         self.gender = gender
+        self.history = history
     }
 }
 
-/// Makes a de-identified extract k-anonymous over (school, grade, gender).
+/// Makes a de-identified extract k-anonymous over (school, grade, gender) — and, where earlier extracts under
+/// the same key published attributes of the same pseudonyms, over those too (``QuasiIdentifiers/history``):
+/// everything below runs within rows of one history, so joining the extracts on the pseudonym leaves every
+/// combination shared by k rows or more.
 ///
 /// In a fixed order:
 /// 1. **gender** → `*` for a whole (school, grade) as soon as one of its gender groups is below k;
@@ -48,10 +56,16 @@ package struct KAnonymizer: Sendable {
         }
     }
 
-    /// One (school, grade).
+    /// One (school, grade) of one history.
     private struct Block: Hashable {
         var school: String
         var grade: String
+        var history: String
+    }
+
+    private struct Pool: Hashable {
+        var school: String
+        var history: String
     }
 
     package struct Output<Row> {
@@ -73,28 +87,30 @@ package struct KAnonymizer: Sendable {
         let classSizes = Dictionary(grouping: rows.map { $0[keyPath: identifiers] }, by: { $0 }).mapValues(\.count)
         let blocksToGeneralize = Set(
             classSizes.filter { $0.value < k }.keys.map {
-                Block(school: $0.school, grade: $0.grade)
+                Block(school: $0.school, grade: $0.grade, history: $0.history)
             })
         var blockSizes: [Block: Int] = [:]
         for index in rows.indices {
             let ids = rows[index][keyPath: identifiers]
-            let block = Block(school: ids.school, grade: ids.grade)
+            let block = Block(school: ids.school, grade: ids.grade, history: ids.history)
             blockSizes[block, default: 0] += 1
             if blocksToGeneralize.contains(block) { rows[index][keyPath: identifiers].gender = star }
         }
 
-        var poolSizes: [String: Int] = [:]
-        for (block, size) in blockSizes where size < k { poolSizes[block.school, default: 0] += size }
+        var poolSizes: [Pool: Int] = [:]
+        for (block, size) in blockSizes where size < k {
+            poolSizes[Pool(school: block.school, history: block.history), default: 0] += size
+        }
 
         var kept: [Row] = []
         kept.reserveCapacity(rows.count)
         for var row in rows {
             let ids = row[keyPath: identifiers]
-            let block = Block(school: ids.school, grade: ids.grade)
+            let block = Block(school: ids.school, grade: ids.grade, history: ids.history)
             if blockSizes[block]! >= k {
                 if ids.gender == star { summary.genderGeneralized += 1 }
                 kept.append(row)
-            } else if poolSizes[ids.school]! >= k {
+            } else if poolSizes[Pool(school: ids.school, history: ids.history)]! >= k {
                 row[keyPath: identifiers].grade = star
                 row[keyPath: identifiers].gender = star
                 summary.gradeGeneralized += 1

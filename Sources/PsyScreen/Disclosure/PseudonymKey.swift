@@ -118,6 +118,9 @@ package enum PseudonymError: Error, Hashable, Sendable, Message, CustomStringCon
     case wrongKeyLength(path: String?, byteCount: Int)
     case io(path: String, reason: SystemError)
     case emptyStudentID
+    /// The extract history beside the key (``ExtractHistory``) cannot be read, or its `line` is damaged.
+    case historyUnreadable(path: String)
+    case historyDamaged(path: String, line: Int)
 
     package var description: String { english }
 
@@ -140,6 +143,8 @@ package enum PseudonymError: Error, Hashable, Sendable, Message, CustomStringCon
             "pseudonym key file \(path): \(reason.english)"
         case .emptyStudentID:
             "a student ID is empty; no pseudonym can be made for it"
+        case let .historyUnreadable(path): "cannot read the extract history \(path)"
+        case let .historyDamaged(path, line): "line \(line) of the extract history \(path) is damaged"
         }
     }
 }

@@ -38,6 +38,12 @@ package struct SuppressionProblem: Sendable {
         /// Hidden whatever its value, because an earlier publication of the same figure hid it (a school's own
         /// report, whose decisions travel in its export): publishing it now would undo that protection.
         package var isWithheld: Bool = false
+        /// Known to every reader from elsewhere (a class's screened count is on the coverage list): never hidden,
+        /// never a complement, never protected. Hiding it would protect nothing.
+        package var isPublic: Bool = false
+        /// Must stay unrecoverable whatever its value (an unpublished figure of a set of students, such as the
+        /// sums of one class's girls).
+        package var isAlwaysProtected: Bool = false
     }
 
     /// A class, grade, school or other group. A unit whose enrolment is below k is never shown on its own: all
@@ -83,30 +89,33 @@ package struct SuppressionProblem: Sendable {
 
     /// Adds one count. `unit` ties it to a unit so that a small unit hides it; `published: false` keeps it out
     /// of every output while its equations still hold; `withheld: true` hides a published cell from the start.
+    /// `public: true` marks a count every reader knows from elsewhere (``Cell/isPublic``); `protected: true` one
+    /// that must stay unrecoverable whatever its value (``Cell/isAlwaysProtected``).
     @discardableResult
     package mutating func addCell(
         _ label: String, value: Int, unit: UnitID? = nil, published: Bool = true, sensitive: Bool = true,
-        withheld: Bool = false
+        withheld: Bool = false, public isPublic: Bool = false, protected: Bool = false
     ) throws(SuppressionProblemError) -> CellID {
         guard value >= 0 else { throw .negativeCount(cell: label, value: value) }
         if let unit, !units.indices.contains(unit.rawValue) { throw .unknownUnit(cell: label) }
         cells.append(
             Cell(
-                label: label, value: value, unit: unit, isPublished: published, isSensitive: sensitive,
-                isWithheld: withheld))
+                label: label, value: value, unit: unit, isPublished: published || isPublic, isSensitive: sensitive,
+                isWithheld: withheld, isPublic: isPublic, isAlwaysProtected: protected && !isPublic))
         return CellID(rawValue: cells.count - 1)
     }
 
-    /// Adds `total = Σ parts`. Refuses unknown cells, a cell used twice, and values that do not add up.
+    /// Adds `total = Σ parts`. Refuses unknown cells, a cell used twice, and values that do not add up (unless
+    /// `checked` is false: a merge knows only some of the values, and the files it read were checked).
     package mutating func addEquation(
-        _ total: CellID, equals parts: [CellID], kind: EquationKind
+        _ total: CellID, equals parts: [CellID], kind: EquationKind, checked: Bool = true
     ) throws(SuppressionProblemError) {
         let all = [total] + parts
         guard all.allSatisfy({ cells.indices.contains($0.rawValue) }) else { throw .unknownCell }
         guard !parts.isEmpty else { throw .emptyEquation(total: self[total].label) }
         guard Set(all).count == all.count else { throw .repeatedCell(total: self[total].label) }
         let sum = parts.reduce(0) { $0 + self[$1].value }
-        guard sum == self[total].value else {
+        guard sum == self[total].value || !checked else {
             throw .inconsistentEquation(total: self[total].label, totalValue: self[total].value, sumOfParts: sum)
         }
         equations.append(Equation(total: total, parts: parts, kind: kind))

@@ -11,6 +11,9 @@ package enum AuditEvent: Hashable, Sendable, Codable, Message {
     case followUp(student: String, wave: String, status: FollowUpStatus)
     /// An identified file was written; `path` `-` is standard output.
     case export(IdentifiedExport, path: String, rows: Int)
+    /// A wave was closed for release with k: its roster students, and how many changed since the last closing.
+    case waveClose(wave: String, k: Int, students: Int, changed: Int)
+    case waveOpen(wave: String)
 
     package var action: AuditAction {
         switch self {
@@ -21,6 +24,8 @@ package enum AuditEvent: Hashable, Sendable, Codable, Message {
         case .terminalFinish: .terminalFinish
         case .followUp: .followUp
         case .export: .export
+        case .waveClose: .waveClose
+        case .waveOpen: .waveOpen
         }
     }
 
@@ -51,6 +56,9 @@ package enum AuditEvent: Hashable, Sendable, Codable, Message {
         case .terminalFinish(let attempt, let level): "attempt \(attempt): \(level.rawValue)"
         case .followUp(let student, let wave, let status): "\(student) in wave \(wave): \(status.rawValue)"
         case .export(let what, let path, let rows): "\(what.english) to \(path == "-" ? "standard output" : path): \(rows) rows"
+        case .waveClose(let wave, let k, let students, let changed):
+            "\(wave): k = \(k), \(students) roster students, \(changed) changed since the last closing"
+        case .waveOpen(let wave): wave
         }
     }
 }
@@ -64,6 +72,8 @@ package enum AuditAction: String, Hashable, Sendable, Message {
     case terminalFinish = "terminal finish"
     case followUp = "follow-up"
     case export
+    case waveClose = "wave close"
+    case waveOpen = "wave open"
 
     package var english: String { rawValue }
 }

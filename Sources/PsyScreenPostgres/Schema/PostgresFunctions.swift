@@ -234,6 +234,70 @@ enum PostgresFunctions {
         $$;
         """
 
+    /// Migration `pg-functions-2`: the functions that wrote or read `scale_score` (gone in `v5`) keep each result's
+    /// scale scores in its `scales` column instead. `psyscreen_cohort` returns that column per instrument (a
+    /// function's result columns cannot be replaced in place): it is dropped and made again, with the EXECUTE
+    /// rights the roles held on it.
+    static let version2 = """
+        CREATE OR REPLACE FUNCTION psyscreen_store_outcome(p_attempt bigint, p_outcome jsonb, p_at timestamptz) RETURNS void
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = SCHEMA, pg_temp AS $$
+        BEGIN
+            DELETE FROM instrument_result WHERE attempt_id = p_attempt;
+            INSERT INTO instrument_result
+                (attempt_id, instrument_id, instrument_version, position, status, flags, crisis, validity, answers, scales)
+            SELECT p_attempt, r.instrument_id, r.instrument_version, r.position, r.status, r.flags, r.crisis, r.validity, r.answers,
+                   r.scales
+            FROM jsonb_to_recordset(p_outcome -> 'results') AS r(
+                instrument_id text, instrument_version text, position integer, status text, flags text, crisis boolean,
+                validity text, answers text, scales text);
+            UPDATE attempt SET
+                level = p_outcome ->> 'level', reasons = p_outcome ->> 'reasons', scored = (p_outcome ->> 'scored')::boolean,
+                validity = p_outcome ->> 'validity',
+                crisis_at = CASE WHEN crisis_at IS NULL AND (p_outcome ->> 'crisis')::boolean THEN p_at ELSE crisis_at END
+            WHERE id = p_attempt;
+        END $$;
+
+        CREATE TEMPORARY TABLE psyscreen_cohort_grantee ON COMMIT DROP AS
+            SELECT r.rolname FROM pg_roles r
+            WHERE r.rolname IN ('psyscreen_counselor', 'psyscreen_admin')
+              AND has_function_privilege(r.oid, 'psyscreen_cohort(text)', 'EXECUTE');
+        DROP FUNCTION psyscreen_cohort(text);
+
+        -- A cohort report's rows: per roster student, units, status, the inputs of CountingAttempt, and the latest
+        -- attempt's answers and scale scores (per instrument, the compact columns).
+        CREATE FUNCTION psyscreen_cohort(p_wave text)
+        RETURNS TABLE (
+            school text, grade text, class text, gender text, major text, status text, attempt_id bigint, state text,
+            scored boolean, level text, red_id bigint, instruments text[], answers text[], scales text[])
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = SCHEMA, pg_temp AS $$
+            WITH counting AS (
+                SELECT l.student_id, max(l.id) AS id, max(l.id) FILTER (WHERE l.level = 'red') AS red
+                FROM attempt l WHERE l.wave_id = p_wave GROUP BY l.student_id),
+            results AS (
+                SELECT r.attempt_id, array_agg(r.instrument_id ORDER BY r.position) AS instruments,
+                       array_agg(r.answers ORDER BY r.position) AS answers, array_agg(r.scales ORDER BY r.position) AS scales
+                FROM instrument_result r JOIN counting ON counting.id = r.attempt_id GROUP BY r.attempt_id)
+            SELECT s.school, s.grade, s.class, s.gender, s.major, s.status, a.id, a.state, a.scored, a.level, counting.red,
+                   results.instruments, results.answers, results.scales
+            FROM student s
+            LEFT JOIN counting ON counting.student_id = s.student_id
+            LEFT JOIN attempt a ON a.id = counting.id
+            LEFT JOIN results ON results.attempt_id = counting.id
+            WHERE (SELECT psyscreen_reporting_schools()) IS NULL OR s.school = ANY ((SELECT psyscreen_reporting_schools())::text[])
+            ORDER BY s.school, s.grade, s.class, s.student_id
+        $$;
+        REVOKE ALL ON FUNCTION psyscreen_cohort(text) FROM PUBLIC;
+        DO $$
+        DECLARE
+            v_role text;
+        BEGIN
+            FOR v_role IN SELECT rolname FROM psyscreen_cohort_grantee LOOP
+                EXECUTE format('GRANT EXECUTE ON FUNCTION psyscreen_cohort(text) TO %I', v_role);
+            END LOOP;
+        END $$;
+        DROP TABLE psyscreen_cohort_grantee;
+        """
+
     /// The functions by signature, for grants.
     static let terminal = [
         "psyscreen_terminal_lookup(text, text)",

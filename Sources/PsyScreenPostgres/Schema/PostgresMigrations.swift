@@ -18,6 +18,13 @@ package enum PostgresMigrations {
                 + "\nREVOKE ALL ON FUNCTION \(all.joined(separator: ", ")) FROM PUBLIC;\n"
         },
         Migration(id: "v3") { _ in PostgresTables.version3 },
+        Migration(id: "v4") { _ in PostgresTables.version4 },
+        Migration(id: "pg-release-1") { schema in
+            PostgresReleaseFunctions.definitions.replacingOccurrences(of: "SCHEMA", with: schema)
+                + "\nREVOKE ALL ON FUNCTION \(PostgresReleaseFunctions.all.joined(separator: ", ")) FROM PUBLIC;\n"
+        },
+        Migration(id: "v5") { _ in PostgresTables.version5 },
+        Migration(id: "pg-functions-2") { schema in PostgresFunctions.version2.replacingOccurrences(of: "SCHEMA", with: schema) },
     ]
 
     /// The ids of every migration this version knows, in order.

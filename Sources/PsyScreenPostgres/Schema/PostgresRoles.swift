@@ -29,7 +29,8 @@ enum PostgresRoles {
     /// Grants and policies on the schema `schema` (a quoted identifier).
     static func grants(schema: String) -> String {
         let all = names.joined(separator: ", ")
-        let functions = PostgresFunctions.terminal + PostgresFunctions.reporting + PostgresFunctions.helpers
+        let functions =
+            PostgresFunctions.terminal + PostgresFunctions.reporting + PostgresFunctions.helpers + PostgresReleaseFunctions.all
         var sql = """
             REVOKE ALL ON FUNCTION \(functions.joined(separator: ", ")) FROM PUBLIC;
             REVOKE ALL ON ALL TABLES IN SCHEMA \(schema) FROM \(all);
@@ -38,10 +39,13 @@ enum PostgresRoles {
             GRANT EXECUTE ON FUNCTION \(PostgresFunctions.terminal.joined(separator: ", ")) TO psyscreen_terminal, psyscreen_counselor;
             GRANT EXECUTE ON FUNCTION \(PostgresFunctions.reporting.joined(separator: ", ")) TO psyscreen_counselor, psyscreen_admin;
             GRANT EXECUTE ON FUNCTION psyscreen_counselor_schools() TO psyscreen_counselor;
+            GRANT EXECUTE ON FUNCTION \(PostgresReleaseFunctions.reading.joined(separator: ", ")) TO psyscreen_counselor, psyscreen_admin;
+            GRANT EXECUTE ON FUNCTION \(PostgresReleaseFunctions.releasing.joined(separator: ", ")) TO psyscreen_admin;
+            GRANT SELECT ON wave_pattern TO psyscreen_counselor, psyscreen_admin;
             GRANT SELECT ON wave TO psyscreen_admin;
             GRANT SELECT, INSERT ON wave, follow_up TO psyscreen_counselor;
             GRANT SELECT, INSERT, UPDATE ON student, import TO psyscreen_counselor;
-            GRANT SELECT, INSERT, UPDATE, DELETE ON attempt, answer, instrument_result, scale_score TO psyscreen_counselor;
+            GRANT SELECT, INSERT, UPDATE, DELETE ON attempt, answer, instrument_result TO psyscreen_counselor;
             GRANT SELECT, INSERT ON audit TO psyscreen_counselor;
             GRANT SELECT ON counselor_school TO psyscreen_counselor;
 
@@ -54,7 +58,6 @@ enum PostgresRoles {
             ("attempt", "student_id IN (SELECT student_id FROM student)"),
             ("answer", "attempt_id IN (SELECT id FROM attempt)"),
             ("instrument_result", "attempt_id IN (SELECT id FROM attempt)"),
-            ("scale_score", "attempt_id IN (SELECT id FROM attempt)"),
             ("follow_up", "student_id IN (SELECT student_id FROM student)"),
             // Set by the stamp trigger for every row a counselor adds.
             ("audit", "\"user\" = session_user"),

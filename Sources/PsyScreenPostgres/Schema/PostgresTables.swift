@@ -135,6 +135,46 @@ enum PostgresTables {
         CREATE INDEX attempt_student ON attempt (student_id, id);
         """
 
+    /// Releases over time: anonymized outputs come from a closed wave, and each closing keeps every student's
+    /// fingerprint so that the next closing can tell which students changed; the pattern of each k it was closed
+    /// with (JSON), of which every output shows a subset.
+    static let version4 = """
+        ALTER TABLE wave ADD COLUMN closed_at timestamptz(3);
+        CREATE TABLE wave_release (
+            wave_id text COLLATE "C" NOT NULL REFERENCES wave (id),
+            student_id text COLLATE "C" NOT NULL,
+            fingerprint text COLLATE "C" NOT NULL,
+            PRIMARY KEY (wave_id, student_id)
+        );
+        CREATE TABLE wave_pattern (
+            wave_id text COLLATE "C" NOT NULL REFERENCES wave (id),
+            min_cell integer NOT NULL,
+            pattern text NOT NULL,
+            PRIMARY KEY (wave_id, min_cell)
+        );
+        """
+
+    /// Migration `v5`, as SQLite's: each result's scale scores in its own row, as ``ScaleColumn`` writes them
+    /// (the same text: ids escaped, a whole score as an integer — PostgreSQL prints a whole double so — else the
+    /// shortest decimal that reads back exactly, which PostgreSQL prints too), then no `scale_score` table (its
+    /// row-level security policy and grants go with it).
+    static let version5 = """
+        ALTER TABLE instrument_result ADD COLUMN scales text COLLATE "C" NOT NULL DEFAULT '';
+        UPDATE instrument_result r SET scales = s.scales
+        FROM (
+            SELECT attempt_id, instrument_id, string_agg(
+                concat_ws(',',
+                    replace(replace(replace(scale_id, '%', '%25'), ',', '%2C'), ';', '%3B'),
+                    coalesce(score::text, ''),
+                    coalesce(replace(replace(replace(band, '%', '%25'), ',', '%2C'), ';', '%3B'), ''),
+                    answered::text, item_count::text, status),
+                ';' ORDER BY position) AS scales
+            FROM scale_score GROUP BY attempt_id, instrument_id
+        ) s
+        WHERE r.attempt_id = s.attempt_id AND r.instrument_id = s.instrument_id;
+        DROP TABLE scale_score;
+        """
+
     /// PostgreSQL only: which roles counsel which school (the row-level security of the counselor role reads it).
     static let counselorSchools = """
         CREATE TABLE counselor_school (
@@ -153,7 +193,7 @@ enum PostgresTables {
                 "updated_at",
             ]
         ),
-        ("wave", ["id", "created_at"]),
+        ("wave", ["id", "created_at", "closed_at"]),
         (
             "import",
             [
@@ -171,13 +211,15 @@ enum PostgresTables {
         ("answer", ["attempt_id", "instrument_id", "item_id", "position", "value", "answered_at", "seconds"]),
         (
             "instrument_result",
-            ["attempt_id", "instrument_id", "instrument_version", "position", "status", "flags", "crisis", "validity", "answers"]
-        ),
-        (
-            "scale_score",
-            ["attempt_id", "instrument_id", "scale_id", "position", "score", "band", "answered", "item_count", "status"]
+            [
+                "attempt_id", "instrument_id", "instrument_version", "position", "status", "flags", "crisis", "validity",
+                "answers",
+                "scales",
+            ]
         ),
         ("follow_up", ["id", "wave_id", "student_id", "status", "note", "at", "user"]),
         ("audit", ["id", "at", "user", "action", "detail"]),
+        ("wave_release", ["wave_id", "student_id", "fingerprint"]),
+        ("wave_pattern", ["wave_id", "min_cell", "pattern"]),
     ]
 }

@@ -28,34 +28,23 @@ extension PostgresStore {
                     reasons: reasons.isEmpty ? [] : reasons.components(separatedBy: "; ").map(WarningReason.init(code:))),
                 validity: ValidityColumn.findings(validity))
         }
-        var scales: [Int64: [String: [ScaleScore]]] = [:]
+        var scales = ScaleColumn.Decoder()
         try link.forEachRow(
             """
-            SELECT attempt_id, instrument_id, scale_id, score, band, answered, item_count, status FROM scale_score
-            WHERE attempt_id = ANY (\(ids)) ORDER BY attempt_id, instrument_id, position
-            """
-        ) { row in
-            let (id, instrument, scale, score, band, answered, items, status) = try row.decode(
-                (Int64, String, String, Double?, String?, Int, Int, String).self)
-            scales[id, default: [:]][instrument, default: []].append(
-                ScaleScore(
-                    scaleID: scale, score: score, answered: answered, itemCount: items,
-                    status: try StoredValue.decode(status, "scale_score.status"), bandID: band))
-        }
-        try link.forEachRow(
-            """
-            SELECT attempt_id, instrument_id, instrument_version, status, flags, crisis, validity, answers FROM instrument_result
+            SELECT attempt_id, instrument_id, instrument_version, status, flags, crisis, validity, answers, scales
+            FROM instrument_result
             WHERE attempt_id = ANY (\(ids)) ORDER BY attempt_id, position
             """
         ) { row in
-            let (id, instrument, version, status, flags, crisis, validity, answers) = try row.decode(
-                (Int64, String, String, String, String, Bool, String, String).self)
+            let (id, instrument, version, status, flags, crisis, validity, answers, scaleText) = try row.decode(
+                (Int64, String, String, String, String, Bool, String, String, String).self)
             // Answers from the copy beside each result: the one place paper sheets keep them, and for terminal
             // sittings the same values as their answer rows (as the SQLite store reads them).
             attempts[id]?.answers[instrument] = AnswerColumn.values(answers)
             attempts[id]?.results.append(
                 InstrumentResult(
-                    instrumentID: instrument, instrumentVersion: version, scales: scales[id]?[instrument] ?? [],
+                    instrumentID: instrument, instrumentVersion: version,
+                    scales: try scales.scales(scaleText),
                     flags: flags.isEmpty ? [] : flags.components(separatedBy: ";"), hasCrisis: crisis,
                     validity: ValidityColumn.findings(validity),
                     status: try StoredValue.decode(status, "instrument_result.status")))

@@ -17,13 +17,13 @@ extension PostgresStore {
     }
 
     /// Counts every roster student of `wave` into the cohort tables of a report over `columns`, streaming one row
-    /// per student from `psyscreen_cohort` (units, status, the attempt that counts, its answers and scores).
+    /// per student from `psyscreen_cohort` (units, status, the attempt that counts, its answers and scale scores).
     package func cohortTables(wave: String, columns: [CohortColumn]) throws(StoreError) -> CohortTables {
         var aggregator = CohortAggregator(columns: columns)
         var entry = CohortEntry(columns: columns)
-        // Columns by "instrument scale" (as the function names them), and bands by id.
-        var columnOf: [String: Int] = [:]
-        for (index, column) in columns.enumerated() { columnOf["\(column.instrumentID) \(column.scaleID)"] = index }
+        // Columns by instrument and scale, and bands by id.
+        var columnOf: [String: [String: Int]] = [:]
+        for (index, column) in columns.enumerated() { columnOf[column.instrumentID, default: [:]][column.scaleID] = index }
         let bandIndex = columns.map { column in
             Dictionary(column.bands.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
         }
@@ -32,6 +32,7 @@ extension PostgresStore {
             columnsOfInstrument[column.instrumentID, default: []].append(index)
         }
         var leaves: [String: Int] = [:]
+        var scales = ScaleColumn.Decoder()
         try forEachRow("SELECT * FROM psyscreen_cohort(\(wave))") { row in
             let cells = row.makeRandomAccess()
             let (school, grade, className, gender, major) = (
@@ -54,15 +55,16 @@ extension PostgresStore {
             entry.clearResults()
             if entry.state == .screened && entry.status == .enrolled {
                 entry.level = counting.level
-                let scales = try cells[13].decode([String]?.self) ?? []
-                let scores = try cells[14].decode([Double]?.self) ?? []
-                let bands = try cells[15].decode([String]?.self) ?? []
-                for (index, scale) in scales.enumerated() {
-                    guard let column = columnOf[scale], index < scores.count else { continue }
-                    entry.scores[column] = columns[column].scaled(scores[index])
-                    entry.bands[column] = index < bands.count ? bandIndex[column][bands[index]] : nil
-                }
                 let instruments = try cells[11].decode([String]?.self) ?? []
+                let scaleTexts = try cells[13].decode([String]?.self) ?? []
+                for (index, instrument) in instruments.enumerated() where index < scaleTexts.count {
+                    guard let scaleColumns = columnOf[instrument] else { continue }
+                    for scale in try scales.scales(scaleTexts[index]) {
+                        guard let column = scaleColumns[scale.scaleID], let score = scale.score else { continue }
+                        entry.scores[column] = columns[column].scaled(score)
+                        entry.bands[column] = scale.bandID.flatMap { bandIndex[column][$0] }
+                    }
+                }
                 let answers = try cells[12].decode([String]?.self) ?? []
                 for (index, instrument) in instruments.enumerated() where index < answers.count {
                     guard let affected = columnsOfInstrument[instrument] else { continue }

@@ -76,17 +76,21 @@ extension PostgresStore {
         }
     }
 
-    /// `count` new attempt ids from the table's sequence.
+    /// `count` new attempt ids from the table's sequence, named once: `nextval(pg_get_serial_sequence(…))` in the
+    /// select list would look the sequence up again for every row (a third of a second per 100,000).
     private func attemptIDs(_ count: Int) throws -> [Int64] {
+        // Its number, written into the statement as a constant (a bound name cast to regclass is looked up per row too).
+        let sequence = try link.query("SELECT pg_get_serial_sequence('attempt', 'id')::regclass::oid::bigint")[0].decode(
+            Int64.self)
         var ids: [Int64] = []
         ids.reserveCapacity(count)
-        try link.forEachRow("SELECT nextval(pg_get_serial_sequence('attempt', 'id')) FROM generate_series(1, \(count))") {
+        try link.forEachRow(PostgresQuery(unsafeSQL: "SELECT nextval(\(sequence)::oid) FROM generate_series(1, \(count))")) {
             ids.append(try $0.decode(Int64.self))
         }
         return ids
     }
 
-    /// Copies the attempts, answers and results of stored sheets into temporary tables, then into the tables.
+    /// Copies the attempts and results (with their answers and scale scores) of stored sheets into temporary tables, then into the tables.
     private func stage(
         _ rows: [(id: Int64, sheet: PostgresPaperImportStaging.Sheet)],
         wave: String, battery: Battery, importID: Int64, at now: Date
@@ -94,8 +98,7 @@ extension PostgresStore {
         try link.script(
             """
             CREATE TEMPORARY TABLE paper_attempt (LIKE attempt) ON COMMIT DROP;
-            CREATE TEMPORARY TABLE paper_result (LIKE instrument_result) ON COMMIT DROP;
-            CREATE TEMPORARY TABLE paper_scale (LIKE scale_score) ON COMMIT DROP
+            CREATE TEMPORARY TABLE paper_result (LIKE instrument_result) ON COMMIT DROP
             """)
         try copy(
             rows, into: "paper_attempt",
@@ -126,7 +129,7 @@ extension PostgresStore {
             into: "paper_result",
             columns: [
                 "attempt_id", "instrument_id", "instrument_version", "position", "status", "flags", "crisis", "validity",
-                "answers",
+                "answers", "scales",
             ]
         ) { entry, line in
             let (row, position, result) = entry
@@ -139,32 +142,12 @@ extension PostgresStore {
             line.field(result.hasCrisis)
             line.field(ValidityColumn.text(result.validity))
             line.field(AnswerColumn.text(position < row.sheet.answers.count ? row.sheet.answers[position] : []))
-        }
-        try copy(
-            rows.lazy.flatMap { row in
-                row.sheet.outcome.results.lazy.flatMap { result in
-                    result.scales.enumerated().lazy.map { (row.id, result.instrumentID, $0.offset, $0.element) }
-                }
-            },
-            into: "paper_scale",
-            columns: ["attempt_id", "instrument_id", "scale_id", "position", "score", "band", "answered", "item_count", "status"]
-        ) { entry, line in
-            let (id, instrument, position, scale) = entry
-            line.field(id)
-            line.field(instrument)
-            line.field(scale.scaleID)
-            line.field(position)
-            line.field(scale.score)
-            line.field(scale.bandID)
-            line.field(scale.answered)
-            line.field(scale.itemCount)
-            line.field(scale.status.rawValue)
+            line.field(ScaleColumn.text(result.scales))
         }
         try link.script(
             """
             INSERT INTO attempt SELECT * FROM paper_attempt;
-            INSERT INTO instrument_result SELECT * FROM paper_result;
-            INSERT INTO scale_score SELECT * FROM paper_scale
+            INSERT INTO instrument_result SELECT * FROM paper_result
             """)
     }
 }

@@ -30,7 +30,7 @@ package enum StoreTables {
                 ("updated_at", .time),
             ],
             order: "student_id"),
-        Table(name: "wave", columns: [("id", .text), ("created_at", .time)], order: "id"),
+        Table(name: "wave", columns: [("id", .text), ("created_at", .time), ("closed_at", .time)], order: "id"),
         Table(
             name: "import",
             columns: [
@@ -61,15 +61,9 @@ package enum StoreTables {
             columns: [
                 ("attempt_id", .integer), ("instrument_id", .text), ("instrument_version", .text), ("position", .integer),
                 ("status", .text), ("flags", .text), ("crisis", .flag), ("validity", .text), ("answers", .text),
+                ("scales", .text),
             ],
             order: "attempt_id, instrument_id"),
-        Table(
-            name: "scale_score",
-            columns: [
-                ("attempt_id", .integer), ("instrument_id", .text), ("scale_id", .text), ("position", .integer), ("score", .real),
-                ("band", .text), ("answered", .integer), ("item_count", .integer), ("status", .text),
-            ],
-            order: "attempt_id, instrument_id, scale_id"),
         Table(
             name: "follow_up",
             columns: [
@@ -80,5 +74,11 @@ package enum StoreTables {
         Table(
             name: "audit", columns: [("id", .integer), ("at", .time), ("user", .text), ("action", .text), ("detail", .text)],
             order: "id", counter: "id"),
+        Table(
+            name: "wave_release", columns: [("wave_id", .text), ("student_id", .text), ("fingerprint", .text)],
+            order: "wave_id, student_id"),
+        Table(
+            name: "wave_pattern", columns: [("wave_id", .text), ("min_cell", .integer), ("pattern", .text)],
+            order: "wave_id, min_cell"),
     ]
 }

@@ -11,32 +11,20 @@ extension SQLiteStore {
     ) throws {
         if replacing {
             try db.cachedStatement(sql: "DELETE FROM instrument_result WHERE attempt_id = ?").execute(arguments: [attemptID])
-            try db.cachedStatement(sql: "DELETE FROM scale_score WHERE attempt_id = ?").execute(arguments: [attemptID])
         }
         // Cached statements: a district import writes millions of these rows.
         let insertResult = try db.cachedStatement(
             sql: """
                 INSERT INTO instrument_result
-                    (attempt_id, instrument_id, instrument_version, position, status, flags, crisis, validity, answers)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        let insertScale = try db.cachedStatement(
-            sql: """
-                INSERT INTO scale_score (attempt_id, instrument_id, scale_id, position, score, band, answered, item_count, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    (attempt_id, instrument_id, instrument_version, position, status, flags, crisis, validity, answers, scales)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for (position, result) in outcome.results.enumerated() {
             try insertResult.execute(arguments: [
                 attemptID, result.instrumentID, result.instrumentVersion, position, result.status.rawValue,
                 result.flags.joined(separator: ";"), result.hasCrisis, ValidityColumn.text(result.validity),
-                AnswerColumn.text(answers[result.instrumentID] ?? []),
+                AnswerColumn.text(answers[result.instrumentID] ?? []), ScaleColumn.text(result.scales),
             ])
-            for (scalePosition, scale) in result.scales.enumerated() {
-                try insertScale.execute(arguments: [
-                    attemptID, result.instrumentID, scale.scaleID, scalePosition, scale.score, scale.bandID, scale.answered,
-                    scale.itemCount, scale.status.rawValue,
-                ])
-            }
         }
         try db.cachedStatement(sql: "UPDATE attempt SET level = ?, reasons = ?, scored = ?, validity = ? WHERE id = ?")
             .execute(arguments: [
@@ -50,13 +38,6 @@ extension SQLiteStore {
         let attempts = try AttemptRecord.fetchAll(
             db, sql: "SELECT a.* FROM attempt a WHERE \(filter) ORDER BY a.id", arguments: arguments)
         guard !attempts.isEmpty else { return [] }
-        var scales: [Int64: [String: [ScaleScoreRecord]]] = [:]
-        for row in try ScaleScoreRecord.fetchAll(
-            db, sql: "SELECT scale_score.* FROM scale_score JOIN attempt a ON a.id = scale_score.attempt_id WHERE \(filter)",
-            arguments: arguments)
-        {
-            scales[row.attemptId, default: [:]][row.instrumentId, default: []].append(row)
-        }
         var results: [Int64: [InstrumentResultRecord]] = [:]
         for row in try InstrumentResultRecord.fetchAll(
             db,
@@ -75,11 +56,7 @@ extension SQLiteStore {
             let instrumentResults = try (results[id] ?? []).sorted { $0.position < $1.position }.map { row in
                 try InstrumentResult(
                     instrumentID: row.instrumentId, instrumentVersion: row.instrumentVersion,
-                    scales: try (scales[id]?[row.instrumentId] ?? []).sorted { $0.position < $1.position }.map {
-                        try ScaleScore(
-                            scaleID: $0.scaleId, score: $0.score, answered: $0.answered, itemCount: $0.itemCount,
-                            status: try StoredValue.decode($0.status, "scale_score.status"), bandID: $0.band)
-                    },
+                    scales: try ScaleColumn.scales(row.scales),
                     flags: row.flags.isEmpty ? [] : row.flags.components(separatedBy: ";"), hasCrisis: row.crisis,
                     validity: ValidityColumn.findings(row.validity),
                     status: try StoredValue.decode(row.status, "instrument_result.status"))

@@ -38,9 +38,8 @@ final class PaperSheetWriter: @unchecked Sendable {
     private let instrumentIDs: [StableText]
     /// Levels, statuses, bands, flags: few distinct texts, bound for every sheet.
     private let texts = TextCache()
-    private let scaleCount: Int
-    /// The multi-row inserts (``insertSQL(_:rows:columns:)``).
-    private let sql: (results: String, scales: String)
+    /// The multi-row insert of a sheet's results (``insertSQL(_:rows:columns:)``).
+    private let resultsSQL: String
 
     init(store: SQLiteStore, wave: String, battery: Battery, importID: Int64, now: Date) {
         self.store = store
@@ -49,15 +48,12 @@ final class PaperSheetWriter: @unchecked Sendable {
         self.importID = importID
         self.now = now
         instrumentIDs = battery.instruments.map { StableText($0.id) }
-        scaleCount = battery.instruments.reduce(0) { $0 + $1.scales.count }
-        sql = (
-            Self.insertSQL(
-                "INSERT INTO instrument_result (attempt_id, instrument_id, instrument_version, position, status, flags, crisis, validity, answers)",
-                rows: battery.instruments.count, columns: 8),
-            Self.insertSQL(
-                "INSERT INTO scale_score (attempt_id, instrument_id, scale_id, position, score, band, answered, item_count, status)",
-                rows: scaleCount, columns: 8)
-        )
+        resultsSQL = Self.insertSQL(
+            """
+            INSERT INTO instrument_result
+                (attempt_id, instrument_id, instrument_version, position, status, flags, crisis, validity, answers, scales)
+            """,
+            rows: battery.instruments.count, columns: Self.resultColumns)
     }
 
     /// Writes `sheets` (the next sheet numbers, in order), a transaction at a time.
@@ -79,9 +75,12 @@ final class PaperSheetWriter: @unchecked Sendable {
         }
     }
 
-    /// One statement per table and sheet, with a row per instrument or scale (a statement per row spends
-    /// more on starting and ending it than on the row). ?1 is the attempt id; each row's names and positions are
-    /// bound once, the sheet's values for every sheet.
+    /// Bound per result row after the attempt id (``insertSQL(_:rows:columns:)``).
+    private static let resultColumns = 9
+
+    /// One statement per table and sheet, with a row per instrument (a statement per row spends more on starting
+    /// and ending it than on the row). ?1 is the attempt id; each row's names and positions are bound once, the
+    /// sheet's values for every sheet.
     private static func insertSQL(_ head: String, rows: Int, columns: Int) -> String {
         head + " VALUES "
             + (0..<rows).map { row in
@@ -92,7 +91,6 @@ final class PaperSheetWriter: @unchecked Sendable {
     /// The statements of one transaction, with the values every sheet shares bound.
     private struct Statements {
         let enrolled, attempt, results: BoundStatement
-        let scales: BoundStatement?
 
         init(_ db: Database, _ writer: PaperSheetWriter) throws {
             enrolled = try BoundStatement(db, "SELECT 1 FROM student WHERE student_id = ?")
@@ -103,25 +101,18 @@ final class PaperSheetWriter: @unchecked Sendable {
                                      import_id, source_line, level, reasons, scored, validity)
                 VALUES (?1, ?2, ?3, ?4, 'paper', 'finished', ?5, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
                 """)
-            results = try BoundStatement(db, writer.sql.results)
-            scales = try writer.scaleCount == 0 ? nil : BoundStatement(db, writer.sql.scales)
+            results = try BoundStatement(db, writer.resultsSQL)
             attempt.bind(1, writer.wave)
             attempt.bind(3, writer.battery.id)
             attempt.bind(4, writer.battery.version)
             attempt.bind(5, StoredDate.text(writer.now))
             attempt.bind(6, writer.importID)
-            var resultSlot: Int32 = 2, scaleSlot: Int32 = 2
+            var resultSlot: Int32 = 2
             for (index, instrument) in writer.battery.instruments.enumerated() {
                 results.bind(resultSlot, writer.instrumentIDs[index])
                 results.bind(resultSlot + 1, instrument.version)
                 results.bind(resultSlot + 2, index)
-                resultSlot += 8
-                for (position, scale) in instrument.scales.enumerated() {
-                    scales?.bind(scaleSlot, writer.instrumentIDs[index])
-                    scales?.bind(scaleSlot + 1, scale.id)
-                    scales?.bind(scaleSlot + 2, position)
-                    scaleSlot += 8
-                }
+                resultSlot += Int32(PaperSheetWriter.resultColumns)
             }
         }
     }
@@ -147,32 +138,23 @@ final class PaperSheetWriter: @unchecked Sendable {
         try attempt.run()
         let id = db.lastInsertedRowID
         attemptIDs.append(id)
-        let results = statements.results, scales = statements.scales
+        let results = statements.results
         results.bind(1, id)
-        scales?.bind(1, id)
-        var resultSlot: Int32 = 5, scaleSlot: Int32 = 5
+        var resultSlot: Int32 = 5
         for (position, instrument) in outcome.results.enumerated() {
             results.bind(resultSlot, instrument.status.rawValue, cache: texts)
             results.bind(resultSlot + 1, instrument.flags.joined(separator: ";"), cache: texts)
             results.bind(resultSlot + 2, instrument.hasCrisis)
             results.bind(resultSlot + 3, ValidityColumn.text(instrument.validity), cache: texts)
             results.bind(resultSlot + 4, AnswerColumn.text(sheet.answers[position]))
-            resultSlot += 8
+            results.bind(resultSlot + 5, ScaleColumn.text(instrument.scales))
+            resultSlot += Int32(Self.resultColumns)
             guard instrument.scales.count == battery.instruments[position].scales.count else {
                 throw StoreError(
                     path: store.path, .scaleCountMismatch(instrument: instrument.instrumentID, scales: instrument.scales.count))
             }
-            for score in instrument.scales {
-                scales?.bind(scaleSlot, score.score)
-                scales?.bind(scaleSlot + 1, score.bandID, cache: texts)
-                scales?.bind(scaleSlot + 2, score.answered)
-                scales?.bind(scaleSlot + 3, score.itemCount)
-                scales?.bind(scaleSlot + 4, score.status.rawValue, cache: texts)
-                scaleSlot += 8
-            }
         }
         try results.run()
-        try scales?.run()
         summary.stored += 1
         summary.levels[outcome.assessment.level, default: 0] += 1
     }

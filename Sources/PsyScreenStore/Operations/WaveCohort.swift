@@ -8,6 +8,9 @@ package struct WaveCohort: Sendable {
     package var batteries: [Battery]
     package var tables: CohortTables
 
+    /// The warning policy when the wave has one battery: the disclosure audit knows that levels follow bands.
+    package var policy: WarningPolicy? { batteries.count == 1 ? batteries[0].policy : nil }
+
     /// The stamp of a report made now from these counts.
     package func stamp(threshold: MinimumCellSize, at date: Date = Date()) -> ReportStamp {
         ReportStamp(wave: wave, batteries: batteries, threshold: threshold, at: date)

@@ -80,7 +80,9 @@ package protocol ReportStore: AnyObject {
 
 /// A school's or district's screening data, in a SQLite file (``SQLiteStore``) or a PostgreSQL database: what
 /// every command works through. Errors are ``StoreError``s naming the database.
-package protocol ScreeningStore: RosterStore, PaperStore, TerminalStore, RegisterStore, ReportStore, TableSource, TableTarget {
+package protocol ScreeningStore: RosterStore, PaperStore, TerminalStore, RegisterStore, ReportStore, ReleaseStore, TableSource,
+    TableTarget
+{
     /// The database, for messages: the file path, or the URL without its password.
     var path: String { get }
     /// The OS user recorded in the audit trail.

@@ -15,4 +15,6 @@ struct InstrumentResultRecord: SnakeCaseColumns, PersistableRecord {
     var validity: String
     /// The instrument's answers (``AnswerColumn``).
     var answers: String
+    /// The instrument's scale scores (``ScaleColumn``).
+    var scales: String
 }

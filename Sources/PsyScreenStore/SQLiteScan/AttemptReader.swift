@@ -17,32 +17,29 @@ struct AttemptReader {
     private let states = StoredValues([AttemptState.inProgress, .finished, .refused], column: "attempt.state")
     private let levels = StoredValues(WarningLevel.allCases, column: "attempt.level")
     private let statuses = StoredValues([ScoringStatus.complete, .prorated, .unscored], column: "instrument_result.status")
-    private let scaleStatuses = StoredValues([ScoringStatus.complete, .prorated, .unscored], column: "scale_score.status")
+    private var scales = ScaleColumn.Decoder()
 
     init(_ db: Database) throws {
         attempt = try db.cachedStatement(
             sql: """
                 SELECT \(Self.headColumns), \(Self.resultColumns)
-                FROM attempt a LEFT JOIN instrument_result r ON r.attempt_id = a.id \(Self.scaleJoin)
+                FROM attempt a LEFT JOIN instrument_result r ON r.attempt_id = a.id
                 WHERE a.id = ?
                 """)
     }
 
-    /// An attempt's results with their scale scores, a row per scale (``resultColumns``), for ``addResult(_:at:to:answers:)``.
-    /// The positions order them (in Swift: a sort of two rows per attempt would cost SQLite a sorter).
-    static let resultColumns = """
-        r.position, r.instrument_id, r.instrument_version, r.status, r.flags, r.crisis, r.validity, r.answers,
-        sc.position, sc.scale_id, sc.score, sc.band, sc.answered, sc.item_count, sc.status
-        """
-    /// The join that gives ``resultColumns`` their scale scores.
-    static let scaleJoin = "LEFT JOIN scale_score sc ON sc.attempt_id = r.attempt_id AND sc.instrument_id = r.instrument_id"
+    /// An attempt's results with their scale scores, a row per result (``resultColumns``), for
+    /// ``addResult(_:at:to:answers:)``. The positions order them (in Swift: a sort of two rows per attempt would
+    /// cost SQLite a sorter).
+    static let resultColumns =
+        "r.position, r.instrument_id, r.instrument_version, r.status, r.flags, r.crisis, r.validity, r.answers, r.scales"
 
     /// The attempt columns ``head(_:at:)`` reads, in its order.
     static let headColumns =
         "a.id, a.wave_id, a.student_id, a.battery_id, a.battery_version, a.source, a.state, a.started_at, a.finished_at, a.level, a.reasons, a.validity"
     static let headColumnCount = 12
 
-    /// The attempt with this id, or nil: one statement, a row per result and scale score.
+    /// The attempt with this id, or nil: one statement, a row per result.
     mutating func read(_ id: Int64) throws -> ScreeningAttempt? {
         try attempt.setArguments([id])
         var found: ScreeningAttempt?
@@ -72,25 +69,13 @@ struct AttemptReader {
             validity: ValidityColumn.findings(texts[11].read(row, base + 11)))
     }
 
-    /// An attempt's results as their rows come (a row per scale score, in any order).
+    /// An attempt's results as their rows come (in any order).
     struct Results {
         fileprivate var rows: [(position: Int, result: InstrumentResult)] = []
-        fileprivate var scales: [(instrument: Int, position: Int, score: ScaleScore)] = []
 
-        /// The results in position order, each with its scale scores in theirs.
+        /// The results in position order.
         func ordered() -> [InstrumentResult] {
-            let ordered = rows.count < 2 ? rows : rows.sorted { $0.position < $1.position }
-            let scales = scales.count < 2 ? scales : scales.sorted { ($0.instrument, $0.position) < ($1.instrument, $1.position) }
-            var next = 0
-            return ordered.map { row in
-                var result = row.result
-                while next < scales.count && scales[next].instrument < row.position { next += 1 }
-                while next < scales.count && scales[next].instrument == row.position {
-                    result.scales.append(scales[next].score)
-                    next += 1
-                }
-                return result
-            }
+            (rows.count < 2 ? rows : rows.sorted { $0.position < $1.position }).map(\.result)
         }
     }
 
@@ -100,29 +85,24 @@ struct AttemptReader {
         _ row: OpaquePointer, at base: Int32, to results: inout Results, answers: inout [String: [Int?]]
     ) throws {
         let position = SQLiteColumn.int(row, base)
-        if !results.rows.contains(where: { $0.position == position }) {
-            let instrumentID = texts[17].read(row, base + 1), flags = texts[20].read(row, base + 4), flagsID = texts[20].id
-            results.rows.append(
-                (
-                    position,
-                    InstrumentResult(
-                        instrumentID: instrumentID, instrumentVersion: texts[18].read(row, base + 2), scales: [],
-                        flags: flagLists.split(flags, id: flagsID), hasCrisis: sqlite3_column_int64(row, base + 5) != 0,
-                        validity: ValidityColumn.findings(texts[22].read(row, base + 6)),
-                        status: try statuses.decode(row, base + 3))
-                ))
-            answers[instrumentID] = Self.answers(row, base + 7)
-        }
-        guard !SQLiteColumn.isNull(row, base + 8) else { return }
-        results.scales.append(
+        guard !results.rows.contains(where: { $0.position == position }) else { return }
+        let instrumentID = texts[17].read(row, base + 1), flags = texts[20].read(row, base + 4), flagsID = texts[20].id
+        results.rows.append(
             (
-                position, SQLiteColumn.int(row, base + 8),
-                ScaleScore(
-                    scaleID: texts[25].read(row, base + 9), score: SQLiteColumn.optionalDouble(row, base + 10),
-                    answered: SQLiteColumn.int(row, base + 12),
-                    itemCount: SQLiteColumn.int(row, base + 13), status: try scaleStatuses.decode(row, base + 14),
-                    bandID: SQLiteColumn.isNull(row, base + 11) ? nil : texts[27].read(row, base + 11))
+                position,
+                InstrumentResult(
+                    instrumentID: instrumentID, instrumentVersion: texts[18].read(row, base + 2),
+                    scales: try scales.scales(Self.bytes(row, base + 8)),
+                    flags: flagLists.split(flags, id: flagsID), hasCrisis: sqlite3_column_int64(row, base + 5) != 0,
+                    validity: ValidityColumn.findings(texts[22].read(row, base + 6)),
+                    status: try statuses.decode(row, base + 3))
             ))
+        answers[instrumentID] = Self.answers(row, base + 7)
+    }
+
+    /// A text column's bytes in place (valid until the row changes).
+    private static func bytes(_ row: OpaquePointer, _ index: Int32) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: sqlite3_column_text(row, index), count: Int(sqlite3_column_bytes(row, index)))
     }
 
     /// The answers column (``AnswerColumn``) read in place: one array, no String.

@@ -20,10 +20,15 @@ struct ByteKeys {
     /// The index of the key equal to text column `column`, or −1.
     func index(_ row: OpaquePointer, _ column: Int32) -> Int {
         guard let text = sqlite3_column_text(row, column) else { return -1 }
-        let count = Int(sqlite3_column_bytes(row, column))
+        return index(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(row, column))))
+    }
+
+    /// The index of the key equal to `text`, or −1.
+    func index(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        let count = text.count
         return bytes.withUnsafeBufferPointer { buffer in
             for key in 0..<(starts.count - 1) where starts[key + 1] - starts[key] == count {
-                if count == 0 || memcmp(text, buffer.baseAddress! + starts[key], count) == 0 { return key }
+                if count == 0 || memcmp(text.baseAddress!, buffer.baseAddress! + starts[key], count) == 0 { return key }
             }
             return -1
         }

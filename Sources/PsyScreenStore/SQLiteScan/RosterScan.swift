@@ -65,7 +65,7 @@ struct RosterScan {
             }
             guard !SQLiteColumn.isNull(row, 12) else { return }
             let id = sqlite3_column_int64(row, 12)
-            // A row per result and scale score with details: adding the same attempt again changes nothing.
+            // A row per result with details: adding the same attempt again changes nothing.
             current?.counting.add(
                 id: id, state: try states.decode(row, 13), scored: sqlite3_column_int64(row, 14) != 0,
                 level: try levels.decode(row, 15))
@@ -82,13 +82,13 @@ struct RosterScan {
 
     /// The statement of ``forEach(_:wave:units:_:)``: the wave is `?`, then the values of `conditions`. Portable
     /// SQL; the attempts of imports still being staged are left out (``SQLiteStore/visible(_:)``). With details, a
-    /// row per result and scale score of each attempt.
+    /// row per result of each attempt.
     static func sql(details: Bool, conditions: [String] = []) -> String {
         """
         SELECT \(studentColumns), a.id, a.state, a.scored, a.level\(details ? ", " + AttemptReader.headColumns + ", " + AttemptReader.resultColumns : "")
         FROM student s
         LEFT JOIN attempt a ON a.wave_id = ? AND a.student_id = s.student_id AND \(SQLiteStore.visible("a"))
-        \(details ? "LEFT JOIN instrument_result r ON r.attempt_id = a.id " + AttemptReader.scaleJoin : "")
+        \(details ? "LEFT JOIN instrument_result r ON r.attempt_id = a.id" : "")
         \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
         ORDER BY s.school, s.grade, s.class, s.student_id
         """

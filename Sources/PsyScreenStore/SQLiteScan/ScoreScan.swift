@@ -39,8 +39,9 @@ final class ScoreScan: @unchecked Sendable {
             var scores = [Int32](repeating: Int32.min, count: count)
             var bands = [Int8](repeating: -1, count: count)
             let instrumentKeys = ByteKeys(columns.map { Array($0.instrumentID.utf8) })
-            let scaleKeys = ByteKeys(columns.map { Array($0.scaleID.utf8) })
-            let bandKeys = columns.map { ByteKeys($0.bands.map { Array($0.id.utf8) }) }
+            // Scale and band ids as the scales column writes them (ScaleColumn), compared in place.
+            let scaleKeys = ByteKeys(columns.map { ScaleColumn.escaped($0.scaleID) })
+            let bandKeys = columns.map { ByteKeys($0.bands.map { ScaleColumn.escaped($0.id) }) }
             // The column of (instrument key, scale key): keys repeat across columns, so both are looked up.
             let columnOf: [[Int]] = columns.indices.map { i in
                 columns.indices.map { j in
@@ -51,21 +52,23 @@ final class ScoreScan: @unchecked Sendable {
             let columnCount = columns.count, first = range.first
             try queue.read { db in
                 let statement = try db.makeStatement(
-                    sql: """
-                        SELECT attempt_id, instrument_id, scale_id, score, band FROM scale_score
-                        WHERE attempt_id BETWEEN ? AND ? AND score IS NOT NULL
-                        """)
+                    sql: "SELECT attempt_id, instrument_id, scales FROM instrument_result WHERE attempt_id BETWEEN ? AND ?")
                 try statement.setArguments([range.first, range.last])
                 try CohortExtraction.forEachRow(statement) { row in
-                    let instrument = instrumentKeys.index(row, 1), scale = scaleKeys.index(row, 2)
-                    guard instrument >= 0, scale >= 0 else { return }
-                    let column = columnOf[instrument][scale]
-                    guard column >= 0 else { return }
-                    let slot = Int(sqlite3_column_int64(row, 0) - first) * columnCount + column
-                    scores[slot] = Int32((sqlite3_column_double(row, 3) * power[column]).rounded())
-                    if sqlite3_column_type(row, 4) != SQLITE_NULL {
-                        let band = bandKeys[column].index(row, 4)
-                        if band >= 0 { bands[slot] = Int8(band) }
+                    let instrument = instrumentKeys.index(row, 1)
+                    guard instrument >= 0 else { return }
+                    let base = Int(sqlite3_column_int64(row, 0) - first) * columnCount
+                    let text = UnsafeBufferPointer(start: sqlite3_column_text(row, 2), count: Int(sqlite3_column_bytes(row, 2)))
+                    try ScaleColumn.forEachEntry(text) { entry in
+                        guard let score = entry.score else { return }
+                        let scale = scaleKeys.index(entry.id)
+                        guard scale >= 0 else { return }
+                        let column = columnOf[instrument][scale]
+                        guard column >= 0 else { return }
+                        scores[base + column] = Int32((score * power[column]).rounded())
+                        if let band = entry.band.map({ bandKeys[column].index($0) }), band >= 0 {
+                            bands[base + column] = Int8(band)
+                        }
                     }
                 }
             }

@@ -1,4 +1,5 @@
 import GRDB
+import PsyScreen
 
 /// The schema, as GRDB migrations: add a migration, never edit a shipped one.
 enum StoreMigrations {
@@ -151,7 +152,69 @@ enum StoreMigrations {
                         ON student (school, grade, class, student_id, name, gender, status, campus, major, birth_date, dorm);
                     """)
         }
+        migrator.registerMigration("v4") { db in
+            // Releases over time: anonymized outputs come from a closed wave, and each closing keeps what every
+            // student's counted result was, so the next closing can tell which students changed.
+            try db.execute(
+                sql: """
+                    ALTER TABLE wave ADD COLUMN closed_at DATETIME;
+                    CREATE TABLE wave_release (
+                        wave_id TEXT NOT NULL REFERENCES wave (id),
+                        student_id TEXT NOT NULL,
+                        fingerprint TEXT NOT NULL,
+                        PRIMARY KEY (wave_id, student_id)
+                    ) WITHOUT ROWID;
+                    -- The disclosure pattern decided (and audited) when the wave was closed, per k: every output
+                    -- shows a subset of it.
+                    CREATE TABLE wave_pattern (
+                        wave_id TEXT NOT NULL REFERENCES wave (id),
+                        min_cell INTEGER NOT NULL,
+                        pattern TEXT NOT NULL,
+                        PRIMARY KEY (wave_id, min_cell)
+                    );
+                    """)
+        }
+        migrator.registerMigration("v5") { db in
+            // Each result's scale scores in its own row (see ScaleColumn) instead of a row per scale: a sheet is
+            // written and read with fewer rows, index searches and foreign-key checks.
+            try db.execute(sql: "ALTER TABLE instrument_result ADD COLUMN scales TEXT NOT NULL DEFAULT ''")
+            try moveScaleScores(db)
+            try db.execute(sql: "DROP TABLE scale_score")
+        }
         return migrator
+    }
+
+    /// Fills `instrument_result.scales` from the `scale_score` rows of a database made before v5, each result's
+    /// scales in their order.
+    private static func moveScaleScores(_ db: Database) throws {
+        let update = try db.makeStatement(
+            sql: "UPDATE instrument_result SET scales = ? WHERE attempt_id = ? AND instrument_id = ?")
+        var key: (attempt: Int64, instrument: String)?
+        var scales: [ScaleScore] = []
+        func store() throws {
+            guard let key else { return }
+            try update.execute(arguments: [ScaleColumn.text(scales), key.attempt, key.instrument])
+        }
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT attempt_id, instrument_id, scale_id, score, band, answered, item_count, status FROM scale_score
+                ORDER BY attempt_id, instrument_id, position
+                """)
+        while let row = try rows.next() {
+            let attempt: Int64 = row[0], instrument: String = row[1]
+            if key?.attempt != attempt || key?.instrument != instrument {
+                try store()
+                key = (attempt, instrument)
+                scales = []
+            }
+            let status: String = row[7]
+            scales.append(
+                ScaleScore(
+                    scaleID: row[2], score: row[3], answered: row[5], itemCount: row[6],
+                    status: try StoredValue.decode(status, "scale_score.status"), bandID: row[4]))
+        }
+        try store()
     }
 
     /// The attempt table again, with the same columns and rules, written so that SQLite checks them cheaply: a

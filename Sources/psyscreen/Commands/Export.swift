@@ -30,16 +30,20 @@ struct Export: WritingCommand {
     @Option(help: ArgumentHelp("The pseudonym key file (with --deidentified).", valueName: "path"))
     var key: String?
 
+    @Flag(help: "For an open wave: write an owner-only draft (an exchange file marked draft is never merged).")
+    var draft = false
+
     @Option(name: .customLong("min-cell"), help: "k: the minimum cell size (aggregates) or group size (extract), at least 5.")
     var minCell: Int = MinimumCellSize.standard.k
 
     @OptionGroup var lang: LanguageOption
 
     /// Both files are owner-only; the key is never replaced.
+    /// With --deidentified also the key's extract history (``ExtractHistory``), beside the key.
     var files: CommandFiles {
-        CommandFiles(
-            database: database.resolvedPath, key: key, instruments: instruments.directory,
-            outputs: [.init("-o", output, .ownerOnly)])
+        var outputs: [CommandFiles.Output] = [.init("-o", output, .ownerOnly)]
+        if deidentified { outputs.append(.init("--key", ExtractHistory.path(forKey: KeyLocation.resolve(key)), .ownerOnly)) }
+        return CommandFiles(database: database.resolvedPath, key: key, instruments: instruments.directory, outputs: outputs)
     }
 
     func run(in language: Language) throws {
@@ -55,8 +59,18 @@ struct Export: WritingCommand {
     private func exportAggregates(threshold: MinimumCellSize, language: Language) throws {
         let catalog = try instruments.catalog(language: language)
         let store = try database.openForReading()
+        let isDraft = try ReleaseGate.check(store, wave: wave, draft: draft)
         let cohort = try store.cohort(wave: wave, catalog: catalog)
-        let exchange = try CohortExchange.export(cohort.tables, stamp: cohort.stamp(threshold: threshold))
+        var stamp = cohort.stamp(threshold: threshold)
+        if isDraft { stamp.draft = true }
+        let pattern = try ReleaseGate.pattern(store, cohort, threshold: threshold, draft: isDraft)
+        // An exchange file is a publication: the same audit as `report --audit`, always.
+        let audit = DisclosureAudit(threshold: threshold, policy: cohort.policy).audit(cohort.tables, pattern: pattern)
+        guard audit.passed else {
+            for line in AuditMessage.lines(audit, threshold: threshold) { printError(line.text(in: language)) }
+            throw CLIError(CommandMessage.auditFailedNothingWritten, exitCode: 1)
+        }
+        let exchange = try CohortExchange.export(cohort.tables, stamp: stamp, pattern: pattern, isDraft: isDraft)
         try files.write(exchange.encoded(), to: output)
     }
 
@@ -72,9 +86,15 @@ struct Export: WritingCommand {
         }
         let catalog = try instruments.catalog(language: language)
         let store = try database.openForReading()
+        _ = try ReleaseGate.check(store, wave: wave, draft: draft)
         let cohort = try store.cohort(wave: wave, catalog: catalog)
         let rows = try store.deidentifiedRows(wave: wave, columns: cohort.tables.columns, key: pseudonyms)
-        let extract = DeidentifiedExtract.render(rows, columns: cohort.tables.columns, threshold: threshold)
+        let historyPath = ExtractHistory.path(forKey: keyPath)
+        var history = try ExtractHistory.load(from: historyPath)
+        let extract = DeidentifiedExtract.render(rows, columns: cohort.tables.columns, threshold: threshold, history: history)
+        // The history first: an extract on disk is always one the next extract knows about.
+        history.record(extract.published, wave: wave)
+        try files.write(history.text, to: historyPath)
         try files.write(extract.csv, to: output)
         printError(CommandMessage.kAnonymity(k: threshold.k, extract.summary).text(in: language))
     }

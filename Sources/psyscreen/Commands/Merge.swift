@@ -9,7 +9,8 @@ struct Merge: WritingCommand {
         discussion: """
             Same statistics and disclosure control as `report`, at school and grade level and for the whole: means \
             and SDs exact from the sums, medians from the merged score histograms, alpha from the merged item sums. \
-            Figures a school's own report hid stay hidden.
+            The files hold what each school's disclosure pattern publishes; the whole shows a figure where every \
+            school does.
             """)
 
     @OptionGroup var options: ReportOptions
@@ -34,8 +35,8 @@ struct Merge: WritingCommand {
             exchanges.append((file, try CohortExchange.decode(data, file: file)))
         }
         let merged = try CohortMerge.merge(exchanges, threshold: threshold)
-        let built = try CohortReportBuilder(threshold: threshold)
-            .build(merged.tables, stamp: merged.stamp, withheld: merged.withheld)
-        try options.write(built.report, files: files, language: language)
+        let report = CohortReportBuilder(threshold: try MinimumCellSize(merged.stamp.minimumCellSize))
+            .report(merged.units, stamp: merged.stamp, columns: merged.columns)
+        try options.write(report, files: files, language: language)
     }
 }

@@ -26,8 +26,17 @@ struct Report: WritingCommand {
             valueName: "list"))
     var by: String?
 
+    @Flag(help: "For an open wave: write an owner-only draft, marked as such on every page.")
+    var draft = false
+
+    @Flag(help: "Prove the wave's suppression: every hidden count's interval from everything published; prints the narrowest.")
+    var audit = false
+
+    /// A draft is owner-only.
     var files: CommandFiles {
-        CommandFiles(database: database.resolvedPath, instruments: instruments.directory, outputs: [options.outputFile])
+        CommandFiles(
+            database: database.resolvedPath, instruments: instruments.directory,
+            outputs: [.init("-o", options.output, draft ? .ownerOnly : .shareable)])
     }
 
     func run(in language: Language) throws {
@@ -35,9 +44,20 @@ struct Report: WritingCommand {
         let scope = try by.map { try CohortReportScope(parsing: $0) } ?? .full
         let catalog = try instruments.catalog(language: language)
         let store = try database.openForReading()
+        let isDraft = try ReleaseGate.check(store, wave: wave, draft: draft)
         let cohort = try store.cohort(wave: wave, catalog: catalog)
-        let built = try CohortReportBuilder(threshold: threshold, scope: scope)
-            .build(cohort.tables, stamp: cohort.stamp(threshold: threshold))
+        var stamp = cohort.stamp(threshold: threshold)
+        if isDraft { stamp.draft = true }
+        let pattern = try ReleaseGate.pattern(store, cohort, threshold: threshold, draft: isDraft)
+        let built = try CohortReportBuilder(threshold: threshold, scope: scope, policy: cohort.policy)
+            .build(cohort.tables, stamp: stamp, pattern: pattern)
+        if audit {
+            let result = DisclosureAudit(threshold: threshold, policy: cohort.policy).audit(cohort.tables, pattern: pattern)
+            for line in AuditMessage.lines(result, threshold: threshold) { printError(line.text(in: language)) }
+            guard result.passed else {
+                throw CLIError(CommandMessage.auditFailedNothingWritten, exitCode: 1)
+            }
+        }
         try options.write(built.report, files: files, language: language)
     }
 }

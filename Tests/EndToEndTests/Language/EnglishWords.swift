@@ -28,7 +28,7 @@ struct EnglishWords {
         let commands = [
             "psyscreen", "validate", "instruments", "show", "template", "form", "score", "roster", "import", "coverage",
             "unscreened", "results", "warnings", "follow", "up", "history", "audit", "take", "report", "export", "merge",
-            "key", "init", "db", "check", "backup", "grant", "copy",
+            "key", "init", "db", "check", "backup", "grant", "copy", "wave", "close", "open",
         ]
         // Names of programs, formats and standards psyscreen names (in Chinese text too).
         let names = [

@@ -16,6 +16,8 @@ final class LanguageChoiceTests: XCTestCase {
         let setup = runner(["LANG": "C"])
         XCTAssertEqual(try setup.run(["roster", "import", "roster.csv"]).status, 0)
         XCTAssertEqual(try setup.run(["import", "--wave", "w", "--battery", "annual", "paper.csv"]).status, 1)
+        // Anonymized reports come from a closed wave.
+        XCTAssertEqual(try setup.run(["wave", "close", "w"]).status, 0)
     }
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: school) }
@@ -87,6 +89,9 @@ final class LanguageChoiceTests: XCTestCase {
         let imports = audit.stdout.components(separatedBy: "\n").filter { $0.contains("导入名单") }
         XCTAssertEqual(imports.count, 1, audit.stdout)
         XCTAssertTrue(imports.first?.hasSuffix("roster.csv：125 名学生，新增 125，更新 0（其中调班 0），未变 0") == true, audit.stdout)
+        let closing = try zh.run(["wave", "close", "w"])
+        XCTAssertTrue(closing.stdout.hasPrefix("已关闭筛查批次 w：名单学生 125 名，自上次关闭以来变化 0 名"), closing.stdout)
+        XCTAssertTrue(closing.stderr.hasPrefix("数据保护审核（k = 10，"), closing.stderr)
         let report = try zh.run(["report", "--wave", "w"])
         XCTAssertTrue(report.stdout.hasPrefix("心理健康筛查统计报告\n"), report.stdout)
     }

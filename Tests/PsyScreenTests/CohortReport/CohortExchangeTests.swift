@@ -17,39 +17,53 @@ final class CohortExchangeTests: XCTestCase {
         return try CohortExchange.decode(Data(exported.encoded().utf8), file: "school.json")
     }
 
+    private func mergedReport(_ files: [(String, CohortExchange)]) throws -> CohortReport {
+        let merged = try CohortMerge.merge(files, threshold: .standard, at: date)
+        return CohortReportBuilder().report(merged.units, stamp: merged.stamp, columns: merged.columns)
+    }
+
     func testOneSchoolMergedAloneGivesItsOwnReportAtSchoolAndGradeLevel() throws {
         for school in TwoSchoolWave.schools {
             let wave = TwoSchoolWave().only(school)
             let own = try CohortReportBuilder().build(try wave.tables(battery: annual), stamp: try stamp()).report
-            let merged = try CohortMerge.merge([("school.json", try exchange(wave))], threshold: .standard, at: date)
-            let report = try CohortReportBuilder()
-                .build(merged.tables, stamp: merged.stamp, withheld: merged.withheld).report
-            XCTAssertEqual(report.units.count, own.units.filter { $0.unit.level != .class }.count, school)
-            for unit in report.units {
+            let report = try mergedReport([("school.json", try exchange(wave))])
+            let expected = own.units.filter { ($0.unit.level == .school || $0.unit.level == .grade) && $0.enrolled >= 10 }
+            XCTAssertEqual(report.units.count, expected.count + 1, school)
+            for unit in report.units where unit.unit != .all {
                 XCTAssertEqual(unit, own.unit(unit.unit), "\(unit.unit)")
             }
+            // The whole is the school.
+            var whole = try XCTUnwrap(report.unit(.all))
+            whole.unit = CohortUnit(level: .school, school: school)
+            XCTAssertEqual(whole, own.unit(whole.unit))
         }
     }
 
-    func testMergeOfTwoSchoolsEqualsTheJointReportAtSchoolLevel() throws {
+    func testMergeOfTwoSchoolsAddsUpWhatTheFilesHold() throws {
         let wave = TwoSchoolWave()
-        let joint = try CohortReportBuilder().build(try wave.tables(battery: annual), stamp: try stamp()).report
+        let exact = try wave.tables(battery: annual)
         let files = try TwoSchoolWave.schools.map { ("\($0).json", try exchange(wave.only($0))) }
-        let merged = try CohortMerge.merge(files, threshold: .standard, at: date)
-        let report = try CohortReportBuilder().build(merged.tables, stamp: merged.stamp, withheld: merged.withheld).report
+        let report = try mergedReport(files)
         XCTAssertEqual(report.stamp.mergedFiles, 2)
-        for school in TwoSchoolWave.schools + [""] {
-            let unit = school.isEmpty ? CohortUnit.all : CohortUnit(level: .school, school: school)
-            let a = try XCTUnwrap(joint.unit(unit)), b = try XCTUnwrap(report.unit(unit))
-            XCTAssertEqual(a.enrolled, b.enrolled)
-            XCTAssertEqual(a.screened, b.screened)
-            XCTAssertNotNil(a.screened)
-            for (x, y) in zip(a.scales, b.scales) {
-                XCTAssertEqual(x.n, y.n)
-                XCTAssertEqual(try XCTUnwrap(x.mean), try XCTUnwrap(y.mean), accuracy: 1e-12)
-                XCTAssertEqual(try XCTUnwrap(x.sd), try XCTUnwrap(y.sd), accuracy: 1e-12)
-                XCTAssertEqual(x.median, y.median)
-                XCTAssertEqual(try XCTUnwrap(x.alpha), try XCTUnwrap(y.alpha), accuracy: 1e-12)
+        for school in TwoSchoolWave.schools {
+            let own = try CohortReportBuilder().build(try wave.only(school).tables(battery: annual), stamp: try stamp()).report
+            let unit = CohortUnit(level: .school, school: school)
+            XCTAssertEqual(report.unit(unit), own.unit(unit))
+        }
+        let whole = try XCTUnwrap(report.unit(.all)), counts = try XCTUnwrap(exact.units[.all])
+        XCTAssertEqual(whole.enrolled, counts.enrolled)
+        XCTAssertEqual(whole.screened, counts.screened)
+        for (index, scale) in whole.scales.enumerated() {
+            XCTAssertEqual(scale.n, counts.scales[index].n)
+            for (band, value) in scale.bands.enumerated() {
+                if let value { XCTAssertEqual(value, counts.scales[index].bands[band]) }
+            }
+            // Exact where both schools publish the distribution: the sums and histograms add up.
+            if let mean = scale.mean {
+                let accumulator = counts.scales[index].scores.accumulator
+                XCTAssertEqual(mean, try XCTUnwrap(accumulator.mean), accuracy: 1e-12)
+                XCTAssertEqual(try XCTUnwrap(scale.sd), try XCTUnwrap(accumulator.standardDeviation), accuracy: 1e-12)
+                if let median = scale.median { XCTAssertEqual(median, counts.scales[index].scores.median) }
             }
         }
     }
@@ -61,7 +75,7 @@ final class CohortExchangeTests: XCTestCase {
         }
         var other = file
         other.stamp.wave = "2027-spring"
-        other.tables = other.tables.filter { _ in false }
+        other.units = []
         XCTAssertThrowsError(try CohortMerge.merge([("a.json", file), ("b.json", other)], threshold: .standard)) { error in
             XCTAssertTrue("\(error)".contains("wave '2027-spring' differs"), "\(error)")
         }
@@ -81,6 +95,26 @@ final class CohortExchangeTests: XCTestCase {
         }
         XCTAssertThrowsError(try CohortExchange.decode(Data("{\"format\": \"other\"}".utf8), file: "x.json")) { error in
             XCTAssertTrue("\(error)".contains("not a psyscreen exchange file"), "\(error)")
+        }
+    }
+
+    func testNoUnitGroupOrComplementBelowKAndNoSmallHistograms() throws {
+        let file = try exchange(TwoSchoolWave())
+        let units = Dictionary(uniqueKeysWithValues: file.units.map { ($0.unit, $0) })
+        var splits: [String: [PublishedUnit]] = [:]
+        for unit in file.units {
+            XCTAssertGreaterThanOrEqual(unit.enrolled, 10, "\(unit.unit)")
+            if let screened = unit.screened { XCTAssertGreaterThanOrEqual(screened, 10, "\(unit.unit)") }
+            for scale in unit.scales where scale.histogram != nil || scale.itemSums != nil || scale.sums != nil {
+                XCTAssertGreaterThanOrEqual(scale.n ?? 0, 10, "\(unit.unit): distribution of fewer than k")
+            }
+            if unit.unit.isGroup { splits["\(unit.unit.whole) \(unit.unit.groupAttribute!.rawValue)", default: []].append(unit) }
+        }
+        XCTAssertFalse(splits.isEmpty, "the wave has group splits of k or more in every group")
+        // A split is there whole or not at all: its groups add up to the unit, so no group's complement is missing.
+        for (split, groups) in splits {
+            let whole = try XCTUnwrap(units[groups[0].unit.whole], split)
+            XCTAssertEqual(groups.reduce(0) { $0 + $1.enrolled }, whole.enrolled, split)
         }
     }
 

@@ -13,8 +13,8 @@ final class CohortStatisticsTests: XCTestCase {
         [0, 0, 1, 0, 0, 0, 0, 0, 0], [1, 0, 1, 1, 2, 1, 1, 0, 0], [2, 1, 2, 2, 1, 2, 1, 1, 0],
     ]
 
-    /// The class's report, through the same scoring and counting as `psyscreen report`.
-    private func classReport() throws -> CohortReport {
+    /// The class as a wave of its own, counted through the same scoring as `psyscreen report`.
+    private func classTables() throws -> CohortTables {
         var wave = TwoSchoolWave()
         wave.students = Self.answers.indices.map { index in
             Student(
@@ -25,9 +25,31 @@ final class CohortStatisticsTests: XCTestCase {
             uniqueKeysWithValues: Self.answers.enumerated().map { index, phq in
                 ("X\(index)", ["phq9": phq.map(Optional.some), "gad7": Array(repeating: Optional(0), count: 7)])
             })
-        let annual = Fixtures.catalog.battery("annual")!
-        let stamp = ReportStamp(wave: "w", batteries: [annual], threshold: .standard, at: Date())
-        return try CohortReportBuilder().build(try wave.tables(battery: annual), stamp: stamp).report
+        return try wave.tables(battery: Fixtures.catalog.battery("annual")!)
+    }
+
+    private func classReport() throws -> CohortReport {
+        let stamp = ReportStamp(wave: "w", batteries: [Fixtures.catalog.battery("annual")!], threshold: .standard, at: Date())
+        let tables = try classTables()
+        // Its band counts are small and hidden, so the wave's pattern publishes no mean for it (tested below);
+        // the statistics themselves are checked on the same counts with nothing hidden.
+        let everything = DisclosurePattern(
+            units: tables.sortedUnits, hidden: [:],
+            distributions: tables.columns.map { _ in Set(tables.units.keys) },
+            reliabilities: tables.columns.map { _ in Set(tables.units.keys) })
+        let units = tables.sortedUnits.map { PublishedUnit($0, tables.units[$0]!, pattern: everything, columns: tables.columns) }
+        return CohortReportBuilder().report(units, stamp: stamp, columns: tables.columns)
+    }
+
+    func testTheWavesPatternPublishesNoMeanBesideHiddenBands() throws {
+        let stamp = ReportStamp(wave: "w", batteries: [Fixtures.catalog.battery("annual")!], threshold: .standard, at: Date())
+        let report = try CohortReportBuilder().build(try classTables(), stamp: stamp).report
+        let unit = try XCTUnwrap(report.unit(CohortUnit(level: .class, school: "S", grade: "G", className: "C")))
+        XCTAssertEqual(unit.scales[0].bands, [nil, nil, nil, nil, 0])
+        XCTAssertEqual(
+            [unit.scales[0].mean, unit.scales[0].sd, unit.scales[0].median, unit.scales[0].alpha], [nil, nil, nil, nil])
+        // GAD-7: everyone in the minimal band, every count published: its distribution is.
+        XCTAssertEqual(unit.scales[1].mean, 0)
     }
 
     func testStatisticsOfAUnitEqualNumpy() throws {
@@ -43,9 +65,8 @@ final class CohortStatisticsTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(phq9.sd), 6.239536696087153, accuracy: 1e-12)
         XCTAssertEqual(phq9.median, 7.5)
         XCTAssertEqual(try XCTUnwrap(phq9.alpha), 0.9387040280210157, accuracy: 1e-12)
-        // Totals 5 7 16 1 8 18 3 8 19 1 7 12: minimal 3, mild 5, moderate 1, moderately severe 3 — all small
-        // and hidden — and severe 0, published.
-        XCTAssertEqual(phq9.bands, [nil, nil, nil, nil, 0])
+        // Totals 5 7 16 1 8 18 3 8 19 1 7 12: minimal 3, mild 5, moderate 1, moderately severe 3, severe 0.
+        XCTAssertEqual(phq9.bands, [3, 5, 1, 3, 0])
         // GAD-7 all zero: no variance, no alpha.
         XCTAssertNil(unit.scales[1].alpha)
         XCTAssertEqual(unit.scales[1].sd, 0)

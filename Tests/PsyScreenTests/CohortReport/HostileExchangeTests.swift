@@ -4,7 +4,8 @@ import PsyScreenTestSupport
 import XCTest
 
 /// Exchange files that crashed `psyscreen merge` with an arithmetic overflow (Fuzz/corpus/exchange/crash-*: the
-/// committed school.json with one number changed): each is now refused with a message.
+/// committed school.json — the samples' wave, closed and exported, format version 2 — with one number changed or
+/// added): each is refused with a message.
 final class HostileExchangeTests: XCTestCase {
     static let folder = Fixtures.repositoryRoot + "/Fuzz/corpus/exchange"
 
@@ -24,13 +25,14 @@ final class HostileExchangeTests: XCTestCase {
 
     func testEveryCountIsBounded() throws {
         let rule = "a count must be a whole number from 0 to 1000000000"
-        XCTAssertEqual(try error(decoding: "crash-count-past-int.json"), "crash-count-past-int.json: error: unit 第一职业中专: \(rule)")
+        XCTAssertEqual(
+            try error(decoding: "crash-count-past-int.json"), "crash-count-past-int.json: error: unit 城南职业技术学校: \(rule)")
         XCTAssertEqual(
             try error(decoding: "crash-counts-overflow-their-sum.json"),
-            "crash-counts-overflow-their-sum.json: error: unit 第一职业中专: \(rule)")
+            "crash-counts-overflow-their-sum.json: error: unit 城南职业技术学校: \(rule)")
         XCTAssertEqual(
             try error(decoding: "crash-histogram-counts-overflow.json"),
-            "crash-histogram-counts-overflow.json: error: unit 第一职业中专, phq9.total: \(rule)")
+            "crash-histogram-counts-overflow.json: error: unit 城南职业技术学校, phq9.total: \(rule)")
     }
 
     func testAScaleKeepsAtMostSixDecimals() throws {
@@ -40,12 +42,17 @@ final class HostileExchangeTests: XCTestCase {
     }
 
     func testAHistogramScoreOutsideTheScaleIsRefused() throws {
-        let text = try String(contentsOfFile: Self.folder + "/school.json", encoding: .utf8)
-        let edited = text.replacingOccurrences(of: "\"histogram\":{\"10\":1,", with: "\"histogram\":{\"99\":1,")
-        XCTAssertNotEqual(edited, text)
-        XCTAssertThrowsError(try CohortExchange.decode(Data(edited.utf8), file: "x.json")) { error in
+        let data = try Data(contentsOf: URL(fileURLWithPath: Self.folder + "/school.json"))
+        var json = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var units = try XCTUnwrap(json["units"] as? [[String: Any]])
+        var scales = try XCTUnwrap(units[0]["scales"] as? [[String: Any]])
+        scales[0]["histogram"] = ["99": 1]
+        units[0]["scales"] = scales
+        json["units"] = units
+        let edited = try JSONSerialization.data(withJSONObject: json)
+        XCTAssertThrowsError(try CohortExchange.decode(edited, file: "x.json")) { error in
             XCTAssertEqual(
-                "\(error)", "x.json: error: unit 第一职业中专, phq9.total: histogram key 99 lies outside the scale's range 0...27")
+                "\(error)", "x.json: error: unit 城南职业技术学校, phq9.total: histogram key 99 lies outside the scale's range 0...27")
         }
     }
 

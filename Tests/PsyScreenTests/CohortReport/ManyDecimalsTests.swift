@@ -10,7 +10,7 @@ final class ManyDecimalsTests: XCTestCase {
         var column = CohortColumn.columns(of: [Fixtures.instrument("phq9")])[0]
         column.decimals = 6
         column.scaledRange = 0...3_000_000  // a mean of 0–3 items, as counted
-        column.bands = [CohortColumn.BandInfo(id: "all", label: ["en": "all"])]
+        column.bands = [CohortColumn.BandInfo(id: "all", label: ["en": "all"], scaledRange: 0...3_000_000)]
         column.itemPositions = []
         column.reversal = []
         return column

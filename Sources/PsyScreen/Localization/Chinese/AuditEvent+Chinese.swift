@@ -10,6 +10,8 @@ extension AuditEvent {
         case .terminalFinish(let attempt, let level): "作答记录 \(attempt)：\(Term.level(level).chinese)"
         case .followUp(let student, let wave, let status): "\(student)，筛查批次 \(wave)：\(Term.followUp(status).chinese)"
         case .export(let what, let path, let rows): "\(what.chinese) 写入 \(path == "-" ? "标准输出" : path)：\(rows) 行"
+        case .waveClose(let wave, let k, let students, let changed): "\(wave)：k = \(k)，名单学生 \(students) 名，自上次关闭以来变化 \(changed) 名"
+        case .waveOpen(let wave): wave
         }
     }
 }
@@ -24,6 +26,8 @@ extension AuditAction {
         case .terminalFinish: "终端完成作答"
         case .followUp: "随访"
         case .export: "导出"
+        case .waveClose: "关闭筛查批次"
+        case .waveOpen: "重新打开筛查批次"
         }
     }
 }

@@ -23,6 +23,17 @@ extension CommandMessage {
         case .extractToFile: "去标识化数据只能写入文件（-o 文件），不能写到标准输出"
         case .extractBesideKey(let key): "数据会写在假名密钥（\(key)）旁边；密钥必须与导出文件分开存放"
         case .noKey(let key): "\(key) 处没有假名密钥：请先用 psyscreen key init 创建（或用 --key 路径 指定）；没有密钥不能导出去标识化数据"
+        case .waveClosed(let wave, let students, let changed): "已关闭筛查批次 \(wave)：名单学生 \(students) 名，自上次关闭以来变化 \(changed) 名"
+        case .waveOpened(let wave): "已重新打开筛查批次 \(wave)"
+        case .auditFailedWaveStaysOpen: "审核发现读者能缩小范围的人数；批次保持打开"
+        case .auditFailedNothingWritten: "审核发现读者能缩小范围的人数；未写出任何内容"
+        case .waveNotClosedWithK(let wave, let k):
+            "筛查批次 '\(wave)' 没有以 k = \(k) 关闭：请重新打开并用 --min-cell \(k) 关闭，或使用 --draft"
+        case .waveClosedWithOtherKeys(let wave): "筛查批次 '\(wave)' 关闭时使用的问卷或计分规则不同：请重新打开后再关闭"
+        case .waveIsOpen(let wave):
+            "筛查批次 '\(wave)' 尚未关闭：请先关闭（psyscreen wave close \(wave)），或用 --draft 写出仅本人可读的草稿"
+        case .waveChangedSinceClosing(let wave, let students):
+            "筛查批次 '\(wave)' 关闭后有变化（\(students) 名学生）：请重新打开再关闭（psyscreen wave open \(wave)，psyscreen wave close \(wave)），或使用 --draft"
         case .cannotCreateFolder(let folder, let reason): "无法创建 \(folder)：\(reason)"
         case .noBrowser(let candidates, let variable):
             "无法生成 PDF：没有找到 Chromium 类浏览器（已在 PATH 和 $\(variable) 中查找 \(candidates.joined(separator: "、"))）；请改为生成 HTML（--format html）再用浏览器打印，或安装一个浏览器（Debian/Ubuntu：apt-get install chromium）"

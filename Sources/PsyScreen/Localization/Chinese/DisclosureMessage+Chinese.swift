@@ -18,6 +18,8 @@ extension PseudonymError {
             "假名密钥\(path.map { "文件 \($0) " } ?? "")有 \(byteCount) 字节；密钥必须正好 \(PseudonymKey.byteCount) 字节"
         case let .io(path, reason): "假名密钥文件 \(path)：\(reason.chinese)"
         case .emptyStudentID: "有一个学号为空，无法为它生成假名"
+        case let .historyUnreadable(path): "无法读取导出记录 \(path)"
+        case let .historyDamaged(path, line): "导出记录 \(path) 的第 \(line) 行已损坏"
         }
     }
 }

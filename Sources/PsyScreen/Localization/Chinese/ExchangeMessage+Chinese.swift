@@ -4,7 +4,9 @@ extension ExchangeMessage {
         case .notAnExchangeFile: "不是 psyscreen 交换文件（由 psyscreen export 生成）"
         case .cannotRead(let detail): "无法读取：\(detail)"
         case .otherFormat(let format): "不是 psyscreen 交换文件（格式为 '\(format)'）"
-        case .unsupportedVersion(let version, let supported): "不支持交换文件格式版本 \(version)（本版本的 psyscreen 读取版本 \(supported)）"
+        case .unsupportedVersion(let version, let supported):
+            "不支持交换文件格式版本 \(version)（本版本的 psyscreen 读取版本 \(supported)"
+                + (version < supported ? "；请用本版本重新导出该批次" : "") + "）"
         case .cannotReadFile: "无法读取这个文件"
         case .noFiles: "没有要合并的文件"
         case .otherWave(let wave, let first, let file): "筛查批次 '\(wave)' 与 \(file) 的 '\(first)' 不同"
@@ -31,6 +33,17 @@ extension ExchangeMessage {
         case .scaleDecimals(let scale, let decimals, let limit): "计分项 \(scale)：\(decimals) 位小数（最多 \(limit) 位）"
         case .scaleRangeTooLarge(let scale, let range, let limit): "计分项 \(scale)：范围 \(range) 超出任何计分项的可能（±\(limit)）"
         case .scaleNotOfAnyInstrument(let scale): "计分项 \(scale)：其分级或题目不可能来自任何问卷"
+        case .kOutOfRange(let k, let floor): "文件生成时的 k = \(k)，低于 \(floor)"
+        case .unitBelowK(let unit, let enrolled, let k): "单位 \(unit) 只有 \(enrolled) 名学生，少于 k = \(k)：交换文件不含这样的单位"
+        case .publishedLevels(let unit): "单位 \(unit)：预警等级必须是红、橙、黄"
+        case .levelsExceedScreened(let unit): "单位 \(unit)：各预警等级人数之和超过已筛查人数"
+        case .bandsExceedN(let unit, let scale): "单位 \(unit)，\(scale)：各分级人数之和超过人数 n"
+        case .sumsNotOfN(let unit, let scale): "单位 \(unit)，\(scale)：汇总数据少于 k 个分数，或不是这 n 个分数的"
+        case .sumsGoTogether(let unit, let scale): "单位 \(unit)，\(scale)：人数、总和、平方和与中位数必须同时给出"
+        case .histogramDisagrees(let unit, let scale): "单位 \(unit)，\(scale)：分数分布与总和、中位数或各分级人数不一致"
+        case .alphaWithoutDistribution(let unit, let scale): "单位 \(unit)，\(scale)：有 α 系数却没有分数分布，或 α 大于 1"
+        case .draftFile: "这是草稿（由未关闭的批次生成）：请关闭批次后重新导出"
+        case .kBelowMinCell(let k, let minCell): "生成时 k = \(k)，低于 --min-cell \(minCell)：请学校用 --min-cell \(minCell) 重新导出"
         }
     }
 }

@@ -24,6 +24,7 @@ extension ReportMessage {
         case .tablesTitle: "统计表"
         case .levelLegend: "红/橙/黄 人数"
         case .stampTitle: "报告信息"
+        case .draftMarker: "草稿：本批次尚未关闭，数字可能变化，不得发布"
         case .level(let level): Term.level(level).chinese
         case .group(.gender): "性别"
         case .group(.major): "专业"

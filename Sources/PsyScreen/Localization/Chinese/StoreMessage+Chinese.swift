@@ -31,6 +31,12 @@ extension StoreMessage {
         case .scaleCountMismatch(let instrument, let scales): "内部错误：\(instrument) 计分得到 \(scales) 个分量表"
         case .attemptNotHere(let id): "作答记录 \(id) 不是在这台终端开始或继续的"
         case .notEmpty(let tables): "目标数据库中已有数据（\(tables.joined(separator: "、"))）：请复制到一个新的空数据库"
+        case .noSuchWave(let wave): "筛查批次 '\(wave)' 没有任何筛查结果"
+        case .closingWouldShowChanges(let wave, let changed, let units, let more, let k):
+            "不能再次关闭筛查批次 '\(wave)'：自上次关闭以来有 \(changed) 名学生的结果发生变化，再次发布会暴露他们："
+                + units.map { "\($0.name.isEmpty ? "全体" : $0.name)：\($0.size) 人中变化 \($0.changed) 人" }.joined(separator: "；")
+                + (more > 0 ? "；另有 \(more) 个单位" : "") + "（发布的每个单位中变化人数须为 0 或至少 k = \(k)）"
+        case .changedWhileClosing(let wave): "关闭筛查批次 '\(wave)' 期间结果发生了变化：请再次关闭"
         case .other(let text): text.chinese
         }
     }

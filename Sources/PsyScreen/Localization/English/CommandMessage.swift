@@ -23,6 +23,15 @@ package enum CommandMessage: Message, Hashable {
     case extractToFile
     case extractBesideKey(String)
     case noKey(String)
+    // Releases (`wave close`, `wave open`, and the rule every anonymized output goes through).
+    case waveClosed(wave: String, students: Int, changed: Int)
+    case waveOpened(String)
+    case auditFailedWaveStaysOpen
+    case auditFailedNothingWritten
+    case waveNotClosedWithK(wave: String, k: Int)
+    case waveClosedWithOtherKeys(String)
+    case waveIsOpen(String)
+    case waveChangedSinceClosing(wave: String, students: Int)
     case cannotCreateFolder(String, reason: String)
     case noBrowser(candidates: [String], variable: String)
     case kioskNeedsTerminal
@@ -107,6 +116,19 @@ package enum CommandMessage: Message, Hashable {
             "the extract would be written beside the pseudonym key (\(key)); keep the key apart from exports"
         case .noKey(let key):
             "no pseudonym key at \(key): create one with `psyscreen key init` (or pass --key PATH); refusing to write an extract without one"
+        case .waveClosed(let wave, let students, let changed):
+            "closed wave \(wave): \(students) roster students, \(changed) changed since the last closing"
+        case .waveOpened(let wave): "opened wave \(wave)"
+        case .auditFailedWaveStaysOpen: "the audit found counts a reader can narrow; the wave stays open"
+        case .auditFailedNothingWritten: "the audit found counts a reader can narrow; nothing written"
+        case .waveNotClosedWithK(let wave, let k):
+            "wave '\(wave)' was not closed with k = \(k): open it and close it with --min-cell \(k), or use --draft"
+        case .waveClosedWithOtherKeys(let wave):
+            "wave '\(wave)' was closed with other instruments or scoring keys: open it and close it again"
+        case .waveIsOpen(let wave):
+            "wave '\(wave)' is open: close it first (`psyscreen wave close \(wave)`), or write an owner-only draft with --draft"
+        case .waveChangedSinceClosing(let wave, let students):
+            "wave '\(wave)' changed since it was closed (\(students) student(s)): open and close it again (`psyscreen wave open \(wave)`, `psyscreen wave close \(wave)`), or use --draft"
         case .cannotCreateFolder(let folder, let reason): "cannot create \(folder): \(reason)"
         case .noBrowser(let candidates, let variable):
             "cannot make a PDF: no Chromium-family browser found (looked for \(candidates.joined(separator: ", ")) on PATH and $\(variable)); write HTML instead (--format html) and print it from a browser, or install one (Debian/Ubuntu: apt-get install chromium)"

@@ -30,6 +30,17 @@ package enum ExchangeMessage: Message, Hashable {
     case scaleDecimals(scale: String, decimals: Int, limit: Int)
     case scaleRangeTooLarge(scale: String, range: String, limit: Int)
     case scaleNotOfAnyInstrument(scale: String)
+    case kOutOfRange(k: Int, floor: Int)
+    case unitBelowK(unit: String, enrolled: Int, k: Int)
+    case publishedLevels(unit: String)
+    case levelsExceedScreened(unit: String)
+    case bandsExceedN(unit: String, scale: String)
+    case sumsNotOfN(unit: String, scale: String)
+    case sumsGoTogether(unit: String, scale: String)
+    case histogramDisagrees(unit: String, scale: String)
+    case alphaWithoutDistribution(unit: String, scale: String)
+    case draftFile
+    case kBelowMinCell(k: Int, minCell: Int)
 
     package var english: String {
         switch self {
@@ -37,7 +48,8 @@ package enum ExchangeMessage: Message, Hashable {
         case .cannotRead(let detail): "cannot read: \(detail)"
         case .otherFormat(let format): "not a psyscreen exchange file (format '\(format)')"
         case .unsupportedVersion(let version, let supported):
-            "exchange format version \(version) is not supported (this psyscreen reads version \(supported))"
+            "exchange format version \(version) is not supported (this psyscreen reads version \(supported)"
+                + (version < supported ? "; export the wave again with this version" : "") + ")"
         case .cannotReadFile: "cannot read the file"
         case .noFiles: "no files to merge"
         case .otherWave(let wave, let first, let file): "wave '\(wave)' differs from '\(first)' of \(file)"
@@ -68,6 +80,21 @@ package enum ExchangeMessage: Message, Hashable {
         case .scaleRangeTooLarge(let scale, let range, let limit):
             "scale \(scale): its range \(range) is larger than any scale's (±\(limit))"
         case .scaleNotOfAnyInstrument(let scale): "scale \(scale): its bands or items are not those of any instrument"
+        case .kOutOfRange(let k, let floor): "the file was made with k = \(k), below \(floor)"
+        case .unitBelowK(let unit, let enrolled, let k):
+            "unit \(unit) has \(enrolled) students, fewer than k = \(k): exchange files hold no such unit"
+        case .publishedLevels(let unit): "unit \(unit): the levels must be red, orange and yellow"
+        case .levelsExceedScreened(let unit): "unit \(unit): the warning levels add up to more than the screened count"
+        case .bandsExceedN(let unit, let scale): "unit \(unit), \(scale): the band counts add up to more than n"
+        case .sumsNotOfN(let unit, let scale): "unit \(unit), \(scale): sums of fewer than k scores, or not of the n scores"
+        case .sumsGoTogether(let unit, let scale): "unit \(unit), \(scale): count, sum, sum of squares and median go together"
+        case .histogramDisagrees(let unit, let scale):
+            "unit \(unit), \(scale): the histogram does not match the sums, the median or the band counts"
+        case .alphaWithoutDistribution(let unit, let scale):
+            "unit \(unit), \(scale): an alpha without the distribution, or above 1"
+        case .draftFile: "a draft (written from an open wave): close the wave and export again"
+        case .kBelowMinCell(let k, let minCell):
+            "made with k = \(k), below --min-cell \(minCell): ask the school to export with --min-cell \(minCell)"
         }
     }
 }

@@ -23,6 +23,7 @@ package enum ReportMessage: Message, Hashable {
     case tablesTitle
     case levelLegend
     case stampTitle
+    case draftMarker
     case level(WarningLevel)
     case group(CohortUnit.GroupAttribute)
     case stampWave(String)
@@ -58,6 +59,7 @@ package enum ReportMessage: Message, Hashable {
         case .tablesTitle: "Tables"
         case .levelLegend: "red/orange/yellow counts"
         case .stampTitle: "About this report"
+        case .draftMarker: "DRAFT: the wave is still open; figures may change; not for release"
         case .level(.red): "Red"
         case .level(.orange): "Orange"
         case .level(.yellow): "Yellow"

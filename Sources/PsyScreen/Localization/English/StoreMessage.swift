@@ -34,6 +34,12 @@ package enum StoreMessage: Message, Hashable {
     case attemptNotHere(Int64)
     /// `db copy` into a database that holds rows.
     case notEmpty(tables: [String])
+    /// `wave close` or `wave open` of a wave nothing was stored in.
+    case noSuchWave(String)
+    /// Closing again would show the few students who changed since the last closing: the units that fail.
+    case closingWouldShowChanges(wave: String, changed: Int, units: [ChangedUnit], more: Int, k: Int)
+    /// Results came in between the check of a closing and its record.
+    case changedWhileClosing(String)
     /// Another error, as its type describes it.
     case other(LocalizedText)
 
@@ -74,6 +80,15 @@ package enum StoreMessage: Message, Hashable {
         case .scaleCountMismatch(let instrument, let scales): "internal: \(instrument) scored \(scales) scales"
         case .attemptNotHere(let id): "attempt \(id) was not started or resumed here"
         case .notEmpty(let tables): "already holds data (\(tables.joined(separator: ", "))): copy into a new, empty database"
+        case .noSuchWave(let wave): "wave '\(wave)' has no screening results"
+        case .closingWouldShowChanges(let wave, let changed, let units, let more, let k):
+            "cannot close wave '\(wave)' again: \(changed) student(s) changed since it was last closed, and a second release"
+                + " would show them: "
+                + units.map { "\($0.name.isEmpty ? "the wave" : $0.name): \($0.changed) changed of \($0.size)" }
+                .joined(separator: "; ")
+                + (more > 0 ? "; and \(more) more units" : "")
+                + " (each unit shown needs 0 or at least k = \(k) changed students)"
+        case .changedWhileClosing(let wave): "results of wave '\(wave)' changed while it was being closed: close it again"
         case .other(let text): text.english
         }
     }

@@ -6,6 +6,10 @@ package enum CohortReportHTML {
         let strings = CohortReportStrings(language: language)
         let charts = CohortReportCharts(report: report, strings: strings)
         var body = "<h1>\(HTMLText.escape(strings.title))</h1>\n"
+        if report.stamp.draft == true {
+            // Fixed: printed on every page.
+            body = "<div class=\"draft\">\(HTMLText.escape(CohortStampText.draftMarker(language)))</div>\n" + body
+        }
         body += "<section class=\"stamp\"><h2>\(HTMLText.escape(strings.stampTitle))</h2><ul>\n"
         for line in CohortStampText.lines(report.stamp, language: language) {
             body += "<li>\(HTMLText.escape(line))</li>\n"
@@ -76,6 +80,8 @@ package enum CohortReportHTML {
         h1 { font-size: 1.6em; border-bottom: 2px solid #1565c0; padding-bottom: .3em; }
         h2 { font-size: 1.3em; margin-top: 1.6em; color: #1565c0; }
         h3 { font-size: 1.05em; margin-top: 1.4em; }
+        .draft { position: fixed; top: 0; left: 0; right: 0; background: #b71c1c; color: #fff; text-align: center;
+                 font-weight: bold; padding: .3em; z-index: 10; }
         .stamp ul { font-size: .85em; color: #555; columns: 2; }
         .stamp li { overflow-wrap: anywhere; }
         .note { font-size: .85em; color: #555; }

@@ -34,6 +34,7 @@ package enum CohortReportJSON {
             ),
         ]
         if let files = stamp.mergedFiles { stampMembers.append(("merged_files", .integer(files))) }
+        if stamp.draft == true { stampMembers.append(("draft", .bool(true))) }
         let scales = report.columns.map { column in
             JSONValue.object([
                 ("instrument", .string(column.instrumentID)), ("version", .string(column.instrumentVersion)),

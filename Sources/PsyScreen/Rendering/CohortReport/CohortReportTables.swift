@@ -60,6 +60,7 @@ package enum CohortReportText {
         let strings = CohortReportStrings(language: language)
         var out = strings.title + "\n" + CohortStampText.lines(report.stamp, language: language).joined(separator: "\n") + "\n"
         for section in CohortReportTables(report, strings: strings).sections {
+            if report.stamp.draft == true { out += "\n" + CohortStampText.draftMarker(language) }
             out += "\n" + section.title + "\n"
             out += TextTable.render([section.header] + section.rows, rightAligned: section.numeric)
         }
@@ -72,6 +73,7 @@ package enum CohortReportText {
         var out = "# \(strings.title)\n\n"
         for line in CohortStampText.lines(report.stamp, language: language) { out += "- \(escape(line))\n" }
         for section in CohortReportTables(report, strings: strings).sections {
+            if report.stamp.draft == true { out += "\n**\(escape(CohortStampText.draftMarker(language)))**\n" }
             out += "\n## \(escape(section.title))\n\n"
             out += "| " + section.header.map(escape).joined(separator: " | ") + " |\n"
             out += "|" + section.header.indices.map { section.numeric.contains($0) ? " --: |" : " --- |" }.joined() + "\n"

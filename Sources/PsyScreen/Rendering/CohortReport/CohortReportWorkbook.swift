@@ -2,7 +2,7 @@
 /// levels, then one sheet per scale — and the stamp on a sheet of its own. Counts, coverage, statistics and
 /// whole percentages are numbers; every hidden figure is the same marker as in the other formats (`—`), and the
 /// coded ends stay text (`<5%`, `>95%`). A band's count and its percentage are two columns, so that both stay
-/// numbers.
+/// numbers. A draft's sheets each start with the draft line.
 package enum CohortReportWorkbook {
     package static func tables(_ report: CohortReport, language: Language) -> [SpreadsheetTable] {
         let strings = CohortReportStrings(language: language)
@@ -46,7 +46,15 @@ package enum CohortReportWorkbook {
             SpreadsheetTable(
                 name: strings.stampTitle, columns: [.init(strings.stampTitle, wraps: true, width: 90)],
                 rows: about.map { [$0.isEmpty ? .empty : .text($0)] }, freezesHeader: false))
-        return tables
+        guard report.stamp.draft == true else { return tables }
+        // A draft says so on every sheet, under the header, where a copied sheet still carries it.
+        let marker = CohortStampText.draftMarker(strings.language)
+        return tables.map { table in
+            guard table.name != strings.stampTitle else { return table }  // its first line is the marker already
+            var table = table
+            table.rows.insert([.text(marker)] + Array(repeating: .empty, count: table.columns.count - 1), at: 0)
+            return table
+        }
     }
 
     private static func count(_ value: Int?) -> SpreadsheetTable.Cell {

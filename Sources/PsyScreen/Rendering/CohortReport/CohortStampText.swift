@@ -8,6 +8,7 @@ package enum CohortStampText {
             ("psyscreen_version", stamp.psyscreenVersion), ("generated_at", stamp.generatedAt),
         ]
         if let files = stamp.mergedFiles { fields.append(("merged_files", String(files))) }
+        if stamp.draft == true { fields.insert(("draft", "true"), at: 0) }
         for instrument in stamp.instruments {
             fields.append(("instrument:\(instrument.id)", "\(instrument.version) \(instrument.scoringKey)"))
         }
@@ -17,9 +18,13 @@ package enum CohortStampText {
         return fields
     }
 
+    /// The line every page of a draft carries.
+    package static func draftMarker(_ language: Language) -> String { ReportMessage.draftMarker.text(in: language) }
+
     package static func lines(_ stamp: ReportStamp, language: Language) -> [String] {
         var messages: [ReportMessage] = [.stampWave(stamp.wave), .stampMinimumCell(stamp.minimumCellSize)]
         var lines = messages.map { $0.text(in: language) } + ["psyscreen " + stamp.psyscreenVersion]
+        if stamp.draft == true { lines.insert(draftMarker(language), at: 0) }
         messages = [.stampGenerated(stamp.generatedAt)]
         if let files = stamp.mergedFiles { messages.append(.stampMergedFiles(files)) }
         for instrument in stamp.instruments {

@@ -1,0 +1,178 @@
+/// Schools a reader has to solve together, as one ``AuditModel``: the wave's published figures tie schools
+/// only where two or more of them hide the school-level figure the wave publishes.
+///
+/// Why this is exact: a wave's published count c says Σ over schools of each school's c = the wave's c. Schools
+/// that publish their c contribute a known constant. So the one program over the whole wave — every school's
+/// leaves, every published figure, the wave's equations — splits into independent programs, one per group of
+/// schools linked by sharing a hidden school-level figure that the wave publishes (counts; for a column whose
+/// wave distribution is published, the schools' sums). Each group's program carries the wave's equations with
+/// the other schools' published values moved to the constant side; every value a hidden count of the group can
+/// take in the whole-wave program, it takes in the group's program, and the other way round.
+struct AuditComponent {
+    let schools: [String]
+    let model: AuditModel
+    /// The units of the schools that the pattern shows, in output order.
+    let units: [CohortUnit]
+    /// Per unit (and ``CohortUnit/all`` for every leaf of the component): leaf indices of the model.
+    let membersOf: [CohortUnit: [Int]]
+    /// Per unit: the units shown whose students include all of its own (the wave where it publishes).
+    private let containers: [CohortUnit: [CohortUnit]]
+
+    /// The groups of schools linked through the wave's published figures, each sorted, in school order.
+    static func groups(_ tables: CohortTables, _ pattern: DisclosurePattern) -> [[String]] {
+        let schools = Set(pattern.units.map(\.school)).filter { !$0.isEmpty }.sorted()
+        var root = Dictionary(uniqueKeysWithValues: schools.map { ($0, $0) })
+        func find(_ school: String) -> String {
+            var current = school
+            while root[current]! != current { current = root[current]! }
+            return current
+        }
+        func link(_ members: [String]) {
+            guard let first = members.first else { return }
+            for other in members.dropFirst() {
+                let (a, b) = (find(first), find(other))
+                if a != b { root[max(a, b)] = min(a, b) }
+            }
+        }
+        let shown = Set(pattern.units)
+        if showsWave(tables, pattern) {
+            for cell in DisclosureAudit.countCells(tables.columns) where !pattern.isHidden(cell, of: .all) {
+                link(schools.filter { !publishes(cell, school: $0, pattern, shown: shown) })
+            }
+            for column in tables.columns.indices where pattern.distributions[column].contains(.all) {
+                link(schools.filter { !publishesSums(column, school: $0, pattern) })
+            }
+        }
+        return Dictionary(grouping: schools, by: find).values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    }
+
+    /// The wave's figures that tie two or more schools, with how many (for the audit's trace).
+    static func ties(_ tables: CohortTables, _ pattern: DisclosurePattern) -> [String] {
+        guard showsWave(tables, pattern) else { return [] }
+        let schools = Set(pattern.units.map(\.school)).filter { !$0.isEmpty }.sorted()
+        let shown = Set(pattern.units)
+        var lines: [String] = []
+        for cell in DisclosureAudit.countCells(tables.columns) where !pattern.isHidden(cell, of: .all) {
+            let tied = schools.filter { !publishes(cell, school: $0, pattern, shown: shown) }
+            if tied.count > 1 { lines.append("\(cell.name(tables.columns)): \(tied.count) schools") }
+        }
+        for column in tables.columns.indices where pattern.distributions[column].contains(.all) {
+            let tied = schools.filter { !publishesSums(column, school: $0, pattern) }
+            if tied.count > 1 { lines.append("sums of \(tables.columns[column].name): \(tied.count) schools") }
+        }
+        return lines
+    }
+
+    init(schools: [String], tables: CohortTables, pattern: DisclosurePattern, policy: WarningPolicy?) {
+        self.schools = schools
+        let columns = tables.columns
+        let inside = Set(schools)
+        let leaves = tables.leaves.filter { inside.contains($0.key.school) && $0.value.screened > 0 }
+            .sorted { $0.key < $1.key }
+        let units = pattern.units.filter { !$0.school.isEmpty && inside.contains($0.school) }
+        self.units = units
+        var membersOf = Dictionary(
+            uniqueKeysWithValues: units.map { unit in (unit, leaves.indices.filter { leaves[$0].key.belongs(to: unit) }) })
+        membersOf[.all] = Array(leaves.indices)
+        self.membersOf = membersOf
+        let shown = Set(pattern.units)
+        let outside = Set(pattern.units.map(\.school)).filter { !$0.isEmpty && !inside.contains($0) }.sorted()
+        let wave = Self.showsWave(tables, pattern) ? tables.units[.all] : nil
+        // The wave's sums bind this group when no school outside it hides its own.
+        let waveSums = columns.indices.map { column in
+            wave != nil && pattern.distributions[column].contains(.all)
+                && outside.allSatisfy { Self.publishesSums(column, school: $0, pattern) }
+        }
+        let needsSums = columns.indices.map { column in
+            waveSums[column] || units.contains { pattern.distributions[column].contains($0) }
+        }
+        let model = AuditModel(leaves: leaves, columns: columns, policy: policy, needsSums: needsSums)
+        self.model = model
+        for unit in units {
+            let counts = tables.units[unit]!, members = membersOf[unit]!
+            for cell in DisclosureAudit.countCells(columns) where !pattern.isHidden(cell, of: unit) {
+                model.publish(cell, members: members, value: DisclosureAudit.value(cell, counts), as: .count(unit, cell))
+            }
+            for column in columns.indices where pattern.distributions[column].contains(unit) {
+                let sums = counts.scales[column].scores.accumulator
+                model.publishSums(
+                    column: column, members: members, sum: sums.sum, sumOfSquares: sums.sumOfSquares,
+                    as: .distribution(unit, column))
+                // Histograms are published in exchange files only, which hold school and grade units.
+                if pattern.histograms[column].contains(unit), unit.level == .school || unit.level == .grade {
+                    model.publishHistogram(
+                        column: column, members: members, histogram: counts.scales[column].scores,
+                        as: .distribution(unit, column))
+                }
+            }
+        }
+        var containers: [CohortUnit: [CohortUnit]] = [:]
+        if let wave {
+            // The wave's figures, less what the schools outside the group publish of them.
+            for cell in DisclosureAudit.countCells(columns) where !pattern.isHidden(cell, of: .all) {
+                guard outside.allSatisfy({ Self.publishes(cell, school: $0, pattern, shown: shown) }) else { continue }
+                let others = outside.reduce(0) { $0 + DisclosureAudit.value(cell, tables.units[Self.unit($1)]!) }
+                model.publish(
+                    cell, members: membersOf[.all]!, value: DisclosureAudit.value(cell, wave) - others,
+                    as: .count(.all, cell))
+            }
+            for column in columns.indices where waveSums[column] {
+                let total = wave.scales[column].scores.accumulator
+                var sum = total.sum, sumOfSquares = total.sumOfSquares
+                for school in outside {
+                    let theirs = tables.units[Self.unit(school)]!.scales[column].scores.accumulator
+                    sum -= theirs.sum
+                    sumOfSquares -= theirs.sumOfSquares
+                }
+                model.publishSums(
+                    column: column, members: membersOf[.all]!, sum: sum, sumOfSquares: sumOfSquares,
+                    as: .distribution(.all, column))
+            }
+        }
+        for school in schools {
+            let mine = units.filter { $0.school == school }
+            for unit in mine {
+                let members = Set(membersOf[unit]!)
+                containers[unit] =
+                    (wave != nil ? [.all] : [])
+                    + mine.filter { $0 != unit && members.isSubset(of: membersOf[$0]!) }
+            }
+        }
+        self.containers = containers
+    }
+
+    /// The largest value `cell` of `unit` can have that a reader knows without any derivation: its n (or the
+    /// screened count for a level), and the published count of any unit containing all of its students.
+    func containment(_ cell: CohortCell, of unit: CohortUnit, tables: CohortTables, pattern: DisclosurePattern) -> Int {
+        var upper = DisclosureAudit.upperLimit(cell, tables.units[unit]!)
+        for other in containers[unit] ?? [] where !pattern.isHidden(cell, of: other) {
+            guard let counts = tables.units[other] else { continue }
+            upper = min(upper, DisclosureAudit.value(cell, counts))
+        }
+        return upper
+    }
+
+    /// The units whose students all belong to `unit`.
+    func units(within unit: CohortUnit) -> [CohortUnit] {
+        units.filter { containers[$0]?.contains(unit) ?? false }
+    }
+
+    static func unit(_ school: String) -> CohortUnit { CohortUnit(level: .school, school: school) }
+
+    /// Whether the pattern shows the whole wave's figures.
+    static func showsWave(_ tables: CohortTables, _ pattern: DisclosurePattern) -> Bool {
+        tables.units[.all] != nil && pattern.units.contains(.all)
+    }
+
+    /// Whether `school` publishes its own `cell` (a school not shown publishes nothing).
+    static func publishes(
+        _ cell: CohortCell, school: String, _ pattern: DisclosurePattern, shown: Set<CohortUnit>
+    ) -> Bool {
+        let unit = unit(school)
+        return shown.contains(unit) && !pattern.isHidden(cell, of: unit)
+    }
+
+    static func publishesSums(_ column: Int, school: String, _ pattern: DisclosurePattern) -> Bool {
+        pattern.distributions[column].contains(unit(school))
+    }
+}

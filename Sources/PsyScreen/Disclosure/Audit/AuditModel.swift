@@ -1,0 +1,371 @@
+import Foundation
+/// The linear program of what a reader knows about one school's students: every output of the wave's
+/// ``DisclosurePattern`` at once (all `--by` reports in every format, the exchange file, the coverage list).
+///
+/// Unknowns, per leaf (class × gender × major, whose screened count and n the reader knows): students per warning
+/// level and per band of each scale (whole numbers), and per band the sum and the sum of squares of its scores.
+/// Relations: the levels add up to the screened count and the bands to n; a band's sums lie between its count
+/// times its lowest and highest score (squared); the battery's policy ties levels to bands (a student in a
+/// severe band is at least orange; an orange student, if orange comes from bands only, is in an orange band).
+/// Published figures of every unit: its counts, and where its distribution is published its sum and sum of
+/// squares (from mean and SD), and where its histogram is (exchange files) the sums of each band and the lowest
+/// and highest score present in each band, which bound its leaves' scores.
+final class AuditModel {
+    let program = LinearProgram()
+    let columns: [CohortColumn]
+    /// Per leaf of the school: variable indices.
+    private var levelColumns: [[Int]] = []
+    private var bandColumns: [[[Int]]] = []
+    private var firstSums: [[[Int]]] = []
+    private var secondSums: [[[Int]]] = []
+    let leaves: [CohortLeaf]
+
+    /// A published figure, as the rows that state it.
+    enum Figure: Hashable {
+        case count(CohortUnit, CohortCell)
+        /// A unit's distribution of one column: its sums and histogram.
+        case distribution(CohortUnit, Int)
+    }
+
+    private var rowsOfFigure: [Figure: [Int]] = [:]
+    private var figureOfRow: [Int: Figure] = [:]
+
+    private func record(_ row: Int, _ figure: Figure?) {
+        guard let figure else { return }
+        rowsOfFigure[figure, default: []].append(row)
+        figureOfRow[row] = figure
+    }
+
+    /// Stops publishing `figure`: its rows no longer constrain anything.
+    func withdraw(_ figure: Figure) {
+        for row in rowsOfFigure.removeValue(forKey: figure) ?? [] {
+            program.freeRow(row)
+            figureOfRow[row] = nil
+        }
+    }
+
+    /// The published figures that bind the last LP optimum (non-zero dual): withdrawing one widens it.
+    func bindingFigures() -> Set<Figure> {
+        var figures: Set<Figure> = []
+        for (row, figure) in figureOfRow where abs(program.dual(ofRow: row)) > 1e-9 { figures.insert(figure) }
+        return figures
+    }
+
+    init(
+        leaves: [(CohortLeaf, CohortCounts)], columns: [CohortColumn], policy: WarningPolicy?, needsSums: [Bool]
+    ) {
+        self.columns = columns
+        self.leaves = leaves.map(\.0)
+        let levelsOf = policy.map { Self.bandLevels($0, columns: columns) }
+        for (_, counts) in leaves {
+            let screened = Double(counts.screened)
+            let levels = CohortCounts.levelOrder.map { _ in program.addColumn(upper: screened, integer: true) }
+            program.addRow(levels.map { ($0, 1) }, lower: screened, upper: screened)
+            var bands: [[Int]] = [], first: [[Int]] = [], second: [[Int]] = []
+            for (index, column) in columns.enumerated() {
+                let n = Double(counts.scales[index].n)
+                // The unbanded (scored outside every band) last, over the whole scale's range.
+                let ranges = column.bands.map(\.scaledRange) + (counts.scales[index].unbanded > 0 ? [column.scaledRange] : [])
+                let cells = ranges.map { _ in program.addColumn(upper: n, integer: true) }
+                program.addRow(cells.map { ($0, 1) }, lower: n, upper: n)
+                bands.append(cells)
+                guard needsSums[index] else {
+                    first.append([])
+                    second.append([])
+                    continue
+                }
+                var ones: [Int] = [], twos: [Int] = []
+                for (cell, range) in zip(cells, ranges) {
+                    let low = Double(range.lowerBound), high = Double(range.upperBound)
+                    let squareLow = range.contains(0) ? 0 : min(low * low, high * high)
+                    let squareHigh = max(low * low, high * high)
+                    let one = program.addColumn(lower: min(0, low * n), upper: max(0, high * n))
+                    let two = program.addColumn(upper: squareHigh * n)
+                    // count·low ≤ Σx ≤ count·high, and the same for the squares.
+                    program.addRow([(one, 1), (cell, -low)], lower: 0, upper: nil)
+                    program.addRow([(one, 1), (cell, -high)], lower: nil, upper: 0)
+                    program.addRow([(two, 1), (cell, -squareLow)], lower: 0, upper: nil)
+                    program.addRow([(two, 1), (cell, -squareHigh)], lower: nil, upper: 0)
+                    ones.append(one)
+                    twos.append(two)
+                }
+                first.append(ones)
+                second.append(twos)
+            }
+            if let policy, let levelsOf { addPolicy(policy, levels: levels, bands: bands, levelsOf: levelsOf) }
+            levelColumns.append(levels)
+            bandColumns.append(bands)
+            firstSums.append(first)
+            secondSums.append(second)
+        }
+    }
+
+    /// The variables whose sum is `cell` of the leaves `members` (indices into ``leaves``).
+    func terms(_ cell: CohortCell, members: [Int]) -> [(column: Int, coefficient: Double)] {
+        members.compactMap { leaf -> Int? in
+            switch cell {
+            case .level(let level): levelColumns[leaf][CohortCounts.levelOrder.firstIndex(of: level)!]
+            case .band(let column, let band): bandColumns[leaf][column][band]
+            case .screened, .n: nil
+            }
+        }.map { ($0, 1) }
+    }
+
+    /// Publishes `cell = value` for the leaves `members`, as `figure`.
+    func publish(_ cell: CohortCell, members: [Int], value: Int, as figure: Figure? = nil) {
+        let terms = terms(cell, members: members)
+        guard !terms.isEmpty else { return }
+        record(program.addRow(terms, lower: Double(value), upper: Double(value)), figure)
+    }
+
+    /// Publishes the sums of `column`'s scores over `members` (a published mean and SD).
+    func publishSums(column: Int, members: [Int], sum: Double, sumOfSquares: Double, as figure: Figure? = nil) {
+        let ones = members.flatMap { firstSums[$0][column] }, twos = members.flatMap { secondSums[$0][column] }
+        guard !ones.isEmpty else { return }
+        record(program.addRow(ones.map { ($0, 1) }, lower: sum, upper: sum), figure)
+        // Squares of counted scores of scales with many decimals pass what a Double holds exactly.
+        if abs(sumOfSquares) < 1e15 {
+            record(program.addRow(twos.map { ($0, 1) }, lower: sumOfSquares, upper: sumOfSquares), figure)
+        }
+    }
+
+    /// Publishes a histogram of `members`: per band its sums, and its lowest and highest score present, which
+    /// bound every member leaf's scores in that band.
+    func publishHistogram(column: Int, members: [Int], histogram: ScoreHistogram, as figure: Figure? = nil) {
+        for (band, info) in columns[column].bands.enumerated() {
+            let scores = histogram.counts.filter { info.scaledRange.contains($0.key) }
+            let sum = scores.reduce(0.0) { $0 + Double($1.key) * Double($1.value) }
+            let squares = scores.reduce(0.0) { $0 + Double($1.key) * Double($1.key) * Double($1.value) }
+            let ones = members.compactMap { firstSums[$0][column].indices.contains(band) ? firstSums[$0][column][band] : nil }
+            let twos = members.compactMap { secondSums[$0][column].indices.contains(band) ? secondSums[$0][column][band] : nil }
+            guard !ones.isEmpty else { continue }
+            record(program.addRow(ones.map { ($0, 1) }, lower: sum, upper: sum), figure)
+            if squares < 1e15 { record(program.addRow(twos.map { ($0, 1) }, lower: squares, upper: squares), figure) }
+            // The lowest and highest score present bound the members' scores, where they are inside the band.
+            guard let low = scores.keys.min(), let high = scores.keys.max(),
+                low > info.scaledRange.lowerBound || high < info.scaledRange.upperBound
+            else { continue }
+            for member in members where firstSums[member][column].indices.contains(band) {
+                let cell = bandColumns[member][column][band], one = firstSums[member][column][band]
+                record(program.addRow([(one, 1), (cell, -Double(low))], lower: 0, upper: nil), figure)
+                record(program.addRow([(one, 1), (cell, -Double(high))], lower: nil, upper: 0), figure)
+            }
+        }
+    }
+
+    /// Bounds `cell` of `members` (what the wave total and the other schools leave for this school).
+    func bound(_ cell: CohortCell, members: [Int], to range: ClosedRange<Int>, as figure: Figure? = nil) {
+        let terms = terms(cell, members: members)
+        guard !terms.isEmpty else { return }
+        record(program.addRow(terms, lower: Double(range.lowerBound), upper: Double(range.upperBound)), figure)
+    }
+
+    /// Per leaf: a student in a band the policy maps to a level is at that level or above; a student at a level
+    /// that only bands give is in one of its bands.
+    private func addPolicy(_ policy: WarningPolicy, levels: [Int], bands: [[Int]], levelsOf: [[WarningLevel?]]) {
+        let order = CohortCounts.levelOrder  // none, yellow, orange, red
+        for (rank, level) in order.enumerated() where level != .none {
+            let atOrAbove = order.indices.filter { $0 >= rank }.map { levels[$0] }
+            for (column, mapping) in levelsOf.enumerated() {
+                let mapped = mapping.indices.filter { mapping[$0].map { $0 >= level } ?? false }.map { bands[column][$0] }
+                guard !mapped.isEmpty else { continue }
+                program.addRow(mapped.map { ($0, 1) } + atOrAbove.map { ($0, -1) }, lower: nil, upper: 0)
+            }
+            // A level that only band conditions give: its students are in bands mapped to exactly that level.
+            let conditions = policy.conditions[level] ?? []
+            guard !conditions.isEmpty, conditions.allSatisfy({ if case .bands = $0 { true } else { false } }) else { continue }
+            var exactly: [Int] = []
+            for (column, mapping) in levelsOf.enumerated() {
+                exactly += mapping.indices.filter { mapping[$0] == level }.map { bands[column][$0] }
+            }
+            program.addRow([(levels[rank], 1)] + exactly.map { ($0, -1) }, lower: nil, upper: 0)
+        }
+    }
+
+    /// Per column and band, the highest level whose policy conditions name that band; nil for none.
+    static func bandLevels(_ policy: WarningPolicy, columns: [CohortColumn]) -> [[WarningLevel?]] {
+        columns.map { column in
+            column.bands.map { band in
+                var best: WarningLevel?
+                for (level, conditions) in policy.conditions {
+                    for case .bands(let instrument, let scale, let ids) in conditions
+                    where instrument == column.instrumentID && scale == column.scaleID && ids.contains(band.id) {
+                        if best.map({ level > $0 }) ?? true { best = level }
+                    }
+                }
+                return best
+            }
+        }
+    }
+
+    // MARK: Witnesses
+
+    /// Counts whose values are kept at every whole-number point found (``track(_:value:)``). Each such point —
+    /// an LP optimum whose integer columns are whole, or a point of an integer search — is consistent with
+    /// everything published: a **witness** that a reader cannot exclude the values it gives. The true data is
+    /// one, so a count starts at its true value. Withdrawing a figure only frees rows, so witnesses stay valid.
+    private var tracked: [[(column: Int, coefficient: Double)]] = []
+    private(set) var seenLow: [Int] = []
+    private(set) var seenHigh: [Int] = []
+    /// Subproblems an integer search may visit before the audit calls a side undecided (and so not protected).
+    static let nodeLimit = 400
+    /// Integer columns a dive may bound before it gives up.
+    static let diveDepth = 300
+    /// Per leaf: its integer columns (a dive fixes the leaves an optimum left whole).
+    private var blocks: [[Int]] { zip(levelColumns, bandColumns).map { $0 + $1.flatMap { $0 } } }
+
+    /// Starts keeping the values of the count `terms` (true value `value`) at witnesses; returns its index.
+    func track(_ terms: [(column: Int, coefficient: Double)], value: Int) -> Int {
+        tracked.append(terms)
+        seenLow.append(value)
+        seenHigh.append(value)
+        relaxedLow.append(Double(value))
+        relaxedHigh.append(Double(value))
+        return tracked.count - 1
+    }
+
+    /// The same, at every LP optimum, whole or not: what the relaxation allows, which guides the repair
+    /// (``reachRelaxed(_:target:maximize:report:)``) and proves nothing.
+    private var relaxedLow: [Double] = []
+    private var relaxedHigh: [Double] = []
+
+    private func observeRelaxed() {
+        let point = program.solution()
+        for (index, terms) in tracked.enumerated() {
+            let value = terms.reduce(0) { $0 + $1.coefficient * point[$1.column] }
+            relaxedLow[index] = min(relaxedLow[index], value)
+            relaxedHigh[index] = max(relaxedHigh[index], value)
+        }
+    }
+
+    /// Whether the LP relaxation takes tracked count `index` to `target`: the repair's first, cheap pass.
+    func reachRelaxed(_ index: Int, target: Int, maximize: Bool, report: inout AuditReport) -> Verdict {
+        let seen = maximize ? relaxedHigh[index] : relaxedLow[index]
+        if maximize ? seen >= Double(target) - 1e-6 : seen <= Double(target) + 1e-6 { return .reached(target) }
+        report.linearPrograms += 1
+        guard case .optimal(let value) = program.optimize(tracked[index], maximize: maximize) else {
+            return .undecided(target)
+        }
+        observeRelaxed()
+        let bound = Self.whole(value, maximize: maximize)
+        return (maximize ? bound < target : bound > target) ? .short(bound) : .reached(bound)
+    }
+
+    /// ``sweep(_:maximize:report:)`` for the relaxation.
+    func sweepRelaxed(_ indices: [Int], maximize: Bool, report: inout AuditReport) {
+        guard !indices.isEmpty else { return }
+        report.linearPrograms += 1
+        guard case .optimal = program.optimize(indices.flatMap { tracked[$0] }, maximize: maximize) else { return }
+        observeRelaxed()
+    }
+
+    func relaxedReaches(_ index: Int, _ target: Int, maximize: Bool) -> Bool {
+        maximize ? relaxedHigh[index] >= Double(target) - 1e-6 : relaxedLow[index] <= Double(target) + 1e-6
+    }
+
+    func terms(ofTracked index: Int) -> [(column: Int, coefficient: Double)] { tracked[index] }
+
+    private func witness(_ point: [Double]) {
+        for (index, terms) in tracked.enumerated() {
+            let value = Int(terms.reduce(0) { $0 + $1.coefficient * point[$1.column] }.rounded())
+            if value < seenLow[index] { seenLow[index] = value }
+            if value > seenHigh[index] { seenHigh[index] = value }
+            relaxedLow[index] = min(relaxedLow[index], Double(value))
+            relaxedHigh[index] = max(relaxedHigh[index], Double(value))
+        }
+    }
+
+    /// What the audit proved about one side of a count.
+    enum Verdict: Equatable {
+        /// A witness takes the count to the target or beyond; `value` is the furthest one.
+        case reached(Int)
+        /// No whole-number point does: the reader can prove the count stays on the near side of `value`.
+        case short(Int)
+        /// The integer search stopped at its node limit: not proved either way (treated as not protected).
+        case undecided(Int)
+
+        var value: Int {
+            switch self {
+            case .reached(let value), .short(let value), .undecided(let value): value
+            }
+        }
+    }
+
+    /// Whether a whole-number point consistent with everything published takes tracked count `index` to
+    /// `target` (≤ when minimising, ≥ when maximising). Witnesses found so far first; then the LP relaxation, which
+    /// decides when its bound misses the target (whole numbers can only do worse) or its optimum is whole; only
+    /// then a search over whole numbers, stopped as soon as it decides.
+    ///
+    /// Without `search`, a side the dive does not reach is undecided at once (the repair withdraws one more
+    /// figure rather than search).
+    func reach(_ index: Int, target: Int, maximize: Bool, search: Bool = true, report: inout AuditReport) -> Verdict {
+        func seen() -> Int { maximize ? seenHigh[index] : seenLow[index] }
+        func reached() -> Bool { maximize ? seen() >= target : seen() <= target }
+        if reached() { return .reached(seen()) }
+        report.linearPrograms += 1
+        guard case .optimal(let value) = program.optimize(tracked[index], maximize: maximize) else {
+            return .undecided(seen())
+        }
+        let bound = Self.whole(value, maximize: maximize)
+        if maximize ? bound < target : bound > target { return .short(bound) }
+        if program.lastOptimumIsIntegral {
+            witness(program.solution())
+            if reached() { return .reached(seen()) }
+        } else if let point = program.dive(depth: Self.diveDepth, blocks: blocks) {
+            witness(point)
+            if reached() { return .reached(seen()) }
+        }
+        guard search else { return .undecided(seen()) }
+        // The search starts from the LP optimum, which the dive left.
+        _ = program.optimize(tracked[index], maximize: maximize)
+        report.integerPrograms += 1
+        let result = program.searchIntegers(target: Double(target), maximize: maximize, nodes: Self.nodeLimit)
+        if result.incumbent != nil { witness(program.integerSolution()) }
+        if reached() { return .reached(seen()) }
+        return result.stopped ? .undecided(seen()) : .short(Self.whole(result.bound, maximize: maximize))
+    }
+
+    /// The smallest (or largest) value of tracked count `index`: the furthest witness, and a bound no
+    /// whole-number point passes (equal when the search finished).
+    func extreme(_ index: Int, maximize: Bool, report: inout AuditReport) -> (witness: Int, bound: Int) {
+        func seen() -> Int { maximize ? seenHigh[index] : seenLow[index] }
+        report.linearPrograms += 1
+        guard case .optimal(let value) = program.optimize(tracked[index], maximize: maximize) else {
+            return (seen(), maximize ? 1 << 40 : -(1 << 40))
+        }
+        let bound = Self.whole(value, maximize: maximize)
+        if program.lastOptimumIsIntegral {
+            witness(program.solution())
+            return (seen(), bound)
+        }
+        if let point = program.dive(depth: Self.diveDepth, blocks: blocks) { witness(point) }
+        if seen() == bound { return (bound, bound) }
+        _ = program.optimize(tracked[index], maximize: maximize)
+        report.integerPrograms += 1
+        let search = program.searchIntegers(target: Double(bound), maximize: maximize, nodes: Self.nodeLimit)
+        if search.incumbent != nil { witness(program.integerSolution()) }
+        if seen() == bound { return (bound, bound) }
+        return (seen(), search.stopped ? bound : Self.whole(search.bound, maximize: maximize))
+    }
+
+    /// Finds witnesses for many counts at once: one program for the sum of `indices` (all minimised or all
+    /// maximised), and its whole-number point. Counts of one kind (every hidden red count, say) move together,
+    /// so one optimum often takes dozens of them to their extremes.
+    func sweep(_ indices: [Int], maximize: Bool, report: inout AuditReport) {
+        guard !indices.isEmpty else { return }
+        report.linearPrograms += 1
+        guard case .optimal = program.optimize(indices.flatMap { tracked[$0] }, maximize: maximize) else { return }
+        if program.lastOptimumIsIntegral {
+            witness(program.solution())
+            return
+        }
+        // Any whole-number point is a witness: one near the optimum.
+        if let point = program.dive(depth: Self.diveDepth, blocks: blocks) { witness(point) }
+    }
+
+    /// The whole-number bound implied by an LP bound (counts are whole).
+    static func whole(_ value: Double, maximize: Bool) -> Int {
+        let limit = Double(1 << 40)
+        return Int(min(limit, max(-limit, maximize ? (value + 1e-6).rounded(.down) : (value - 1e-6).rounded(.up))))
+    }
+}

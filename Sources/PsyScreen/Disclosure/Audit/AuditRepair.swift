@@ -1,0 +1,158 @@
+import Foundation
+
+extension DisclosureAudit {
+    /// What the audit adds to a pattern so that it passes. Per group of schools (``AuditComponent``), each hidden
+    /// count that does not reach an end of its protection interval gets one more published figure withdrawn —
+    /// one that binds the LP optimum of that side (non-zero dual), the smallest non-zero count first, then a
+    /// distribution, a zero last — until it does; a count withdrawn is checked in turn, and so are the counts
+    /// it contained (their protection interval may now be wider). Withdrawing a figure only frees rows of the
+    /// program, so every witness found stays one and a count once shown protected stays so.
+    ///
+    /// Withdrawing a school's figure can tie schools that were apart (two schools now hide what the wave
+    /// publishes): groups are formed again after each round and a group not checked as it now is gets checked
+    /// whole. The wave's own hidden counts are checked across the groups after each round.
+    package func repair(
+        _ tables: CohortTables, pattern: DisclosurePattern
+    ) -> (hidden: [CohortUnit: Set<CohortCell>], withdrawn: [Set<CohortUnit>]) {
+        var state = RepairState(pattern: pattern, columns: tables.columns.count)
+        var settled: Set<[String]> = []
+        if ProcessInfo.processInfo.environment["PSYSCREEN_AUDIT_TRACE"] != nil {
+            let sizes = AuditComponent.groups(tables, pattern).map(\.count).sorted(by: >)
+            FileHandle.standardError.write(Data("groups of schools: \(sizes.prefix(10)) (\(sizes.count) groups)\n".utf8))
+            for line in AuditComponent.ties(tables, pattern).prefix(12) {
+                FileHandle.standardError.write(Data("tie: \(line)\n".utf8))
+            }
+        }
+        for _ in 0..<64 {
+            for group in AuditComponent.groups(tables, state.pattern) where !settled.contains(group) {
+                let component = AuditComponent(schools: group, tables: tables, pattern: state.pattern, policy: policy)
+                repair(component, tables, &state)
+                settled.insert(group)
+            }
+            let groups = AuditComponent.groups(tables, state.pattern)
+            let components = groups.map {
+                AuditComponent(schools: $0, tables: tables, pattern: state.pattern, policy: policy)
+            }
+            let wave = repairWave(components, tables, &state)
+            settled.subtract(wave.touched.map { groups[$0] })
+            if !wave.withdrewAny, AuditComponent.groups(tables, state.pattern).allSatisfy(settled.contains) { break }
+        }
+        return (state.pattern.hidden, state.withdrawn)
+    }
+
+    struct RepairState {
+        var pattern: DisclosurePattern
+        var withdrawn: [Set<CohortUnit>]
+
+        init(pattern: DisclosurePattern, columns: Int) {
+            self.pattern = pattern
+            withdrawn = Array(repeating: [], count: columns)
+        }
+
+        /// Stops publishing `figure`.
+        mutating func withdraw(_ figure: AuditModel.Figure) {
+            switch figure {
+            case .count(let unit, let cell):
+                pattern.hidden[unit, default: []].insert(cell)
+            case .distribution(let unit, let column):
+                withdrawn[column].insert(unit)
+                pattern.distributions[column].remove(unit)
+                pattern.histograms[column].remove(unit)
+            }
+        }
+    }
+
+    private func repair(_ component: AuditComponent, _ tables: CohortTables, _ state: inout RepairState) {
+        let clock = ContinuousClock.now
+        var report = AuditReport(intervals: [], exemptZeros: 0)
+        var queue = track(component, tables, state.pattern, report: &report)
+        // First by the LP relaxation alone (cheap: it withdraws what whole numbers would need withdrawn in
+        // nearly every case), then again with whole-number witnesses, which only the few left need.
+        for relaxed in [true, false] {
+            sweep(component, queue, relaxed: relaxed, report: &report)
+            var position = 0, steps = 0
+            while position < queue.count, steps < 20 * (queue.count + 100) {
+                steps += 1
+                // What contained it may have been withdrawn since it was queued: its protection asks for more.
+                queue[position].upper = component.containment(
+                    queue[position].cell, of: queue[position].unit, tables: tables, pattern: state.pattern)
+                let count = queue[position]
+                var failing: Bool?
+                for maximize in [false, true] {
+                    let verdict = side(
+                        count, of: component, maximize: maximize, search: false, relaxed: relaxed, report: &report)
+                    if case .reached = verdict { continue }
+                    failing = maximize
+                    break
+                }
+                guard let maximize = failing,
+                    let figure = binding(
+                        component, component.model.terms(ofTracked: count.index), maximize: maximize,
+                        except: .count(count.unit, count.cell), tables)
+                else {
+                    position += 1  // protected, or nothing left to withdraw (the final audit reports it)
+                    continue
+                }
+                component.model.withdraw(figure)
+                state.withdraw(figure)
+                guard case .count(let unit, let cell) = figure, unit != .all else { continue }
+                // It, and the counts it contained, whose protection may now ask for more (a zero exempt by its
+                // zero is not any longer).
+                for other in [unit] + component.units(within: unit) where state.pattern.isHidden(cell, of: other) {
+                    guard let added = track(other, cell, component, tables, state.pattern) else { continue }
+                    if let index = queue.firstIndex(where: { $0.unit == other && $0.cell == cell }) {
+                        guard index < position, queue[index].upper != added.upper else { continue }
+                    }
+                    queue.append(added)
+                }
+            }
+        }
+        trace("repair", component, queue.count, report, since: (0, 0), clock)
+    }
+
+    /// The wave's hidden counts, across the groups: for one whose side fails, a figure that binds some group's
+    /// LP optimum of its part is withdrawn. Returns the groups (by index) that have a newly hidden count.
+    private func repairWave(
+        _ components: [AuditComponent], _ tables: CohortTables, _ state: inout RepairState
+    ) -> (touched: Set<Int>, withdrewAny: Bool) {
+        var report = AuditReport(intervals: [], exemptZeros: 0)
+        var touched: Set<Int> = []
+        var withdrewAny = false
+        for cell in waveHidden(tables, state.pattern) {
+            let count = waveCount(cell, tables: tables, components: components)
+            for _ in 0..<50 {
+                var failing: Bool?
+                for maximize in [false, true] {
+                    if case .reached = waveSide(count, components, maximize: maximize, report: &report) { continue }
+                    failing = maximize
+                    break
+                }
+                guard let maximize = failing else { break }
+                var best: (figure: AuditModel.Figure, component: Int)?
+                for (index, component) in components.enumerated() {
+                    let terms = component.model.terms(ofTracked: count.parts[index])
+                    guard
+                        let figure = binding(component, terms, maximize: maximize, except: .count(.all, cell), tables),
+                        best.map({ cost(figure, tables) < cost($0.figure, tables) }) ?? true
+                    else { continue }
+                    best = (figure, index)
+                }
+                guard let best else { break }
+                components[best.component].model.withdraw(best.figure)
+                state.withdraw(best.figure)
+                withdrewAny = true
+                if case .count(let unit, _) = best.figure, unit != .all { touched.insert(best.component) }
+            }
+        }
+        return (touched, withdrewAny)
+    }
+
+    /// The cheapest published figure binding the LP optimum of `terms`, other than `except`.
+    private func binding(
+        _ component: AuditComponent, _ terms: [(column: Int, coefficient: Double)], maximize: Bool,
+        except: AuditModel.Figure, _ tables: CohortTables
+    ) -> AuditModel.Figure? {
+        guard case .optimal = component.model.program.optimize(terms, maximize: maximize) else { return nil }
+        return component.model.bindingFigures().filter { $0 != except }.min { cost($0, tables) < cost($1, tables) }
+    }
+}

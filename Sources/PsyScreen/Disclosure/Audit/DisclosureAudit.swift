@@ -1,0 +1,249 @@
+import Foundation
+
+/// Proves a wave's ``DisclosurePattern`` against a determined reader who holds every output of the wave: no
+/// hidden count is pinned, and each can take every value of its protection interval's ends — ``protection``
+/// either side of the true value, within 0 and the published count of the smallest larger group containing it
+/// (a class's n; its grade's count of the same band) — at some whole-number point consistent with everything
+/// published (``AuditModel``).
+///
+/// The whole wave is one program a reader could solve; it splits exactly into independent programs, one per
+/// group of schools tied by the wave's published figures (``AuditComponent``), so a district of schools that
+/// publish their own totals is as many programs as schools. A side passes only on a **witness** — a
+/// whole-number point, from an LP optimum that is whole or an integer search — and fails when the LP bound (or
+/// the search's bound) proves no whole-number point reaches it; a search stopped at its node limit leaves the
+/// side undecided, which counts as not protected.
+package struct DisclosureAudit: Sendable {
+    package var threshold: MinimumCellSize
+    /// The battery's policy, when the wave has one battery: ties levels to bands.
+    package var policy: WarningPolicy?
+
+    package init(threshold: MinimumCellSize, policy: WarningPolicy?) {
+        self.threshold = threshold
+        self.policy = policy
+    }
+
+    /// Half the protection interval's width: ⌈k/2⌉.
+    package var protection: Int { (threshold.k + 1) / 2 }
+
+    /// The audit of `pattern`. `asOneProgram` solves the whole wave as one program instead of one per group of
+    /// schools: the reference the split is tested against (it finds the same), slow for a district.
+    package func audit(_ tables: CohortTables, pattern: DisclosurePattern, asOneProgram: Bool = false) -> AuditReport {
+        var report = AuditReport(intervals: [], exemptZeros: 0)
+        let groups = AuditComponent.groups(tables, pattern)
+        let components = (asOneProgram && !groups.isEmpty ? [groups.flatMap { $0 }.sorted()] : groups).map {
+            AuditComponent(schools: $0, tables: tables, pattern: pattern, policy: policy)
+        }
+        for component in components {
+            let clock = ContinuousClock.now
+            let before = (report.linearPrograms, report.integerPrograms)
+            let hidden = track(component, tables, pattern, report: &report)
+            sweep(component, hidden, report: &report)
+            for count in hidden {
+                let low = side(count, of: component, maximize: false, report: &report)
+                let high = side(count, of: component, maximize: true, report: &report)
+                report.intervals.append(interval(count, tables.columns, low: low, high: high))
+            }
+            trace("audit", component, hidden.count, report, since: before, clock)
+        }
+        for cell in waveHidden(tables, pattern) {
+            let count = waveCount(cell, tables: tables, components: components)
+            let low = waveSide(count, components, maximize: false, report: &report)
+            let high = waveSide(count, components, maximize: true, report: &report)
+            report.intervals.append(interval(count.hidden, tables.columns, low: low, high: high))
+        }
+        report.exemptZeros += waveHidden(tables, pattern, exempt: true).count
+        return report
+    }
+
+    /// A hidden count of a component, tracked in its model.
+    struct HiddenCount {
+        var unit: CohortUnit
+        var cell: CohortCell
+        var value: Int
+        var upper: Int
+        var index: Int
+    }
+
+    func required(_ count: HiddenCount) -> ClosedRange<Int> {
+        max(0, count.value - protection)...min(count.upper, count.value + protection)
+    }
+
+    /// The hidden counts of a component's units, tracked; zeros that a containing group's published zero
+    /// gives are counted apart.
+    func track(
+        _ component: AuditComponent, _ tables: CohortTables, _ pattern: DisclosurePattern, report: inout AuditReport
+    ) -> [HiddenCount] {
+        var hidden: [HiddenCount] = []
+        for unit in component.units {
+            for cell in Self.countCells(tables.columns) where pattern.isHidden(cell, of: unit) {
+                guard let count = track(unit, cell, component, tables, pattern) else {
+                    report.exemptZeros += 1
+                    continue
+                }
+                hidden.append(count)
+            }
+        }
+        return hidden
+    }
+
+    func track(
+        _ unit: CohortUnit, _ cell: CohortCell, _ component: AuditComponent, _ tables: CohortTables,
+        _ pattern: DisclosurePattern
+    ) -> HiddenCount? {
+        let upper = component.containment(cell, of: unit, tables: tables, pattern: pattern)
+        guard upper > 0 else { return nil }
+        let value = Self.value(cell, tables.units[unit]!)
+        let index = component.model.track(component.model.terms(cell, members: component.membersOf[unit]!), value: value)
+        return HiddenCount(unit: unit, cell: cell, value: value, upper: upper, index: index)
+    }
+
+    /// Witnesses in bulk before counts are taken one by one: per kind of count (red, a band of a scale), one
+    /// program pushing all of a component's hidden counts of that kind not yet shown to reach their protection
+    /// down, and one pushing them up.
+    func sweep(_ component: AuditComponent, _ hidden: [HiddenCount], relaxed: Bool = false, report: inout AuditReport) {
+        let model = component.model
+        for cell in Set(hidden.map(\.cell)).sorted(by: { $0.description < $1.description }) {
+            let kind = hidden.filter { $0.cell == cell }
+            for maximize in [false, true] {
+                let pending = kind.filter { count in
+                    let target = maximize ? required(count).upperBound : required(count).lowerBound
+                    if relaxed { return !model.relaxedReaches(count.index, target, maximize: maximize) }
+                    return maximize ? model.seenHigh[count.index] < target : model.seenLow[count.index] > target
+                }
+                guard pending.count > 1 else { continue }
+                if relaxed {
+                    model.sweepRelaxed(pending.map(\.index), maximize: maximize, report: &report)
+                } else {
+                    model.sweep(pending.map(\.index), maximize: maximize, report: &report)
+                }
+            }
+        }
+    }
+
+    /// Whether `count` reaches the lower (or upper) end of its protection interval.
+    func side(
+        _ count: HiddenCount, of component: AuditComponent, maximize: Bool, search: Bool = true,
+        relaxed: Bool = false, report: inout AuditReport
+    ) -> AuditModel.Verdict {
+        let required = required(count)
+        if relaxed {
+            return component.model.reachRelaxed(
+                count.index, target: maximize ? required.upperBound : required.lowerBound, maximize: maximize,
+                report: &report)
+        }
+        return component.model.reach(
+            count.index, target: maximize ? required.upperBound : required.lowerBound, maximize: maximize,
+            search: search, report: &report)
+    }
+
+    // MARK: The wave's own hidden counts
+
+    /// The wave's hidden counts (or those a published zero of nothing larger exempts: none, the wave is the
+    /// largest group, so only counts of an empty wave).
+    func waveHidden(_ tables: CohortTables, _ pattern: DisclosurePattern, exempt: Bool = false) -> [CohortCell] {
+        guard AuditComponent.showsWave(tables, pattern), let wave = tables.units[.all] else { return [] }
+        return Self.countCells(tables.columns).filter { cell in
+            pattern.isHidden(cell, of: .all) && (Self.upperLimit(cell, wave) == 0) == exempt
+        }
+    }
+
+    /// A hidden count of the wave: the sum of one tracked count per component (components are independent, so
+    /// the sum's extremes are the sums of theirs).
+    struct WaveCount {
+        var hidden: HiddenCount
+        var parts: [Int]
+    }
+
+    func waveCount(_ cell: CohortCell, tables: CohortTables, components: [AuditComponent]) -> WaveCount {
+        let wave = tables.units[.all]!
+        let parts = components.map { component in
+            let value = component.schools.reduce(0) { $0 + Self.value(cell, tables.units[AuditComponent.unit($1)]!) }
+            let terms = component.model.terms(cell, members: component.membersOf[.all]!)
+            return component.model.track(terms, value: value)
+        }
+        let hidden = HiddenCount(
+            unit: .all, cell: cell, value: Self.value(cell, wave), upper: Self.upperLimit(cell, wave), index: -1)
+        return WaveCount(hidden: hidden, parts: parts)
+    }
+
+    func waveSide(
+        _ count: WaveCount, _ components: [AuditComponent], maximize: Bool, report: inout AuditReport
+    ) -> AuditModel.Verdict {
+        let target = maximize ? required(count.hidden).upperBound : required(count.hidden).lowerBound
+        func reached(_ value: Int) -> Bool { maximize ? value >= target : value <= target }
+        let seen = zip(components, count.parts).reduce(0) {
+            $0 + (maximize ? $1.0.model.seenHigh[$1.1] : $1.0.model.seenLow[$1.1])
+        }
+        if reached(seen) { return .reached(seen) }
+        var witnessed = 0, bound = 0
+        for (component, part) in zip(components, count.parts) {
+            let extreme = component.model.extreme(part, maximize: maximize, report: &report)
+            witnessed += extreme.witness
+            bound += extreme.bound
+        }
+        if reached(witnessed) { return .reached(witnessed) }
+        return reached(bound) ? .undecided(witnessed) : .short(bound)
+    }
+
+    // MARK: Shared
+
+    func interval(
+        _ count: HiddenCount, _ columns: [CohortColumn], low: AuditModel.Verdict, high: AuditModel.Verdict
+    ) -> AuditReport.Interval {
+        let undecided = [low, high].contains { if case .undecided = $0 { true } else { false } }
+        return AuditReport.Interval(
+            unit: count.unit, cell: count.cell, cellName: count.cell.name(columns), value: count.value,
+            low: min(low.value, count.value), high: max(high.value, count.value), required: required(count),
+            upperBound: count.upper, relaxed: undecided)
+    }
+
+    func trace(
+        _ what: String, _ component: AuditComponent, _ counts: Int, _ report: AuditReport, since before: (Int, Int),
+        _ clock: ContinuousClock.Instant
+    ) {
+        guard ProcessInfo.processInfo.environment["PSYSCREEN_AUDIT_TRACE"] != nil else { return }
+        let program = component.model.program
+        let line =
+            "\(what) \(component.schools.count == 1 ? component.schools[0] : "\(component.schools.count) schools"): "
+            + "\(counts) hidden counts, \(report.linearPrograms - before.0) LPs, "
+            + "\(report.integerPrograms - before.1) integer searches, \(program.columnCount) columns, "
+            + "\(program.rowCount) rows, \(program.simplexRuns) simplex runs (\(program.iterations) iterations, "
+            + "\(program.simplexTime)), \(program.dives) dives (\(program.diveSteps) steps, \(program.diveFailures) failed), "
+            + "\(ContinuousClock.now - clock)\n"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// Which figure to withdraw first: non-zero counts by size, then distributions by n, then zeros.
+    func cost(_ figure: AuditModel.Figure, _ tables: CohortTables) -> (Int, Int, String) {
+        switch figure {
+        case .count(let unit, let cell):
+            let value = Self.value(cell, tables.units[unit]!)
+            return (value > 0 ? 0 : 2, value, "\(unit)\(cell)")
+        case .distribution(let unit, let column):
+            return (1, tables.units[unit]!.scales[column].n, "\(unit)\(column)")
+        }
+    }
+
+    /// The counts a pattern may hide that are about students' health: levels and bands.
+    static func countCells(_ columns: [CohortColumn]) -> [CohortCell] {
+        CohortCell.publishedLevels.map(CohortCell.level)
+            + columns.indices.flatMap { column in columns[column].bands.indices.map { CohortCell.band(column, $0) } }
+    }
+
+    static func value(_ cell: CohortCell, _ counts: CohortCounts) -> Int {
+        switch cell {
+        case .screened: counts.screened
+        case .n(let column): counts.scales[column].n
+        case .band(let column, let band): counts.scales[column].bands[band]
+        case .level(let level): counts.count(level)
+        }
+    }
+
+    /// A count's largest possible value: its unit's n for a band, the screened count for a level.
+    static func upperLimit(_ cell: CohortCell, _ counts: CohortCounts) -> Int {
+        switch cell {
+        case .band(let column, _): counts.scales[column].n
+        default: counts.screened
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import PsyScreen
+import PsyScreenStore
+import PsyScreenTestSupport
+import XCTest
+
+/// Releases over time: a closed wave, a late sheet, and a second closing that would show the few who changed.
+final class WaveReleaseStoreTests: StoreTestCase {
+    /// 60 students in two classes of 30; all but the last 20 of class 2 screened.
+    private func seed() throws {
+        let students = (0..<60).map { Self.student(String(format: "S%02d", $0), className: $0 < 30 ? "1班" : "2班") }
+        _ = try store.importRoster(students, source: "roster.csv")
+        let sheets = (0..<40).map { Self.sheet(String(format: "S%02d", $0), line: $0 + 2, phq9: [1, 1, 1, 1, 1, 0, 0, 0, 0]) }
+        _ = try store.importPaper(wave: "w", battery: annual, path: "a.csv", fileHash: "a", sheets: sheets)
+    }
+
+    func testTheFirstClosingReleasesAndAnUnchangedWaveStaysClosed() throws {
+        try seed()
+        XCTAssertEqual(try store.releaseState(wave: "w"), .open)
+        let closed = try store.closeWave("w", threshold: .standard)
+        XCTAssertEqual(closed.changed, 0)
+        XCTAssertEqual(try store.releaseState(wave: "w"), .closed)
+        XCTAssertTrue(try store.auditTrail().contains { $0.action == "wave close" })
+    }
+
+    func testOneLateSheetCannotBeReleasedAgain() throws {
+        try seed()
+        _ = try store.closeWave("w", threshold: .standard)
+        // One more paper sheet: its student is red (item 9) and would show as red 17 → 18.
+        _ = try store.importPaper(
+            wave: "w", battery: annual, path: "late.csv", fileHash: "late",
+            sheets: [Self.sheet("S45", phq9: [3, 3, 2, 2, 2, 2, 2, 1, 1])])
+        XCTAssertEqual(try store.releaseState(wave: "w"), .changedSinceClosing(students: 1))
+        try store.openWave("w")
+        XCTAssertThrowsError(try store.closeWave("w", threshold: .standard)) { error in
+            let message = "\(error)"
+            XCTAssertTrue(message.contains("1 student(s) changed"), message)
+            XCTAssertTrue(message.contains("一中/2026/2班: 1 changed of 30"), message)
+        }
+        XCTAssertEqual(try store.releaseState(wave: "w"), .open, "refused: the wave stays open")
+    }
+
+    func testTwentyLateSheetsOfOneClassMayBeReleased() throws {
+        try seed()
+        _ = try store.closeWave("w", threshold: .standard)
+        let late = (40..<60).map { Self.sheet(String(format: "S%02d", $0), line: $0, phq9: [2, 2, 2, 1, 1, 1, 0, 0, 0]) }
+        _ = try store.importPaper(wave: "w", battery: annual, path: "late.csv", fileHash: "late", sheets: late)
+        try store.openWave("w")
+        let closed = try store.closeWave("w", threshold: .standard)
+        XCTAssertEqual(closed.changed, 20)
+        XCTAssertEqual(try store.releaseState(wave: "w"), .closed)
+    }
+}

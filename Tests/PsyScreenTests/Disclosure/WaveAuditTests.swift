@@ -1,0 +1,94 @@
+import Foundation
+import PsyScreen
+import PsyScreenTestSupport
+import XCTest
+
+/// Several schools audited as one wave: the shape of the independent attack (`bench/attack_disclosure.py`) that
+/// found counts narrowed between schools when schools were tied only by propagated intervals.
+final class WaveAuditTests: XCTestCase {
+    static let annual = Fixtures.catalog.battery("annual")!
+
+    /// A wave like the attack's: 2–3 schools, grades of 3–5 classes of 5–40 students, skewed gender and risk
+    /// per class, one major per class mostly, 92 % screened.
+    static func wave(seed: UInt64, schools: Int) -> TwoSchoolWave {
+        var rng = SplitMix64(seed: seed)
+        var wave = TwoSchoolWave()
+        wave.students = []
+        wave.answers = [:]
+        let majors = ["护理", "数控", "电商", "会计"]
+        var serial = 0
+        for school in (1...schools).map({ "学校\($0)" }) {
+            for grade in ["2025", "2026"] {
+                for number in 1...Int.random(in: 3...5, using: &rng) {
+                    let className = "\(grade)级\(number)班"
+                    let size = [5, 6, 8, 12, 18, 25, 33, 40].randomElement(using: &rng)!
+                    let girls = [0.05, 0.2, 0.5, 0.8].randomElement(using: &rng)!
+                    let major = majors.randomElement(using: &rng)!
+                    let risk = [0.3, 0.8, 1.4].randomElement(using: &rng)!
+                    for _ in 0..<size {
+                        serial += 1
+                        let id = "X\(String(format: "%06d", serial))"
+                        let gender = Double.random(in: 0..<1, using: &rng) < girls ? "女" : "男"
+                        let inMajor = Double.random(in: 0..<1, using: &rng) < 0.9
+                        wave.students.append(
+                            Student(
+                                studentID: id, name: "学生\(serial)", school: school, grade: grade, className: className,
+                                gender: gender, status: .enrolled,
+                                major: inMajor ? major : majors.randomElement(using: &rng)!))
+                        guard Double.random(in: 0..<1, using: &rng) < 0.92 else { continue }
+                        let trait = normal(&rng) * risk
+                        func item(_ shift: Double) -> Int? {
+                            min(3, max(0, Int((shift + 0.8 * trait + 0.6 * normal(&rng)).rounded())))
+                        }
+                        var phq = (0..<8).map { _ in item(0.6) }
+                        phq.append(trait > 1.8 ? 1 : 0)
+                        wave.answers[id] = ["phq9": phq, "gad7": (0..<7).map { _ in item(0.5) }]
+                    }
+                }
+            }
+        }
+        return wave
+    }
+
+    private static func normal(_ rng: inout SplitMix64) -> Double {
+        let u = Double.random(in: Double.ulpOfOne..<1, using: &rng)
+        let v = Double.random(in: 0..<1, using: &rng)
+        return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
+    }
+
+    func testTheWavesPatternHoldsAgainstOneProgramOverEverySchool() throws {
+        let audit = DisclosureAudit(threshold: .standard, policy: Self.annual.policy)
+        for (seed, schools) in [(5, 3), (2, 2), (6, 3)] as [(UInt64, Int)] {
+            let tables = try Self.wave(seed: seed, schools: schools).tables(battery: Self.annual)
+            let pattern = try CohortReportBuilder.pattern(tables, threshold: .standard, policy: Self.annual.policy)
+            // The reader's program: every school's leaves and every published figure at once.
+            let joint = audit.audit(tables, pattern: pattern, asOneProgram: true)
+            XCTAssertGreaterThan(joint.intervals.count, 50, "seed \(seed)")
+            XCTAssertEqual(joint.violations, [], "seed \(seed): \(joint.violations.prefix(3))")
+            XCTAssertEqual(audit.audit(tables, pattern: pattern).violations, [], "seed \(seed)")
+        }
+    }
+
+    func testSchoolsTiedByTheWavesCountsAreSolvedTogether() throws {
+        let audit = DisclosureAudit(threshold: .standard, policy: Self.annual.policy)
+        let tables = try Self.wave(seed: 5, schools: 3).tables(battery: Self.annual)
+        var pattern = try CohortReportBuilder.pattern(tables, threshold: .standard, policy: Self.annual.policy)
+        // A leak between schools: the wave and every school but the first show all their counts, so the first
+        // school's hidden counts are the wave's minus the others'.
+        pattern.hidden[.all] = []
+        let schools = Set(tables.leaves.keys.map(\.school)).sorted()
+        for school in schools.dropFirst() {
+            let unit = CohortUnit(level: .school, school: school)
+            pattern.hidden[unit] = pattern.hidden[unit]?.filter { !$0.isCount }
+        }
+        let first = CohortUnit(level: .school, school: schools[0])
+        XCTAssertFalse((pattern.hidden[first] ?? []).filter(\.isCount).isEmpty)
+        let split = audit.audit(tables, pattern: pattern), joint = audit.audit(tables, pattern: pattern, asOneProgram: true)
+        func proved(_ report: AuditReport) -> Set<String> {
+            Set(report.violations.filter { !$0.relaxed }.map { "\($0.unit) \($0.cellName) \($0.low)…\($0.high)" })
+        }
+        XCTAssertTrue(joint.violations.contains { $0.unit == first && $0.isPinned }, "\(joint.violations)")
+        XCTAssertFalse(proved(joint).isEmpty)
+        XCTAssertEqual(proved(split), proved(joint))
+    }
+}
