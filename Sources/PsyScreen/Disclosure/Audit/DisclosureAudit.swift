@@ -29,7 +29,7 @@ package struct DisclosureAudit: Sendable {
     /// schools: the reference the split is tested against (it finds the same), slow for a district.
     package func audit(_ tables: CohortTables, pattern: DisclosurePattern, asOneProgram: Bool = false) -> AuditReport {
         var report = AuditReport(intervals: [], exemptZeros: 0)
-        let groups = AuditComponent.groups(tables, pattern)
+        let groups = asOneProgram ? AuditComponent.groups(tables, pattern) : blocks(tables, pattern)
         let components = (asOneProgram && !groups.isEmpty ? [groups.flatMap { $0 }.sorted()] : groups).map {
             AuditComponent(schools: $0, tables: tables, pattern: pattern, policy: policy)
         }
@@ -53,6 +53,17 @@ package struct DisclosureAudit: Sendable {
         }
         report.exemptZeros += waveHidden(tables, pattern, exempt: true).count
         return report
+    }
+
+    /// The groups of schools a reader has to solve together (``AuditComponent/groups(_:_:)``).
+    package func groups(_ tables: CohortTables, _ pattern: DisclosurePattern) -> [[String]] {
+        AuditComponent.groups(tables, pattern)
+    }
+
+    /// The schools solved together, per program: the groups, large ones in blocks
+    /// (``AuditComponent/blocks(_:_:protection:)``).
+    package func blocks(_ tables: CohortTables, _ pattern: DisclosurePattern) -> [[String]] {
+        AuditComponent.blocks(tables, pattern, protection: protection)
     }
 
     /// A hidden count of a component, tracked in its model.
@@ -213,14 +224,18 @@ package struct DisclosureAudit: Sendable {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
-    /// Which figure to withdraw first: non-zero counts by size, then distributions by n, then zeros.
+    /// Which figure to withdraw first: the one whose loss costs readers least, by the students it speaks of — a
+    /// non-zero count its value, a zero half its unit's n, a distribution (mean, SD, median and alpha go together,
+    /// and the families then close over a complement) twice its unit's n — so a small unit's figure or a zero
+    /// goes before a large unit's distribution. Ties by kind and name: a total order, so the pattern does not
+    /// depend on the order in which the solver reports the figures that bind.
     func cost(_ figure: AuditModel.Figure, _ tables: CohortTables) -> (Int, Int, String) {
         switch figure {
         case .count(let unit, let cell):
-            let value = Self.value(cell, tables.units[unit]!)
-            return (value > 0 ? 0 : 2, value, "\(unit)\(cell)")
+            let counts = tables.units[unit]!, value = Self.value(cell, counts)
+            return (value > 0 ? value : Self.upperLimit(cell, counts) / 2, 0, "\(unit)\(cell)")
         case .distribution(let unit, let column):
-            return (1, tables.units[unit]!.scales[column].n, "\(unit)\(column)")
+            return (2 * tables.units[unit]!.scales[column].n, 1, "\(unit)\(column)")
         }
     }
 
