@@ -3,8 +3,8 @@ import Foundation
 extension DisclosureAudit {
     /// What the audit adds to a pattern so that it passes. Per group of schools (``AuditComponent``), each hidden
     /// count that does not reach an end of its protection interval gets one more published figure withdrawn —
-    /// one that binds the LP optimum of that side (non-zero dual), the one readers lose least by first
-    /// (``cost(_:_:)``) — until it does; a count withdrawn is checked in turn, and so are the counts
+    /// one that binds the LP optimum of that side (non-zero dual), the smallest non-zero count first, then a
+    /// distribution, a zero last (``cost(_:_:)``) — until it does; a count withdrawn is checked in turn, and so are the counts
     /// it contained (their protection interval may now be wider). Withdrawing a figure only frees rows of the
     /// program, so every witness found stays one and a count once shown protected stays so.
     ///

@@ -224,18 +224,17 @@ package struct DisclosureAudit: Sendable {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
-    /// Which figure to withdraw first: the one whose loss costs readers least, by the students it speaks of — a
-    /// non-zero count its value, a zero half its unit's n, a distribution (mean, SD, median and alpha go together,
-    /// and the families then close over a complement) twice its unit's n — so a small unit's figure or a zero
-    /// goes before a large unit's distribution. Ties by kind and name: a total order, so the pattern does not
-    /// depend on the order in which the solver reports the figures that bind.
+    /// Which figure to withdraw first: non-zero counts by size, then distributions by n, then zeros; ties by
+    /// name, a total order, so the choice never depends on the order in which the solver lists the figures that
+    /// bind. (Zeros or distributions weighed against counts by the students they speak of withdrew ten times as
+    /// many zeros in the 3,300-student wave, each freeing little, and took three times the simplex iterations.)
     func cost(_ figure: AuditModel.Figure, _ tables: CohortTables) -> (Int, Int, String) {
         switch figure {
         case .count(let unit, let cell):
-            let counts = tables.units[unit]!, value = Self.value(cell, counts)
-            return (value > 0 ? value : Self.upperLimit(cell, counts) / 2, 0, "\(unit)\(cell)")
+            let value = Self.value(cell, tables.units[unit]!)
+            return (value > 0 ? 0 : 2, value, "\(unit)\(cell)")
         case .distribution(let unit, let column):
-            return (2 * tables.units[unit]!.scales[column].n, 1, "\(unit)\(column)")
+            return (1, tables.units[unit]!.scales[column].n, "\(unit)\(column)")
         }
     }
 
