@@ -55,7 +55,7 @@ package struct CohortDisclosure: Sendable {
 
     /// The wave's pattern: exact elimination for counts and for the families of figures, then — for tables
     /// from student records — ``DisclosureAudit/repair(_:pattern:)`` until every hidden count keeps its
-    /// protection interval, and the families closed again over what that hid.
+    /// protection interval, and the families closed again over what that hid, within what the audit saw.
     package func pattern(_ tables: CohortTables) throws(SuppressionProblemError) -> DisclosurePattern {
         let universe = self.universe(tables)
         let structure = CohortStructure(tables, universe: universe)
