@@ -36,8 +36,8 @@ final class PaperSheetWriter: @unchecked Sendable {
 
     /// Names bound for every row.
     private let instrumentIDs: [StableText]
-    /// The texts of the statement being bound (``BoundTexts``).
-    private var texts = BoundTexts()
+    /// `now` as stored.
+    private let startedAt: String
     /// The two inserts of a group of n sheets at n - 1 (``attemptSQL(rows:)``, ``resultsSQL(sheets:instruments:)``).
     private let statementSQL: [(attempt: String, results: String)]
 
@@ -48,6 +48,7 @@ final class PaperSheetWriter: @unchecked Sendable {
         self.importID = importID
         self.now = now
         instrumentIDs = battery.instruments.map { StableText($0.id) }
+        startedAt = StoredDate.text(now)
         statementSQL = (1...Self.groupSheets).map { sheets in
             (Self.attemptSQL(rows: sheets), Self.resultsSQL(sheets: sheets, instruments: battery.instruments.count))
         }
@@ -63,30 +64,64 @@ final class PaperSheetWriter: @unchecked Sendable {
                 try db.execute(
                     sql: "UPDATE import SET alive_at = ? WHERE id = ? AND state = 'staging'", arguments: [now, importID])
                 guard db.changesCount == 1 else { throw store.abandonedImport() }
-                let enrolled = try BoundStatement(db, "SELECT 1 FROM student WHERE student_id = ?")
+                var statements = try Statements(db, self)
                 var group: [(number: Int, sheet: Sheet)] = []
                 group.reserveCapacity(Self.groupSheets)
                 repeat {
-                    let sheet = sheets[next]
-                    enrolled.bind(1, sheet.studentID)
-                    if try enrolled.exists() {
-                        group.append((attemptIDs.count, sheet))
-                    } else {
-                        summary.strangers.append(
-                            Stranger(
-                                line: sheet.line, studentID: sheet.studentID,
-                                raisesCrisis: sheet.outcome.results.contains(where: \.hasCrisis)))
-                        strangerLines[attemptIDs.count] = sheet.line
+                    let slice = sheets[next..<min(next + Self.groupSheets, sheets.count)]
+                    for sheet in slice {
+                        if try statements.isEnrolled(sheet.studentID) {
+                            group.append((attemptIDs.count, sheet))
+                        } else {
+                            summary.strangers.append(
+                                Stranger(
+                                    line: sheet.line, studentID: sheet.studentID,
+                                    raisesCrisis: sheet.outcome.results.contains(where: \.hasCrisis)))
+                            strangerLines[attemptIDs.count] = sheet.line
+                        }
+                        attemptIDs.append(0)
                     }
-                    attemptIDs.append(0)
-                    if group.count == Self.groupSheets {
-                        try write(group, db)
-                        group.removeAll(keepingCapacity: true)
-                    }
-                    next += 1
-                } while next < sheets.count && (next % 32 != 0 || Date().timeIntervalSince(started) < Self.transactionTarget)
-                try write(group, db)
+                    try write(group, &statements)
+                    group.removeAll(keepingCapacity: true)
+                    next = slice.endIndex
+                } while next < sheets.count && Date().timeIntervalSince(started) < Self.transactionTarget
             }
+        }
+    }
+
+    /// The statements of one transaction and the texts being bound (``BoundTexts``).
+    private struct Statements {
+        let db: Database
+        let writer: PaperSheetWriter
+        var texts = BoundTexts()
+        /// The inserts of a group of n sheets at n - 1, once used.
+        private var inserts: [(attempt: BoundStatement, results: BoundStatement)?]
+        /// Whether a student is on the roster.
+        private let enrolled: BoundStatement
+
+        init(_ db: Database, _ writer: PaperSheetWriter) throws {
+            self.db = db
+            self.writer = writer
+            enrolled = try BoundStatement(db, "SELECT 1 FROM student WHERE student_id = ?")
+            inserts = Array(repeating: nil, count: PaperSheetWriter.groupSheets)
+        }
+
+        /// The two inserts of `count` sheets.
+        mutating func inserts(_ count: Int) throws -> (attempt: BoundStatement, results: BoundStatement) {
+            if let known = inserts[count - 1] { return known }
+            let made = (
+                try BoundStatement(db, writer.statementSQL[count - 1].attempt),
+                try BoundStatement(db, writer.statementSQL[count - 1].results)
+            )
+            inserts[count - 1] = made
+            return made
+        }
+
+        /// Whether the student is on the roster. (A statement per sheet: an `IN` list of a group's IDs costs SQLite
+        /// more, as it builds a temporary index of them.)
+        func isEnrolled(_ studentID: String) throws -> Bool {
+            enrolled.bind(1, studentID)
+            return try enrolled.exists()
         }
     }
 
@@ -128,7 +163,7 @@ final class PaperSheetWriter: @unchecked Sendable {
     }
 
     /// Writes the attempts of `group` (enrolled students' sheets, in sheet order) and their results: two statements.
-    private func write(_ group: [(number: Int, sheet: Sheet)], _ db: Database) throws {
+    private func write(_ group: [(number: Int, sheet: Sheet)], _ statements: inout Statements) throws {
         guard !group.isEmpty else { return }
         for (_, sheet) in group {
             for (position, instrument) in sheet.outcome.results.enumerated()
@@ -137,32 +172,31 @@ final class PaperSheetWriter: @unchecked Sendable {
                     path: store.path, .scaleCountMismatch(instrument: instrument.instrumentID, scales: instrument.scales.count))
             }
         }
-        let attempt = try BoundStatement(db, statementSQL[group.count - 1].attempt)
+        let (attempt, results) = try statements.inserts(group.count)
         attempt.bind(1, wave)
         attempt.bind(2, battery.id)
         attempt.bind(3, battery.version)
-        attempt.bind(4, StoredDate.text(now))
+        attempt.bind(4, startedAt)
         attempt.bind(5, importID)
         var slot: Int32 = 6
         for (_, sheet) in group {
             let outcome = sheet.outcome
             attempt.bind(slot, sheet.studentID)
             attempt.bind(slot + 1, sheet.line)
-            texts.add(slot + 2, outcome.assessment.level.rawValue)
-            texts.add(slot + 3) { bytes in
+            statements.texts.add(slot + 2, outcome.assessment.level.rawValue)
+            statements.texts.add(slot + 3) { bytes in
                 for (index, reason) in outcome.assessment.reasons.enumerated() {
                     if index > 0 { bytes += "; ".utf8 }
                     bytes += reason.code.utf8
                 }
             }
             attempt.bind(slot + 4, outcome.isScored)
-            texts.add(slot + 5, ValidityColumn.text(outcome.validity))
+            statements.texts.add(slot + 5, ValidityColumn.text(outcome.validity))
             slot += Self.attemptColumns
         }
-        try texts.run(attempt)
+        try statements.texts.run(attempt)
         // One statement under the write lock: AUTOINCREMENT gave its rows consecutive ids, the last one last.
-        let first = db.lastInsertedRowID - Int64(group.count) + 1
-        let results = try BoundStatement(db, statementSQL[group.count - 1].results)
+        let first = statements.db.lastInsertedRowID - Int64(group.count) + 1
         slot = 1
         for (index, instrument) in battery.instruments.enumerated() {
             results.bind(slot, instrumentIDs[index])
@@ -175,23 +209,23 @@ final class PaperSheetWriter: @unchecked Sendable {
             attemptIDs[number] = id
             for (position, instrument) in sheet.outcome.results.enumerated() {
                 results.bind(slot, id)
-                texts.add(slot + 1, instrument.status.rawValue)
-                texts.add(slot + 2) { bytes in
+                statements.texts.add(slot + 1, instrument.status.rawValue)
+                statements.texts.add(slot + 2) { bytes in
                     for (index, flag) in instrument.flags.enumerated() {
                         if index > 0 { bytes.append(UInt8(ascii: ";")) }
                         bytes += flag.utf8
                     }
                 }
                 results.bind(slot + 3, instrument.hasCrisis)
-                texts.add(slot + 4, ValidityColumn.text(instrument.validity))
-                texts.add(slot + 5) { AnswerColumn.append(sheet.answers[position], to: &$0) }
-                texts.add(slot + 6) { ScaleColumn.append(instrument.scales, to: &$0) }
+                statements.texts.add(slot + 4, ValidityColumn.text(instrument.validity))
+                statements.texts.add(slot + 5) { AnswerColumn.append(sheet.answers[position], to: &$0) }
+                statements.texts.add(slot + 6) { ScaleColumn.append(instrument.scales, to: &$0) }
                 slot += Self.resultColumns
             }
             summary.stored += 1
             summary.levels[sheet.outcome.assessment.level, default: 0] += 1
         }
-        try texts.run(results)
+        try statements.texts.run(results)
     }
 
     /// Forgets a sheet written earlier (it repeats an earlier sheet's student ID); returns its staged attempt, to
