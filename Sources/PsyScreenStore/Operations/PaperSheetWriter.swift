@@ -11,12 +11,80 @@ import PsyScreen
 /// table were three quarters of an import's time.
 final class PaperSheetWriter: @unchecked Sendable {
     // Used on one import's writer queue only (see SQLitePaperImportStaging).
-    /// One scored sheet.
+    /// One scored sheet, its texts already written as they are stored (on the reading thread, so that the writer
+    /// thread, the import's bottleneck, only binds them).
     struct Sheet: Sendable {
         var studentID: String
         var line: Int
-        var answers: [[Int?]]
-        var outcome: BatteryScorer.Outcome
+        var level: WarningLevel
+        var scored: Bool
+        /// Some instrument raised a crisis flag.
+        var raisesCrisis: Bool
+        /// Per instrument, in battery order.
+        var crisis: [Bool]
+        /// The texts bound for the sheet, one after the other (``Text``): the attempt's, then each instrument's.
+        var texts: [UInt8]
+        /// Where each text ends in `texts`.
+        var ends: [Int]
+
+        /// The attempt's texts, then each instrument's, in this order.
+        enum Text: Int, CaseIterable {
+            case level, reasons, validity
+        }
+        enum ResultText: Int, CaseIterable {
+            case status, flags, validity, answers, scales
+        }
+
+        /// Writes the texts of a sheet scored for `battery`; a result without every scale of its instrument is
+        /// refused (it could not be read back).
+        init(
+            studentID: String, line: Int, answers: [[Int?]], outcome: BatteryScorer.Outcome, battery: Battery, path: String
+        ) throws(StoreError) {
+            self.studentID = studentID
+            self.line = line
+            level = outcome.assessment.level
+            scored = outcome.isScored
+            crisis = outcome.results.map(\.hasCrisis)
+            raisesCrisis = crisis.contains(true)
+            texts = []
+            texts.reserveCapacity(160)
+            ends = []
+            ends.reserveCapacity(Text.allCases.count + ResultText.allCases.count * outcome.results.count)
+            func end() { ends.append(texts.count) }
+            texts += outcome.assessment.level.rawValue.utf8
+            end()
+            for (index, reason) in outcome.assessment.reasons.enumerated() {
+                if index > 0 { texts += "; ".utf8 }
+                texts += reason.code.utf8
+            }
+            end()
+            texts += ValidityColumn.text(outcome.validity).utf8
+            end()
+            for (position, instrument) in outcome.results.enumerated() {
+                guard instrument.scales.count == battery.instruments[position].scales.count else {
+                    throw StoreError(
+                        path: path, .scaleCountMismatch(instrument: instrument.instrumentID, scales: instrument.scales.count))
+                }
+                texts += instrument.status.rawValue.utf8
+                end()
+                for (index, flag) in instrument.flags.enumerated() {
+                    if index > 0 { texts.append(UInt8(ascii: ";")) }
+                    texts += flag.utf8
+                }
+                end()
+                texts += ValidityColumn.text(instrument.validity).utf8
+                end()
+                AnswerColumn.append(answers[position], to: &texts)
+                end()
+                ScaleColumn.append(instrument.scales, to: &texts)
+                end()
+            }
+        }
+
+        /// The bytes of text `number` (``Text`` first, then ``ResultText`` per instrument).
+        func text(_ number: Int) -> ArraySlice<UInt8> {
+            texts[(number == 0 ? 0 : ends[number - 1])..<ends[number]]
+        }
     }
 
     /// The longest a transaction holds the write lock: lab terminals waiting to save an answer get their turn in
@@ -76,7 +144,7 @@ final class PaperSheetWriter: @unchecked Sendable {
                             summary.strangers.append(
                                 Stranger(
                                     line: sheet.line, studentID: sheet.studentID,
-                                    raisesCrisis: sheet.outcome.results.contains(where: \.hasCrisis)))
+                                    raisesCrisis: sheet.raisesCrisis))
                             strangerLines[attemptIDs.count] = sheet.line
                         }
                         attemptIDs.append(0)
@@ -165,13 +233,6 @@ final class PaperSheetWriter: @unchecked Sendable {
     /// Writes the attempts of `group` (enrolled students' sheets, in sheet order) and their results: two statements.
     private func write(_ group: [(number: Int, sheet: Sheet)], _ statements: inout Statements) throws {
         guard !group.isEmpty else { return }
-        for (_, sheet) in group {
-            for (position, instrument) in sheet.outcome.results.enumerated()
-            where instrument.scales.count != battery.instruments[position].scales.count {
-                throw StoreError(
-                    path: store.path, .scaleCountMismatch(instrument: instrument.instrumentID, scales: instrument.scales.count))
-            }
-        }
         let (attempt, results) = try statements.inserts(group.count)
         attempt.bind(1, wave)
         attempt.bind(2, battery.id)
@@ -180,18 +241,12 @@ final class PaperSheetWriter: @unchecked Sendable {
         attempt.bind(5, importID)
         var slot: Int32 = 6
         for (_, sheet) in group {
-            let outcome = sheet.outcome
             attempt.bind(slot, sheet.studentID)
             attempt.bind(slot + 1, sheet.line)
-            statements.texts.add(slot + 2, outcome.assessment.level.rawValue)
-            statements.texts.add(slot + 3) { bytes in
-                for (index, reason) in outcome.assessment.reasons.enumerated() {
-                    if index > 0 { bytes += "; ".utf8 }
-                    bytes += reason.code.utf8
-                }
-            }
-            attempt.bind(slot + 4, outcome.isScored)
-            statements.texts.add(slot + 5, ValidityColumn.text(outcome.validity))
+            statements.texts.add(slot + 2, sheet.text(Sheet.Text.level.rawValue))
+            statements.texts.add(slot + 3, sheet.text(Sheet.Text.reasons.rawValue))
+            attempt.bind(slot + 4, sheet.scored)
+            statements.texts.add(slot + 5, sheet.text(Sheet.Text.validity.rawValue))
             slot += Self.attemptColumns
         }
         try statements.texts.run(attempt)
@@ -204,26 +259,23 @@ final class PaperSheetWriter: @unchecked Sendable {
             results.bind(slot + 2, index)
             slot += 3
         }
+        let attemptTexts = Sheet.Text.allCases.count, resultTexts = Sheet.ResultText.allCases.count
         for (offset, (number, sheet)) in group.enumerated() {
             let id = first + Int64(offset)
             attemptIDs[number] = id
-            for (position, instrument) in sheet.outcome.results.enumerated() {
+            for position in sheet.crisis.indices {
+                let texts = attemptTexts + position * resultTexts
                 results.bind(slot, id)
-                statements.texts.add(slot + 1, instrument.status.rawValue)
-                statements.texts.add(slot + 2) { bytes in
-                    for (index, flag) in instrument.flags.enumerated() {
-                        if index > 0 { bytes.append(UInt8(ascii: ";")) }
-                        bytes += flag.utf8
-                    }
-                }
-                results.bind(slot + 3, instrument.hasCrisis)
-                statements.texts.add(slot + 4, ValidityColumn.text(instrument.validity))
-                statements.texts.add(slot + 5) { AnswerColumn.append(sheet.answers[position], to: &$0) }
-                statements.texts.add(slot + 6) { ScaleColumn.append(instrument.scales, to: &$0) }
+                statements.texts.add(slot + 1, sheet.text(texts + Sheet.ResultText.status.rawValue))
+                statements.texts.add(slot + 2, sheet.text(texts + Sheet.ResultText.flags.rawValue))
+                results.bind(slot + 3, sheet.crisis[position])
+                statements.texts.add(slot + 4, sheet.text(texts + Sheet.ResultText.validity.rawValue))
+                statements.texts.add(slot + 5, sheet.text(texts + Sheet.ResultText.answers.rawValue))
+                statements.texts.add(slot + 6, sheet.text(texts + Sheet.ResultText.scales.rawValue))
                 slot += Self.resultColumns
             }
             summary.stored += 1
-            summary.levels[sheet.outcome.assessment.level, default: 0] += 1
+            summary.levels[sheet.level, default: 0] += 1
         }
         try statements.texts.run(results)
     }

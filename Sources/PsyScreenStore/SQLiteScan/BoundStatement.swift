@@ -83,6 +83,10 @@ struct BoundTexts {
         add(index) { $0 += text.utf8 }
     }
 
+    mutating func add(_ index: Int32, _ text: ArraySlice<UInt8>) {
+        add(index) { $0 += text }
+    }
+
     /// Binds every text added to `statement`, runs it, then unbinds them (SQLite must not keep a pointer into
     /// the buffer) and empties the buffer for the next run. Returns how many rows the statement changed.
     @discardableResult
