@@ -49,7 +49,7 @@ final class PostgresKeyChecksTests: XCTestCase {
     }
 
     private func notPresent(_ table: String, _ constraint: String, _ column: String, _ key: String, _ parent: String) -> String {
-        "the server refused: insert or update on table \"\(table)\" violates foreign key constraint \"\(constraint)\" (Key (\(column))=(\(key)) is not present in table \"\(parent)\".)"
+        "insert or update on table \"\(table)\" violates foreign key constraint \"\(constraint)\" (Key (\(column))=(\(key)) is not present in table \"\(parent)\".)"
     }
 
     private func stillReferenced(
@@ -57,7 +57,7 @@ final class PostgresKeyChecksTests: XCTestCase {
     )
         -> String
     {
-        "the server refused: update or delete on table \"\(table)\" violates foreign key constraint \"\(constraint)\" on table \"\(child)\" (Key (\(column))=(\(key)) is still referenced from table \"\(child)\".)"
+        "update or delete on table \"\(table)\" violates foreign key constraint \"\(constraint)\" on table \"\(child)\" (Key (\(column))=(\(key)) is still referenced from table \"\(child)\".)"
     }
 
     /// An attempt of a wave or an import that does not exist (a student of the school: row-level security lets
@@ -106,7 +106,7 @@ final class PostgresKeyChecksTests: XCTestCase {
         XCTAssertThrowsError(try owner.script("TRUNCATE import")) { error in
             XCTAssertEqual(
                 (error as? PostgresFailure)?.message.english,
-                "the server refused: cannot truncate a table referenced in a foreign key constraint (Table \"attempt\" references \"import\".)"
+                "cannot truncate a table referenced in a foreign key constraint (Table \"attempt\" references \"import\".) (Truncate table \"attempt\" at the same time.)"
             )
         }
         XCTAssertEqual(try strings(owner, "SELECT count(*)::text FROM attempt"), ["1"])

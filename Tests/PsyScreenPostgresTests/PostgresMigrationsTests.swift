@@ -116,9 +116,12 @@ extension PostgresMigrationsTests {
         let link = try database.superuser()
         let schema = try PostgresMigrations.currentSchema(link)
         try link.script("CREATE TABLE psyscreen_migration (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
-        for migration in PostgresMigrations.all.prefix(while: { $0.id != id }) {
-            try link.script(migration.sql(schema))
-            try link.query("INSERT INTO psyscreen_migration (id) VALUES (\(migration.id))")
+        // In one transaction, as `migrate` applies them (a migration may keep a table until its commit).
+        try link.transaction {
+            for migration in PostgresMigrations.all.prefix(while: { $0.id != id }) {
+                try link.script(migration.sql(schema))
+                try link.query("INSERT INTO psyscreen_migration (id) VALUES (\(migration.id))")
+            }
         }
         return (database, link, schema)
     }
