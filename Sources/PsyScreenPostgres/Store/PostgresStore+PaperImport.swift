@@ -27,8 +27,9 @@ extension PostgresStore {
     ///
     /// The rows travel with COPY into temporary tables (no write-ahead log, no index), then each table is filled
     /// with one `INSERT … SELECT`, which also passes a counselor's rows through row-level security (COPY into a
-    /// table under row-level security is not allowed). As in the SQLite store, a paper sheet's answers are kept in
-    /// the `answers` column of its instrument results only: the `answer` table holds terminal sittings' items.
+    /// table under row-level security is not allowed) and has their keys checked once (``PostgresKeyChecks``).
+    /// As in the SQLite store, a paper sheet's answers are kept in the `answers` column of its instrument results
+    /// only: the `answer` table holds terminal sittings' items.
     func publishPaper(
         _ staging: PostgresPaperImportStaging, sheets: [PostgresPaperImportStaging.Sheet]
     ) throws(StoreError) -> PaperImportSummary {
