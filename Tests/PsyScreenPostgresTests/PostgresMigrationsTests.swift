@@ -67,15 +67,8 @@ final class PostgresMigrationsTests: XCTestCase {
     }
 
     func testVersion5MovesEveryScaleScoreIntoItsResultAndKeepsTheRolesReports() throws {
-        let database = try PostgresTestServer.makeDatabase(for: self)
-        let link = try database.superuser()
-        // The schema as the previous version left it, with its roles and grants.
-        let schema = try PostgresMigrations.currentSchema(link)
-        try link.script("CREATE TABLE psyscreen_migration (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
-        for migration in PostgresMigrations.all.prefix(while: { $0.id != "v5" }) {
-            try link.script(migration.sql(schema))
-            try link.query("INSERT INTO psyscreen_migration (id) VALUES (\(migration.id))")
-        }
+        let (database, link, schema) = try olderDatabase(before: "v5")
+        // With the previous version's roles and grants.
         for role in PostgresRoles.names { try link.script(PostgresRoles.create(role)) }
         try link.script(
             PostgresRoles.grants(schema: schema) + "GRANT SELECT, INSERT, UPDATE, DELETE ON scale_score TO psyscreen_counselor;")
@@ -92,7 +85,7 @@ final class PostgresMigrationsTests: XCTestCase {
                 (7, 'gad7', '1.0', 1, 'complete', '', false, '', '1,1,1,1,1,1,1'),
                 (8, 'phq9', '1.0', 0, 'unscored', '', false, '', '');
             """ + OlderScaleScores.rows)
-        XCTAssertEqual(try PostgresSetup.initialize(link, roles: false), ["v5", "pg-functions-2"])
+        XCTAssertEqual(try PostgresSetup.initialize(link, roles: false), ["v5", "pg-functions-2", "pg-key-checks-1"])
         var texts: [String] = []
         for row in try link.query("SELECT scales FROM instrument_result ORDER BY attempt_id, position") {
             texts.append(try row.column(0, at: link.location))
@@ -113,6 +106,64 @@ final class PostgresMigrationsTests: XCTestCase {
             XCTAssertEqual(may, expected, role)
         }
         XCTAssertEqual(try PostgresSetup.initialize(link, roles: true), [], "roles set up again after the upgrade")
+    }
+}
+
+extension PostgresMigrationsTests {
+    /// A new database with the schema as a version that stopped before migration `id` left it.
+    private func olderDatabase(before id: String) throws -> (PostgresTestDatabase, PostgresLink, String) {
+        let database = try PostgresTestServer.makeDatabase(for: self)
+        let link = try database.superuser()
+        let schema = try PostgresMigrations.currentSchema(link)
+        try link.script("CREATE TABLE psyscreen_migration (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
+        // In one transaction, as `migrate` applies them (a migration may keep a table until its commit).
+        try link.transaction {
+            for migration in PostgresMigrations.all.prefix(while: { $0.id != id }) {
+                try link.script(migration.sql(schema))
+                try link.query("INSERT INTO psyscreen_migration (id) VALUES (\(migration.id))")
+            }
+        }
+        return (database, link, schema)
+    }
+
+    func testKeyChecksReplaceTheForeignKeysOfAnOlderDatabaseAndKeepItsRows() throws {
+        let (_, link, _) = try olderDatabase(before: "pg-key-checks-1")
+        try link.script(
+            """
+            INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at) VALUES
+                ('A1', '张三丰', '城东', '2026', '机电1班', '男', 'enrolled', now());
+            INSERT INTO wave (id, created_at) VALUES ('w', now());
+            INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at, level, scored)
+            VALUES (7, 'w', 'A1', 'annual', '1.0', 'paper', 'finished', now(), 'orange', true);
+            INSERT INTO instrument_result VALUES (7, 'phq9', '1.0', 0, 'prorated', 'item9', true, '', '3,3,,3,3,3,3,3,1', '');
+            """)
+        func strings(_ sql: String) throws -> [String] {
+            try link.query(PostgresQuery(unsafeSQL: sql)).map { row throws(PostgresFailure) in
+                try row.column(0, at: link.location)
+            }
+        }
+        let foreignKeys = """
+            SELECT conname::text FROM pg_constraint
+            WHERE contype = 'f' AND conrelid IN ('attempt'::regclass, 'instrument_result'::regclass) ORDER BY conname
+            """
+        XCTAssertEqual(
+            try strings(foreignKeys),
+            ["attempt_import_id_fkey", "attempt_student_id_fkey", "attempt_wave_id_fkey", "instrument_result_attempt_id_fkey"])
+        XCTAssertEqual(try PostgresSetup.initialize(link, roles: true), ["pg-key-checks-1"])
+        XCTAssertEqual(try strings(foreignKeys), [])
+        XCTAssertEqual(try strings("SELECT student_id || ' ' || level FROM attempt"), ["A1 orange"])
+        XCTAssertEqual(try strings("SELECT answers FROM instrument_result"), ["3,3,,3,3,3,3,3,1"])
+        XCTAssertThrowsError(
+            try link.script(
+                "INSERT INTO attempt (wave_id, student_id, battery_id, battery_version, source, state, started_at) VALUES ('w', 'B1', 'annual', '1.0', 'paper', 'finished', now())"
+            )
+        ) { XCTAssertEqual(($0 as? PostgresFailure)?.sqlState, "23503") }
+        XCTAssertThrowsError(try link.script("DELETE FROM student")) {
+            XCTAssertEqual(($0 as? PostgresFailure)?.sqlState, "23503")
+        }
+        try link.script("DELETE FROM attempt")
+        XCTAssertEqual(try strings("SELECT count(*)::text FROM instrument_result"), ["0"])
+        XCTAssertEqual(try PostgresSetup.initialize(link, roles: true), [], "migrated once")
     }
 }
 

@@ -39,6 +39,9 @@ final class PaperImportStoreOnPostgresTests: PaperImportStoreTests {
     override func testListingsStreamEveryStudentInRosterOrderWhateverTheirNumber() throws {
         try super.testListingsStreamEveryStudentInRosterOrderWhateverTheirNumber()
     }
+    override func testEverySheetKeepsItsOwnAnswersAcrossManySheetsStrangersAndDrops() throws {
+        try super.testEverySheetKeepsItsOwnAnswersAcrossManySheetsStrangersAndDrops()
+    }
     override func testStrangersAreReportedAndNotStored() throws { try super.testStrangersAreReportedAndNotStored() }
     override func testItem9EndorsedWithTooManyBlanksIsRed() throws { try super.testItem9EndorsedWithTooManyBlanksIsRed() }
     override func testCoverageWithLeaveAndInternshipNeverAbove100() throws {

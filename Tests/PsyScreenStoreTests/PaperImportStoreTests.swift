@@ -119,6 +119,43 @@ class PaperImportStoreTests: StoreTestCase {
         XCTAssertEqual(latest.answers["phq9"], [1, 1, 0, 0, 0, 0, 0, 0, 0])
     }
 
+    /// Sheets are written many to a statement: each stored attempt must still be its own sheet's, whatever the
+    /// strangers and dropped sheets between them.
+    func testEverySheetKeepsItsOwnAnswersAcrossManySheetsStrangersAndDrops() throws {
+        _ = try store.importRoster((1...60).map { Self.student("S\($0)") }, source: "roster.csv")
+        guard case .staging(let staging) = try store.beginPaperImport(wave: "w", battery: annual, path: "a.csv", fileHash: "h")
+        else { return XCTFail("a new file is staged") }
+        // Sheet n answers n % 4 to the first PHQ-9 item and n % 3 to the first GAD-7 one; every seventh is a stranger.
+        var expected: [String: (phq9: Int, gad7: Int)] = [:]
+        var strangers: [Stranger] = []
+        var toDrop: Int?
+        for number in 1...53 {
+            let id = number % 7 == 0 ? "X\(number)" : "S\(number)"
+            let phq9 = [number % 4] + Array(repeating: 0, count: 8), gad7 = [number % 3] + Array(repeating: 0, count: 6)
+            let sheet = try staging.add(studentID: id, line: number + 1, answers: [phq9, gad7])
+            if number % 7 == 0 {
+                strangers.append(Stranger(line: number + 1, studentID: id))
+            } else {
+                expected[id] = (number % 4, number % 3)
+            }
+            if number == 20 { toDrop = sheet }
+        }
+        try staging.drop(try XCTUnwrap(toDrop))
+        expected["S20"] = nil
+        let summary = try staging.publish()
+        XCTAssertEqual(summary.stored, expected.count)
+        XCTAssertEqual(summary.strangers, strangers)
+        let stored = try store.screenings(wave: "w").compactMap(\.attempt)
+        XCTAssertEqual(stored.count, expected.count)
+        for attempt in stored {
+            let want = try XCTUnwrap(expected[attempt.studentID], attempt.studentID)
+            XCTAssertEqual(attempt.answers["phq9"]?.first, want.phq9, attempt.studentID)
+            XCTAssertEqual(attempt.answers["gad7"]?.first, want.gad7, attempt.studentID)
+            XCTAssertEqual(attempt.result("phq9")?.scale("total")?.score, Double(want.phq9), attempt.studentID)
+            XCTAssertEqual(attempt.result("gad7")?.scale("total")?.score, Double(want.gad7), attempt.studentID)
+        }
+    }
+
     func testStrangersAreReportedAndNotStored() throws {
         let summary = try store.importPaper(
             wave: "w", battery: annual, path: "a.csv", fileHash: "h", sheets: [Self.sheet("S1"), Self.sheet("X9", line: 3)])

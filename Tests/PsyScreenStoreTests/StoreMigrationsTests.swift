@@ -141,6 +141,46 @@ final class StoreMigrationsTests: XCTestCase {
         XCTAssertEqual(table, false)
     }
 
+    func testVersion6DropsTheStudentIndexAndHistoryStillFindsEveryWave() throws {
+        let directory = Fixtures.temporaryDirectory("migrations")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/v5.sqlite"
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try StoreMigrations.migrator.migrate(queue, upTo: "v5")
+            try queue.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at)
+                            VALUES ('S1', 'n', 'A', '2026', '1班', '女', 'enrolled', '2026-09-01'),
+                                   ('S2', 'm', 'A', '2026', '1班', '男', 'enrolled', '2026-09-01');
+                        INSERT INTO wave (id, created_at) VALUES ('2026-spring', '2026-03-01'), ('2026-autumn', '2026-09-01');
+                        INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at)
+                            VALUES (3, '2026-autumn', 'S1', 'annual', '1.0', 'paper', 'finished', '2026-09-02'),
+                                   (4, '2026-spring', 'S2', 'annual', '1.0', 'paper', 'finished', '2026-03-02'),
+                                   (5, '2026-spring', 'S1', 'annual', '1.0', 'paper', 'finished', '2026-03-02');
+                        """)
+            }
+        }
+        let store = try SQLiteStore(path: path, user: "counselor")
+        XCTAssertEqual(try store.history(studentID: "S1")?.attempts.map(\.id), [3, 5])
+        XCTAssertEqual(try store.history(studentID: "S1")?.attempts.map(\.wave), ["2026-autumn", "2026-spring"])
+        let (index, plan) = try DatabaseQueue(path: path).read { db in
+            (
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'attempt_student')"),
+                try Row.fetchAll(
+                    db,
+                    sql:
+                        "EXPLAIN QUERY PLAN SELECT a.* FROM attempt a WHERE a.wave_id IN (SELECT id FROM wave) AND a.student_id = 'S1'"
+                ).map { $0["detail"] as String }
+            )
+        }
+        XCTAssertEqual(index, false)
+        // What history's filter reads: a search of the wave index per wave, never a scan of the attempts.
+        XCTAssertTrue(
+            plan.contains { $0.contains("SEARCH a USING INDEX attempt_wave_student (wave_id=? AND student_id=?)") }, "\(plan)")
+    }
+
     func testTheCompactTextReadsBackPositionByPosition() {
         var read: [String: [Int: Int]] = [:]
         for values in [[2, nil, nil, 3], [nil], [10, -1, 0], [], [-300, 1000, 2_147_483_647, -2_147_483_648]] as [[Int?]] {

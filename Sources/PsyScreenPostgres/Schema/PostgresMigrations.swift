@@ -25,6 +25,8 @@ package enum PostgresMigrations {
         },
         Migration(id: "v5") { _ in PostgresTables.version5 },
         Migration(id: "pg-functions-2") { schema in PostgresFunctions.version2.replacingOccurrences(of: "SCHEMA", with: schema) },
+        Migration(id: "pg-key-checks-1") { schema in PostgresKeyChecks.migration.replacingOccurrences(of: "SCHEMA", with: schema)
+        },
     ]
 
     /// The ids of every migration this version knows, in order.

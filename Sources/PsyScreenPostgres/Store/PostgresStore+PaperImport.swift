@@ -27,8 +27,9 @@ extension PostgresStore {
     ///
     /// The rows travel with COPY into temporary tables (no write-ahead log, no index), then each table is filled
     /// with one `INSERT … SELECT`, which also passes a counselor's rows through row-level security (COPY into a
-    /// table under row-level security is not allowed). As in the SQLite store, a paper sheet's answers are kept in
-    /// the `answers` column of its instrument results only: the `answer` table holds terminal sittings' items.
+    /// table under row-level security is not allowed) and has their keys checked once (``PostgresKeyChecks``).
+    /// As in the SQLite store, a paper sheet's answers are kept in the `answers` column of its instrument results
+    /// only: the `answer` table holds terminal sittings' items.
     func publishPaper(
         _ staging: PostgresPaperImportStaging, sheets: [PostgresPaperImportStaging.Sheet]
     ) throws(StoreError) -> PaperImportSummary {
@@ -124,25 +125,29 @@ extension PostgresStore {
             line.field(outcome.isScored)
             line.field(ValidityColumn.text(outcome.validity))
         }
-        try copy(
-            rows.lazy.flatMap { row in row.sheet.outcome.results.enumerated().lazy.map { (row, $0.offset, $0.element) } },
+        try copyLines(
             into: "paper_result",
             columns: [
                 "attempt_id", "instrument_id", "instrument_version", "position", "status", "flags", "crisis", "validity",
                 "answers", "scales",
             ]
-        ) { entry, line in
-            let (row, position, result) = entry
-            line.field(row.id)
-            line.field(result.instrumentID)
-            line.field(result.instrumentVersion)
-            line.field(position)
-            line.field(result.status.rawValue)
-            line.field(result.flags.joined(separator: ";"))
-            line.field(result.hasCrisis)
-            line.field(ValidityColumn.text(result.validity))
-            line.field(AnswerColumn.text(position < row.sheet.answers.count ? row.sheet.answers[position] : []))
-            line.field(ScaleColumn.text(result.scales))
+        ) { lines in
+            for row in rows {
+                let answers = row.sheet.answers
+                for (position, result) in row.sheet.outcome.results.enumerated() {
+                    lines.text.field(row.id)
+                    lines.text.field(result.instrumentID)
+                    lines.text.field(result.instrumentVersion)
+                    lines.text.field(position)
+                    lines.text.field(result.status.rawValue)
+                    lines.text.field(result.flags.joined(separator: ";"))
+                    lines.text.field(result.hasCrisis)
+                    lines.text.field(ValidityColumn.text(result.validity))
+                    lines.text.field(AnswerColumn.text(position < answers.count ? answers[position] : []))
+                    lines.text.field(ScaleColumn.text(result.scales))
+                    try lines.endRow()
+                }
+            }
         }
         try link.script(
             """

@@ -129,12 +129,20 @@ extension PostgresStore {
     func copy<Rows: Sequence>(
         _ rows: Rows, into table: String, columns: [String], _ write: (Rows.Element, inout CopyText) throws -> Void
     ) throws {
-        var lines = CopyLines(link.copyIn(table, columns: columns))
-        do {
+        try copyLines(into: table, columns: columns) { lines in
             for row in rows {
                 try write(row, &lines.text)
                 try lines.endRow()
             }
+        }
+    }
+
+    /// Streams the lines `write` makes into `table` with COPY (each ended with ``CopyLines/endRow()``): for rows
+    /// nested in others, written without a sequence of them.
+    func copyLines(into table: String, columns: [String], _ write: (inout CopyLines) throws -> Void) throws {
+        var lines = CopyLines(link.copyIn(table, columns: columns))
+        do {
+            try write(&lines)
             try lines.finish()
         } catch {
             lines.abort(error)

@@ -11,12 +11,80 @@ import PsyScreen
 /// table were three quarters of an import's time.
 final class PaperSheetWriter: @unchecked Sendable {
     // Used on one import's writer queue only (see SQLitePaperImportStaging).
-    /// One scored sheet.
+    /// One scored sheet, its texts already written as they are stored (on the reading thread, so that the writer
+    /// thread, the import's bottleneck, only binds them).
     struct Sheet: Sendable {
         var studentID: String
         var line: Int
-        var answers: [[Int?]]
-        var outcome: BatteryScorer.Outcome
+        var level: WarningLevel
+        var scored: Bool
+        /// Some instrument raised a crisis flag.
+        var raisesCrisis: Bool
+        /// Per instrument, in battery order.
+        var crisis: [Bool]
+        /// The texts bound for the sheet, one after the other (``Text``): the attempt's, then each instrument's.
+        var texts: [UInt8]
+        /// Where each text ends in `texts`.
+        var ends: [Int]
+
+        /// The attempt's texts, then each instrument's, in this order.
+        enum Text: Int, CaseIterable {
+            case level, reasons, validity
+        }
+        enum ResultText: Int, CaseIterable {
+            case status, flags, validity, answers, scales
+        }
+
+        /// Writes the texts of a sheet scored for `battery`; a result without every scale of its instrument is
+        /// refused (it could not be read back).
+        init(
+            studentID: String, line: Int, answers: [[Int?]], outcome: BatteryScorer.Outcome, battery: Battery, path: String
+        ) throws(StoreError) {
+            self.studentID = studentID
+            self.line = line
+            level = outcome.assessment.level
+            scored = outcome.isScored
+            crisis = outcome.results.map(\.hasCrisis)
+            raisesCrisis = crisis.contains(true)
+            texts = []
+            texts.reserveCapacity(160)
+            ends = []
+            ends.reserveCapacity(Text.allCases.count + ResultText.allCases.count * outcome.results.count)
+            func end() { ends.append(texts.count) }
+            texts += outcome.assessment.level.rawValue.utf8
+            end()
+            for (index, reason) in outcome.assessment.reasons.enumerated() {
+                if index > 0 { texts += "; ".utf8 }
+                texts += reason.code.utf8
+            }
+            end()
+            texts += ValidityColumn.text(outcome.validity).utf8
+            end()
+            for (position, instrument) in outcome.results.enumerated() {
+                guard instrument.scales.count == battery.instruments[position].scales.count else {
+                    throw StoreError(
+                        path: path, .scaleCountMismatch(instrument: instrument.instrumentID, scales: instrument.scales.count))
+                }
+                texts += instrument.status.rawValue.utf8
+                end()
+                for (index, flag) in instrument.flags.enumerated() {
+                    if index > 0 { texts.append(UInt8(ascii: ";")) }
+                    texts += flag.utf8
+                }
+                end()
+                texts += ValidityColumn.text(instrument.validity).utf8
+                end()
+                AnswerColumn.append(answers[position], to: &texts)
+                end()
+                ScaleColumn.append(instrument.scales, to: &texts)
+                end()
+            }
+        }
+
+        /// The bytes of text `number` (``Text`` first, then ``ResultText`` per instrument).
+        func text(_ number: Int) -> ArraySlice<UInt8> {
+            texts[(number == 0 ? 0 : ends[number - 1])..<ends[number]]
+        }
     }
 
     /// The longest a transaction holds the write lock: lab terminals waiting to save an answer get their turn in
@@ -36,10 +104,10 @@ final class PaperSheetWriter: @unchecked Sendable {
 
     /// Names bound for every row.
     private let instrumentIDs: [StableText]
-    /// Levels, statuses, bands, flags: few distinct texts, bound for every sheet.
-    private let texts = TextCache()
-    /// The multi-row insert of a sheet's results (``insertSQL(_:rows:columns:)``).
-    private let resultsSQL: String
+    /// `now` as stored.
+    private let startedAt: String
+    /// The two inserts of a group of n sheets at n - 1 (``attemptSQL(rows:)``, ``resultsSQL(sheets:instruments:)``).
+    private let statementSQL: [(attempt: String, results: String)]
 
     init(store: SQLiteStore, wave: String, battery: Battery, importID: Int64, now: Date) {
         self.store = store
@@ -48,12 +116,10 @@ final class PaperSheetWriter: @unchecked Sendable {
         self.importID = importID
         self.now = now
         instrumentIDs = battery.instruments.map { StableText($0.id) }
-        resultsSQL = Self.insertSQL(
-            """
-            INSERT INTO instrument_result
-                (attempt_id, instrument_id, instrument_version, position, status, flags, crisis, validity, answers, scales)
-            """,
-            rows: battery.instruments.count, columns: Self.resultColumns)
+        startedAt = StoredDate.text(now)
+        statementSQL = (1...Self.groupSheets).map { sheets in
+            (Self.attemptSQL(rows: sheets), Self.resultsSQL(sheets: sheets, instruments: battery.instruments.count))
+        }
     }
 
     /// Writes `sheets` (the next sheet numbers, in order), a transaction at a time.
@@ -66,97 +132,152 @@ final class PaperSheetWriter: @unchecked Sendable {
                 try db.execute(
                     sql: "UPDATE import SET alive_at = ? WHERE id = ? AND state = 'staging'", arguments: [now, importID])
                 guard db.changesCount == 1 else { throw store.abandonedImport() }
-                let statements = try Statements(db, self)
+                var statements = try Statements(db, self)
+                var group: [(number: Int, sheet: Sheet)] = []
+                group.reserveCapacity(Self.groupSheets)
                 repeat {
-                    try write(sheets[next], statements, db)
-                    next += 1
-                } while next < sheets.count && (next % 32 != 0 || Date().timeIntervalSince(started) < Self.transactionTarget)
+                    let slice = sheets[next..<min(next + Self.groupSheets, sheets.count)]
+                    for sheet in slice {
+                        if try statements.isEnrolled(sheet.studentID) {
+                            group.append((attemptIDs.count, sheet))
+                        } else {
+                            summary.strangers.append(
+                                Stranger(
+                                    line: sheet.line, studentID: sheet.studentID,
+                                    raisesCrisis: sheet.raisesCrisis))
+                            strangerLines[attemptIDs.count] = sheet.line
+                        }
+                        attemptIDs.append(0)
+                    }
+                    try write(group, &statements)
+                    group.removeAll(keepingCapacity: true)
+                    next = slice.endIndex
+                } while next < sheets.count && Date().timeIntervalSince(started) < Self.transactionTarget
             }
         }
     }
 
-    /// Bound per result row after the attempt id (``insertSQL(_:rows:columns:)``).
-    private static let resultColumns = 9
+    /// The statements of one transaction and the texts being bound (``BoundTexts``).
+    private struct Statements {
+        let db: Database
+        let writer: PaperSheetWriter
+        var texts = BoundTexts()
+        /// The inserts of a group of n sheets at n - 1, once used.
+        private var inserts: [(attempt: BoundStatement, results: BoundStatement)?]
+        /// Whether a student is on the roster.
+        private let enrolled: BoundStatement
 
-    /// One statement per table and sheet, with a row per instrument (a statement per row spends more on starting
-    /// and ending it than on the row). ?1 is the attempt id; each row's names and positions are bound once, the
-    /// sheet's values for every sheet.
-    private static func insertSQL(_ head: String, rows: Int, columns: Int) -> String {
-        head + " VALUES "
+        init(_ db: Database, _ writer: PaperSheetWriter) throws {
+            self.db = db
+            self.writer = writer
+            enrolled = try BoundStatement(db, "SELECT 1 FROM student WHERE student_id = ?")
+            inserts = Array(repeating: nil, count: PaperSheetWriter.groupSheets)
+        }
+
+        /// The two inserts of `count` sheets.
+        mutating func inserts(_ count: Int) throws -> (attempt: BoundStatement, results: BoundStatement) {
+            if let known = inserts[count - 1] { return known }
+            let made = (
+                try BoundStatement(db, writer.statementSQL[count - 1].attempt),
+                try BoundStatement(db, writer.statementSQL[count - 1].results)
+            )
+            inserts[count - 1] = made
+            return made
+        }
+
+        /// Whether the student is on the roster. (A statement per sheet: an `IN` list of a group's IDs costs SQLite
+        /// more, as it builds a temporary index of them.)
+        func isEnrolled(_ studentID: String) throws -> Bool {
+            enrolled.bind(1, studentID)
+            return try enrolled.exists()
+        }
+    }
+
+    /// Sheets written by one statement per table: a statement per sheet spends more on starting and ending it
+    /// (and on counting the attempt ids, AUTOINCREMENT) than on its rows.
+    static let groupSheets = 16
+
+    /// Values bound per attempt row, after the five every row shares (``attemptSQL(rows:)``).
+    private static let attemptColumns: Int32 = 6
+    /// Values bound per result row, after the three of each instrument (``resultsSQL(sheets:instruments:)``).
+    private static let resultColumns: Int32 = 7
+
+    /// The insert of `rows` attempts: ?1–?5 are the wave, battery, version, time and import; then
+    /// ``attemptColumns`` per row.
+    private static func attemptSQL(rows: Int) -> String {
+        """
+        INSERT INTO attempt (wave_id, student_id, battery_id, battery_version, source, state, started_at, finished_at,
+                             import_id, source_line, level, reasons, scored, validity) VALUES
+        """
             + (0..<rows).map { row in
-                "(?1, " + (0..<columns).map { "?\(2 + row * columns + $0)" }.joined(separator: ", ") + ")"
+                let slot = 6 + row * Int(attemptColumns)
+                return "(?1, ?\(slot), ?2, ?3, 'paper', 'finished', ?4, ?4, ?5, "
+                    + (1..<Int(attemptColumns)).map { "?\(slot + $0)" }.joined(separator: ", ") + ")"
             }.joined(separator: ", ")
     }
 
-    /// The statements of one transaction, with the values every sheet shares bound.
-    private struct Statements {
-        let enrolled, attempt, results: BoundStatement
-
-        init(_ db: Database, _ writer: PaperSheetWriter) throws {
-            enrolled = try BoundStatement(db, "SELECT 1 FROM student WHERE student_id = ?")
-            attempt = try BoundStatement(
-                db,
-                """
-                INSERT INTO attempt (wave_id, student_id, battery_id, battery_version, source, state, started_at, finished_at,
-                                     import_id, source_line, level, reasons, scored, validity)
-                VALUES (?1, ?2, ?3, ?4, 'paper', 'finished', ?5, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-                """)
-            results = try BoundStatement(db, writer.resultsSQL)
-            attempt.bind(1, writer.wave)
-            attempt.bind(3, writer.battery.id)
-            attempt.bind(4, writer.battery.version)
-            attempt.bind(5, StoredDate.text(writer.now))
-            attempt.bind(6, writer.importID)
-            var resultSlot: Int32 = 2
-            for (index, instrument) in writer.battery.instruments.enumerated() {
-                results.bind(resultSlot, writer.instrumentIDs[index])
-                results.bind(resultSlot + 1, instrument.version)
-                results.bind(resultSlot + 2, index)
-                resultSlot += Int32(PaperSheetWriter.resultColumns)
-            }
-        }
+    /// The insert of the results of `sheets` sheets: per instrument its id, version and position (three values
+    /// from ?1 on), then ``resultColumns`` per row, sheet by sheet and instrument by instrument.
+    private static func resultsSQL(sheets: Int, instruments: Int) -> String {
+        """
+        INSERT INTO instrument_result
+            (attempt_id, instrument_id, instrument_version, position, status, flags, crisis, validity, answers, scales) VALUES
+        """
+            + (0..<sheets * instruments).map { row in
+                let shared = 1 + 3 * (row % instruments), slot = 1 + 3 * instruments + row * Int(resultColumns)
+                return "(?\(slot), ?\(shared), ?\(shared + 1), ?\(shared + 2), "
+                    + (1..<Int(resultColumns)).map { "?\(slot + $0)" }.joined(separator: ", ") + ")"
+            }.joined(separator: ", ")
     }
 
-    private func write(_ sheet: Sheet, _ statements: Statements, _ db: Database) throws {
-        let outcome = sheet.outcome
-        statements.enrolled.bind(1, sheet.studentID)
-        guard try statements.enrolled.exists() else {
-            summary.strangers.append(
-                Stranger(line: sheet.line, studentID: sheet.studentID, raisesCrisis: outcome.results.contains(where: \.hasCrisis))
-            )
-            strangerLines[attemptIDs.count] = sheet.line
-            attemptIDs.append(0)
-            return
+    /// Writes the attempts of `group` (enrolled students' sheets, in sheet order) and their results: two statements.
+    private func write(_ group: [(number: Int, sheet: Sheet)], _ statements: inout Statements) throws {
+        guard !group.isEmpty else { return }
+        let (attempt, results) = try statements.inserts(group.count)
+        attempt.bind(1, wave)
+        attempt.bind(2, battery.id)
+        attempt.bind(3, battery.version)
+        attempt.bind(4, startedAt)
+        attempt.bind(5, importID)
+        var slot: Int32 = 6
+        for (_, sheet) in group {
+            attempt.bind(slot, sheet.studentID)
+            attempt.bind(slot + 1, sheet.line)
+            statements.texts.add(slot + 2, sheet.text(Sheet.Text.level.rawValue))
+            statements.texts.add(slot + 3, sheet.text(Sheet.Text.reasons.rawValue))
+            attempt.bind(slot + 4, sheet.scored)
+            statements.texts.add(slot + 5, sheet.text(Sheet.Text.validity.rawValue))
+            slot += Self.attemptColumns
         }
-        let attempt = statements.attempt
-        attempt.bind(2, sheet.studentID)
-        attempt.bind(7, sheet.line)
-        attempt.bind(8, outcome.assessment.level.rawValue, cache: texts)
-        attempt.bind(9, outcome.assessment.reasons.map(\.code).joined(separator: "; "), cache: texts)
-        attempt.bind(10, outcome.isScored)
-        attempt.bind(11, ValidityColumn.text(outcome.validity), cache: texts)
-        try attempt.run()
-        let id = db.lastInsertedRowID
-        attemptIDs.append(id)
-        let results = statements.results
-        results.bind(1, id)
-        var resultSlot: Int32 = 5
-        for (position, instrument) in outcome.results.enumerated() {
-            results.bind(resultSlot, instrument.status.rawValue, cache: texts)
-            results.bind(resultSlot + 1, instrument.flags.joined(separator: ";"), cache: texts)
-            results.bind(resultSlot + 2, instrument.hasCrisis)
-            results.bind(resultSlot + 3, ValidityColumn.text(instrument.validity), cache: texts)
-            results.bind(resultSlot + 4, AnswerColumn.text(sheet.answers[position]))
-            results.bind(resultSlot + 5, ScaleColumn.text(instrument.scales))
-            resultSlot += Int32(Self.resultColumns)
-            guard instrument.scales.count == battery.instruments[position].scales.count else {
-                throw StoreError(
-                    path: store.path, .scaleCountMismatch(instrument: instrument.instrumentID, scales: instrument.scales.count))
+        try statements.texts.run(attempt)
+        // One statement under the write lock: AUTOINCREMENT gave its rows consecutive ids, the last one last.
+        let first = statements.db.lastInsertedRowID - Int64(group.count) + 1
+        slot = 1
+        for (index, instrument) in battery.instruments.enumerated() {
+            results.bind(slot, instrumentIDs[index])
+            results.bind(slot + 1, instrument.version)
+            results.bind(slot + 2, index)
+            slot += 3
+        }
+        let attemptTexts = Sheet.Text.allCases.count, resultTexts = Sheet.ResultText.allCases.count
+        for (offset, (number, sheet)) in group.enumerated() {
+            let id = first + Int64(offset)
+            attemptIDs[number] = id
+            for position in sheet.crisis.indices {
+                let texts = attemptTexts + position * resultTexts
+                results.bind(slot, id)
+                statements.texts.add(slot + 1, sheet.text(texts + Sheet.ResultText.status.rawValue))
+                statements.texts.add(slot + 2, sheet.text(texts + Sheet.ResultText.flags.rawValue))
+                results.bind(slot + 3, sheet.crisis[position])
+                statements.texts.add(slot + 4, sheet.text(texts + Sheet.ResultText.validity.rawValue))
+                statements.texts.add(slot + 5, sheet.text(texts + Sheet.ResultText.answers.rawValue))
+                statements.texts.add(slot + 6, sheet.text(texts + Sheet.ResultText.scales.rawValue))
+                slot += Self.resultColumns
             }
+            summary.stored += 1
+            summary.levels[sheet.level, default: 0] += 1
         }
-        try results.run()
-        summary.stored += 1
-        summary.levels[outcome.assessment.level, default: 0] += 1
+        try statements.texts.run(results)
     }
 
     /// Forgets a sheet written earlier (it repeats an earlier sheet's student ID); returns its staged attempt, to

@@ -56,7 +56,11 @@ package final class SQLitePaperImportStaging: PaperImportStaging, @unchecked Sen
         } catch {
             throw StoreError(path: path, .atLine(line, error.localized))
         }
-        pending.append(.init(studentID: StudentID.normalize(studentID), line: line, answers: answers, outcome: outcome))
+        pending.append(
+            try .init(
+                studentID: StudentID.normalize(studentID), line: line, answers: answers, outcome: outcome,
+                battery: writer.battery,
+                path: store.path))
         sheetCount += 1
         if pending.count >= Self.chunkSheets { try handOver() }
         return sheetCount - 1

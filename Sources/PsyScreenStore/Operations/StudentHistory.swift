@@ -54,7 +54,9 @@ extension SQLiteStore {
         try read { db in
             let id = StudentID.normalize(studentID)
             guard let student = try StudentRecord.fetchOne(db, key: id)?.student() else { return nil }
-            let attempts = try loadAttempts(db, filter: "a.student_id = ? AND \(Self.visible("a"))", arguments: [id])
+            // Wave by wave through `attempt_wave_student` (a school has a few waves a year).
+            let attempts = try loadAttempts(
+                db, filter: "a.wave_id IN (SELECT id FROM wave) AND a.student_id = ? AND \(Self.visible("a"))", arguments: [id])
             let followUps = try FollowUpRecord.filter(Column("student_id") == id).order(Column("id")).fetchAll(db).map {
                 try $0.step()
             }

@@ -10,9 +10,15 @@ package enum AnswerColumn {
     }
 
     package static func text(_ values: [Int?]) -> String {
-        // Bytes, not a String per value: an import writes one of these per instrument of every sheet.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(values.count * 2)
+        append(values, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the column's text for `values` to `bytes`: bytes, not a String per value (an import writes one of
+    /// these per instrument of every sheet).
+    package static func append(_ values: [Int?], to bytes: inout [UInt8]) {
         for (index, value) in values.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             guard let value else { continue }
@@ -22,6 +28,5 @@ package enum AnswerColumn {
                 bytes += String(value).utf8
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -15,6 +15,12 @@ package enum ScaleColumn {
     package static func text(_ scales: [ScaleScore]) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(scales.count * 32)
+        append(scales, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the column's text for `scales` to `bytes` (a bulk write binds it from there, without a String).
+    package static func append(_ scales: [ScaleScore], to bytes: inout [UInt8]) {
         for (index, scale) in scales.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ";")) }
             appendEscaped(scale.scaleID, to: &bytes)
@@ -29,7 +35,6 @@ package enum ScaleColumn {
             bytes.append(UInt8(ascii: ","))
             bytes += scale.status.rawValue.utf8
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The scale scores of `text`; a text that is not one of the column's fails the read (``StoredValue``).

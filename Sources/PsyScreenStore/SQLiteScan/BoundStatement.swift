@@ -41,11 +41,7 @@ struct BoundStatement {
         sqlite3_bind_text(handle, index, text.pointer, text.count, nil)
     }
 
-    /// Text that repeats across rows (a level, a band, a status): bound from `cache` without a copy.
-    func bind(_ index: Int32, _ value: String?, cache: TextCache) {
-        guard let value, let text = cache.text(value) else { return bind(index, value) }
-        bind(index, text)
-    }
+    func bindNull(_ index: Int32) { sqlite3_bind_null(handle, index) }
 
     /// Steps the statement to its end and resets it; returns how many rows it changed.
     @discardableResult
@@ -69,16 +65,48 @@ struct BoundStatement {
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 }
 
-/// ``StableText`` copies of the texts met so far, for values that repeat across a bulk write (at most a few
-/// thousand distinct ones are kept; the rest are bound as copies).
-final class TextCache {
-    private var texts: [String: StableText] = [:]
+/// The texts of one run of a bulk statement, written one after the other into one buffer and bound in place while
+/// the statement runs: no String and no copy by SQLite per value (an import binds a dozen texts per sheet).
+struct BoundTexts {
+    /// Starts with a byte no text uses, so that the buffer is never empty (an empty text is bound as "", not NULL).
+    private var bytes: [UInt8] = [0]
+    private var slots: [(index: Int32, start: Int, count: Int)] = []
 
-    func text(_ value: String) -> StableText? {
-        if let known = texts[value] { return known }
-        guard texts.count < 4096 else { return nil }
-        let text = StableText(value)
-        texts[value] = text
-        return text
+    /// Binds parameter `index` to what `write` appends.
+    mutating func add(_ index: Int32, _ write: (inout [UInt8]) -> Void) {
+        let start = bytes.count
+        write(&bytes)
+        slots.append((index, start, bytes.count - start))
+    }
+
+    mutating func add(_ index: Int32, _ text: String) {
+        add(index) { $0 += text.utf8 }
+    }
+
+    mutating func add(_ index: Int32, _ text: ArraySlice<UInt8>) {
+        add(index) { $0 += text }
+    }
+
+    /// Binds every text added to `statement`, runs it, then unbinds them (SQLite must not keep a pointer into
+    /// the buffer) and empties the buffer for the next run. Returns how many rows the statement changed.
+    @discardableResult
+    mutating func run(_ statement: BoundStatement) throws -> Int {
+        defer {
+            bytes.removeSubrange(1...)
+            slots.removeAll(keepingCapacity: true)
+        }
+        return try bytes.withUnsafeBufferPointer { buffer in
+            let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+            for slot in slots { statement.bindInPlace(slot.index, base + slot.start, Int32(slot.count)) }
+            defer { for slot in slots { statement.bindNull(slot.index) } }
+            return try statement.run()
+        }
+    }
+}
+
+extension BoundStatement {
+    /// Text SQLite reads in place until it is bound again (``BoundTexts``).
+    fileprivate func bindInPlace(_ index: Int32, _ text: UnsafePointer<CChar>, _ count: Int32) {
+        sqlite3_bind_text(statement.sqliteStatement, index, text, count, nil)
     }
 }

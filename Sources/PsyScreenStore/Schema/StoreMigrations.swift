@@ -181,6 +181,11 @@ enum StoreMigrations {
             try moveScaleScores(db)
             try db.execute(sql: "DROP TABLE scale_score")
         }
+        migrator.registerMigration("v6") { db in
+            // A student's attempts across waves (history) are found through `attempt_wave_student`, one wave at a
+            // time (``SQLiteStore/history(studentID:)``): one index fewer for every imported sheet to write.
+            try db.execute(sql: "DROP INDEX attempt_student")
+        }
         return migrator
     }
 
