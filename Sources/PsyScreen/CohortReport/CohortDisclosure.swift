@@ -55,7 +55,7 @@ package struct CohortDisclosure: Sendable {
 
     /// The wave's pattern: exact elimination for counts and for the families of figures, then — for tables
     /// from student records — ``DisclosureAudit/repair(_:pattern:)`` until every hidden count keeps its
-    /// protection interval, and the families closed again over what that hid.
+    /// protection interval, and the families closed again over what that hid, within what the audit saw.
     package func pattern(_ tables: CohortTables) throws(SuppressionProblemError) -> DisclosurePattern {
         let universe = self.universe(tables)
         let structure = CohortStructure(tables, universe: universe)
@@ -66,9 +66,11 @@ package struct CohortDisclosure: Sendable {
         guard !tables.leaves.isEmpty else { return pattern }
         let repaired = DisclosureAudit(threshold: threshold, policy: policy).repair(tables, pattern: pattern)
         if repaired.hidden == pattern.hidden, repaired.withdrawn.allSatisfy(\.isEmpty) { return pattern }
+        // Closed again over what the repair hid, within what it audited: a unit the first closure hid to
+        // protect another must not come back now that the other is hidden anyway.
         var final = try families(
             structure, universe: universe, hidden: repaired.hidden, protectedLeafCells: counts.protectedLeafCells,
-            withdrawn: repaired.withdrawn)
+            withdrawn: repaired.withdrawn, audited: pattern)
         final.exposedZeros = counts.exposedZeros
         return final
     }
@@ -76,7 +78,8 @@ package struct CohortDisclosure: Sendable {
     /// The four families of figures per column (see the type's documentation), given the hidden counts.
     private func families(
         _ structure: CohortStructure, universe: [CohortUnit], hidden: [CohortUnit: Set<CohortCell>],
-        protectedLeafCells: [Int: Set<CohortCell>], withdrawn: [Set<CohortUnit>]? = nil
+        protectedLeafCells: [Int: Set<CohortCell>], withdrawn: [Set<CohortUnit>]? = nil,
+        audited: DisclosurePattern? = nil
     ) throws(SuppressionProblemError) -> DisclosurePattern {
         let columns = structure.counts.first?.scales.indices.map { $0 } ?? []
         var families: [[Set<CohortUnit>]] = [[], [], [], []]
@@ -96,12 +99,18 @@ package struct CohortDisclosure: Sendable {
             let levels = CohortCell.publishedLevels.map(CohortCell.level)
             let n = { (node: Int) in structure.counts[node].scales[column].n }
             let complete = { (node: Int) in structure.counts[node].scales[column].alpha.completeCases }
+            // Within what the audit saw published, when it has.
+            func wasAudited(_ family: [Set<CohortUnit>]?, _ node: Int) -> Bool {
+                guard let family, let unit = structure.nodes[node].unit else { return true }
+                return family[column].contains(unit)
+            }
             let distribution = try publishedFamily(structure, size: n) { node in
                 structure.counts[node].enrolled >= k && n(node) >= k && shows(node, bands)
                     && !(structure.nodes[node].unit.map { withdrawn?[column].contains($0) ?? false } ?? false)
+                    && wasAudited(audited?.distributions, node)
             }
             let histogram = try publishedFamily(structure, size: n) { node in
-                isIn(distribution, node) && n(node) >= k && shows(node, bands)
+                isIn(distribution, node) && n(node) >= k && shows(node, bands) && wasAudited(audited?.histograms, node)
             }
             let reliability = try publishedFamily(structure, size: complete) { node in
                 isIn(distribution, node) && n(node) >= k && complete(node) >= k

@@ -91,4 +91,36 @@ final class WaveAuditTests: XCTestCase {
         XCTAssertFalse(proved(joint).isEmpty)
         XCTAssertEqual(proved(split), proved(joint))
     }
+
+    /// A group of more schools than one exact program takes is audited in blocks, each taking the wave's
+    /// figures it shares with the other blocks as known. That only narrows what can be proved: whatever the one
+    /// program over the whole wave (the reader's) finds narrowed, the blocks find too.
+    func testALargeGroupIsAuditedInBlocksThatFindWhatTheWholeWaveFinds() throws {
+        let audit = DisclosureAudit(threshold: .standard, policy: Self.annual.policy)
+        let tables = try Self.wave(seed: 5, schools: 6).tables(battery: Self.annual)
+        var pattern = try CohortReportBuilder.pattern(tables, threshold: .standard, policy: Self.annual.policy)
+        // Every school hides its PHQ-9 minimal count (large in every school) and shows its other counts, while
+        // the wave shows all of its own: one group of six schools, tied by one figure.
+        let minimal = CohortCell.band(0, 0)
+        let schools = Set(tables.leaves.keys.map(\.school)).sorted()
+        pattern.hidden[.all] = []
+        pattern.distributions = pattern.distributions.map { $0.subtracting([.all]) }
+        for school in schools {
+            let unit = CohortUnit(level: .school, school: school)
+            pattern.hidden[unit] = (pattern.hidden[unit] ?? []).filter { !$0.isCount }.union([minimal])
+        }
+        XCTAssertEqual(audit.groups(tables, pattern), [schools])
+        let blocks = audit.blocks(tables, pattern)
+        XCTAssertGreaterThan(blocks.count, 1, "\(blocks)")
+        XCTAssertEqual(blocks.flatMap { $0 }.sorted(), schools)
+        let split = audit.audit(tables, pattern: pattern)
+        let joint = audit.audit(tables, pattern: pattern, asOneProgram: true)
+        XCTAssertEqual(split.intervals.count, joint.intervals.count)
+        func narrowed(_ report: AuditReport) -> Set<String> {
+            Set(report.violations.map { "\($0.unit) \($0.cellName)" })
+        }
+        XCTAssertTrue(narrowed(joint).isSubset(of: narrowed(split)), "\(narrowed(joint).subtracting(narrowed(split)))")
+        // A school's minimal count is hidden and keeps its protection within its block's assumed total.
+        XCTAssertTrue(split.intervals.contains { $0.cell == minimal && $0.unit.level == .school })
+    }
 }

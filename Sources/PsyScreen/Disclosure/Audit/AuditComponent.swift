@@ -46,6 +46,83 @@ struct AuditComponent {
         return Dictionary(grouping: schools, by: find).values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
     }
 
+    /// Groups of up to this many schools are solved as one program, exactly; larger ones in blocks.
+    static let exactSchools = 4
+
+    /// The programs the audit solves: the ``groups(_:_:)``, a group of more than ``exactSchools`` schools split
+    /// into blocks. A block's program takes the wave's figures that tie it to other blocks as known — the
+    /// block's own total of each, the wave's less the other schools' true values — which is more than a reader
+    /// has: it can only narrow what the reader can prove, so a block whose counts keep their protection proves the
+    /// same of the whole wave.
+    ///
+    /// The rule, deterministic: the schools that hide a tying figure hidden by fewer than four schools of the group
+    /// stay together (a block's total of a figure only one of its schools hides would be that school's figure),
+    /// and so do those hiding a figure whose hiding schools together do not meet the condition below. These
+    /// clusters, in school order, are cut into as many blocks of about equal numbers of schools as can each meet
+    /// it: for every tying count some of its schools hide, the hiding schools' values less the largest come to
+    /// the protection or more (the largest can still move by the protection within the block's total), and every
+    /// tying column's sums are hidden by none or two or more of its schools. If no two blocks do, the group
+    /// stays one program.
+    static func blocks(_ tables: CohortTables, _ pattern: DisclosurePattern, protection: Int) -> [[String]] {
+        let groups = groups(tables, pattern)
+        guard showsWave(tables, pattern), groups.contains(where: { $0.count > exactSchools }) else { return groups }
+        let shown = Set(pattern.units)
+        // Per tying figure, whether a school hides it, and the school's value (sums: 0).
+        var figures: [(hides: (String) -> Bool, value: (String) -> Int, isCount: Bool)] = []
+        for cell in DisclosureAudit.countCells(tables.columns) where !pattern.isHidden(cell, of: .all) {
+            figures.append(
+                (
+                    { !publishes(cell, school: $0, pattern, shown: shown) },
+                    { DisclosureAudit.value(cell, tables.units[unit($0)]!) }, true
+                ))
+        }
+        for column in tables.columns.indices where pattern.distributions[column].contains(.all) {
+            figures.append(({ !publishesSums(column, school: $0, pattern) }, { _ in 0 }, false))
+        }
+        func shares(_ figure: Int, _ block: [String]) -> Bool {
+            let values = block.filter(figures[figure].hides).map(figures[figure].value)
+            guard let largest = values.max() else { return true }
+            return values.count >= 2 && (!figures[figure].isCount || values.reduce(0, +) - largest >= protection)
+        }
+        return groups.flatMap { group -> [[String]] in
+            guard group.count > exactSchools else { return [group] }
+            // A figure the whole group cannot share out keeps its hiding schools in one block, where its total
+            // is the group's: exact.
+            let apart = figures.indices.filter { shares($0, group) }
+            func closes(_ block: [String]) -> Bool { apart.allSatisfy { shares($0, block) } }
+            var cluster = Dictionary(uniqueKeysWithValues: group.map { ($0, $0) })
+            func find(_ school: String) -> String {
+                var current = school
+                while cluster[current]! != current { current = cluster[current]! }
+                return current
+            }
+            for (index, figure) in figures.enumerated() {
+                let hiding = group.filter(figure.hides)
+                guard hiding.count < 4 || !apart.contains(index) else { continue }
+                for other in hiding.dropFirst() {
+                    let (a, b) = (find(hiding[0]), find(other))
+                    if a != b { cluster[max(a, b)] = min(a, b) }
+                }
+            }
+            let clusters = Dictionary(grouping: group, by: find).values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+            // As many blocks as meet the condition, of about equal numbers of schools.
+            for count in stride(from: group.count / 2, through: 2, by: -1) {
+                let size = (group.count + count - 1) / count
+                var blocks: [[String]] = [], current: [String] = []
+                for schools in clusters {
+                    if !current.isEmpty, current.count + schools.count > size, blocks.count < count - 1 {
+                        blocks.append(current)
+                        current = []
+                    }
+                    current += schools
+                }
+                blocks.append(current)
+                if blocks.count > 1, blocks.allSatisfy(closes) { return blocks.map { $0.sorted() } }
+            }
+            return [group]
+        }
+    }
+
     /// The wave's figures that tie two or more schools, with how many (for the audit's trace).
     static func ties(_ tables: CohortTables, _ pattern: DisclosurePattern) -> [String] {
         guard showsWave(tables, pattern) else { return [] }
@@ -54,7 +131,12 @@ struct AuditComponent {
         var lines: [String] = []
         for cell in DisclosureAudit.countCells(tables.columns) where !pattern.isHidden(cell, of: .all) {
             let tied = schools.filter { !publishes(cell, school: $0, pattern, shown: shown) }
-            if tied.count > 1 { lines.append("\(cell.name(tables.columns)): \(tied.count) schools") }
+            let values = tied.map { DisclosureAudit.value(cell, tables.units[unit($0)]!) }
+            if tied.count > 1 {
+                lines.append(
+                    "\(cell.name(tables.columns)): \(tied.count) schools (total \(values.reduce(0, +)), "
+                        + "largest \(values.max()!), smallest \(values.min()!))")
+            }
         }
         for column in tables.columns.indices where pattern.distributions[column].contains(.all) {
             let tied = schools.filter { !publishesSums(column, school: $0, pattern) }
@@ -78,13 +160,15 @@ struct AuditComponent {
         let shown = Set(pattern.units)
         let outside = Set(pattern.units.map(\.school)).filter { !$0.isEmpty && !inside.contains($0) }.sorted()
         let wave = Self.showsWave(tables, pattern) ? tables.units[.all] : nil
-        // The wave's sums bind this group when no school outside it hides its own.
-        let waveSums = columns.indices.map { column in
-            wave != nil && pattern.distributions[column].contains(.all)
-                && outside.allSatisfy { Self.publishesSums(column, school: $0, pattern) }
+        // The wave's sums bind this group when no school outside it hides its own (true); in a block, they are
+        // assumed known when schools inside and outside it hide theirs (false).
+        let waveSums = columns.indices.map { column -> Bool? in
+            guard wave != nil, pattern.distributions[column].contains(.all) else { return nil }
+            if outside.allSatisfy({ Self.publishesSums(column, school: $0, pattern) }) { return true }
+            return schools.contains { !Self.publishesSums(column, school: $0, pattern) } ? false : nil
         }
         let needsSums = columns.indices.map { column in
-            waveSums[column] || units.contains { pattern.distributions[column].contains($0) }
+            waveSums[column] != nil || units.contains { pattern.distributions[column].contains($0) }
         }
         let model = AuditModel(leaves: leaves, columns: columns, policy: policy, needsSums: needsSums)
         self.model = model
@@ -108,15 +192,19 @@ struct AuditComponent {
         }
         var containers: [CohortUnit: [CohortUnit]] = [:]
         if let wave {
-            // The wave's figures, less what the schools outside the group publish of them.
+            // The wave's figures, less what the schools outside the group publish of them. In a block, a figure
+            // that schools outside it hide too is assumed known for the block (the wave's less the other
+            // schools' true values): more than a reader has, so not one the repair can withdraw.
             for cell in DisclosureAudit.countCells(columns) where !pattern.isHidden(cell, of: .all) {
-                guard outside.allSatisfy({ Self.publishes(cell, school: $0, pattern, shown: shown) }) else { continue }
+                let real = outside.allSatisfy { Self.publishes(cell, school: $0, pattern, shown: shown) }
+                guard real || schools.contains(where: { !Self.publishes(cell, school: $0, pattern, shown: shown) })
+                else { continue }
                 let others = outside.reduce(0) { $0 + DisclosureAudit.value(cell, tables.units[Self.unit($1)]!) }
                 model.publish(
                     cell, members: membersOf[.all]!, value: DisclosureAudit.value(cell, wave) - others,
-                    as: .count(.all, cell))
+                    as: real ? .count(.all, cell) : nil)
             }
-            for column in columns.indices where waveSums[column] {
+            for column in columns.indices where waveSums[column] != nil {
                 let total = wave.scales[column].scores.accumulator
                 var sum = total.sum, sumOfSquares = total.sumOfSquares
                 for school in outside {
@@ -126,7 +214,7 @@ struct AuditComponent {
                 }
                 model.publishSums(
                     column: column, members: membersOf[.all]!, sum: sum, sumOfSquares: sumOfSquares,
-                    as: .distribution(.all, column))
+                    as: waveSums[column]! ? .distribution(.all, column) : nil)
             }
         }
         for school in schools {

@@ -4,7 +4,7 @@ extension DisclosureAudit {
     /// What the audit adds to a pattern so that it passes. Per group of schools (``AuditComponent``), each hidden
     /// count that does not reach an end of its protection interval gets one more published figure withdrawn —
     /// one that binds the LP optimum of that side (non-zero dual), the smallest non-zero count first, then a
-    /// distribution, a zero last — until it does; a count withdrawn is checked in turn, and so are the counts
+    /// distribution, a zero last (``cost(_:_:)``) — until it does; a count withdrawn is checked in turn, and so are the counts
     /// it contained (their protection interval may now be wider). Withdrawing a figure only frees rows of the
     /// program, so every witness found stays one and a count once shown protected stays so.
     ///
@@ -18,24 +18,26 @@ extension DisclosureAudit {
         var settled: Set<[String]> = []
         if ProcessInfo.processInfo.environment["PSYSCREEN_AUDIT_TRACE"] != nil {
             let sizes = AuditComponent.groups(tables, pattern).map(\.count).sorted(by: >)
-            FileHandle.standardError.write(Data("groups of schools: \(sizes.prefix(10)) (\(sizes.count) groups)\n".utf8))
+            let blocks = self.blocks(tables, pattern).map(\.count)
+            FileHandle.standardError.write(
+                Data("groups of schools: \(sizes.prefix(10)) (\(sizes.count) groups); blocks: \(blocks)\n".utf8))
             for line in AuditComponent.ties(tables, pattern).prefix(12) {
                 FileHandle.standardError.write(Data("tie: \(line)\n".utf8))
             }
         }
         for _ in 0..<64 {
-            for group in AuditComponent.groups(tables, state.pattern) where !settled.contains(group) {
+            for group in blocks(tables, state.pattern) where !settled.contains(group) {
                 let component = AuditComponent(schools: group, tables: tables, pattern: state.pattern, policy: policy)
                 repair(component, tables, &state)
                 settled.insert(group)
             }
-            let groups = AuditComponent.groups(tables, state.pattern)
+            let groups = blocks(tables, state.pattern)
             let components = groups.map {
                 AuditComponent(schools: $0, tables: tables, pattern: state.pattern, policy: policy)
             }
             let wave = repairWave(components, tables, &state)
             settled.subtract(wave.touched.map { groups[$0] })
-            if !wave.withdrewAny, AuditComponent.groups(tables, state.pattern).allSatisfy(settled.contains) { break }
+            if !wave.withdrewAny, blocks(tables, state.pattern).allSatisfy(settled.contains) { break }
         }
         return (state.pattern.hidden, state.withdrawn)
     }
@@ -95,6 +97,7 @@ extension DisclosureAudit {
                 }
                 component.model.withdraw(figure)
                 state.withdraw(figure)
+                traceWithdrawal(figure, for: count, maximize: maximize, relaxed: relaxed, tables)
                 guard case .count(let unit, let cell) = figure, unit != .all else { continue }
                 // It, and the counts it contained, whose protection may now ask for more (a zero exempt by its
                 // zero is not any longer).
@@ -106,6 +109,7 @@ extension DisclosureAudit {
                     queue.append(added)
                 }
             }
+            if relaxed { trace("repair, LP pass", component, queue.count, report, since: (0, 0), clock) }
         }
         trace("repair", component, queue.count, report, since: (0, 0), clock)
     }
@@ -145,6 +149,22 @@ extension DisclosureAudit {
             }
         }
         return (touched, withdrewAny)
+    }
+
+    private func traceWithdrawal(
+        _ figure: AuditModel.Figure, for count: HiddenCount, maximize: Bool, relaxed: Bool, _ tables: CohortTables
+    ) {
+        guard ProcessInfo.processInfo.environment["PSYSCREEN_AUDIT_TRACE"] == "2" else { return }
+        let what =
+            switch figure {
+            case .count(let unit, let cell): "\(unit) \(cell.name(tables.columns)) = \(Self.value(cell, tables.units[unit]!))"
+            case .distribution(let unit, let column):
+                "\(unit) \(tables.columns[column].name) sums (n \(tables.units[unit]!.scales[column].n))"
+            }
+        let line =
+            "withdraw \(what) for \(count.unit) \(count.cell.name(tables.columns)) = \(count.value) "
+            + "\(maximize ? "up" : "down")\(relaxed ? " (relaxed)" : "")\n"
+        FileHandle.standardError.write(Data(line.utf8))
     }
 
     /// The cheapest published figure binding the LP optimum of `terms`, other than `except`.

@@ -29,7 +29,7 @@ package struct DisclosureAudit: Sendable {
     /// schools: the reference the split is tested against (it finds the same), slow for a district.
     package func audit(_ tables: CohortTables, pattern: DisclosurePattern, asOneProgram: Bool = false) -> AuditReport {
         var report = AuditReport(intervals: [], exemptZeros: 0)
-        let groups = AuditComponent.groups(tables, pattern)
+        let groups = asOneProgram ? AuditComponent.groups(tables, pattern) : blocks(tables, pattern)
         let components = (asOneProgram && !groups.isEmpty ? [groups.flatMap { $0 }.sorted()] : groups).map {
             AuditComponent(schools: $0, tables: tables, pattern: pattern, policy: policy)
         }
@@ -53,6 +53,17 @@ package struct DisclosureAudit: Sendable {
         }
         report.exemptZeros += waveHidden(tables, pattern, exempt: true).count
         return report
+    }
+
+    /// The groups of schools a reader has to solve together (``AuditComponent/groups(_:_:)``).
+    package func groups(_ tables: CohortTables, _ pattern: DisclosurePattern) -> [[String]] {
+        AuditComponent.groups(tables, pattern)
+    }
+
+    /// The schools solved together, per program: the groups, large ones in blocks
+    /// (``AuditComponent/blocks(_:_:protection:)``).
+    package func blocks(_ tables: CohortTables, _ pattern: DisclosurePattern) -> [[String]] {
+        AuditComponent.blocks(tables, pattern, protection: protection)
     }
 
     /// A hidden count of a component, tracked in its model.
@@ -213,7 +224,10 @@ package struct DisclosureAudit: Sendable {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
-    /// Which figure to withdraw first: non-zero counts by size, then distributions by n, then zeros.
+    /// Which figure to withdraw first: non-zero counts by size, then distributions by n, then zeros; ties by
+    /// name, a total order, so the choice never depends on the order in which the solver lists the figures that
+    /// bind. (Zeros or distributions weighed against counts by the students they speak of withdrew ten times as
+    /// many zeros in the 3,300-student wave, each freeing little, and took three times the simplex iterations.)
     func cost(_ figure: AuditModel.Figure, _ tables: CohortTables) -> (Int, Int, String) {
         switch figure {
         case .count(let unit, let cell):
