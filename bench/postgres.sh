@@ -3,6 +3,7 @@
 # generated wave of REPORT students, on a SQLite file and on PostgreSQL.
 #
 #   bench/postgres.sh [STUDENTS] [REPORT]        default 100000 sheets, 1000000 students in the report
+#   bench/postgres.sh 100000 0                   the import only (no report's wave to generate and close)
 #   RUNS=5 bench/postgres.sh                     more runs (default 3), SQLite and PostgreSQL alternately
 #   PSYSCREEN_BENCH_POSTGRES=postgresql://…      a server of your own (a superuser); otherwise a throw-away one is
 #                                                started (.ci/postgres-server) and stopped at the end
@@ -79,6 +80,15 @@ stored_sqlite=$(sqlite3 "$out/run.sqlite" "SELECT count(*) FROM attempt" 2>/dev/
 stored_postgres=$(psql -X -At "$(url psyscreen_bench_run)" -c "SELECT count(*) FROM attempt")
 [ "$stored_sqlite" = "$stored_postgres" ] || { echo "bench: SQLite stored $stored_sqlite sheets, PostgreSQL $stored_postgres" >&2; exit 1; }
 
+si=$(printf '%s\n' "${sqlite_import[@]}" | median); pi=$(printf '%s\n' "${postgres_import[@]}" | median)
+if [ "$REPORT" = 0 ]; then
+  printf '\n%-44s %10s %12s %8s\n' "median of $RUNS runs (release build)" SQLite PostgreSQL ratio
+  printf '%-44s %9.2fs %11.2fs %7.2fx\n' "import $N paper sheets ($stored_postgres stored)" "$si" "$pi" "$(awk -v a="$pi" -v b="$si" 'BEGIN { print a / b }')"
+  psql_run "DROP DATABASE IF EXISTS psyscreen_bench_run"
+  psql_run "DROP DATABASE IF EXISTS psyscreen_bench_roster"
+  exit 0
+fi
+
 # The report's wave: generated once into SQLite, copied to PostgreSQL.
 cohort=$here/out/cohort-$REPORT-postgres.sqlite
 if [ ! -f "$cohort" ]; then
@@ -105,7 +115,6 @@ done
 mask() { sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?(\.[0-9]+)?(Z|[+-][0-9]{2}:?[0-9]{2})?/TIME/g' "$1"; }
 cmp -s <(mask "$out/report-sqlite.txt") <(mask "$out/report-postgres.txt") || { echo "bench: the two reports differ" >&2; exit 1; }
 
-si=$(printf '%s\n' "${sqlite_import[@]}" | median); pi=$(printf '%s\n' "${postgres_import[@]}" | median)
 sr=$(printf '%s\n' "${sqlite_report[@]}" | median); pr=$(printf '%s\n' "${postgres_report[@]}" | median)
 printf '\n%-44s %10s %12s %8s\n' "median of $RUNS runs (release build)" SQLite PostgreSQL ratio
 printf '%-44s %9.2fs %11.2fs %7.2fx\n' "import $N paper sheets ($stored_postgres stored)" "$si" "$pi" "$(awk -v a="$pi" -v b="$si" 'BEGIN { print a / b }')"
