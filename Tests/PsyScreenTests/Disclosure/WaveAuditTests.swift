@@ -58,9 +58,11 @@ final class WaveAuditTests: XCTestCase {
 
     func testTheWavesPatternHoldsAgainstOneProgramOverEverySchool() throws {
         let audit = DisclosureAudit(threshold: .standard, policy: Self.annual.policy)
-        for (seed, schools) in [(5, 3), (2, 2), (6, 3)] as [(UInt64, Int)] {
+        // Seven schools in one group: the repair and the audit work in blocks, the reader's program does not.
+        for (seed, schools) in [(5, 3), (2, 2), (6, 3), (3, 7)] as [(UInt64, Int)] {
             let tables = try Self.wave(seed: seed, schools: schools).tables(battery: Self.annual)
             let pattern = try CohortReportBuilder.pattern(tables, threshold: .standard, policy: Self.annual.policy)
+            if schools > 4 { XCTAssertEqual(audit.groups(tables, pattern).map(\.count), [schools]) }
             // The reader's program: every school's leaves and every published figure at once.
             let joint = audit.audit(tables, pattern: pattern, asOneProgram: true)
             XCTAssertGreaterThan(joint.intervals.count, 50, "seed \(seed)")
