@@ -85,7 +85,8 @@ extension PostgresStore {
                 reasons text COLLATE "C" NOT NULL, scored boolean NOT NULL, validity text COLLATE "C" NOT NULL
             ) ON COMMIT DROP;
             CREATE TEMPORARY TABLE paper_result (LIKE instrument_result) ON COMMIT DROP;
-            ALTER TABLE paper_result RENAME attempt_id TO sheet
+            ALTER TABLE paper_result RENAME attempt_id TO sheet;
+            CREATE TEMPORARY TABLE paper_stored_result (LIKE instrument_result) ON COMMIT DROP
             """)
         try copy(
             sheets.enumerated(), into: "paper_sheet",
@@ -140,8 +141,10 @@ extension PostgresStore {
         return lines
     }
 
-    /// Stores the staged sheets in one statement: each sheet draws its attempt id from the table's identity
-    /// sequence in sheet order (as the SQLite store numbers them), and its results take it by sheet number.
+    /// Stores the staged sheets: one statement draws each sheet's attempt id from the table's identity sequence in
+    /// sheet order (as the SQLite store numbers them), stores the attempts and gives their results the ids; a second
+    /// stores the results. Row-level security checks a counselor's results against the attempts table, which does
+    /// not yet show the attempts written by the same statement: the results cannot go in with them.
     private func insertStaged(wave: String, battery: Battery, importID: Int64, at now: Date) throws {
         // The sequence's number, written into the statement as a constant: `nextval(pg_get_serial_sequence(…))`,
         // or a bound name cast to regclass, is looked up again for every row (a third of a second per 100,000).
@@ -158,12 +161,13 @@ extension PostgresStore {
                 SELECT id, \(wave), student_id, \(battery.id), \(battery.version), 'paper', 'finished', \(now), \(now),
                     \(importID), source_line, level, reasons, scored, validity
                 FROM numbered)
-            INSERT INTO instrument_result (
+            INSERT INTO paper_stored_result (
                 attempt_id, instrument_id, instrument_version, position, status, flags, crisis, validity, answers, scales)
             SELECT n.id, r.instrument_id, r.instrument_version, r.position, r.status, r.flags, r.crisis, r.validity,
                 r.answers, r.scales
             FROM paper_result r JOIN numbered n USING (sheet)
             """
         try link.query(sql)
+        try link.script("INSERT INTO instrument_result SELECT * FROM paper_stored_result")
     }
 }
