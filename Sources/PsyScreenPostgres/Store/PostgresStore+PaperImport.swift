@@ -25,10 +25,9 @@ extension PostgresStore {
     /// Stores the sheets of an import in one transaction: killed midway, nothing is stored. An import of the same
     /// file published meanwhile by another psyscreen makes this one store nothing.
     ///
-    /// Every sheet travels with COPY into temporary tables (no write-ahead log); one statement then drops the
-    /// strangers' sheets and returns their lines, and one `INSERT … SELECT` fills both tables, which also passes a
-    /// counselor's rows through row-level security (COPY into a table under row-level security is not allowed) and
-    /// has their keys checked once (``PostgresKeyChecks``). No per-student row crosses the network back to the client.
+    /// The rows travel with COPY into temporary tables (no write-ahead log, no index), then each table is filled
+    /// with one `INSERT … SELECT`, which also passes a counselor's rows through row-level security (COPY into a
+    /// table under row-level security is not allowed) and has their keys checked once (``PostgresKeyChecks``).
     /// As in the SQLite store, a paper sheet's answers are kept in the `answers` column of its instrument results
     /// only: the `answer` table holds terminal sittings' items.
     func publishPaper(
@@ -48,22 +47,26 @@ extension PostgresStore {
                 INSERT INTO import (wave_id, file_hash, path, battery_id, imported_at, "user", records, stored)
                 VALUES (\(wave), \(fileHash), \(path), \(battery.id), \(now), \(user), \(sheets.count), 0) RETURNING id
                 """)[0].decode(Int64.self)
+            var known: Set<String> = []
+            try link.forEachRow("SELECT student_id FROM student") { known.insert(try $0.decode(String.self)) }
             var summary = PaperImportSummary(alreadyImportedAt: nil, stored: 0, strangers: [], levels: [:])
-            if !sheets.isEmpty {
-                try stage(sheets)
-                let strangers = try dropStrangers()
-                for (number, sheet) in sheets.enumerated() {
-                    guard !strangers.contains(number) else {
-                        summary.strangers.append(
-                            Stranger(
-                                line: sheet.line, studentID: sheet.studentID,
-                                raisesCrisis: sheet.outcome.results.contains(where: \.hasCrisis)))
-                        continue
-                    }
-                    summary.levels[sheet.outcome.assessment.level, default: 0] += 1
+            var stored: [PostgresPaperImportStaging.Sheet] = []
+            stored.reserveCapacity(sheets.count)
+            for sheet in sheets {
+                guard known.contains(sheet.studentID) else {
+                    summary.strangers.append(
+                        Stranger(
+                            line: sheet.line, studentID: sheet.studentID,
+                            raisesCrisis: sheet.outcome.results.contains(where: \.hasCrisis)))
+                    continue
                 }
-                summary.stored = sheets.count - summary.strangers.count
-                if summary.stored > 0 { try insertStaged(wave: wave, battery: battery, importID: importID, at: now) }
+                stored.append(sheet)
+                summary.levels[sheet.outcome.assessment.level, default: 0] += 1
+            }
+            summary.stored = stored.count
+            if !stored.isEmpty {
+                let ids = try attemptIDs(stored.count)
+                try stage(stored.indices.map { (ids[$0], stored[$0]) }, wave: wave, battery: battery, importID: importID, at: now)
             }
             try link.query("UPDATE import SET stored = \(summary.stored) WHERE id = \(importID)")
             try audit(
@@ -74,29 +77,49 @@ extension PostgresStore {
         }
     }
 
-    /// Copies every sheet (with its results, answers and scale scores) into temporary tables, keyed by its number
-    /// (a file's lines need not be unique keys: tests and other callers may repeat one). Only what differs from
-    /// sheet to sheet travels; the import's constants are bound once in ``insertStaged(wave:battery:importID:at:)``.
-    private func stage(_ sheets: [PostgresPaperImportStaging.Sheet]) throws {
+    /// `count` new attempt ids from the table's sequence, named once: `nextval(pg_get_serial_sequence(…))` in the
+    /// select list would look the sequence up again for every row (a third of a second per 100,000).
+    private func attemptIDs(_ count: Int) throws -> [Int64] {
+        // Its number, written into the statement as a constant (a bound name cast to regclass is looked up per row too).
+        let sequence = try link.query("SELECT pg_get_serial_sequence('attempt', 'id')::regclass::oid::bigint")[0].decode(
+            Int64.self)
+        var ids: [Int64] = []
+        ids.reserveCapacity(count)
+        try link.forEachRow(PostgresQuery(unsafeSQL: "SELECT nextval(\(sequence)::oid) FROM generate_series(1, \(count))")) {
+            ids.append(try $0.decode(Int64.self))
+        }
+        return ids
+    }
+
+    /// Copies the attempts and results (with their answers and scale scores) of stored sheets into temporary tables, then into the tables.
+    private func stage(
+        _ rows: [(id: Int64, sheet: PostgresPaperImportStaging.Sheet)],
+        wave: String, battery: Battery, importID: Int64, at now: Date
+    ) throws {
         try link.script(
             """
-            CREATE TEMPORARY TABLE paper_sheet (
-                sheet integer NOT NULL, source_line integer NOT NULL, student_id text COLLATE "C" NOT NULL, level text COLLATE "C" NOT NULL,
-                reasons text COLLATE "C" NOT NULL, scored boolean NOT NULL, validity text COLLATE "C" NOT NULL
-            ) ON COMMIT DROP;
-            CREATE TEMPORARY TABLE paper_result (LIKE instrument_result) ON COMMIT DROP;
-            ALTER TABLE paper_result RENAME attempt_id TO sheet;
-            CREATE TEMPORARY TABLE paper_stored_result (LIKE instrument_result) ON COMMIT DROP
+            CREATE TEMPORARY TABLE paper_attempt (LIKE attempt) ON COMMIT DROP;
+            CREATE TEMPORARY TABLE paper_result (LIKE instrument_result) ON COMMIT DROP
             """)
         try copy(
-            sheets.enumerated(), into: "paper_sheet",
-            columns: ["sheet", "source_line", "student_id", "level", "reasons", "scored", "validity"]
-        ) { numbered, line in
-            let (number, sheet) = numbered
-            let outcome = sheet.outcome
-            line.field(number)
-            line.field(sheet.line)
-            line.field(sheet.studentID)
+            rows, into: "paper_attempt",
+            columns: [
+                "id", "wave_id", "student_id", "battery_id", "battery_version", "source", "state", "started_at", "finished_at",
+                "import_id", "source_line", "level", "reasons", "scored", "validity",
+            ]
+        ) { row, line in
+            let outcome = row.sheet.outcome
+            line.field(row.id)
+            line.field(wave)
+            line.field(row.sheet.studentID)
+            line.field(battery.id)
+            line.field(battery.version)
+            line.field("paper")
+            line.field("finished")
+            line.field(now)
+            line.field(now)
+            line.field(importID)
+            line.field(row.sheet.line)
             line.field(outcome.assessment.level.rawValue)
             line.field(outcome.assessment.reasons.map(\.code).joined(separator: "; "))
             line.field(outcome.isScored)
@@ -105,14 +128,14 @@ extension PostgresStore {
         try copyLines(
             into: "paper_result",
             columns: [
-                "sheet", "instrument_id", "instrument_version", "position", "status", "flags", "crisis", "validity",
+                "attempt_id", "instrument_id", "instrument_version", "position", "status", "flags", "crisis", "validity",
                 "answers", "scales",
             ]
         ) { lines in
-            for (number, sheet) in sheets.enumerated() {
-                let answers = sheet.answers
-                for (position, result) in sheet.outcome.results.enumerated() {
-                    lines.text.field(number)
+            for row in rows {
+                let answers = row.sheet.answers
+                for (position, result) in row.sheet.outcome.results.enumerated() {
+                    lines.text.field(row.id)
                     lines.text.field(result.instrumentID)
                     lines.text.field(result.instrumentVersion)
                     lines.text.field(position)
@@ -126,48 +149,10 @@ extension PostgresStore {
                 }
             }
         }
-    }
-
-    /// Removes the staged sheets of students not on the roster (as the importing role sees it) and returns their
-    /// numbers: only the strangers come back, not the roster.
-    private func dropStrangers() throws -> Set<Int> {
-        var lines: Set<Int> = []
-        try link.forEachRow(
+        try link.script(
             """
-            DELETE FROM paper_sheet p WHERE NOT EXISTS (SELECT 1 FROM student s WHERE s.student_id = p.student_id)
-            RETURNING sheet
-            """
-        ) { lines.insert(try $0.decode(Int.self)) }
-        return lines
-    }
-
-    /// Stores the staged sheets: one statement draws each sheet's attempt id from the table's identity sequence in
-    /// sheet order (as the SQLite store numbers them), stores the attempts and gives their results the ids; a second
-    /// stores the results. Row-level security checks a counselor's results against the attempts table, which does
-    /// not yet show the attempts written by the same statement: the results cannot go in with them.
-    private func insertStaged(wave: String, battery: Battery, importID: Int64, at now: Date) throws {
-        // The sequence's number, written into the statement as a constant: `nextval(pg_get_serial_sequence(…))`,
-        // or a bound name cast to regclass, is looked up again for every row (a third of a second per 100,000).
-        let sequence = try link.query("SELECT pg_get_serial_sequence('attempt', 'id')::regclass::oid::bigint")[0].decode(
-            Int64.self)
-        let sql: PostgresQuery = """
-            WITH numbered AS MATERIALIZED (
-                SELECT nextval(\(unescaped: String(sequence))::oid) AS id, p.*
-                FROM (SELECT * FROM paper_sheet ORDER BY sheet) p),
-            stored AS (
-                INSERT INTO attempt (
-                    id, wave_id, student_id, battery_id, battery_version, source, state, started_at, finished_at,
-                    import_id, source_line, level, reasons, scored, validity)
-                SELECT id, \(wave), student_id, \(battery.id), \(battery.version), 'paper', 'finished', \(now), \(now),
-                    \(importID), source_line, level, reasons, scored, validity
-                FROM numbered)
-            INSERT INTO paper_stored_result (
-                attempt_id, instrument_id, instrument_version, position, status, flags, crisis, validity, answers, scales)
-            SELECT n.id, r.instrument_id, r.instrument_version, r.position, r.status, r.flags, r.crisis, r.validity,
-                r.answers, r.scales
-            FROM paper_result r JOIN numbered n USING (sheet)
-            """
-        try link.query(sql)
-        try link.script("INSERT INTO instrument_result SELECT * FROM paper_stored_result")
+            INSERT INTO attempt SELECT * FROM paper_attempt;
+            INSERT INTO instrument_result SELECT * FROM paper_result
+            """)
     }
 }
