@@ -1,0 +1,61 @@
+import Foundation
+import PostgresNIO
+import PsyScreen
+@testable import PsyScreenPostgres
+import PsyScreenStore
+import PsyScreenTestSupport
+import XCTest
+
+/// A counselor imports paper sheets on a shared server: their school's sheets are stored through row-level
+/// security, another school's students are strangers to them (as if not on the roster), and nothing else changes.
+final class PostgresCounselorImportTests: XCTestCase {
+    private var database: PostgresTestDatabase!
+    private var owner: PostgresLink!
+    private let annual = Fixtures.catalog.battery("annual")!
+
+    override func setUpWithError() throws {
+        database = try PostgresTestServer.makeDatabase(for: self)
+        owner = try database.superuser()
+        try PostgresSetup.initialize(owner, roles: true)
+        try owner.script(
+            """
+            INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at) VALUES
+                ('A1', '张三丰', '城东', '2026', '机电1班', '男', 'enrolled', now()),
+                ('A2', '王五', '城东', '2026', '机电1班', '女', 'enrolled', now()),
+                ('B1', '李四', '城西', '2025', '会计1班', '女', 'enrolled', now());
+            """)
+    }
+
+    private func strings(_ sql: String) throws -> [String] {
+        try owner.query(PostgresQuery(unsafeSQL: sql)).map { row throws(PostgresFailure) in try row.column(0, at: owner.location)
+        }
+    }
+
+    func testACounselorStoresTheirSchoolsSheetsAndAnotherSchoolsAreStrangers() throws {
+        let login = try database.makeLogin("role")
+        try PostgresSetup.grant(login.name, as: .counselor(school: "城东"), on: owner)
+        let counselor = try PostgresStore(location: try PostgresTestServer.location(login.url), user: "os-user")
+        guard
+            case .staging(let staging) = try counselor.beginPaperImport(wave: "w", battery: annual, path: "a.csv", fileHash: "h1")
+        else { return XCTFail("a new file is staged") }
+        let red = [Array(repeating: 3, count: 9), Array(repeating: 3, count: 7)]
+        let calm = [Array(repeating: 0, count: 9), Array(repeating: 0, count: 7)]
+        try staging.add(studentID: "A1", line: 2, answers: red)
+        try staging.add(studentID: "B1", line: 3, answers: red)
+        try staging.add(studentID: "A2", line: 4, answers: calm)
+        let summary = try staging.publish()
+
+        XCTAssertEqual(summary.stored, 2)
+        XCTAssertEqual(summary.levels, [.red: 1, WarningLevel.none: 1])
+        XCTAssertEqual(summary.strangers, [Stranger(line: 3, studentID: "B1", raisesCrisis: true)])
+        XCTAssertEqual(
+            try strings("SELECT student_id || ' ' || source_line || ' ' || level FROM attempt ORDER BY id"),
+            ["A1 2 red", "A2 4 none"])
+        XCTAssertEqual(
+            try strings(
+                "SELECT a.student_id || ' ' || r.instrument_id || ' ' || r.answers FROM instrument_result r JOIN attempt a ON a.id = r.attempt_id ORDER BY a.id, r.position"
+            ),
+            ["A1 phq9 3,3,3,3,3,3,3,3,3", "A1 gad7 3,3,3,3,3,3,3", "A2 phq9 0,0,0,0,0,0,0,0,0", "A2 gad7 0,0,0,0,0,0,0"])
+        XCTAssertEqual(try strings("SELECT \"user\" || ' ' || action FROM audit"), ["\(login.name) paper import"])
+    }
+}
