@@ -11,26 +11,24 @@ final class PostgresKeyChecksTests: XCTestCase {
     private var owner: PostgresLink!
 
     override func setUpWithError() throws {
-        database = try PostgresTestServer.makeDatabase(for: self)
-        owner = try database.superuser()
-        try PostgresSetup.initialize(owner, roles: true)
         // A1 has a paper attempt with a result and an answer; A2 and A3 have none.
-        try owner.script(
-            """
-            INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at) VALUES
-                ('A1', '张三丰', '城东', '2026', '机电1班', '男', 'enrolled', now()),
-                ('A2', '王五', '城东', '2026', '机电1班', '女', 'enrolled', now()),
-                ('A3', '赵六', '城东', '2026', '机电2班', '女', 'enrolled', now());
-            INSERT INTO wave (id, created_at) VALUES ('w', now());
-            INSERT INTO import (id, wave_id, file_hash, path, battery_id, imported_at, "user", records, stored)
-            VALUES (5, 'w', 'abc', 'a.csv', 'annual', now(), 'owner', 1, 1);
-            INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at, import_id, level)
-            VALUES (1, 'w', 'A1', 'annual', '1', 'paper', 'finished', now(), 5, 'red');
-            SELECT setval('attempt_id_seq', 1);
-            INSERT INTO answer (attempt_id, instrument_id, item_id, position, value) VALUES (1, 'phq9', '9', 8, 2);
-            INSERT INTO instrument_result VALUES
-                (1, 'phq9', '1', 0, 'complete', 'item9', true, '', '3,3,3,3,3,3,3,3,2', 'total,26,severe,9,9,complete');
-            """)
+        (database, owner) = try PostgresTestServer.makeSchoolDatabase(
+            for: self,
+            rows: """
+                INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at) VALUES
+                    ('A1', '张三丰', '城东', '2026', '机电1班', '男', 'enrolled', now()),
+                    ('A2', '王五', '城东', '2026', '机电1班', '女', 'enrolled', now()),
+                    ('A3', '赵六', '城东', '2026', '机电2班', '女', 'enrolled', now());
+                INSERT INTO wave (id, created_at) VALUES ('w', now());
+                INSERT INTO import (id, wave_id, file_hash, path, battery_id, imported_at, "user", records, stored)
+                VALUES (5, 'w', 'abc', 'a.csv', 'annual', now(), 'owner', 1, 1);
+                INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at, import_id, level)
+                VALUES (1, 'w', 'A1', 'annual', '1', 'paper', 'finished', now(), 5, 'red');
+                SELECT setval('attempt_id_seq', 1);
+                INSERT INTO answer (attempt_id, instrument_id, item_id, position, value) VALUES (1, 'phq9', '9', 8, 2);
+                INSERT INTO instrument_result VALUES
+                    (1, 'phq9', '1', 0, 'complete', 'item9', true, '', '3,3,3,3,3,3,3,3,2', 'total,26,severe,9,9,complete');
+                """)
     }
 
     private static let newAttempt =

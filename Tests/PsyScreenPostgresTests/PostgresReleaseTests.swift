@@ -13,22 +13,20 @@ final class PostgresReleaseTests: XCTestCase {
     private var owner: PostgresLink!
 
     override func setUpWithError() throws {
-        database = try PostgresTestServer.makeDatabase(for: self)
-        owner = try database.superuser()
-        try PostgresSetup.initialize(owner, roles: true)
         // 城东: A1 red, A2 not screened; 城西: B1 orange.
-        try owner.script(
-            """
-            INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at) VALUES
-                ('A1', '张三丰', '城东', '2026', '机电1班', '男', 'enrolled', now()),
-                ('A2', '王五', '城东', '2026', '机电1班', '女', 'enrolled', now()),
-                ('B1', '李四', '城西', '2025', '会计1班', '女', 'enrolled', now());
-            INSERT INTO wave (id, created_at) VALUES ('w', now());
-            INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at, level, reasons, scored)
-            VALUES (1, 'w', 'A1', 'annual', '1', 'paper', 'finished', now(), 'red', 'crisis item', true),
-                   (2, 'w', 'B1', 'annual', '1', 'paper', 'finished', now(), 'orange', 'severe', true);
-            SELECT setval('attempt_id_seq', 2);
-            """)
+        (database, owner) = try PostgresTestServer.makeSchoolDatabase(
+            for: self,
+            rows: """
+                INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at) VALUES
+                    ('A1', '张三丰', '城东', '2026', '机电1班', '男', 'enrolled', now()),
+                    ('A2', '王五', '城东', '2026', '机电1班', '女', 'enrolled', now()),
+                    ('B1', '李四', '城西', '2025', '会计1班', '女', 'enrolled', now());
+                INSERT INTO wave (id, created_at) VALUES ('w', now());
+                INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at, level, reasons, scored)
+                VALUES (1, 'w', 'A1', 'annual', '1', 'paper', 'finished', now(), 'red', 'crisis item', true),
+                       (2, 'w', 'B1', 'annual', '1', 'paper', 'finished', now(), 'orange', 'severe', true);
+                SELECT setval('attempt_id_seq', 2);
+                """)
     }
 
     private func store(_ grant: PostgresSetup.Grant) throws -> (store: PostgresStore, link: PostgresLink, name: String) {

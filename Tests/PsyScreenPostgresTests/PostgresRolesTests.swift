@@ -11,32 +11,30 @@ final class PostgresRolesTests: XCTestCase {
     private var owner: PostgresLink!
 
     override func setUpWithError() throws {
-        database = try PostgresTestServer.makeDatabase(for: self)
-        owner = try database.superuser()
-        try PostgresSetup.initialize(owner, roles: true)
         // Two schools: 城东 (A1 red on paper, A2 not screened, A3 half-way at a terminal) and 城西 (B1 orange).
-        try owner.script(
-            """
-            INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at) VALUES
-                ('A1', '张三丰', '城东', '2026', '机电1班', '男', 'enrolled', now()),
-                ('A2', '王五', '城东', '2026', '机电1班', '女', 'enrolled', now()),
-                ('A3', '赵六', '城东', '2026', '机电2班', '女', 'enrolled', now()),
-                ('B1', '李四', '城西', '2025', '会计1班', '女', 'enrolled', now());
-            INSERT INTO wave (id, created_at) VALUES ('w', now());
-            INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at, level, reasons, scored)
-            VALUES (1, 'w', 'A1', 'annual', '1', 'paper', 'finished', now(), 'red', 'crisis item', true),
-                   (2, 'w', 'B1', 'annual', '1', 'paper', 'finished', now(), 'orange', 'severe', true),
-                   (3, 'w', 'A3', 'annual', '1', 'terminal', 'in_progress', now(), 'none', '', false);
-            SELECT setval('attempt_id_seq', 3);
-            INSERT INTO answer (attempt_id, instrument_id, item_id, position, value) VALUES
-                (1, 'phq9', '9', 8, 2), (2, 'phq9', '9', 8, 0), (3, 'phq9', '1', 0, 1);
-            INSERT INTO instrument_result VALUES
-                (1, 'phq9', '1', 0, 'complete', 'item9', true, '', '3,3,3,3,3,3,3,3,2', 'total,26,severe,9,9,complete');
-            INSERT INTO instrument_result VALUES
-                (2, 'phq9', '1', 0, 'complete', '', false, '', '3,3,3,3,3,3,3,0,0', 'total,21,severe,9,9,complete');
-            INSERT INTO follow_up (wave_id, student_id, status, note, at, "user") VALUES ('w', 'B1', 'contacted', '电话', now(), 'li');
-            INSERT INTO audit (at, "user", action, detail) VALUES (now(), 'owner', 'paper import', 'A1 B1');
-            """)
+        (database, owner) = try PostgresTestServer.makeSchoolDatabase(
+            for: self,
+            rows: """
+                INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at) VALUES
+                    ('A1', '张三丰', '城东', '2026', '机电1班', '男', 'enrolled', now()),
+                    ('A2', '王五', '城东', '2026', '机电1班', '女', 'enrolled', now()),
+                    ('A3', '赵六', '城东', '2026', '机电2班', '女', 'enrolled', now()),
+                    ('B1', '李四', '城西', '2025', '会计1班', '女', 'enrolled', now());
+                INSERT INTO wave (id, created_at) VALUES ('w', now());
+                INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at, level, reasons, scored)
+                VALUES (1, 'w', 'A1', 'annual', '1', 'paper', 'finished', now(), 'red', 'crisis item', true),
+                       (2, 'w', 'B1', 'annual', '1', 'paper', 'finished', now(), 'orange', 'severe', true),
+                       (3, 'w', 'A3', 'annual', '1', 'terminal', 'in_progress', now(), 'none', '', false);
+                SELECT setval('attempt_id_seq', 3);
+                INSERT INTO answer (attempt_id, instrument_id, item_id, position, value) VALUES
+                    (1, 'phq9', '9', 8, 2), (2, 'phq9', '9', 8, 0), (3, 'phq9', '1', 0, 1);
+                INSERT INTO instrument_result VALUES
+                    (1, 'phq9', '1', 0, 'complete', 'item9', true, '', '3,3,3,3,3,3,3,3,2', 'total,26,severe,9,9,complete');
+                INSERT INTO instrument_result VALUES
+                    (2, 'phq9', '1', 0, 'complete', '', false, '', '3,3,3,3,3,3,3,0,0', 'total,21,severe,9,9,complete');
+                INSERT INTO follow_up (wave_id, student_id, status, note, at, "user") VALUES ('w', 'B1', 'contacted', '电话', now(), 'li');
+                INSERT INTO audit (at, "user", action, detail) VALUES (now(), 'owner', 'paper import', 'A1 B1');
+                """)
     }
 
     private func login(_ grant: PostgresSetup.Grant?) throws -> PostgresLink {

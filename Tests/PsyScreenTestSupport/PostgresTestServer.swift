@@ -47,6 +47,18 @@ package enum PostgresTestServer {
         return database
     }
 
+    /// A new database for one test (``makeDatabase(for:)``) with psyscreen's schema and roles, and `rows` (SQL)
+    /// written by its owner, whose link is returned with it.
+    package static func makeSchoolDatabase(
+        for test: XCTestCase, rows: String
+    ) throws -> (database: PostgresTestDatabase, owner: PostgresLink) {
+        let database = try makeDatabase(for: test)
+        let owner = try database.superuser()
+        try PostgresSetup.initialize(owner, roles: true)
+        try owner.script(rows)
+        return (database, owner)
+    }
+
     /// `url` with another user (and password).
     package static func replacing(_ url: String, user: String, password: String? = nil) -> String {
         let (scheme, rest) = split(url)
