@@ -9,27 +9,19 @@ import XCTest
 /// before v4 gets the release tables, its waves open; one made before v5 keeps every scale score, now in its result.
 final class StoreMigrationsTests: XCTestCase {
     func testVersion2FillsTheAnswersColumnFromTheAnswerRows() throws {
-        let directory = Fixtures.temporaryDirectory("migrations")
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let path = directory + "/old.sqlite"
-        do {
-            let queue = try DatabaseQueue(path: path)
-            try StoreMigrations.migrator.migrate(queue, upTo: "v1")
-            try queue.write { db in
-                try db.execute(
-                    sql: """
-                        INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at)
-                            VALUES ('S1', 'n', 'A', '2026', '1班', '女', 'enrolled', '2026-09-01');
-                        INSERT INTO wave (id, created_at) VALUES ('w', '2026-09-01');
-                        INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at)
-                            VALUES (7, 'w', 'S1', 'annual', '1.0', 'terminal', 'in_progress', '2026-09-01');
-                        INSERT INTO instrument_result VALUES (7, 'phq9', '1.0', 0, 'unscored', '', 0, '');
-                        INSERT INTO instrument_result VALUES (7, 'gad7', '1.0', 1, 'unscored', '', 0, '');
-                        INSERT INTO answer (attempt_id, instrument_id, item_id, position, value) VALUES
-                            (7, 'phq9', '1', 0, 2), (7, 'phq9', '2', 1, NULL), (7, 'phq9', '4', 3, 3), (7, 'gad7', '1', 0, 0);
-                        """)
-            }
-        }
+        let path = try olderDatabase(
+            upTo: "v1",
+            rows: """
+                INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at)
+                    VALUES ('S1', 'n', 'A', '2026', '1班', '女', 'enrolled', '2026-09-01');
+                INSERT INTO wave (id, created_at) VALUES ('w', '2026-09-01');
+                INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at)
+                    VALUES (7, 'w', 'S1', 'annual', '1.0', 'terminal', 'in_progress', '2026-09-01');
+                INSERT INTO instrument_result VALUES (7, 'phq9', '1.0', 0, 'unscored', '', 0, '');
+                INSERT INTO instrument_result VALUES (7, 'gad7', '1.0', 1, 'unscored', '', 0, '');
+                INSERT INTO answer (attempt_id, instrument_id, item_id, position, value) VALUES
+                    (7, 'phq9', '1', 0, 2), (7, 'phq9', '2', 1, NULL), (7, 'phq9', '4', 3, 3), (7, 'gad7', '1', 0, 0);
+                """)
         _ = try SQLiteStore(path: path, user: "counselor")
         let queue = try DatabaseQueue(path: path)
         let answers = try queue.read { db in
@@ -41,21 +33,13 @@ final class StoreMigrationsTests: XCTestCase {
     }
 
     func testVersion4LeavesAWaveOfAVersion3DatabaseOpenUntilItIsClosed() throws {
-        let directory = Fixtures.temporaryDirectory("migrations")
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let path = directory + "/v3.sqlite"
-        do {
-            let queue = try DatabaseQueue(path: path)
-            try StoreMigrations.migrator.migrate(queue, upTo: "v3")
-            try queue.write { db in
-                try db.execute(
-                    sql: """
-                        INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at)
-                            VALUES ('S1', 'n', 'A', '2026', '1班', '女', 'enrolled', '2026-09-01');
-                        INSERT INTO wave (id, created_at) VALUES ('w', '2026-09-01');
-                        """)
-            }
-        }
+        let path = try olderDatabase(
+            upTo: "v3",
+            rows: """
+                INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at)
+                    VALUES ('S1', 'n', 'A', '2026', '1班', '女', 'enrolled', '2026-09-01');
+                INSERT INTO wave (id, created_at) VALUES ('w', '2026-09-01');
+                """)
         let store = try SQLiteStore(path: path, user: "counselor")
         XCTAssertEqual(try store.releaseState(wave: "w"), .open)
         XCTAssertNil(try store.closedPattern(wave: "w", threshold: .standard))
@@ -64,21 +48,13 @@ final class StoreMigrationsTests: XCTestCase {
     }
 
     func testAnOlderFileGetsTheRosterIndexThatListingsReadAlone() throws {
-        let directory = Fixtures.temporaryDirectory("migrations")
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let path = directory + "/old.sqlite"
-        do {
-            let queue = try DatabaseQueue(path: path)
-            try StoreMigrations.migrator.migrate(queue, upTo: "v3")
-            try queue.write { db in
-                try db.execute(
-                    sql: """
-                        INSERT INTO student (student_id, name, school, grade, class, gender, status, dorm, updated_at)
-                            VALUES ('S2', '乙', 'A', '2026', '1班', '女', 'enrolled', '3号楼', '2026-09-01'),
-                                   ('S1', '甲', 'A', '2026', '1班', '男', 'leave', NULL, '2026-09-01');
-                        """)
-            }
-        }
+        let path = try olderDatabase(
+            upTo: "v3",
+            rows: """
+                INSERT INTO student (student_id, name, school, grade, class, gender, status, dorm, updated_at)
+                    VALUES ('S2', '乙', 'A', '2026', '1班', '女', 'enrolled', '3号楼', '2026-09-01'),
+                           ('S1', '甲', 'A', '2026', '1班', '男', 'leave', NULL, '2026-09-01');
+                """)
         // Opened for reading, as a listing command does: the file is upgraded first.
         let store = try SQLiteStore(path: path, access: .readOnly, user: "counselor")
         XCTAssertEqual(
@@ -103,27 +79,19 @@ final class StoreMigrationsTests: XCTestCase {
     }
 
     func testVersion5MovesEveryScaleScoreIntoItsResultAndDropsTheTable() throws {
-        let directory = Fixtures.temporaryDirectory("migrations")
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let path = directory + "/v4.sqlite"
-        do {
-            let queue = try DatabaseQueue(path: path)
-            try StoreMigrations.migrator.migrate(queue, upTo: "v4")
-            try queue.write { db in
-                try db.execute(
-                    sql: """
-                        INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at)
-                            VALUES ('S1', 'n', 'A', '2026', '1班', '女', 'enrolled', '2026-09-01');
-                        INSERT INTO wave (id, created_at) VALUES ('w', '2026-09-01');
-                        INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at, level)
-                            VALUES (7, 'w', 'S1', 'annual', '1.0', 'paper', 'finished', '2026-09-01', 'orange'),
-                                   (8, 'w', 'S1', 'annual', '1.0', 'terminal', 'in_progress', '2026-09-02', 'none');
-                        INSERT INTO instrument_result VALUES (7, 'phq9', '1.0', 0, 'prorated', 'item9', 1, '', '3,3,,3,3,3,3,3,1');
-                        INSERT INTO instrument_result VALUES (7, 'gad7', '1.0', 1, 'complete', '', 0, '', '1,1,1,1,1,1,1');
-                        INSERT INTO instrument_result VALUES (8, 'phq9', '1.0', 0, 'unscored', '', 0, '', '');
-                        """ + OlderScaleScores.rows)
-            }
-        }
+        let path = try olderDatabase(
+            upTo: "v4",
+            rows: """
+                INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at)
+                    VALUES ('S1', 'n', 'A', '2026', '1班', '女', 'enrolled', '2026-09-01');
+                INSERT INTO wave (id, created_at) VALUES ('w', '2026-09-01');
+                INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at, level)
+                    VALUES (7, 'w', 'S1', 'annual', '1.0', 'paper', 'finished', '2026-09-01', 'orange'),
+                           (8, 'w', 'S1', 'annual', '1.0', 'terminal', 'in_progress', '2026-09-02', 'none');
+                INSERT INTO instrument_result VALUES (7, 'phq9', '1.0', 0, 'prorated', 'item9', 1, '', '3,3,,3,3,3,3,3,1');
+                INSERT INTO instrument_result VALUES (7, 'gad7', '1.0', 1, 'complete', '', 0, '', '1,1,1,1,1,1,1');
+                INSERT INTO instrument_result VALUES (8, 'phq9', '1.0', 0, 'unscored', '', 0, '', '');
+                """ + OlderScaleScores.rows)
         let store = try SQLiteStore(path: path, user: "counselor")
         let attempts = try store.read { db in try store.loadAttempts(db, ids: [7, 8]) }
         XCTAssertEqual(attempts[7]?.results.map(\.scales), OlderScaleScores.scales[7])
@@ -142,26 +110,18 @@ final class StoreMigrationsTests: XCTestCase {
     }
 
     func testVersion6DropsTheStudentIndexAndHistoryStillFindsEveryWave() throws {
-        let directory = Fixtures.temporaryDirectory("migrations")
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let path = directory + "/v5.sqlite"
-        do {
-            let queue = try DatabaseQueue(path: path)
-            try StoreMigrations.migrator.migrate(queue, upTo: "v5")
-            try queue.write { db in
-                try db.execute(
-                    sql: """
-                        INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at)
-                            VALUES ('S1', 'n', 'A', '2026', '1班', '女', 'enrolled', '2026-09-01'),
-                                   ('S2', 'm', 'A', '2026', '1班', '男', 'enrolled', '2026-09-01');
-                        INSERT INTO wave (id, created_at) VALUES ('2026-spring', '2026-03-01'), ('2026-autumn', '2026-09-01');
-                        INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at)
-                            VALUES (3, '2026-autumn', 'S1', 'annual', '1.0', 'paper', 'finished', '2026-09-02'),
-                                   (4, '2026-spring', 'S2', 'annual', '1.0', 'paper', 'finished', '2026-03-02'),
-                                   (5, '2026-spring', 'S1', 'annual', '1.0', 'paper', 'finished', '2026-03-02');
-                        """)
-            }
-        }
+        let path = try olderDatabase(
+            upTo: "v5",
+            rows: """
+                INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at)
+                    VALUES ('S1', 'n', 'A', '2026', '1班', '女', 'enrolled', '2026-09-01'),
+                           ('S2', 'm', 'A', '2026', '1班', '男', 'enrolled', '2026-09-01');
+                INSERT INTO wave (id, created_at) VALUES ('2026-spring', '2026-03-01'), ('2026-autumn', '2026-09-01');
+                INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at)
+                    VALUES (3, '2026-autumn', 'S1', 'annual', '1.0', 'paper', 'finished', '2026-09-02'),
+                           (4, '2026-spring', 'S2', 'annual', '1.0', 'paper', 'finished', '2026-03-02'),
+                           (5, '2026-spring', 'S1', 'annual', '1.0', 'paper', 'finished', '2026-03-02');
+                """)
         let store = try SQLiteStore(path: path, user: "counselor")
         XCTAssertEqual(try store.history(studentID: "S1")?.attempts.map(\.id), [3, 5])
         XCTAssertEqual(try store.history(studentID: "S1")?.attempts.map(\.wave), ["2026-autumn", "2026-spring"])
@@ -179,6 +139,17 @@ final class StoreMigrationsTests: XCTestCase {
         // What history's filter reads: a search of the wave index per wave, never a scan of the attempts.
         XCTAssertTrue(
             plan.contains { $0.contains("SEARCH a USING INDEX attempt_wave_student (wave_id=? AND student_id=?)") }, "\(plan)")
+    }
+
+    /// A database file migrated up to `version` holding `rows`, in a temporary folder removed when the test ends.
+    private func olderDatabase(upTo version: String, rows: String) throws -> String {
+        let directory = Fixtures.temporaryDirectory("migrations")
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/\(version).sqlite"
+        let queue = try DatabaseQueue(path: path)
+        try StoreMigrations.migrator.migrate(queue, upTo: version)
+        try queue.write { db in try db.execute(sql: rows) }
+        return path
     }
 
     func testTheCompactTextReadsBackPositionByPosition() {
