@@ -125,4 +125,47 @@ final class WaveAuditTests: XCTestCase {
         // A school's minimal count is hidden and keeps its protection within its block's assumed total.
         XCTAssertTrue(split.intervals.contains { $0.cell == minimal && $0.unit.level == .school })
     }
+
+    /// A district's rare count: GAD-7 severe is 1 or 2 students in each of six schools, 10 in all, so the wave
+    /// publishes it and every school hides its own. No blocks of at most four schools can share it (no run of
+    /// four schools comes to 5 beyond its largest), so the wave withdraws it before the repair: the blocks are
+    /// then small, and the reader's one program over the whole wave finds nothing pinned or narrowed.
+    func testAWaveCountNoSmallBlocksCanShareIsWithdrawnAtTheWaveLevel() throws {
+        let audit = DisclosureAudit(threshold: .standard, policy: Self.annual.policy)
+        var wave = Self.wave(seed: 4, schools: 6)
+        let severe = [2, 2, 1, 2, 2, 1]
+        var given: [String: Int] = [:]
+        for student in wave.students.sorted(by: { $0.studentID < $1.studentID }) {
+            guard let gad = wave.answers[student.studentID]?["gad7"] else { continue }
+            let school = Int(student.school.dropFirst(2))! - 1
+            if given[student.school, default: 0] < severe[school] {
+                given[student.school, default: 0] += 1
+                wave.answers[student.studentID]!["gad7"] = Array(repeating: 3, count: 7)
+            } else {
+                wave.answers[student.studentID]!["gad7"] = gad.map { $0.map { min($0, 2) } }  // 14 at most: not severe
+            }
+        }
+        let tables = try wave.tables(battery: Self.annual)
+        let gad7 = try XCTUnwrap(tables.columns.firstIndex { $0.name.hasPrefix("gad7") })
+        let cell = CohortCell.band(gad7, 3)
+        XCTAssertEqual(tables.units[.all]?.scales[gad7].bands[3], 10)
+        let pattern = try CohortReportBuilder.pattern(tables, threshold: .standard, policy: Self.annual.policy)
+        XCTAssertTrue(pattern.isHidden(cell, of: .all))
+        XCTAssertFalse(pattern.distributions[gad7].contains(.all))
+        let schools = Set(tables.leaves.keys.map(\.school)).sorted()
+        XCTAssertTrue(schools.allSatisfy { pattern.isHidden(cell, of: CohortUnit(level: .school, school: $0)) })
+        let blocks = audit.blocks(tables, pattern)
+        XCTAssertEqual(blocks.flatMap { $0 }.sorted(), schools)
+        XCTAssertTrue(blocks.allSatisfy { $0.count <= 4 }, "\(blocks)")
+        // With the wave's GAD-7 bands shown again, its severe count ties all six schools in one block.
+        var shown = pattern
+        shown.hidden[.all] = shown.hidden[.all]?.filter { if case .band(gad7, _) = $0 { false } else { true } }
+        XCTAssertTrue(audit.blocks(tables, shown).contains { $0.count == schools.count }, "\(audit.blocks(tables, shown))")
+        // The reader's program over the whole wave: nothing pinned or narrowed, the wave's severe count included.
+        let joint = audit.audit(tables, pattern: pattern, asOneProgram: true)
+        XCTAssertEqual(joint.violations, [])
+        XCTAssertTrue(joint.intervals.contains { $0.unit == .all && $0.cell == cell })
+        // Deterministic: the same pattern again.
+        XCTAssertEqual(try CohortReportBuilder.pattern(tables, threshold: .standard, policy: Self.annual.policy), pattern)
+    }
 }

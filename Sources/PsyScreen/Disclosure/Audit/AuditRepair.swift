@@ -16,16 +16,16 @@ extension DisclosureAudit {
     ) -> (hidden: [CohortUnit: Set<CohortCell>], withdrawn: [Set<CohortUnit>]) {
         var state = RepairState(pattern: pattern, columns: tables.columns.count)
         var settled: Set<[String]> = []
-        if ProcessInfo.processInfo.environment["PSYSCREEN_AUDIT_TRACE"] != nil {
-            let sizes = AuditComponent.groups(tables, pattern).map(\.count).sorted(by: >)
-            let blocks = self.blocks(tables, pattern).map(\.count)
-            FileHandle.standardError.write(
-                Data("groups of schools: \(sizes.prefix(10)) (\(sizes.count) groups); blocks: \(blocks)\n".utf8))
-            for line in AuditComponent.ties(tables, pattern).prefix(12) {
-                FileHandle.standardError.write(Data("tie: \(line)\n".utf8))
-            }
-        }
+        traceGroups(tables, pattern)
         for _ in 0..<64 {
+            // The wave's figures that no blocks of a few schools can share: withdrawn, then hidden counts of the
+            // wave checked across the blocks (withdrawals in a school can tie schools anew, so each round).
+            let unshared = AuditComponent.unshared(tables, state.pattern, protection: protection)
+            for figure in unshared {
+                state.withdraw(figure)
+                traceWaveWithdrawal(figure, tables)
+            }
+            if !unshared.isEmpty { traceGroups(tables, state.pattern) }
             for group in blocks(tables, state.pattern) where !settled.contains(group) {
                 let component = AuditComponent(schools: group, tables: tables, pattern: state.pattern, policy: policy)
                 repair(component, tables, &state)
@@ -53,15 +53,30 @@ extension DisclosureAudit {
 
         /// Stops publishing `figure`.
         mutating func withdraw(_ figure: AuditModel.Figure) {
-            switch figure {
-            case .count(let unit, let cell):
-                pattern.hidden[unit, default: []].insert(cell)
-            case .distribution(let unit, let column):
-                withdrawn[column].insert(unit)
-                pattern.distributions[column].remove(unit)
-                pattern.histograms[column].remove(unit)
-            }
+            if case .distribution(let unit, let column) = figure { withdrawn[column].insert(unit) }
+            pattern.withdraw(figure)
         }
+    }
+
+    private func traceGroups(_ tables: CohortTables, _ pattern: DisclosurePattern) {
+        guard ProcessInfo.processInfo.environment["PSYSCREEN_AUDIT_TRACE"] != nil else { return }
+        let sizes = AuditComponent.groups(tables, pattern).map(\.count).sorted(by: >)
+        let blocks = self.blocks(tables, pattern).map(\.count)
+        FileHandle.standardError.write(
+            Data("groups of schools: \(sizes.prefix(10)) (\(sizes.count) groups); blocks: \(blocks)\n".utf8))
+        for line in AuditComponent.tieLines(tables, pattern).prefix(12) {
+            FileHandle.standardError.write(Data("tie: \(line)\n".utf8))
+        }
+    }
+
+    private func traceWaveWithdrawal(_ figure: AuditModel.Figure, _ tables: CohortTables) {
+        guard ProcessInfo.processInfo.environment["PSYSCREEN_AUDIT_TRACE"] != nil else { return }
+        let what =
+            switch figure {
+            case .count(_, let cell): "\(cell.name(tables.columns)) = \(Self.value(cell, tables.units[.all]!))"
+            case .distribution(_, let column): "\(tables.columns[column].name) distribution"
+            }
+        FileHandle.standardError.write(Data("wave withdraws \(what) before the repair\n".utf8))
     }
 
     private func repair(_ component: AuditComponent, _ tables: CohortTables, _ state: inout RepairState) {
@@ -174,5 +189,18 @@ extension DisclosureAudit {
     ) -> AuditModel.Figure? {
         guard case .optimal = component.model.program.optimize(terms, maximize: maximize) else { return nil }
         return component.model.bindingFigures().filter { $0 != except }.min { cost($0, tables) < cost($1, tables) }
+    }
+}
+
+extension DisclosurePattern {
+    /// Stops publishing `figure`: a count is hidden; a distribution goes with its histogram.
+    mutating func withdraw(_ figure: AuditModel.Figure) {
+        switch figure {
+        case .count(let unit, let cell):
+            hidden[unit, default: []].insert(cell)
+        case .distribution(let unit, let column):
+            distributions[column].remove(unit)
+            histograms[column].remove(unit)
+        }
     }
 }
