@@ -26,6 +26,8 @@ final class PostgresPaperImportStaging: PaperImportStaging, @unchecked Sendable 
     private let writer: PostgresPaperSheetWriter
     /// The roster's student IDs.
     private let known: Set<String>
+    /// Binds the rows of the next chunk while the writer sends the previous one.
+    private let preparing = DispatchQueue(label: "psyscreen.postgres-import.preparing")
     private let queue = DispatchQueue(label: "psyscreen.postgres-import.writer")
     /// Chunks handed to the writer and not yet written: at most two, so that reading never runs far ahead.
     private let inFlight = DispatchSemaphore(value: 2)
@@ -36,7 +38,7 @@ final class PostgresPaperImportStaging: PaperImportStaging, @unchecked Sendable 
 
     /// Sheets per chunk: a chunk's two statements (and their key checks) cost a few milliseconds whatever their
     /// size, and the last chunk is written after reading ends.
-    static let chunkSheets = 4096
+    static let chunkSheets = 16384
 
     init(store: PostgresStore, path: String, fileHash: String, writer: PostgresPaperSheetWriter, known: Set<String>) {
         self.store = store
@@ -100,6 +102,7 @@ final class PostgresPaperImportStaging: PaperImportStaging, @unchecked Sendable 
     /// Rolls the import's transaction back (an error stopped the import).
     private func abandon() {
         finished = true
+        preparing.sync {}
         queue.sync {}
         store.rollBackPaperImport()
     }
@@ -110,13 +113,16 @@ final class PostgresPaperImportStaging: PaperImportStaging, @unchecked Sendable 
         let sheets = pending.filter { if case .dropped = fates[$0.number] { false } else { true } }
         pending = []
         inFlight.wait()
-        queue.async { [writer, failure, inFlight] in
-            defer { inFlight.signal() }
-            guard failure.error == nil else { return }
-            do {
-                try writer.write(sheets)
-            } catch {
-                failure.error = error
+        preparing.async { [writer, failure, inFlight, queue] in
+            let chunk = writer.prepare(sheets)
+            queue.async {
+                defer { inFlight.signal() }
+                guard failure.error == nil else { return }
+                do {
+                    try writer.write(chunk)
+                } catch {
+                    failure.error = error
+                }
             }
         }
     }
@@ -124,6 +130,7 @@ final class PostgresPaperImportStaging: PaperImportStaging, @unchecked Sendable 
     /// Writes what is pending and waits until the writer is done.
     private func waitForWriter() throws(StoreError) {
         if !pending.isEmpty { try handOver() }
+        preparing.sync {}
         queue.sync {}
         if let error = failure.error { throw store.storeError(error) }
     }
