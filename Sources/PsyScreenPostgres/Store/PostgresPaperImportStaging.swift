@@ -35,10 +35,15 @@ final class PostgresPaperImportStaging: PaperImportStaging, @unchecked Sendable 
     private var fates: [Fate] = []
     private var pending: [PostgresPaperSheetWriter.Sheet] = []
     private var finished = false
+    /// Whether a chunk went to the writer.
+    private var wroteAChunk = false
 
-    /// Sheets per chunk: a chunk's two statements (and their key checks) cost a few milliseconds whatever their
-    /// size, and the last chunk is written after reading ends.
+    /// Sheets per chunk: a chunk's statements (and their key checks) cost a few milliseconds whatever their size,
+    /// and each look their parents up one by one below some thousands of rows; the last chunk is written after
+    /// reading ends.
     static let chunkSheets = 16384
+    /// The first chunk is smaller, so that the server starts writing soon after reading starts.
+    static let firstChunkSheets = 2048
 
     init(store: PostgresStore, path: String, fileHash: String, writer: PostgresPaperSheetWriter, known: Set<String>) {
         self.store = store
@@ -70,7 +75,7 @@ final class PostgresPaperImportStaging: PaperImportStaging, @unchecked Sendable 
         }
         fates.append(.stored(outcome.assessment.level))
         pending.append(.init(number: number, studentID: id, line: line, answers: answers, outcome: outcome))
-        if pending.count >= Self.chunkSheets { try handOver() }
+        if pending.count >= (wroteAChunk ? Self.chunkSheets : Self.firstChunkSheets) { try handOver() }
         return number
     }
 
@@ -112,6 +117,7 @@ final class PostgresPaperImportStaging: PaperImportStaging, @unchecked Sendable 
         if let error = failure.error { throw store.storeError(error) }
         let sheets = pending.filter { if case .dropped = fates[$0.number] { false } else { true } }
         pending = []
+        wroteAChunk = true
         inFlight.wait()
         preparing.async { [writer, failure, inFlight, queue] in
             let chunk = writer.prepare(sheets)
