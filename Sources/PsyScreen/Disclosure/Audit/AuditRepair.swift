@@ -95,18 +95,21 @@ extension DisclosureAudit {
                     position += 1  // protected, or nothing left to withdraw (the final audit reports it)
                     continue
                 }
-                component.model.withdraw(figure)
-                state.withdraw(figure)
-                traceWithdrawal(figure, for: count, maximize: maximize, relaxed: relaxed, tables)
-                guard case .count(let unit, let cell) = figure, unit != .all else { continue }
-                // It, and the counts it contained, whose protection may now ask for more (a zero exempt by its
-                // zero is not any longer).
-                for other in [unit] + component.units(within: unit) where state.pattern.isHidden(cell, of: other) {
-                    guard let added = track(other, cell, component, tables, state.pattern) else { continue }
-                    if let index = queue.firstIndex(where: { $0.unit == other && $0.cell == cell }) {
-                        guard index < position, queue[index].upper != added.upper else { continue }
+                // With the figures that state the same (alone it would free nothing).
+                for figure in [figure] + component.model.twins(of: figure) {
+                    component.model.withdraw(figure)
+                    state.withdraw(figure)
+                    traceWithdrawal(figure, for: count, maximize: maximize, relaxed: relaxed, tables)
+                    guard case .count(let unit, let cell) = figure, unit != .all else { continue }
+                    // It, and the counts it contained, whose protection may now ask for more (a zero exempt by
+                    // its zero is not any longer).
+                    for other in [unit] + component.units(within: unit) where state.pattern.isHidden(cell, of: other) {
+                        guard let added = track(other, cell, component, tables, state.pattern) else { continue }
+                        if let index = queue.firstIndex(where: { $0.unit == other && $0.cell == cell }) {
+                            guard index < position, queue[index].upper != added.upper else { continue }
+                        }
+                        queue.append(added)
                     }
-                    queue.append(added)
                 }
             }
             if relaxed { trace("repair, LP pass", component, queue.count, report, since: (0, 0), clock) }
