@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PsyScreen
 import PsyScreenStore
 import PsyScreenTestSupport
@@ -49,5 +50,33 @@ final class WaveReleaseStoreTests: StoreTestCase {
         let closed = try store.closeWave("w", threshold: .standard)
         XCTAssertEqual(closed.changed, 20)
         XCTAssertEqual(try store.releaseState(wave: "w"), .closed)
+    }
+
+    /// The fingerprints kept are in the documented format, which PostgreSQL writes too (`db copy` compares them):
+    /// a screened student's latest attempt with its state, scored flag, level and red flag; empty fields for an
+    /// unscreened one.
+    func testTheReleaseKeepsFingerprintsInTheDocumentedFormat() throws {
+        try seed()
+        _ = try store.closeWave("w", threshold: .standard)
+        let (prints, attempt) = try DatabaseQueue(path: directory + "/test.sqlite").read { db in
+            (
+                try Dictionary(
+                    uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT student_id, fingerprint FROM wave_release").map {
+                        ($0[0] as String, $0[1] as String)
+                    }),
+                try Int64.fetchOne(db, sql: "SELECT id FROM attempt WHERE student_id = 'S00'")!
+            )
+        }
+        XCTAssertEqual(prints.count, 60)
+        XCTAssertEqual(prints["S00"], "enrolled|一中|2026|1班|F||\(attempt)|finished|1|none|0")
+        XCTAssertEqual(prints["S59"], "enrolled|一中|2026|2班|F||||||")
+    }
+
+    /// A student moved to another class after the closing has changed: their units are in the fingerprint.
+    func testAStudentMovedSinceTheClosingHasChanged() throws {
+        try seed()
+        _ = try store.closeWave("w", threshold: .standard)
+        _ = try store.importRoster([Self.student("S00", className: "2班")], source: "moved.csv")
+        XCTAssertEqual(try store.releaseState(wave: "w"), .changedSinceClosing(students: 1))
     }
 }

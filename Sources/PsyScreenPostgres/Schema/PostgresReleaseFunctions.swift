@@ -3,9 +3,8 @@
 ///
 /// They run with the owner's rights: the administrator role, who closes a district's wave, reads no table with an
 /// ID or a result. What they hand out carries no ID — the fingerprints of then and now, as pairs, ordered by
-/// fingerprint — which is no more than `psyscreen_cohort` shows the same roles. A fingerprint is written as
-/// ``ReleaseSnapshot/fingerprint(status:school:grade:className:gender:major:attemptID:state:scored:level:red:)``
-/// writes it in the SQLite store, so that a release copied between the stores still compares.
+/// fingerprint — which is no more than `psyscreen_cohort` shows the same roles. A fingerprint is written as the
+/// SQLite store writes it (``ReleaseSnapshot``'s format), so that a release copied between the stores still compares.
 enum PostgresReleaseFunctions {
     static let definitions = """
         CREATE FUNCTION psyscreen_release_fingerprints(p_wave text) RETURNS TABLE (student_id text, fingerprint text)

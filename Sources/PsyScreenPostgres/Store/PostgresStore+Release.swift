@@ -21,6 +21,27 @@ extension PostgresStore: ReleaseStore {
         }
     }
 
+    /// Counted on the server: a report over a district does not fetch a million pairs to find none changed.
+    package func releaseState(wave: String) throws(StoreError) -> WaveReleaseState {
+        try transaction(snapshot: true) {
+            let closed = try run("SELECT closed_at IS NOT NULL FROM wave WHERE id = \(wave)").first?.decode(Bool.self) ?? false
+            guard closed else { return .open }
+            let changed =
+                try run(
+                    """
+                    SELECT count(*) FROM psyscreen_release_pairs(\(wave)) WHERE then_print IS DISTINCT FROM now_print
+                    """
+                ).first?.decode(Int64.self) ?? 0
+            return changed == 0 ? .closed : .changedSinceClosing(students: Int(changed))
+        }
+    }
+
+    package func cohortTablesAndRelease(
+        wave: String, columns: [CohortColumn]
+    ) throws(StoreError) -> (tables: CohortTables, release: WaveReleaseState) {
+        (try cohortTables(wave: wave, columns: columns), try releaseState(wave: wave))
+    }
+
     package func recordClosing(
         wave: String, threshold: MinimumCellSize, pattern: Data?, digest: String, event: AuditEvent
     ) throws(StoreError) {

@@ -7,6 +7,8 @@ package struct WaveCohort: Sendable {
     /// The batteries of the wave's attempts, from the instrument catalog.
     package var batteries: [Battery]
     package var tables: CohortTables
+    /// Whether the wave may be published as it stands (``ReleaseStore/releaseState(wave:)``).
+    package var release: WaveReleaseState
 
     /// The warning policy when the wave has one battery: the disclosure audit knows that levels follow bands.
     package var policy: WarningPolicy? { batteries.count == 1 ? batteries[0].policy : nil }
@@ -44,7 +46,7 @@ extension ScreeningStore {
         for instrument in batteries.flatMap(\.instruments) where !instruments.contains(where: { $0.id == instrument.id }) {
             instruments.append(instrument)
         }
-        let tables = try cohortTables(wave: wave, columns: CohortColumn.columns(of: instruments))
-        return WaveCohort(wave: wave, batteries: batteries, tables: tables)
+        let read = try cohortTablesAndRelease(wave: wave, columns: CohortColumn.columns(of: instruments))
+        return WaveCohort(wave: wave, batteries: batteries, tables: read.tables, release: read.release)
     }
 }

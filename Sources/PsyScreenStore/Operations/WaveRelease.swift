@@ -13,11 +13,14 @@ extension SQLiteStore: ReleaseStore {
         wave: String, threshold: MinimumCellSize, pattern: Data?, digest: String, event: AuditEvent
     ) throws(StoreError) {
         try write { db in
-            let now = try fingerprints(db, wave: wave)
-            guard ReleaseSnapshot.digest(now.values) == digest else { throw StoreError(path: path, .changedWhileClosing(wave)) }
+            let now = try ReleaseScan(db, wave: wave).fingerprints
+            guard now.digest().text == digest else { throw StoreError(path: path, .changedWhileClosing(wave)) }
             try db.execute(sql: "DELETE FROM wave_release WHERE wave_id = ?", arguments: [wave])
             let insert = try db.makeStatement(sql: "INSERT INTO wave_release (wave_id, student_id, fingerprint) VALUES (?, ?, ?)")
-            for (student, fingerprint) in now { try insert.execute(arguments: [wave, student, fingerprint]) }
+            try now.forEach { id, fingerprint in
+                try insert.execute(
+                    arguments: [wave, String(decoding: id, as: UTF8.self), String(decoding: fingerprint, as: UTF8.self)])
+            }
             try db.execute(sql: "UPDATE wave SET closed_at = ? WHERE id = ?", arguments: [clock(), wave])
             try db.execute(sql: "DELETE FROM wave_pattern WHERE wave_id = ?", arguments: [wave])
             if let pattern {
@@ -27,6 +30,35 @@ extension SQLiteStore: ReleaseStore {
             }
             try audit(db, event)
         }
+    }
+
+    /// Two scans and a comparison of digests; the fingerprints are compared one by one only when the digests
+    /// differ, to count who changed.
+    package func releaseState(wave: String) throws(StoreError) -> WaveReleaseState {
+        try read { db in
+            guard try isClosed(db, wave: wave) else { return .open }
+            return try state(db, wave: wave, now: ReleaseScan(db, wave: wave).fingerprints.digest(), then: nil)
+        }
+    }
+
+    /// The release is checked from the cohort's own scans: no scan of its own.
+    package func cohortTablesAndRelease(
+        wave: String, columns: [CohortColumn]
+    ) throws(StoreError) -> (tables: CohortTables, release: WaveReleaseState) {
+        let closed = try read { db in try isClosed(db, wave: wave) }
+        let extracted = try cohortTables(wave: wave, columns: columns, checkingRelease: closed)
+        guard let digests = extracted.release else { return (extracted.tables, .open) }
+        return (extracted.tables, try read { db in try state(db, wave: wave, now: digests.now, then: digests.then) })
+    }
+
+    private func isClosed(_ db: Database, wave: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT closed_at IS NOT NULL FROM wave WHERE id = ?", arguments: [wave]) == true
+    }
+
+    /// A closed wave's state, from the digest of its fingerprints now and at the closing (read now if nil).
+    private func state(_ db: Database, wave: String, now: ReleaseDigest, then: ReleaseDigest?) throws -> WaveReleaseState {
+        if try now == then ?? ReleaseScan.storedDigest(db, wave: wave) { return .closed }
+        return .changedSinceClosing(students: try snapshot(db, wave: wave).changed.count)
     }
 
     package func closedPattern(wave: String, threshold: MinimumCellSize) throws(StoreError) -> Data? {
@@ -47,7 +79,10 @@ extension SQLiteStore: ReleaseStore {
 
     private func snapshot(_ db: Database, wave: String) throws -> ReleaseSnapshot {
         let waveRow = try Row.fetchOne(db, sql: "SELECT closed_at FROM wave WHERE id = ?", arguments: [wave])
-        let now = try fingerprints(db, wave: wave)
+        let scan = try ReleaseScan(db, wave: wave).fingerprints
+        var now: [String: String] = [:]
+        now.reserveCapacity(scan.count)
+        scan.forEach { now[String(decoding: $0, as: UTF8.self)] = String(decoding: $1, as: UTF8.self) }
         var then: [String: String] = [:]
         let rows = try Row.fetchCursor(
             db, sql: "SELECT student_id, fingerprint FROM wave_release WHERE wave_id = ?", arguments: [wave])
@@ -55,28 +90,6 @@ extension SQLiteStore: ReleaseStore {
         let pairs = Set(then.keys).union(now.keys).map { (then: then[$0], now: now[$0]) }
         return ReleaseSnapshot(
             exists: waveRow != nil, isClosed: waveRow.map { !($0[0] as DatabaseValue).isNull } ?? false, pairs: pairs,
-            digest: ReleaseSnapshot.digest(now.values))
-    }
-
-    /// Per roster student, the fingerprint of their units and the result that counts in `wave` — of what reads
-    /// see: an import still being staged has changed nothing yet.
-    private func fingerprints(_ db: Database, wave: String) throws -> [String: String] {
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                WITH latest AS (
-                    SELECT student_id, MAX(id) AS id, MAX(level = 'red') AS red FROM attempt a
-                    WHERE wave_id = ? AND \(Self.visible("a")) GROUP BY student_id)
-                SELECT s.student_id, s.status, s.school, s.grade, s.class, s.gender, s.major, a.id, a.state, a.scored,
-                    a.level, l.red
-                FROM student s LEFT JOIN latest l ON l.student_id = s.student_id LEFT JOIN attempt a ON a.id = l.id
-                """, arguments: [wave])
-        var result: [String: String] = [:]
-        while let row = try rows.next() {
-            result[row[0]] = ReleaseSnapshot.fingerprint(
-                status: row[1], school: row[2], grade: row[3], className: row[4], gender: row[5], major: row[6],
-                attemptID: row[7], state: row[8], scored: row[9], level: row[10], red: row[11])
-        }
-        return result
+            digest: scan.digest().text)
     }
 }

@@ -4,8 +4,10 @@ import PsyScreen
 /// A wave's release state as a store reports it: per roster student, the fingerprint the last closing kept and the
 /// one the student has now (their enrolment status, units and the result that counts), without their ID.
 ///
-/// A fingerprint is `status|school|grade|class|gender|major|attempt id|state|scored|level|red` (``fields(_:)``):
-/// both stores write it the same way, so a release copied between them (`db copy`) still compares.
+/// A fingerprint is `status|school|grade|class|gender|major|attempt id|state|scored|level|red`, the attempt being the
+/// student's latest in the wave (its state, scored as 1 or 0, level) and `red` whether any of theirs was red; a
+/// field without a value is empty. Both stores write it the same way (SQLite in ``ReleaseScan``, PostgreSQL in
+/// `psyscreen_release_fingerprints`), so a release copied between them (`db copy`) still compares.
 package struct ReleaseSnapshot: Sendable {
     /// Whether anything was ever stored in the wave.
     package var exists: Bool
@@ -28,25 +30,6 @@ package struct ReleaseSnapshot: Sendable {
     package var current: [String] { pairs.compactMap(\.now) }
     /// The pairs that differ.
     package var changed: [(then: String?, now: String?)] { pairs.filter { $0.then != $0.now } }
-
-    /// The fingerprint of a roster student in a wave, from the values both stores read.
-    package static func fingerprint(
-        status: String, school: String, grade: String, className: String, gender: String, major: String?,
-        attemptID: Int64?, state: String?, scored: Bool?, level: String?, red: Bool?
-    ) -> String {
-        let flag = { (value: Bool?) in value.map { $0 ? "1" : "0" } ?? "" }
-        return [
-            status, school, grade, className, gender, major ?? "", attemptID.map(String.init) ?? "", state ?? "",
-            flag(scored), level ?? "", flag(red),
-        ].joined(separator: "|")
-    }
-
-    /// A digest of fingerprints in any order.
-    package static func digest<S: Sequence>(_ fingerprints: S) -> String where S.Element == String {
-        var hasher = FNV1a()
-        for fingerprint in fingerprints.sorted() { hasher.add(fingerprint + "\n") }
-        return String(hasher.value, radix: 16)
-    }
 
     /// The units of k or more students (now) holding between 1 and k − 1 of the changed students (counted at
     /// their units then and now), smallest first: a class says most about who changed.
@@ -78,16 +61,5 @@ package struct ReleaseSnapshot: Sendable {
             "", school, "\(school)/\(grade)", "\(school)/\(grade)/\(className)", "\(school) [gender=\(gender)]",
             "\(school) [major=\(major)]", "\(school)/\(grade) [gender=\(gender)]", "\(school)/\(grade) [major=\(major)]",
         ]
-    }
-}
-
-/// 64-bit FNV-1a: a digest that two snapshots of the same data agree on (not a secret).
-private struct FNV1a {
-    var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    mutating func add(_ text: String) {
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value &*= 0x100_0000_01b3
-        }
     }
 }

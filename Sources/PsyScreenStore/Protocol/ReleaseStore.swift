@@ -9,6 +9,10 @@ package protocol ReleaseStore: AnyObject {
     /// The wave as it stands: whether it exists and is closed, and each roster student's fingerprint at the last
     /// closing and now — without student IDs (a district administrator may call it; they see no IDs).
     func releaseSnapshot(wave: String) throws(StoreError) -> ReleaseSnapshot
+    /// Whether `wave` may be published, and if it changed since it was closed, how many roster students changed:
+    /// what every anonymized output checks first, so a store answers it without building the snapshot (a
+    /// district's million fingerprints).
+    func releaseState(wave: String) throws(StoreError) -> WaveReleaseState
     /// Keeps the current fingerprints as the wave's release, marks it closed with `pattern` for k, and adds
     /// `event` to the audit trail, in one transaction; refused (``StoreMessage/changedWhileClosing(_:)``) when the
     /// fingerprints no longer have `digest` (results came in since the snapshot was checked).
@@ -29,13 +33,6 @@ package enum WaveReleaseState: Equatable, Sendable {
 }
 
 extension ScreeningStore {
-    package func releaseState(wave: String) throws(StoreError) -> WaveReleaseState {
-        let snapshot = try releaseSnapshot(wave: wave)
-        guard snapshot.isClosed else { return .open }
-        let changed = snapshot.changed.count
-        return changed == 0 ? .closed : .changedSinceClosing(students: changed)
-    }
-
     /// Closes `wave` for release. If it was closed and released before, the students whose result or units
     /// changed since must be safe to publish as a unit of their own: every unit of k or more students that an
     /// output shows holds none of them or at least k — otherwise comparing the two releases would show the few

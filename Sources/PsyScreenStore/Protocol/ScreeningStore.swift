@@ -76,6 +76,11 @@ package protocol ReportStore: AnyObject {
     func coverage(wave: String, by level: CoverageTable.Level) throws(StoreError) -> [CoverageRow]
     /// Every roster student of `wave` counted into the cohort tables of a report over `columns`.
     func cohortTables(wave: String, columns: [CohortColumn]) throws(StoreError) -> CohortTables
+    /// The cohort tables with the wave's release state (``ReleaseStore/releaseState(wave:)``): a store may check
+    /// the release from the same reads.
+    func cohortTablesAndRelease(
+        wave: String, columns: [CohortColumn]
+    ) throws(StoreError) -> (tables: CohortTables, release: WaveReleaseState)
 }
 
 /// A school's or district's screening data, in a SQLite file (``SQLiteStore``) or a PostgreSQL database: what

@@ -23,7 +23,16 @@ extension SQLiteStore {
     /// SQLite's C interface, with no per-attempt values built: a million stored results take about a second.
     /// The attempt that counts and its level are ``CountingAttempt``'s, as in the register.
     package func cohortTables(wave: String, columns: [CohortColumn]) throws(StoreError) -> CohortTables {
-        var extraction = CohortExtraction(columns: columns)
+        try cohortTables(wave: wave, columns: columns, checkingRelease: false).tables
+    }
+
+    /// The cohort tables and, when `checkingRelease`, the digests of the wave's release fingerprints now (from the
+    /// same roster and attempt rows) and at its last closing.
+    func cohortTables(
+        wave: String, columns: [CohortColumn], checkingRelease: Bool
+    ) throws(StoreError) -> (tables: CohortTables, release: (now: ReleaseDigest, then: ReleaseDigest)?) {
+        var extraction = CohortExtraction(columns: columns, checksRelease: checkingRelease)
+        var stored: ReleaseDigest?
         let range: (first: Int64, last: Int64)? = try read { db in
             let row = try Row.fetchOne(
                 db, sql: "SELECT MIN(id), MAX(id) FROM attempt a WHERE wave_id = ? AND \(Self.visible("a"))", arguments: [wave])
@@ -59,12 +68,15 @@ extension SQLiteStore {
             try read { db in
                 try extraction.readRoster(db)
                 try extraction.readAttempts(db, wave: wave)
+                if checkingRelease { stored = try ReleaseScan.storedDigest(db, wave: wave) }
             }
         }
         group.wait()
         try scanned.get()
         if let failure = answers.compactMap(\.failure).first ?? scores.failure { throw StoreError(path: path, failure) }
-        return extraction.aggregate(answers: answers, scores: scores)
+        let tables = extraction.aggregate(answers: answers, scores: scores)
+        guard let now = extraction.release?.digest(), let stored else { return (tables, nil) }
+        return (tables, (now, stored))
     }
 }
 
@@ -100,9 +112,13 @@ struct CohortExtraction {
 
     /// Per student: the attempt that counts and the level.
     var counting: [CountingAttempt] = []
+    /// Whether the wave's release is checked: its fingerprints' digest is gathered from the same rows.
+    let checksRelease: Bool
+    var release: ReleaseFingerprints?
 
-    init(columns: [CohortColumn]) {
+    init(columns: [CohortColumn], checksRelease: Bool = false) {
         self.columns = columns
+        self.checksRelease = checksRelease
         aggregator = CohortAggregator(columns: columns)
         var instruments: [[UInt8]] = []
         var offsets: [Int] = []
@@ -136,18 +152,20 @@ struct CohortExtraction {
     }
 
     mutating func readRoster(_ db: Database) throws {
-        let statement = try db.makeStatement(sql: "SELECT student_id, school, grade, class, gender, major, status FROM student")
+        let statement = try db.makeStatement(sql: "SELECT \(ReleaseFingerprints.rosterColumns) FROM student")
         var texts = (0..<7).map { _ in InternedText() }
         let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM student") ?? 0
         studentIndex = StudentIndex(capacity: count)
         status.reserveCapacity(count)
         leafOfStudent.reserveCapacity(count)
+        if checksRelease { release = ReleaseFingerprints(keepsBytes: false, capacity: count) }
         // Leaves by the numbers of their five unit names: integers to hash, not strings.
         var leafOfNames: [LeafNames: Int32] = [:]
         var statusOfText: [EnrollmentStatus?] = []
         var leaf: Int32 = -1
         try Self.forEachRow(statement) { row in
             studentIndex.insert(sqlite3_column_text(row, 0), count: Int(sqlite3_column_bytes(row, 0)))
+            release?.addStudent(row)
             var changed = false
             let values = (
                 texts[1].read(row, 1, changed: &changed), texts[2].read(row, 2, changed: &changed),
@@ -177,16 +195,18 @@ struct CohortExtraction {
         counting = Array(repeating: CountingAttempt(), count: status.count)
     }
 
+    /// The wave's visible attempts: student, id, state (a number), scored, level (a number), state, level. Levels
+    /// and states as numbers, decoded by SQLite rather than a string switch per row; −1 is a value this version
+    /// does not know, which fails the read (see StoredValue). The texts are the release fingerprint's.
+    static let attemptsSQL = """
+        SELECT student_id, id, CASE state WHEN 'in_progress' THEN 0 WHEN 'finished' THEN 1 WHEN 'refused' THEN 2 ELSE -1 END,
+               scored, CASE level WHEN 'none' THEN 0 WHEN 'yellow' THEN 1 WHEN 'orange' THEN 2 WHEN 'red' THEN 3 ELSE -1 END,
+               state, level
+        FROM attempt a WHERE wave_id = ? AND \(SQLiteStore.visible("a"))
+        """
+
     mutating func readAttempts(_ db: Database, wave: String) throws {
-        // Levels and states as numbers, decoded by SQLite rather than a string switch per row; −1 is a value this
-        // version does not know, which fails the read (see StoredValue).
-        let statement = try db.makeStatement(
-            sql: """
-                SELECT student_id, id, CASE state WHEN 'in_progress' THEN 0 WHEN 'finished' THEN 1 WHEN 'refused' THEN 2 ELSE -1 END,
-                       scored, CASE level WHEN 'none' THEN 0 WHEN 'yellow' THEN 1 WHEN 'orange' THEN 2 WHEN 'red' THEN 3 ELSE -1 END,
-                       state, level
-                FROM attempt a WHERE wave_id = ? AND \(SQLiteStore.visible("a"))
-                """)
+        let statement = try db.makeStatement(sql: Self.attemptsSQL)
         try statement.setArguments([wave])
         let states: [AttemptState] = [.inProgress, .finished, .refused]
         let levels: [WarningLevel] = [.none, .yellow, .orange, .red]
@@ -204,6 +224,7 @@ struct CohortExtraction {
             counting[student].add(
                 id: sqlite3_column_int64(row, 1), state: states[state], scored: sqlite3_column_int64(row, 3) != 0,
                 level: levels[level])
+            release?.addAttempt(row, student: student)
         }
     }
 

@@ -59,8 +59,8 @@ struct Export: WritingCommand {
     private func exportAggregates(threshold: MinimumCellSize, language: Language) throws {
         let catalog = try instruments.catalog(language: language)
         let store = try database.openForReading()
-        let isDraft = try ReleaseGate.check(store, wave: wave, draft: draft)
         let cohort = try store.cohort(wave: wave, catalog: catalog)
+        let isDraft = try ReleaseGate.check(cohort, draft: draft)
         var stamp = cohort.stamp(threshold: threshold)
         if isDraft { stamp.draft = true }
         let pattern = try ReleaseGate.pattern(store, cohort, threshold: threshold, draft: isDraft)
@@ -86,8 +86,8 @@ struct Export: WritingCommand {
         }
         let catalog = try instruments.catalog(language: language)
         let store = try database.openForReading()
-        _ = try ReleaseGate.check(store, wave: wave, draft: draft)
         let cohort = try store.cohort(wave: wave, catalog: catalog)
+        _ = try ReleaseGate.check(cohort, draft: draft)
         let rows = try store.deidentifiedRows(wave: wave, columns: cohort.tables.columns, key: pseudonyms)
         let historyPath = ExtractHistory.path(forKey: keyPath)
         var history = try ExtractHistory.load(from: historyPath)

@@ -44,8 +44,8 @@ struct Report: WritingCommand {
         let scope = try by.map { try CohortReportScope(parsing: $0) } ?? .full
         let catalog = try instruments.catalog(language: language)
         let store = try database.openForReading()
-        let isDraft = try ReleaseGate.check(store, wave: wave, draft: draft)
         let cohort = try store.cohort(wave: wave, catalog: catalog)
+        let isDraft = try ReleaseGate.check(cohort, draft: draft)
         var stamp = cohort.stamp(threshold: threshold)
         if isDraft { stamp.draft = true }
         let pattern = try ReleaseGate.pattern(store, cohort, threshold: threshold, draft: isDraft)

@@ -84,12 +84,11 @@ enum ReleaseGate {
         return try CohortReportBuilder.pattern(cohort.tables, threshold: threshold, policy: cohort.policy)
     }
 
-    /// Refuses (exit 2) an open or changed wave unless `draft`; returns whether the output is a draft.
-    static func check(_ store: any ScreeningStore, wave: String, draft: Bool) throws -> Bool {
-        // An unknown wave (a typo) gets the report's own message, with the known waves.
-        guard try store.waveExists(wave) else { return draft }
-        let state = try store.releaseState(wave: wave)
-        switch state {
+    /// Refuses (exit 2) an open or changed wave unless `draft`; returns whether the output is a draft. (An unknown
+    /// wave never gets here: reading its cohort fails with the known waves.)
+    static func check(_ cohort: WaveCohort, draft: Bool) throws -> Bool {
+        let wave = cohort.wave
+        switch cohort.release {
         case .closed:
             return draft
         case .open where draft, .changedSinceClosing where draft:

@@ -4,8 +4,11 @@
 package enum CohortReportCSV {
     package static let header = ["level", "school", "grade", "class", "group", "instrument", "scale", "statistic", "value"]
 
-    package static func render(_ report: CohortReport) -> String {
-        // Bytes, not String concatenation: a district report has a million rows.
+    package static func render(_ report: CohortReport) -> String { String(decoding: bytes(report), as: UTF8.self) }
+
+    /// The file's bytes. Bytes, not String concatenation, and never a String of the whole: a district report has
+    /// a million rows.
+    package static func bytes(_ report: CohortReport) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(report.units.count * 64 * (8 + report.columns.count * 16))
         func line(_ fields: [String]) {
@@ -38,7 +41,7 @@ package enum CohortReportCSV {
             out.append(contentsOf: field(value).utf8)
             out.append(0x0A)
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// Names typed into a roster, made safe for spreadsheets (see ``CSVField``).

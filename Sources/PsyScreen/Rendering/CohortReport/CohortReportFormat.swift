@@ -12,7 +12,7 @@ package enum CohortReportFormat: String, CaseIterable, Sendable {
         let text: String
         switch self {
         case .table: text = CohortReportText.table(report, language: language)
-        case .csv: text = CohortReportCSV.render(report)
+        case .csv: return CohortReportCSV.bytes(report)
         case .json: text = CohortReportJSON.render(report)
         case .html: text = CohortReportHTML.render(report, language: language)
         case .md: text = CohortReportText.markdown(report, language: language)
