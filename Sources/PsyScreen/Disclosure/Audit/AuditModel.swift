@@ -63,10 +63,15 @@ final class AuditModel {
         }
     }
 
-    /// The published figures that bind the last LP optimum (non-zero dual): withdrawing one widens it.
-    func bindingFigures() -> Set<Figure> {
-        var figures: Set<Figure> = []
-        for (row, figure) in figureOfRow where abs(program.dual(ofRow: row)) > 1e-9 { figures.insert(figure) }
+    /// The published figures that bind the last LP optimum (non-zero dual: withdrawing one widens it), each with
+    /// the largest |dual| of its rows.
+    func bindingDuals() -> [Figure: Double] {
+        var figures: [Figure: Double] = [:]
+        for (row, figure) in figureOfRow {
+            // Rounded, so that the last bits of the arithmetic never decide between two figures.
+            let dual = (abs(program.dual(ofRow: row)) * 1e6).rounded() / 1e6
+            if dual > 0 { figures[figure] = max(figures[figure] ?? 0, dual) }
+        }
         return figures
     }
 

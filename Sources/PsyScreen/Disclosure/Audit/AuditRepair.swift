@@ -170,12 +170,18 @@ extension DisclosureAudit {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
-    /// The cheapest published figure binding the LP optimum of `terms`, other than `except`.
+    /// The cheapest published figure binding the LP optimum of `terms`, other than `except` (``cost(_:_:)``; among
+    /// equals, the largest |dual|, then the name).
     private func binding(
         _ component: AuditComponent, _ terms: [(column: Int, coefficient: Double)], maximize: Bool,
         except: AuditModel.Figure, _ tables: CohortTables
     ) -> AuditModel.Figure? {
         guard case .optimal = component.model.program.optimize(terms, maximize: maximize) else { return nil }
-        return component.model.bindingFigures().filter { $0 != except }.min { cost($0, tables) < cost($1, tables) }
+        // Among figures of equal cost, the one that binds hardest (largest |dual|) frees the most per unit.
+        let duals = component.model.bindingDuals().filter { $0.key != except }
+        return duals.min { a, b in
+            let (x, y) = (cost(a.key, tables), cost(b.key, tables))
+            return (x.0, x.1, -a.value, x.2) < (y.0, y.1, -b.value, y.2)
+        }?.key
     }
 }
