@@ -56,6 +56,13 @@ package struct CohortDisclosure: Sendable {
     /// The wave's pattern: exact elimination for counts and for the families of figures, then — for tables
     /// from student records — ``DisclosureAudit/repair(_:pattern:)`` until every hidden count keeps its
     /// protection interval, and the families closed again over what that hid, within what the audit saw.
+    ///
+    /// The repair runs twice. First over the counts alone, with no distribution published: a distribution is
+    /// only ever published where its unit shows every band count, and the counts the repair hides decide which
+    /// units still do, so deciding the counts first and the distributions over what is left loses nothing a
+    /// reader could be shown — and the first program has no sum columns, a third of the size. Then, if the
+    /// families closed over those counts still publish a distribution, over the distributions too (withdrawing
+    /// a distribution before any count, ``DisclosureAudit/cost(_:_:)``).
     package func pattern(_ tables: CohortTables) throws(SuppressionProblemError) -> DisclosurePattern {
         let universe = self.universe(tables)
         let structure = CohortStructure(tables, universe: universe)
@@ -64,13 +71,23 @@ package struct CohortDisclosure: Sendable {
             structure, universe: universe, hidden: counts.cells, protectedLeafCells: counts.protectedLeafCells)
         pattern.exposedZeros = counts.exposedZeros
         guard !tables.leaves.isEmpty else { return pattern }
-        let repaired = DisclosureAudit(threshold: threshold, policy: policy).repair(tables, pattern: pattern)
-        if repaired.hidden == pattern.hidden, repaired.withdrawn.allSatisfy(\.isEmpty) { return pattern }
-        // Closed again over what the repair hid, within what it audited: a unit the first closure hid to
-        // protect another must not come back now that the other is hidden anyway.
+        let audit = DisclosureAudit(threshold: threshold, policy: policy)
+        var countsOnly = pattern
+        countsOnly.distributions = countsOnly.distributions.map { _ in [] }
+        countsOnly.histograms = countsOnly.distributions
+        let hidden = audit.repair(tables, pattern: countsOnly).hidden
+        // Closed again over what the repair hid, within what exact elimination allowed: a unit the first closure
+        // hid to protect another must not come back now that the other is hidden anyway.
+        var closed = try families(
+            structure, universe: universe, hidden: hidden, protectedLeafCells: counts.protectedLeafCells,
+            audited: pattern)
+        closed.exposedZeros = counts.exposedZeros
+        if closed.distributions.allSatisfy(\.isEmpty) { return closed }
+        let repaired = audit.repair(tables, pattern: closed)
+        if repaired.hidden == closed.hidden, repaired.withdrawn.allSatisfy(\.isEmpty) { return closed }
         var final = try families(
             structure, universe: universe, hidden: repaired.hidden, protectedLeafCells: counts.protectedLeafCells,
-            withdrawn: repaired.withdrawn, audited: pattern)
+            withdrawn: repaired.withdrawn, audited: closed)
         final.exposedZeros = counts.exposedZeros
         return final
     }

@@ -30,10 +30,29 @@ final class AuditModel {
     private var rowsOfFigure: [Figure: [Int]] = [:]
     private var figureOfRow: [Int: Figure] = [:]
 
+    /// Per row of a figure: its relation (terms and bounds), which tells figures that state the same apart.
+    private var relationOfRow: [Int: LinearProgram.Relation] = [:]
+    private var figuresOfRelation: [LinearProgram.Relation: Set<Figure>] = [:]
+
     private func record(_ row: Int, _ figure: Figure?) {
         guard let figure else { return }
         rowsOfFigure[figure, default: []].append(row)
         figureOfRow[row] = figure
+        let relation = program.relation(ofRow: row)
+        relationOfRow[row] = relation
+        figuresOfRelation[relation, default: []].insert(figure)
+    }
+
+    /// The other published figures that state exactly what `figure` states (a school's count and the wave's
+    /// when the wave is that school; a grade's and its only class's): withdrawing `figure` alone frees nothing.
+    func twins(of figure: Figure) -> [Figure] {
+        guard let rows = rowsOfFigure[figure] else { return [] }
+        let relations = Set(rows.map { relationOfRow[$0]! })
+        let candidates = figuresOfRelation[relationOfRow[rows[0]]!] ?? []
+        return candidates.filter { other in
+            guard other != figure, let theirs = rowsOfFigure[other] else { return false }
+            return Set(theirs.map { relationOfRow[$0]! }) == relations
+        }.sorted { "\($0)" < "\($1)" }
     }
 
     /// Stops publishing `figure`: its rows no longer constrain anything.
@@ -44,10 +63,15 @@ final class AuditModel {
         }
     }
 
-    /// The published figures that bind the last LP optimum (non-zero dual): withdrawing one widens it.
-    func bindingFigures() -> Set<Figure> {
-        var figures: Set<Figure> = []
-        for (row, figure) in figureOfRow where abs(program.dual(ofRow: row)) > 1e-9 { figures.insert(figure) }
+    /// The published figures that bind the last LP optimum (non-zero dual: withdrawing one widens it), each with
+    /// the largest |dual| of its rows.
+    func bindingDuals() -> [Figure: Double] {
+        var figures: [Figure: Double] = [:]
+        for (row, figure) in figureOfRow {
+            // Rounded, so that the last bits of the arithmetic never decide between two figures.
+            let dual = (abs(program.dual(ofRow: row)) * 1e6).rounded() / 1e6
+            if dual > 0 { figures[figure] = max(figures[figure] ?? 0, dual) }
+        }
         return figures
     }
 
@@ -214,15 +238,41 @@ final class AuditModel {
     /// Per leaf: its integer columns (a dive fixes the leaves an optimum left whole).
     private var blocks: [[Int]] { zip(levelColumns, bandColumns).map { $0 + $1.flatMap { $0 } } }
 
-    /// Starts keeping the values of the count `terms` (true value `value`) at witnesses; returns its index.
+    /// Starts keeping the values of the count `terms` (true value `value`) at witnesses; returns its index. A
+    /// count tracked before under the same terms (a school's count and the wave's part of it, when the group is
+    /// that school) starts from what the witnesses found so far gave it: the same sum at the same points.
     func track(_ terms: [(column: Int, coefficient: Double)], value: Int) -> Int {
+        let key = TermsKey(terms)
+        if let same = trackedIndex[key] {
+            tracked.append(terms)
+            seenLow.append(seenLow[same])
+            seenHigh.append(seenHigh[same])
+            relaxedLow.append(relaxedLow[same])
+            relaxedHigh.append(relaxedHigh[same])
+            return tracked.count - 1
+        }
         tracked.append(terms)
         seenLow.append(value)
         seenHigh.append(value)
         relaxedLow.append(Double(value))
         relaxedHigh.append(Double(value))
+        trackedIndex[key] = tracked.count - 1
         return tracked.count - 1
     }
+
+    /// The terms of a tracked count, in column order.
+    private struct TermsKey: Hashable {
+        var columns: [Int]
+        var coefficients: [Double]
+
+        init(_ terms: [(column: Int, coefficient: Double)]) {
+            let sorted = terms.sorted { ($0.column, $0.coefficient) < ($1.column, $1.coefficient) }
+            columns = sorted.map(\.column)
+            coefficients = sorted.map(\.coefficient)
+        }
+    }
+
+    private var trackedIndex: [TermsKey: Int] = [:]
 
     /// The same, at every LP optimum, whole or not: what the relaxation allows, which guides the repair
     /// (``reachRelaxed(_:target:maximize:report:)``) and proves nothing.

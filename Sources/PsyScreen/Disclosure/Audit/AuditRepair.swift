@@ -110,18 +110,21 @@ extension DisclosureAudit {
                     position += 1  // protected, or nothing left to withdraw (the final audit reports it)
                     continue
                 }
-                component.model.withdraw(figure)
-                state.withdraw(figure)
-                traceWithdrawal(figure, for: count, maximize: maximize, relaxed: relaxed, tables)
-                guard case .count(let unit, let cell) = figure, unit != .all else { continue }
-                // It, and the counts it contained, whose protection may now ask for more (a zero exempt by its
-                // zero is not any longer).
-                for other in [unit] + component.units(within: unit) where state.pattern.isHidden(cell, of: other) {
-                    guard let added = track(other, cell, component, tables, state.pattern) else { continue }
-                    if let index = queue.firstIndex(where: { $0.unit == other && $0.cell == cell }) {
-                        guard index < position, queue[index].upper != added.upper else { continue }
+                // With the figures that state the same (alone it would free nothing).
+                for figure in [figure] + component.model.twins(of: figure) {
+                    component.model.withdraw(figure)
+                    state.withdraw(figure)
+                    traceWithdrawal(figure, for: count, maximize: maximize, relaxed: relaxed, tables)
+                    guard case .count(let unit, let cell) = figure, unit != .all else { continue }
+                    // It, and the counts it contained, whose protection may now ask for more (a zero exempt by
+                    // its zero is not any longer).
+                    for other in [unit] + component.units(within: unit) where state.pattern.isHidden(cell, of: other) {
+                        guard let added = track(other, cell, component, tables, state.pattern) else { continue }
+                        if let index = queue.firstIndex(where: { $0.unit == other && $0.cell == cell }) {
+                            guard index < position, queue[index].upper != added.upper else { continue }
+                        }
+                        queue.append(added)
                     }
-                    queue.append(added)
                 }
             }
             if relaxed { trace("repair, LP pass", component, queue.count, report, since: (0, 0), clock) }
@@ -182,13 +185,19 @@ extension DisclosureAudit {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
-    /// The cheapest published figure binding the LP optimum of `terms`, other than `except`.
+    /// The cheapest published figure binding the LP optimum of `terms`, other than `except` (``cost(_:_:)``; among
+    /// equals, the largest |dual|, then the name).
     private func binding(
         _ component: AuditComponent, _ terms: [(column: Int, coefficient: Double)], maximize: Bool,
         except: AuditModel.Figure, _ tables: CohortTables
     ) -> AuditModel.Figure? {
         guard case .optimal = component.model.program.optimize(terms, maximize: maximize) else { return nil }
-        return component.model.bindingFigures().filter { $0 != except }.min { cost($0, tables) < cost($1, tables) }
+        // Among figures of equal cost, the one that binds hardest (largest |dual|) frees the most per unit.
+        let duals = component.model.bindingDuals().filter { $0.key != except }
+        return duals.min { a, b in
+            let (x, y) = (cost(a.key, tables), cost(b.key, tables))
+            return (x.0, x.1, -a.value, x.2) < (y.0, y.1, -b.value, y.2)
+        }?.key
     }
 }
 

@@ -30,6 +30,7 @@ final class LinearProgram {
     /// Adds a column with `lower...upper` (upper nil: no upper bound); returns its index.
     func addColumn(lower: Double = 0, upper: Double? = nil, integer: Bool = false) -> Int {
         precondition(lower.isFinite && (upper.map { $0.isFinite && $0 >= lower } ?? true), "bad column bounds")
+        last = nil
         let index = Int(glp_add_cols(problem, 1))
         if let upper {
             glp_set_col_bnds(problem, Int32(index), upper == lower ? GLP_FX : GLP_DB, lower, upper)
@@ -52,6 +53,7 @@ final class LinearProgram {
         var merged: [Int: Double] = [:]
         for term in terms { merged[term.column, default: 0] += term.coefficient }
         let entries = merged.filter { $0.value != 0 }.sorted { $0.key < $1.key }
+        last = nil
         let row = glp_add_rows(problem, 1)
         switch (lower, upper) {
         case let (low?, high?) where low == high: glp_set_row_bnds(problem, row, GLP_FX, low, high)
@@ -68,9 +70,30 @@ final class LinearProgram {
         return rowCount - 1
     }
 
+    /// What a row states: its terms (by column) and bounds.
+    struct Relation: Hashable {
+        var columns: [Int32]
+        var coefficients: [Double]
+        var lower: Double
+        var upper: Double
+    }
+
+    func relation(ofRow row: Int) -> Relation {
+        precondition((0..<rowCount).contains(row))
+        let index = Int32(row + 1)
+        let length = Int(glp_get_mat_row(problem, index, nil, nil))
+        var columns = [Int32](repeating: 0, count: length + 1), values = [Double](repeating: 0, count: length + 1)
+        _ = glp_get_mat_row(problem, index, &columns, &values)
+        let order = (1...max(1, length)).prefix(length).sorted { columns[$0] < columns[$1] }
+        return Relation(
+            columns: order.map { columns[$0] }, coefficients: order.map { values[$0] },
+            lower: glp_get_row_lb(problem, index), upper: glp_get_row_ub(problem, index))
+    }
+
     /// Drops a row's bounds: the relation no longer constrains anything (a figure no longer published).
     func freeRow(_ row: Int) {
         precondition((0..<rowCount).contains(row))
+        last = nil
         glp_set_row_bnds(problem, Int32(row + 1), GLP_FR, 0, 0)
     }
 
@@ -83,11 +106,23 @@ final class LinearProgram {
 
     /// Minimises (or maximises) Σ coefficient·column over the LP relaxation.
     func optimize(_ terms: [(column: Int, coefficient: Double)], maximize: Bool) -> Outcome {
-        setObjective(terms, maximize: maximize)
+        var merged: [Int: Double] = [:]
+        for term in terms {
+            precondition((0..<columnCount).contains(term.column) && term.coefficient.isFinite)
+            merged[term.column, default: 0] += term.coefficient
+        }
+        // The same objective over the same program: the optimum (and its duals) is still the last one.
+        if let last, last.maximize == maximize, last.objective == merged { return last.outcome }
+        setObjective(merged, maximize: maximize)
         // After a new objective or a freed row the last basis is still primal feasible: the primal simplex
         // restarts from it.
-        return resolve(method: GLP_PRIMAL)
+        let outcome = resolve(method: GLP_PRIMAL)
+        last = (merged, maximize, outcome)
+        return outcome
     }
+
+    /// The last ``optimize(_:maximize:)`` while the program and its optimum are unchanged since.
+    private var last: (objective: [Int: Double], maximize: Bool, outcome: Outcome)?
 
     /// Simplex runs and their iterations so far, and time spent in them (for the audit's trace).
     private(set) var simplexRuns = 0
@@ -138,6 +173,7 @@ final class LinearProgram {
     /// dive starts again with every block free. Returns the point, or nil when a column fits neither side or
     /// `depth` steps pass; the bounds are restored either way.
     func dive(depth: Int, blocks: [[Int]]) -> [Double]? {
+        last = nil
         dives += 1
         if let point = dive(depth: depth, fixing: blocks) { return point }
         if case .optimal = resolve(method: GLP_PRIMAL), let point = dive(depth: depth, fixing: nil) { return point }
@@ -225,6 +261,7 @@ final class LinearProgram {
     /// reaches `target` (≤ when minimising, ≥ when maximising), as soon as the bound proves none can, or after
     /// `nodes` subproblems: a node limit, not a time limit, so the outcome is the same on every machine.
     func searchIntegers(target: Double, maximize: Bool, nodes: Int) -> IntegerSearch {
+        last = nil
         let root = glp_get_obj_val(problem)
         let state = SearchState(target: target, maximize: maximize, nodeLimit: nodes, bound: root)
         var parameters = glp_iocp()
@@ -292,14 +329,9 @@ final class LinearProgram {
         }
     }
 
-    private func setObjective(_ terms: [(column: Int, coefficient: Double)], maximize: Bool) {
+    private func setObjective(_ merged: [Int: Double], maximize: Bool) {
         for column in objective { glp_set_obj_coef(problem, Int32(column + 1), 0) }
         objective = []
-        var merged: [Int: Double] = [:]
-        for term in terms {
-            precondition((0..<columnCount).contains(term.column) && term.coefficient.isFinite)
-            merged[term.column, default: 0] += term.coefficient
-        }
         for (column, coefficient) in merged {
             glp_set_obj_coef(problem, Int32(column + 1), coefficient)
             objective.append(column)
