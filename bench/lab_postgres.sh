@@ -23,20 +23,11 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
 out=$here/out/lab-postgres
 mkdir -p "$out"
-(cd "$repo" && swift build -c release --product psyscreen >&2)
-bin=$(cd "$repo" && swift build -c release --show-bin-path)/psyscreen
-export PSYSCREEN_INSTRUMENTS=$repo/instruments
+. "$here/lib.sh"
+bench_release_build
 
-if [ -z "${PSYSCREEN_BENCH_POSTGRES:-}" ]; then
-  eval "$(bash "$repo/.ci/postgres-server" start)"
-  trap 'bash "$repo/.ci/postgres-server" stop "$PSYSCREEN_CI_PGDIR"' EXIT
-  PSYSCREEN_BENCH_POSTGRES=$PSYSCREEN_TEST_POSTGRES
-fi
-server=$PSYSCREEN_BENCH_POSTGRES
-base=${server%%\?*}
-base=${base%/*}
+bench_postgres_server
 hostport=${base#*@}
-psql_run() { psql -X -q -v ON_ERROR_STOP=1 "$server" -c "$1" >/dev/null; }
 
 # The sheets to import and a roster holding their students and the lab's.
 sheets=$out/sheets-$IMPORT.csv

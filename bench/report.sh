@@ -7,20 +7,14 @@
 # database psyscreen created and migrated) and kept for later runs. One attempt = one student's PHQ-9 + GAD-7
 # sitting: 2 instrument results, 2 scale scores, 16 answers. Prints the wall time of each report.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/.." && pwd)
+. "$here/lib.sh"
+cd "$repo"
 attempts=${1:-1000000}
 schools=${2:-330}
-mkdir -p bench/out
-swift build -c release --product psyscreen >/dev/null
-bin=.build/release/psyscreen
-export PSYSCREEN_INSTRUMENTS="$PWD/instruments"
-db=bench/out/cohort-$attempts-$schools.sqlite
-if [ ! -f "$db" ]; then
-  # An empty roster creates and migrates the schema (commands that only read never create a database).
-  printf 'student_id,name,school,grade,class,gender,status\n' > bench/out/empty-roster.csv
-  "$bin" roster import --db "$db" bench/out/empty-roster.csv >/dev/null
-  python3 bench/gen_cohort.py "$db" "$attempts" --schools "$schools"
-fi
+bench_release_build
+bench_cohort_db "$attempts" "$schools"
 # Reports come from a closed wave: closing decides and audits the pattern once (timed by bench/wave_close.sh).
 "$bin" wave close 2026-autumn --db "$db" >/dev/null 2>&1 || "$bin" wave close 2026-autumn --db "$db" 2>&1 | tail -3
 python3 - "$db" <<'PY'

@@ -7,20 +7,14 @@
 #
 # The database is generated once into bench/out/ like bench/report.sh's.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/.." && pwd)
+. "$here/lib.sh"
+cd "$repo"
 attempts=${1:-100000}
 schools=${2:-30}
-mkdir -p bench/out
-swift build -c release --product psyscreen >/dev/null
-bin=.build/release/psyscreen
-export PSYSCREEN_INSTRUMENTS="$PWD/instruments"
-db=bench/out/cohort-$attempts-$schools.sqlite
-if [ ! -f "$db" ]; then
-  # An empty roster creates and migrates the schema (commands that only read never create a database).
-  printf 'student_id,name,school,grade,class,gender,status\n' > bench/out/empty-roster.csv
-  "$bin" roster import --db "$db" bench/out/empty-roster.csv >/dev/null
-  python3 bench/gen_cohort.py "$db" "$attempts" --schools "$schools"
-fi
+bench_release_build
+bench_cohort_db "$attempts" "$schools"
 "$bin" wave open 2026-autumn --db "$db" >/dev/null 2>&1 || true
 /usr/bin/time -f "wave close (pattern, repair and audit): %e s wall, %U s user, max RSS %M KB" "$bin" wave close 2026-autumn --db "$db"
 /usr/bin/time -f "report of the closed wave (every level and group, csv): %e s" \
