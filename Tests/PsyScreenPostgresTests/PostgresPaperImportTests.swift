@@ -95,22 +95,11 @@ final class PostgresPaperImportTests: XCTestCase {
         let first = try begin(try makeStore())
         _ = try addAll(to: first)
         let second = try makeStore()
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async { [annual] in
-            do throws(StoreError) {
-                outcome.value = .success(
-                    try second.beginPaperImport(wave: "w", battery: annual, path: "a.csv", fileHash: "h1"))
-            } catch {
-                outcome.value = .failure(error)
-            }
-            done.signal()
-        }
+        let outcome = beginInTheBackground(second)
         try waitUntilALockIsAwaited()
         let summary = try first.publish()
         XCTAssertEqual(summary.stored, count)
-        done.wait()
-        guard case .alreadyImported(let at) = try XCTUnwrap(outcome.value).get() else {
+        guard case .alreadyImported(let at) = try outcome().get() else {
             return XCTFail("the second import finds the first")
         }
         let stored = try XCTUnwrap(Double(try strings("SELECT extract(epoch FROM imported_at)::text FROM import")[0]))
@@ -123,21 +112,10 @@ final class PostgresPaperImportTests: XCTestCase {
         var first: (any PaperImportStaging)? = try begin(try makeStore())
         try first?.add(studentID: "S1", line: 2, answers: red)
         let second = try makeStore()
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async { [annual] in
-            do throws(StoreError) {
-                outcome.value = .success(
-                    try second.beginPaperImport(wave: "w", battery: annual, path: "a.csv", fileHash: "h1"))
-            } catch {
-                outcome.value = .failure(error)
-            }
-            done.signal()
-        }
+        let outcome = beginInTheBackground(second)
         try waitUntilALockIsAwaited()
         first = nil
-        done.wait()
-        guard case .staging(let staging) = try XCTUnwrap(outcome.value).get() else {
+        guard case .staging(let staging) = try outcome().get() else {
             return XCTFail("the first import stored nothing: the second goes on")
         }
         try staging.add(studentID: "S2", line: 2, answers: calm)
@@ -146,6 +124,24 @@ final class PostgresPaperImportTests: XCTestCase {
     }
 
     /// Waits until a connection of the test's database waits for a lock (the second import, for the first's row).
+    /// Begins an import of the same file on `store` on another thread; the function returned waits for it.
+    private func beginInTheBackground(_ store: PostgresStore) -> () -> Result<PaperImportStart, StoreError> {
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async { [annual] in
+            do throws(StoreError) {
+                outcome.value = .success(try store.beginPaperImport(wave: "w", battery: annual, path: "a.csv", fileHash: "h1"))
+            } catch {
+                outcome.value = .failure(error)
+            }
+            done.signal()
+        }
+        return {
+            done.wait()
+            return outcome.value!
+        }
+    }
+
     private func waitUntilALockIsAwaited() throws {
         for _ in 0..<600 {
             let waiting = try strings(
