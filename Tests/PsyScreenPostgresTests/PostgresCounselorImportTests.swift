@@ -16,12 +16,7 @@ final class PostgresCounselorImportTests: XCTestCase {
     override func setUpWithError() throws {
         (database, owner) = try PostgresTestServer.makeSchoolDatabase(
             for: self,
-            rows: """
-                INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at) VALUES
-                    ('A1', '张三丰', '城东', '2026', '机电1班', '男', 'enrolled', now()),
-                    ('A2', '王五', '城东', '2026', '机电1班', '女', 'enrolled', now()),
-                    ('B1', '李四', '城西', '2025', '会计1班', '女', 'enrolled', now());
-                """)
+            rows: PostgresTestServer.students("A1", "A2", "B1"))
     }
 
     private func strings(_ sql: String) throws -> [String] {

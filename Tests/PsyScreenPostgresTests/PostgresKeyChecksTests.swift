@@ -14,11 +14,8 @@ final class PostgresKeyChecksTests: XCTestCase {
         // A1 has a paper attempt with a result and an answer; A2 and A3 have none.
         (database, owner) = try PostgresTestServer.makeSchoolDatabase(
             for: self,
-            rows: """
-                INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at) VALUES
-                    ('A1', '张三丰', '城东', '2026', '机电1班', '男', 'enrolled', now()),
-                    ('A2', '王五', '城东', '2026', '机电1班', '女', 'enrolled', now()),
-                    ('A3', '赵六', '城东', '2026', '机电2班', '女', 'enrolled', now());
+            rows: PostgresTestServer.students("A1", "A2", "A3")
+                + """
                 INSERT INTO wave (id, created_at) VALUES ('w', now());
                 INSERT INTO import (id, wave_id, file_hash, path, battery_id, imported_at, "user", records, stored)
                 VALUES (5, 'w', 'abc', 'a.csv', 'annual', now(), 'owner', 1, 1);

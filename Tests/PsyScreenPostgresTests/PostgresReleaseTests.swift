@@ -16,11 +16,8 @@ final class PostgresReleaseTests: XCTestCase {
         // 城东: A1 red, A2 not screened; 城西: B1 orange.
         (database, owner) = try PostgresTestServer.makeSchoolDatabase(
             for: self,
-            rows: """
-                INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at) VALUES
-                    ('A1', '张三丰', '城东', '2026', '机电1班', '男', 'enrolled', now()),
-                    ('A2', '王五', '城东', '2026', '机电1班', '女', 'enrolled', now()),
-                    ('B1', '李四', '城西', '2025', '会计1班', '女', 'enrolled', now());
+            rows: PostgresTestServer.students("A1", "A2", "B1")
+                + """
                 INSERT INTO wave (id, created_at) VALUES ('w', now());
                 INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at, level, reasons, scored)
                 VALUES (1, 'w', 'A1', 'annual', '1', 'paper', 'finished', now(), 'red', 'crisis item', true),

@@ -59,6 +59,19 @@ package enum PostgresTestServer {
         return (database, owner)
     }
 
+    /// The roster rows the PostgreSQL tests share, by ID: 城东 A1 (男), A2 (女) in 2026 机电1班 and A3 (女) in
+    /// 机电2班; 城西 B1 (女) in 2025 会计1班. An `INSERT` of the students named, in that order.
+    package static func students(_ ids: String...) -> String {
+        let rows = [
+            "A1": "('A1', '张三丰', '城东', '2026', '机电1班', '男', 'enrolled', now())",
+            "A2": "('A2', '王五', '城东', '2026', '机电1班', '女', 'enrolled', now())",
+            "A3": "('A3', '赵六', '城东', '2026', '机电2班', '女', 'enrolled', now())",
+            "B1": "('B1', '李四', '城西', '2025', '会计1班', '女', 'enrolled', now())",
+        ]
+        return "INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at) VALUES\n"
+            + ids.map { "    " + rows[$0]! }.joined(separator: ",\n") + ";\n"
+    }
+
     /// `url` with another user (and password).
     package static func replacing(_ url: String, user: String, password: String? = nil) -> String {
         let (scheme, rest) = split(url)
