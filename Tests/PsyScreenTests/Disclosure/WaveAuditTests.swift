@@ -126,6 +126,38 @@ final class WaveAuditTests: XCTestCase {
         XCTAssertTrue(split.intervals.contains { $0.cell == minimal && $0.unit.level == .school })
     }
 
+    /// The blocks of one repair round are independent, so they are repaired on several threads: the pattern is
+    /// the same, figure for figure, as on one thread.
+    func testBlocksRepairedOnTwoThreadsWithdrawWhatOneThreadWithdraws() throws {
+        var audit = DisclosureAudit(threshold: .standard, policy: Self.annual.policy)
+        let tables = try Self.wave(seed: 5, schools: 6).tables(battery: Self.annual)
+        var pattern = try CohortReportBuilder.pattern(tables, threshold: .standard, policy: Self.annual.policy)
+        // Every school hides only its PHQ-9 minimal count, which the wave shows: each school's is pinned by its n
+        // less its other bands, and the six schools are one group, in blocks.
+        let minimal = CohortCell.band(0, 0)
+        let schools = Set(tables.leaves.keys.map(\.school)).sorted()
+        pattern.hidden[.all] = []
+        pattern.distributions = pattern.distributions.map { $0.subtracting([.all]) }
+        for school in schools {
+            let unit = CohortUnit(level: .school, school: school)
+            pattern.hidden[unit] = (pattern.hidden[unit] ?? []).filter { !$0.isCount }.union([minimal])
+        }
+        let blocks = audit.blocks(tables, pattern)
+        XCTAssertGreaterThan(blocks.count, 1, "\(blocks)")
+        audit.threads = 1
+        let serial = audit.repair(tables, pattern: pattern)
+        audit.threads = 2
+        let parallel = audit.repair(tables, pattern: pattern)
+        XCTAssertEqual(parallel.hidden, serial.hidden)
+        XCTAssertEqual(parallel.withdrawn, serial.withdrawn)
+        // Each block withdrew figures of its own schools.
+        for block in blocks {
+            let withdrawn = serial.hidden.filter { block.contains($0.key.school) }
+                .contains { unit, cells in cells != (pattern.hidden[unit] ?? []) }
+            XCTAssertTrue(withdrawn, "block \(block)")
+        }
+    }
+
     /// A district's rare count: GAD-7 severe is 1 or 2 students in each of six schools, 10 in all, so the wave
     /// publishes it and every school hides its own. No blocks of at most four schools can share it (no run of
     /// four schools comes to 5 beyond its largest), so the wave withdraws it before the repair: the blocks are
