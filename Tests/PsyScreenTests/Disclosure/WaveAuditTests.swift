@@ -94,23 +94,28 @@ final class WaveAuditTests: XCTestCase {
         XCTAssertEqual(proved(split), proved(joint))
     }
 
+    /// The wave's pattern, but every school hides its PHQ-9 minimal count (large in every school) and shows its
+    /// other counts, while the wave shows all of its own: one group of all the schools, tied by one figure.
+    static func tiedByMinimal(_ tables: CohortTables) throws -> (DisclosurePattern, [String]) {
+        var pattern = try CohortReportBuilder.pattern(tables, threshold: .standard, policy: Self.annual.policy)
+        let schools = Set(tables.leaves.keys.map(\.school)).sorted()
+        pattern.hidden[.all] = []
+        pattern.distributions = pattern.distributions.map { $0.subtracting([.all]) }
+        for school in schools {
+            let unit = CohortUnit(level: .school, school: school)
+            pattern.hidden[unit] = (pattern.hidden[unit] ?? []).filter { !$0.isCount }.union([.band(0, 0)])
+        }
+        return (pattern, schools)
+    }
+
     /// A group of more schools than one exact program takes is audited in blocks, each taking the wave's
     /// figures it shares with the other blocks as known. That only narrows what can be proved: whatever the one
     /// program over the whole wave (the reader's) finds narrowed, the blocks find too.
     func testALargeGroupIsAuditedInBlocksThatFindWhatTheWholeWaveFinds() throws {
         let audit = DisclosureAudit(threshold: .standard, policy: Self.annual.policy)
         let tables = try Self.wave(seed: 5, schools: 6).tables(battery: Self.annual)
-        var pattern = try CohortReportBuilder.pattern(tables, threshold: .standard, policy: Self.annual.policy)
-        // Every school hides its PHQ-9 minimal count (large in every school) and shows its other counts, while
-        // the wave shows all of its own: one group of six schools, tied by one figure.
+        let (pattern, schools) = try Self.tiedByMinimal(tables)
         let minimal = CohortCell.band(0, 0)
-        let schools = Set(tables.leaves.keys.map(\.school)).sorted()
-        pattern.hidden[.all] = []
-        pattern.distributions = pattern.distributions.map { $0.subtracting([.all]) }
-        for school in schools {
-            let unit = CohortUnit(level: .school, school: school)
-            pattern.hidden[unit] = (pattern.hidden[unit] ?? []).filter { !$0.isCount }.union([minimal])
-        }
         XCTAssertEqual(audit.groups(tables, pattern), [schools])
         let blocks = audit.blocks(tables, pattern)
         XCTAssertGreaterThan(blocks.count, 1, "\(blocks)")
@@ -131,17 +136,9 @@ final class WaveAuditTests: XCTestCase {
     func testBlocksRepairedOnTwoThreadsWithdrawWhatOneThreadWithdraws() throws {
         var audit = DisclosureAudit(threshold: .standard, policy: Self.annual.policy)
         let tables = try Self.wave(seed: 5, schools: 6).tables(battery: Self.annual)
-        var pattern = try CohortReportBuilder.pattern(tables, threshold: .standard, policy: Self.annual.policy)
-        // Every school hides only its PHQ-9 minimal count, which the wave shows: each school's is pinned by its n
-        // less its other bands, and the six schools are one group, in blocks.
-        let minimal = CohortCell.band(0, 0)
-        let schools = Set(tables.leaves.keys.map(\.school)).sorted()
-        pattern.hidden[.all] = []
-        pattern.distributions = pattern.distributions.map { $0.subtracting([.all]) }
-        for school in schools {
-            let unit = CohortUnit(level: .school, school: school)
-            pattern.hidden[unit] = (pattern.hidden[unit] ?? []).filter { !$0.isCount }.union([minimal])
-        }
+        // Each school's minimal count is pinned by its n less its other bands: the repair withdraws in every block.
+        let (pattern, schools) = try Self.tiedByMinimal(tables)
+        XCTAssertEqual(audit.groups(tables, pattern), [schools])
         let blocks = audit.blocks(tables, pattern)
         XCTAssertGreaterThan(blocks.count, 1, "\(blocks)")
         audit.threads = 1
