@@ -50,6 +50,24 @@ final class WaveAuditTests: XCTestCase {
         return wave
     }
 
+    /// The wave of `seed` with exactly `gad7Severe[i]` students of school i + 1 in GAD-7's severe band (all items
+    /// 3), the others' items capped at 2 (14 at most: not severe).
+    static func wave(seed: UInt64, schools: Int, gad7Severe severe: [Int]) -> TwoSchoolWave {
+        var wave = wave(seed: seed, schools: schools)
+        var given: [String: Int] = [:]
+        for student in wave.students.sorted(by: { $0.studentID < $1.studentID }) {
+            guard let gad = wave.answers[student.studentID]?["gad7"] else { continue }
+            let school = Int(student.school.dropFirst(2))! - 1
+            if given[student.school, default: 0] < severe[school] {
+                given[student.school, default: 0] += 1
+                wave.answers[student.studentID]!["gad7"] = Array(repeating: 3, count: 7)
+            } else {
+                wave.answers[student.studentID]!["gad7"] = gad.map { $0.map { min($0, 2) } }
+            }
+        }
+        return wave
+    }
+
     private static func normal(_ rng: inout SplitMix64) -> Double {
         let u = Double.random(in: Double.ulpOfOne..<1, using: &rng)
         let v = Double.random(in: 0..<1, using: &rng)
@@ -127,24 +145,12 @@ final class WaveAuditTests: XCTestCase {
     }
 
     /// A district's rare count: GAD-7 severe is 1 or 2 students in each of six schools, 10 in all, so the wave
-    /// publishes it and every school hides its own. No blocks of at most four schools can share it (no run of
-    /// four schools comes to 5 beyond its largest), so the wave withdraws it before the repair: the blocks are
+    /// publishes it and every school hides its own. No blocks of at most four schools can share it (no four of
+    /// the schools come to 5 beyond their largest), so the wave withdraws it before the repair: the blocks are
     /// then small, and the reader's one program over the whole wave finds nothing pinned or narrowed.
     func testAWaveCountNoSmallBlocksCanShareIsWithdrawnAtTheWaveLevel() throws {
         let audit = DisclosureAudit(threshold: .standard, policy: Self.annual.policy)
-        var wave = Self.wave(seed: 4, schools: 6)
-        let severe = [2, 2, 1, 2, 2, 1]
-        var given: [String: Int] = [:]
-        for student in wave.students.sorted(by: { $0.studentID < $1.studentID }) {
-            guard let gad = wave.answers[student.studentID]?["gad7"] else { continue }
-            let school = Int(student.school.dropFirst(2))! - 1
-            if given[student.school, default: 0] < severe[school] {
-                given[student.school, default: 0] += 1
-                wave.answers[student.studentID]!["gad7"] = Array(repeating: 3, count: 7)
-            } else {
-                wave.answers[student.studentID]!["gad7"] = gad.map { $0.map { min($0, 2) } }  // 14 at most: not severe
-            }
-        }
+        let wave = Self.wave(seed: 4, schools: 6, gad7Severe: [2, 2, 1, 2, 2, 1])
         let tables = try wave.tables(battery: Self.annual)
         let gad7 = try XCTUnwrap(tables.columns.firstIndex { $0.name.hasPrefix("gad7") })
         let cell = CohortCell.band(gad7, 3)
@@ -167,5 +173,35 @@ final class WaveAuditTests: XCTestCase {
         XCTAssertTrue(joint.intervals.contains { $0.unit == .all && $0.cell == cell })
         // Deterministic: the same pattern again.
         XCTAssertEqual(try CohortReportBuilder.pattern(tables, threshold: .standard, policy: Self.annual.policy), pattern)
+    }
+
+    /// GAD-7 severe is 6, 2, 2, 2, 2 and 6 students in six schools, 20 in all: the wave publishes it and every
+    /// school hides its own. Runs of schools in school order cannot share it (a run holding a school of 6 needs
+    /// three schools of 2 beside it, and the rest then fails); blocks chosen by the values can — the two schools
+    /// of 6 together, the schools of 2 together. So the wave keeps it, every block has at most four schools, and
+    /// the reader's one program over the whole wave finds nothing pinned or narrowed.
+    func testAWaveCountRunsInSchoolOrderCannotShareIsSharedByBlocksChosenByItsValues() throws {
+        let audit = DisclosureAudit(threshold: .standard, policy: Self.annual.policy)
+        let severe = [6, 2, 2, 2, 2, 6]
+        let tables = try Self.wave(seed: 4, schools: 6, gad7Severe: severe).tables(battery: Self.annual)
+        let gad7 = try XCTUnwrap(tables.columns.firstIndex { $0.name.hasPrefix("gad7") })
+        let cell = CohortCell.band(gad7, 3)
+        XCTAssertEqual(tables.units[.all]?.scales[gad7].bands[3], 20)
+        let pattern = try CohortReportBuilder.pattern(tables, threshold: .standard, policy: Self.annual.policy)
+        XCTAssertFalse(pattern.isHidden(cell, of: .all))
+        let schools = Set(tables.leaves.keys.map(\.school)).sorted()
+        XCTAssertTrue(schools.allSatisfy { pattern.isHidden(cell, of: CohortUnit(level: .school, school: $0)) })
+        let blocks = audit.blocks(tables, pattern)
+        XCTAssertEqual(blocks.flatMap { $0 }.sorted(), schools)
+        XCTAssertTrue(blocks.allSatisfy { $0.count <= 4 }, "\(blocks)")
+        // Every block shares it: two or more schools whose values less the largest come to 5.
+        for block in blocks {
+            let values = block.map { severe[schools.firstIndex(of: $0)!] }
+            XCTAssertGreaterThanOrEqual(values.reduce(0, +) - values.max()!, 5, "\(blocks)")
+        }
+        XCTAssertEqual(audit.blocks(tables, pattern), blocks)
+        let joint = audit.audit(tables, pattern: pattern, asOneProgram: true)
+        XCTAssertEqual(joint.violations, [])
+        XCTAssertTrue(joint.intervals.contains { $0.unit.level == .school && $0.cell == cell })
     }
 }
