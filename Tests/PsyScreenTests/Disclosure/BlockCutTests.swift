@@ -1,3 +1,5 @@
+import Foundation
+import PsyScreenTestSupport
 import XCTest
 
 @testable import PsyScreen
@@ -56,5 +58,42 @@ final class BlockCutTests: XCTestCase {
         XCTAssertTrue(blocks.contains { Set(["学校02", "学校07", "学校11"]).isSubset(of: $0) }, "\(blocks)")
         XCTAssertTrue(Self.shares(blocks, ties), "\(blocks)")
         XCTAssertEqual(BlockCut(schools: schools.reversed(), figures: ties.reversed(), protection: 5).blocks(), blocks)
+    }
+
+    /// A wave of six schools whose GAD-7 severe count is 6, 2, 2, 2, 2 and 6 students, 20 in all: every school
+    /// hides its own. Its closed pattern hides the wave's too (the repair of the six schools withdrew it); shown
+    /// again at the wave, it ties the six schools, and runs of schools in school order could not share it. Blocks
+    /// chosen by its values do: the district rule withdraws nothing, every block has at most four schools and
+    /// shares it, and after the repair in those blocks the reader's one program over the whole wave finds nothing
+    /// pinned or narrowed.
+    func testAWaveCountRunsInSchoolOrderCannotShareIsSharedByBlocksChosenByItsValues() throws {
+        let annual = Fixtures.catalog.battery("annual")!
+        let audit = DisclosureAudit(threshold: .standard, policy: annual.policy)
+        let severe = [6, 2, 2, 2, 2, 6]
+        let tables = try WaveAuditTests.wave(seed: 4, schools: 6, gad7Severe: severe).tables(battery: annual)
+        let gad7 = try XCTUnwrap(tables.columns.firstIndex { $0.name.hasPrefix("gad7") })
+        let cell = CohortCell.band(gad7, 3)
+        XCTAssertEqual(tables.units[.all]?.scales[gad7].bands[3], 20)
+        var pattern = try CohortReportBuilder.pattern(tables, threshold: .standard, policy: annual.policy)
+        let schools = Set(tables.leaves.keys.map(\.school)).sorted()
+        XCTAssertTrue(schools.allSatisfy { pattern.isHidden(cell, of: AuditComponent.unit($0)) })
+        XCTAssertTrue(pattern.isHidden(cell, of: .all))
+        // Counts only, as the repair first runs, with the wave's severe count shown.
+        pattern.hidden[.all]?.remove(cell)
+        pattern.distributions = pattern.distributions.map { _ in [] }
+        pattern.histograms = pattern.histograms.map { _ in [] }
+        let ties = AuditComponent.ties(tables, pattern).filter { $0.hiding.count > 1 }
+        XCTAssertEqual(ties.first { $0.figure == .count(.all, cell) }?.hiding.count, 6)
+        XCTAssertEqual(AuditComponent.unshared(tables, pattern, protection: audit.protection), [])
+        let blocks = audit.blocks(tables, pattern)
+        XCTAssertEqual(blocks.flatMap { $0 }.sorted(), schools)
+        XCTAssertTrue(blocks.allSatisfy { $0.count <= 4 }, "\(blocks)")
+        XCTAssertTrue(Self.shares(blocks, ties), "\(blocks)")
+        XCTAssertEqual(audit.blocks(tables, pattern), blocks)
+        pattern.hidden = audit.repair(tables, pattern: pattern).hidden
+        let joint = audit.audit(tables, pattern: pattern, asOneProgram: true)
+        XCTAssertEqual(joint.violations, [])
+        XCTAssertTrue(joint.intervals.contains { $0.unit.level == .school && $0.cell == cell })
+        FileHandle.standardError.write(Data("SEVERE AT WAVE HIDDEN: \(pattern.isHidden(cell, of: .all))\n".utf8))
     }
 }

@@ -174,34 +174,4 @@ final class WaveAuditTests: XCTestCase {
         // Deterministic: the same pattern again.
         XCTAssertEqual(try CohortReportBuilder.pattern(tables, threshold: .standard, policy: Self.annual.policy), pattern)
     }
-
-    /// GAD-7 severe is 6, 2, 2, 2, 2 and 6 students in six schools, 20 in all: the wave publishes it and every
-    /// school hides its own. Runs of schools in school order cannot share it (a run holding a school of 6 needs
-    /// three schools of 2 beside it, and the rest then fails); blocks chosen by the values can — the two schools
-    /// of 6 together, the schools of 2 together. So the wave keeps it, every block has at most four schools, and
-    /// the reader's one program over the whole wave finds nothing pinned or narrowed.
-    func testAWaveCountRunsInSchoolOrderCannotShareIsSharedByBlocksChosenByItsValues() throws {
-        let audit = DisclosureAudit(threshold: .standard, policy: Self.annual.policy)
-        let severe = [6, 2, 2, 2, 2, 6]
-        let tables = try Self.wave(seed: 4, schools: 6, gad7Severe: severe).tables(battery: Self.annual)
-        let gad7 = try XCTUnwrap(tables.columns.firstIndex { $0.name.hasPrefix("gad7") })
-        let cell = CohortCell.band(gad7, 3)
-        XCTAssertEqual(tables.units[.all]?.scales[gad7].bands[3], 20)
-        let pattern = try CohortReportBuilder.pattern(tables, threshold: .standard, policy: Self.annual.policy)
-        XCTAssertFalse(pattern.isHidden(cell, of: .all))
-        let schools = Set(tables.leaves.keys.map(\.school)).sorted()
-        XCTAssertTrue(schools.allSatisfy { pattern.isHidden(cell, of: CohortUnit(level: .school, school: $0)) })
-        let blocks = audit.blocks(tables, pattern)
-        XCTAssertEqual(blocks.flatMap { $0 }.sorted(), schools)
-        XCTAssertTrue(blocks.allSatisfy { $0.count <= 4 }, "\(blocks)")
-        // Every block shares it: two or more schools whose values less the largest come to 5.
-        for block in blocks {
-            let values = block.map { severe[schools.firstIndex(of: $0)!] }
-            XCTAssertGreaterThanOrEqual(values.reduce(0, +) - values.max()!, 5, "\(blocks)")
-        }
-        XCTAssertEqual(audit.blocks(tables, pattern), blocks)
-        let joint = audit.audit(tables, pattern: pattern, asOneProgram: true)
-        XCTAssertEqual(joint.violations, [])
-        XCTAssertTrue(joint.intervals.contains { $0.unit.level == .school && $0.cell == cell })
-    }
 }

@@ -140,28 +140,40 @@ struct BlockCut {
     }
 
     /// A short block and another are cut again, into the two blocks (every way of parting their clusters) that
-    /// lower the total shortfall most (then the sum of squared block sizes), while some pair can: a move of one
-    /// cluster, a swap, or more at once.
+    /// lower the total shortfall most, while some pair can: a move of one cluster, a swap, or more at once. The
+    /// first short block that can, with the other block that lowers it most (the first on a tie).
     private func improve(_ blocks: inout [[Int]]) {
         var short = blocks.map(shortfall)
+        // A short block no recut helped is tried again only with blocks changed since (the others still would not
+        // help): the same cut, without trying every pair again after each move.
+        var moves = 0
+        var changed = Array(repeating: 0, count: blocks.count)
+        var stuck: [Int?] = Array(repeating: nil, count: blocks.count)
         for _ in 0..<(4 * clusters.count + 16) {
             var applied = false
             for a in blocks.indices where short[a] > 0 {
-                var best: (gain: Int, squares: Int, parts: ([Int], [Int]), other: Int)?
-                for b in blocks.indices where b != a {
+                var best: (gain: Int, parts: ([Int], [Int]), other: Int)?
+                for b in blocks.indices where b != a && stuck[a].map({ changed[b] > $0 }) ?? true {
                     guard let parts = recut(blocks[a], blocks[b]) else { continue }
                     let gain = short[a] + short[b] - parts.short
                     guard gain > 0, best.map({ gain > $0.gain }) ?? true else { continue }
-                    best = (gain, parts.squares, (parts.left, parts.right), b)
+                    best = (gain, (parts.left, parts.right), b)
                 }
-                guard let best else { continue }
+                guard let best else {
+                    stuck[a] = moves
+                    continue
+                }
+                moves += 1
                 let (left, right) = best.parts
                 (blocks[a], blocks[best.other]) = (left, right)
                 (short[a], short[best.other]) = (shortfall(left), shortfall(right))
+                for index in [a, best.other] { (changed[index], stuck[index]) = (moves, nil) }
                 // A block left empty goes (a part is empty only if the other takes every cluster).
                 for index in [a, best.other].sorted(by: >) where blocks[index].isEmpty {
                     blocks.remove(at: index)
                     short.remove(at: index)
+                    changed.remove(at: index)
+                    stuck.remove(at: index)
                 }
                 applied = true
                 break
