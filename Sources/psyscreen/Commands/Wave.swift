@@ -83,7 +83,7 @@ enum ReleaseGate {
     }
 
     /// The pattern an output of `cohort` shows: the one stored when the wave was closed with this k (`readAhead`
-    /// when ``cohort(_:wave:catalog:threshold:draft:)`` read it); for a draft, decided now. A closed wave asked
+    /// when ``cohort(_:wave:catalog:threshold:draft:auditing:)`` read it); for a draft, decided now. A closed wave asked
     /// for another k is refused: one pattern per wave and k.
     static func pattern(
         _ store: any ScreeningStore, _ cohort: WaveCohort, threshold: MinimumCellSize, draft: Bool,
