@@ -26,6 +26,8 @@ let package = Package(
             name: "CGLPK",
             providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
         ),
+        // glibc's allocator settings (`mallopt`), for commands that work on several threads.
+        .systemLibrary(name: "CMalloc"),
         // Core: instruments, scoring, CSV, cohort statistics, the terminal flow as a state machine.
         // No database and no terminal I/O.
         .target(
@@ -60,6 +62,7 @@ let package = Package(
                 "PsyScreen",
                 "PsyScreenStore",
                 "PsyScreenPostgres",
+                "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

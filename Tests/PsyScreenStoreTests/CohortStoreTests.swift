@@ -33,6 +33,16 @@ class CohortStoreTests: StoreTestCase {
         for (unit, counts) in direct.units { XCTAssertEqual(fromStore.units[unit], counts, "\(unit)") }
     }
 
+    /// A report under a stored pattern asks for no leaves: the same units, and (SQLite) no leaves counted.
+    func testCohortWithoutLeavesHasTheSameUnits() throws {
+        let with = try store.cohort(wave: "2026-autumn", catalog: Fixtures.catalog)
+        let without = try store.cohort(wave: "2026-autumn", catalog: Fixtures.catalog, leaves: false)
+        XCTAssertEqual(without.tables.units, with.tables.units)
+        XCTAssertEqual(without.release, with.release)
+        XCTAssertFalse(with.tables.leaves.isEmpty)
+        if store is SQLiteStore { XCTAssertEqual(without.tables.leaves, [:]) }
+    }
+
     func testALaterSheetReplacesTheEarlierOneAndRedSticks() throws {
         let id = wave.students.first { wave.answers[$0.studentID] != nil && $0.status == .enrolled }!.studentID
         var crisis = wave.answers[id]!

@@ -61,8 +61,16 @@ package struct CohortAggregator: Sendable {
         leaves[leaf].count(entry, columns: columns, buffer: &complete)
     }
 
-    /// Every unit: the whole wave, schools, grades, classes, and gender and major groups of schools and grades.
-    package func tables() -> CohortTables {
+    /// Every unit: the whole wave, schools, grades, classes, and gender and major groups of schools and grades;
+    /// with the leaves' counts unless `leaves` is false (a report under a stored pattern needs none).
+    package func tables(leaves: Bool = true) -> CohortTables {
+        guard leaves else { return CohortTables(columns: columns, units: unitCounts()) }
+        // The units and the leaves are made from the same counts independently: at once.
+        let (units, leaves) = Parallel.both(unitCounts, leafCounts)
+        return CohortTables(columns: columns, units: units, leaves: leaves)
+    }
+
+    private func unitCounts() -> [CohortUnit: CohortCounts] {
         var dense: [CohortUnit: DenseCounts] = [:]
         func add(_ unit: CohortUnit, _ counts: DenseCounts) {
             if dense[unit] == nil { dense[unit] = counts } else { dense[unit]!.merge(counts) }
@@ -80,14 +88,19 @@ package struct CohortAggregator: Sendable {
                 if let parent = unit.parent { add(parent, counts) }
             }
         }
+        return dense.mapValues { $0.counts(columns: columns) }
+    }
+
+    private func leafCounts() -> [CohortLeaf: CohortCounts] {
         var leafCounts: [CohortLeaf: CohortCounts] = [:]
+        leafCounts.reserveCapacity(leaves.count)
         for (key, counts) in zip(leafKeys, leaves) {
             leafCounts[
                 CohortLeaf(
                     school: key.school, grade: key.grade, className: key.className, gender: key.gender, major: key.major)
             ] = counts.counts(columns: columns)
         }
-        return CohortTables(columns: columns, units: dense.mapValues { $0.counts(columns: columns) }, leaves: leafCounts)
+        return leafCounts
     }
 }
 

@@ -24,7 +24,7 @@ package struct CohortReportBuilder: Sendable {
     ) throws(CohortReportError) -> (report: CohortReport, pattern: DisclosurePattern) {
         let pattern: DisclosurePattern
         if let decided { pattern = decided } else { pattern = try Self.pattern(tables, threshold: threshold, policy: policy) }
-        let units = pattern.units.filter(scope.includes).map {
+        let units = Parallel.mapHalves(pattern.units.filter(scope.includes)) {
             PublishedUnit($0, tables.units[$0]!, pattern: pattern, columns: tables.columns)
         }
         return (report(units, stamp: stamp, columns: tables.columns), pattern)
@@ -43,7 +43,7 @@ package struct CohortReportBuilder: Sendable {
 
     /// The report of units already decided on (a wave's, or a merge's).
     package func report(_ units: [PublishedUnit], stamp: ReportStamp, columns: [CohortColumn]) -> CohortReport {
-        CohortReport(stamp: stamp, columns: columns, units: units.map { publish($0, columns: columns) })
+        CohortReport(stamp: stamp, columns: columns, units: Parallel.mapHalves(units) { publish($0, columns: columns) })
     }
 
     private func publish(_ unit: PublishedUnit, columns: [CohortColumn]) -> CohortReport.Unit {

@@ -44,7 +44,7 @@ package struct DisclosurePattern: Hashable, Sendable {
 }
 
 extension DisclosurePattern {
-    private struct Stored: Codable {
+    fileprivate struct Stored: Codable {
         var columns: [String]
         var units: [CohortUnit]
         /// Per unit index: the names of its hidden cells.
@@ -73,18 +73,31 @@ extension DisclosurePattern {
 
     /// A stored pattern, if it was made for these columns.
     package static func decode(_ data: Data, columns: [CohortColumn]) -> DisclosurePattern? {
-        guard let stored = try? JSONDecoder().decode(Stored.self, from: data), stored.columns == columns.map(\.name),
-            stored.families.count == 4, stored.families.allSatisfy({ $0.count == columns.count })
-        else { return nil }
-        var hidden: [CohortUnit: Set<CohortCell>] = [:]
-        for (index, names) in stored.hidden where stored.units.indices.contains(index) {
-            hidden[stored.units[index]] = Set(names.compactMap { CohortCell(name: $0, columns: columns) })
+        Decoding(data).pattern(columns: columns)
+    }
+
+    /// A stored pattern read in two steps: the JSON (a district's is a few megabytes), which can be decoded
+    /// before the columns are known, beside the cohort's scans; then the pattern for the columns.
+    package struct Decoding: Sendable {
+        fileprivate let stored: Stored?
+
+        package init(_ data: Data) { stored = try? JSONDecoder().decode(Stored.self, from: data) }
+
+        /// The pattern, if the stored one was made for these columns.
+        package func pattern(columns: [CohortColumn]) -> DisclosurePattern? {
+            guard let stored, stored.columns == columns.map(\.name), stored.families.count == 4,
+                stored.families.allSatisfy({ $0.count == columns.count })
+            else { return nil }
+            var hidden: [CohortUnit: Set<CohortCell>] = [:]
+            for (index, names) in stored.hidden where stored.units.indices.contains(index) {
+                hidden[stored.units[index]] = Set(names.compactMap { CohortCell(name: $0, columns: columns) })
+            }
+            let families = stored.families.map { family in
+                family.map { Set($0.filter(stored.units.indices.contains).map { stored.units[$0] }) }
+            }
+            return DisclosurePattern(
+                units: stored.units, hidden: hidden, distributions: families[0], histograms: families[1],
+                reliabilities: families[2], itemSums: families[3], exposedZeros: stored.exposedZeros)
         }
-        let families = stored.families.map { family in
-            family.map { Set($0.filter(stored.units.indices.contains).map { stored.units[$0] }) }
-        }
-        return DisclosurePattern(
-            units: stored.units, hidden: hidden, distributions: families[0], histograms: families[1],
-            reliabilities: families[2], itemSums: families[3], exposedZeros: stored.exposedZeros)
     }
 }

@@ -37,7 +37,7 @@ extension PostgresStore: ReleaseStore {
     }
 
     package func cohortTablesAndRelease(
-        wave: String, columns: [CohortColumn]
+        wave: String, columns: [CohortColumn], leaves: Bool
     ) throws(StoreError) -> (tables: CohortTables, release: WaveReleaseState) {
         (try cohortTables(wave: wave, columns: columns), try releaseState(wave: wave))
     }

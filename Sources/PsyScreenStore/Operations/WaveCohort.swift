@@ -20,9 +20,10 @@ package struct WaveCohort: Sendable {
 }
 
 extension ScreeningStore {
-    /// Counts `wave` for a cohort report. Refuses a wave without attempts (a typo in the name, usually) and a
-    /// battery the catalog does not have.
-    package func cohort(wave: String, catalog: InstrumentCatalog) throws(StoreError) -> WaveCohort {
+    /// Counts `wave` for a cohort report (with the leaves' counts unless `leaves` is false: deciding or auditing a
+    /// pattern needs them). Refuses a wave without attempts (a typo in the name, usually) and a battery the
+    /// catalog does not have.
+    package func cohort(wave: String, catalog: InstrumentCatalog, leaves: Bool = true) throws(StoreError) -> WaveCohort {
         let used = try batteries(inWave: wave)
         guard !used.isEmpty else {
             let known = (try? waves()) ?? []
@@ -46,7 +47,7 @@ extension ScreeningStore {
         for instrument in batteries.flatMap(\.instruments) where !instruments.contains(where: { $0.id == instrument.id }) {
             instruments.append(instrument)
         }
-        let read = try cohortTablesAndRelease(wave: wave, columns: CohortColumn.columns(of: instruments))
+        let read = try cohortTablesAndRelease(wave: wave, columns: CohortColumn.columns(of: instruments), leaves: leaves)
         return WaveCohort(wave: wave, batteries: batteries, tables: read.tables, release: read.release)
     }
 }

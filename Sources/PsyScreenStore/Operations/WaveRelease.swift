@@ -43,10 +43,10 @@ extension SQLiteStore: ReleaseStore {
 
     /// The release is checked from the cohort's own scans: no scan of its own.
     package func cohortTablesAndRelease(
-        wave: String, columns: [CohortColumn]
+        wave: String, columns: [CohortColumn], leaves: Bool
     ) throws(StoreError) -> (tables: CohortTables, release: WaveReleaseState) {
         let closed = try read { db in try isClosed(db, wave: wave) }
-        let extracted = try cohortTables(wave: wave, columns: columns, checkingRelease: closed)
+        let extracted = try cohortTables(wave: wave, columns: columns, checkingRelease: closed, leaves: leaves)
         guard let digests = extracted.release else { return (extracted.tables, .open) }
         return (extracted.tables, try read { db in try state(db, wave: wave, now: digests.now, then: digests.then) })
     }

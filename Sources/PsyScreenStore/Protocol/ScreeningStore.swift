@@ -77,9 +77,10 @@ package protocol ReportStore: AnyObject {
     /// Every roster student of `wave` counted into the cohort tables of a report over `columns`.
     func cohortTables(wave: String, columns: [CohortColumn]) throws(StoreError) -> CohortTables
     /// The cohort tables with the wave's release state (``ReleaseStore/releaseState(wave:)``): a store may check
-    /// the release from the same reads.
+    /// the release from the same reads. Without `leaves`, the tables may lack the leaves' counts (what deciding
+    /// or auditing a pattern needs, and a report under a stored pattern does not).
     func cohortTablesAndRelease(
-        wave: String, columns: [CohortColumn]
+        wave: String, columns: [CohortColumn], leaves: Bool
     ) throws(StoreError) -> (tables: CohortTables, release: WaveReleaseState)
 }
 

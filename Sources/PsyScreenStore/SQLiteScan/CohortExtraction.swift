@@ -23,16 +23,15 @@ extension SQLiteStore {
     /// SQLite's C interface, with no per-attempt values built: a million stored results take about a second.
     /// The attempt that counts and its level are ``CountingAttempt``'s, as in the register.
     package func cohortTables(wave: String, columns: [CohortColumn]) throws(StoreError) -> CohortTables {
-        try cohortTables(wave: wave, columns: columns, checkingRelease: false).tables
+        try cohortTables(wave: wave, columns: columns, checkingRelease: false, leaves: true).tables
     }
 
-    /// The cohort tables and, when `checkingRelease`, the digests of the wave's release fingerprints now (from the
-    /// same roster and attempt rows) and at its last closing.
+    /// The cohort tables (with the leaves' counts when `leaves`) and, when `checkingRelease`, the digests of the
+    /// wave's release fingerprints now (from the same roster and attempt rows) and at its last closing.
     func cohortTables(
-        wave: String, columns: [CohortColumn], checkingRelease: Bool
+        wave: String, columns: [CohortColumn], checkingRelease: Bool, leaves: Bool
     ) throws(StoreError) -> (tables: CohortTables, release: (now: ReleaseDigest, then: ReleaseDigest)?) {
         var extraction = CohortExtraction(columns: columns, checksRelease: checkingRelease)
-        var stored: ReleaseDigest?
         let range: (first: Int64, last: Int64)? = try read { db in
             let row = try Row.fetchOne(
                 db, sql: "SELECT MIN(id), MAX(id) FROM attempt a WHERE wave_id = ? AND \(Self.visible("a"))", arguments: [wave])
@@ -55,8 +54,10 @@ extension SQLiteStore {
                 path: queue.path, range: $0, instruments: extraction.instruments, widths: extraction.itemWidths, needed: needed)
         }
         let scores = ScoreScan(path: queue.path, range: range, columns: columns)
+        let stored = checkingRelease ? StoredDigestScan(path: queue.path, wave: wave) : nil
         let group = DispatchGroup()
-        let jobs: [@Sendable () -> Void] = answers.map { scan in { scan.run() } } + [{ scores.run() }]
+        var jobs: [@Sendable () -> Void] = answers.map { scan in { scan.run() } } + [{ scores.run() }]
+        if let stored { jobs.append { stored.run() } }
         for run in jobs {
             group.enter()
             DispatchQueue.global(qos: .userInitiated).async {
@@ -68,15 +69,16 @@ extension SQLiteStore {
             try read { db in
                 try extraction.readRoster(db)
                 try extraction.readAttempts(db, wave: wave)
-                if checkingRelease { stored = try ReleaseScan.storedDigest(db, wave: wave) }
             }
         }
         group.wait()
         try scanned.get()
-        if let failure = answers.compactMap(\.failure).first ?? scores.failure { throw StoreError(path: path, failure) }
-        let tables = extraction.aggregate(answers: answers, scores: scores)
-        guard let now = extraction.release?.digest(), let stored else { return (tables, nil) }
-        return (tables, (now, stored))
+        if let failure = answers.compactMap(\.failure).first ?? scores.failure ?? stored?.failure {
+            throw StoreError(path: path, failure)
+        }
+        let tables = extraction.aggregate(answers: answers, scores: scores, leaves: leaves)
+        guard let now = extraction.release?.digest(), let then = stored?.digest else { return (tables, nil) }
+        return (tables, (now, then))
     }
 }
 
@@ -228,7 +230,8 @@ struct CohortExtraction {
         }
     }
 
-    func aggregate(answers: [AnswerScan], scores scoreScan: ScoreScan) -> CohortTables {
+    /// The cohort tables (with the leaves' counts when `leaves`).
+    func aggregate(answers: [AnswerScan], scores scoreScan: ScoreScan, leaves: Bool) -> CohortTables {
         var aggregator = self.aggregator
         var entry = CohortEntry(columns: columns)
         let positions = columns.map(\.itemPositions), reversals = columns.map(\.reversal)
@@ -258,7 +261,7 @@ struct CohortExtraction {
             }
             aggregator.add(entry, leaf: Int(leafOfStudent[student]))
         }
-        return aggregator.tables()
+        return aggregator.tables(leaves: leaves)
     }
 
     /// Steps a statement with SQLite's C interface (no `Row` values: this is the hot loop).

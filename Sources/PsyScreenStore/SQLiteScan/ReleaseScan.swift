@@ -38,3 +38,30 @@ struct ReleaseScan {
         return digest
     }
 }
+
+/// ``ReleaseScan/storedDigest(_:wave:)`` on its own read-only connection and thread, beside the cohort's scans:
+/// the fingerprints a closing kept are a table of a million rows that nothing else reads.
+final class StoredDigestScan: @unchecked Sendable {
+    // Written by `run` on one thread, read after the caller waited for it.
+    let path: String
+    let wave: String
+    var digest: ReleaseDigest?
+    var failure: (any Error)?
+
+    init(path: String, wave: String) {
+        self.path = path
+        self.wave = wave
+    }
+
+    func run() {
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            configuration.busyMode = .timeout(60)
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            digest = try queue.read { db in try ReleaseScan.storedDigest(db, wave: wave) }
+        } catch {
+            failure = error
+        }
+    }
+}

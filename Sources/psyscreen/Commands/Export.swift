@@ -57,13 +57,15 @@ struct Export: WritingCommand {
     }
 
     private func exportAggregates(threshold: MinimumCellSize, language: Language) throws {
+        ProcessMemory.oneHeap()
         let catalog = try instruments.catalog(language: language)
         let store = try database.openForReading()
-        let cohort = try store.cohort(wave: wave, catalog: catalog)
+        let (cohort, readAhead) = try ReleaseGate.cohort(
+            store, wave: wave, catalog: catalog, threshold: threshold, draft: draft, auditing: true)
         let isDraft = try ReleaseGate.check(cohort, draft: draft)
         var stamp = cohort.stamp(threshold: threshold)
         if isDraft { stamp.draft = true }
-        let pattern = try ReleaseGate.pattern(store, cohort, threshold: threshold, draft: isDraft)
+        let pattern = try ReleaseGate.pattern(store, cohort, threshold: threshold, draft: isDraft, readAhead: readAhead)
         // An exchange file is a publication: the same audit as `report --audit`, always.
         let audit = DisclosureAudit(threshold: threshold, policy: cohort.policy).audit(cohort.tables, pattern: pattern)
         guard audit.passed else {

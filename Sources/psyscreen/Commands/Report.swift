@@ -40,15 +40,17 @@ struct Report: WritingCommand {
     }
 
     func run(in language: Language) throws {
+        ProcessMemory.oneHeap()
         let threshold = try options.threshold()
         let scope = try by.map { try CohortReportScope(parsing: $0) } ?? .full
         let catalog = try instruments.catalog(language: language)
         let store = try database.openForReading()
-        let cohort = try store.cohort(wave: wave, catalog: catalog)
+        let (cohort, readAhead) = try ReleaseGate.cohort(
+            store, wave: wave, catalog: catalog, threshold: threshold, draft: draft, auditing: audit)
         let isDraft = try ReleaseGate.check(cohort, draft: draft)
         var stamp = cohort.stamp(threshold: threshold)
         if isDraft { stamp.draft = true }
-        let pattern = try ReleaseGate.pattern(store, cohort, threshold: threshold, draft: isDraft)
+        let pattern = try ReleaseGate.pattern(store, cohort, threshold: threshold, draft: isDraft, readAhead: readAhead)
         let built = try CohortReportBuilder(threshold: threshold, scope: scope, policy: cohort.policy)
             .build(cohort.tables, stamp: stamp, pattern: pattern)
         if audit {

@@ -67,16 +67,36 @@ struct WaveOpen: LocalizedCommand {
 
 /// The rule every anonymized output of a database goes through: a closed, unchanged wave, or a draft.
 enum ReleaseGate {
-    /// The pattern an output of `cohort` shows: the one stored when the wave was closed with this k; for a
-    /// draft, decided now. A closed wave asked for another k is refused: one pattern per wave and k.
+    /// The wave's cohort and, unless `draft`, the pattern stored with k, its JSON decoded beside the cohort's
+    /// scans (for ``pattern(_:_:threshold:draft:readAhead:)``). The leaves' counts only when `auditing`, or for
+    /// a draft, whose pattern is decided from them.
+    static func cohort(
+        _ store: any ScreeningStore, wave: String, catalog: InstrumentCatalog, threshold: MinimumCellSize, draft: Bool,
+        auditing: Bool
+    ) throws -> (cohort: WaveCohort, readAhead: DisclosurePattern.Decoding?) {
+        let data = draft ? nil : try store.closedPattern(wave: wave, threshold: threshold)
+        let leaves = draft || auditing
+        let (cohort, readAhead) = Parallel.both(
+            { Result { () throws(StoreError) in try store.cohort(wave: wave, catalog: catalog, leaves: leaves) } },
+            { data.map(DisclosurePattern.Decoding.init) })
+        return (try cohort.get(), readAhead)
+    }
+
+    /// The pattern an output of `cohort` shows: the one stored when the wave was closed with this k (`readAhead`
+    /// when ``cohort(_:wave:catalog:threshold:draft:auditing:)`` read it); for a draft, decided now. A closed wave asked
+    /// for another k is refused: one pattern per wave and k.
     static func pattern(
-        _ store: any ScreeningStore, _ cohort: WaveCohort, threshold: MinimumCellSize, draft: Bool
+        _ store: any ScreeningStore, _ cohort: WaveCohort, threshold: MinimumCellSize, draft: Bool,
+        readAhead: DisclosurePattern.Decoding? = nil
     ) throws -> DisclosurePattern {
         if !draft {
-            guard let data = try store.closedPattern(wave: cohort.wave, threshold: threshold) else {
+            guard
+                let stored = try readAhead
+                    ?? store.closedPattern(wave: cohort.wave, threshold: threshold).map(DisclosurePattern.Decoding.init)
+            else {
                 throw CLIError(CommandMessage.waveNotClosedWithK(wave: cohort.wave, k: threshold.k))
             }
-            guard let pattern = DisclosurePattern.decode(data, columns: cohort.tables.columns) else {
+            guard let pattern = stored.pattern(columns: cohort.tables.columns) else {
                 throw CLIError(CommandMessage.waveClosedWithOtherKeys(cohort.wave))
             }
             return pattern

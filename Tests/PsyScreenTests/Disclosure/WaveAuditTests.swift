@@ -50,6 +50,24 @@ final class WaveAuditTests: XCTestCase {
         return wave
     }
 
+    /// The wave of `seed` with exactly `gad7Severe[i]` students of school i + 1 in GAD-7's severe band (all items
+    /// 3), the others' items capped at 2 (14 at most: not severe).
+    static func wave(seed: UInt64, schools: Int, gad7Severe severe: [Int]) -> TwoSchoolWave {
+        var wave = wave(seed: seed, schools: schools)
+        var given: [String: Int] = [:]
+        for student in wave.students.sorted(by: { $0.studentID < $1.studentID }) {
+            guard let gad = wave.answers[student.studentID]?["gad7"] else { continue }
+            let school = Int(student.school.dropFirst(2))! - 1
+            if given[student.school, default: 0] < severe[school] {
+                given[student.school, default: 0] += 1
+                wave.answers[student.studentID]!["gad7"] = Array(repeating: 3, count: 7)
+            } else {
+                wave.answers[student.studentID]!["gad7"] = gad.map { $0.map { min($0, 2) } }
+            }
+        }
+        return wave
+    }
+
     private static func normal(_ rng: inout SplitMix64) -> Double {
         let u = Double.random(in: Double.ulpOfOne..<1, using: &rng)
         let v = Double.random(in: 0..<1, using: &rng)
@@ -156,24 +174,12 @@ final class WaveAuditTests: XCTestCase {
     }
 
     /// A district's rare count: GAD-7 severe is 1 or 2 students in each of six schools, 10 in all, so the wave
-    /// publishes it and every school hides its own. No blocks of at most four schools can share it (no run of
-    /// four schools comes to 5 beyond its largest), so the wave withdraws it before the repair: the blocks are
+    /// publishes it and every school hides its own. No blocks of at most four schools can share it (no four of
+    /// the schools come to 5 beyond their largest), so the wave withdraws it before the repair: the blocks are
     /// then small, and the reader's one program over the whole wave finds nothing pinned or narrowed.
     func testAWaveCountNoSmallBlocksCanShareIsWithdrawnAtTheWaveLevel() throws {
         let audit = DisclosureAudit(threshold: .standard, policy: Self.annual.policy)
-        var wave = Self.wave(seed: 4, schools: 6)
-        let severe = [2, 2, 1, 2, 2, 1]
-        var given: [String: Int] = [:]
-        for student in wave.students.sorted(by: { $0.studentID < $1.studentID }) {
-            guard let gad = wave.answers[student.studentID]?["gad7"] else { continue }
-            let school = Int(student.school.dropFirst(2))! - 1
-            if given[student.school, default: 0] < severe[school] {
-                given[student.school, default: 0] += 1
-                wave.answers[student.studentID]!["gad7"] = Array(repeating: 3, count: 7)
-            } else {
-                wave.answers[student.studentID]!["gad7"] = gad.map { $0.map { min($0, 2) } }  // 14 at most: not severe
-            }
-        }
+        let wave = Self.wave(seed: 4, schools: 6, gad7Severe: [2, 2, 1, 2, 2, 1])
         let tables = try wave.tables(battery: Self.annual)
         let gad7 = try XCTUnwrap(tables.columns.firstIndex { $0.name.hasPrefix("gad7") })
         let cell = CohortCell.band(gad7, 3)

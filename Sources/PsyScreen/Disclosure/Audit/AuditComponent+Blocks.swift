@@ -1,3 +1,5 @@
+import Foundation
+
 /// Ties and blocks: how the wave's published figures tie schools, how a large group of schools is cut into
 /// blocks solved apart, and which of the wave's figures a district withdraws so that its blocks stay small
 /// (docs/report.md, "Blocks" and "A district").
@@ -10,27 +12,13 @@ extension AuditComponent {
 
         var isCount: Bool { if case .count = figure { true } else { false } }
 
-        /// Whether the schools of `block` that hide it can share the block's total: none, or two or more whose
-        /// values less the largest come to `protection` (the largest can still move by it within the total).
-        func isShared(by block: [String], protection: Int) -> Bool {
-            let values = block.compactMap { hiding[$0] }
-            guard let largest = values.max() else { return true }
-            return values.count >= 2 && (!isCount || values.reduce(0, +) - largest >= protection)
-        }
-
-        /// Whether its hiding schools, in school order, can be cut into runs of two to ``exactSchools`` that
-        /// each share their total (or are few enough to stay in one block): whether blocks of at most
-        /// ``exactSchools`` schools could carry it.
+        /// Whether blocks of at most ``exactSchools`` schools could carry it alone: its hiding schools are that
+        /// few, or a ``BlockCut`` of them by this figure alone has every block that small. A figure that fails
+        /// this cannot be shared by any cut the rule finds, whatever the other figures.
         func fitsSmallBlocks(protection: Int) -> Bool {
-            let schools = hiding.keys.sorted()
-            guard schools.count > exactSchools else { return true }
-            var cut = [true] + Array(repeating: false, count: schools.count)
-            for end in 2...schools.count {
-                cut[end] = (max(0, end - exactSchools)...(end - 2)).contains { start in
-                    cut[start] && isShared(by: Array(schools[start..<end]), protection: protection)
-                }
-            }
-            return cut[schools.count]
+            guard hiding.count > exactSchools else { return true }
+            let cut = BlockCut(schools: hiding.keys.sorted(), figures: [self], protection: protection)
+            return cut.blocks().allSatisfy { $0.count <= exactSchools }
         }
     }
 
@@ -54,99 +42,33 @@ extension AuditComponent {
         return ties
     }
 
-    /// The programs the audit solves: the ``groups(_:_:)``, a group of more than ``exactSchools`` schools split
-    /// into blocks. A block's program takes the wave's figures that tie it to other blocks as known — the
-    /// block's own total of each, the wave's less the other schools' true values — which is more than a reader
-    /// has: it can only narrow what the reader can prove, so a block whose counts keep their protection proves the
-    /// same of the whole wave.
-    ///
-    /// The rule, deterministic: the schools that hide a tying figure hidden by fewer than four schools of the group
-    /// stay together (a block's total of a figure only one of its schools hides would be that school's figure),
-    /// and so do those hiding a figure whose hiding schools together do not meet the condition below. These
-    /// clusters, in school order, are cut into blocks that each meet it — for every tying count some of its
-    /// schools hide, the hiding schools' values less the largest come to the protection or more (the largest can
-    /// still move by the protection within the block's total), and every tying column's sums are hidden by none
-    /// or two or more of its schools: blocks of at most two schools if a cut in that order can, else three, else
-    /// four; else as many blocks of about equal numbers of schools as can. If no two blocks do, the group stays
-    /// one program. (The repair first withdraws the wave's figures that keep blocks larger than
-    /// ``exactSchools``: ``unshared(_:_:protection:)``.)
+    /// The programs the audit solves: the ``groups(_:_:)``, a group of more than ``exactSchools`` schools cut
+    /// into blocks (``BlockCut``). A block's program takes the wave's figures that tie it to other blocks as
+    /// known — the block's own total of each, the wave's less the other schools' true values — which is more than
+    /// a reader has: it can only narrow what the reader can prove, so a block whose counts keep their protection
+    /// proves the same of the whole wave. The cut makes every block share every figure — its schools hiding it
+    /// are none, all of the group's, or two or more whose values less the largest come to the protection (the
+    /// largest can still move by the protection within the block's total) — in blocks of at most
+    /// ``exactSchools`` schools where it can, else in larger ones (at worst the group, one program). (The repair
+    /// first withdraws the wave's figures that keep blocks larger: ``unshared(_:_:protection:)``.)
     static func blocks(_ tables: CohortTables, _ pattern: DisclosurePattern, protection: Int) -> [[String]] {
         let groups = groups(tables, pattern)
         guard showsWave(tables, pattern), groups.contains(where: { $0.count > exactSchools }) else { return groups }
         let figures = ties(tables, pattern).filter { $0.hiding.count > 1 }
         return groups.flatMap { group -> [[String]] in
             guard group.count > exactSchools else { return [group] }
-            // A figure the whole group cannot share out keeps its hiding schools in one block, where its total
-            // is the group's: exact.
-            let apart = figures.indices.filter { figures[$0].isShared(by: group, protection: protection) }
-            func closes(_ block: [String]) -> Bool {
-                apart.allSatisfy { figures[$0].isShared(by: block, protection: protection) }
-            }
-            var cluster = Dictionary(uniqueKeysWithValues: group.map { ($0, $0) })
-            func find(_ school: String) -> String {
-                var current = school
-                while cluster[current]! != current { current = cluster[current]! }
-                return current
-            }
-            for (index, figure) in figures.enumerated() {
-                let hiding = group.filter { figure.hiding[$0] != nil }
-                guard hiding.count < 4 || !apart.contains(index) else { continue }
-                for other in hiding.dropFirst() {
-                    let (a, b) = (find(hiding[0]), find(other))
-                    if a != b { cluster[max(a, b)] = min(a, b) }
-                }
-            }
-            let clusters = Dictionary(grouping: group, by: find).values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
-            // Blocks of at most two, three, then four schools, if a cut of the clusters in school order meets the
-            // condition.
-            for limit in 2...exactSchools {
-                if let blocks = cut(clusters, limit: limit, closes), blocks.count > 1 { return blocks }
-            }
-            // Else as many blocks as meet the condition, of about equal numbers of schools.
-            for count in stride(from: group.count / 2, through: 2, by: -1) {
-                let size = (group.count + count - 1) / count
-                var blocks: [[String]] = [], current: [String] = []
-                for schools in clusters {
-                    if !current.isEmpty, current.count + schools.count > size, blocks.count < count - 1 {
-                        blocks.append(current)
-                        current = []
-                    }
-                    current += schools
-                }
-                blocks.append(current)
-                if blocks.count > 1, blocks.allSatisfy(closes) { return blocks.map { $0.sorted() } }
-            }
-            return [group]
+            let inside = Set(group)
+            let tying = figures.filter { $0.hiding.keys.contains(where: inside.contains) }
+            return BlockCut(schools: group, figures: tying, protection: protection).blocks()
         }
-    }
-
-    /// A cut of `clusters`, in their order, into blocks of at most `limit` schools that each `close`, if one
-    /// exists (the first found by dynamic programming over the clusters: each block as long as it can be).
-    private static func cut(_ clusters: [[String]], limit: Int, _ closes: ([String]) -> Bool) -> [[String]]? {
-        // start[end]: where the last block of a cut of clusters[..<end] starts.
-        var start: [Int?] = [0] + Array(repeating: nil, count: clusters.count)
-        for end in 1..<(clusters.count + 1) {
-            var block: [String] = []
-            for first in stride(from: end - 1, through: 0, by: -1) {
-                block = clusters[first] + block
-                guard block.count <= limit else { break }
-                if start[first] != nil, closes(block) { start[end] = first }
-            }
-        }
-        guard start[clusters.count] != nil else { return nil }
-        var blocks: [[String]] = [], end = clusters.count
-        while end > 0, let first = start[end] {
-            blocks.insert(clusters[first..<end].flatMap { $0 }.sorted(), at: 0)
-            end = first
-        }
-        return blocks
     }
 
     /// The wave's figures to withdraw before the repair so that every block has at most ``exactSchools``
     /// schools (docs/report.md, "A district"): none if ``blocks(_:_:protection:)`` already cuts so; else every
     /// tying figure of a larger block whose hiding schools cannot be cut into small blocks that share it
     /// (``Tie/fitsSmallBlocks(protection:)``: a rare count, a school or two each), and, while blocks stay large,
-    /// the one figure (in figure order) whose withdrawal leaves the smallest largest block. A withdrawn band
+    /// the one figure whose withdrawal leaves the fewest schools in large blocks, then the smallest largest block,
+    /// then takes the fewest figures with it (the first in figure order on a tie). A withdrawn band
     /// count takes with it the wave's distribution of its column and, if no other band of the column is hidden
     /// at the wave, the smallest other band of at least the protection (n is public: one hidden band of a
     /// partition would be n less the others). Deterministic; no program is solved.
@@ -154,6 +76,12 @@ extension AuditComponent {
         _ tables: CohortTables, _ pattern: DisclosurePattern, protection: Int
     ) -> [AuditModel.Figure] {
         var pattern = pattern, withdrawn: [AuditModel.Figure] = []
+        let clock = ContinuousClock.now
+        var cuts = 0
+        func cut(_ pattern: DisclosurePattern) -> [[String]] {
+            cuts += 1
+            return Self.blocks(tables, pattern, protection: protection)
+        }
         func withdrawing(_ figure: AuditModel.Figure, from pattern: DisclosurePattern) -> [AuditModel.Figure] {
             guard case .count(let unit, .band(let column, let band)) = figure, let counts = tables.units[unit] else {
                 return [figure]
@@ -171,7 +99,7 @@ extension AuditComponent {
             return figures
         }
         for _ in 0..<64 {
-            let blocks = Self.blocks(tables, pattern, protection: protection)
+            let blocks = cut(pattern)
             let largest = blocks.map(\.count).max() ?? 0
             guard largest > exactSchools else { break }
             let large = Set(blocks.filter { $0.count > exactSchools }.joined())
@@ -180,12 +108,19 @@ extension AuditComponent {
             }
             var chosen = ties.filter { !$0.fitsSmallBlocks(protection: protection) }.map(\.figure)
             if chosen.isEmpty {
-                var best: (largest: Int, figure: AuditModel.Figure)?
+                // The one that helps most: the fewest schools left in large blocks, then the smallest largest
+                // block, then the fewest figures withdrawn with it (a band's complement).
+                func left(_ blocks: [[String]], _ figures: Int) -> (Int, Int, Int) {
+                    let large = blocks.filter { $0.count > exactSchools }
+                    return (large.reduce(0) { $0 + $1.count }, large.map(\.count).max() ?? 0, figures)
+                }
+                var best: (left: (Int, Int, Int), figure: AuditModel.Figure)?
                 for tie in ties {
                     var trial = pattern
-                    for figure in withdrawing(tie.figure, from: trial) { trial.withdraw(figure) }
-                    let left = Self.blocks(tables, trial, protection: protection).map(\.count).max() ?? 0
-                    if left < best?.largest ?? largest { best = (left, tie.figure) }
+                    let figures = withdrawing(tie.figure, from: trial)
+                    for figure in figures { trial.withdraw(figure) }
+                    let after = left(cut(trial), figures.count)
+                    if after < (best?.left ?? left(blocks, 0)) { best = (after, tie.figure) }
                 }
                 guard let best else { break }
                 chosen = [best.figure]
@@ -197,6 +132,10 @@ extension AuditComponent {
                     withdrawn.append(figure)
                 }
             }
+        }
+        if ProcessInfo.processInfo.environment["PSYSCREEN_AUDIT_TRACE"] != nil {
+            let line = "district rule: \(cuts) cuts in \(clock.duration(to: .now)), \(withdrawn.count) figures withdrawn\n"
+            FileHandle.standardError.write(Data(line.utf8))
         }
         return withdrawn
     }

@@ -10,13 +10,20 @@ struct CohortReportTables {
 
     let sections: [Section]
 
+    /// The coverage section, then one per column: made at once.
     init(_ report: CohortReport, strings: CohortReportStrings) {
-        var sections: [Section] = []
+        sections = Parallel.map(1 + report.columns.count) { index in
+            index == 0 ? Self.coverage(report, strings: strings) : Self.scale(index - 1, report, strings: strings)
+        }
+    }
+
+    private static func coverage(_ report: CohortReport, strings: CohortReportStrings) -> Section {
         let levels = CohortCell.publishedLevels
         var coverage = Section(
             title: strings.coverageSection,
             header: [strings.unit, strings.enrolled, strings.screened, strings.coverage] + levels.map(strings.level),
             rows: [], numeric: Set(1...(3 + levels.count)))
+        coverage.rows.reserveCapacity(report.units.count)
         for unit in report.units {
             coverage.rows.append(
                 [
@@ -25,32 +32,34 @@ struct CohortReportTables {
                 ]
                     + unit.levels.map(DisclosureFormat.count))
         }
-        sections.append(coverage)
-        for (index, column) in report.columns.enumerated() {
-            let bandNames = column.bands.map { CohortColumn.text($0.label, strings.tag) }
-            var section = Section(
-                title: strings.scaleTitle(column),
-                header: [strings.unit, strings.n, strings.mean, strings.sd, strings.median, strings.alpha] + bandNames,
-                rows: [], numeric: Set(1...(5 + bandNames.count)))
-            for unit in report.units {
-                let scale = unit.scales[index]
-                let bands = zip(scale.bands, scale.bandPercents).map { count, percent in
-                    count == nil
-                        ? DisclosureFormat.hiddenMarker
-                        : percent == DisclosureFormat.hiddenMarker
-                            ? DisclosureFormat.count(count)
-                            : "\(DisclosureFormat.count(count)) (\(percent))"
-                }
-                section.rows.append(
-                    [
-                        strings.label(unit.unit), DisclosureFormat.count(scale.n),
-                        CohortValueFormat.rounded(scale.mean, 2), CohortValueFormat.rounded(scale.sd, 2),
-                        CohortValueFormat.rounded(scale.median, 1), CohortValueFormat.rounded(scale.alpha, 3),
-                    ] + bands)
+        return coverage
+    }
+
+    private static func scale(_ index: Int, _ report: CohortReport, strings: CohortReportStrings) -> Section {
+        let column = report.columns[index]
+        let bandNames = column.bands.map { CohortColumn.text($0.label, strings.tag) }
+        var section = Section(
+            title: strings.scaleTitle(column),
+            header: [strings.unit, strings.n, strings.mean, strings.sd, strings.median, strings.alpha] + bandNames,
+            rows: [], numeric: Set(1...(5 + bandNames.count)))
+        section.rows.reserveCapacity(report.units.count)
+        for unit in report.units {
+            let scale = unit.scales[index]
+            let bands = zip(scale.bands, scale.bandPercents).map { count, percent in
+                count == nil
+                    ? DisclosureFormat.hiddenMarker
+                    : percent == DisclosureFormat.hiddenMarker
+                        ? DisclosureFormat.count(count)
+                        : "\(DisclosureFormat.count(count)) (\(percent))"
             }
-            sections.append(section)
+            section.rows.append(
+                [
+                    strings.label(unit.unit), DisclosureFormat.count(scale.n),
+                    CohortValueFormat.rounded(scale.mean, 2), CohortValueFormat.rounded(scale.sd, 2),
+                    CohortValueFormat.rounded(scale.median, 1), CohortValueFormat.rounded(scale.alpha, 3),
+                ] + bands)
         }
-        self.sections = sections
+        return section
     }
 }
 
@@ -59,10 +68,15 @@ package enum CohortReportText {
     package static func table(_ report: CohortReport, language: Language) -> String {
         let strings = CohortReportStrings(language: language)
         var out = strings.title + "\n" + CohortStampText.lines(report.stamp, language: language).joined(separator: "\n") + "\n"
-        for section in CohortReportTables(report, strings: strings).sections {
+        let sections = CohortReportTables(report, strings: strings).sections
+        // Laid out at once, section by section.
+        let rendered = Parallel.map(sections.count) { index in
+            TextTable.render([sections[index].header] + sections[index].rows, rightAligned: sections[index].numeric)
+        }
+        for (section, text) in zip(sections, rendered) {
             if report.stamp.draft == true { out += "\n" + CohortStampText.draftMarker(language) }
             out += "\n" + section.title + "\n"
-            out += TextTable.render([section.header] + section.rows, rightAligned: section.numeric)
+            out += text
         }
         out += "\n" + strings.hiddenNote + "\n" + strings.percentNote + "\n"
         return out
