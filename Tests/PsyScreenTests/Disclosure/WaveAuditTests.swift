@@ -112,23 +112,28 @@ final class WaveAuditTests: XCTestCase {
         XCTAssertEqual(proved(split), proved(joint))
     }
 
+    /// The wave's pattern, but every school hides its PHQ-9 minimal count (large in every school) and shows its
+    /// other counts, while the wave shows all of its own: one group of all the schools, tied by one figure.
+    static func tiedByMinimal(_ tables: CohortTables) throws -> (DisclosurePattern, [String]) {
+        var pattern = try CohortReportBuilder.pattern(tables, threshold: .standard, policy: Self.annual.policy)
+        let schools = Set(tables.leaves.keys.map(\.school)).sorted()
+        pattern.hidden[.all] = []
+        pattern.distributions = pattern.distributions.map { $0.subtracting([.all]) }
+        for school in schools {
+            let unit = CohortUnit(level: .school, school: school)
+            pattern.hidden[unit] = (pattern.hidden[unit] ?? []).filter { !$0.isCount }.union([.band(0, 0)])
+        }
+        return (pattern, schools)
+    }
+
     /// A group of more schools than one exact program takes is audited in blocks, each taking the wave's
     /// figures it shares with the other blocks as known. That only narrows what can be proved: whatever the one
     /// program over the whole wave (the reader's) finds narrowed, the blocks find too.
     func testALargeGroupIsAuditedInBlocksThatFindWhatTheWholeWaveFinds() throws {
         let audit = DisclosureAudit(threshold: .standard, policy: Self.annual.policy)
         let tables = try Self.wave(seed: 5, schools: 6).tables(battery: Self.annual)
-        var pattern = try CohortReportBuilder.pattern(tables, threshold: .standard, policy: Self.annual.policy)
-        // Every school hides its PHQ-9 minimal count (large in every school) and shows its other counts, while
-        // the wave shows all of its own: one group of six schools, tied by one figure.
+        let (pattern, schools) = try Self.tiedByMinimal(tables)
         let minimal = CohortCell.band(0, 0)
-        let schools = Set(tables.leaves.keys.map(\.school)).sorted()
-        pattern.hidden[.all] = []
-        pattern.distributions = pattern.distributions.map { $0.subtracting([.all]) }
-        for school in schools {
-            let unit = CohortUnit(level: .school, school: school)
-            pattern.hidden[unit] = (pattern.hidden[unit] ?? []).filter { !$0.isCount }.union([minimal])
-        }
         XCTAssertEqual(audit.groups(tables, pattern), [schools])
         let blocks = audit.blocks(tables, pattern)
         XCTAssertGreaterThan(blocks.count, 1, "\(blocks)")
@@ -142,6 +147,30 @@ final class WaveAuditTests: XCTestCase {
         XCTAssertTrue(narrowed(joint).isSubset(of: narrowed(split)), "\(narrowed(joint).subtracting(narrowed(split)))")
         // A school's minimal count is hidden and keeps its protection within its block's assumed total.
         XCTAssertTrue(split.intervals.contains { $0.cell == minimal && $0.unit.level == .school })
+    }
+
+    /// The blocks of one repair round are independent, so they are repaired on several threads: the pattern is
+    /// the same, figure for figure, as on one thread.
+    func testBlocksRepairedOnTwoThreadsWithdrawWhatOneThreadWithdraws() throws {
+        var audit = DisclosureAudit(threshold: .standard, policy: Self.annual.policy)
+        let tables = try Self.wave(seed: 5, schools: 6).tables(battery: Self.annual)
+        // Each school's minimal count is pinned by its n less its other bands: the repair withdraws in every block.
+        let (pattern, schools) = try Self.tiedByMinimal(tables)
+        XCTAssertEqual(audit.groups(tables, pattern), [schools])
+        let blocks = audit.blocks(tables, pattern)
+        XCTAssertGreaterThan(blocks.count, 1, "\(blocks)")
+        audit.threads = 1
+        let serial = audit.repair(tables, pattern: pattern)
+        audit.threads = 2
+        let parallel = audit.repair(tables, pattern: pattern)
+        XCTAssertEqual(parallel.hidden, serial.hidden)
+        XCTAssertEqual(parallel.withdrawn, serial.withdrawn)
+        // Each block withdrew figures of its own schools.
+        for block in blocks {
+            let withdrawn = serial.hidden.filter { block.contains($0.key.school) }
+                .contains { unit, cells in cells != (pattern.hidden[unit] ?? []) }
+            XCTAssertTrue(withdrawn, "block \(block)")
+        }
     }
 
     /// A district's rare count: GAD-7 severe is 1 or 2 students in each of six schools, 10 in all, so the wave

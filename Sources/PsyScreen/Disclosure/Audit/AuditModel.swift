@@ -21,7 +21,7 @@ final class AuditModel {
     let leaves: [CohortLeaf]
 
     /// A published figure, as the rows that state it.
-    enum Figure: Hashable {
+    enum Figure: Hashable, Sendable {
         case count(CohortUnit, CohortCell)
         /// A unit's distribution of one column: its sums and histogram.
         case distribution(CohortUnit, Int)
@@ -55,9 +55,14 @@ final class AuditModel {
         }.sorted { "\($0)" < "\($1)" }
     }
 
+    /// How many times the program has changed since it was built: what was found about it before holds until then.
+    private(set) var revision = 0
+
     /// Stops publishing `figure`: its rows no longer constrain anything.
     func withdraw(_ figure: Figure) {
-        for row in rowsOfFigure.removeValue(forKey: figure) ?? [] {
+        guard let rows = rowsOfFigure.removeValue(forKey: figure) else { return }
+        revision += 1
+        for row in rows {
             program.freeRow(row)
             figureOfRow[row] = nil
         }

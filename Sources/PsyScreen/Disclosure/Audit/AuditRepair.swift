@@ -26,9 +26,9 @@ extension DisclosureAudit {
                 traceWaveWithdrawal(figure, tables)
             }
             if !unshared.isEmpty { traceGroups(tables, state.pattern) }
-            for group in blocks(tables, state.pattern) where !settled.contains(group) {
-                let component = AuditComponent(schools: group, tables: tables, pattern: state.pattern, policy: policy)
-                repair(component, tables, &state)
+            let pending = blocks(tables, state.pattern).filter { !settled.contains($0) }
+            for (group, figures) in zip(pending, repair(pending, tables, state.pattern)) {
+                for figure in figures { state.withdraw(figure) }
                 settled.insert(group)
             }
             let groups = blocks(tables, state.pattern)
@@ -45,6 +45,8 @@ extension DisclosureAudit {
     struct RepairState {
         var pattern: DisclosurePattern
         var withdrawn: [Set<CohortUnit>]
+        /// Every figure withdrawn, in order.
+        var figures: [AuditModel.Figure] = []
 
         init(pattern: DisclosurePattern, columns: Int) {
             self.pattern = pattern
@@ -55,7 +57,35 @@ extension DisclosureAudit {
         mutating func withdraw(_ figure: AuditModel.Figure) {
             if case .distribution(let unit, let column) = figure { withdrawn[column].insert(unit) }
             pattern.withdraw(figure)
+            figures.append(figure)
         }
+    }
+
+    /// Repairs one round's blocks, each against `pattern` as the round found it, on up to ``threads`` threads;
+    /// returns each block's withdrawals, in block order. Blocks are independent: a block withdraws only figures of
+    /// its own schools or real ones of the wave, never an assumed one, and a withdrawal that ties blocks anew is
+    /// the next round's. So the order in which they finish changes nothing: the same withdrawals, merged in
+    /// block order, on one thread or several.
+    private func repair(
+        _ groups: [[String]], _ tables: CohortTables, _ pattern: DisclosurePattern
+    ) -> [[AuditModel.Figure]] {
+        let clock = ContinuousClock.now
+        // GLPK keeps its state per thread only if built with thread-local storage; each block's program is
+        // created, solved and deleted on the thread that repairs it.
+        let threads = LinearProgram.isThreadSafe ? max(1, min(threads, groups.count)) : 1
+        let figures = AuditThreads.map(groups, threads: threads) { group in
+            var state = RepairState(pattern: pattern, columns: tables.columns.count)
+            let component = AuditComponent(schools: group, tables: tables, pattern: pattern, policy: policy)
+            repair(component, tables, &state)
+            return state.figures
+        }
+        if ProcessInfo.processInfo.environment["PSYSCREEN_AUDIT_TRACE"] != nil, !groups.isEmpty {
+            let line =
+                "round: \(groups.count) blocks \(groups.map(\.count)) on \(threads) threads, "
+                + "\(figures.reduce(0) { $0 + $1.count }) withdrawn, \(ContinuousClock.now - clock)\n"
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+        return figures
     }
 
     private func traceGroups(_ tables: CohortTables, _ pattern: DisclosurePattern) {
@@ -132,8 +162,10 @@ extension DisclosureAudit {
         trace("repair", component, queue.count, report, since: (0, 0), clock)
     }
 
-    /// The wave's hidden counts, across the groups: for one whose side fails, a figure that binds some group's
-    /// LP optimum of its part is withdrawn. Returns the groups (by index) that have a newly hidden count.
+    /// The wave's hidden counts, across the blocks: for one whose side fails, the cheapest figure that binds some
+    /// block's LP optimum of its part is withdrawn (a figure of the wave, from every block that has it). A block's
+    /// extreme and binding figure are kept until its program changes, so after a withdrawal only that block is
+    /// solved again. Returns the blocks (by index) that have a newly hidden count.
     private func repairWave(
         _ components: [AuditComponent], _ tables: CohortTables, _ state: inout RepairState
     ) -> (touched: Set<Int>, withdrewAny: Bool) {
@@ -141,11 +173,14 @@ extension DisclosureAudit {
         var touched: Set<Int> = []
         var withdrewAny = false
         for cell in waveHidden(tables, state.pattern) {
-            let count = waveCount(cell, tables: tables, components: components)
+            let clock = ContinuousClock.now
+            let before = (report.linearPrograms, report.integerPrograms, components.reduce(0) { $0 + $1.model.program.dives })
+            var count = waveCount(cell, tables: tables, components: components)
+            var withdrawn = 0
             for _ in 0..<50 {
                 var failing: Bool?
                 for maximize in [false, true] {
-                    if case .reached = waveSide(count, components, maximize: maximize, report: &report) { continue }
+                    if case .reached = waveSide(&count, components, maximize: maximize, report: &report) { continue }
                     failing = maximize
                     break
                 }
@@ -154,17 +189,31 @@ extension DisclosureAudit {
                 for (index, component) in components.enumerated() {
                     let terms = component.model.terms(ofTracked: count.parts[index])
                     guard
-                        let figure = binding(component, terms, maximize: maximize, except: .count(.all, cell), tables),
+                        let figure = count.binding(
+                            index, component.model, maximize: maximize,
+                            find: {
+                                binding(component, terms, maximize: maximize, except: .count(.all, cell), tables)
+                            }),
                         best.map({ cost(figure, tables) < cost($0.figure, tables) }) ?? true
                     else { continue }
                     best = (figure, index)
                 }
                 guard let best else { break }
-                components[best.component].model.withdraw(best.figure)
+                let (unit, isCount) =
+                    switch best.figure {
+                    case .count(let unit, _): (unit, true)
+                    case .distribution(let unit, _): (unit, false)
+                    }
+                // The wave's figure is in every block's program that states it.
+                for index in unit == .all ? Array(components.indices) : [best.component] {
+                    components[index].model.withdraw(best.figure)
+                }
                 state.withdraw(best.figure)
                 withdrewAny = true
-                if case .count(let unit, _) = best.figure, unit != .all { touched.insert(best.component) }
+                withdrawn += 1
+                if isCount, unit != .all { touched.insert(best.component) }
             }
+            traceWave("repair", count, tables.columns, components, report, since: before, clock, withdrawn: withdrawn)
         }
         return (touched, withdrewAny)
     }

@@ -16,6 +16,9 @@ package struct DisclosureAudit: Sendable {
     package var threshold: MinimumCellSize
     /// The battery's policy, when the wave has one battery: ties levels to bands.
     package var policy: WarningPolicy?
+    /// Threads the repair solves one round's blocks on (one when GLPK keeps global state); the pattern is the
+    /// same on any number.
+    package var threads = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
 
     package init(threshold: MinimumCellSize, policy: WarningPolicy?) {
         self.threshold = threshold
@@ -46,10 +49,13 @@ package struct DisclosureAudit: Sendable {
             trace("audit", component, hidden.count, report, since: before, clock)
         }
         for cell in waveHidden(tables, pattern) {
-            let count = waveCount(cell, tables: tables, components: components)
-            let low = waveSide(count, components, maximize: false, report: &report)
-            let high = waveSide(count, components, maximize: true, report: &report)
+            let clock = ContinuousClock.now
+            let before = (report.linearPrograms, report.integerPrograms, components.reduce(0) { $0 + $1.model.program.dives })
+            var count = waveCount(cell, tables: tables, components: components)
+            let low = waveSide(&count, components, maximize: false, report: &report)
+            let high = waveSide(&count, components, maximize: true, report: &report)
             report.intervals.append(interval(count.hidden, tables.columns, low: low, high: high))
+            traceWave("audit", count, tables.columns, components, report, since: before, clock)
         }
         report.exemptZeros += waveHidden(tables, pattern, exempt: true).count
         return report
@@ -158,42 +164,64 @@ package struct DisclosureAudit: Sendable {
         }
     }
 
-    /// A hidden count of the wave: the sum of one tracked count per component (components are independent, so
-    /// the sum's extremes are the sums of theirs).
-    struct WaveCount {
-        var hidden: HiddenCount
-        var parts: [Int]
-    }
-
+    /// A hidden count of the wave, tracked as one part per block.
     func waveCount(_ cell: CohortCell, tables: CohortTables, components: [AuditComponent]) -> WaveCount {
         let wave = tables.units[.all]!
-        let parts = components.map { component in
-            let value = component.schools.reduce(0) { $0 + Self.value(cell, tables.units[AuditComponent.unit($1)]!) }
+        let schools = components.map { $0.schools.map { tables.units[AuditComponent.unit($0)]! } }
+        let parts = zip(components, schools).map { component, schools in
+            let value = schools.reduce(0) { $0 + Self.value(cell, $1) }
             let terms = component.model.terms(cell, members: component.membersOf[.all]!)
             return component.model.track(terms, value: value)
         }
         let hidden = HiddenCount(
             unit: .all, cell: cell, value: Self.value(cell, wave), upper: Self.upperLimit(cell, wave), index: -1)
-        return WaveCount(hidden: hidden, parts: parts)
+        let limits = schools.map { $0.reduce(0) { $0 + Self.upperLimit(cell, $1) } }
+        return WaveCount(hidden: hidden, parts: parts, limits: limits)
     }
 
+    /// Whether the wave's hidden `count` reaches the lower (or upper) end of its protection interval: the parts'
+    /// witnesses so far; else block by block, the most room first (a block whose extreme is known for its program
+    /// as it is has none left), each block's extreme until the witnessed sum reaches the end. Only a side no
+    /// witness reaches needs every block's bound: their sum proves it short (blocks are independent, so the sum is
+    /// exact).
     func waveSide(
-        _ count: WaveCount, _ components: [AuditComponent], maximize: Bool, report: inout AuditReport
+        _ count: inout WaveCount, _ components: [AuditComponent], maximize: Bool, report: inout AuditReport
     ) -> AuditModel.Verdict {
         let target = maximize ? required(count.hidden).upperBound : required(count.hidden).lowerBound
         func reached(_ value: Int) -> Bool { maximize ? value >= target : value <= target }
-        let seen = zip(components, count.parts).reduce(0) {
-            $0 + (maximize ? $1.0.model.seenHigh[$1.1] : $1.0.model.seenLow[$1.1])
+        func seen(_ block: Int) -> Int {
+            let model = components[block].model, part = count.parts[block]
+            return maximize ? model.seenHigh[part] : model.seenLow[part]
         }
-        if reached(seen) { return .reached(seen) }
-        var witnessed = 0, bound = 0
-        for (component, part) in zip(components, count.parts) {
-            let extreme = component.model.extreme(part, maximize: maximize, report: &report)
-            witnessed += extreme.witness
-            bound += extreme.bound
-        }
+        var witnessed = components.indices.reduce(0) { $0 + seen($1) }
         if reached(witnessed) { return .reached(witnessed) }
+        let room = components.indices.map { maximize ? count.limits[$0] - seen($0) : seen($0) }
+        let open = components.indices.filter { !count.knows($0, components[$0].model, maximize: maximize) }
+        for block in open.sorted(by: { (room[$0], $1) > (room[$1], $0) }) {
+            let before = seen(block)
+            _ = count.extreme(block, components[block].model, maximize: maximize, report: &report)
+            witnessed += seen(block) - before
+            if reached(witnessed) { return .reached(witnessed) }
+        }
+        let bound = components.indices.reduce(0) {
+            $0 + count.extreme($1, components[$1].model, maximize: maximize, report: &report).bound
+        }
         return reached(bound) ? .undecided(witnessed) : .short(bound)
+    }
+
+    /// `PSYSCREEN_AUDIT_TRACE`: per wave count, the blocks whose extremes were found, the programs, dives and time.
+    func traceWave(
+        _ what: String, _ count: WaveCount, _ columns: [CohortColumn], _ components: [AuditComponent], _ report: AuditReport,
+        since before: (lps: Int, searches: Int, dives: Int), _ clock: ContinuousClock.Instant, withdrawn: Int = 0
+    ) {
+        guard ProcessInfo.processInfo.environment["PSYSCREEN_AUDIT_TRACE"] != nil else { return }
+        let dives = components.reduce(0) { $0 + $1.model.program.dives } - before.dives
+        let line =
+            "\(what) wave \(count.hidden.cell.name(columns)) = \(count.hidden.value) over \(components.count) blocks: "
+            + "\(count.solved.extremes) extremes found, \(count.solved.bindings) binding LPs, "
+            + "\(report.linearPrograms - before.lps) LPs, \(report.integerPrograms - before.searches) integer searches, "
+            + "\(dives) dives, \(withdrawn) withdrawn, \(ContinuousClock.now - clock)\n"
+        FileHandle.standardError.write(Data(line.utf8))
     }
 
     // MARK: Shared

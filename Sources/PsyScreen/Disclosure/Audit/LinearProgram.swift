@@ -20,6 +20,11 @@ final class LinearProgram {
         case failed
     }
 
+    /// Whether GLPK keeps its environment per thread (built with thread-local storage, as Debian's libglpk40 is):
+    /// only then may programs be solved on several threads at once, each created, solved and deleted on one
+    /// thread (GLPK's memory accounting is the creating thread's).
+    static var isThreadSafe: Bool { glp_config("TLS") != nil }
+
     init() {
         glp_term_out(GLP_OFF)
         problem = glp_create_prob()
