@@ -20,11 +20,18 @@ extension DisclosureAudit {
         for _ in 0..<64 {
             // The wave's figures that no blocks of a few schools can share: withdrawn, then hidden counts of the
             // wave checked across the blocks (withdrawals in a school can tie schools anew, so each round).
-            let unshared = AuditComponent.unshared(tables, state.pattern, protection: protection)
+            var unshared = AuditComponent.unshared(tables, state.pattern, protection: protection)
             for figure in unshared {
                 state.withdraw(figure)
                 traceWaveWithdrawal(figure, tables)
             }
+            // And the wave's hidden bands that the other hidden bands of their scale cannot balance.
+            let roomless = AuditComponent.roomless(tables, state.pattern, protection: protection)
+            for figure in roomless {
+                state.withdraw(figure)
+                traceWaveWithdrawal(figure, tables)
+            }
+            unshared += roomless
             if !unshared.isEmpty { traceGroups(tables, state.pattern) }
             let pending = blocks(tables, state.pattern).filter { !settled.contains($0) }
             for (group, figures) in zip(pending, repair(pending, tables, state.pattern)) {
