@@ -58,6 +58,14 @@ package struct DisclosureAudit: Sendable {
             traceWave("audit", count, tables.columns, components, report, since: before, clock)
         }
         report.exemptZeros += waveHidden(tables, pattern, exempt: true).count
+        if ProcessInfo.processInfo.environment["PSYSCREEN_AUDIT_TRACE"] != nil {
+            for interval in report.violations {
+                let line =
+                    "audit: not protected: \(interval.unit) \(interval.cellName) = \(interval.value), "
+                    + "\(interval.low)…\(interval.high), needs \(interval.required)\(interval.relaxed ? " (undecided)" : "")\n"
+                FileHandle.standardError.write(Data(line.utf8))
+            }
+        }
         return report
     }
 
