@@ -5,14 +5,20 @@ import Foundation
 package enum Parallel {
     /// `body(0) … body(count − 1)` run at the same time; the results in that order.
     package static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
-        guard count > 1 else { return (0..<count).map(body) }
-        let results = Results<T>(count: count)
+        map(Array(0..<count), threads: count, body)
+    }
+
+    /// `body` of each of `items` on up to `threads` threads: each thread takes the next item not yet taken, so a
+    /// long one does not hold up the rest, and each call runs wholly on one thread (what it creates there, such as
+    /// GLPK's programs, it can delete there). The results in `items`' order, whichever finished first.
+    package static func map<Item, T>(_ items: [Item], threads: Int, _ body: (Item) -> T) -> [T] {
+        guard threads > 1, items.count > 1 else { return items.map(body) }
+        let results = Results<T>(count: items.count)
         withoutActuallyEscaping(body) { body in
             // Each part only reads what it shares with the others and writes its own slot, under the lock.
-            let work = UncheckedSendable(body)
-            DispatchQueue.concurrentPerform(iterations: count) { part in
-                let value = work.value(part)
-                results.set(part, value)
+            let work = UncheckedSendable((body, items))
+            DispatchQueue.concurrentPerform(iterations: min(threads, items.count)) { _ in
+                while let index = results.next() { results.set(index, work.value.0(work.value.1[index])) }
             }
         }
         return results.values.map { $0! }
@@ -41,9 +47,19 @@ package enum Parallel {
 
     private final class Results<T>: @unchecked Sendable {
         private let lock = NSLock()
+        private var taken = 0
         private(set) var values: [T?]
 
         init(count: Int) { values = Array(repeating: nil, count: count) }
+
+        /// The next part no thread has taken yet.
+        func next() -> Int? {
+            lock.withLock {
+                guard taken < values.count else { return nil }
+                taken += 1
+                return taken - 1
+            }
+        }
 
         func set(_ index: Int, _ value: T) { lock.withLock { values[index] = value } }
     }

@@ -80,7 +80,7 @@ extension DisclosureAudit {
         // GLPK keeps its state per thread only if built with thread-local storage; each block's program is
         // created, solved and deleted on the thread that repairs it.
         let threads = LinearProgram.isThreadSafe ? max(1, min(threads, groups.count)) : 1
-        let figures = AuditThreads.map(groups, threads: threads) { group in
+        let figures = Parallel.map(groups, threads: threads) { group in
             var state = RepairState(pattern: pattern, columns: tables.columns.count)
             let component = AuditComponent(schools: group, tables: tables, pattern: pattern, policy: policy)
             repair(component, tables, &state)
