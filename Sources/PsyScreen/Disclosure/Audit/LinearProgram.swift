@@ -248,8 +248,8 @@ final class LinearProgram {
                 }
             }
             guard let choice else { return solution() }
-            // Leaves are tied only through published totals: rounding each fractional leaf's closest column to
-            // its nearer side at once is nearly always feasible, and costs one re-solve instead of one per leaf.
+            // Leaves are tied only through published totals, which other columns can make up: rounding each
+            // fractional leaf's closest column at once is mostly feasible, one re-solve instead of one per leaf.
             if closest.count > 1 {
                 let batch = closest.values.sorted { ($0.distance, $0.column) < ($1.distance, $1.column) }
                 let previous = batch.map { bounds(of: $0.column) }
