@@ -85,7 +85,8 @@ final class PostgresMigrationsTests: XCTestCase {
                 (7, 'gad7', '1.0', 1, 'complete', '', false, '', '1,1,1,1,1,1,1'),
                 (8, 'phq9', '1.0', 0, 'unscored', '', false, '', '');
             """ + OlderScaleScores.rows)
-        XCTAssertEqual(try PostgresSetup.initialize(link, roles: false), ["v5", "pg-functions-2", "pg-key-checks-1"])
+        XCTAssertEqual(
+            try PostgresSetup.initialize(link, roles: false), ["v5", "pg-functions-2", "pg-key-checks-1", "pg-attempt-indexes-1"])
         var texts: [String] = []
         for row in try link.query("SELECT scales FROM instrument_result ORDER BY attempt_id, position") {
             texts.append(try row.column(0, at: link.location))
@@ -149,7 +150,7 @@ extension PostgresMigrationsTests {
         XCTAssertEqual(
             try strings(foreignKeys),
             ["attempt_import_id_fkey", "attempt_student_id_fkey", "attempt_wave_id_fkey", "instrument_result_attempt_id_fkey"])
-        XCTAssertEqual(try PostgresSetup.initialize(link, roles: true), ["pg-key-checks-1"])
+        XCTAssertEqual(try PostgresSetup.initialize(link, roles: true), ["pg-key-checks-1", "pg-attempt-indexes-1"])
         XCTAssertEqual(try strings(foreignKeys), [])
         XCTAssertEqual(try strings("SELECT student_id || ' ' || level FROM attempt"), ["A1 orange"])
         XCTAssertEqual(try strings("SELECT answers FROM instrument_result"), ["3,3,,3,3,3,3,3,1"])
@@ -164,6 +165,54 @@ extension PostgresMigrationsTests {
         try link.script("DELETE FROM attempt")
         XCTAssertEqual(try strings("SELECT count(*)::text FROM instrument_result"), ["0"])
         XCTAssertEqual(try PostgresSetup.initialize(link, roles: true), [], "migrated once")
+    }
+
+    func testOneIndexOnAttemptsServesTheWaveAndTheStudentLookUps() throws {
+        let (database, link, _) = try olderDatabase(before: "pg-attempt-indexes-1")
+        try link.script(
+            """
+            INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at) VALUES
+                ('A1', '张三丰', '城东', '2026', '机电1班', '男', 'enrolled', now()),
+                ('A2', '李四', '城东', '2026', '机电1班', '女', 'enrolled', now());
+            INSERT INTO wave (id, created_at) VALUES ('2025-autumn', now()), ('2026-autumn', now());
+            INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at, level, scored)
+            VALUES (7, '2026-autumn', 'A1', 'annual', '1.0', 'paper', 'finished', now(), 'orange', true),
+                   (8, '2025-autumn', 'A2', 'annual', '1.0', 'paper', 'finished', now(), 'none', true),
+                   (9, '2025-autumn', 'A1', 'brief', '2.0', 'terminal', 'finished', now(), 'none', true);
+            """)
+        func strings(_ sql: String) throws -> [String] {
+            try link.query(PostgresQuery(unsafeSQL: sql)).map { row throws(PostgresFailure) in
+                try row.column(0, at: link.location)
+            }
+        }
+        let indexes = "SELECT indexdef::text FROM pg_indexes WHERE tablename = 'attempt' ORDER BY indexname"
+        XCTAssertEqual(try strings(indexes).count, 4)
+        XCTAssertEqual(try PostgresSetup.initialize(link, roles: true), ["pg-attempt-indexes-1"])
+        XCTAssertEqual(
+            try strings(indexes),
+            [
+                "CREATE UNIQUE INDEX attempt_pkey ON public.attempt USING btree (id)",
+                "CREATE INDEX attempt_wave_student ON public.attempt USING btree (wave_id, student_id, id) "
+                    + "INCLUDE (battery_id, battery_version)",
+            ])
+        // Each look-up can use the index (a table this small is read whole unless scans are ruled out).
+        try link.script("ANALYZE attempt; SET enable_seqscan = off; SET enable_bitmapscan = off")
+        for query in [
+            "SELECT id FROM attempt WHERE wave_id = ANY (ARRAY(SELECT id FROM wave)) AND student_id = 'A1' ORDER BY id",
+            "SELECT max(id) FROM attempt WHERE wave_id = '2026-autumn' AND student_id = 'A1'",
+            "SELECT battery_id, battery_version, count(*) FROM attempt WHERE wave_id = '2025-autumn' GROUP BY 1, 2",
+        ] {
+            let plan = try strings("EXPLAIN (COSTS OFF) " + query).joined(separator: "\n")
+            XCTAssertTrue(plan.contains("Index Only Scan using attempt_wave_student"), "\(query):\n\(plan)")
+        }
+        try link.script("RESET enable_seqscan; RESET enable_bitmapscan")
+        // A student's history still spans every wave, in the order the attempts were made.
+        let store = try PostgresStore(location: PostgresTestServer.location(database.url), user: "counselor")
+        let history = try XCTUnwrap(try store.history(studentID: "A1"))
+        XCTAssertEqual(history.attempts.map(\.id), [7, 9])
+        XCTAssertEqual(history.attempts.map(\.wave), ["2026-autumn", "2025-autumn"])
+        XCTAssertEqual(
+            try store.batteries(inWave: "2025-autumn").map { "\($0.id) \($0.version)" }.sorted(), ["annual 1.0", "brief 2.0"])
     }
 }
 
