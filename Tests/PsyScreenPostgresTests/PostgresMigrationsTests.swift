@@ -179,6 +179,13 @@ extension PostgresMigrationsTests {
             VALUES (7, '2026-autumn', 'A1', 'annual', '1.0', 'paper', 'finished', now(), 'orange', true),
                    (8, '2025-autumn', 'A2', 'annual', '1.0', 'paper', 'finished', now(), 'none', true),
                    (9, '2025-autumn', 'A1', 'brief', '2.0', 'terminal', 'finished', now(), 'none', true);
+            -- Enough other students for the planner to prefer an index to reading the table.
+            INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at)
+            SELECT 'S' || i, '学生', '城西', '2026', '1班', '女', 'enrolled', now() FROM generate_series(1, 2000) i;
+            INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at)
+            SELECT 1000 + 2 * i + w, (ARRAY['2025-autumn', '2026-autumn'])[w + 1], 'S' || i, 'annual', '1.0', 'paper',
+                'finished', now()
+            FROM generate_series(1, 2000) i, generate_series(0, 1) w;
             """)
         func strings(_ sql: String) throws -> [String] {
             try link.query(PostgresQuery(unsafeSQL: sql)).map { row throws(PostgresFailure) in
@@ -195,24 +202,22 @@ extension PostgresMigrationsTests {
                 "CREATE INDEX attempt_wave_student ON public.attempt USING btree (wave_id, student_id, id) "
                     + "INCLUDE (battery_id, battery_version)",
             ])
-        // Each look-up can use the index (a table this small is read whole unless scans are ruled out).
-        try link.script("ANALYZE attempt; SET enable_seqscan = off; SET enable_bitmapscan = off")
+        // The look-ups of one student use the index.
+        try link.script("VACUUM ANALYZE attempt")
         for query in [
             "SELECT id FROM attempt WHERE wave_id = ANY (ARRAY(SELECT id FROM wave)) AND student_id = 'A1' ORDER BY id",
             "SELECT max(id) FROM attempt WHERE wave_id = '2026-autumn' AND student_id = 'A1'",
-            "SELECT battery_id, battery_version, count(*) FROM attempt WHERE wave_id = '2025-autumn' GROUP BY 1, 2",
         ] {
             let plan = try strings("EXPLAIN (COSTS OFF) " + query).joined(separator: "\n")
-            XCTAssertTrue(plan.contains("Index Only Scan using attempt_wave_student"), "\(query):\n\(plan)")
+            XCTAssertTrue(plan.contains("Index Only Scan using attempt_wave_student on attempt"), "\(query):\n\(plan)")
         }
-        try link.script("RESET enable_seqscan; RESET enable_bitmapscan")
         // A student's history still spans every wave, in the order the attempts were made.
         let store = try PostgresStore(location: PostgresTestServer.location(database.url), user: "counselor")
         let history = try XCTUnwrap(try store.history(studentID: "A1"))
         XCTAssertEqual(history.attempts.map(\.id), [7, 9])
         XCTAssertEqual(history.attempts.map(\.wave), ["2026-autumn", "2025-autumn"])
         XCTAssertEqual(
-            try store.batteries(inWave: "2025-autumn").map { "\($0.id) \($0.version)" }.sorted(), ["annual 1.0", "brief 2.0"])
+            try store.batteries(inWave: "2025-autumn").map { "\($0.id) \($0.version)" }, ["annual 1.0", "brief 2.0"])
     }
 }
 
