@@ -74,16 +74,12 @@ package struct CohortDisclosure: Sendable {
     /// cannot prove protected handed back and withdrawn (``DisclosureAudit/settle(_:pattern:close:)``), the
     /// families closed again after each withdrawal. The pattern returned is the one the returned audit passed
     /// (or, if nothing was left to withdraw, failed: then it must not be released).
-    /// `audit` settles it (by default, this threshold's and policy's).
-    package func release(
-        _ tables: CohortTables, audit: DisclosureAudit? = nil
-    ) throws(SuppressionProblemError) -> DisclosureAudit.Settled {
+    package func release(_ tables: CohortTables) throws(SuppressionProblemError) -> DisclosureAudit.Settled {
         let universe = self.universe(tables)
         let structure = CohortStructure(tables, universe: universe)
         let counts = try hiddenCounts(structure, columns: tables.columns)
         let decided = try pattern(tables, structure, universe: universe, counts: counts)
-        let audit = audit ?? DisclosureAudit(threshold: threshold, policy: policy)
-        return try audit.settle(tables, pattern: decided) {
+        return try DisclosureAudit(threshold: threshold, policy: policy).settle(tables, pattern: decided) {
             (pattern) throws(SuppressionProblemError) -> DisclosurePattern in
             // Within what the audit saw: a hidden count can only take a distribution away.
             var closed = try families(

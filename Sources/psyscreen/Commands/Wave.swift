@@ -40,6 +40,8 @@ struct WaveClose: LocalizedCommand {
         let release = try CohortReportBuilder.release(cohort.tables, threshold: threshold, policy: cohort.policy)
         let (pattern, audit) = (release.pattern, release.report)
         for line in AuditMessage.lines(audit, threshold: threshold) { printError(line.text(in: language)) }
+        let handedBack = release.handedBackCounts.count + release.handedBackDistributions.count
+        if handedBack > 0 { printError(CommandMessage.auditHandedBack(figures: handedBack).text(in: language)) }
         guard audit.passed else { throw CLIError(CommandMessage.auditFailedWaveStaysOpen, exitCode: 1) }
         let closed = try store.closeWave(wave, threshold: threshold, pattern: pattern.encoded(columns: cohort.tables.columns))
         try StandardOutput.line(
