@@ -7,6 +7,8 @@
 #   RUNS=5 bench/postgres.sh                     more runs (default 3), SQLite and PostgreSQL alternately
 #   PSYSCREEN_BENCH_POSTGRES=postgresql://…      a server of your own (a superuser); otherwise a throw-away one is
 #                                                started (.ci/postgres-server) and stopped at the end
+#   PSYSCREEN_BENCH_BIN=/path/to/psyscreen       another build to measure (say main's, to compare with this one);
+#                                                otherwise this checkout's release build
 #
 # Inputs are generated once and cached under bench/out/postgres-STUDENTS/: the sheets (bench/peers/gen_responses.py)
 # and a roster of the same students; the report's wave with bench/gen_cohort.py into a SQLite file, moved to
@@ -25,6 +27,7 @@ out=$here/out/postgres-$N
 mkdir -p "$out"
 . "$here/lib.sh"
 bench_release_build
+bin=${PSYSCREEN_BENCH_BIN:-$bin}
 
 bench_postgres_server
 url() { echo "$base/$1"; }

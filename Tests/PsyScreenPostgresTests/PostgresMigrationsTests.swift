@@ -85,7 +85,8 @@ final class PostgresMigrationsTests: XCTestCase {
                 (7, 'gad7', '1.0', 1, 'complete', '', false, '', '1,1,1,1,1,1,1'),
                 (8, 'phq9', '1.0', 0, 'unscored', '', false, '', '');
             """ + OlderScaleScores.rows)
-        XCTAssertEqual(try PostgresSetup.initialize(link, roles: false), ["v5", "pg-functions-2", "pg-key-checks-1"])
+        XCTAssertEqual(
+            try PostgresSetup.initialize(link, roles: false), ["v5", "pg-functions-2", "pg-key-checks-1", "pg-attempt-indexes-1"])
         var texts: [String] = []
         for row in try link.query("SELECT scales FROM instrument_result ORDER BY attempt_id, position") {
             texts.append(try row.column(0, at: link.location))
@@ -149,7 +150,7 @@ extension PostgresMigrationsTests {
         XCTAssertEqual(
             try strings(foreignKeys),
             ["attempt_import_id_fkey", "attempt_student_id_fkey", "attempt_wave_id_fkey", "instrument_result_attempt_id_fkey"])
-        XCTAssertEqual(try PostgresSetup.initialize(link, roles: true), ["pg-key-checks-1"])
+        XCTAssertEqual(try PostgresSetup.initialize(link, roles: true), ["pg-key-checks-1", "pg-attempt-indexes-1"])
         XCTAssertEqual(try strings(foreignKeys), [])
         XCTAssertEqual(try strings("SELECT student_id || ' ' || level FROM attempt"), ["A1 orange"])
         XCTAssertEqual(try strings("SELECT answers FROM instrument_result"), ["3,3,,3,3,3,3,3,1"])
@@ -164,6 +165,59 @@ extension PostgresMigrationsTests {
         try link.script("DELETE FROM attempt")
         XCTAssertEqual(try strings("SELECT count(*)::text FROM instrument_result"), ["0"])
         XCTAssertEqual(try PostgresSetup.initialize(link, roles: true), [], "migrated once")
+    }
+
+    func testOneIndexOnAttemptsServesTheWaveAndTheStudentLookUps() throws {
+        let (database, link, _) = try olderDatabase(before: "pg-attempt-indexes-1")
+        try link.script(
+            """
+            INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at) VALUES
+                ('A1', '张三丰', '城东', '2026', '机电1班', '男', 'enrolled', now()),
+                ('A2', '李四', '城东', '2026', '机电1班', '女', 'enrolled', now());
+            INSERT INTO wave (id, created_at) VALUES ('2025-autumn', now()), ('2026-autumn', now());
+            INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at, level, scored)
+            VALUES (7, '2026-autumn', 'A1', 'annual', '1.0', 'paper', 'finished', now(), 'orange', true),
+                   (8, '2025-autumn', 'A2', 'annual', '1.0', 'paper', 'finished', now(), 'none', true),
+                   (9, '2025-autumn', 'A1', 'brief', '2.0', 'terminal', 'finished', now(), 'none', true);
+            -- Enough other students for the planner to prefer an index to reading the table.
+            INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at)
+            SELECT 'S' || i, '学生', '城西', '2026', '1班', '女', 'enrolled', now() FROM generate_series(1, 2000) i;
+            INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at)
+            SELECT 1000 + 2 * i + w, (ARRAY['2025-autumn', '2026-autumn'])[w + 1], 'S' || i, 'annual', '1.0', 'paper',
+                'finished', now()
+            FROM generate_series(1, 2000) i, generate_series(0, 1) w;
+            """)
+        func strings(_ sql: String) throws -> [String] {
+            try link.query(PostgresQuery(unsafeSQL: sql)).map { row throws(PostgresFailure) in
+                try row.column(0, at: link.location)
+            }
+        }
+        let indexes = "SELECT indexdef::text FROM pg_indexes WHERE tablename = 'attempt' ORDER BY indexname"
+        XCTAssertEqual(try strings(indexes).count, 4)
+        XCTAssertEqual(try PostgresSetup.initialize(link, roles: true), ["pg-attempt-indexes-1"])
+        XCTAssertEqual(
+            try strings(indexes),
+            [
+                "CREATE UNIQUE INDEX attempt_pkey ON public.attempt USING btree (id)",
+                "CREATE INDEX attempt_wave_student ON public.attempt USING btree (wave_id, student_id, id) "
+                    + "INCLUDE (battery_id, battery_version)",
+            ])
+        // The look-ups of one student use the index.
+        try link.script("VACUUM ANALYZE attempt")
+        for query in [
+            "SELECT id FROM attempt WHERE wave_id = ANY (ARRAY(SELECT id FROM wave)) AND student_id = 'A1' ORDER BY id",
+            "SELECT max(id) FROM attempt WHERE wave_id = '2026-autumn' AND student_id = 'A1'",
+        ] {
+            let plan = try strings("EXPLAIN (COSTS OFF) " + query).joined(separator: "\n")
+            XCTAssertTrue(plan.contains("Index Only Scan using attempt_wave_student on attempt"), "\(query):\n\(plan)")
+        }
+        // A student's history still spans every wave, in the order the attempts were made.
+        let store = try PostgresStore(location: PostgresTestServer.location(database.url), user: "counselor")
+        let history = try XCTUnwrap(try store.history(studentID: "A1"))
+        XCTAssertEqual(history.attempts.map(\.id), [7, 9])
+        XCTAssertEqual(history.attempts.map(\.wave), ["2026-autumn", "2025-autumn"])
+        XCTAssertEqual(
+            try store.batteries(inWave: "2025-autumn").map { "\($0.id) \($0.version)" }, ["annual 1.0", "brief 2.0"])
     }
 }
 

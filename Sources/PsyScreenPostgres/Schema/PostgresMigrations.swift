@@ -27,6 +27,7 @@ package enum PostgresMigrations {
         Migration(id: "pg-functions-2") { schema in PostgresFunctions.version2.replacingOccurrences(of: "SCHEMA", with: schema) },
         Migration(id: "pg-key-checks-1") { schema in PostgresKeyChecks.migration.replacingOccurrences(of: "SCHEMA", with: schema)
         },
+        Migration(id: "pg-attempt-indexes-1") { _ in PostgresTables.attemptIndexes },
     ]
 
     /// The ids of every migration this version knows, in order.

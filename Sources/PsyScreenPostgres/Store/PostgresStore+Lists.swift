@@ -182,7 +182,10 @@ extension PostgresStore {
             let id = StudentID.normalize(studentID)
             guard let student = try allStudents(where: "student_id = \(id)").first else { return nil }
             var ids: [Int64] = []
-            try link.forEachRow("SELECT id FROM attempt WHERE student_id = \(id) ORDER BY id") {
+            // Through the waves: the one secondary index on attempts starts with the wave (`pg-attempt-indexes-1`).
+            try link.forEachRow(
+                "SELECT id FROM attempt WHERE wave_id = ANY (ARRAY(SELECT id FROM wave)) AND student_id = \(id) ORDER BY id"
+            ) {
                 ids.append(try $0.decode(Int64.self))
             }
             let attempts = try loadAttempts(ids: ids)

@@ -45,12 +45,7 @@ final class AnswerScan: @unchecked Sendable {
     func run() {
         guard needed, let range, stride > 0 else { return }
         do {
-            var configuration = Configuration()
-            configuration.readonly = true
-            configuration.busyMode = .timeout(60)
-            // Pages straight from the file mapping instead of a copy per page read.
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 4294967296") }
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try SideConnection.open(path, mapped: true)
             let count = Int(range.last - range.first + 1)
             var values = AnswerSlots(count: count * stride)
             // Locals: this loop runs once per instrument of every sitting.

@@ -55,10 +55,7 @@ final class StoredDigestScan: @unchecked Sendable {
 
     func run() {
         do {
-            var configuration = Configuration()
-            configuration.readonly = true
-            configuration.busyMode = .timeout(60)
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try SideConnection.open(path)
             digest = try queue.read { db in try ReleaseScan.storedDigest(db, wave: wave) }
         } catch {
             failure = error

@@ -30,11 +30,7 @@ final class ScoreScan: @unchecked Sendable {
     func run() {
         guard let range, !columns.isEmpty else { return }
         do {
-            var configuration = Configuration()
-            configuration.readonly = true
-            configuration.busyMode = .timeout(60)
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 4294967296") }
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try SideConnection.open(path, mapped: true)
             let count = Int(range.last - range.first + 1) * columns.count
             var scores = [Int32](repeating: Int32.min, count: count)
             var bands = [Int8](repeating: -1, count: count)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PsyScreen
+import PsyScreenStore
 
 struct Export: WritingCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PsyScreen
+import PsyScreenStore
 
 struct Report: WritingCommand {
     static let configuration = CommandConfiguration(

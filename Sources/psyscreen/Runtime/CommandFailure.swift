@@ -83,6 +83,11 @@ extension DisclosureSettingError: CommandFailure {
     func errorMessage(in language: Language) -> String { placeless(self, in: language) }
 }
 
+extension ReleaseRefusal: CommandFailure {
+    var exitCode: Int32 { 2 }
+    func errorMessage(in language: Language) -> String { placeless(message, in: language) }
+}
+
 extension CohortReportError: CommandFailure {
     var exitCode: Int32 { 2 }
     func errorMessage(in language: Language) -> String { placeless(self, in: language) }
