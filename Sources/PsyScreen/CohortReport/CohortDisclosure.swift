@@ -67,6 +67,33 @@ package struct CohortDisclosure: Sendable {
         let universe = self.universe(tables)
         let structure = CohortStructure(tables, universe: universe)
         let counts = try hiddenCounts(structure, columns: tables.columns)
+        return try pattern(tables, structure, universe: universe, counts: counts)
+    }
+
+    /// The pattern a closed wave releases: ``pattern(_:)``, then the final audit of it, with what that audit
+    /// cannot prove protected handed back and withdrawn (``DisclosureAudit/settle(_:pattern:close:)``), the
+    /// families closed again after each withdrawal. The pattern returned is the one the returned audit passed
+    /// (or, if nothing was left to withdraw, failed: then it must not be released).
+    package func release(_ tables: CohortTables) throws(SuppressionProblemError) -> DisclosureAudit.Settled {
+        let universe = self.universe(tables)
+        let structure = CohortStructure(tables, universe: universe)
+        let counts = try hiddenCounts(structure, columns: tables.columns)
+        let decided = try pattern(tables, structure, universe: universe, counts: counts)
+        return try DisclosureAudit(threshold: threshold, policy: policy).settle(tables, pattern: decided) {
+            (pattern) throws(SuppressionProblemError) -> DisclosurePattern in
+            // Within what the audit saw: a hidden count can only take a distribution away.
+            var closed = try families(
+                structure, universe: universe, hidden: pattern.hidden, protectedLeafCells: counts.protectedLeafCells,
+                audited: pattern)
+            closed.exposedZeros = pattern.exposedZeros
+            return closed
+        }
+    }
+
+    private func pattern(
+        _ tables: CohortTables, _ structure: CohortStructure, universe: [CohortUnit],
+        counts: (cells: [CohortUnit: Set<CohortCell>], protectedLeafCells: [Int: Set<CohortCell>], exposedZeros: Int)
+    ) throws(SuppressionProblemError) -> DisclosurePattern {
         var pattern = try families(
             structure, universe: universe, hidden: counts.cells, protectedLeafCells: counts.protectedLeafCells)
         pattern.exposedZeros = counts.exposedZeros

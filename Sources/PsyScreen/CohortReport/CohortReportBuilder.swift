@@ -41,6 +41,17 @@ package struct CohortReportBuilder: Sendable {
         }
     }
 
+    /// The pattern a closed wave releases, with its final audit (``CohortDisclosure/release(_:)``).
+    package static func release(
+        _ tables: CohortTables, threshold: MinimumCellSize, policy: WarningPolicy? = nil
+    ) throws(CohortReportError) -> DisclosureAudit.Settled {
+        do {
+            return try CohortDisclosure(threshold: threshold, policy: policy).release(tables)
+        } catch {
+            throw .inconsistentCounts(error.localized)
+        }
+    }
+
     /// The report of units already decided on (a wave's, or a merge's).
     package func report(_ units: [PublishedUnit], stamp: ReportStamp, columns: [CohortColumn]) -> CohortReport {
         CohortReport(stamp: stamp, columns: columns, units: Parallel.mapHalves(units) { publish($0, columns: columns) })

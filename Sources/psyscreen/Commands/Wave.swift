@@ -37,9 +37,11 @@ struct WaveClose: LocalizedCommand {
         let store = try database.openForWriting()
         // The one pattern every output of the closed wave shows a subset of: decided and proved now.
         let cohort = try store.cohort(wave: wave, catalog: catalog)
-        let pattern = try CohortReportBuilder.pattern(cohort.tables, threshold: threshold, policy: cohort.policy)
-        let audit = DisclosureAudit(threshold: threshold, policy: cohort.policy).audit(cohort.tables, pattern: pattern)
+        let release = try CohortReportBuilder.release(cohort.tables, threshold: threshold, policy: cohort.policy)
+        let (pattern, audit) = (release.pattern, release.report)
         for line in AuditMessage.lines(audit, threshold: threshold) { printError(line.text(in: language)) }
+        let handedBack = release.handedBackCounts.count + release.handedBackDistributions.count
+        if handedBack > 0 { printError(CommandMessage.auditHandedBack(figures: handedBack).text(in: language)) }
         guard audit.passed else { throw CLIError(CommandMessage.auditFailedWaveStaysOpen, exitCode: 1) }
         let closed = try store.closeWave(wave, threshold: threshold, pattern: pattern.encoded(columns: cohort.tables.columns))
         try StandardOutput.line(

@@ -94,6 +94,7 @@ final class CatalogueTests: XCTestCase {
             CommandMessage.undeclaredOutput("/x"), .cannotCreateFolder("/x", reason: ""),
             .noBrowser(candidates: ["chromium"], variable: "X1"),
             .kioskNeedsTerminal, .extractBesideKey("/k"), .noKey("/k"), .keyCreated("/k"), .exportNotAudited(database: "/x"),
+            .auditHandedBack(figures: 2),
             .backedUp(database: "/x", to: "/y", bytes: 9), .kAnonymity(k: 5, KAnonymizer.Summary()),
             .databaseBusyWaiting("/x"), .answersInRecoveryFile(student: "X1", file: "/r.csv", wave: "X2", battery: "X3"),
             .answersNotKept(student: "X1", wave: "X2", battery: "X3", text: "student_id,phq9_1\nX1,2\n"),

@@ -352,8 +352,11 @@ final class AuditModel {
     /// then a search over whole numbers, stopped as soon as it decides.
     ///
     /// Without `search`, a side the dive does not reach is undecided at once (the repair withdraws one more
-    /// figure rather than search).
-    func reach(_ index: Int, target: Int, maximize: Bool, search: Bool = true, report: inout AuditReport) -> Verdict {
+    /// figure rather than search). `nodes` bounds the search (the audit's second look at an undecided side
+    /// allows more).
+    func reach(
+        _ index: Int, target: Int, maximize: Bool, search: Bool = true, nodes: Int = nodeLimit, report: inout AuditReport
+    ) -> Verdict {
         func seen() -> Int { maximize ? seenHigh[index] : seenLow[index] }
         func reached() -> Bool { maximize ? seen() >= target : seen() <= target }
         if reached() { return .reached(seen()) }
@@ -374,7 +377,7 @@ final class AuditModel {
         // The search starts from the LP optimum, which the dive left.
         _ = program.optimize(tracked[index], maximize: maximize)
         report.integerPrograms += 1
-        let result = program.searchIntegers(target: Double(target), maximize: maximize, nodes: Self.nodeLimit)
+        let result = program.searchIntegers(target: Double(target), maximize: maximize, nodes: nodes)
         if result.incumbent != nil { witness(program.integerSolution()) }
         if reached() { return .reached(seen()) }
         return result.stopped ? .undecided(seen()) : .short(Self.whole(result.bound, maximize: maximize))

@@ -243,7 +243,7 @@ extension DisclosureAudit {
 
     /// The cheapest published figure binding the LP optimum of `terms`, other than `except` (``cost(_:_:)``; among
     /// equals, the largest |dual|, then the name).
-    private func binding(
+    func binding(
         _ component: AuditComponent, _ terms: [(column: Int, coefficient: Double)], maximize: Bool,
         except: AuditModel.Figure, _ tables: CohortTables
     ) -> AuditModel.Figure? {

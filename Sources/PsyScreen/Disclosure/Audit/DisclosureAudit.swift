@@ -19,6 +19,10 @@ package struct DisclosureAudit: Sendable {
     /// Threads the repair solves one round's blocks on (one when GLPK keeps global state); the pattern is the
     /// same on any number.
     package var threads = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    /// Subproblems the audit's integer search of one side may visit before it leaves the side undecided, and
+    /// those of its second look at such a side (tests set them low to make sides undecided).
+    package var searchNodes = AuditModel.nodeLimit
+    package var deeperSearchNodes = DisclosureAudit.deepNodeLimit
 
     package init(threshold: MinimumCellSize, policy: WarningPolicy?) {
         self.threshold = threshold
@@ -31,34 +35,47 @@ package struct DisclosureAudit: Sendable {
     /// The audit of `pattern`. `asOneProgram` solves the whole wave as one program instead of one per group of
     /// schools: the reference the split is tested against (it finds the same), slow for a district.
     package func audit(_ tables: CohortTables, pattern: DisclosurePattern, asOneProgram: Bool = false) -> AuditReport {
-        var report = AuditReport(intervals: [], exemptZeros: 0)
+        var cache: [String: BlockAudit] = [:]
+        return audit(tables, pattern, programs: programs(tables, pattern, asOneProgram: asOneProgram), cache: &cache)
+            .report
+    }
+
+    /// The schools of each program the audit solves: the blocks, or all of them as one.
+    func programs(_ tables: CohortTables, _ pattern: DisclosurePattern, asOneProgram: Bool = false) -> [[String]] {
         let groups = asOneProgram ? AuditComponent.groups(tables, pattern) : blocks(tables, pattern)
-        let components = (asOneProgram && !groups.isEmpty ? [groups.flatMap { $0 }.sorted()] : groups).map {
-            AuditComponent(schools: $0, tables: tables, pattern: pattern, policy: policy)
+        return asOneProgram && !groups.isEmpty ? [groups.flatMap { $0 }.sorted()] : groups
+    }
+
+    /// The audit of `pattern` over `programs`, each block on the thread that audits it (``BlockAudit``), up to
+    /// ``threads`` at once; a block whose program `cache` already holds (``blockKey(_:_:)``) is not solved again.
+    /// The wave's hidden counts then come from the blocks' parts alone.
+    func audit(
+        _ tables: CohortTables, _ pattern: DisclosurePattern, programs: [[String]], cache: inout [String: BlockAudit]
+    ) -> (report: AuditReport, blocks: [BlockAudit]) {
+        let clock = ContinuousClock.now
+        let waveCells = waveHidden(tables, pattern)
+        let keys = programs.map { Self.blockKey($0, pattern) }
+        let pending = keys.indices.filter { cache[keys[$0]] == nil }
+        let threads = LinearProgram.isThreadSafe ? max(1, min(threads, pending.count)) : 1
+        let found = Parallel.map(pending.map { programs[$0] }, threads: threads) { schools in
+            auditBlock(schools, tables, pattern, waveCells: waveCells)
         }
-        for component in components {
-            let clock = ContinuousClock.now
-            let before = (report.linearPrograms, report.integerPrograms)
-            let hidden = track(component, tables, pattern, report: &report)
-            sweep(component, hidden, report: &report)
-            for count in hidden {
-                let low = side(count, of: component, maximize: false, report: &report)
-                let high = side(count, of: component, maximize: true, report: &report)
-                report.intervals.append(interval(count, tables.columns, low: low, high: high))
-            }
-            trace("audit", component, hidden.count, report, since: before, clock)
+        for (index, block) in zip(pending, found) { cache[keys[index]] = block }
+        let blocks = keys.map { cache[$0]! }
+        var report = AuditReport(intervals: [], exemptZeros: 0)
+        for block in blocks {
+            report.intervals += block.intervals
+            report.exemptZeros += block.exemptZeros
+            report.linearPrograms += block.linearPrograms
+            report.integerPrograms += block.integerPrograms
         }
-        for cell in waveHidden(tables, pattern) {
-            let clock = ContinuousClock.now
-            let before = (report.linearPrograms, report.integerPrograms, components.reduce(0) { $0 + $1.model.program.dives })
-            var count = waveCount(cell, tables: tables, components: components)
-            let low = waveSide(&count, components, maximize: false, report: &report)
-            let high = waveSide(&count, components, maximize: true, report: &report)
-            report.intervals.append(interval(count.hidden, tables.columns, low: low, high: high))
-            traceWave("audit", count, tables.columns, components, report, since: before, clock)
-        }
+        for cell in waveCells { report.intervals.append(waveInterval(cell, blocks, tables)) }
         report.exemptZeros += waveHidden(tables, pattern, exempt: true).count
         if ProcessInfo.processInfo.environment["PSYSCREEN_AUDIT_TRACE"] != nil {
+            let line =
+                "audit: \(pending.count) of \(programs.count) blocks solved on \(threads) threads, "
+                + "\(waveCells.count) wave counts from their parts, \(ContinuousClock.now - clock)\n"
+            FileHandle.standardError.write(Data(line.utf8))
             for interval in report.violations {
                 let line =
                     "audit: not protected: \(interval.unit) \(interval.cellName) = \(interval.value), "
@@ -66,7 +83,7 @@ package struct DisclosureAudit: Sendable {
                 FileHandle.standardError.write(Data(line.utf8))
             }
         }
-        return report
+        return (report, blocks)
     }
 
     /// The groups of schools a reader has to solve together (``AuditComponent/groups(_:_:)``).
@@ -148,7 +165,7 @@ package struct DisclosureAudit: Sendable {
     /// Whether `count` reaches the lower (or upper) end of its protection interval.
     func side(
         _ count: HiddenCount, of component: AuditComponent, maximize: Bool, search: Bool = true,
-        relaxed: Bool = false, report: inout AuditReport
+        relaxed: Bool = false, nodes: Int = AuditModel.nodeLimit, report: inout AuditReport
     ) -> AuditModel.Verdict {
         let required = required(count)
         if relaxed {
@@ -158,7 +175,7 @@ package struct DisclosureAudit: Sendable {
         }
         return component.model.reach(
             count.index, target: maximize ? required.upperBound : required.lowerBound, maximize: maximize,
-            search: search, report: &report)
+            search: search, nodes: nodes, report: &report)
     }
 
     // MARK: The wave's own hidden counts
@@ -246,7 +263,7 @@ package struct DisclosureAudit: Sendable {
 
     func trace(
         _ what: String, _ component: AuditComponent, _ counts: Int, _ report: AuditReport, since before: (Int, Int),
-        _ clock: ContinuousClock.Instant
+        _ clock: ContinuousClock.Instant, deeper: Int = 0
     ) {
         guard ProcessInfo.processInfo.environment["PSYSCREEN_AUDIT_TRACE"] != nil else { return }
         let program = component.model.program
@@ -256,7 +273,7 @@ package struct DisclosureAudit: Sendable {
             + "\(report.integerPrograms - before.1) integer searches, \(program.columnCount) columns, "
             + "\(program.rowCount) rows, \(program.simplexRuns) simplex runs (\(program.iterations) iterations, "
             + "\(program.simplexTime)), \(program.dives) dives (\(program.diveSteps) steps, \(program.diveFailures) failed), "
-            + "\(ContinuousClock.now - clock)\n"
+            + "\(deeper > 0 ? "\(deeper) sides searched deeper, " : "")\(ContinuousClock.now - clock)\n"
         FileHandle.standardError.write(Data(line.utf8))
     }
 

@@ -26,6 +26,7 @@ extension CommandMessage {
         case .waveClosed(let wave, let students, let changed): "已关闭筛查批次 \(wave)：名单学生 \(students) 名，自上次关闭以来变化 \(changed) 名"
         case .waveOpened(let wave): "已重新打开筛查批次 \(wave)"
         case .auditFailedWaveStaysOpen: "审核发现读者能缩小范围的人数；批次保持打开"
+        case .auditHandedBack(let figures): "审核未能证明每个人数都受保护：另撤下 \(figures) 个数字后通过证明"
         case .auditFailedNothingWritten: "审核发现读者能缩小范围的人数；未写出任何内容"
         case .waveNotClosedWithK(let wave, let k):
             "筛查批次 '\(wave)' 没有以 k = \(k) 关闭：请重新打开并用 --min-cell \(k) 关闭，或使用 --draft"

@@ -27,6 +27,7 @@ package enum CommandMessage: Message, Hashable {
     case waveClosed(wave: String, students: Int, changed: Int)
     case waveOpened(String)
     case auditFailedWaveStaysOpen
+    case auditHandedBack(figures: Int)
     case auditFailedNothingWritten
     case waveNotClosedWithK(wave: String, k: Int)
     case waveClosedWithOtherKeys(String)
@@ -120,6 +121,8 @@ package enum CommandMessage: Message, Hashable {
             "closed wave \(wave): \(students) roster students, \(changed) changed since the last closing"
         case .waveOpened(let wave): "opened wave \(wave)"
         case .auditFailedWaveStaysOpen: "the audit found counts a reader can narrow; the wave stays open"
+        case .auditHandedBack(let figures):
+            "the audit could not prove every count protected: \(figures) more figure(s) withdrawn, then proved"
         case .auditFailedNothingWritten: "the audit found counts a reader can narrow; nothing written"
         case .waveNotClosedWithK(let wave, let k):
             "wave '\(wave)' was not closed with k = \(k): open it and close it with --min-cell \(k), or use --draft"
