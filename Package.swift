@@ -26,7 +26,8 @@ let package = Package(
             name: "CGLPK",
             providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
         ),
-        // glibc's allocator settings (`mallopt`), for commands that work on several threads.
+        // glibc's allocator settings (`mallopt`), for commands that work on several threads and for the audit's
+        // linear programs.
         .systemLibrary(name: "CMalloc"),
         // Core: instruments, scoring, CSV, cohort statistics, the terminal flow as a state machine.
         // No database and no terminal I/O.
@@ -35,6 +36,7 @@ let package = Package(
             dependencies: [
                 "CLibXML2",
                 "CGLPK",
+                "CMalloc",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -34,4 +34,30 @@ final class LinearProgramTests: XCTestCase {
         XCTAssertEqual(program.relation(ofRow: first).columns, [1, 2])
         XCTAssertEqual(program.relation(ofRow: first).coefficients, [2, 1])
     }
+
+    /// Three leaves, each a ≤ 1.4 with a + b = 3: the LP optimum of Σa has every leaf fractional (a 1.4, b 1.6).
+    func testADiveRoundsEveryFractionalLeafInOneStepAndLeavesTheOptimumToRestartFrom() {
+        let program = LinearProgram()
+        var blocks: [[Int]] = []
+        for _ in 0..<3 {
+            let a = program.addColumn(upper: 3, integer: true), b = program.addColumn(upper: 3, integer: true)
+            program.addRow([(a, 1), (b, 1)], lower: 3, upper: 3)
+            program.addRow([(a, 5)], lower: nil, upper: 7)
+            blocks.append([a, b])
+        }
+        let objective = blocks.map { ($0[0], 1.0) }
+        guard case .optimal(let value) = program.optimize(objective, maximize: true) else { return XCTFail() }
+        XCTAssertEqual(value, 4.2, accuracy: 1e-9)
+        XCTAssertFalse(program.lastOptimumIsIntegral)
+        let point = program.dive(depth: 10, blocks: blocks)
+        XCTAssertEqual(point?.map { $0.rounded() }, [1, 2, 1, 2, 1, 2])
+        // One step rounds the three leaves; the next finds them whole (one at a time took four).
+        XCTAssertEqual(program.diveSteps, 2)
+        XCTAssertEqual(program.diveFailures, 0)
+        // The bounds and the optimum's basis are back: the same objective again takes no pivot.
+        let pivots = program.iterations
+        guard case .optimal(let again) = program.optimize(objective, maximize: true) else { return XCTFail() }
+        XCTAssertEqual(again, value, accuracy: 1e-9)
+        XCTAssertEqual(program.iterations, pivots)
+    }
 }

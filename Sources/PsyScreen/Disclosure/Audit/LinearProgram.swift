@@ -1,6 +1,10 @@
 import Foundation
 import CGLPK
 
+#if os(Linux)
+    import CMalloc
+#endif
+
 /// A linear program solved with GLPK: the only code that touches the C library. Columns and rows are numbered
 /// from 0 here; bounds and coefficients are checked before they reach GLPK, which aborts the process on bad input.
 ///
@@ -13,22 +17,27 @@ final class LinearProgram {
     private var integerColumns: [Int] = []
     private var objective: [Int] = []
 
-    enum Outcome: Equatable {
-        case optimal(Double)
-        case infeasible
-        case unbounded
-        case failed
-    }
-
     /// Whether GLPK keeps its environment per thread (built with thread-local storage, as Debian's libglpk40 is):
     /// only then may programs be solved on several threads at once, each created, solved and deleted on one
     /// thread (GLPK's memory accounting is the creating thread's).
     static var isThreadSafe: Bool { glp_config("TLS") != nil }
 
     init() {
+        _ = Self.heapKept
         glp_term_out(GLP_OFF)
         problem = glp_create_prob()
     }
+
+    /// Every simplex run allocates GLPK's working copy of the program and its factorization (megabytes) and frees
+    /// them: glibc would give that memory back to the system and take it again, page by page, on every run
+    /// (a tenth of the CPU). Kept instead: freed memory stays with the process for the next run.
+    private static let heapKept: Bool = {
+        #if os(Linux)
+            return mallopt(M_TRIM_THRESHOLD, 1 << 30) == 1 && mallopt(M_MMAP_THRESHOLD, 1 << 25) == 1
+        #else
+            return false
+        #endif
+    }()
 
     deinit { glp_delete_prob(problem) }
 
@@ -73,14 +82,6 @@ final class LinearProgram {
         glp_set_mat_row(problem, row, Int32(entries.count), &indices, &values)
         rowCount = Int(row)
         return rowCount - 1
-    }
-
-    /// What a row states: its terms (by column) and bounds.
-    struct Relation: Hashable {
-        var columns: [Int32]
-        var coefficients: [Double]
-        var lower: Double
-        var upper: Double
     }
 
     func relation(ofRow row: Int) -> Relation {
@@ -172,26 +173,49 @@ final class LinearProgram {
 
     /// A whole-number point near the LP optimum of the last ``optimize(_:maximize:)``, by diving. First every
     /// block (a leaf's integer columns) that is whole already is fixed where it is, so that only the few blocks
-    /// the optimum moved by fractions stay free; then, one at a time, the integer column closest to a whole
-    /// number is bounded to its nearer side (the farther if that is infeasible) and the LP solved again (dual
-    /// simplex, from the last basis), until every integer column is whole. If the fixed blocks leave no way, the
-    /// dive starts again with every block free. Returns the point, or nil when a column fits neither side or
-    /// `depth` steps pass; the bounds are restored either way.
+    /// the optimum moved by fractions stay free; then, step by step, each fractional block's integer column
+    /// closest to a whole number is bounded to its nearer side, all at once, and the LP solved again (dual
+    /// simplex, from the last basis); if that is infeasible, only the one column closest to a whole number is
+    /// bounded (to the farther side if the nearer is infeasible). Until every integer column is whole. If the fixed
+    /// blocks leave no way, the dive starts again with every block free. Returns the point, or nil when a column
+    /// fits neither side or `depth` steps pass; the bounds and the optimum's basis are restored either way.
     func dive(depth: Int, blocks: [[Int]]) -> [Double]? {
         last = nil
         dives += 1
-        if let point = dive(depth: depth, fixing: blocks) { return point }
-        if case .optimal = resolve(method: GLP_PRIMAL), let point = dive(depth: depth, fixing: nil) { return point }
+        // The optimum's basis, restored afterwards: the next program (often the same objective again) restarts
+        // from it rather than from wherever the dive ended.
+        let basis = saveBasis()
+        defer { restoreBasis(basis) }
+        var leafOf = [Int](repeating: -1, count: columnCount)
+        for (leaf, block) in blocks.enumerated() { for column in block { leafOf[column] = leaf } }
+        if let point = dive(depth: depth, fixing: blocks, leafOf: leafOf) { return point }
+        if case .optimal = resolve(method: GLP_PRIMAL), let point = dive(depth: depth, fixing: nil, leafOf: leafOf) {
+            return point
+        }
         diveFailures += 1
         return nil
     }
 
+    private func saveBasis() -> Basis {
+        Basis(
+            rows: (0..<rowCount).map { glp_get_row_stat(problem, Int32($0 + 1)) },
+            columns: (0..<columnCount).map { glp_get_col_stat(problem, Int32($0 + 1)) })
+    }
+
+    private func restoreBasis(_ basis: Basis) {
+        guard basis.rows.count == rowCount, basis.columns.count == columnCount else { return }
+        for (row, status) in basis.rows.enumerated() { glp_set_row_stat(problem, Int32(row + 1), status) }
+        for (column, status) in basis.columns.enumerated() { glp_set_col_stat(problem, Int32(column + 1), status) }
+    }
+
     private typealias Bounds = (column: Int32, type: Int32, lower: Double, upper: Double)
 
-    private func dive(depth: Int, fixing blocks: [[Int]]?) -> [Double]? {
+    private func dive(depth: Int, fixing blocks: [[Int]]?, leafOf: [Int]) -> [Double]? {
         var saved: [Bounds] = []
         defer {
-            for bounds in saved.reversed() { glp_set_col_bnds(problem, bounds.column, bounds.type, bounds.lower, bounds.upper) }
+            for bounds in saved.reversed() {
+                glp_set_col_bnds(problem, bounds.column, bounds.type, bounds.lower, bounds.upper)
+            }
         }
         func isWhole(_ column: Int) -> Bool {
             let value = glp_get_col_prim(problem, Int32(column + 1))
@@ -210,14 +234,39 @@ final class LinearProgram {
         }
         for _ in 0..<depth {
             diveSteps += 1
+            // Per leaf, its fractional column closest to a whole number.
+            var closest: [Int: (column: Int32, value: Double, distance: Double)] = [:]
             var choice: (column: Int32, value: Double, distance: Double)?
             for column in integerColumns {
                 let index = Int32(column + 1), value = glp_get_col_prim(problem, index)
                 let distance = abs(value - value.rounded())
                 guard distance > 1e-7 else { continue }
                 if choice.map({ distance < $0.distance }) ?? true { choice = (index, value, distance) }
+                let leaf = leafOf[column]
+                if leaf >= 0, closest[leaf].map({ distance < $0.distance }) ?? true {
+                    closest[leaf] = (index, value, distance)
+                }
             }
             guard let choice else { return solution() }
+            // Leaves are tied only through published totals, which other columns can make up: rounding each
+            // fractional leaf's closest column at once is mostly feasible, one re-solve instead of one per leaf.
+            if closest.count > 1 {
+                let batch = closest.values.sorted { ($0.distance, $0.column) < ($1.distance, $1.column) }
+                let previous = batch.map { bounds(of: $0.column) }
+                for (item, old) in zip(batch, previous) {
+                    let down = item.value.rounded(.down), up = item.value.rounded(.up)
+                    let roundDown = item.value - down < 0.5
+                    let low = roundDown ? old.lower : up, high = roundDown ? down : old.upper
+                    glp_set_col_bnds(problem, item.column, low == high ? GLP_FX : GLP_DB, low, high)
+                }
+                if case .optimal = resolve(method: GLP_DUALP) {
+                    saved += previous
+                    continue
+                }
+                for old in previous.reversed() {
+                    glp_set_col_bnds(problem, old.column, old.type, old.lower, old.upper)
+                }
+            }
             let previous = bounds(of: choice.column)
             let down = choice.value.rounded(.down), up = choice.value.rounded(.up)
             var solved = false
@@ -250,15 +299,6 @@ final class LinearProgram {
             let value = glp_get_col_prim(problem, Int32(column + 1))
             return abs(value - value.rounded()) < 1e-7
         }
-    }
-
-    /// What a search over whole numbers found for the last objective: the best whole-number point
-    /// (``integerSolution()``), if any, and a bound no whole-number point beats.
-    struct IntegerSearch {
-        var incumbent: Double?
-        var bound: Double
-        /// The search stopped at its node limit: `bound` is the best proved so far.
-        var stopped: Bool
     }
 
     /// Searches the whole numbers in the integer columns (branch and bound, depth first) for the objective of the
@@ -315,23 +355,6 @@ final class LinearProgram {
     /// The value of every column at the best whole-number point of the last ``searchIntegers(target:maximize:nodes:)``.
     func integerSolution() -> [Double] {
         (0..<columnCount).map { glp_mip_col_val(problem, Int32($0 + 1)) }
-    }
-
-    private final class SearchState {
-        let target: Double
-        let maximize: Bool
-        let nodeLimit: Int
-        var bound: Double
-        var visited = 0
-        var reached = false
-        var proved = false
-
-        init(target: Double, maximize: Bool, nodeLimit: Int, bound: Double) {
-            self.target = target
-            self.maximize = maximize
-            self.nodeLimit = nodeLimit
-            self.bound = bound
-        }
     }
 
     private func setObjective(_ merged: [Int: Double], maximize: Bool) {
