@@ -26,8 +26,8 @@ let package = Package(
             name: "CGLPK",
             providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
         ),
-        // glibc's allocator settings (`mallopt`), for commands that work on several threads and for the audit's
-        // linear programs.
+        // glibc's allocator settings (`mallopt`), behind the core's ProcessMemory: for commands that work on several
+        // threads and for the audit's linear programs.
         .systemLibrary(name: "CMalloc"),
         // Core: instruments, scoring, CSV, cohort statistics, the terminal flow as a state machine.
         // No database and no terminal I/O.
@@ -64,7 +64,6 @@ let package = Package(
                 "PsyScreen",
                 "PsyScreenStore",
                 "PsyScreenPostgres",
-                "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

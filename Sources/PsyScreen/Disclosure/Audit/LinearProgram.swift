@@ -1,10 +1,6 @@
 import Foundation
 import CGLPK
 
-#if os(Linux)
-    import CMalloc
-#endif
-
 /// A linear program solved with GLPK: the only code that touches the C library. Columns and rows are numbered
 /// from 0 here; bounds and coefficients are checked before they reach GLPK, which aborts the process on bad input.
 ///
@@ -23,21 +19,11 @@ final class LinearProgram {
     static var isThreadSafe: Bool { glp_config("TLS") != nil }
 
     init() {
-        _ = Self.heapKept
+        // GLPK allocates and frees megabytes per simplex run: kept in the process.
+        _ = ProcessMemory.keepsFreedMemory
         glp_term_out(GLP_OFF)
         problem = glp_create_prob()
     }
-
-    /// Every simplex run allocates GLPK's working copy of the program and its factorization (megabytes) and frees
-    /// them: glibc would give that memory back to the system and take it again, page by page, on every run
-    /// (a tenth of the CPU). Kept instead: freed memory stays with the process for the next run.
-    private static let heapKept: Bool = {
-        #if os(Linux)
-            return mallopt(M_TRIM_THRESHOLD, 1 << 30) == 1 && mallopt(M_MMAP_THRESHOLD, 1 << 25) == 1
-        #else
-            return false
-        #endif
-    }()
 
     deinit { glp_delete_prob(problem) }
 
