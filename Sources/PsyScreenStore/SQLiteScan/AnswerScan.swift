@@ -1,79 +1,8 @@
 import Foundation
-import GRDB
-import GRDBSQLite
-import PsyScreen
 
-/// Reads the answers of every attempt in an id range into a flat array (attempt offset × item slot), on its own
-/// read-only connection, from the compact copy beside each instrument result (``AnswerColumn``).
-final class AnswerScan: @unchecked Sendable {
-    // Written by `run` on one thread, read after the caller waited for it.
-    let path: String
-    let range: (first: Int64, last: Int64)?
-    let instruments: [[UInt8]]
-    let offsets: [Int]
-    let widths: [Int]
-    let stride: Int
-    let needed: Bool
-    private var scanned = false
-    var values = AnswerSlots(count: 0)
-    var failure: (any Error)?
-
-    init(path: String, range: (first: Int64, last: Int64)?, instruments: [[UInt8]], widths: [Int], needed: Bool) {
-        self.path = path
-        self.range = range
-        self.instruments = instruments
-        self.widths = widths
-        var offsets: [Int] = []
-        var next = 0
-        for width in widths {
-            offsets.append(next)
-            next += width
-        }
-        self.offsets = offsets
-        self.stride = next
-        self.needed = needed
-    }
-
-    func contains(_ attempt: Int64) -> Bool {
-        guard let range else { return false }
-        return attempt >= range.first && attempt <= range.last && scanned
-    }
-
-    /// Where the attempt's first item slot is in ``values``.
-    func slot(of attempt: Int64) -> Int { Int(attempt - range!.first) * stride }
-
-    func run() {
-        guard needed, let range, stride > 0 else { return }
-        do {
-            let queue = try SideConnection.open(path, mapped: true)
-            let count = Int(range.last - range.first + 1)
-            var values = AnswerSlots(count: count * stride)
-            // Locals: this loop runs once per instrument of every sitting.
-            let keys = ByteKeys(instruments)
-            let widths = self.widths, offsets = self.offsets, stride = self.stride, first = range.first
-            try queue.read { db in
-                let statement = try db.makeStatement(
-                    sql: """
-                        SELECT attempt_id, instrument_id, answers FROM instrument_result WHERE attempt_id BETWEEN ? AND ?
-                        """)
-                try statement.setArguments([range.first, range.last])
-                try CohortExtraction.forEachRow(statement) { row in
-                    let instrument = keys.index(row, 1)
-                    guard instrument >= 0, let text = sqlite3_column_text(row, 2) else { return }
-                    let base = Int(sqlite3_column_int64(row, 0) - first) * stride + offsets[instrument]
-                    let width = widths[instrument]
-                    Self.forEachValue(text, count: Int(sqlite3_column_bytes(row, 2))) { position, value in
-                        if position < width { values.set(value, at: base + position) }
-                    }
-                }
-            }
-            self.values = values
-            scanned = true
-        } catch {
-            failure = error
-        }
-    }
-
+/// The compact answers column (``AnswerColumn``: comma-separated values, empty for a missing answer) read in
+/// place: the cohort scan (``ResultScan``) and the attempt reader parse it with this.
+enum AnswerScan {
     /// Calls `body(position, value)` for every answered position of `text` (`count` bytes), without allocating.
     @inline(__always)
     static func forEachValue(_ text: UnsafePointer<UInt8>, count: Int, _ body: (Int, Int) -> Void) {
