@@ -30,8 +30,8 @@ final class PostgresMigrationsTests: XCTestCase {
         XCTAssertEqual(
             tables,
             [
-                "answer", "attempt", "audit", "counselor_school", "follow_up", "import", "instrument_result",
-                "psyscreen_migration", "student", "wave", "wave_pattern", "wave_release",
+                "answer", "attempt", "audit", "counselor_school", "follow_up", "import", "psyscreen_migration", "student", "wave",
+                "wave_pattern", "wave_release",
             ])
     }
 
@@ -86,10 +86,11 @@ final class PostgresMigrationsTests: XCTestCase {
                 (8, 'phq9', '1.0', 0, 'unscored', '', false, '', '');
             """ + OlderScaleScores.rows)
         XCTAssertEqual(
-            try PostgresSetup.initialize(link, roles: false), ["v5", "pg-functions-2", "pg-key-checks-1", "pg-attempt-indexes-1"])
+            try PostgresSetup.initialize(link, roles: false),
+            ["v5", "pg-functions-2", "pg-key-checks-1", "pg-attempt-indexes-1", "v7"])
         var texts: [String] = []
-        for row in try link.query("SELECT scales FROM instrument_result ORDER BY attempt_id, position") {
-            texts.append(try row.column(0, at: link.location))
+        for row in try link.query("SELECT results FROM attempt ORDER BY id") {
+            texts += try ResultColumn.entries(try row.column(0, at: link.location)).map(\.scales)
         }
         // The text SQLite's migration and ScaleColumn write.
         XCTAssertEqual(texts, OlderScaleScores.texts)
@@ -145,15 +146,15 @@ extension PostgresMigrationsTests {
         }
         let foreignKeys = """
             SELECT conname::text FROM pg_constraint
-            WHERE contype = 'f' AND conrelid IN ('attempt'::regclass, 'instrument_result'::regclass) ORDER BY conname
+            WHERE contype = 'f' AND conrelid::regclass::text IN ('attempt', 'instrument_result') ORDER BY conname
             """
         XCTAssertEqual(
             try strings(foreignKeys),
             ["attempt_import_id_fkey", "attempt_student_id_fkey", "attempt_wave_id_fkey", "instrument_result_attempt_id_fkey"])
-        XCTAssertEqual(try PostgresSetup.initialize(link, roles: true), ["pg-key-checks-1", "pg-attempt-indexes-1"])
+        XCTAssertEqual(try PostgresSetup.initialize(link, roles: true), ["pg-key-checks-1", "pg-attempt-indexes-1", "v7"])
         XCTAssertEqual(try strings(foreignKeys), [])
         XCTAssertEqual(try strings("SELECT student_id || ' ' || level FROM attempt"), ["A1 orange"])
-        XCTAssertEqual(try strings("SELECT answers FROM instrument_result"), ["3,3,,3,3,3,3,3,1"])
+        XCTAssertEqual(try strings("SELECT results FROM attempt"), ["phq9\t1.0\tprorated\titem9\t1\t\t3,3,,3,3,3,3,3,1\t"])
         XCTAssertThrowsError(
             try link.script(
                 "INSERT INTO attempt (wave_id, student_id, battery_id, battery_version, source, state, started_at) VALUES ('w', 'B1', 'annual', '1.0', 'paper', 'finished', now())"
@@ -163,7 +164,6 @@ extension PostgresMigrationsTests {
             XCTAssertEqual(($0 as? PostgresFailure)?.sqlState, "23503")
         }
         try link.script("DELETE FROM attempt")
-        XCTAssertEqual(try strings("SELECT count(*)::text FROM instrument_result"), ["0"])
         XCTAssertEqual(try PostgresSetup.initialize(link, roles: true), [], "migrated once")
     }
 
@@ -194,7 +194,7 @@ extension PostgresMigrationsTests {
         }
         let indexes = "SELECT indexdef::text FROM pg_indexes WHERE tablename = 'attempt' ORDER BY indexname"
         XCTAssertEqual(try strings(indexes).count, 4)
-        XCTAssertEqual(try PostgresSetup.initialize(link, roles: true), ["pg-attempt-indexes-1"])
+        XCTAssertEqual(try PostgresSetup.initialize(link, roles: true), ["pg-attempt-indexes-1", "v7"])
         XCTAssertEqual(
             try strings(indexes),
             [

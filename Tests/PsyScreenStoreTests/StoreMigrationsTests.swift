@@ -25,8 +25,8 @@ final class StoreMigrationsTests: XCTestCase {
         _ = try SQLiteStore(path: path, user: "counselor")
         let queue = try DatabaseQueue(path: path)
         let answers = try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT instrument_id, answers FROM instrument_result ORDER BY position")
-                .map { "\($0[0] as String)=\($0[1] as String)" }
+            try ResultColumn.entries(try String.fetchOne(db, sql: "SELECT results FROM attempt WHERE id = 7") ?? "")
+                .map { "\($0.instrumentID)=\($0.answers)" }
         }
         // Item 2 skipped and item 3 never reached are both blank; positions stay in place.
         XCTAssertEqual(answers, ["phq9=2,,,3", "gad7=0"])
@@ -101,7 +101,9 @@ final class StoreMigrationsTests: XCTestCase {
         let queue = try DatabaseQueue(path: path)
         let (texts, table) = try queue.read { db in
             (
-                try String.fetchAll(db, sql: "SELECT scales FROM instrument_result ORDER BY attempt_id, position"),
+                try String.fetchAll(db, sql: "SELECT results FROM attempt ORDER BY id").flatMap {
+                    try ResultColumn.entries($0).map(\.scales)
+                },
                 try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'scale_score')")
             )
         }

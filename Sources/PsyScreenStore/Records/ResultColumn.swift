@@ -74,10 +74,43 @@ package enum ResultColumn {
 
     /// The column's text for a scored battery's results, each with its instrument's answers.
     package static func text(_ results: [InstrumentResult], answers: (InstrumentResult) -> [Int?]) -> String {
-        text(results.map { Entry($0, answers: answers($0)) })
+        var bytes: [UInt8] = []
+        append(results, answers: { answers(results[$0]) }, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends the column's text for `entries` to `bytes` (a bulk write binds it from there).
+    /// Appends the column's text for a scored battery's results to `bytes`, each with the answers `answers(position)`
+    /// (in item order): the same text as ``text(_:)`` of their entries, written without a String per field (an
+    /// import writes one per sheet).
+    package static func append(_ results: [InstrumentResult], answers: (Int) -> [Int?], to bytes: inout [UInt8]) {
+        var scratch: [UInt8] = []
+        for (position, result) in results.enumerated() {
+            if position > 0 { bytes.append(lineSeparator) }
+            appendEscaped(result.instrumentID, to: &bytes)
+            bytes.append(fieldSeparator)
+            appendEscaped(result.instrumentVersion, to: &bytes)
+            bytes.append(fieldSeparator)
+            bytes += result.status.rawValue.utf8
+            bytes.append(fieldSeparator)
+            for (index, flag) in result.flags.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ";")) }
+                appendEscaped(flag, to: &bytes)
+            }
+            bytes.append(fieldSeparator)
+            bytes.append(result.hasCrisis ? UInt8(ascii: "1") : UInt8(ascii: "0"))
+            bytes.append(fieldSeparator)
+            appendEscaped(ValidityColumn.text(result.validity), to: &bytes)
+            bytes.append(fieldSeparator)
+            // Digits, commas and minus signs only: nothing to escape.
+            AnswerColumn.append(answers(position), to: &bytes)
+            bytes.append(fieldSeparator)
+            scratch.removeAll(keepingCapacity: true)
+            ScaleColumn.append(result.scales, to: &scratch)
+            appendEscaped(scratch, to: &bytes)
+        }
+    }
+
+    /// Appends the column's text for `entries` to `bytes`.
     package static func append(_ entries: [Entry], to bytes: inout [UInt8]) {
         for (index, entry) in entries.enumerated() {
             if index > 0 { bytes.append(lineSeparator) }
@@ -132,11 +165,22 @@ package enum ResultColumn {
         return (results, answers)
     }
 
+    /// `text` as the column writes it (an instrument id compares with the column's bytes in this form).
+    package static func escaped(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        appendEscaped(text, to: &bytes)
+        return bytes
+    }
+
     static let lineSeparator = UInt8(ascii: "\n")
     static let fieldSeparator = UInt8(ascii: "\t")
 
     private static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
-        for byte in text.utf8 {
+        appendEscaped(text.utf8, to: &bytes)
+    }
+
+    private static func appendEscaped(_ text: some Sequence<UInt8>, to bytes: inout [UInt8]) {
+        for byte in text {
             switch byte {
             case UInt8(ascii: "%"): bytes += Array("%25".utf8)
             case UInt8(ascii: "\t"): bytes += Array("%09".utf8)
