@@ -9,13 +9,15 @@
 #   PSYSCREEN_BENCH_BIN=/path/to/psyscreen   another build makes the schema and the rows (default: this checkout's)
 #
 # Layouts (each row: millions of instructions for SHEETS sheets):
-#   today        the attempts, then their results in `instrument_result` (two rows per sheet, its primary key and
-#                its key check, PostgresKeyChecks)
-#   no-check     the same without the results' key check (its trigger dropped)
-#   attempts     the attempts alone (what the results' statement adds is today − attempts)
-#   folded       the results inside the attempt row: one more text column `results` (per instrument a line of
-#                tab-separated fields: id, version, status, flags, crisis, validity, answers, scales), no
-#                `instrument_result` rows
+#   results-column  the results inside the attempt row (schema v7): one text column `results` (ResultColumn), no
+#                   second table
+#   attempts        the attempts with an empty `results` (what the results cost is the difference)
+# and with a build from before v7 (PSYSCREEN_BENCH_BIN), whose import wrote the results as rows of their own:
+#   results-table   the attempts, then their results in `instrument_result` (two rows per sheet, its primary key and
+#                   its key check, PostgresKeyChecks)
+#   no-check        the same without the results' key check (its trigger dropped)
+#   results-column  the same rows written into a `results` column added to `attempt` (ResultColumn's format)
+#   attempts        the attempts alone
 # Needs valgrind and Debian's PostgreSQL; starts a throw-away server (.ci/postgres-server) and removes it at the end.
 set -euo pipefail
 
@@ -53,7 +55,10 @@ sql postgres "CREATE DATABASE source"
 { "$bin" roster import --db "$base/source" "$inputs/roster.csv" &&
   "$bin" import --db "$base/source" --wave 2026-autumn --battery annual "$inputs/sheets.csv"; } >"$work/import.log" 2>&1 ||
   { cat "$work/import.log" >&2; exit 1; }
-psql -X -q -v ON_ERROR_STOP=1 "$base/source" >/dev/null <<EOF
+older=$(psql -X -At "$base/source" -c "SELECT to_regclass('instrument_result') IS NOT NULL")
+columns="id, wave_id, student_id, battery_id, battery_version, source, state, started_at, finished_at, import_id, source_line, level, reasons, scored, validity, crisis_at"
+if [ "$older" = t ]; then
+  psql -X -q -v ON_ERROR_STOP=1 "$base/source" >/dev/null <<EOF
 CREATE TABLE src_attempt AS SELECT * FROM attempt WHERE id IN (SELECT id FROM attempt ORDER BY id LIMIT $SHEETS);
 CREATE TABLE src_result AS SELECT r.* FROM instrument_result r JOIN src_attempt a ON a.id = r.attempt_id;
 CREATE TABLE src_folded AS SELECT a.*, (
@@ -64,24 +69,32 @@ FROM src_attempt a;
 TRUNCATE instrument_result, answer, attempt;
 VACUUM ANALYZE;
 EOF
+  layouts=(results-table no-check attempts results-column)
+else
+  psql -X -q -v ON_ERROR_STOP=1 "$base/source" >/dev/null <<EOF
+CREATE TABLE src_folded AS SELECT * FROM attempt WHERE id IN (SELECT id FROM attempt ORDER BY id LIMIT $SHEETS);
+CREATE TABLE src_attempt AS SELECT $columns FROM src_folded;
+TRUNCATE answer, attempt;
+VACUUM ANALYZE;
+EOF
+  layouts=(results-column attempts)
+fi
 
-columns="id, wave_id, student_id, battery_id, battery_version, source, state, started_at, finished_at, import_id, source_line, level, reasons, scored, validity, crisis_at"
 results="attempt_id, instrument_id, instrument_version, position, status, flags, crisis, validity, answers, scales"
 attempts="INSERT INTO attempt ($columns) SELECT $columns FROM src_attempt;"
 printf 'SELECT 1;\n' >"$work/start.sql"
 printf 'BEGIN;\n%s\nINSERT INTO instrument_result (%s) SELECT %s FROM src_result;\nCOMMIT;\n' "$attempts" "$results" "$results" \
-  >"$work/today.sql"
-cp "$work/today.sql" "$work/no-check.sql"
+  >"$work/results-table.sql"
+cp "$work/results-table.sql" "$work/no-check.sql"
 printf 'BEGIN;\n%s\nCOMMIT;\n' "$attempts" >"$work/attempts.sql"
 printf 'BEGIN;\nINSERT INTO attempt (%s, results) SELECT %s, results FROM src_folded;\nCOMMIT;\n' "$columns" "$columns" \
-  >"$work/folded.sql"
-layouts=(today no-check attempts folded)
+  >"$work/results-column.sql"
 for layout in "${layouts[@]}"; do
   db=layout_${layout//-/_}
   sql postgres "CREATE DATABASE $db TEMPLATE source"
   case $layout in
   no-check) sql "$db" "DROP TRIGGER psyscreen_parents_insert ON instrument_result" ;;
-  folded) sql "$db" "ALTER TABLE attempt ADD COLUMN results text COLLATE \"C\" NOT NULL DEFAULT ''" ;;
+  results-column) if [ "$older" = t ]; then sql "$db" "ALTER TABLE attempt ADD COLUMN results text COLLATE \"C\" NOT NULL DEFAULT ''"; fi ;;
   esac
 done
 sql postgres CHECKPOINT

@@ -38,14 +38,16 @@ final class ResultColumnTests: XCTestCase {
                 scales: [
                     ScaleScore(scaleID: "total", score: 12, answered: 9, itemCount: 9, status: .complete, bandID: "moderate")
                 ],
-                flags: ["item9"], hasCrisis: true, validity: [.tooFast(seconds: 6.5, minimum: 32)], status: .complete),
+                flags: ["item9", "a%b\tc"], hasCrisis: true, validity: [.tooFast(seconds: 6.5, minimum: 32)], status: .complete),
             InstrumentResult(
                 instrumentID: "gad7", instrumentVersion: "2.1",
                 scales: [ScaleScore(scaleID: "total", score: nil, answered: 2, itemCount: 7, status: .unscored, bandID: nil)],
-                flags: [], hasCrisis: false, validity: [.straightLining(scale: "total")], status: .unscored),
+                flags: [], hasCrisis: false, validity: [.straightLining(scale: "to\ntal")], status: .unscored),
         ]
         let answers: [String: [Int?]] = ["phq9": [1, 2, 3, 0, 1, 2, 0, 1, 2], "gad7": [nil, 1, nil, nil, nil, 2, nil]]
         let text = ResultColumn.text(results) { answers[$0.instrumentID] ?? [] }
+        // The bytes an import writes are the text of the results' entries.
+        XCTAssertEqual(text, ResultColumn.text(results.map { ResultColumn.Entry($0, answers: answers[$0.instrumentID] ?? []) }))
         let read = try ResultColumn.results(text)
         XCTAssertEqual(read.results, results)
         XCTAssertEqual(read.answers, answers)
@@ -67,6 +69,42 @@ final class ResultColumnTests: XCTestCase {
             try ResultColumn.results("phq9\t1.0\tfinished\t\t0\t\t0,1\ttotal,1,minimal,9,9,complete")
         ) { error in
             XCTAssertEqual((error as? StoredValue)?.text, "finished")
+        }
+    }
+
+    func testTheScansReadTheFieldsInPlace() throws {
+        let entries = [
+            ResultColumn.Entry(
+                instrumentID: "phq9", instrumentVersion: "1.0", status: "complete", flags: "", crisis: true, validity: "",
+                answers: "0,,12,-1", scales: "total,12,moderate,9,9,complete"),
+            ResultColumn.Entry(
+                instrumentID: "x\ty", instrumentVersion: "2", status: "unscored", flags: "f", crisis: false, validity: "",
+                answers: "", scales: "a%2Cb,1.5,,1,1,complete"),
+        ]
+        var read: [[String]] = []
+        var scratch: [UInt8] = []
+        try Array(ResultColumn.text(entries).utf8).withUnsafeBufferPointer { bytes in
+            try ResultColumn.forEachLine(bytes) { line in
+                var fields: [String] = []
+                for index in 0..<8 {
+                    fields.append(
+                        ResultColumn.withUnescaped(line.field(index), scratch: &scratch) { String(decoding: $0, as: UTF8.self) }
+                            ?? "?")
+                }
+                fields.append(line.crisis ? "crisis" : "-")
+                read.append(fields)
+            }
+        }
+        XCTAssertEqual(
+            read,
+            [
+                ["phq9", "1.0", "complete", "", "1", "", "0,,12,-1", "total,12,moderate,9,9,complete", "crisis"],
+                ["x\ty", "2", "unscored", "f", "0", "", "", "a%2Cb,1.5,,1,1,complete", "-"],
+            ])
+        // A line with a field too many or too few fails the read.
+        for text in ["a\tb\tc\td\t0\tf\tg\th\ti", "a\tb\tc\td\t0\tf\tg"] {
+            XCTAssertThrowsError(
+                try Array(text.utf8).withUnsafeBufferPointer { bytes in try ResultColumn.forEachLine(bytes) { _ in } })
         }
     }
 }
