@@ -1,7 +1,7 @@
 import Foundation
 
-/// The compact answers column (``AnswerColumn``: comma-separated values, empty for a missing answer) read in
-/// place: the cohort scan (``ResultScan``) and the attempt reader parse it with this.
+/// The compact answers of an instrument result (``AnswerColumn``: comma-separated values, empty for a missing
+/// answer) read in place: the cohort scan (``ResultScan``) and the attempt reader parse them with this.
 enum AnswerScan {
     /// Calls `body(position, value)` for every answered position of `text` (`count` bytes), without allocating.
     @inline(__always)

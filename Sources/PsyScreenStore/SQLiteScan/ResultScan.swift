@@ -3,10 +3,9 @@ import GRDB
 import GRDBSQLite
 import PsyScreen
 
-/// Reads the instrument results of every attempt in an id range — scale scores and bands, and the answers from
-/// the compact copy beside each result (``AnswerColumn``) — into flat arrays (attempt offset × column, attempt
-/// offset × item slot), on its own read-only connection, beside the roster scan. One pass over the rows for
-/// both: the table is read once.
+/// Reads the instrument results of every attempt in an id range (``ResultColumn``) — scale scores and bands, and
+/// the compact answers (``AnswerColumn``) — into flat arrays (attempt offset × column, attempt offset × item
+/// slot), on its own read-only connection, beside the roster scan. One pass over the rows for both.
 final class ResultScan: @unchecked Sendable {
     // Written by `run` on one thread, read after the caller waited for it.
     let path: String
@@ -70,8 +69,9 @@ final class ResultScan: @unchecked Sendable {
             var values = AnswerSlots(count: readsAnswers ? attempts * stride : 0)
             // Locals: this loop runs once per instrument of every sitting.
             let widths = self.widths, offsets = self.offsets, stride = self.stride
-            let answerKeys = ByteKeys(instruments)
-            let instrumentKeys = ByteKeys(columns.map { Array($0.instrumentID.utf8) })
+            // Instrument ids as the results column writes them (ResultColumn), compared in place.
+            let answerKeys = ByteKeys(instruments.map { ResultColumn.escaped(String(decoding: $0, as: UTF8.self)) })
+            let instrumentKeys = ByteKeys(columns.map { ResultColumn.escaped($0.instrumentID) })
             // Scale and band ids as the scales column writes them (ScaleColumn), compared in place.
             let scaleKeys = ByteKeys(columns.map { ScaleColumn.escaped($0.scaleID) })
             let bandKeys = columns.map { ByteKeys($0.bands.map { ScaleColumn.escaped($0.id) }) }
@@ -83,38 +83,44 @@ final class ResultScan: @unchecked Sendable {
             }
             let power = columns.map { pow(10, Double($0.decimals)) }  // as CohortColumn.scaled
             try queue.read { db in
-                let statement = try db.makeStatement(
-                    sql: """
-                        SELECT attempt_id, instrument_id, scales\(readsAnswers ? ", answers" : "") FROM instrument_result
-                        WHERE attempt_id BETWEEN ? AND ?
-                        """)
+                let statement = try db.makeStatement(sql: "SELECT id, results FROM attempt WHERE id BETWEEN ? AND ?")
                 try statement.setArguments([range.first, range.last])
+                var scratch: [UInt8] = []
                 try CohortExtraction.forEachRow(statement) { row in
                     let offset = Int(sqlite3_column_int64(row, 0) - first)
-                    let instrument = instrumentKeys.index(row, 1)
-                    if instrument >= 0 {
-                        let base = offset * columnCount
-                        let text = UnsafeBufferPointer(
-                            start: sqlite3_column_text(row, 2), count: Int(sqlite3_column_bytes(row, 2)))
-                        try ScaleColumn.forEachEntry(text) { entry in
-                            guard let score = entry.score else { return }
-                            let scale = scaleKeys.index(entry.id)
-                            guard scale >= 0 else { return }
-                            let column = columnOf[instrument][scale]
-                            guard column >= 0 else { return }
-                            scores[base + column] = Int32((score * power[column]).rounded())
-                            if let band = entry.band.map({ bandKeys[column].index($0) }), band >= 0 {
-                                bands[base + column] = Int8(band)
+                    let text = UnsafeBufferPointer(start: sqlite3_column_text(row, 1), count: Int(sqlite3_column_bytes(row, 1)))
+                    try ResultColumn.forEachLine(text) { line throws(StoredValue) in
+                        let instrument = instrumentKeys.index(line.field(0))
+                        if instrument >= 0 {
+                            let base = offset * columnCount
+                            let read: Void? = try ResultColumn.withUnescaped(line.field(7), scratch: &scratch) {
+                                scales throws(StoredValue) in
+                                try ScaleColumn.forEachEntry(scales) { entry in
+                                    guard let score = entry.score else { return }
+                                    let scale = scaleKeys.index(entry.id)
+                                    guard scale >= 0 else { return }
+                                    let column = columnOf[instrument][scale]
+                                    guard column >= 0 else { return }
+                                    scores[base + column] = Int32((score * power[column]).rounded())
+                                    if let band = entry.band.map({ bandKeys[column].index($0) }), band >= 0 {
+                                        bands[base + column] = Int8(band)
+                                    }
+                                }
+                            }
+                            guard read != nil else {
+                                throw StoredValue(column: "attempt.results", text: String(decoding: text, as: UTF8.self))
                             }
                         }
-                    }
-                    guard readsAnswers else { return }
-                    let answered = answerKeys.index(row, 1)
-                    guard answered >= 0, let text = sqlite3_column_text(row, 3) else { return }
-                    let base = offset * stride + offsets[answered]
-                    let width = widths[answered]
-                    AnswerScan.forEachValue(text, count: Int(sqlite3_column_bytes(row, 3))) { position, value in
-                        if position < width { values.set(value, at: base + position) }
+                        guard readsAnswers else { return }
+                        let answered = answerKeys.index(line.field(0))
+                        guard answered >= 0 else { return }
+                        // Answers have nothing escaped (digits, commas and minus signs).
+                        let answers = line.field(6)
+                        guard let start = answers.baseAddress, !answers.isEmpty else { return }
+                        let base = offset * stride + offsets[answered], width = widths[answered]
+                        AnswerScan.forEachValue(start, count: answers.count) { position, value in
+                            if position < width { values.set(value, at: base + position) }
+                        }
                     }
                 }
             }
