@@ -10,7 +10,9 @@ extension DisclosureAudit {
     ///
     /// Withdrawing a school's figure can tie schools that were apart (two schools now hide what the wave
     /// publishes): groups are formed again after each round and a group not checked as it now is gets checked
-    /// whole. The wave's own hidden counts are checked across the groups after each round.
+    /// whole. The wave's own hidden counts are checked across the groups after each round. A block cut from a
+    /// larger group whose LP pass withdrew anything leaves its whole-number pass to a later round (the cut it
+    /// was made by rarely survives its withdrawals).
     package func repair(
         _ tables: CohortTables, pattern: DisclosurePattern
     ) -> (hidden: [CohortUnit: Set<CohortCell>], withdrawn: [Set<CohortUnit>]) {
