@@ -137,11 +137,7 @@ def leaves_from_db(path):
     import sqlite3
     db = sqlite3.connect(path)
     rows = db.execute("""
-        WITH total AS (  -- the first scale ("total,SCORE,…") of each result's scales column
-                 SELECT attempt_id, instrument_id,
-                        CASE WHEN substr(scales, 7, 1) IN (',', '') THEN NULL ELSE CAST(substr(scales, 7) AS REAL) END score
-                 FROM instrument_result WHERE scales LIKE 'total,%'),
-             latest AS (SELECT student_id, MAX(id) id FROM attempt WHERE wave_id = 'w' GROUP BY student_id)
+        WITH latest AS (SELECT student_id, MAX(id) id FROM attempt WHERE wave_id = 'w' GROUP BY student_id)
         SELECT s.school, s.grade, s.class, s.gender, COALESCE(s.major, ''), a.scored, s.status
         FROM student s LEFT JOIN latest l ON l.student_id = s.student_id LEFT JOIN attempt a ON a.id = l.id""").fetchall()
     leaves = defaultdict(int)
@@ -295,19 +291,25 @@ def truth(cli, directory):
     import sqlite3
     db = sqlite3.connect(f"{directory}/school.sqlite")
     rows = db.execute("""
-        WITH total AS (  -- the first scale ("total,SCORE,…") of each result's scales column
-                 SELECT attempt_id, instrument_id,
-                        CASE WHEN substr(scales, 7, 1) IN (',', '') THEN NULL ELSE CAST(substr(scales, 7) AS REAL) END score
-                 FROM instrument_result WHERE scales LIKE 'total,%'),
-             latest AS (SELECT student_id, MAX(id) id FROM attempt WHERE wave_id = 'w' GROUP BY student_id),
+        WITH latest AS (SELECT student_id, MAX(id) id FROM attempt WHERE wave_id = 'w' GROUP BY student_id),
              red AS (SELECT student_id, MAX(level = 'red') r FROM attempt WHERE wave_id = 'w' GROUP BY student_id)
         SELECT s.school, s.grade, s.class, s.gender, COALESCE(s.major, ''), CASE WHEN red.r THEN 'red' ELSE a.level END,
-               (SELECT score FROM total WHERE attempt_id = a.id AND instrument_id = 'phq9'),
-               (SELECT score FROM total WHERE attempt_id = a.id AND instrument_id = 'gad7')
+               a.results
         FROM student s JOIN latest l ON l.student_id = s.student_id JOIN attempt a ON a.id = l.id
         JOIN red ON red.student_id = s.student_id
         WHERE s.status = 'enrolled' AND a.scored""").fetchall()
-    return rows
+    return [row[:6] + (total_score(row[6], "phq9"), total_score(row[6], "gad7")) for row in rows]
+
+
+def total_score(results, instrument):
+    """The score of the instrument's first scale when it is "total" (None without one), from an attempt's results
+    column: a line per instrument, tab-separated fields, the scales text ("total,SCORE,…") last."""
+    for line in results.split("\n") if results else []:
+        fields = line.split("\t")
+        if fields[0] == instrument and fields[7].startswith("total,"):
+            score = fields[7].split(",")[1]
+            return float(score) if score else None
+    return None
 
 
 def value_of(unit, stat, rows):

@@ -42,18 +42,17 @@ def band_gad(total):
 
 weights = (0.55, 0.27, 0.12, 0.06)
 values = (0, 1, 2, 3)
-students, attempts, results, answers = [], [], [], []
+students, attempts, answers = [], [], []
 attempt_id = 0
 
 def flush():
     db.executemany("INSERT INTO student VALUES (?,?,?,?,?,?,?,NULL,?,NULL,NULL,?)", students)
     db.executemany("INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state,"
-                   " started_at, finished_at, level, reasons, scored, validity) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                   attempts)
-    db.executemany("INSERT INTO instrument_result VALUES (?,?,?,?,?,?,?,?,?,?)", results)
+                   " started_at, finished_at, level, reasons, scored, validity, results)"
+                   " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", attempts)
     db.executemany("INSERT INTO answer (attempt_id, instrument_id, item_id, position, value) VALUES (?,?,?,?,?)",
                    answers)
-    for chunk in (students, attempts, results, answers):
+    for chunk in (students, attempts, answers):
         chunk.clear()
 
 serial = 0
@@ -81,13 +80,15 @@ for s in range(args.schools):
                 level = "red" if phq[8] >= 1 else \
                     "orange" if pb in ("moderately-severe", "severe") or gb == "severe" else \
                     "yellow" if pb == "moderate" or gb == "moderate" else "none"
+                # The results column as psyscreen writes it (ResultColumn): a line per instrument of id, version,
+                # status, flags, crisis, validity, answers and scales (ScaleColumn: id,score,band,answered,items,status).
+                results = "\n".join((
+                    "\t".join(("phq9", "1.0", "complete", "item9" if phq[8] else "", "1" if phq[8] else "0", "",
+                               ",".join(map(str, phq)), f"total,{pt},{pb},9,9,complete")),
+                    "\t".join(("gad7", "1.0", "complete", "", "0", "", ",".join(map(str, gad)),
+                               f"total,{gt},{gb},7,7,complete"))))
                 attempts.append((attempt_id, args.wave, sid, "annual", "1.0", "paper", "finished", now, now, level,
-                                 "", 1, ""))
-                # The scales column as psyscreen writes it (ScaleColumn): id,score,band,answered,items,status.
-                results.append((attempt_id, "phq9", "1.0", 0, "complete", "item9" if phq[8] else "",
-                                1 if phq[8] else 0, "", ",".join(map(str, phq)), f"total,{pt},{pb},9,9,complete"))
-                results.append((attempt_id, "gad7", "1.0", 1, "complete", "", 0, "", ",".join(map(str, gad)),
-                                f"total,{gt},{gb},7,7,complete"))
+                                 "", 1, "", results))
                 answers.extend((attempt_id, "phq9", str(i + 1), i, v) for i, v in enumerate(phq))
                 answers.extend((attempt_id, "gad7", str(i + 1), i, v) for i, v in enumerate(gad))
             if len(answers) > 400_000:

@@ -26,8 +26,12 @@ repo=$(cd "$here/.." && pwd)
 out=$here/out/postgres-$N
 mkdir -p "$out"
 . "$here/lib.sh"
-bench_release_build
-bin=${PSYSCREEN_BENCH_BIN:-$bin}
+if [ -n "${PSYSCREEN_BENCH_BIN:-}" ]; then  # another build: this checkout's is not built
+  bin=$PSYSCREEN_BENCH_BIN
+  export PSYSCREEN_INSTRUMENTS=$repo/instruments
+else
+  bench_release_build
+fi
 
 bench_postgres_server
 url() { echo "$base/$1"; }

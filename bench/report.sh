@@ -22,7 +22,8 @@ import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 q = lambda sql: db.execute(sql).fetchone()[0]
 print(f"database: {q('SELECT COUNT(*) FROM student')} students, {q('SELECT COUNT(*) FROM attempt')} attempts, "
-      f"{q('SELECT COUNT(*) FROM instrument_result')} instrument results, {q('SELECT COUNT(*) FROM answer')} answers")
+      f"{q("SELECT SUM(LENGTH(results) - LENGTH(REPLACE(results, char(10), '')) + (results <> '')) FROM attempt")} instrument results, "
+      f"{q('SELECT COUNT(*) FROM answer')} answers")
 PY
 run() {
   local label=$1; shift

@@ -46,7 +46,7 @@ final class PostgresCounselorImportTests: XCTestCase {
             ["A1 2 red", "A2 4 none"])
         XCTAssertEqual(
             try strings(
-                "SELECT a.student_id || ' ' || r.instrument_id || ' ' || r.answers FROM instrument_result r JOIN attempt a ON a.id = r.attempt_id ORDER BY a.id, r.position"
+                "SELECT a.student_id || ' ' || split_part(l.line, E'\\t', 1) || ' ' || split_part(l.line, E'\\t', 7) FROM attempt a, unnest(string_to_array(a.results, E'\\n')) WITH ORDINALITY AS l(line, n) ORDER BY a.id, l.n"
             ),
             ["A1 phq9 3,3,3,3,3,3,3,3,3", "A1 gad7 3,3,3,3,3,3,3", "A2 phq9 0,0,0,0,0,0,0,0,0", "A2 gad7 0,0,0,0,0,0,0"])
         XCTAssertEqual(try strings("SELECT \"user\" || ' ' || action FROM audit"), ["\(login.name) paper import"])

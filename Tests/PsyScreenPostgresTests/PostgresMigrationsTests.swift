@@ -30,8 +30,8 @@ final class PostgresMigrationsTests: XCTestCase {
         XCTAssertEqual(
             tables,
             [
-                "answer", "attempt", "audit", "counselor_school", "follow_up", "import", "instrument_result",
-                "psyscreen_migration", "student", "wave", "wave_pattern", "wave_release",
+                "answer", "attempt", "audit", "counselor_school", "follow_up", "import", "psyscreen_migration", "student", "wave",
+                "wave_pattern", "wave_release",
             ])
     }
 
@@ -86,10 +86,11 @@ final class PostgresMigrationsTests: XCTestCase {
                 (8, 'phq9', '1.0', 0, 'unscored', '', false, '', '');
             """ + OlderScaleScores.rows)
         XCTAssertEqual(
-            try PostgresSetup.initialize(link, roles: false), ["v5", "pg-functions-2", "pg-key-checks-1", "pg-attempt-indexes-1"])
+            try PostgresSetup.initialize(link, roles: false),
+            ["v5", "pg-functions-2", "pg-key-checks-1", "pg-attempt-indexes-1", "v7"])
         var texts: [String] = []
-        for row in try link.query("SELECT scales FROM instrument_result ORDER BY attempt_id, position") {
-            texts.append(try row.column(0, at: link.location))
+        for row in try link.query("SELECT results FROM attempt ORDER BY id") {
+            texts += try ResultColumn.entries(try row.column(0, at: link.location)).map(\.scales)
         }
         // The text SQLite's migration and ScaleColumn write.
         XCTAssertEqual(texts, OlderScaleScores.texts)
@@ -127,6 +128,55 @@ extension PostgresMigrationsTests {
         return (database, link, schema)
     }
 
+    func testVersion7MovesEveryResultIntoItsAttemptAsSQLiteDoes() throws {
+        let (database, link, _) = try olderDatabase(before: "v7")
+        for role in PostgresRoles.names { try link.script(PostgresRoles.create(role)) }
+        try link.script(
+            """
+            INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at) VALUES
+                ('A1', '张三丰', '城东', '2026', '机电1班', '男', 'enrolled', now());
+            INSERT INTO wave (id, created_at) VALUES ('w', now());
+            INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at, level, scored)
+            VALUES (7, 'w', 'A1', 'annual', '1.0', 'paper', 'finished', now(), 'red', true),
+                   (8, 'w', 'A1', 'annual', '1.0', 'terminal', 'in_progress', now(), 'none', false),
+                   (9, 'w', 'A1', 'annual', '1.0', 'terminal', 'refused', now(), 'none', false);
+            """ + OlderResults.rows(tab: "E'\\t'", newline: "E'\\n'", yes: "true", no: "false"))
+        XCTAssertEqual(try PostgresSetup.initialize(link, roles: true), ["v7"])
+        var texts: [Int64: String] = [:]
+        for row in try link.query("SELECT id, results FROM attempt") {
+            let (id, text) = try row.decode((Int64, String).self)
+            texts[id] = text
+        }
+        // The text SQLite's migration and ResultColumn write.
+        XCTAssertEqual(texts, OlderResults.texts)
+        let left = try link.query("SELECT to_regclass('instrument_result') IS NULL").first?.column(
+            0, as: Bool.self, at: link.location)
+        XCTAssertEqual(left, true)
+        let store = try PostgresStore(location: try PostgresTestServer.location(database.url), user: "owner")
+        let attempts = try store.loadAttempts(ids: [7, 8, 9])
+        XCTAssertEqual(attempts[7]?.results.map(\.scales), OlderScaleScores.scales[7])
+        XCTAssertEqual(attempts[7]?.results.map(\.flags), [["item9", "x%y"], []])
+        XCTAssertEqual(attempts[7]?.answers["phq9"], [3, 3, nil, 3, 3, 3, 3, 3, 1])
+        XCTAssertEqual(attempts[8]?.results.map(\.instrumentID), ["odd\tid"])
+        XCTAssertEqual(attempts[9]?.results, [])
+        // The cohort function takes the column apart again: per instrument its id, answers and scales.
+        func cohort() throws -> [String] {
+            try link.query("SELECT array_to_string(instruments || answers || scales, '|') FROM psyscreen_cohort('w')").map {
+                row throws(PostgresFailure) in try row.column(0, at: link.location)
+            }
+        }
+        try link.script("DELETE FROM attempt WHERE id = 9")
+        XCTAssertEqual(try cohort(), ["odd\tid||total,,,0,9,unscored"])
+        try link.script("DELETE FROM attempt WHERE id = 8")
+        XCTAssertEqual(
+            try cohort(),
+            [
+                "phq9|gad7|3,3,,3,3,3,3,3,1|1,1,1,1,1,1,1|total,25.875,severe,8,9,prorated;odd%3Bid%2C%25,2.5,,1,2,prorated|"
+                    + "total,7,mild,7,7,complete"
+            ])
+        XCTAssertEqual(try PostgresSetup.initialize(link, roles: true), [], "migrated once")
+    }
+
     func testKeyChecksReplaceTheForeignKeysOfAnOlderDatabaseAndKeepItsRows() throws {
         let (_, link, _) = try olderDatabase(before: "pg-key-checks-1")
         try link.script(
@@ -145,15 +195,15 @@ extension PostgresMigrationsTests {
         }
         let foreignKeys = """
             SELECT conname::text FROM pg_constraint
-            WHERE contype = 'f' AND conrelid IN ('attempt'::regclass, 'instrument_result'::regclass) ORDER BY conname
+            WHERE contype = 'f' AND conrelid::regclass::text IN ('attempt', 'instrument_result') ORDER BY conname
             """
         XCTAssertEqual(
             try strings(foreignKeys),
             ["attempt_import_id_fkey", "attempt_student_id_fkey", "attempt_wave_id_fkey", "instrument_result_attempt_id_fkey"])
-        XCTAssertEqual(try PostgresSetup.initialize(link, roles: true), ["pg-key-checks-1", "pg-attempt-indexes-1"])
+        XCTAssertEqual(try PostgresSetup.initialize(link, roles: true), ["pg-key-checks-1", "pg-attempt-indexes-1", "v7"])
         XCTAssertEqual(try strings(foreignKeys), [])
         XCTAssertEqual(try strings("SELECT student_id || ' ' || level FROM attempt"), ["A1 orange"])
-        XCTAssertEqual(try strings("SELECT answers FROM instrument_result"), ["3,3,,3,3,3,3,3,1"])
+        XCTAssertEqual(try strings("SELECT results FROM attempt"), ["phq9\t1.0\tprorated\titem9\t1\t\t3,3,,3,3,3,3,3,1\t"])
         XCTAssertThrowsError(
             try link.script(
                 "INSERT INTO attempt (wave_id, student_id, battery_id, battery_version, source, state, started_at) VALUES ('w', 'B1', 'annual', '1.0', 'paper', 'finished', now())"
@@ -163,7 +213,6 @@ extension PostgresMigrationsTests {
             XCTAssertEqual(($0 as? PostgresFailure)?.sqlState, "23503")
         }
         try link.script("DELETE FROM attempt")
-        XCTAssertEqual(try strings("SELECT count(*)::text FROM instrument_result"), ["0"])
         XCTAssertEqual(try PostgresSetup.initialize(link, roles: true), [], "migrated once")
     }
 
@@ -194,7 +243,7 @@ extension PostgresMigrationsTests {
         }
         let indexes = "SELECT indexdef::text FROM pg_indexes WHERE tablename = 'attempt' ORDER BY indexname"
         XCTAssertEqual(try strings(indexes).count, 4)
-        XCTAssertEqual(try PostgresSetup.initialize(link, roles: true), ["pg-attempt-indexes-1"])
+        XCTAssertEqual(try PostgresSetup.initialize(link, roles: true), ["pg-attempt-indexes-1", "v7"])
         XCTAssertEqual(
             try strings(indexes),
             [

@@ -24,10 +24,10 @@ final class PostgresRolesTests: XCTestCase {
                 SELECT setval('attempt_id_seq', 3);
                 INSERT INTO answer (attempt_id, instrument_id, item_id, position, value) VALUES
                     (1, 'phq9', '9', 8, 2), (2, 'phq9', '9', 8, 0), (3, 'phq9', '1', 0, 1);
-                INSERT INTO instrument_result VALUES
-                    (1, 'phq9', '1', 0, 'complete', 'item9', true, '', '3,3,3,3,3,3,3,3,2', 'total,26,severe,9,9,complete');
-                INSERT INTO instrument_result VALUES
-                    (2, 'phq9', '1', 0, 'complete', '', false, '', '3,3,3,3,3,3,3,0,0', 'total,21,severe,9,9,complete');
+                UPDATE attempt SET results = 'phq9\t1\tcomplete\titem9\t1\t\t3,3,3,3,3,3,3,3,2\ttotal,26,severe,9,9,complete'
+                WHERE id = 1;
+                UPDATE attempt SET results = 'phq9\t1\tcomplete\t\t0\t\t3,3,3,3,3,3,3,0,0\ttotal,21,severe,9,9,complete'
+                WHERE id = 2;
                 INSERT INTO follow_up (wave_id, student_id, status, note, at, "user") VALUES ('w', 'B1', 'contacted', '电话', now(), 'li');
                 INSERT INTO audit (at, "user", action, detail) VALUES (now(), 'owner', 'paper import', 'A1 B1');
                 """)
@@ -56,8 +56,8 @@ final class PostgresRolesTests: XCTestCase {
         let terminal = try login(.terminal)
         let role = terminal.location.user
         for (table, column) in [
-            ("student", "name"), ("answer", "value"), ("attempt", "level"),
-            ("instrument_result", "flags"), ("follow_up", "note"), ("audit", "detail"), ("counselor_school", "school"),
+            ("student", "name"), ("answer", "value"), ("attempt", "level"), ("attempt", "results"), ("follow_up", "note"),
+            ("audit", "detail"), ("counselor_school", "school"),
         ] {
             assertRefused(
                 terminal, "SELECT \(column) FROM \(table)",
@@ -130,7 +130,9 @@ final class PostgresRolesTests: XCTestCase {
         XCTAssertEqual(
             try strings(counselor, "SELECT student_id FROM attempt WHERE level <> 'none' ORDER BY id"), ["A1"], "the register")
         XCTAssertEqual(try strings(counselor, "SELECT attempt_id::text FROM answer ORDER BY attempt_id"), ["1", "3"])
-        XCTAssertEqual(try strings(counselor, "SELECT scales FROM instrument_result"), ["total,26,severe,9,9,complete"])
+        XCTAssertEqual(
+            try strings(counselor, "SELECT results FROM attempt WHERE results <> ''"),
+            ["phq9\t1\tcomplete\titem9\t1\t\t3,3,3,3,3,3,3,3,2\ttotal,26,severe,9,9,complete"])
         XCTAssertEqual(try strings(counselor, "SELECT student_id FROM follow_up"), [])
         XCTAssertEqual(try strings(counselor, "SELECT detail FROM audit"), [], "only their own lines of the trail")
         XCTAssertEqual(try strings(counselor, "SELECT school FROM psyscreen_cohort('w')"), ["城东", "城东", "城东"])

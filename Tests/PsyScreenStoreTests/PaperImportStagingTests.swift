@@ -56,12 +56,12 @@ final class PaperImportStagingTests: StoreTestCase {
             try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
         }
         XCTAssertEqual(problems.count, 0)
-        let counts = try DatabaseQueue(path: directory + "/test.sqlite").read { db in
-            try ["attempt", "instrument_result", "instrument_result WHERE scales <> ''"].map {
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? 0
-            }
+        let results = try DatabaseQueue(path: directory + "/test.sqlite").read { db in
+            try String.fetchAll(db, sql: "SELECT results FROM attempt").map { try ResultColumn.entries($0) }
         }
-        XCTAssertEqual(counts, [30, 60, 60])
+        XCTAssertEqual(results.count, 30)
+        XCTAssertEqual(results.map { $0.map(\.instrumentID) }, Array(repeating: ["phq9", "gad7"], count: 30))
+        XCTAssertEqual(results.joined().filter { !$0.scales.isEmpty }.count, 60)
     }
 
     func testWhatAKilledImportStagedIsRemovedByTheNextAndNeverSeen() throws {
@@ -73,10 +73,9 @@ final class PaperImportStagingTests: StoreTestCase {
                     INSERT INTO wave (id, created_at) VALUES ('w', '2026-09-01 00:00:00.000');
                     INSERT INTO import (id, wave_id, file_hash, path, battery_id, imported_at, user, records, stored, state, holder, alive_at)
                         VALUES (77, 'w', 'h', 'a.csv', 'annual', '2026-09-01 00:00:00.000', 'teacher', 0, 0, 'staging', '\(host) 2147483000 1', '2026-09-01 00:00:00.000');
-                    INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at, finished_at, import_id, level, scored)
-                        VALUES (500, 'w', 'S1', 'annual', '1.0', 'paper', 'finished', '2026-09-01', '2026-09-01', 77, 'red', 1);
-                    INSERT INTO instrument_result (attempt_id, instrument_id, instrument_version, position, status, flags, crisis, validity, answers)
-                        VALUES (500, 'phq9', '1.0', 0, 'complete', 'item9', 1, '', '3,3,3,3,3,3,3,3,3');
+                    INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at, finished_at, import_id, level, scored, results)
+                        VALUES (500, 'w', 'S1', 'annual', '1.0', 'paper', 'finished', '2026-09-01', '2026-09-01', 77, 'red', 1,
+                                'phq9\t1.0\tcomplete\titem9\t1\t\t3,3,3,3,3,3,3,3,3\ttotal,27,severe,9,9,complete');
                     """)
         }
         XCTAssertEqual(try reader().register(wave: "w").count, 0)
@@ -87,11 +86,10 @@ final class PaperImportStagingTests: StoreTestCase {
         XCTAssertEqual(summary.stored, 1)
         let left = try DatabaseQueue(path: directory + "/test.sqlite").read { db in
             try [
-                "SELECT COUNT(*) FROM attempt WHERE id = 500", "SELECT COUNT(*) FROM instrument_result WHERE attempt_id = 500",
-                "SELECT COUNT(*) FROM import WHERE id = 77",
+                "SELECT COUNT(*) FROM attempt WHERE id = 500", "SELECT COUNT(*) FROM import WHERE id = 77",
             ].map { try Int.fetchOne(db, sql: $0) ?? -1 }
         }
-        XCTAssertEqual(left, [0, 0, 0])
+        XCTAssertEqual(left, [0, 0])
         XCTAssertEqual(try reader().screenings(wave: "w").compactMap(\.attempt).map(\.studentID), ["S2"])
     }
 
@@ -118,10 +116,10 @@ final class PaperImportStagingTests: StoreTestCase {
             // Dropped without publishing (an error in the file): the rows go with it.
         }
         let counts = try DatabaseQueue(path: directory + "/test.sqlite").read { db in
-            try ["attempt", "instrument_result", "answer", "import"].map {
+            try ["attempt", "answer", "import"].map {
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? -1
             }
         }
-        XCTAssertEqual(counts, [0, 0, 0, 0])
+        XCTAssertEqual(counts, [0, 0, 0])
     }
 }

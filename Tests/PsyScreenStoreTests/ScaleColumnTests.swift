@@ -53,7 +53,7 @@ final class ScaleColumnTests: XCTestCase {
             "total,1,,9,9,finished",
         ] {
             XCTAssertThrowsError(try ScaleColumn.scales(text), text) { error in
-                XCTAssertEqual((error as? StoredValue)?.column, "instrument_result.scales", text)
+                XCTAssertEqual((error as? StoredValue)?.column, "attempt.results", text)
             }
         }
     }

@@ -25,8 +25,8 @@ final class StoreMigrationsTests: XCTestCase {
         _ = try SQLiteStore(path: path, user: "counselor")
         let queue = try DatabaseQueue(path: path)
         let answers = try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT instrument_id, answers FROM instrument_result ORDER BY position")
-                .map { "\($0[0] as String)=\($0[1] as String)" }
+            try ResultColumn.entries(try String.fetchOne(db, sql: "SELECT results FROM attempt WHERE id = 7") ?? "")
+                .map { "\($0.instrumentID)=\($0.answers)" }
         }
         // Item 2 skipped and item 3 never reached are both blank; positions stay in place.
         XCTAssertEqual(answers, ["phq9=2,,,3", "gad7=0"])
@@ -101,7 +101,9 @@ final class StoreMigrationsTests: XCTestCase {
         let queue = try DatabaseQueue(path: path)
         let (texts, table) = try queue.read { db in
             (
-                try String.fetchAll(db, sql: "SELECT scales FROM instrument_result ORDER BY attempt_id, position"),
+                try String.fetchAll(db, sql: "SELECT results FROM attempt ORDER BY id").flatMap {
+                    try ResultColumn.entries($0).map(\.scales)
+                },
                 try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'scale_score')")
             )
         }
@@ -142,6 +144,44 @@ final class StoreMigrationsTests: XCTestCase {
     }
 
     /// A database file migrated up to `version` holding `rows`, in a temporary folder removed when the test ends.
+    func testVersion7MovesEveryResultIntoItsAttemptAndDropsTheTable() throws {
+        let path = try olderDatabase(
+            upTo: "v6",
+            rows: """
+                INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at)
+                    VALUES ('S1', 'n', 'A', '2026', '1班', '女', 'enrolled', '2026-09-01');
+                INSERT INTO wave (id, created_at) VALUES ('w', '2026-09-01');
+                INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at, level)
+                    VALUES (7, 'w', 'S1', 'annual', '1.0', 'paper', 'finished', '2026-09-01', 'red'),
+                           (8, 'w', 'S1', 'annual', '1.0', 'terminal', 'in_progress', '2026-09-02', 'none'),
+                           (9, 'w', 'S1', 'annual', '1.0', 'terminal', 'refused', '2026-09-03', 'none');
+                """ + OlderResults.rows(tab: "char(9)", newline: "char(10)", yes: "1", no: "0"))
+        let store = try SQLiteStore(path: path, user: "counselor")
+        let (texts, table) = try DatabaseQueue(path: path).read { db in
+            (
+                try Row.fetchAll(db, sql: "SELECT id, results FROM attempt ORDER BY id").map {
+                    ($0[0] as Int64, $0[1] as String)
+                },
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'instrument_result')")
+            )
+        }
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: texts), OlderResults.texts)
+        XCTAssertEqual(table, false)
+        // The text ResultColumn writes for what it reads.
+        for (_, text) in texts { XCTAssertEqual(ResultColumn.text(try ResultColumn.entries(text)), text) }
+        let attempts = try store.read { db in try store.loadAttempts(db, ids: [7, 8, 9]) }
+        XCTAssertEqual(attempts[7]?.results.map(\.instrumentID), ["phq9", "gad7"])
+        XCTAssertEqual(attempts[7]?.results.map(\.scales), OlderScaleScores.scales[7])
+        XCTAssertEqual(attempts[7]?.results.map(\.flags), [["item9", "x%y"], []])
+        XCTAssertEqual(attempts[7]?.results.map(\.hasCrisis), [true, false])
+        XCTAssertEqual(attempts[7]?.results.first?.validity, [.tooFast(seconds: 6.5, minimum: 32)])
+        XCTAssertEqual(attempts[7]?.answers["phq9"], [3, 3, nil, 3, 3, 3, 3, 3, 1])
+        XCTAssertEqual(attempts[8]?.results.map(\.instrumentID), ["odd\tid"])
+        XCTAssertEqual(attempts[8]?.results.map(\.instrumentVersion), ["1\n2"])
+        XCTAssertEqual(attempts[8]?.results.first?.validity, [.straightLining(scale: "a\tb")])
+        XCTAssertEqual(attempts[9]?.results, [])
+    }
+
     private func olderDatabase(upTo version: String, rows: String) throws -> String {
         let directory = Fixtures.temporaryDirectory("migrations")
         addTeardownBlock { try? FileManager.default.removeItem(atPath: directory) }

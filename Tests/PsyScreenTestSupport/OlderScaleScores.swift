@@ -12,7 +12,8 @@ package enum OlderScaleScores {
         INSERT INTO scale_score VALUES (8, 'phq9', 'total', 0, NULL, NULL, 0, 9, 'unscored');
         """
 
-    /// `instrument_result.scales` by attempt and position.
+    /// The scales texts by attempt and position (`instrument_result.scales` before v7, the scales field of
+    /// `attempt.results` since).
     package static let texts = [
         "total,25.875,severe,8,9,prorated;odd%3Bid%2C%25,2.5,,1,2,prorated", "total,7,mild,7,7,complete", "total,,,0,9,unscored",
     ]

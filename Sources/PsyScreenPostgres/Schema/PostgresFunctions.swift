@@ -315,4 +315,50 @@ enum PostgresFunctions {
         "psyscreen_stamp_user()",
         "psyscreen_store_outcome(bigint, jsonb, timestamptz)", "psyscreen_terminal_sitting(bigint)",
     ]
+
+    /// Migration `v7` (with ``PostgresTables/version7``): the functions that wrote or read `instrument_result` take
+    /// the attempt's `results` column instead (``ResultColumn``), with the same arguments and result columns, so
+    /// that the roles' rights on them stay. The terminal's outcome brings the column's text, written by the client;
+    /// the cohort's rows still give per instrument its id, answers and scales, taken apart from the column here.
+    static let version3 = """
+        CREATE OR REPLACE FUNCTION psyscreen_store_outcome(p_attempt bigint, p_outcome jsonb, p_at timestamptz) RETURNS void
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = SCHEMA, pg_temp AS $$
+        BEGIN
+            UPDATE attempt SET
+                level = p_outcome ->> 'level', reasons = p_outcome ->> 'reasons', scored = (p_outcome ->> 'scored')::boolean,
+                validity = p_outcome ->> 'validity', results = p_outcome ->> 'results',
+                crisis_at = CASE WHEN crisis_at IS NULL AND (p_outcome ->> 'crisis')::boolean THEN p_at ELSE crisis_at END
+            WHERE id = p_attempt;
+        END $$;
+
+        -- A cohort report's rows: per roster student, units, status, the inputs of CountingAttempt, and the latest
+        -- attempt's answers and scale scores (per instrument, the compact columns).
+        CREATE OR REPLACE FUNCTION psyscreen_cohort(p_wave text)
+        RETURNS TABLE (
+            school text, grade text, class text, gender text, major text, status text, attempt_id bigint, state text,
+            scored boolean, level text, red_id bigint, instruments text[], answers text[], scales text[])
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = SCHEMA, pg_temp AS $$
+            WITH counting AS (
+                SELECT l.student_id, max(l.id) AS id, max(l.id) FILTER (WHERE l.level = 'red') AS red
+                FROM attempt l WHERE l.wave_id = p_wave GROUP BY l.student_id)
+            SELECT s.school, s.grade, s.class, s.gender, s.major, s.status, a.id, a.state, a.scored, a.level, counting.red,
+                   r.instruments, r.answers, r.scales
+            FROM student s
+            LEFT JOIN counting ON counting.student_id = s.student_id
+            LEFT JOIN attempt a ON a.id = counting.id
+            LEFT JOIN LATERAL (
+                SELECT array_agg(\(unescaped("split_part(l.line, E'\\t', 1)")) ORDER BY l.n) AS instruments,
+                       array_agg(\(unescaped("split_part(l.line, E'\\t', 7)")) ORDER BY l.n) AS answers,
+                       array_agg(\(unescaped("split_part(l.line, E'\\t', 8)")) ORDER BY l.n) AS scales
+                FROM unnest(string_to_array(nullif(a.results, ''), E'\\n')) WITH ORDINALITY AS l(line, n)
+            ) r ON true
+            WHERE (SELECT psyscreen_reporting_schools()) IS NULL OR s.school = ANY ((SELECT psyscreen_reporting_schools())::text[])
+            ORDER BY s.school, s.grade, s.class, s.student_id
+        $$;
+        """
+
+    /// A field of ``ResultColumn`` with its escapes undone (every `%` of the column starts one of the three).
+    private static func unescaped(_ field: String) -> String {
+        "replace(replace(replace(\(field), '%09', E'\\t'), '%0A', E'\\n'), '%25', '%')"
+    }
 }

@@ -1,5 +1,5 @@
-/// The foreign keys of the attempt and instrument result tables, checked once per statement (migration
-/// `pg-key-checks-1`).
+/// The foreign keys of the attempt table (and, until migration `v7` folded the results into their attempts, of the
+/// instrument result table), checked once per statement (migration `pg-key-checks-1`).
 ///
 /// A PostgreSQL foreign key is checked row by row: for every new attempt a query that finds and locks its wave,
 /// its student and its import, for every result its attempt — four fifths of a paper import's time went there.

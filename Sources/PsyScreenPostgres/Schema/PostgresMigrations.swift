@@ -28,6 +28,9 @@ package enum PostgresMigrations {
         Migration(id: "pg-key-checks-1") { schema in PostgresKeyChecks.migration.replacingOccurrences(of: "SCHEMA", with: schema)
         },
         Migration(id: "pg-attempt-indexes-1") { _ in PostgresTables.attemptIndexes },
+        Migration(id: "v7") { schema in
+            PostgresTables.version7 + PostgresFunctions.version3.replacingOccurrences(of: "SCHEMA", with: schema)
+        },
     ]
 
     /// The ids of every migration this version knows, in order.

@@ -45,7 +45,7 @@ enum PostgresRoles {
             GRANT SELECT ON wave TO psyscreen_admin;
             GRANT SELECT, INSERT ON wave, follow_up TO psyscreen_counselor;
             GRANT SELECT, INSERT, UPDATE ON student, import TO psyscreen_counselor;
-            GRANT SELECT, INSERT, UPDATE, DELETE ON attempt, answer, instrument_result TO psyscreen_counselor;
+            GRANT SELECT, INSERT, UPDATE, DELETE ON attempt, answer TO psyscreen_counselor;
             GRANT SELECT, INSERT ON audit TO psyscreen_counselor;
             GRANT SELECT ON counselor_school TO psyscreen_counselor;
 
@@ -57,7 +57,6 @@ enum PostgresRoles {
             ("student", "school = ANY ((SELECT psyscreen_counselor_schools())::text[])"),
             ("attempt", "student_id IN (SELECT student_id FROM student)"),
             ("answer", "attempt_id IN (SELECT id FROM attempt)"),
-            ("instrument_result", "attempt_id IN (SELECT id FROM attempt)"),
             ("follow_up", "student_id IN (SELECT student_id FROM student)"),
             // Set by the stamp trigger for every row a counselor adds.
             ("audit", "\"user\" = session_user"),

@@ -195,6 +195,32 @@ enum PostgresTables {
         CREATE INDEX attempt_wave_student ON attempt (wave_id, student_id, id) INCLUDE (battery_id, battery_version);
         """
 
+    /// Migration `v7`, as SQLite's: each attempt's instrument results in its own row (``ResultColumn``, the same
+    /// text: every field with `%`, tab and newline escaped), then no `instrument_result` table (its row-level
+    /// security policy, grants and key-check triggers go with it). The functions that wrote or read it take the
+    /// attempt's column instead, with the same arguments and results (their rights stay as they were).
+    static let version7 = """
+        DROP TRIGGER psyscreen_instrument_result_attempt_id_fkey_delete ON attempt;
+        DROP TRIGGER psyscreen_instrument_result_attempt_id_fkey_update ON attempt;
+        DROP TRIGGER psyscreen_instrument_result_attempt_id_fkey_truncate ON attempt;
+        ALTER TABLE attempt ADD COLUMN results text COLLATE "C" NOT NULL DEFAULT '';
+        UPDATE attempt a SET results = r.results
+        FROM (
+            SELECT attempt_id, string_agg(concat_ws(E'\\t',
+                    \(escaped("instrument_id")), \(escaped("instrument_version")), \(escaped("status")), \(escaped("flags")),
+                    CASE WHEN crisis THEN '1' ELSE '0' END, \(escaped("validity")), \(escaped("answers")), \(escaped("scales"))),
+                E'\\n' ORDER BY position) AS results
+            FROM instrument_result GROUP BY attempt_id
+        ) r
+        WHERE a.id = r.attempt_id;
+        DROP TABLE instrument_result;
+        """
+
+    /// A text column as ``ResultColumn`` writes a field.
+    private static func escaped(_ column: String) -> String {
+        "replace(replace(replace(\(column), '%', '%25'), E'\\t', '%09'), E'\\n', '%0A')"
+    }
+
     /// PostgreSQL only: which roles counsel which school (the row-level security of the counselor role reads it).
     static let counselorSchools = """
         CREATE TABLE counselor_school (
@@ -225,18 +251,10 @@ enum PostgresTables {
             "attempt",
             [
                 "id", "wave_id", "student_id", "battery_id", "battery_version", "source", "state", "started_at", "finished_at",
-                "import_id", "source_line", "level", "reasons", "scored", "validity", "crisis_at",
+                "import_id", "source_line", "level", "reasons", "scored", "validity", "crisis_at", "results",
             ]
         ),
         ("answer", ["attempt_id", "instrument_id", "item_id", "position", "value", "answered_at", "seconds"]),
-        (
-            "instrument_result",
-            [
-                "attempt_id", "instrument_id", "instrument_version", "position", "status", "flags", "crisis", "validity",
-                "answers",
-                "scales",
-            ]
-        ),
         ("follow_up", ["id", "wave_id", "student_id", "status", "note", "at", "user"]),
         ("audit", ["id", "at", "user", "action", "detail"]),
         ("wave_release", ["wave_id", "student_id", "fingerprint"]),

@@ -6,9 +6,8 @@ import PsyScreenStore
 /// The SQL side of ``PostgresPaperImportStaging``: writes chunks of scored sheets into the attempt and instrument
 /// result tables of the import's open transaction, used on the import's writer queue only.
 ///
-/// Each chunk draws its attempt ids from the sequence, then writes two statements whose rows travel as bound
-/// arrays (`unnest`): the attempts, then their results — a second statement, because row-level security checks a
-/// counselor's result against attempts its own statement cannot see yet. Each statement passes a counselor's rows through
+/// Each chunk draws its attempt ids from the sequence, then writes one statement whose rows travel as bound arrays
+/// (`unnest`): the attempts with their results (``ResultColumn``). The statement passes a counselor's rows through
 /// row-level security and has its keys checked once (``PostgresKeyChecks``). What every sheet of the import
 /// shares (wave, battery, import, time) is written by the statement, not sent per row.
 final class PostgresPaperSheetWriter: @unchecked Sendable {
@@ -48,38 +47,24 @@ final class PostgresPaperSheetWriter: @unchecked Sendable {
     struct Chunk: @unchecked Sendable {
         // Made on the preparing queue, then used on the writer queue only.
         var numbers: [Int]
-        /// The attempts' columns, `$1`…`$11` of ``attemptInsert``.
+        /// The attempts' columns, `$1`…`$12` of ``attemptInsert``.
         var attempts: PostgresBindings
-        /// The results' columns, `$1`…`$9` of ``resultInsert``.
-        var results: PostgresBindings
-        /// How many results each sheet has.
-        var resultCounts: [Int]
     }
 
-    /// The attempts of a chunk; `$12` is their ids.
+    /// The attempts of a chunk; `$13` is their ids.
     private static let attemptInsert = """
         INSERT INTO attempt (id, wave_id, student_id, battery_id, battery_version, source, state, started_at, finished_at,
-            import_id, source_line, level, reasons, scored, validity)
-        SELECT i, $1, s, $2, $3, 'paper', 'finished', $4, $4, $5, l, v, r, k, d
-        FROM unnest($12::bigint[], $6::text[], $7::bigint[], $8::text[], $9::text[], $10::boolean[], $11::text[])
-            AS u(i, s, l, v, r, k, d)
-        """
-
-    /// The results of a chunk; `$10` is their attempts' ids.
-    private static let resultInsert = """
-        INSERT INTO instrument_result (attempt_id, instrument_id, instrument_version, position, status, flags, crisis,
-            validity, answers, scales)
-        SELECT * FROM unnest($10::bigint[], $1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::boolean[],
-            $7::text[], $8::text[], $9::text[])
+            import_id, source_line, level, reasons, scored, validity, results)
+        SELECT i, $1, s, $2, $3, 'paper', 'finished', $4, $4, $5, l, v, r, k, d, x
+        FROM unnest($13::bigint[], $6::text[], $7::bigint[], $8::text[], $9::text[], $10::boolean[], $11::text[], $12::text[])
+            AS u(i, s, l, v, r, k, d, x)
         """
 
     /// Binds the rows of `sheets` (no database needed: runs beside the writer, which sends the previous chunk).
     func prepare(_ sheets: [Sheet]) -> Chunk {
         var students: [String] = [], lines: [Int64] = [], levels: [String] = [], reasons: [String] = []
-        var scored: [Bool] = [], validity: [String] = []
-        var instruments: [String] = [], versions: [String] = [], positions: [Int64] = []
-        var statuses: [String] = [], flags: [String] = [], crisis: [Bool] = [], validities: [String] = []
-        var answers: [String] = [], scales: [String] = [], counts: [Int] = []
+        var scored: [Bool] = [], validity: [String] = [], results: [String] = []
+        var bytes: [UInt8] = []
         for sheet in sheets {
             let outcome = sheet.outcome
             students.append(sheet.studentID)
@@ -88,18 +73,10 @@ final class PostgresPaperSheetWriter: @unchecked Sendable {
             reasons.append(outcome.assessment.reasons.map(\.code).joined(separator: "; "))
             scored.append(outcome.isScored)
             validity.append(ValidityColumn.text(outcome.validity))
-            counts.append(outcome.results.count)
-            for (position, result) in outcome.results.enumerated() {
-                instruments.append(result.instrumentID)
-                versions.append(result.instrumentVersion)
-                positions.append(Int64(position))
-                statuses.append(result.status.rawValue)
-                flags.append(result.flags.joined(separator: ";"))
-                crisis.append(result.hasCrisis)
-                validities.append(ValidityColumn.text(result.validity))
-                answers.append(AnswerColumn.text(position < sheet.answers.count ? sheet.answers[position] : []))
-                scales.append(ScaleColumn.text(result.scales))
-            }
+            bytes.removeAll(keepingCapacity: true)
+            ResultColumn.append(
+                outcome.results, answers: { $0 < sheet.answers.count ? sheet.answers[$0] : [] }, to: &bytes)
+            results.append(String(decoding: bytes, as: UTF8.self))
         }
         var attemptBinds = PostgresBindings()
         attemptBinds.append(wave, context: .default)
@@ -113,17 +90,8 @@ final class PostgresPaperSheetWriter: @unchecked Sendable {
         attemptBinds.append(reasons, context: .default)
         attemptBinds.append(scored, context: .default)
         attemptBinds.append(validity, context: .default)
-        var resultBinds = PostgresBindings()
-        resultBinds.append(instruments, context: .default)
-        resultBinds.append(versions, context: .default)
-        resultBinds.append(positions, context: .default)
-        resultBinds.append(statuses, context: .default)
-        resultBinds.append(flags, context: .default)
-        resultBinds.append(crisis, context: .default)
-        resultBinds.append(validities, context: .default)
-        resultBinds.append(answers, context: .default)
-        resultBinds.append(scales, context: .default)
-        return Chunk(numbers: sheets.map(\.number), attempts: attemptBinds, results: resultBinds, resultCounts: counts)
+        attemptBinds.append(results, context: .default)
+        return Chunk(numbers: sheets.map(\.number), attempts: attemptBinds)
     }
 
     /// Stores a prepared chunk (uncommitted: the import's transaction commits them all at once).
@@ -133,14 +101,6 @@ final class PostgresPaperSheetWriter: @unchecked Sendable {
         var attempts = chunk.attempts
         attempts.append(ids, context: .default)
         try link.query(PostgresQuery(unsafeSQL: Self.attemptInsert, binds: attempts))
-        var resultIDs: [Int64] = []
-        resultIDs.reserveCapacity(chunk.resultCounts.reduce(0, +))
-        for (id, count) in zip(ids, chunk.resultCounts) {
-            resultIDs.append(contentsOf: repeatElement(id, count: count))
-        }
-        var results = chunk.results
-        results.append(resultIDs, context: .default)
-        try link.query(PostgresQuery(unsafeSQL: Self.resultInsert, binds: results))
         for (number, id) in zip(chunk.numbers, ids) { self.attempts[number] = id }
     }
 

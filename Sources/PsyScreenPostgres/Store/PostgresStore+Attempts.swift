@@ -12,42 +12,24 @@ extension PostgresStore {
         try link.forEachRow(
             """
             SELECT id, wave_id, student_id, battery_id, battery_version, source, state, started_at, finished_at, level,
-                   reasons, validity
+                   reasons, validity, results
             FROM attempt WHERE id = ANY (\(ids)) ORDER BY id
             """
         ) { row in
-            let (id, wave, student, battery, version, source, state, started, finished, level, reasons, validity) =
+            let (id, wave, student, battery, version, source, state, started, finished, level, reasons, validity, results) =
                 try row.decode(
-                    (Int64, String, String, String, String, String, String, Date, Date?, String, String, String).self)
+                    (Int64, String, String, String, String, String, String, Date, Date?, String, String, String, String).self)
+            // Answers from the copy beside each result: the one place paper sheets keep them, and for terminal
+            // sittings the same values as their answer rows (as the SQLite store reads them).
+            let (instrumentResults, answers) = try ResultColumn.results(results)
             attempts[id] = ScreeningAttempt(
                 id: id, wave: wave, studentID: student, batteryID: battery, batteryVersion: version,
                 source: try StoredValue.decode(source, "attempt.source"), state: try StoredValue.decode(state, "attempt.state"),
-                startedAt: started, finishedAt: finished, answers: [:], results: [],
+                startedAt: started, finishedAt: finished, answers: answers, results: instrumentResults,
                 assessment: WarningAssessment(
                     level: try StoredValue.decode(level, "attempt.level"),
                     reasons: reasons.isEmpty ? [] : reasons.components(separatedBy: "; ").map(WarningReason.init(code:))),
                 validity: ValidityColumn.findings(validity))
-        }
-        var scales = ScaleColumn.Decoder()
-        try link.forEachRow(
-            """
-            SELECT attempt_id, instrument_id, instrument_version, status, flags, crisis, validity, answers, scales
-            FROM instrument_result
-            WHERE attempt_id = ANY (\(ids)) ORDER BY attempt_id, position
-            """
-        ) { row in
-            let (id, instrument, version, status, flags, crisis, validity, answers, scaleText) = try row.decode(
-                (Int64, String, String, String, String, Bool, String, String, String).self)
-            // Answers from the copy beside each result: the one place paper sheets keep them, and for terminal
-            // sittings the same values as their answer rows (as the SQLite store reads them).
-            attempts[id]?.answers[instrument] = AnswerColumn.values(answers)
-            attempts[id]?.results.append(
-                InstrumentResult(
-                    instrumentID: instrument, instrumentVersion: version,
-                    scales: try scales.scales(scaleText),
-                    flags: flags.isEmpty ? [] : flags.components(separatedBy: ";"), hasCrisis: crisis,
-                    validity: ValidityColumn.findings(validity),
-                    status: try StoredValue.decode(status, "instrument_result.status")))
         }
         return attempts
     }

@@ -34,7 +34,7 @@ extension SQLiteStore: TableSource, TableTarget {
         switch table {
         case "import": return "state = 'published'"
         case "attempt": return "id NOT IN (\(staged))"
-        case "answer", "instrument_result": return "attempt_id NOT IN (\(staged))"
+        case "answer": return "attempt_id NOT IN (\(staged))"
         default: return "1"
         }
     }

@@ -45,7 +45,7 @@ package enum StoreTables {
                 ("id", .integer), ("wave_id", .text), ("student_id", .text), ("battery_id", .text), ("battery_version", .text),
                 ("source", .text), ("state", .text), ("started_at", .time), ("finished_at", .time), ("import_id", .integer),
                 ("source_line", .integer), ("level", .text), ("reasons", .text), ("scored", .flag), ("validity", .text),
-                ("crisis_at", .time),
+                ("crisis_at", .time), ("results", .text),
             ],
             order: "id", counter: "id"),
         Table(
@@ -56,14 +56,6 @@ package enum StoreTables {
                 ("answered_at", .time), ("seconds", .real),
             ],
             order: "attempt_id, instrument_id, item_id"),
-        Table(
-            name: "instrument_result",
-            columns: [
-                ("attempt_id", .integer), ("instrument_id", .text), ("instrument_version", .text), ("position", .integer),
-                ("status", .text), ("flags", .text), ("crisis", .flag), ("validity", .text), ("answers", .text),
-                ("scales", .text),
-            ],
-            order: "attempt_id, instrument_id"),
         Table(
             name: "follow_up",
             columns: [

@@ -6,61 +6,26 @@ import PsyScreen
 extension SQLiteStore {
     /// Replaces the stored results of `attemptID` with `outcome`, scored from `answers` (per instrument, in item
     /// order), whose compact copy goes with them (results are always recomputable from the answer rows).
-    func writeOutcome(
-        _ db: Database, attemptID: Int64, _ outcome: BatteryScorer.Outcome, answers: [String: [Int?]], replacing: Bool = true
-    ) throws {
-        if replacing {
-            try db.cachedStatement(sql: "DELETE FROM instrument_result WHERE attempt_id = ?").execute(arguments: [attemptID])
-        }
-        // Cached statements: a district import writes millions of these rows.
-        let insertResult = try db.cachedStatement(
-            sql: """
-                INSERT INTO instrument_result
-                    (attempt_id, instrument_id, instrument_version, position, status, flags, crisis, validity, answers, scales)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        for (position, result) in outcome.results.enumerated() {
-            try insertResult.execute(arguments: [
-                attemptID, result.instrumentID, result.instrumentVersion, position, result.status.rawValue,
-                result.flags.joined(separator: ";"), result.hasCrisis, ValidityColumn.text(result.validity),
-                AnswerColumn.text(answers[result.instrumentID] ?? []), ScaleColumn.text(result.scales),
-            ])
-        }
-        try db.cachedStatement(sql: "UPDATE attempt SET level = ?, reasons = ?, scored = ?, validity = ? WHERE id = ?")
-            .execute(arguments: [
-                outcome.assessment.level.rawValue, outcome.assessment.reasons.map(\.code).joined(separator: "; "),
-                outcome.isScored, ValidityColumn.text(outcome.validity), attemptID,
-            ])
+    func writeOutcome(_ db: Database, attemptID: Int64, _ outcome: BatteryScorer.Outcome, answers: [String: [Int?]]) throws {
+        try db.cachedStatement(
+            sql: "UPDATE attempt SET level = ?, reasons = ?, scored = ?, validity = ?, results = ? WHERE id = ?"
+        )
+        .execute(arguments: [
+            outcome.assessment.level.rawValue, outcome.assessment.reasons.map(\.code).joined(separator: "; "),
+            outcome.isScored, ValidityColumn.text(outcome.validity),
+            ResultColumn.text(outcome.results) { answers[$0.instrumentID] ?? [] }, attemptID,
+        ])
     }
 
     /// Attempts matching `filter` (SQL over `attempt AS a`), with answers and results, ordered by id.
     func loadAttempts(_ db: Database, filter: String, arguments: StatementArguments) throws -> [ScreeningAttempt] {
         let attempts = try AttemptRecord.fetchAll(
             db, sql: "SELECT a.* FROM attempt a WHERE \(filter) ORDER BY a.id", arguments: arguments)
-        guard !attempts.isEmpty else { return [] }
-        var results: [Int64: [InstrumentResultRecord]] = [:]
-        for row in try InstrumentResultRecord.fetchAll(
-            db,
-            sql:
-                "SELECT instrument_result.* FROM instrument_result JOIN attempt a ON a.id = instrument_result.attempt_id WHERE \(filter)",
-            arguments: arguments)
-        {
-            results[row.attemptId, default: []].append(row)
-        }
         return try attempts.map { record in
             let id = record.id ?? 0
             // Answers from the copy beside each result: the one place paper sheets keep them (see PaperSheetWriter),
             // and for terminal sittings the same values as their answer rows.
-            var values: [String: [Int?]] = [:]
-            for row in results[id] ?? [] { values[row.instrumentId] = AnswerColumn.values(row.answers) }
-            let instrumentResults = try (results[id] ?? []).sorted { $0.position < $1.position }.map { row in
-                try InstrumentResult(
-                    instrumentID: row.instrumentId, instrumentVersion: row.instrumentVersion,
-                    scales: try ScaleColumn.scales(row.scales),
-                    flags: row.flags.isEmpty ? [] : row.flags.components(separatedBy: ";"), hasCrisis: row.crisis,
-                    validity: ValidityColumn.findings(row.validity),
-                    status: try StoredValue.decode(row.status, "instrument_result.status"))
-            }
+            let (instrumentResults, values) = try ResultColumn.results(record.results)
             return try ScreeningAttempt(
                 id: id, wave: record.waveId, studentID: record.studentId, batteryID: record.batteryId,
                 batteryVersion: record.batteryVersion, source: try StoredValue.decode(record.source, "attempt.source"),

@@ -5,8 +5,8 @@ import PsyScreen
 /// Writes scored paper sheets as staged attempts of one import, in transactions that each hold the write lock for
 /// at most ``transactionTarget``: the SQL side of ``SQLitePaperImportStaging``, used on its writer queue only.
 ///
-/// A sheet's answers are stored once, in the `answers` column of its instrument results (``AnswerColumn``),
-/// where every read finds them. The `answer` table holds what only a terminal sitting has, one row per item with
+/// A sheet's answers are stored once, in its attempt's results (``ResultColumn``, ``AnswerColumn``), where every
+/// read finds them. The `answer` table holds what only a terminal sitting has, one row per item with
 /// when it was answered and how long it took; a paper sheet has neither, and sixteen rows per sheet in that
 /// table were three quarters of an import's time.
 final class PaperSheetWriter: @unchecked Sendable {
@@ -20,19 +20,14 @@ final class PaperSheetWriter: @unchecked Sendable {
         var scored: Bool
         /// Some instrument raised a crisis flag.
         var raisesCrisis: Bool
-        /// Per instrument, in battery order.
-        var crisis: [Bool]
-        /// The texts bound for the sheet, one after the other (``Text``): the attempt's, then each instrument's.
+        /// The texts bound for the sheet, one after the other (``Text``).
         var texts: [UInt8]
         /// Where each text ends in `texts`.
         var ends: [Int]
 
-        /// The attempt's texts, then each instrument's, in this order.
+        /// The attempt's texts, in this order.
         enum Text: Int, CaseIterable {
-            case level, reasons, validity
-        }
-        enum ResultText: Int, CaseIterable {
-            case status, flags, validity, answers, scales
+            case level, reasons, validity, results
         }
 
         /// Writes the texts of a sheet scored for `battery`; a result without every scale of its instrument is
@@ -44,12 +39,11 @@ final class PaperSheetWriter: @unchecked Sendable {
             self.line = line
             level = outcome.assessment.level
             scored = outcome.isScored
-            crisis = outcome.results.map(\.hasCrisis)
-            raisesCrisis = crisis.contains(true)
+            raisesCrisis = outcome.results.contains(where: \.hasCrisis)
             texts = []
             texts.reserveCapacity(160)
             ends = []
-            ends.reserveCapacity(Text.allCases.count + ResultText.allCases.count * outcome.results.count)
+            ends.reserveCapacity(Text.allCases.count)
             func end() { ends.append(texts.count) }
             texts += outcome.assessment.level.rawValue.utf8
             end()
@@ -60,28 +54,16 @@ final class PaperSheetWriter: @unchecked Sendable {
             end()
             texts += ValidityColumn.text(outcome.validity).utf8
             end()
-            for (position, instrument) in outcome.results.enumerated() {
-                guard instrument.scales.count == battery.instruments[position].scales.count else {
-                    throw StoreError(
-                        path: path, .scaleCountMismatch(instrument: instrument.instrumentID, scales: instrument.scales.count))
-                }
-                texts += instrument.status.rawValue.utf8
-                end()
-                for (index, flag) in instrument.flags.enumerated() {
-                    if index > 0 { texts.append(UInt8(ascii: ";")) }
-                    texts += flag.utf8
-                }
-                end()
-                texts += ValidityColumn.text(instrument.validity).utf8
-                end()
-                AnswerColumn.append(answers[position], to: &texts)
-                end()
-                ScaleColumn.append(instrument.scales, to: &texts)
-                end()
+            for (position, instrument) in outcome.results.enumerated()
+            where instrument.scales.count != battery.instruments[position].scales.count {
+                throw StoreError(
+                    path: path, .scaleCountMismatch(instrument: instrument.instrumentID, scales: instrument.scales.count))
             }
+            ResultColumn.append(outcome.results, answers: { answers[$0] }, to: &texts)
+            end()
         }
 
-        /// The bytes of text `number` (``Text`` first, then ``ResultText`` per instrument).
+        /// The bytes of text `number` (``Text``).
         func text(_ number: Int) -> ArraySlice<UInt8> {
             texts[(number == 0 ? 0 : ends[number - 1])..<ends[number]]
         }
@@ -102,12 +84,10 @@ final class PaperSheetWriter: @unchecked Sendable {
     private(set) var strangerLines: [Int: Int] = [:]
     var summary = PaperImportSummary(alreadyImportedAt: nil, stored: 0, strangers: [], levels: [:])
 
-    /// Names bound for every row.
-    private let instrumentIDs: [StableText]
     /// `now` as stored.
     private let startedAt: String
-    /// The two inserts of a group of n sheets at n - 1 (``attemptSQL(rows:)``, ``resultsSQL(sheets:instruments:)``).
-    private let statementSQL: [(attempt: String, results: String)]
+    /// The insert of a group of n sheets at n - 1 (``attemptSQL(rows:)``).
+    private let statementSQL: [String]
 
     init(store: SQLiteStore, wave: String, battery: Battery, importID: Int64, now: Date) {
         self.store = store
@@ -115,11 +95,8 @@ final class PaperSheetWriter: @unchecked Sendable {
         self.battery = battery
         self.importID = importID
         self.now = now
-        instrumentIDs = battery.instruments.map { StableText($0.id) }
         startedAt = StoredDate.text(now)
-        statementSQL = (1...Self.groupSheets).map { sheets in
-            (Self.attemptSQL(rows: sheets), Self.resultsSQL(sheets: sheets, instruments: battery.instruments.count))
-        }
+        statementSQL = (1...Self.groupSheets).map { Self.attemptSQL(rows: $0) }
     }
 
     /// Writes `sheets` (the next sheet numbers, in order), a transaction at a time.
@@ -163,7 +140,7 @@ final class PaperSheetWriter: @unchecked Sendable {
         let writer: PaperSheetWriter
         var texts = BoundTexts()
         /// The inserts of a group of n sheets at n - 1, once used.
-        private var inserts: [(attempt: BoundStatement, results: BoundStatement)?]
+        private var inserts: [BoundStatement?]
         /// Whether a student is on the roster.
         private let enrolled: BoundStatement
 
@@ -174,13 +151,10 @@ final class PaperSheetWriter: @unchecked Sendable {
             inserts = Array(repeating: nil, count: PaperSheetWriter.groupSheets)
         }
 
-        /// The two inserts of `count` sheets.
-        mutating func inserts(_ count: Int) throws -> (attempt: BoundStatement, results: BoundStatement) {
+        /// The insert of `count` sheets.
+        mutating func insert(_ count: Int) throws -> BoundStatement {
             if let known = inserts[count - 1] { return known }
-            let made = (
-                try BoundStatement(db, writer.statementSQL[count - 1].attempt),
-                try BoundStatement(db, writer.statementSQL[count - 1].results)
-            )
+            let made = try BoundStatement(db, writer.statementSQL[count - 1])
             inserts[count - 1] = made
             return made
         }
@@ -193,21 +167,19 @@ final class PaperSheetWriter: @unchecked Sendable {
         }
     }
 
-    /// Sheets written by one statement per table: a statement per sheet spends more on starting and ending it
+    /// Sheets written by one statement: a statement per sheet spends more on starting and ending it
     /// (and on counting the attempt ids, AUTOINCREMENT) than on its rows.
     static let groupSheets = 16
 
     /// Values bound per attempt row, after the five every row shares (``attemptSQL(rows:)``).
-    private static let attemptColumns: Int32 = 6
-    /// Values bound per result row, after the three of each instrument (``resultsSQL(sheets:instruments:)``).
-    private static let resultColumns: Int32 = 7
+    private static let attemptColumns: Int32 = 7
 
     /// The insert of `rows` attempts: ?1–?5 are the wave, battery, version, time and import; then
     /// ``attemptColumns`` per row.
     private static func attemptSQL(rows: Int) -> String {
         """
         INSERT INTO attempt (wave_id, student_id, battery_id, battery_version, source, state, started_at, finished_at,
-                             import_id, source_line, level, reasons, scored, validity) VALUES
+                             import_id, source_line, level, reasons, scored, validity, results) VALUES
         """
             + (0..<rows).map { row in
                 let slot = 6 + row * Int(attemptColumns)
@@ -216,24 +188,10 @@ final class PaperSheetWriter: @unchecked Sendable {
             }.joined(separator: ", ")
     }
 
-    /// The insert of the results of `sheets` sheets: per instrument its id, version and position (three values
-    /// from ?1 on), then ``resultColumns`` per row, sheet by sheet and instrument by instrument.
-    private static func resultsSQL(sheets: Int, instruments: Int) -> String {
-        """
-        INSERT INTO instrument_result
-            (attempt_id, instrument_id, instrument_version, position, status, flags, crisis, validity, answers, scales) VALUES
-        """
-            + (0..<sheets * instruments).map { row in
-                let shared = 1 + 3 * (row % instruments), slot = 1 + 3 * instruments + row * Int(resultColumns)
-                return "(?\(slot), ?\(shared), ?\(shared + 1), ?\(shared + 2), "
-                    + (1..<Int(resultColumns)).map { "?\(slot + $0)" }.joined(separator: ", ") + ")"
-            }.joined(separator: ", ")
-    }
-
-    /// Writes the attempts of `group` (enrolled students' sheets, in sheet order) and their results: two statements.
+    /// Writes the attempts of `group` (enrolled students' sheets, in sheet order) with their results: one statement.
     private func write(_ group: [(number: Int, sheet: Sheet)], _ statements: inout Statements) throws {
         guard !group.isEmpty else { return }
-        let (attempt, results) = try statements.inserts(group.count)
+        let attempt = try statements.insert(group.count)
         attempt.bind(1, wave)
         attempt.bind(2, battery.id)
         attempt.bind(3, battery.version)
@@ -247,37 +205,17 @@ final class PaperSheetWriter: @unchecked Sendable {
             statements.texts.add(slot + 3, sheet.text(Sheet.Text.reasons.rawValue))
             attempt.bind(slot + 4, sheet.scored)
             statements.texts.add(slot + 5, sheet.text(Sheet.Text.validity.rawValue))
+            statements.texts.add(slot + 6, sheet.text(Sheet.Text.results.rawValue))
             slot += Self.attemptColumns
         }
         try statements.texts.run(attempt)
         // One statement under the write lock: AUTOINCREMENT gave its rows consecutive ids, the last one last.
         let first = statements.db.lastInsertedRowID - Int64(group.count) + 1
-        slot = 1
-        for (index, instrument) in battery.instruments.enumerated() {
-            results.bind(slot, instrumentIDs[index])
-            results.bind(slot + 1, instrument.version)
-            results.bind(slot + 2, index)
-            slot += 3
-        }
-        let attemptTexts = Sheet.Text.allCases.count, resultTexts = Sheet.ResultText.allCases.count
         for (offset, (number, sheet)) in group.enumerated() {
-            let id = first + Int64(offset)
-            attemptIDs[number] = id
-            for position in sheet.crisis.indices {
-                let texts = attemptTexts + position * resultTexts
-                results.bind(slot, id)
-                statements.texts.add(slot + 1, sheet.text(texts + Sheet.ResultText.status.rawValue))
-                statements.texts.add(slot + 2, sheet.text(texts + Sheet.ResultText.flags.rawValue))
-                results.bind(slot + 3, sheet.crisis[position])
-                statements.texts.add(slot + 4, sheet.text(texts + Sheet.ResultText.validity.rawValue))
-                statements.texts.add(slot + 5, sheet.text(texts + Sheet.ResultText.answers.rawValue))
-                statements.texts.add(slot + 6, sheet.text(texts + Sheet.ResultText.scales.rawValue))
-                slot += Self.resultColumns
-            }
+            attemptIDs[number] = first + Int64(offset)
             summary.stored += 1
             summary.levels[sheet.level, default: 0] += 1
         }
-        try statements.texts.run(results)
     }
 
     /// Forgets a sheet written earlier (it repeats an earlier sheet's student ID); returns its staged attempt, to

@@ -22,6 +22,8 @@ struct AttemptRecord: SnakeCaseColumns, MutablePersistableRecord {
     var validity: String
     /// When a crisis answer was first given at the terminal; the attempt stays red even if the answer is changed.
     var crisisAt: Date? = nil
+    /// The instrument results with their answers and scale scores (``ResultColumn``).
+    var results: String = ""
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -1,6 +1,6 @@
 import PsyScreen
 
-/// The `scales` column of `instrument_result`: an instrument's scale scores of one attempt, in the instrument's
+/// The scales field of an attempt's results (``ResultColumn``): an instrument's scale scores, in the instrument's
 /// scale order, as one text. Each scale is `id,score,band,answered,item count,status` and scales are joined by
 /// `;`, e.g. `total,12,moderate,9,9,complete;somatic,,,2,4,unscored`: a blank score or band is none; a score is
 /// written as an integer when it is whole, else as Swift's shortest exact decimal. `%`, `,` and `;` in an id are

@@ -1,6 +1,6 @@
 import PsyScreen
 
-/// The `validity` columns of `attempt` and `instrument_result`: findings as text that reads back losslessly
+/// The `validity` column of `attempt` and the validity field of its results (``ResultColumn``): findings as text that reads back losslessly
 /// (`too-fast:6.5:32;straight-lining:total`), so that `results` and `history` show what the rules found.
 package enum ValidityColumn {
     package static func text(_ findings: [ValidityFinding]) -> String {

@@ -4,7 +4,7 @@ import GRDBSQLite
 import PsyScreen
 
 /// Reads the answers of every attempt in an id range into a flat array (attempt offset × item slot), on its own
-/// read-only connection, from the compact copy beside each instrument result (``AnswerColumn``).
+/// read-only connection, from the compact copy in each attempt's results (``ResultColumn``, ``AnswerColumn``).
 final class AnswerScan: @unchecked Sendable {
     // Written by `run` on one thread, read after the caller waited for it.
     let path: String
@@ -49,21 +49,24 @@ final class AnswerScan: @unchecked Sendable {
             let count = Int(range.last - range.first + 1)
             var values = AnswerSlots(count: count * stride)
             // Locals: this loop runs once per instrument of every sitting.
-            let keys = ByteKeys(instruments)
+            let keys = ByteKeys(instruments.map { ResultColumn.escaped(String(decoding: $0, as: UTF8.self)) })
             let widths = self.widths, offsets = self.offsets, stride = self.stride, first = range.first
             try queue.read { db in
-                let statement = try db.makeStatement(
-                    sql: """
-                        SELECT attempt_id, instrument_id, answers FROM instrument_result WHERE attempt_id BETWEEN ? AND ?
-                        """)
+                let statement = try db.makeStatement(sql: "SELECT id, results FROM attempt WHERE id BETWEEN ? AND ?")
                 try statement.setArguments([range.first, range.last])
                 try CohortExtraction.forEachRow(statement) { row in
-                    let instrument = keys.index(row, 1)
-                    guard instrument >= 0, let text = sqlite3_column_text(row, 2) else { return }
-                    let base = Int(sqlite3_column_int64(row, 0) - first) * stride + offsets[instrument]
-                    let width = widths[instrument]
-                    Self.forEachValue(text, count: Int(sqlite3_column_bytes(row, 2))) { position, value in
-                        if position < width { values.set(value, at: base + position) }
+                    let attempt = Int(sqlite3_column_int64(row, 0) - first) * stride
+                    let text = UnsafeBufferPointer(start: sqlite3_column_text(row, 1), count: Int(sqlite3_column_bytes(row, 1)))
+                    try ResultColumn.forEachLine(text) { line in
+                        let instrument = keys.index(line.field(0))
+                        guard instrument >= 0 else { return }
+                        // Answers have nothing escaped (digits, commas and minus signs).
+                        let answers = line.field(6)
+                        guard let start = answers.baseAddress, !answers.isEmpty else { return }
+                        let base = attempt + offsets[instrument], width = widths[instrument]
+                        Self.forEachValue(start, count: answers.count) { position, value in
+                            if position < width { values.set(value, at: base + position) }
+                        }
                     }
                 }
             }

@@ -8,55 +8,37 @@ import PsyScreen
 /// (``RosterScan``); texts that repeat (ids, levels, statuses, bands) are kept from one attempt to the next.
 struct AttemptReader {
     private let attempt: Statement
-    /// Per text column read: the attempt's at 1–11, the results' at 17–27 (whatever the column's place in a statement).
-    private var texts = (0..<32).map { _ in InternedText() }
+    /// Per text column read: the attempt's at 1–11 (whatever the column's place in a statement).
+    private var texts = (0..<12).map { _ in InternedText() }
+    /// The texts of the results column that repeat (ids, versions, flags, validity).
+    private var names = KnownTexts()
     private var dates: (text: [UInt8], date: Date)?
     private var reasonLists = SplitTexts(separator: "; ", WarningReason.init(code:))
-    private var flagLists = SplitTexts(separator: ";") { $0 }
     private let sources = StoredValues([AttemptSource.paper, .terminal], column: "attempt.source")
     private let states = StoredValues([AttemptState.inProgress, .finished, .refused], column: "attempt.state")
     private let levels = StoredValues(WarningLevel.allCases, column: "attempt.level")
-    private let statuses = StoredValues([ScoringStatus.complete, .prorated, .unscored], column: "instrument_result.status")
     private var scales = ScaleColumn.Decoder()
 
     init(_ db: Database) throws {
-        attempt = try db.cachedStatement(
-            sql: """
-                SELECT \(Self.headColumns), \(Self.resultColumns)
-                FROM attempt a LEFT JOIN instrument_result r ON r.attempt_id = a.id
-                WHERE a.id = ?
-                """)
+        attempt = try db.cachedStatement(sql: "SELECT \(Self.headColumns) FROM attempt a WHERE a.id = ?")
     }
-
-    /// An attempt's results with their scale scores, a row per result (``resultColumns``), for
-    /// ``addResult(_:at:to:answers:)``. The positions order them (in Swift: a sort of two rows per attempt would
-    /// cost SQLite a sorter).
-    static let resultColumns =
-        "r.position, r.instrument_id, r.instrument_version, r.status, r.flags, r.crisis, r.validity, r.answers, r.scales"
 
     /// The attempt columns ``head(_:at:)`` reads, in its order.
     static let headColumns =
-        "a.id, a.wave_id, a.student_id, a.battery_id, a.battery_version, a.source, a.state, a.started_at, a.finished_at, a.level, a.reasons, a.validity"
-    static let headColumnCount = 12
+        "a.id, a.wave_id, a.student_id, a.battery_id, a.battery_version, a.source, a.state, a.started_at, a.finished_at, a.level, a.reasons, a.validity, a.results"
+    static let headColumnCount = 13
 
-    /// The attempt with this id, or nil: one statement, a row per result.
+    /// The attempt with this id, or nil.
     mutating func read(_ id: Int64) throws -> ScreeningAttempt? {
         try attempt.setArguments([id])
         var found: ScreeningAttempt?
-        var results = Results()
-        try CohortExtraction.forEachRow(attempt) { row in
-            if found == nil { found = try head(row, at: 0) }
-            guard !SQLiteColumn.isNull(row, Int32(Self.headColumnCount)) else { return }
-            try addResult(row, at: Int32(Self.headColumnCount), to: &results, answers: &found!.answers)
-        }
-        found?.results = results.ordered()
+        try CohortExtraction.forEachRow(attempt) { row in found = try head(row, at: 0) }
         return found
     }
 
-    /// The attempt whose ``headColumns`` the current row holds from column `base` on, without its results and
-    /// answers (``addResult(_:at:to:answers:)`` adds them).
+    /// The attempt whose ``headColumns`` the current row holds from column `base` on, with its results and answers.
     mutating func head(_ row: OpaquePointer, at base: Int32) throws -> ScreeningAttempt {
-        ScreeningAttempt(
+        var attempt = ScreeningAttempt(
             id: sqlite3_column_int64(row, base), wave: texts[1].read(row, base + 1), studentID: SQLiteColumn.text(row, base + 2),
             batteryID: texts[3].read(row, base + 3), batteryVersion: texts[4].read(row, base + 4),
             source: try sources.decode(row, base + 5), state: try states.decode(row, base + 6),
@@ -67,37 +49,39 @@ struct AttemptReader {
                 level: try levels.decode(row, base + 9),
                 reasons: reasonLists.split(texts[10].read(row, base + 10), id: texts[10].id)),
             validity: ValidityColumn.findings(texts[11].read(row, base + 11)))
+        try readResults(Self.bytes(row, base + 12), into: &attempt)
+        return attempt
     }
 
-    /// An attempt's results as their rows come (in any order).
-    struct Results {
-        fileprivate var rows: [(position: Int, result: InstrumentResult)] = []
-
-        /// The results in position order.
-        func ordered() -> [InstrumentResult] {
-            (rows.count < 2 ? rows : rows.sorted { $0.position < $1.position }).map(\.result)
-        }
-    }
-
-    /// Takes the ``resultColumns`` of the current row, from column `base` on, into `results`, and the result's
-    /// answers into `answers`.
-    mutating func addResult(
-        _ row: OpaquePointer, at base: Int32, to results: inout Results, answers: inout [String: [Int?]]
-    ) throws {
-        let position = SQLiteColumn.int(row, base)
-        guard !results.rows.contains(where: { $0.position == position }) else { return }
-        let instrumentID = texts[17].read(row, base + 1), flags = texts[20].read(row, base + 4), flagsID = texts[20].id
-        results.rows.append(
-            (
-                position,
+    /// The results column (``ResultColumn``) read in place: ids, versions, flags and scale texts that repeat from
+    /// one attempt to the next are kept.
+    private mutating func readResults(_ bytes: UnsafeBufferPointer<UInt8>, into attempt: inout ScreeningAttempt) throws {
+        var scratch: [UInt8] = []
+        var results: [InstrumentResult] = []
+        var answers: [String: [Int?]] = [:]
+        try ResultColumn.forEachLine(bytes) { line throws(StoredValue) in
+            let malformed = StoredValue(column: "attempt.results", text: String(decoding: bytes, as: UTF8.self))
+            guard let id = names.text(line.field(0), scratch: &scratch),
+                let version = names.text(line.field(1), scratch: &scratch),
+                let status = ScaleColumn.status(line.field(2)),
+                let flags = names.text(line.field(3), scratch: &scratch),
+                let validity = names.text(line.field(5), scratch: &scratch),
+                let scaleScores = try ResultColumn.withUnescaped(
+                    line.field(7), scratch: &scratch,
+                    { field throws(StoredValue) in
+                        try scales.scales(field)
+                    })
+            else { throw malformed }
+            results.append(
                 InstrumentResult(
-                    instrumentID: instrumentID, instrumentVersion: texts[18].read(row, base + 2),
-                    scales: try scales.scales(Self.bytes(row, base + 8)),
-                    flags: flagLists.split(flags, id: flagsID), hasCrisis: sqlite3_column_int64(row, base + 5) != 0,
-                    validity: ValidityColumn.findings(texts[22].read(row, base + 6)),
-                    status: try statuses.decode(row, base + 3))
-            ))
-        answers[instrumentID] = Self.answers(row, base + 7)
+                    instrumentID: id, instrumentVersion: version, scales: scaleScores,
+                    flags: flags.isEmpty ? [] : flags.components(separatedBy: ";"), hasCrisis: line.crisis,
+                    validity: ValidityColumn.findings(validity), status: status))
+            let field = line.field(6)
+            answers[id] = field.isEmpty ? [] : Self.answers(field.baseAddress!, field.count)
+        }
+        attempt.results = results
+        attempt.answers = answers
     }
 
     /// A text column's bytes in place (valid until the row changes).
@@ -105,11 +89,8 @@ struct AttemptReader {
         UnsafeBufferPointer(start: sqlite3_column_text(row, index), count: Int(sqlite3_column_bytes(row, index)))
     }
 
-    /// The answers column (``AnswerColumn``) read in place: one array, no String.
-    private static func answers(_ row: OpaquePointer, _ index: Int32) -> [Int?] {
-        guard let text = sqlite3_column_text(row, index) else { return [] }
-        let count = Int(sqlite3_column_bytes(row, index))
-        guard count > 0 else { return [] }
+    /// An answers text (``AnswerColumn``) read in place: one array, no String.
+    private static func answers(_ text: UnsafePointer<UInt8>, _ count: Int) -> [Int?] {
         var slots = 1
         for offset in 0..<count where text[offset] == UInt8(ascii: ",") { slots += 1 }
         var values = [Int?](repeating: nil, count: slots)
@@ -152,5 +133,21 @@ private struct SplitTexts<Element> {
             known[id] = parts
         }
         return parts
+    }
+}
+
+/// Field texts of the results column, unescaped, kept while they repeat from one attempt to the next.
+private struct KnownTexts {
+    private var known: [(bytes: [UInt8], text: String)] = []
+
+    /// The text of `bytes` with its escapes undone (nil for an escape the column does not write).
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8]) -> String? {
+        if bytes.isEmpty { return "" }
+        if let hit = known.first(where: { $0.bytes.elementsEqual(bytes) }) { return hit.text }
+        guard let text = ResultColumn.withUnescaped(bytes, scratch: &scratch, { String(decoding: $0, as: UTF8.self) }) else {
+            return nil
+        }
+        if known.count < 64 { known.append((Array(bytes), text)) }
+        return text
     }
 }

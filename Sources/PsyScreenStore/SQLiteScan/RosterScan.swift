@@ -49,12 +49,9 @@ struct RosterScan {
         if filter.enrolledOnly { conditions.append("s.status = 'enrolled'") }
         let statement = try db.makeStatement(sql: Self.sql(details: details != nil, conditions: conditions))
         try statement.setArguments(StatementArguments(arguments))
-        let resultsAt = 16 + Int32(AttemptReader.headColumnCount)
         var current: RosterEntry?
-        var results = AttemptReader.Results()
         func finish() throws {
-            guard var done = current else { return }
-            done.latest?.results = results.ordered()
+            guard let done = current else { return }
             try body(done)
         }
         try CohortExtraction.forEachRow(statement) { row in
@@ -65,30 +62,24 @@ struct RosterScan {
             }
             guard !SQLiteColumn.isNull(row, 12) else { return }
             let id = sqlite3_column_int64(row, 12)
-            // A row per result with details: adding the same attempt again changes nothing.
             current?.counting.add(
                 id: id, state: try states.decode(row, 13), scored: sqlite3_column_int64(row, 14) != 0,
                 level: try levels.decode(row, 15))
             guard details != nil else { return }
             if id > current?.latest?.id ?? 0 {
                 current?.latest = try details?.head(row, at: 16)
-                results = AttemptReader.Results()
             }
-            guard id == current?.latest?.id, !SQLiteColumn.isNull(row, resultsAt) else { return }
-            try details?.addResult(row, at: resultsAt, to: &results, answers: &current!.latest!.answers)
         }
         try finish()
     }
 
     /// The statement of ``forEach(_:wave:units:_:)``: the wave is `?`, then the values of `conditions`. Portable
-    /// SQL; the attempts of imports still being staged are left out (``SQLiteStore/visible(_:)``). With details, a
-    /// row per result of each attempt.
+    /// SQL; the attempts of imports still being staged are left out (``SQLiteStore/visible(_:)``).
     static func sql(details: Bool, conditions: [String] = []) -> String {
         """
-        SELECT \(studentColumns), a.id, a.state, a.scored, a.level\(details ? ", " + AttemptReader.headColumns + ", " + AttemptReader.resultColumns : "")
+        SELECT \(studentColumns), a.id, a.state, a.scored, a.level\(details ? ", " + AttemptReader.headColumns : "")
         FROM student s
         LEFT JOIN attempt a ON a.wave_id = ? AND a.student_id = s.student_id AND \(SQLiteStore.visible("a"))
-        \(details ? "LEFT JOIN instrument_result r ON r.attempt_id = a.id" : "")
         \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
         ORDER BY s.school, s.grade, s.class, s.student_id
         """

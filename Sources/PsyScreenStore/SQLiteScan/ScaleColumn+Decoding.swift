@@ -58,7 +58,7 @@ extension ScaleColumn {
     }
 
     private static func malformed(_ bytes: UnsafeBufferPointer<UInt8>) -> StoredValue {
-        StoredValue(column: "instrument_result.scales", text: String(decoding: bytes, as: UTF8.self))
+        StoredValue(column: "attempt.results", text: String(decoding: bytes, as: UTF8.self))
     }
 
     /// Decodes the column into ``ScaleScore`` values, keeping the Strings of ids and bands that repeat from one
@@ -78,7 +78,7 @@ extension ScaleColumn {
             var scales: [ScaleScore] = []
             try ScaleColumn.forEachEntry(bytes) { entry throws(StoredValue) in
                 guard let status = ScaleColumn.status(entry.status) else {
-                    throw StoredValue(column: "instrument_result.scales", text: String(decoding: entry.status, as: UTF8.self))
+                    throw StoredValue(column: "attempt.results", text: String(decoding: entry.status, as: UTF8.self))
                 }
                 scales.append(
                     ScaleScore(

@@ -34,7 +34,7 @@ final class ScoreScan: @unchecked Sendable {
             let count = Int(range.last - range.first + 1) * columns.count
             var scores = [Int32](repeating: Int32.min, count: count)
             var bands = [Int8](repeating: -1, count: count)
-            let instrumentKeys = ByteKeys(columns.map { Array($0.instrumentID.utf8) })
+            let instrumentKeys = ByteKeys(columns.map { ResultColumn.escaped($0.instrumentID) })
             // Scale and band ids as the scales column writes them (ScaleColumn), compared in place.
             let scaleKeys = ByteKeys(columns.map { ScaleColumn.escaped($0.scaleID) })
             let bandKeys = columns.map { ByteKeys($0.bands.map { ScaleColumn.escaped($0.id) }) }
@@ -47,23 +47,31 @@ final class ScoreScan: @unchecked Sendable {
             let power = columns.map { pow(10, Double($0.decimals)) }  // as CohortColumn.scaled
             let columnCount = columns.count, first = range.first
             try queue.read { db in
-                let statement = try db.makeStatement(
-                    sql: "SELECT attempt_id, instrument_id, scales FROM instrument_result WHERE attempt_id BETWEEN ? AND ?")
+                let statement = try db.makeStatement(sql: "SELECT id, results FROM attempt WHERE id BETWEEN ? AND ?")
                 try statement.setArguments([range.first, range.last])
+                var scratch: [UInt8] = []
                 try CohortExtraction.forEachRow(statement) { row in
-                    let instrument = instrumentKeys.index(row, 1)
-                    guard instrument >= 0 else { return }
                     let base = Int(sqlite3_column_int64(row, 0) - first) * columnCount
-                    let text = UnsafeBufferPointer(start: sqlite3_column_text(row, 2), count: Int(sqlite3_column_bytes(row, 2)))
-                    try ScaleColumn.forEachEntry(text) { entry in
-                        guard let score = entry.score else { return }
-                        let scale = scaleKeys.index(entry.id)
-                        guard scale >= 0 else { return }
-                        let column = columnOf[instrument][scale]
-                        guard column >= 0 else { return }
-                        scores[base + column] = Int32((score * power[column]).rounded())
-                        if let band = entry.band.map({ bandKeys[column].index($0) }), band >= 0 {
-                            bands[base + column] = Int8(band)
+                    let text = UnsafeBufferPointer(start: sqlite3_column_text(row, 1), count: Int(sqlite3_column_bytes(row, 1)))
+                    try ResultColumn.forEachLine(text) { line throws(StoredValue) in
+                        let instrument = instrumentKeys.index(line.field(0))
+                        guard instrument >= 0 else { return }
+                        let read: Void? = try ResultColumn.withUnescaped(line.field(7), scratch: &scratch) {
+                            scales throws(StoredValue) in
+                            try ScaleColumn.forEachEntry(scales) { entry in
+                                guard let score = entry.score else { return }
+                                let scale = scaleKeys.index(entry.id)
+                                guard scale >= 0 else { return }
+                                let column = columnOf[instrument][scale]
+                                guard column >= 0 else { return }
+                                scores[base + column] = Int32((score * power[column]).rounded())
+                                if let band = entry.band.map({ bandKeys[column].index($0) }), band >= 0 {
+                                    bands[base + column] = Int8(band)
+                                }
+                            }
+                        }
+                        guard read != nil else {
+                            throw StoredValue(column: "attempt.results", text: String(decoding: text, as: UTF8.self))
                         }
                     }
                 }

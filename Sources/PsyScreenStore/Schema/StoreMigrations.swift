@@ -186,7 +186,46 @@ enum StoreMigrations {
             // time (``SQLiteStore/history(studentID:)``): one index fewer for every imported sheet to write.
             try db.execute(sql: "DROP INDEX attempt_student")
         }
+        migrator.registerMigration("v7") { db in
+            // Each attempt's instrument results in its own row (see ResultColumn) instead of a row per instrument:
+            // a sheet is one row, with no second table, primary key or key check (on PostgreSQL the largest part
+            // of a paper import's cost). Both stores share the layout, so that `db copy` moves it column for column.
+            try db.execute(sql: "ALTER TABLE attempt ADD COLUMN results TEXT NOT NULL DEFAULT ''")
+            try moveResults(db)
+            try db.execute(sql: "DROP TABLE instrument_result")
+        }
         return migrator
+    }
+
+    /// Fills `attempt.results` from the `instrument_result` rows of a database made before v7, each attempt's
+    /// results in their order.
+    private static func moveResults(_ db: Database) throws {
+        let update = try db.makeStatement(sql: "UPDATE attempt SET results = ? WHERE id = ?")
+        var attempt: Int64?
+        var entries: [ResultColumn.Entry] = []
+        func store() throws {
+            guard let attempt else { return }
+            try update.execute(arguments: [ResultColumn.text(entries), attempt])
+        }
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT attempt_id, instrument_id, instrument_version, status, flags, crisis, validity, answers, scales
+                FROM instrument_result ORDER BY attempt_id, position
+                """)
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            if attempt != id {
+                try store()
+                attempt = id
+                entries = []
+            }
+            entries.append(
+                ResultColumn.Entry(
+                    instrumentID: row[1], instrumentVersion: row[2], status: row[3], flags: row[4], crisis: row[5],
+                    validity: row[6], answers: row[7], scales: row[8]))
+        }
+        try store()
     }
 
     /// Fills `instrument_result.scales` from the `scale_score` rows of a database made before v5, each result's
