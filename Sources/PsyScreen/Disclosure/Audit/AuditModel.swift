@@ -15,9 +15,14 @@ final class AuditModel {
     let columns: [CohortColumn]
     /// Per leaf of the school: variable indices.
     private var levelColumns: [[Int]] = []
-    private var bandColumns: [[[Int]]] = []
-    private var firstSums: [[[Int]]] = []
-    private var secondSums: [[[Int]]] = []
+    private(set) var bandColumns: [[[Int]]] = []
+    /// Per leaf, column and band (the unbanded last): the band's sum (and sum of squares) of scores over its
+    /// count times the band's lowest score (square) — a column ≥ 0 — and that lowest score (square):
+    /// Σx = excess + count·shift (``sumTerms(_:column:band:squares:)``).
+    private(set) var firstSums: [[[Int]]] = []
+    private(set) var secondSums: [[[Int]]] = []
+    private var firstShifts: [[[Double]]] = []
+    private var secondShifts: [[[Double]]] = []
     let leaves: [CohortLeaf]
 
     /// A published figure, as the rows that state it.
@@ -34,7 +39,7 @@ final class AuditModel {
     private var relationOfRow: [Int: LinearProgram.Relation] = [:]
     private var figuresOfRelation: [LinearProgram.Relation: Set<Figure>] = [:]
 
-    private func record(_ row: Int, _ figure: Figure?) {
+    func record(_ row: Int, _ figure: Figure?) {
         guard let figure else { return }
         rowsOfFigure[figure, default: []].append(row)
         figureOfRow[row] = figure
@@ -91,6 +96,7 @@ final class AuditModel {
             let levels = CohortCounts.levelOrder.map { _ in program.addColumn(upper: screened, integer: true) }
             program.addRow(levels.map { ($0, 1) }, lower: screened, upper: screened)
             var bands: [[Int]] = [], first: [[Int]] = [], second: [[Int]] = []
+            var firstShift: [[Double]] = [], secondShift: [[Double]] = []
             for (index, column) in columns.enumerated() {
                 let n = Double(counts.scales[index].n)
                 // The unbanded (scored outside every band) last, over the whole scale's range.
@@ -101,32 +107,47 @@ final class AuditModel {
                 guard needsSums[index] else {
                     first.append([])
                     second.append([])
+                    firstShift.append([])
+                    secondShift.append([])
                     continue
                 }
-                var ones: [Int] = [], twos: [Int] = []
+                var ones: [Int] = [], twos: [Int] = [], oneShifts: [Double] = [], twoShifts: [Double] = []
                 for (cell, range) in zip(cells, ranges) {
                     let low = Double(range.lowerBound), high = Double(range.upperBound)
                     let squareLow = range.contains(0) ? 0 : min(low * low, high * high)
                     let squareHigh = max(low * low, high * high)
-                    let one = program.addColumn(lower: min(0, low * n), upper: max(0, high * n))
-                    let two = program.addColumn(upper: squareHigh * n)
-                    // count·low ≤ Σx ≤ count·high, and the same for the squares.
-                    program.addRow([(one, 1), (cell, -low)], lower: 0, upper: nil)
-                    program.addRow([(one, 1), (cell, -high)], lower: nil, upper: 0)
-                    program.addRow([(two, 1), (cell, -squareLow)], lower: 0, upper: nil)
-                    program.addRow([(two, 1), (cell, -squareHigh)], lower: nil, upper: 0)
+                    // count·low ≤ Σx ≤ count·high, and the same for the squares: over the excess Σx − count·low,
+                    // a column ≥ 0, one row each (two rows fewer per band of a leaf: pivots cost by rows).
+                    let one = program.addColumn(upper: (high - low) * n)
+                    let two = program.addColumn(upper: (squareHigh - squareLow) * n)
+                    program.addRow([(one, 1), (cell, -(high - low))], lower: nil, upper: 0)
+                    program.addRow([(two, 1), (cell, -(squareHigh - squareLow))], lower: nil, upper: 0)
                     ones.append(one)
                     twos.append(two)
+                    oneShifts.append(low)
+                    twoShifts.append(squareLow)
                 }
                 first.append(ones)
                 second.append(twos)
+                firstShift.append(oneShifts)
+                secondShift.append(twoShifts)
             }
             if let policy, let levelsOf { addPolicy(policy, levels: levels, bands: bands, levelsOf: levelsOf) }
             levelColumns.append(levels)
             bandColumns.append(bands)
             firstSums.append(first)
             secondSums.append(second)
+            firstShifts.append(firstShift)
+            secondShifts.append(secondShift)
         }
+    }
+
+    /// The terms of a leaf's sum (or sum of squares) of `column`'s scores in `band`: its excess column plus the
+    /// band's count times the shift.
+    func sumTerms(_ leaf: Int, column: Int, band: Int, squares: Bool) -> [(column: Int, coefficient: Double)] {
+        let excess = squares ? secondSums[leaf][column][band] : firstSums[leaf][column][band]
+        let shift = squares ? secondShifts[leaf][column][band] : firstShifts[leaf][column][band]
+        return [(excess, 1), (bandColumns[leaf][column][band], shift)]
     }
 
     /// The variables whose sum is `cell` of the leaves `members` (indices into ``leaves``).
@@ -138,93 +159,6 @@ final class AuditModel {
             case .screened, .n: nil
             }
         }.map { ($0, 1) }
-    }
-
-    /// Publishes `cell = value` for the leaves `members`, as `figure`.
-    func publish(_ cell: CohortCell, members: [Int], value: Int, as figure: Figure? = nil) {
-        let terms = terms(cell, members: members)
-        guard !terms.isEmpty else { return }
-        record(program.addRow(terms, lower: Double(value), upper: Double(value)), figure)
-    }
-
-    /// Publishes the sums of `column`'s scores over `members` (a published mean and SD).
-    func publishSums(column: Int, members: [Int], sum: Double, sumOfSquares: Double, as figure: Figure? = nil) {
-        let ones = members.flatMap { firstSums[$0][column] }, twos = members.flatMap { secondSums[$0][column] }
-        guard !ones.isEmpty else { return }
-        record(program.addRow(ones.map { ($0, 1) }, lower: sum, upper: sum), figure)
-        // Squares of counted scores of scales with many decimals pass what a Double holds exactly.
-        if abs(sumOfSquares) < 1e15 {
-            record(program.addRow(twos.map { ($0, 1) }, lower: sumOfSquares, upper: sumOfSquares), figure)
-        }
-    }
-
-    /// Publishes a histogram of `members`: per band its sums, and its lowest and highest score present, which
-    /// bound every member leaf's scores in that band.
-    func publishHistogram(column: Int, members: [Int], histogram: ScoreHistogram, as figure: Figure? = nil) {
-        for (band, info) in columns[column].bands.enumerated() {
-            let scores = histogram.counts.filter { info.scaledRange.contains($0.key) }
-            let sum = scores.reduce(0.0) { $0 + Double($1.key) * Double($1.value) }
-            let squares = scores.reduce(0.0) { $0 + Double($1.key) * Double($1.key) * Double($1.value) }
-            let ones = members.compactMap { firstSums[$0][column].indices.contains(band) ? firstSums[$0][column][band] : nil }
-            let twos = members.compactMap { secondSums[$0][column].indices.contains(band) ? secondSums[$0][column][band] : nil }
-            guard !ones.isEmpty else { continue }
-            record(program.addRow(ones.map { ($0, 1) }, lower: sum, upper: sum), figure)
-            if squares < 1e15 { record(program.addRow(twos.map { ($0, 1) }, lower: squares, upper: squares), figure) }
-            // The lowest and highest score present bound the members' scores, where they are inside the band.
-            guard let low = scores.keys.min(), let high = scores.keys.max(),
-                low > info.scaledRange.lowerBound || high < info.scaledRange.upperBound
-            else { continue }
-            for member in members where firstSums[member][column].indices.contains(band) {
-                let cell = bandColumns[member][column][band], one = firstSums[member][column][band]
-                record(program.addRow([(one, 1), (cell, -Double(low))], lower: 0, upper: nil), figure)
-                record(program.addRow([(one, 1), (cell, -Double(high))], lower: nil, upper: 0), figure)
-            }
-        }
-    }
-
-    /// Bounds `cell` of `members` (what the wave total and the other schools leave for this school).
-    func bound(_ cell: CohortCell, members: [Int], to range: ClosedRange<Int>, as figure: Figure? = nil) {
-        let terms = terms(cell, members: members)
-        guard !terms.isEmpty else { return }
-        record(program.addRow(terms, lower: Double(range.lowerBound), upper: Double(range.upperBound)), figure)
-    }
-
-    /// Per leaf: a student in a band the policy maps to a level is at that level or above; a student at a level
-    /// that only bands give is in one of its bands.
-    private func addPolicy(_ policy: WarningPolicy, levels: [Int], bands: [[Int]], levelsOf: [[WarningLevel?]]) {
-        let order = CohortCounts.levelOrder  // none, yellow, orange, red
-        for (rank, level) in order.enumerated() where level != .none {
-            let atOrAbove = order.indices.filter { $0 >= rank }.map { levels[$0] }
-            for (column, mapping) in levelsOf.enumerated() {
-                let mapped = mapping.indices.filter { mapping[$0].map { $0 >= level } ?? false }.map { bands[column][$0] }
-                guard !mapped.isEmpty else { continue }
-                program.addRow(mapped.map { ($0, 1) } + atOrAbove.map { ($0, -1) }, lower: nil, upper: 0)
-            }
-            // A level that only band conditions give: its students are in bands mapped to exactly that level.
-            let conditions = policy.conditions[level] ?? []
-            guard !conditions.isEmpty, conditions.allSatisfy({ if case .bands = $0 { true } else { false } }) else { continue }
-            var exactly: [Int] = []
-            for (column, mapping) in levelsOf.enumerated() {
-                exactly += mapping.indices.filter { mapping[$0] == level }.map { bands[column][$0] }
-            }
-            program.addRow([(levels[rank], 1)] + exactly.map { ($0, -1) }, lower: nil, upper: 0)
-        }
-    }
-
-    /// Per column and band, the highest level whose policy conditions name that band; nil for none.
-    static func bandLevels(_ policy: WarningPolicy, columns: [CohortColumn]) -> [[WarningLevel?]] {
-        columns.map { column in
-            column.bands.map { band in
-                var best: WarningLevel?
-                for (level, conditions) in policy.conditions {
-                    for case .bands(let instrument, let scale, let ids) in conditions
-                    where instrument == column.instrumentID && scale == column.scaleID && ids.contains(band.id) {
-                        if best.map({ level > $0 }) ?? true { best = level }
-                    }
-                }
-                return best
-            }
-        }
     }
 
     // MARK: Witnesses
@@ -327,22 +261,6 @@ final class AuditModel {
             if value > seenHigh[index] { seenHigh[index] = value }
             relaxedLow[index] = min(relaxedLow[index], Double(value))
             relaxedHigh[index] = max(relaxedHigh[index], Double(value))
-        }
-    }
-
-    /// What the audit proved about one side of a count.
-    enum Verdict: Equatable {
-        /// A witness takes the count to the target or beyond; `value` is the furthest one.
-        case reached(Int)
-        /// No whole-number point does: the reader can prove the count stays on the near side of `value`.
-        case short(Int)
-        /// The integer search stopped at its node limit: not proved either way (treated as not protected).
-        case undecided(Int)
-
-        var value: Int {
-            switch self {
-            case .reached(let value), .short(let value), .undecided(let value): value
-            }
         }
     }
 

@@ -10,7 +10,9 @@ extension DisclosureAudit {
     ///
     /// Withdrawing a school's figure can tie schools that were apart (two schools now hide what the wave
     /// publishes): groups are formed again after each round and a group not checked as it now is gets checked
-    /// whole. The wave's own hidden counts are checked across the groups after each round.
+    /// whole. The wave's own hidden counts are checked across the groups after each round. A block cut from a
+    /// larger group whose LP pass withdrew anything leaves its whole-number pass to a later round (the cut it
+    /// was made by rarely survives its withdrawals).
     package func repair(
         _ tables: CohortTables, pattern: DisclosurePattern
     ) -> (hidden: [CohortUnit: Set<CohortCell>], withdrawn: [Set<CohortUnit>]) {
@@ -34,9 +36,10 @@ extension DisclosureAudit {
             unshared += roomless
             if !unshared.isEmpty { traceGroups(tables, state.pattern) }
             let pending = blocks(tables, state.pattern).filter { !settled.contains($0) }
-            for (group, figures) in zip(pending, repair(pending, tables, state.pattern)) {
-                for figure in figures { state.withdraw(figure) }
-                settled.insert(group)
+            let whole = Set(AuditComponent.groups(tables, state.pattern))
+            for (group, block) in zip(pending, repair(pending, whole: whole, tables, state.pattern)) {
+                for figure in block.figures { state.withdraw(figure) }
+                if block.settled { settled.insert(group) }
             }
             let groups = blocks(tables, state.pattern)
             let components = groups.map {
@@ -69,30 +72,37 @@ extension DisclosureAudit {
     }
 
     /// Repairs one round's blocks, each against `pattern` as the round found it, on up to ``threads`` threads;
-    /// returns each block's withdrawals, in block order. Blocks are independent: a block withdraws only figures of
-    /// its own schools or real ones of the wave, never an assumed one, and a withdrawal that ties blocks anew is
-    /// the next round's. So the order in which they finish changes nothing: the same withdrawals, merged in
-    /// block order, on one thread or several.
+    /// returns each block's withdrawals, in block order, and whether it is settled (its whole-number pass ran).
+    /// Blocks are independent: a block withdraws only figures of its own schools or real ones of the wave, never
+    /// an assumed one, and a withdrawal that ties blocks anew is the next round's. So the order in which they
+    /// finish changes nothing: the same withdrawals, merged in block order, on one thread or several.
+    ///
+    /// A block cut from a larger group (not one of the `whole` groups) whose LP pass withdrew anything skips its
+    /// whole-number pass and stays unsettled: its withdrawals change the spreads the cut is made from, so the
+    /// next round's blocks are mostly other ones, repaired again from the start, and a whole-number pass now
+    /// would prove a program no later round keeps (it was ~60 % of a 30-school close's repair). The next round
+    /// runs it, in the block the cut then gives.
     private func repair(
-        _ groups: [[String]], _ tables: CohortTables, _ pattern: DisclosurePattern
-    ) -> [[AuditModel.Figure]] {
+        _ groups: [[String]], whole: Set<[String]>, _ tables: CohortTables, _ pattern: DisclosurePattern
+    ) -> [(figures: [AuditModel.Figure], settled: Bool)] {
         let clock = ContinuousClock.now
         // GLPK keeps its state per thread only if built with thread-local storage; each block's program is
         // created, solved and deleted on the thread that repairs it.
         let threads = LinearProgram.isThreadSafe ? max(1, min(threads, groups.count)) : 1
-        let figures = Parallel.map(groups, threads: threads) { group in
+        let blocks = Parallel.map(groups, threads: threads) { group in
             var state = RepairState(pattern: pattern, columns: tables.columns.count)
             let component = AuditComponent(schools: group, tables: tables, pattern: pattern, policy: policy)
-            repair(component, tables, &state)
-            return state.figures
+            let settled = repair(component, tables, &state, deferWholeNumbers: !whole.contains(group))
+            return (state.figures, settled)
         }
         if ProcessInfo.processInfo.environment["PSYSCREEN_AUDIT_TRACE"] != nil, !groups.isEmpty {
             let line =
                 "round: \(groups.count) blocks \(groups.map(\.count)) on \(threads) threads, "
-                + "\(figures.reduce(0) { $0 + $1.count }) withdrawn, \(ContinuousClock.now - clock)\n"
+                + "\(blocks.reduce(0) { $0 + $1.0.count }) withdrawn, \(blocks.count { !$0.1 }) left unsettled, "
+                + "\(ContinuousClock.now - clock)\n"
             FileHandle.standardError.write(Data(line.utf8))
         }
-        return figures
+        return blocks.map { (figures: $0.0, settled: $0.1) }
     }
 
     private func traceGroups(_ tables: CohortTables, _ pattern: DisclosurePattern) {
@@ -116,7 +126,11 @@ extension DisclosureAudit {
         FileHandle.standardError.write(Data("wave withdraws \(what) before the repair\n".utf8))
     }
 
-    private func repair(_ component: AuditComponent, _ tables: CohortTables, _ state: inout RepairState) {
+    /// Repairs one block: an LP pass, then a whole-number pass — unless `deferWholeNumbers` and the LP pass
+    /// withdrew anything (then returns false: not settled).
+    private func repair(
+        _ component: AuditComponent, _ tables: CohortTables, _ state: inout RepairState, deferWholeNumbers: Bool
+    ) -> Bool {
         let clock = ContinuousClock.now
         var report = AuditReport(intervals: [], exemptZeros: 0)
         var queue = track(component, tables, state.pattern, report: &report)
@@ -165,8 +179,10 @@ extension DisclosureAudit {
                 }
             }
             if relaxed { trace("repair, LP pass", component, queue.count, report, since: (0, 0), clock) }
+            if relaxed, deferWholeNumbers, !state.figures.isEmpty { return false }
         }
         trace("repair", component, queue.count, report, since: (0, 0), clock)
+        return true
     }
 
     /// The wave's hidden counts, across the blocks: for one whose side fails, the cheapest figure that binds some
