@@ -38,6 +38,8 @@ final class PaperImportStagingTests: StoreTestCase {
         XCTAssertEqual(try before.register(wave: "w").count, 0)
         XCTAssertEqual(try before.coverage(wave: "w", by: .school).last?.screened, 0)
         XCTAssertEqual(try before.latestAttempt(wave: "w", studentID: "S1"), nil)
+        // A report's batteries skip the import check only when no import is being staged.
+        XCTAssertEqual(try before.batteries(inWave: "w").map(\.id), [])
         XCTAssertEqual(try before.auditTrail().filter { $0.action == "paper import" }.count, 0)
 
         let summary = try staging.publish()
@@ -46,6 +48,7 @@ final class PaperImportStagingTests: StoreTestCase {
         let after = try reader()
         XCTAssertEqual(try after.screenings(wave: "w").compactMap(\.attempt).count, 600)
         XCTAssertEqual(try after.register(wave: "w").count, 600)
+        XCTAssertEqual(try after.batteries(inWave: "w").map { "\($0.id) \($0.version)" }, ["annual \(annual.version)"])
         XCTAssertEqual(try after.latestAttempt(wave: "w", studentID: "S1")?.answers["gad7"], Array(repeating: 3, count: 7))
     }
 

@@ -1,6 +1,7 @@
 /// Counts students into the finest units (class × gender × major), then adds those up into every unit of the
-/// report. Each student is touched once, and the sums run over dense arrays, so a million students cost one
-/// pass and a few thousand array additions.
+/// report. Each student is touched once, and the sums run over dense arrays indexed by unit numbers given once
+/// per leaf, so a million students cost one pass and a few thousand array additions; a unit's names are read
+/// only when its ``CohortUnit`` is made, once.
 package struct CohortAggregator: Sendable {
     package let columns: [CohortColumn]
 
@@ -12,12 +13,42 @@ package struct CohortAggregator: Sendable {
         var major: String
     }
 
+    /// The numbers of a leaf's units: its class, grade and school, and its gender and major values.
+    private struct LeafUnits {
+        var className, grade, school, gender, major: Int
+    }
+
+    /// A group of a grade or school: the grade's or school's number, the attribute, the value's number.
+    private struct GroupKey: Hashable {
+        var parent: Int
+        var attribute: CohortUnit.GroupAttribute
+        var value: Int
+    }
+
     private var leafIndex: [LeafKey: Int] = [:]
     private var leafKeys: [LeafKey] = []
+    private var leafUnits: [LeafUnits] = []
     private var leaves: [DenseCounts] = []
     private var lastKey: LeafKey?
     private var lastIndex = 0
     private var complete: [Int] = []
+
+    /// Unit numbers by name, each under its parent's number (a grade's name is only unique within its school).
+    private var schoolIndex: [String: Int] = [:]
+    private var gradeIndex: [Pair: Int] = [:]
+    private var classIndex: [Pair: Int] = [:]
+    private var groupValueIndex: [String: Int] = [:]
+    /// Per number: the name, and for grades and classes the parent's number.
+    private var schoolNames: [String] = []
+    private var grades: [(school: Int, name: String)] = []
+    private var classes: [(grade: Int, name: String)] = []
+    private var groupValues: [String] = []
+
+    /// A name under its parent's number.
+    private struct Pair: Hashable {
+        var parent: Int
+        var name: String
+    }
 
     package init(columns: [CohortColumn]) { self.columns = columns }
 
@@ -47,11 +78,33 @@ package struct CohortAggregator: Sendable {
             index = leaves.count
             leafIndex[key] = index
             leafKeys.append(key)
+            leafUnits.append(units(of: key))
             leaves.append(DenseCounts(columns: columns))
         }
         lastKey = key
         lastIndex = index
         return index
+    }
+
+    /// Numbers a new leaf's units, giving the next number to a unit not seen before.
+    private mutating func units(of key: LeafKey) -> LeafUnits {
+        func number<Key: Hashable>(_ key: Key, in index: inout [Key: Int], _ append: () -> Void) -> Int {
+            if let known = index[key] { return known }
+            let next = index.count
+            index[key] = next
+            append()
+            return next
+        }
+        let school = number(key.school, in: &schoolIndex) { schoolNames.append(key.school) }
+        let grade = number(Pair(parent: school, name: key.grade), in: &gradeIndex) {
+            grades.append((school, key.grade))
+        }
+        let className = number(Pair(parent: grade, name: key.className), in: &classIndex) {
+            classes.append((grade, key.className))
+        }
+        let gender = number(key.gender, in: &groupValueIndex) { groupValues.append(key.gender) }
+        let major = number(key.major, in: &groupValueIndex) { groupValues.append(key.major) }
+        return LeafUnits(className: className, grade: grade, school: school, gender: gender, major: major)
     }
 
     /// Counts one roster student into `leaf` (from ``leaf(school:grade:className:gender:major:)``); the entry's
@@ -70,25 +123,84 @@ package struct CohortAggregator: Sendable {
         return CohortTables(columns: columns, units: units, leaves: leaves)
     }
 
+    /// Leaves into classes and grade groups; then each level from the one below, so that the big sums run over
+    /// few units. Units are numbers until the end.
     private func unitCounts() -> [CohortUnit: CohortCounts] {
-        var dense: [CohortUnit: DenseCounts] = [:]
-        func add(_ unit: CohortUnit, _ counts: DenseCounts) {
-            if dense[unit] == nil { dense[unit] = counts } else { dense[unit]!.merge(counts) }
+        func add(_ counts: DenseCounts, to sums: inout [DenseCounts?], at index: Int) {
+            if sums[index] == nil { sums[index] = counts } else { sums[index]!.merge(counts) }
         }
-        // Leaves into classes and grade groups; then each level from the one below, so that the big sums run
-        // over few units.
-        for (key, counts) in zip(leafKeys, leaves) {
-            add(CohortUnit(level: .class, school: key.school, grade: key.grade, className: key.className), counts)
-            for (attribute, value) in [(CohortUnit.GroupAttribute.gender, key.gender), (.major, key.major)] {
-                add(CohortUnit(level: .grade, school: key.school, grade: key.grade, group: (attribute, value)), counts)
+        func group(_ key: GroupKey, in index: inout [GroupKey: Int], _ sums: inout [DenseCounts?]) -> Int {
+            if let known = index[key] { return known }
+            index[key] = sums.count
+            sums.append(nil)
+            return sums.count - 1
+        }
+        var classSums = [DenseCounts?](repeating: nil, count: classes.count)
+        var gradeGroupIndex: [GroupKey: Int] = [:]
+        var gradeGroupKeys: [GroupKey] = []
+        var gradeGroupSums: [DenseCounts?] = []
+        for (units, counts) in zip(leafUnits, leaves) {
+            add(counts, to: &classSums, at: units.className)
+            for (attribute, value) in [(CohortUnit.GroupAttribute.gender, units.gender), (.major, units.major)] {
+                let key = GroupKey(parent: units.grade, attribute: attribute, value: value)
+                let count = gradeGroupSums.count
+                let index = group(key, in: &gradeGroupIndex, &gradeGroupSums)
+                if index == count { gradeGroupKeys.append(key) }
+                add(counts, to: &gradeGroupSums, at: index)
             }
         }
-        for level in [CohortUnit.Level.class, .grade, .school] {
-            for (unit, counts) in dense where unit.level == level {
-                if let parent = unit.parent { add(parent, counts) }
-            }
+        var gradeSums = [DenseCounts?](repeating: nil, count: grades.count)
+        for (index, counts) in classSums.enumerated() {
+            if let counts { add(counts, to: &gradeSums, at: classes[index].grade) }
         }
-        return dense.mapValues { $0.counts(columns: columns) }
+        var schoolSums = [DenseCounts?](repeating: nil, count: schoolNames.count)
+        for (index, counts) in gradeSums.enumerated() {
+            if let counts { add(counts, to: &schoolSums, at: grades[index].school) }
+        }
+        var schoolGroupIndex: [GroupKey: Int] = [:]
+        var schoolGroupKeys: [GroupKey] = []
+        var schoolGroupSums: [DenseCounts?] = []
+        for (key, counts) in zip(gradeGroupKeys, gradeGroupSums) {
+            guard let counts else { continue }
+            let schoolKey = GroupKey(parent: grades[key.parent].school, attribute: key.attribute, value: key.value)
+            let count = schoolGroupSums.count
+            let index = group(schoolKey, in: &schoolGroupIndex, &schoolGroupSums)
+            if index == count { schoolGroupKeys.append(schoolKey) }
+            add(counts, to: &schoolGroupSums, at: index)
+        }
+        var all: [DenseCounts?] = [nil]
+        for counts in schoolSums { if let counts { add(counts, to: &all, at: 0) } }
+
+        var units: [CohortUnit: CohortCounts] = [:]
+        units.reserveCapacity(
+            classSums.count + gradeSums.count + schoolSums.count + gradeGroupSums.count + schoolGroupSums.count + 1)
+        func put(_ unit: CohortUnit, _ counts: DenseCounts?) {
+            if let counts { units[unit] = counts.counts(columns: columns) }
+        }
+        for (index, counts) in classSums.enumerated() {
+            let grade = grades[classes[index].grade]
+            put(
+                CohortUnit(level: .class, school: schoolNames[grade.school], grade: grade.name, className: classes[index].name),
+                counts)
+        }
+        for (index, counts) in gradeSums.enumerated() {
+            put(CohortUnit(level: .grade, school: schoolNames[grades[index].school], grade: grades[index].name), counts)
+        }
+        for (key, counts) in zip(gradeGroupKeys, gradeGroupSums) {
+            let grade = grades[key.parent]
+            put(
+                CohortUnit(
+                    level: .grade, school: schoolNames[grade.school], grade: grade.name,
+                    group: (key.attribute, groupValues[key.value])), counts)
+        }
+        for (index, counts) in schoolSums.enumerated() { put(CohortUnit(level: .school, school: schoolNames[index]), counts) }
+        for (key, counts) in zip(schoolGroupKeys, schoolGroupSums) {
+            put(
+                CohortUnit(level: .school, school: schoolNames[key.parent], group: (key.attribute, groupValues[key.value])),
+                counts)
+        }
+        put(.all, all[0])
+        return units
     }
 
     private func leafCounts() -> [CohortLeaf: CohortCounts] {
@@ -101,97 +213,5 @@ package struct CohortAggregator: Sendable {
             ] = counts.counts(columns: columns)
         }
         return leafCounts
-    }
-}
-
-/// ``CohortCounts`` with dense score histograms where a scale's grid is small, for fast counting and summing.
-struct DenseCounts: Sendable {
-    var base: CohortCounts
-    /// Per column: respondents per scaled score, offset by the column's lowest score; empty for a column whose
-    /// grid is larger than ``denseLimit``.
-    var histograms: [[Int]]
-    /// Per column: scores not in its dense histogram — every score of a large grid (a mean scale with many
-    /// decimals: 0–3 with 6 decimals is 3,000,001 points per unit), and scores outside the range (never seen with
-    /// validated keys, kept so nothing is lost). Memory grows with the distinct scores, not with the grid.
-    var outliers: [ScoreHistogram]
-
-    /// Grid points up to which a column is counted in an array (a sum scale's 0…27, a mean with 2 decimals).
-    static let denseLimit = 4_096
-
-    init(columns: [CohortColumn]) {
-        base = CohortCounts(columns: columns)
-        histograms = columns.map {
-            $0.scaledRange.count <= Self.denseLimit ? Array(repeating: 0, count: $0.scaledRange.count) : []
-        }
-        outliers = Array(repeating: ScoreHistogram(), count: columns.count)
-    }
-
-    mutating func count(_ entry: CohortEntry, columns: [CohortColumn], buffer: inout [Int]) {
-        switch entry.status {
-        case .leave:
-            base.onLeave += 1
-            return
-        case .internship:
-            base.onInternship += 1
-            return
-        case .withdrawn: return
-        case .enrolled: base.enrolled += 1
-        }
-        switch entry.state {
-        case .screened: base.screened += 1
-        case .partial:
-            base.partial += 1
-            return
-        case .refused:
-            base.refused += 1
-            return
-        case .notScreened:
-            base.notScreened += 1
-            return
-        }
-        switch entry.level {
-        case .none: base.levels[0] += 1
-        case .yellow: base.levels[1] += 1
-        case .orange: base.levels[2] += 1
-        case .red: base.levels[3] += 1
-        }
-        for column in columns.indices {
-            guard let score = entry.scores[column] else { continue }
-            if let band = entry.bands[column], band < base.scales[column].bands.count {
-                base.scales[column].bands[band] += 1
-            } else {
-                base.scales[column].unbanded += 1
-            }
-            let range = columns[column].scaledRange
-            if !histograms[column].isEmpty && range.contains(score) {
-                histograms[column][score - range.lowerBound] += 1
-            } else {
-                outliers[column].add(score)
-            }
-            let items = entry.items[column]
-            guard !items.isEmpty, items.allSatisfy({ $0 != nil }) else { continue }
-            buffer.removeAll(keepingCapacity: true)
-            for item in items { buffer.append(item!) }
-            base.scales[column].alpha.add(buffer)
-        }
-    }
-
-    mutating func merge(_ other: DenseCounts) {
-        base.merge(other.base)
-        for column in histograms.indices {
-            for index in histograms[column].indices { histograms[column][index] += other.histograms[column][index] }
-            outliers[column].merge(other.outliers[column])
-        }
-    }
-
-    func counts(columns: [CohortColumn]) -> CohortCounts {
-        var result = base
-        for (column, histogram) in histograms.enumerated() {
-            var scores = outliers[column]
-            let low = columns[column].scaledRange.lowerBound
-            for (offset, count) in histogram.enumerated() where count > 0 { scores.add(low + offset, times: count) }
-            result.scales[column].scores = scores
-        }
-        return result
     }
 }

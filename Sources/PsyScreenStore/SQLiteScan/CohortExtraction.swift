@@ -7,10 +7,14 @@ extension SQLiteStore {
     /// The batteries (id, version) whose attempts are stored in `wave`, most used first.
     package func batteries(inWave wave: String) throws(StoreError) -> [(id: String, version: String)] {
         try read { db in
-            try Row.fetchAll(
+            // With no import being staged every attempt is visible: the count then reads the (wave, battery)
+            // index alone, instead of looking up each attempt's import in the table (a million lookups).
+            let staging = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM import WHERE state = 'staging')") ?? true
+            return try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT battery_id, battery_version, COUNT(*) AS uses FROM attempt a WHERE wave_id = ? AND \(Self.visible("a"))
+                    SELECT battery_id, battery_version, COUNT(*) AS uses FROM attempt a
+                    WHERE wave_id = ?\(staging ? " AND \(Self.visible("a"))" : "")
                     GROUP BY battery_id, battery_version ORDER BY uses DESC, battery_id, battery_version
                     """, arguments: [wave]
             ).map { (id: $0["battery_id"], version: $0["battery_version"]) }
@@ -19,7 +23,7 @@ extension SQLiteStore {
 
     /// Counts every roster student of `wave` into the cohort tables of a report over `columns`.
     ///
-    /// Four streaming scans — roster, the wave's attempts, their scale scores, their answers — read with
+    /// Streaming scans — roster, the wave's attempts, their instrument results (scores and answers) — read with
     /// SQLite's C interface, with no per-attempt values built: a million stored results take about a second.
     /// The attempt that counts and its level are ``CountingAttempt``'s, as in the register.
     package func cohortTables(wave: String, columns: [CohortColumn]) throws(StoreError) -> CohortTables {
@@ -38,25 +42,23 @@ extension SQLiteStore {
             guard let first: Int64 = row?[0], let last: Int64 = row?[1] else { return nil }
             return (first, last)
         }
-        // The answers are the biggest table (16 rows per PHQ-9 + GAD-7 sitting): a second connection (opened as the
-        // first was: `queue.path` may read the file as immutable) reads them
-        // on the other core while this one reads roster, attempts and scores.
+        // Instrument results (scores, and the answers alpha needs) in two halves, each on its own connection and
+        // thread: with the roster scan on this one that makes three, which keeps both cores busy whichever
+        // finishes first.
         let needed = columns.contains { !$0.itemPositions.isEmpty }
-        // Two halves, each on its own connection and thread: with the roster scan that makes three, which keeps
-        // both cores busy whichever finishes first.
         let halves: [(first: Int64, last: Int64)] =
             range.map { range in
                 let middle = range.first + (range.last - range.first) / 2
                 return [(range.first, middle), (middle + 1, range.last)].filter { $0.0 <= $0.1 }
             } ?? []
-        let answers = halves.map {
-            AnswerScan(
-                path: queue.path, range: $0, instruments: extraction.instruments, widths: extraction.itemWidths, needed: needed)
+        let results = halves.map {
+            ResultScan(
+                path: queue.path, range: $0, columns: columns, instruments: extraction.instruments,
+                widths: extraction.itemWidths, readsAnswers: needed)
         }
-        let scores = ScoreScan(path: queue.path, range: range, columns: columns)
         let stored = checkingRelease ? StoredDigestScan(path: queue.path, wave: wave) : nil
         let group = DispatchGroup()
-        var jobs: [@Sendable () -> Void] = answers.map { scan in { scan.run() } } + [{ scores.run() }]
+        var jobs: [@Sendable () -> Void] = results.map { scan in { scan.run() } }
         if let stored { jobs.append { stored.run() } }
         for run in jobs {
             group.enter()
@@ -73,10 +75,10 @@ extension SQLiteStore {
         }
         group.wait()
         try scanned.get()
-        if let failure = answers.compactMap(\.failure).first ?? scores.failure ?? stored?.failure {
+        if let failure = results.compactMap(\.failure).first ?? stored?.failure {
             throw StoreError(path: path, failure)
         }
-        let tables = extraction.aggregate(answers: answers, scores: scores, leaves: leaves)
+        let tables = extraction.aggregate(results, leaves: leaves)
         guard let now = extraction.release?.digest(), let then = stored?.digest else { return (tables, nil) }
         return (tables, (now, then))
     }
@@ -231,7 +233,7 @@ struct CohortExtraction {
     }
 
     /// The cohort tables (with the leaves' counts when `leaves`).
-    func aggregate(answers: [AnswerScan], scores scoreScan: ScoreScan, leaves: Bool) -> CohortTables {
+    func aggregate(_ results: [ResultScan], leaves: Bool) -> CohortTables {
         var aggregator = self.aggregator
         var entry = CohortEntry(columns: columns)
         let positions = columns.map(\.itemPositions), reversals = columns.map(\.reversal)
@@ -241,18 +243,21 @@ struct CohortExtraction {
             entry.status = status[student]
             entry.state = counting[student].state
             entry.clearResults()
-            if entry.state == .screened && entry.status == .enrolled, let attempt = counting[student].attemptID {
+            if entry.state == .screened && entry.status == .enrolled && counting[student].attemptID != nil {
                 entry.level = counting[student].level
-                let scan = answers.first { $0.contains(attempt) }
-                let attemptSlot = scan?.slot(of: attempt) ?? 0
-                let first = scoreScan.slot(of: attempt)
+            }
+            if entry.state == .screened && entry.status == .enrolled, let attempt = counting[student].attemptID,
+                let scan = results.first(where: { $0.contains(attempt) })
+            {
+                let first = scan.scoreSlot(of: attempt)
+                let answers = scan.answerSlot(of: attempt)
                 for column in 0..<columnCount {
                     let slot = first + column
-                    guard slot >= 0, scoreScan.scores[slot] != Int32.min else { continue }
-                    entry.scores[column] = Int(scoreScan.scores[slot])
-                    entry.bands[column] = scoreScan.bands[slot] >= 0 ? Int(scoreScan.bands[slot]) : nil
-                    guard let scan else { continue }
-                    let base = attemptSlot + offsets[column]
+                    guard scan.scores[slot] != Int32.min else { continue }
+                    entry.scores[column] = Int(scan.scores[slot])
+                    entry.bands[column] = scan.bands[slot] >= 0 ? Int(scan.bands[slot]) : nil
+                    guard let answers else { continue }
+                    let base = answers + offsets[column]
                     for (item, position) in positions[column].enumerated() {
                         guard let value = scan.values[base + position] else { continue }
                         entry.items[column][item] = reversals[column][item].map { $0 - value } ?? value

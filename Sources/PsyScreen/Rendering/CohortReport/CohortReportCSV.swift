@@ -9,6 +9,7 @@ package enum CohortReportCSV {
     /// The file's bytes. Bytes, not String concatenation, and never a String of the whole: a district report has
     /// a million rows.
     package static func bytes(_ report: CohortReport) -> [UInt8] {
+        // One buffer on one thread: two halves rendered at once and joined cost another 80 MB at the peak.
         var out: [UInt8] = []
         out.reserveCapacity(report.units.count * 64 * (8 + report.columns.count * 16))
         func line(_ fields: [String]) {
@@ -24,22 +25,21 @@ package enum CohortReportCSV {
             + report.columns.map {
                 Array(",\(field($0.instrumentID)),\(field($0.scaleID)),".utf8)
             }
-        var lastUnit: CohortUnit?
-        var unitPrefix: [UInt8] = []
-        report.forEachStatistic { unit, column, statistic, value in
-            if unit.unit != lastUnit {
-                let key = unit.unit
-                unitPrefix = Array(
-                    ([key.level.rawValue] + [key.school, key.grade, key.className, key.group].map(typedText))
-                        .map(field).joined(separator: ",").utf8)
-                lastUnit = key
+        let names = CohortReport.StatisticNames(report.columns)
+        // Per unit its prefix, made once; per statistic only the name and the value are written.
+        for unit in report.units {
+            let key = unit.unit
+            let unitPrefix = Array(
+                ([key.level.rawValue] + [key.school, key.grade, key.className, key.group].map(typedText))
+                    .map(field).joined(separator: ",").utf8)
+            report.forEachStatistic(of: unit, names) { column, statistic, value in
+                out.append(contentsOf: unitPrefix)
+                out.append(contentsOf: columnPrefixes[column.map { $0 + 1 } ?? 0])
+                out.append(contentsOf: field(statistic).utf8)
+                out.append(0x2C)
+                out.append(contentsOf: field(value).utf8)
+                out.append(0x0A)
             }
-            out.append(contentsOf: unitPrefix)
-            out.append(contentsOf: columnPrefixes[column.map { $0 + 1 } ?? 0])
-            out.append(contentsOf: field(statistic).utf8)
-            out.append(0x2C)
-            out.append(contentsOf: field(value).utf8)
-            out.append(0x0A)
         }
         return out
     }

@@ -28,25 +28,39 @@ extension CohortReport {
     /// Calls `body` for every statistic in report order: the unit, the column index (nil for whole-unit
     /// statistics), the statistic's name and its printed value.
     package func forEachStatistic(_ body: (Unit, Int?, String, String) -> Void) {
-        let bandNames = columns.map { $0.bands.map { "band:\($0.id)" } }
-        let percentNames = columns.map { $0.bands.map { "band_percent:\($0.id)" } }
-        let levelNames = CohortCell.publishedLevels.map { "level:\($0.rawValue)" }
+        let names = StatisticNames(columns)
         for unit in units {
-            body(unit, nil, "enrolled", String(unit.enrolled))
-            body(unit, nil, "screened", CohortValueFormat.count(unit.screened))
-            body(unit, nil, "coverage_percent", CohortValueFormat.number(unit.coveragePercent))
-            for (name, count) in zip(levelNames, unit.levels) { body(unit, nil, name, CohortValueFormat.count(count)) }
-            for (index, scale) in unit.scales.enumerated() {
-                body(unit, index, "n", CohortValueFormat.count(scale.n))
-                body(unit, index, "mean", CohortValueFormat.number(scale.mean))
-                body(unit, index, "sd", CohortValueFormat.number(scale.sd))
-                body(unit, index, "median", CohortValueFormat.number(scale.median))
-                body(unit, index, "alpha", CohortValueFormat.number(scale.alpha))
-                for (name, count) in zip(bandNames[index], scale.bands) {
-                    body(unit, index, name, CohortValueFormat.count(count))
-                }
-                for (name, percent) in zip(percentNames[index], scale.bandPercents) { body(unit, index, name, percent) }
-            }
+            forEachStatistic(of: unit, names) { body(unit, $0, $1, $2) }
+        }
+    }
+
+    /// The statistics' names, made once per report.
+    struct StatisticNames {
+        let bands: [[String]]
+        let percents: [[String]]
+        let levels = CohortCell.publishedLevels.map { "level:\($0.rawValue)" }
+
+        init(_ columns: [CohortColumn]) {
+            bands = columns.map { $0.bands.map { "band:\($0.id)" } }
+            percents = columns.map { $0.bands.map { "band_percent:\($0.id)" } }
+        }
+    }
+
+    /// Calls `body` for every statistic of `unit` in report order: the column index (nil for whole-unit
+    /// statistics), the statistic's name and its printed value.
+    func forEachStatistic(of unit: Unit, _ names: StatisticNames, _ body: (Int?, String, String) -> Void) {
+        body(nil, "enrolled", String(unit.enrolled))
+        body(nil, "screened", CohortValueFormat.count(unit.screened))
+        body(nil, "coverage_percent", CohortValueFormat.number(unit.coveragePercent))
+        for (name, count) in zip(names.levels, unit.levels) { body(nil, name, CohortValueFormat.count(count)) }
+        for (index, scale) in unit.scales.enumerated() {
+            body(index, "n", CohortValueFormat.count(scale.n))
+            body(index, "mean", CohortValueFormat.number(scale.mean))
+            body(index, "sd", CohortValueFormat.number(scale.sd))
+            body(index, "median", CohortValueFormat.number(scale.median))
+            body(index, "alpha", CohortValueFormat.number(scale.alpha))
+            for (name, count) in zip(names.bands[index], scale.bands) { body(index, name, CohortValueFormat.count(count)) }
+            for (name, percent) in zip(names.percents[index], scale.bandPercents) { body(index, name, percent) }
         }
     }
 }
