@@ -60,7 +60,9 @@ final class DeidentifiedExtractTests: XCTestCase {
         // The file round-trips.
         var written = history
         written.record(second.published, wave: "w2")
-        let path = Fixtures.temporaryDirectory("history") + "/k.extracts"
+        let directory = Fixtures.temporaryDirectory("history")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/k.extracts"
         try written.text.write(toFile: path, atomically: true, encoding: .utf8)
         XCTAssertEqual(try ExtractHistory.load(from: path), written)
     }
