@@ -93,16 +93,16 @@ extension DisclosureAudit {
             var state = RepairState(pattern: pattern, columns: tables.columns.count)
             let component = AuditComponent(schools: group, tables: tables, pattern: pattern, policy: policy)
             let settled = repair(component, tables, &state, deferWholeNumbers: !whole.contains(group))
-            return (state.figures, settled)
+            return (figures: state.figures, settled: settled)
         }
         if ProcessInfo.processInfo.environment["PSYSCREEN_AUDIT_TRACE"] != nil, !groups.isEmpty {
             let line =
                 "round: \(groups.count) blocks \(groups.map(\.count)) on \(threads) threads, "
-                + "\(blocks.reduce(0) { $0 + $1.0.count }) withdrawn, \(blocks.count { !$0.1 }) left unsettled, "
+                + "\(blocks.reduce(0) { $0 + $1.figures.count }) withdrawn, \(blocks.count { !$0.settled }) left unsettled, "
                 + "\(ContinuousClock.now - clock)\n"
             FileHandle.standardError.write(Data(line.utf8))
         }
-        return blocks.map { (figures: $0.0, settled: $0.1) }
+        return blocks
     }
 
     private func traceGroups(_ tables: CohortTables, _ pattern: DisclosurePattern) {
