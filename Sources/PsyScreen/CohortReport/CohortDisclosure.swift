@@ -102,12 +102,24 @@ package struct CohortDisclosure: Sendable {
         var countsOnly = pattern
         countsOnly.distributions = countsOnly.distributions.map { _ in [] }
         countsOnly.histograms = countsOnly.distributions
-        let hidden = audit.repair(tables, pattern: countsOnly).hidden
+        // Where a distribution may still be published after it (the repair only hides more), the counts' repair
+        // runs its LP pass alone: the distributions' repair then checks every count with whole numbers anyway,
+        // in a program with every row of this one, and a whole-number pass here was a fifth of a close's pivots.
+        let mayPublish = !pattern.distributions.allSatisfy(\.isEmpty)
+        var hidden = audit.repair(tables, pattern: countsOnly, wholeNumbers: !mayPublish).hidden
         // Closed again over what the repair hid, within what exact elimination allowed: a unit the first closure
         // hid to protect another must not come back now that the other is hidden anyway.
         var closed = try families(
             structure, universe: universe, hidden: hidden, protectedLeafCells: counts.protectedLeafCells,
             audited: pattern)
+        if closed.distributions.allSatisfy(\.isEmpty), mayPublish {
+            // No distribution is left after all: the whole-number pass over the counts is this repair's to run.
+            countsOnly.hidden = hidden
+            hidden = audit.repair(tables, pattern: countsOnly).hidden
+            closed = try families(
+                structure, universe: universe, hidden: hidden, protectedLeafCells: counts.protectedLeafCells,
+                audited: pattern)
+        }
         closed.exposedZeros = counts.exposedZeros
         if closed.distributions.allSatisfy(\.isEmpty) { return closed }
         let repaired = audit.repair(tables, pattern: closed)

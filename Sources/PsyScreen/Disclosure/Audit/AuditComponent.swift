@@ -41,7 +41,11 @@ struct AuditComponent {
     /// Groups of up to this many schools are solved as one program, exactly; larger ones in blocks.
     static let exactSchools = 4
 
-    init(schools: [String], tables: CohortTables, pattern: DisclosurePattern, policy: WarningPolicy?) {
+    /// `sumsPerLeaf` states the sums leaf by leaf, every leaf its own atom: the same program, larger (for tests).
+    init(
+        schools: [String], tables: CohortTables, pattern: DisclosurePattern, policy: WarningPolicy?,
+        sumsPerLeaf: Bool = false
+    ) {
         self.schools = schools
         let columns = tables.columns
         let inside = Set(schools)
@@ -63,10 +67,17 @@ struct AuditComponent {
             if outside.allSatisfy({ Self.publishesSums(column, school: $0, pattern) }) { return true }
             return schools.contains { !Self.publishesSums(column, school: $0, pattern) } ? false : nil
         }
-        let needsSums = columns.indices.map { column in
-            waveSums[column] != nil || units.contains { pattern.distributions[column].contains($0) }
+        // Per column with sums, the member lists of the units whose sums the program states: their leaves' sums
+        // are stated per atom (``AuditModel+Sums.swift``).
+        let publishing = columns.indices.map { column -> [[Int]]? in
+            // (A histogram is stated only beside its unit's distribution, below.)
+            let units = units.filter { pattern.distributions[column].contains($0) }.map { membersOf[$0]! }
+            guard waveSums[column] != nil || !units.isEmpty else { return nil }
+            return sumsPerLeaf ? leaves.indices.map { [$0] } : units
         }
-        let model = AuditModel(leaves: leaves, columns: columns, policy: policy, needsSums: needsSums)
+        let model = AuditModel(
+            leaves: leaves, columns: columns, policy: policy,
+            atoms: AuditModel.atoms(leaves: leaves.count, publishing: publishing))
         self.model = model
         for unit in units {
             let counts = tables.units[unit]!, members = membersOf[unit]!

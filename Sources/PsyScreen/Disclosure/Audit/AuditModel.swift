@@ -3,8 +3,9 @@ import Foundation
 /// ``DisclosurePattern`` at once (all `--by` reports in every format, the exchange file, the coverage list).
 ///
 /// Unknowns, per leaf (class × gender × major, whose screened count and n the reader knows): students per warning
-/// level and per band of each scale (whole numbers), and per band the sum and the sum of squares of its scores.
-/// Relations: the levels add up to the screened count and the bands to n; a band's sums lie between its count
+/// level and per band of each scale (whole numbers); per band the sum and the sum of squares of its scores, per
+/// **atom** of leaves that no published distribution tells apart (``AuditModel+Sums.swift``: exactly what one
+/// per leaf would state, with a fraction of the rows). Relations: the levels add up to the screened count and the bands to n; a band's sums lie between its count
 /// times its lowest and highest score (squared); the battery's policy ties levels to bands (a student in a
 /// severe band is at least orange; an orange student, if orange comes from bands only, is in an orange band).
 /// Published figures of every unit: its counts, and where its distribution is published its sum and sum of
@@ -16,13 +17,17 @@ final class AuditModel {
     /// Per leaf of the school: variable indices.
     private var levelColumns: [[Int]] = []
     private(set) var bandColumns: [[[Int]]] = []
-    /// Per leaf, column and band (the unbanded last): the band's sum (and sum of squares) of scores over its
-    /// count times the band's lowest score (square) — a column ≥ 0 — and that lowest score (square):
-    /// Σx = excess + count·shift (``sumTerms(_:column:band:squares:)``).
-    private(set) var firstSums: [[[Int]]] = []
-    private(set) var secondSums: [[[Int]]] = []
-    private var firstShifts: [[[Double]]] = []
-    private var secondShifts: [[[Double]]] = []
+    /// Per column, each leaf's **atom** (``addSums(_:atoms:)``); empty for a column without sums.
+    var atomOf: [[Int]] = []
+    /// Per column and atom: its leaves.
+    var atomLeaves: [[[Int]]] = []
+    /// Per column, atom and band (the unbanded last): the atom's sum (and sum of squares) of scores in the band
+    /// over its count times the band's lowest score (square) — a column ≥ 0 — and that lowest score (square):
+    /// Σx = excess + count·shift (``sumTerms(atom:column:band:squares:)``).
+    var firstSums: [[[Int]]] = []
+    var secondSums: [[[Int]]] = []
+    var firstShifts: [[[Double]]] = []
+    var secondShifts: [[[Double]]] = []
     let leaves: [CohortLeaf]
 
     /// A published figure, as the rows that state it.
@@ -85,8 +90,10 @@ final class AuditModel {
         return figures
     }
 
+    /// `atoms`, per column: each leaf's atom (``addSums(_:atoms:)``), nil for a column whose sums no published
+    /// figure states.
     init(
-        leaves: [(CohortLeaf, CohortCounts)], columns: [CohortColumn], policy: WarningPolicy?, needsSums: [Bool]
+        leaves: [(CohortLeaf, CohortCounts)], columns: [CohortColumn], policy: WarningPolicy?, atoms: [[Int]?]
     ) {
         self.columns = columns
         self.leaves = leaves.map(\.0)
@@ -95,59 +102,20 @@ final class AuditModel {
             let screened = Double(counts.screened)
             let levels = CohortCounts.levelOrder.map { _ in program.addColumn(upper: screened, integer: true) }
             program.addRow(levels.map { ($0, 1) }, lower: screened, upper: screened)
-            var bands: [[Int]] = [], first: [[Int]] = [], second: [[Int]] = []
-            var firstShift: [[Double]] = [], secondShift: [[Double]] = []
+            var bands: [[Int]] = []
             for (index, column) in columns.enumerated() {
                 let n = Double(counts.scales[index].n)
-                // The unbanded (scored outside every band) last, over the whole scale's range.
-                let ranges = column.bands.map(\.scaledRange) + (counts.scales[index].unbanded > 0 ? [column.scaledRange] : [])
-                let cells = ranges.map { _ in program.addColumn(upper: n, integer: true) }
+                // The unbanded (scored outside every band) last.
+                let ranges = column.bands.count + (counts.scales[index].unbanded > 0 ? 1 : 0)
+                let cells = (0..<ranges).map { _ in program.addColumn(upper: n, integer: true) }
                 program.addRow(cells.map { ($0, 1) }, lower: n, upper: n)
                 bands.append(cells)
-                guard needsSums[index] else {
-                    first.append([])
-                    second.append([])
-                    firstShift.append([])
-                    secondShift.append([])
-                    continue
-                }
-                var ones: [Int] = [], twos: [Int] = [], oneShifts: [Double] = [], twoShifts: [Double] = []
-                for (cell, range) in zip(cells, ranges) {
-                    let low = Double(range.lowerBound), high = Double(range.upperBound)
-                    let squareLow = range.contains(0) ? 0 : min(low * low, high * high)
-                    let squareHigh = max(low * low, high * high)
-                    // count·low ≤ Σx ≤ count·high, and the same for the squares: over the excess Σx − count·low,
-                    // a column ≥ 0, one row each (two rows fewer per band of a leaf: pivots cost by rows).
-                    let one = program.addColumn(upper: (high - low) * n)
-                    let two = program.addColumn(upper: (squareHigh - squareLow) * n)
-                    program.addRow([(one, 1), (cell, -(high - low))], lower: nil, upper: 0)
-                    program.addRow([(two, 1), (cell, -(squareHigh - squareLow))], lower: nil, upper: 0)
-                    ones.append(one)
-                    twos.append(two)
-                    oneShifts.append(low)
-                    twoShifts.append(squareLow)
-                }
-                first.append(ones)
-                second.append(twos)
-                firstShift.append(oneShifts)
-                secondShift.append(twoShifts)
             }
             if let policy, let levelsOf { addPolicy(policy, levels: levels, bands: bands, levelsOf: levelsOf) }
             levelColumns.append(levels)
             bandColumns.append(bands)
-            firstSums.append(first)
-            secondSums.append(second)
-            firstShifts.append(firstShift)
-            secondShifts.append(secondShift)
         }
-    }
-
-    /// The terms of a leaf's sum (or sum of squares) of `column`'s scores in `band`: its excess column plus the
-    /// band's count times the shift.
-    func sumTerms(_ leaf: Int, column: Int, band: Int, squares: Bool) -> [(column: Int, coefficient: Double)] {
-        let excess = squares ? secondSums[leaf][column][band] : firstSums[leaf][column][band]
-        let shift = squares ? secondShifts[leaf][column][band] : firstShifts[leaf][column][band]
-        return [(excess, 1), (bandColumns[leaf][column][band], shift)]
+        addSums(leaves.map(\.1), atoms: atoms)
     }
 
     /// The variables whose sum is `cell` of the leaves `members` (indices into ``leaves``).

@@ -13,8 +13,11 @@ extension DisclosureAudit {
     /// whole. The wave's own hidden counts are checked across the groups after each round. A block cut from a
     /// larger group whose LP pass withdrew anything leaves its whole-number pass to a later round (the cut it
     /// was made by rarely survives its withdrawals).
+    ///
+    /// Without `wholeNumbers`, blocks run their LP pass only: for a repair that another follows over the same
+    /// counts and more (the distributions'), whose whole-number pass checks every count anyway.
     package func repair(
-        _ tables: CohortTables, pattern: DisclosurePattern
+        _ tables: CohortTables, pattern: DisclosurePattern, wholeNumbers: Bool = true
     ) -> (hidden: [CohortUnit: Set<CohortCell>], withdrawn: [Set<CohortUnit>]) {
         var state = RepairState(pattern: pattern, columns: tables.columns.count)
         var settled: Set<[String]> = []
@@ -37,7 +40,8 @@ extension DisclosureAudit {
             if !unshared.isEmpty { traceGroups(tables, state.pattern) }
             let pending = blocks(tables, state.pattern).filter { !settled.contains($0) }
             let whole = Set(AuditComponent.groups(tables, state.pattern))
-            for (group, block) in zip(pending, repair(pending, whole: whole, tables, state.pattern)) {
+            let repaired = repair(pending, whole: whole, wholeNumbers: wholeNumbers, tables, state.pattern)
+            for (group, block) in zip(pending, repaired) {
                 for figure in block.figures { state.withdraw(figure) }
                 if block.settled { settled.insert(group) }
             }
@@ -83,7 +87,8 @@ extension DisclosureAudit {
     /// would prove a program no later round keeps (it was ~60 % of a 30-school close's repair). The next round
     /// runs it, in the block the cut then gives.
     private func repair(
-        _ groups: [[String]], whole: Set<[String]>, _ tables: CohortTables, _ pattern: DisclosurePattern
+        _ groups: [[String]], whole: Set<[String]>, wholeNumbers: Bool, _ tables: CohortTables,
+        _ pattern: DisclosurePattern
     ) -> [(figures: [AuditModel.Figure], settled: Bool)] {
         let clock = ContinuousClock.now
         // GLPK keeps its state per thread only if built with thread-local storage; each block's program is
@@ -92,7 +97,8 @@ extension DisclosureAudit {
         let blocks = Parallel.map(groups, threads: threads) { group in
             var state = RepairState(pattern: pattern, columns: tables.columns.count)
             let component = AuditComponent(schools: group, tables: tables, pattern: pattern, policy: policy)
-            let settled = repair(component, tables, &state, deferWholeNumbers: !whole.contains(group))
+            let settled = repair(
+                component, tables, &state, deferWholeNumbers: !whole.contains(group), wholeNumbers: wholeNumbers)
             return (figures: state.figures, settled: settled)
         }
         if ProcessInfo.processInfo.environment["PSYSCREEN_AUDIT_TRACE"] != nil, !groups.isEmpty {
@@ -127,9 +133,10 @@ extension DisclosureAudit {
     }
 
     /// Repairs one block: an LP pass, then a whole-number pass — unless `deferWholeNumbers` and the LP pass
-    /// withdrew anything (then returns false: not settled).
+    /// withdrew anything (then returns false: not settled), or not `wholeNumbers`.
     private func repair(
-        _ component: AuditComponent, _ tables: CohortTables, _ state: inout RepairState, deferWholeNumbers: Bool
+        _ component: AuditComponent, _ tables: CohortTables, _ state: inout RepairState, deferWholeNumbers: Bool,
+        wholeNumbers: Bool
     ) -> Bool {
         let clock = ContinuousClock.now
         var report = AuditReport(intervals: [], exemptZeros: 0)
@@ -180,6 +187,7 @@ extension DisclosureAudit {
             }
             if relaxed { trace("repair, LP pass", component, queue.count, report, since: (0, 0), clock) }
             if relaxed, deferWholeNumbers, !state.figures.isEmpty { return false }
+            if !wholeNumbers { return true }
         }
         trace("repair", component, queue.count, report, since: (0, 0), clock)
         return true
