@@ -153,8 +153,8 @@ struct CohortExtraction {
         var statusOfText: [EnrollmentStatus?] = []
         var leaf: Int32 = -1
         try Self.forEachRow(statement) { row in
-            studentIndex.insert(sqlite3_column_text(row, 0), count: Int(sqlite3_column_bytes(row, 0)))
-            release?.addStudent(row)
+            let id = ReleaseFingerprints.bytes(row, 0)
+            studentIndex.insert(id.baseAddress!, count: id.count)
             var changed = false
             let values = (
                 texts[1].read(row, 1, changed: &changed), texts[2].read(row, 2, changed: &changed),
@@ -162,6 +162,8 @@ struct CohortExtraction {
                 texts[5].read(row, 5, changed: &changed)
             )
             let statusText = texts[6].read(row, 6)
+            // The fingerprint's roster part from the texts just read: no second read of six columns a row.
+            release?.addStudent(id: id, texts: texts)
             while statusOfText.count <= texts[6].id { statusOfText.append(nil) }
             if statusOfText[texts[6].id] == nil {
                 statusOfText[texts[6].id] = try StoredValue.decode(statusText, "student.status")
@@ -202,19 +204,18 @@ struct CohortExtraction {
             let attempts = scan.takeAttempts()
             try attempts.forEach { index, id in
                 guard let text = id.baseAddress, let student = studentIndex.find(text, count: id.count) else { return }
-                let state = attempts.states[index], level = attempts.levels[index], scored = attempts.scored[index]
+                let state = attempts.state(index), level = attempts.level(index), scored = attempts.scored(index)
                 guard state != WaveAttempts.unknown, level != WaveAttempts.unknown else {
                     throw attempts.unknownTexts[index]!
                 }
+                let id = attempts.id(index)
                 counting[student].add(
-                    id: attempts.ids[index], state: WaveAttempts.states[Int(state)], scored: scored == 2,
-                    level: WaveAttempts.levels[Int(level)])
+                    id: id, state: WaveAttempts.states[Int(state)], scored: scored == true, level: WaveAttempts.levels[Int(level)]
+                )
                 guard release != nil else { return }
                 WaveAttempts.stateTexts[Int(state)].withUnsafeBufferPointer { stateText in
                     WaveAttempts.levelTexts[Int(level)].withUnsafeBufferPointer { levelText in
-                        release!.addAttempt(
-                            id: attempts.ids[index], state: stateText, scored: scored == 0 ? nil : scored == 2,
-                            level: levelText, student: student)
+                        release!.addAttempt(id: id, state: stateText, scored: scored, level: levelText, student: student)
                     }
                 }
             }

@@ -64,6 +64,24 @@ struct ReleaseFingerprints {
         latest.append(Latest())
     }
 
+    /// The next roster student: the ID, and the roster columns 1–6 of ``rosterColumns`` as `texts[1...6]` have
+    /// just read them (``CohortExtraction``'s roster scan).
+    mutating func addStudent(id: UnsafeBufferPointer<UInt8>, texts: [InternedText]) {
+        if keepsBytes {
+            arena.append(contentsOf: id)
+            idEnds.append(arena.count)
+            Self.writeRosterPart(texts, into: &arena)
+            ends.append(arena.count)
+        } else {
+            var hash = FingerprintHash()
+            hash.append(id)
+            hash.append(Self.idEnd)
+            Self.writeRosterPart(texts, into: &hash)
+            prefixes.append(hash)
+        }
+        latest.append(Latest())
+    }
+
     /// One of the wave's visible attempts of roster student `student`, from a row whose columns 1, 3, 5 and 6 are
     /// the attempt's id, scored, state and level (``CohortExtraction/attemptsSQL``, ``ReleaseScan``'s attempt scan).
     mutating func addAttempt(_ row: OpaquePointer, student: Int) {
@@ -126,6 +144,14 @@ struct ReleaseFingerprints {
     private static func writeRosterPart<Sink: FingerprintSink>(_ row: OpaquePointer, into sink: inout Sink) {
         for column in rosterPartColumns {
             sink.append(bytes(row, column))
+            sink.append(separator)
+        }
+    }
+
+    /// `status|school|grade|class|gender|major|` from texts read from ``rosterColumns``.
+    private static func writeRosterPart<Sink: FingerprintSink>(_ texts: [InternedText], into sink: inout Sink) {
+        for column in rosterPartColumns {
+            texts[Int(column)].withBytes { sink.append($0) }
             sink.append(separator)
         }
     }

@@ -32,7 +32,7 @@ final class ResultScan: @unchecked Sendable {
         instruments: [[UInt8]], widths: [Int], readsAnswers: Bool
     ) {
         self.path = path
-        attempts = WaveAttempts(wave: wave, staging: staging)
+        attempts = WaveAttempts(wave: wave, staging: staging, first: range?.first ?? 0)
         self.range = range
         self.columns = columns
         self.instruments = instruments
@@ -50,7 +50,7 @@ final class ResultScan: @unchecked Sendable {
 
     /// The wave's attempts kept by ``run()``, handed over once (their memory goes with them).
     func takeAttempts() -> WaveAttempts {
-        var taken = WaveAttempts(wave: "", staging: [])
+        var taken = WaveAttempts(wave: "", staging: [], first: 0)
         swap(&taken, &attempts)
         return taken
     }

@@ -21,35 +21,37 @@ struct WaveAttempts {
     let wave: [UInt8]
     /// The imports being staged: their attempts are not visible yet.
     let staging: Set<Int64>
+    /// The first id of the scan's range: ids are kept as offsets from it.
+    let first: Int64
 
-    private(set) var ids: [Int64] = []
-    /// Per attempt: the index of its state (0–2) and level (0–3) text, or ``unknown``; whether scored is NULL, 0
-    /// or other (0, 1, 2).
-    private(set) var states: [UInt8] = []
-    private(set) var levels: [UInt8] = []
-    private(set) var scored: [UInt8] = []
-    /// Per attempt: the student's ID bytes are `studentBytes[studentEnds[i - 1]..<studentEnds[i]]`.
+    // Packed (a district's million attempts are kept while the roster is read): 6 bytes and the ID's bytes each.
+    private var offsets: [UInt32] = []
+    /// state index | level index << 2 | scored << 5 (see ``add(_:at:)``).
+    private var codes: [UInt8] = []
+    /// The student ID's length (``longID`` and `longLengths` for 255 bytes or more), its bytes one after the other.
+    private var lengths: [UInt8] = []
+    private var longLengths: [Int: Int] = [:]
     private var studentBytes: [UInt8] = []
-    private var studentEnds: [Int32] = []
     /// The texts of the states and levels this version does not know, by attempt index: they fail the read if
     /// the attempt's student is on the roster (as a read of that student's attempts would).
     private(set) var unknownTexts: [Int: StoredValue] = [:]
 
+    /// A state or level this version does not know.
     static let unknown: UInt8 = .max
+    private static let unknownState: UInt8 = 3, unknownLevel: UInt8 = 4, longID: UInt8 = .max
 
-    init(wave: String, staging: Set<Int64>) {
+    init(wave: String, staging: Set<Int64>, first: Int64) {
         self.wave = Array(wave.utf8)
         self.staging = staging
+        self.first = first
     }
 
-    var count: Int { ids.count }
+    var count: Int { codes.count }
 
     mutating func reserveCapacity(_ count: Int) {
-        ids.reserveCapacity(count)
-        states.reserveCapacity(count)
-        levels.reserveCapacity(count)
-        scored.reserveCapacity(count)
-        studentEnds.reserveCapacity(count)
+        offsets.reserveCapacity(count)
+        codes.reserveCapacity(count)
+        lengths.reserveCapacity(count)
         studentBytes.reserveCapacity(count * 10)
     }
 
@@ -57,38 +59,60 @@ struct WaveAttempts {
     mutating func add(_ row: OpaquePointer, at base: Int32) {
         guard CohortExtraction.equals(row, base, wave) else { return }
         if sqlite3_column_type(row, base + 1) != SQLITE_NULL && staging.contains(sqlite3_column_int64(row, base + 1)) { return }
+        let index = codes.count
         let student = ReleaseFingerprints.bytes(row, base + 2)
         studentBytes.append(contentsOf: student)
-        studentEnds.append(Int32(studentBytes.count))
-        let index = ids.count
-        ids.append(sqlite3_column_int64(row, base + 3))
-        states.append(code(row, base + 4, Self.stateKeys, column: "attempt.state", index))
-        scored.append(
-            sqlite3_column_type(row, base + 5) == SQLITE_NULL ? 0 : sqlite3_column_int64(row, base + 5) != 0 ? 2 : 1)
-        levels.append(code(row, base + 6, Self.levelKeys, column: "attempt.level", index))
+        if student.count >= Int(Self.longID) { longLengths[index] = student.count }
+        lengths.append(UInt8(min(student.count, Int(Self.longID))))
+        offsets.append(UInt32(sqlite3_column_int64(row, base + 3) - first))
+        let state = code(row, base + 4, Self.stateKeys, column: "attempt.state", index) ?? Self.unknownState
+        let level = code(row, base + 6, Self.levelKeys, column: "attempt.level", index) ?? Self.unknownLevel
+        let scored: UInt8 =
+            sqlite3_column_type(row, base + 5) == SQLITE_NULL ? 0 : sqlite3_column_int64(row, base + 5) != 0 ? 2 : 1
+        codes.append(state | level << 2 | scored << 5)
     }
 
     private mutating func code(
         _ row: OpaquePointer, _ column: Int32, _ keys: ByteKeys, column name: String, _ index: Int
-    ) -> UInt8 {
+    ) -> UInt8? {
         let found = keys.index(row, column)
         guard found >= 0 else {
             if unknownTexts[index] == nil {
                 unknownTexts[index] = StoredValue(column: name, text: SQLiteColumn.text(row, column))
             }
-            return Self.unknown
+            return nil
         }
         return UInt8(found)
+    }
+
+    func id(_ index: Int) -> Int64 { first + Int64(offsets[index]) }
+
+    /// The index of the attempt's state in ``states``, or ``unknown``.
+    func state(_ index: Int) -> UInt8 {
+        let state = codes[index] & 3
+        return state == Self.unknownState ? Self.unknown : state
+    }
+
+    /// The index of the attempt's level in ``levels``, or ``unknown``.
+    func level(_ index: Int) -> UInt8 {
+        let level = codes[index] >> 2 & 7
+        return level == Self.unknownLevel ? Self.unknown : level
+    }
+
+    /// Whether the attempt is scored, nil for NULL.
+    func scored(_ index: Int) -> Bool? {
+        let scored = codes[index] >> 5
+        return scored == 0 ? nil : scored == 2
     }
 
     /// Calls `body` with each attempt's index and student ID bytes.
     func forEach(_ body: (_ index: Int, _ student: UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         try studentBytes.withUnsafeBufferPointer { bytes in
             var start = 0
-            for index in ids.indices {
-                let end = Int(studentEnds[index])
-                try body(index, UnsafeBufferPointer(rebasing: bytes[start..<end]))
-                start = end
+            for index in codes.indices {
+                let length = lengths[index] == Self.longID ? longLengths[index]! : Int(lengths[index])
+                try body(index, UnsafeBufferPointer(rebasing: bytes[start..<start + length]))
+                start += length
             }
         }
     }
