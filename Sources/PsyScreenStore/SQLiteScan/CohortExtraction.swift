@@ -4,23 +4,6 @@ import GRDBSQLite
 import PsyScreen
 
 extension SQLiteStore {
-    /// The batteries (id, version) whose attempts are stored in `wave`, most used first.
-    package func batteries(inWave wave: String) throws(StoreError) -> [(id: String, version: String)] {
-        try read { db in
-            // With no import being staged every attempt is visible: the count then reads the (wave, battery)
-            // index alone, instead of looking up each attempt's import in the table (a million lookups).
-            let staging = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM import WHERE state = 'staging')") ?? true
-            return try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT battery_id, battery_version, COUNT(*) AS uses FROM attempt a
-                    WHERE wave_id = ?\(staging ? " AND \(Self.visible("a"))" : "")
-                    GROUP BY battery_id, battery_version ORDER BY uses DESC, battery_id, battery_version
-                    """, arguments: [wave]
-            ).map { (id: $0["battery_id"], version: $0["battery_version"]) }
-        }
-    }
-
     /// Counts every roster student of `wave` into the cohort tables of a report over `columns`.
     ///
     /// Streaming scans — roster, the wave's attempts, their instrument results (scores and answers) — read with
@@ -36,15 +19,17 @@ extension SQLiteStore {
         wave: String, columns: [CohortColumn], checkingRelease: Bool, leaves: Bool
     ) throws(StoreError) -> (tables: CohortTables, release: (now: ReleaseDigest, then: ReleaseDigest)?) {
         var extraction = CohortExtraction(columns: columns, checksRelease: checkingRelease)
-        let range: (first: Int64, last: Int64)? = try read { db in
-            let row = try Row.fetchOne(
-                db, sql: "SELECT MIN(id), MAX(id) FROM attempt a WHERE wave_id = ? AND \(Self.visible("a"))", arguments: [wave])
-            guard let first: Int64 = row?[0], let last: Int64 = row?[1] else { return nil }
-            return (first, last)
+        // The range holds every attempt of the wave (staged ones too, and other waves' between them): the result
+        // scans count only the wave's visible ones.
+        let (range, staging) = try read { db in
+            (
+                try Self.attemptRange(db, wave: wave),
+                Set(try Int64.fetchAll(db, sql: "SELECT id FROM import WHERE state = 'staging'"))
+            )
         }
-        // Instrument results (scores, and the answers alpha needs) in two halves, each on its own connection and
-        // thread: with the roster scan on this one that makes three, which keeps both cores busy whichever
-        // finishes first.
+        // Instrument results (scores, and the answers alpha needs) and the wave's attempts in two halves, each on its
+        // own connection and thread: with the roster scan on this one that makes three, which keeps both cores busy
+        // whichever finishes first.
         let needed = columns.contains { !$0.itemPositions.isEmpty }
         let halves: [(first: Int64, last: Int64)] =
             range.map { range in
@@ -53,7 +38,7 @@ extension SQLiteStore {
             } ?? []
         let results = halves.map {
             ResultScan(
-                path: queue.path, range: $0, columns: columns, instruments: extraction.instruments,
+                path: queue.path, range: $0, wave: wave, staging: staging, columns: columns, instruments: extraction.instruments,
                 widths: extraction.itemWidths, readsAnswers: needed)
         }
         let stored = checkingRelease ? StoredDigestScan(path: queue.path, wave: wave) : nil
@@ -70,7 +55,6 @@ extension SQLiteStore {
         let scanned: Result<Void, StoreError> = Result { () throws(StoreError) in
             try read { db in
                 try extraction.readRoster(db)
-                try extraction.readAttempts(db, wave: wave)
             }
         }
         group.wait()
@@ -78,6 +62,7 @@ extension SQLiteStore {
         if let failure = results.compactMap(\.failure).first ?? stored?.failure {
             throw StoreError(path: path, failure)
         }
+        do { try extraction.countAttempts(results) } catch { throw StoreError(path: path, error) }
         let tables = extraction.aggregate(results, leaves: leaves)
         guard let now = extraction.release?.digest(), let then = stored?.digest else { return (tables, nil) }
         return (tables, (now, then))
@@ -168,8 +153,8 @@ struct CohortExtraction {
         var statusOfText: [EnrollmentStatus?] = []
         var leaf: Int32 = -1
         try Self.forEachRow(statement) { row in
-            studentIndex.insert(sqlite3_column_text(row, 0), count: Int(sqlite3_column_bytes(row, 0)))
-            release?.addStudent(row)
+            let id = ReleaseFingerprints.bytes(row, 0)
+            studentIndex.insert(id.baseAddress!, count: id.count)
             var changed = false
             let values = (
                 texts[1].read(row, 1, changed: &changed), texts[2].read(row, 2, changed: &changed),
@@ -177,6 +162,8 @@ struct CohortExtraction {
                 texts[5].read(row, 5, changed: &changed)
             )
             let statusText = texts[6].read(row, 6)
+            // The fingerprint's roster part from the texts just read: no second read of six columns a row.
+            release?.addStudent(id: id, texts: texts)
             while statusOfText.count <= texts[6].id { statusOfText.append(nil) }
             if statusOfText[texts[6].id] == nil {
                 statusOfText[texts[6].id] = try StoredValue.decode(statusText, "student.status")
@@ -209,26 +196,29 @@ struct CohortExtraction {
         FROM attempt a WHERE wave_id = ? AND \(SQLiteStore.visible("a"))
         """
 
-    mutating func readAttempts(_ db: Database, wave: String) throws {
-        let statement = try db.makeStatement(sql: Self.attemptsSQL)
-        try statement.setArguments([wave])
-        let states: [AttemptState] = [.inProgress, .finished, .refused]
-        let levels: [WarningLevel] = [.none, .yellow, .orange, .red]
-        try Self.forEachRow(statement) { row in
-            guard let text = sqlite3_column_text(row, 0),
-                let student = studentIndex.find(text, count: Int(sqlite3_column_bytes(row, 0)))
-            else { return }
-            let state = Int(sqlite3_column_int64(row, 2)), level = Int(sqlite3_column_int64(row, 4))
-            guard state >= 0 else {
-                throw StoredValue(column: "attempt.state", text: String(cString: sqlite3_column_text(row, 5)))
+    /// Counts the wave's visible attempts the result scans kept (``WaveAttempts``), each into its student's
+    /// ``CountingAttempt`` and release fingerprint: the rule keeps the latest id and any red, so the order of the
+    /// attempts, and which half read them, makes no difference.
+    mutating func countAttempts(_ scans: [ResultScan]) throws {
+        for scan in scans {
+            let attempts = scan.takeAttempts()
+            try attempts.forEach { index, id in
+                guard let text = id.baseAddress, let student = studentIndex.find(text, count: id.count) else { return }
+                let state = attempts.state(index), level = attempts.level(index), scored = attempts.scored(index)
+                guard state != WaveAttempts.unknown, level != WaveAttempts.unknown else {
+                    throw attempts.unknownTexts[index]!
+                }
+                let id = attempts.id(index)
+                counting[student].add(
+                    id: id, state: WaveAttempts.states[Int(state)], scored: scored == true, level: WaveAttempts.levels[Int(level)]
+                )
+                guard release != nil else { return }
+                WaveAttempts.stateTexts[Int(state)].withUnsafeBufferPointer { stateText in
+                    WaveAttempts.levelTexts[Int(level)].withUnsafeBufferPointer { levelText in
+                        release!.addAttempt(id: id, state: stateText, scored: scored, level: levelText, student: student)
+                    }
+                }
             }
-            guard level >= 0 else {
-                throw StoredValue(column: "attempt.level", text: String(cString: sqlite3_column_text(row, 6)))
-            }
-            counting[student].add(
-                id: sqlite3_column_int64(row, 1), state: states[state], scored: sqlite3_column_int64(row, 3) != 0,
-                level: levels[level])
-            release?.addAttempt(row, student: student)
         }
     }
 

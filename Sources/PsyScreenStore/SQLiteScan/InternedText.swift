@@ -24,6 +24,11 @@ struct InternedText {
         return read(row, index, changed: &changed)
     }
 
+    /// The current value's bytes (as the column held them; empty for NULL).
+    func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        try current.bytes.withUnsafeBufferPointer(body)
+    }
+
     /// Sets `changed` when the value differs from the previous row's.
     mutating func read(_ row: OpaquePointer, _ index: Int32, changed: inout Bool) -> String {
         let pointer = sqlite3_column_text(row, index)

@@ -64,18 +64,45 @@ struct ReleaseFingerprints {
         latest.append(Latest())
     }
 
+    /// The next roster student: the ID, and the roster columns 1–6 of ``rosterColumns`` as `texts[1...6]` have
+    /// just read them (``CohortExtraction``'s roster scan).
+    mutating func addStudent(id: UnsafeBufferPointer<UInt8>, texts: [InternedText]) {
+        if keepsBytes {
+            arena.append(contentsOf: id)
+            idEnds.append(arena.count)
+            Self.writeRosterPart(texts, into: &arena)
+            ends.append(arena.count)
+        } else {
+            var hash = FingerprintHash()
+            hash.append(id)
+            hash.append(Self.idEnd)
+            Self.writeRosterPart(texts, into: &hash)
+            prefixes.append(hash)
+        }
+        latest.append(Latest())
+    }
+
     /// One of the wave's visible attempts of roster student `student`, from a row whose columns 1, 3, 5 and 6 are
-    /// the attempt's id, scored, state and level (``CohortExtraction``'s attempt scan).
+    /// the attempt's id, scored, state and level (``CohortExtraction/attemptsSQL``, ``ReleaseScan``'s attempt scan).
     mutating func addAttempt(_ row: OpaquePointer, student: Int) {
-        let level = sqlite3_column_type(row, 6) == SQLITE_NULL ? nil : Self.bytes(row, 6)
+        addAttempt(
+            id: sqlite3_column_int64(row, 1), state: sqlite3_column_type(row, 5) == SQLITE_NULL ? nil : Self.bytes(row, 5),
+            scored: sqlite3_column_type(row, 3) == SQLITE_NULL ? nil : sqlite3_column_int64(row, 3) != 0,
+            level: sqlite3_column_type(row, 6) == SQLITE_NULL ? nil : Self.bytes(row, 6), student: student)
+    }
+
+    /// One of the wave's visible attempts of roster student `student`: its id, and its state, scored and level
+    /// as stored (nil for NULL).
+    mutating func addAttempt(
+        id attempt: Int64, state: UnsafeBufferPointer<UInt8>?, scored: Bool?, level: UnsafeBufferPointer<UInt8>?, student: Int
+    ) {
         // `MAX(level = 'red')`: NULL when no attempt has a level.
         if let level { latest[student].red = max(latest[student].red, Self.equal(level, Self.red) ? 1 : 0) }
-        let attempt = sqlite3_column_int64(row, 1)
         guard attempt > latest[student].id else { return }
         latest[student].id = attempt
-        latest[student].state = sqlite3_column_type(row, 5) == SQLITE_NULL ? -1 : text(Self.bytes(row, 5))
+        latest[student].state = state.map { text($0) } ?? -1
         latest[student].level = level.map { text($0) } ?? -1
-        latest[student].scored = sqlite3_column_type(row, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64(row, 3) != 0 ? 1 : 0
+        latest[student].scored = scored.map { $0 ? 1 : 0 } ?? -1
     }
 
     /// Calls `body` with each roster student's ID and fingerprint, in roster-scan order (kept bytes only).
@@ -121,6 +148,14 @@ struct ReleaseFingerprints {
         }
     }
 
+    /// `status|school|grade|class|gender|major|` from texts read from ``rosterColumns``.
+    private static func writeRosterPart<Sink: FingerprintSink>(_ texts: [InternedText], into sink: inout Sink) {
+        for column in rosterPartColumns {
+            texts[Int(column)].withBytes { sink.append($0) }
+            sink.append(separator)
+        }
+    }
+
     /// `attempt id|state|scored|level|red`, each empty without a value.
     private func writeAttemptPart<Sink: FingerprintSink>(_ student: Int, into sink: inout Sink) {
         let attempt = latest[student]
@@ -136,13 +171,15 @@ struct ReleaseFingerprints {
     }
 
     private static func writeDecimal<Sink: FingerprintSink>(_ value: Int64, into sink: inout Sink) {
-        var digits: [UInt8] = []
+        // Digits from the highest power of ten down: no array per student.
+        var power: Int64 = 1
+        while power <= value / 10 { power *= 10 }
         var rest = value
         repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        for digit in digits.reversed() { sink.append(digit) }
+            sink.append(UInt8(ascii: "0") + UInt8(rest / power))
+            rest %= power
+            power /= 10
+        } while power > 0
     }
 
     private mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {

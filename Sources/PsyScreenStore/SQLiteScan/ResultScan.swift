@@ -5,7 +5,8 @@ import PsyScreen
 
 /// Reads the instrument results of every attempt in an id range (``ResultColumn``) — scale scores and bands, and
 /// the compact answers (``AnswerColumn``) — into flat arrays (attempt offset × column, attempt offset × item
-/// slot), on its own read-only connection, beside the roster scan. One pass over the rows for both.
+/// slot), on its own read-only connection, beside the roster scan. One pass over the rows for both, which also
+/// keeps the wave's visible attempts for counting (``WaveAttempts``).
 final class ResultScan: @unchecked Sendable {
     // Written by `run` on one thread, read after the caller waited for it.
     let path: String
@@ -23,13 +24,15 @@ final class ResultScan: @unchecked Sendable {
     private(set) var scores: [Int32] = []
     private(set) var bands: [Int8] = []
     private(set) var values = AnswerSlots(count: 0)
+    private var attempts: WaveAttempts
     var failure: (any Error)?
 
     init(
-        path: String, range: (first: Int64, last: Int64)?, columns: [CohortColumn], instruments: [[UInt8]], widths: [Int],
-        readsAnswers: Bool
+        path: String, range: (first: Int64, last: Int64)?, wave: String, staging: Set<Int64>, columns: [CohortColumn],
+        instruments: [[UInt8]], widths: [Int], readsAnswers: Bool
     ) {
         self.path = path
+        attempts = WaveAttempts(wave: wave, staging: staging, first: range?.first ?? 0)
         self.range = range
         self.columns = columns
         self.instruments = instruments
@@ -45,6 +48,13 @@ final class ResultScan: @unchecked Sendable {
         self.readsAnswers = readsAnswers && next > 0
     }
 
+    /// The wave's attempts kept by ``run()``, handed over once (their memory goes with them).
+    func takeAttempts() -> WaveAttempts {
+        var taken = WaveAttempts(wave: "", staging: [], first: 0)
+        swap(&taken, &attempts)
+        return taken
+    }
+
     /// Whether the attempt's results were read here.
     func contains(_ attempt: Int64) -> Bool {
         guard let range else { return false }
@@ -58,7 +68,7 @@ final class ResultScan: @unchecked Sendable {
     func answerSlot(of attempt: Int64) -> Int? { readsAnswers ? Int(attempt - range!.first) * stride : nil }
 
     func run() {
-        guard let range, !columns.isEmpty else { return }
+        guard let range else { return }
         do {
             let queue = try SideConnection.open(path, mapped: true)
             let attempts = Int(range.last - range.first + 1)
@@ -67,6 +77,8 @@ final class ResultScan: @unchecked Sendable {
             var bands = [Int8](repeating: -1, count: attempts * columnCount)
             let readsAnswers = self.readsAnswers
             var values = AnswerSlots(count: readsAnswers ? attempts * stride : 0)
+            var heads = self.attempts
+            heads.reserveCapacity(attempts)
             // Locals: this loop runs once per instrument of every sitting.
             let widths = self.widths, offsets = self.offsets, stride = self.stride
             // Instrument ids as the results column writes them (ResultColumn), compared in place.
@@ -83,10 +95,13 @@ final class ResultScan: @unchecked Sendable {
             }
             let power = columns.map { pow(10, Double($0.decimals)) }  // as CohortColumn.scaled
             try queue.read { db in
-                let statement = try db.makeStatement(sql: "SELECT id, results FROM attempt WHERE id BETWEEN ? AND ?")
+                let statement = try db.makeStatement(
+                    sql: "SELECT id, results, \(WaveAttempts.columns) FROM attempt WHERE id BETWEEN ? AND ?")
                 try statement.setArguments([range.first, range.last])
                 var scratch: [UInt8] = []
                 try CohortExtraction.forEachRow(statement) { row in
+                    heads.add(row, at: 2)
+                    guard columnCount > 0 else { return }
                     let offset = Int(sqlite3_column_int64(row, 0) - first)
                     let text = UnsafeBufferPointer(start: sqlite3_column_text(row, 1), count: Int(sqlite3_column_bytes(row, 1)))
                     try ResultColumn.forEachLine(text) { line throws(StoredValue) in
@@ -127,6 +142,7 @@ final class ResultScan: @unchecked Sendable {
             self.scores = scores
             self.bands = bands
             self.values = values
+            self.attempts = heads
             scanned = true
         } catch {
             failure = error
