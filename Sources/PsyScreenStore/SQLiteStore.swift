@@ -84,13 +84,16 @@ package final class SQLiteStore: Sendable {
         configuration.label = "psyscreen"
         // A district's listings look students up all over the file: a page cache of 16 MB (SQLite's default is
         // 2 MB) keeps most of them in memory, instead of a system call per page read.
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -16384") }
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -\(pageCacheKiB)") }
         switch access {
         case .readOnly: configuration.readonly = true  // the file's header says WAL; no write needed to read it
         case .readWrite: configuration.journalMode = .wal
         }
         return configuration
     }
+
+    /// The page cache of every connection, in KiB.
+    static let pageCacheKiB = 16384
 
     /// Waits for a busy database up to `seconds`, trying again every millisecond at first, then every 5 ms.
     ///

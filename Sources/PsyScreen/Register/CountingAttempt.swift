@@ -41,3 +41,25 @@ package struct CountingAttempt: Hashable, Sendable {
     /// The attempt whose reasons explain ``level``: the latest red one when red sticks, else the latest.
     package var explainingAttemptID: Int64? { latestRedID > 0 ? latestRedID : attemptID }
 }
+
+extension CountingAttempt {
+    /// The latest attempt as the rule saw it (id, state, scored, level), nil when the student has none: with
+    /// ``latestRedAttemptID`` all a store needs to keep a student's verdict compactly and rebuild it
+    /// (``init(latest:latestRedID:)``).
+    package var latestAttempt: (id: Int64, state: AttemptState, scored: Bool, level: WarningLevel)? {
+        latestID > 0 ? (latestID, latestState, latestScored, latestLevel) : nil
+    }
+
+    /// The latest red attempt, when any attempt was red.
+    package var latestRedAttemptID: Int64? { latestRedID > 0 ? latestRedID : nil }
+
+    /// The verdict whose ``latestAttempt`` and ``latestRedAttemptID`` are these (equal to the one they were read from).
+    package init(latest: (id: Int64, state: AttemptState, scored: Bool, level: WarningLevel)?, latestRedID: Int64?) {
+        guard let latest else { return }
+        latestID = latest.id
+        latestState = latest.state
+        latestScored = latest.scored
+        latestLevel = latest.level
+        self.latestRedID = latestRedID ?? 0
+    }
+}

@@ -15,32 +15,41 @@ extension SQLiteStore {
         return entries
     }
 
-    /// The entries of ``register(wave:levels:)`` one at a time, from one snapshot. The roster is read once to find
-    /// the students at a level (kept as row, attempt and level: 24 bytes each); each entry is then read in register
-    /// order.
+    /// The entries of ``register(wave:levels:)`` one at a time, from one snapshot: the wave's verdicts
+    /// (``WaveStandings``), then the roster in listing order. Entries at the highest level asked for are written as
+    /// they come; those at lower levels are kept as row ids (8 bytes each) and read once the roster is done.
     package func forEachRegisterEntry(
         wave: String, levels: Set<WarningLevel> = [.red, .orange, .yellow], _ body: (RegisterEntry) throws -> Void
     ) throws(StoreError) {
-        try readSnapshot { db in
-            var roster = RosterScan()
-            var found: [(rowID: Int64, attemptID: Int64, level: WarningLevel)] = []
-            try roster.forEach(db, wave: wave) { entry in
-                guard levels.contains(entry.counting.level), let id = entry.counting.explainingAttemptID else { return }
-                found.append((entry.rowID, id, entry.counting.level))
-            }
-            // Red first; within a level, listing order (the order found in).
-            let order = found.indices.sorted { a, b in found[a].level != found[b].level ? found[a].level > found[b].level : a < b
-            }
+        try readListing(wholeRoster: true) { db in
+            let standings = try WaveStandings.read(db, wave: wave)
             let followUps = try latestFollowUps(db, wave: wave)
             var attempts = try AttemptReader(db)
-            for index in order {
-                let item = found[index]
-                guard let student = try roster.student(db, rowID: item.rowID), let attempt = try attempts.read(item.attemptID)
-                else { continue }
+            var roster = RosterScan()
+            func write(_ student: Student, _ counting: CountingAttempt) throws {
+                guard let id = counting.explainingAttemptID, let attempt = try attempts.read(id) else { return }
                 try body(
                     RegisterEntry(
-                        student: student, level: item.level, reasons: attempt.assessment.reasons, attempt: attempt,
+                        student: student, level: counting.level, reasons: attempt.assessment.reasons, attempt: attempt,
                         followUp: followUps[student.studentID]))
+            }
+            // Red first; within a level, listing order.
+            let order = levels.sorted(by: >)
+            var later = [[Int64]](repeating: [], count: order.count)
+            try roster.forEach(db, wave: wave, standings: standings) { entry in
+                guard let rank = order.firstIndex(of: entry.counting.level) else { return }
+                if rank == 0 {
+                    try write(entry.student, entry.counting)
+                } else {
+                    later[rank].append(entry.rowID)
+                }
+            }
+            for rank in later.indices.dropFirst() {
+                for rowID in later[rank] {
+                    guard let student = try roster.student(db, rowID: rowID) else { continue }
+                    try write(student, standings.counting(rowID: rowID))
+                }
+                later[rank] = []
             }
         }
     }

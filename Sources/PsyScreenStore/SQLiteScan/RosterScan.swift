@@ -36,17 +36,31 @@ struct RosterScan {
     private let levels = StoredValues(WarningLevel.allCases, column: "attempt.level")
 
     /// Calls `body` with every student of `units`, in listing order.
+    ///
+    /// With `standings` (of `wave`, ``WaveStandings``) the statement reads the roster alone and each student's
+    /// verdict comes from them; ``RosterEntry/latest`` is then nil. Without, each student's attempts are searched
+    /// in the wave's index (cheap for a class or a school; see ``WaveStandings`` for a district).
     mutating func forEach(
-        _ db: Database, wave: String, units filter: RosterUnits = RosterUnits(), _ body: (RosterEntry) throws -> Void
+        _ db: Database, wave: String, units filter: RosterUnits = RosterUnits(), standings: WaveStandings? = nil,
+        _ body: (RosterEntry) throws -> Void
     ) throws {
         var conditions: [String] = []
-        var arguments: [(any DatabaseValueConvertible)?] = [wave]
+        var arguments: [(any DatabaseValueConvertible)?] = standings == nil ? [wave] : []
         for (column, value) in [("school", filter.school), ("grade", filter.grade), ("class", filter.className)] {
             guard let value else { continue }
             conditions.append("s.\(column) = ?")
             arguments.append(value)
         }
         if filter.enrolledOnly { conditions.append("s.status = 'enrolled'") }
+        if let standings {
+            let statement = try db.makeStatement(sql: Self.rosterSQL(conditions: conditions))
+            try statement.setArguments(StatementArguments(arguments))
+            try CohortExtraction.forEachRow(statement) { row in
+                let rowID = sqlite3_column_int64(row, 0)
+                try body(RosterEntry(rowID: rowID, student: try student(row), counting: standings.counting(rowID: rowID)))
+            }
+            return
+        }
         let statement = try db.makeStatement(sql: Self.sql(details: details != nil, conditions: conditions))
         try statement.setArguments(StatementArguments(arguments))
         var current: RosterEntry?
@@ -80,6 +94,15 @@ struct RosterScan {
         SELECT \(studentColumns), a.id, a.state, a.scored, a.level\(details ? ", " + AttemptReader.headColumns : "")
         FROM student s
         LEFT JOIN attempt a ON a.wave_id = ? AND a.student_id = s.student_id AND \(SQLiteStore.visible("a"))
+        \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+        ORDER BY s.school, s.grade, s.class, s.student_id
+        """
+    }
+
+    /// The roster alone, in listing order, from `student_roster_order` (the values of `conditions` as arguments).
+    static func rosterSQL(conditions: [String] = []) -> String {
+        """
+        SELECT \(studentColumns) FROM student s
         \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
         ORDER BY s.school, s.grade, s.class, s.student_id
         """
