@@ -14,22 +14,30 @@ final class IntegrityCheck: @unchecked Sendable {
     private let done = DispatchGroup()
     private var failure: StoreError?
 
+    /// The check thread's nice value: ten steps below the command's threads.
+    private static let niceness: Int32 = 10
     private static let lock = NSLock()
     nonisolated(unsafe) private static var running: [IntegrityCheck] = []
 
-    init(path: String, open: @escaping @Sendable () throws -> DatabaseQueue) {
+    init(path: String, scope: IntegrityScope, open: @escaping @Sendable () throws -> DatabaseQueue) {
         done.enter()
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
+        let thread = Thread { [self] in
+            // Below the command's own threads (on Linux a nice value is a thread's; 0 is this one): the check is
+            // needed only when output leaves, and until then a report waits on its own scans and sums, not on the
+            // check, which fills the cores they leave idle. On a thread of its own rather than Dispatch's pool,
+            // which would count it as one of the few threads the command's parallel parts may use.
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, Self.niceness)
             do {
                 let queue = try open()
                 // It reads every page once, in order: SQLite's small default cache is enough.
                 try queue.inDatabase { db in try db.execute(sql: "PRAGMA cache_size = -2048") }
-                try SQLiteStore.quickCheck(queue, path: path)
+                try SQLiteStore.quickCheck(queue, path: path, scope: scope)
             } catch {
                 failure = error as? StoreError ?? StoreError(path: path, error)
             }
             done.leave()
         }
+        thread.start()
         Self.lock.withLock { Self.running.append(self) }
     }
 

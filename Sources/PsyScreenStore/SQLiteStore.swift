@@ -38,9 +38,11 @@ package final class SQLiteStore: Sendable {
     ///     file (an older schema is upgraded only if the file is writable).
     ///   - checkIntegrity: runs SQLite's `quick_check` first, so that a damaged file stops the command before it
     ///     reads wrong figures or adds to the damage.
+    ///   - scope: what a read-only store's check covers (a writable store's always covers the whole file).
     package init(
-        path: String, access: StoreAccess = .readWrite, checkIntegrity: Bool = false, user: String = StoreLocation.currentUser(),
-        busyTimeout: TimeInterval = 60, clock: @escaping @Sendable () -> Date = Date.init
+        path: String, access: StoreAccess = .readWrite, checkIntegrity: Bool = false, scope: IntegrityScope = .wholeFile,
+        user: String = StoreLocation.currentUser(), busyTimeout: TimeInterval = 60,
+        clock: @escaping @Sendable () -> Date = Date.init
     ) throws(StoreError) {
         self.path = path
         self.access = access
@@ -49,7 +51,8 @@ package final class SQLiteStore: Sendable {
         createdHere = access == .readWrite ? try Self.createOwnerOnly(path) : false
         if access == .readOnly { try Self.requireExisting(path) }
         // Beside the command's own reads, on another connection (see IntegrityCheck).
-        integrity = access == .readOnly && checkIntegrity ? IntegrityCheck(path: path) { try Self.openReadOnly(path) } : nil
+        integrity =
+            access == .readOnly && checkIntegrity ? IntegrityCheck(path: path, scope: scope) { try Self.openReadOnly(path) } : nil
         do {
             switch access {
             case .readOnly:
@@ -187,11 +190,14 @@ package final class SQLiteStore: Sendable {
         }
     }
 
-    /// Runs SQLite's `quick_check` (every page read once, no index cross-check).
-    static func quickCheck(_ queue: DatabaseQueue, path: String) throws {
-        let problems = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
-        guard problems != ["ok"] else { return }
-        throw StoreError.damaged(path: path, detail: problems.first ?? "quick_check failed")
+    /// Runs SQLite's `quick_check` (every page of `scope` read once, no index cross-check).
+    static func quickCheck(_ queue: DatabaseQueue, path: String, scope: IntegrityScope = .wholeFile) throws {
+        for statement in scope.statements {
+            let problems = try queue.read { db in try String.fetchAll(db, sql: statement) }
+            guard problems == ["ok"] else {
+                throw StoreError.damaged(path: path, detail: problems.first ?? "quick_check failed")
+            }
+        }
     }
 
     /// Whether every table but the schema's bookkeeping is empty.

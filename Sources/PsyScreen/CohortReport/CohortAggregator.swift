@@ -114,6 +114,21 @@ package struct CohortAggregator: Sendable {
         leaves[leaf].count(entry, columns: columns, buffer: &complete)
     }
 
+    /// The same units and leaves with every count at zero: a counter for another part of the roster, on another
+    /// thread, added back with ``merge(_:)``.
+    package func emptied() -> CohortAggregator {
+        var copy = self
+        copy.leaves = leaves.map { _ in DenseCounts(columns: columns) }
+        return copy
+    }
+
+    /// Adds the counts of `other`, an ``emptied()`` copy of this aggregator counted since (counts are whole
+    /// numbers and sums of them: the order of the additions changes nothing).
+    package mutating func merge(_ other: CohortAggregator) {
+        precondition(other.leaves.count == leaves.count, "an emptied copy of this aggregator, with no leaf added")
+        for index in leaves.indices { leaves[index].merge(other.leaves[index]) }
+    }
+
     /// Every unit: the whole wave, schools, grades, classes, and gender and major groups of schools and grades;
     /// with the leaves' counts unless `leaves` is false (a report under a stored pattern needs none).
     package func tables(leaves: Bool = true) -> CohortTables {

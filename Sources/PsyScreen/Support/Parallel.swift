@@ -3,9 +3,18 @@ import Foundation
 /// Pure work split into a few independent parts run on the cores at once (halves of a million students, the
 /// sections of a report): each part reads what it is given and returns its own result.
 package enum Parallel {
-    /// `body(0) … body(count − 1)` run at the same time; the results in that order.
+    /// `body(0) … body(count − 1)` run at the same time, `body(0)` here and each other on a thread of its own;
+    /// the results in that order. Not on Dispatch's pool: with its threads busy (an integrity check beside a
+    /// report), `concurrentPerform` runs the parts one after the other on this thread.
     package static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
-        map(Array(0..<count), threads: count, body)
+        guard count > 1 else { return (0..<count).map(body) }
+        let results = Results<T>(count: count)
+        withoutActuallyEscaping(body) { body in
+            let threads = (1..<count).map { part in OwnThread { results.set(part, body(part)) } }
+            results.set(0, body(0))
+            for thread in threads { thread.join() }
+        }
+        return results.values.map { $0! }
     }
 
     /// `body` of each of `items` on up to `threads` threads: each thread takes the next item not yet taken, so a
@@ -24,25 +33,39 @@ package enum Parallel {
         return results.values.map { $0! }
     }
 
-    /// `first` and `second` run at the same time.
+    /// `first` and `second` run at the same time: `first` here, `second` on a thread of its own (see
+    /// ``map(_:_:)``).
     package static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
-        var a: A?
         var b: B?
-        withoutActuallyEscaping(first) { first in
-            withoutActuallyEscaping(second) { second in
-                let parts = UncheckedSendable((first, second))
-                let slots = UncheckedSendable(Slots(first: { a = $0 }, second: { b = $0 }))
-                DispatchQueue.concurrentPerform(iterations: 2) { part in
-                    if part == 0 { slots.value.first(parts.value.0()) } else { slots.value.second(parts.value.1()) }
-                }
-            }
+        let a = withoutActuallyEscaping(second) { second in
+            let thread = OwnThread { b = second() }
+            let a = first()
+            thread.join()
+            return a
         }
-        return (a!, b!)
+        return (a, b!)
     }
 
-    private struct Slots<A, B> {
-        let first: (A) -> Void
-        let second: (B) -> Void
+    /// A part run on a thread started for it. The part is let go before ``join()`` returns, so that it can be a
+    /// closure `withoutActuallyEscaping` lent (Foundation keeps a thread's block as long as the thread object).
+    private final class OwnThread: @unchecked Sendable {
+        // Set here, taken on the thread before `done` is signalled.
+        private var part: (() -> Void)?
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ part: @escaping () -> Void) {
+            self.part = part
+            let thread = Thread { [self] in
+                self.part?()
+                self.part = nil
+                done.signal()
+            }
+            // A main thread's stack, for parts that recurse as deep as they would there.
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+
+        func join() { done.wait() }
     }
 
     private final class Results<T>: @unchecked Sendable {

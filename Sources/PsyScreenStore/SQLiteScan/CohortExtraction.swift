@@ -198,38 +198,72 @@ struct CohortExtraction {
 
     /// Counts the wave's visible attempts the result scans kept (``WaveAttempts``), each into its student's
     /// ``CountingAttempt`` and release fingerprint: the rule keeps the latest id and any red, so the order of the
-    /// attempts, and which half read them, makes no difference.
+    /// attempts, and which half read them, makes no difference. The halves' students are looked up at once (a
+    /// million lookups in a table larger than the cache), then counted here.
     mutating func countAttempts(_ scans: [ResultScan]) throws {
-        for scan in scans {
-            let attempts = scan.takeAttempts()
-            try attempts.forEach { index, id in
-                guard let text = id.baseAddress, let student = studentIndex.find(text, count: id.count) else { return }
-                let state = attempts.state(index), level = attempts.level(index), scored = attempts.scored(index)
-                guard state != WaveAttempts.unknown, level != WaveAttempts.unknown else {
-                    throw attempts.unknownTexts[index]!
-                }
-                let id = attempts.id(index)
-                counting[student].add(
-                    id: id, state: WaveAttempts.states[Int(state)], scored: scored == true, level: WaveAttempts.levels[Int(level)]
-                )
-                guard release != nil else { return }
-                WaveAttempts.stateTexts[Int(state)].withUnsafeBufferPointer { stateText in
-                    WaveAttempts.levelTexts[Int(level)].withUnsafeBufferPointer { levelText in
-                        release!.addAttempt(id: id, state: stateText, scored: scored, level: levelText, student: student)
-                    }
-                }
+        let halves = scans.map { $0.takeAttempts() }
+        let students = Parallel.map(halves.count) { [studentIndex] half in
+            var students: [Int32] = []
+            students.reserveCapacity(halves[half].count)
+            halves[half].forEach { _, id in
+                var student: Int32 = -1
+                if let text = id.baseAddress, let found = studentIndex.find(text, count: id.count) { student = Int32(found) }
+                students.append(student)
+            }
+            return students
+        }
+        for (attempts, students) in zip(halves, students) {
+            for (index, student) in students.enumerated() where student >= 0 {
+                try count(attempts, index, student: Int(student))
             }
         }
     }
 
-    /// The cohort tables (with the leaves' counts when `leaves`).
-    func aggregate(_ results: [ResultScan], leaves: Bool) -> CohortTables {
-        var aggregator = self.aggregator
+    /// Counts attempt `index` of `attempts` into roster student `student`.
+    private mutating func count(_ attempts: WaveAttempts, _ index: Int, student: Int) throws {
+        let state = attempts.state(index), level = attempts.level(index), scored = attempts.scored(index)
+        guard state != WaveAttempts.unknown, level != WaveAttempts.unknown else {
+            throw attempts.unknownTexts[index]!
+        }
+        let id = attempts.id(index)
+        counting[student].add(
+            id: id, state: WaveAttempts.states[Int(state)], scored: scored == true, level: WaveAttempts.levels[Int(level)])
+        guard release != nil else { return }
+        WaveAttempts.stateTexts[Int(state)].withUnsafeBufferPointer { stateText in
+            WaveAttempts.levelTexts[Int(level)].withUnsafeBufferPointer { levelText in
+                release!.addAttempt(id: id, state: stateText, scored: scored, level: levelText, student: student)
+            }
+        }
+    }
+
+    /// The cohort tables (with the leaves' counts when `leaves`): the two halves of the roster counted at once,
+    /// the first into the roster scan's aggregator itself (taken out of `self`, so that it is counted in place
+    /// rather than copied leaf by leaf), the second into an emptied copy.
+    mutating func aggregate(_ results: [ResultScan], leaves: Bool) -> CohortTables {
+        let first = Counter(aggregator)
+        aggregator = CohortAggregator(columns: columns)
+        let second = Counter(first.aggregator.emptied())
+        let middle = status.count / 2
+        _ = Parallel.both(
+            { count(0..<middle, into: &first.aggregator, results) },
+            { count(middle..<status.count, into: &second.aggregator, results) })
+        first.aggregator.merge(second.aggregator)
+        return first.aggregator.tables(leaves: leaves)
+    }
+
+    /// An aggregator one thread counts into, held by reference so that it is never copied on the way.
+    private final class Counter: @unchecked Sendable {
+        var aggregator: CohortAggregator
+        init(_ aggregator: CohortAggregator) { self.aggregator = aggregator }
+    }
+
+    /// `students` (roster-scan positions) counted into `aggregator`.
+    private func count(_ students: Range<Int>, into aggregator: inout CohortAggregator, _ results: [ResultScan]) {
         var entry = CohortEntry(columns: columns)
         let positions = columns.map(\.itemPositions), reversals = columns.map(\.reversal)
         let offsets = columns.indices.map { itemOffset[columnInstrument[$0]] }
         let columnCount = columns.count
-        for student in status.indices {
+        for student in students {
             entry.status = status[student]
             entry.state = counting[student].state
             entry.clearResults()
@@ -256,7 +290,6 @@ struct CohortExtraction {
             }
             aggregator.add(entry, leaf: Int(leafOfStudent[student]))
         }
-        return aggregator.tables(leaves: leaves)
     }
 
     /// Steps a statement with SQLite's C interface (no `Row` values: this is the hot loop).

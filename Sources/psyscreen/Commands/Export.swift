@@ -60,7 +60,7 @@ struct Export: WritingCommand {
     private func exportAggregates(threshold: MinimumCellSize, language: Language) throws {
         ProcessMemory.oneHeap()
         let catalog = try instruments.catalog(language: language)
-        let store = try database.openForReading()
+        let store = try database.openForReading(scope: .release)
         let (cohort, readAhead) = try ReleaseGate.cohort(
             store, wave: wave, catalog: catalog, threshold: threshold, draft: draft, auditing: true)
         let isDraft = try ReleaseGate.check(cohort, draft: draft)

@@ -45,7 +45,7 @@ struct Report: WritingCommand {
         let threshold = try options.threshold()
         let scope = try by.map { try CohortReportScope(parsing: $0) } ?? .full
         let catalog = try instruments.catalog(language: language)
-        let store = try database.openForReading()
+        let store = try database.openForReading(scope: .release)
         let (cohort, readAhead) = try ReleaseGate.cohort(
             store, wave: wave, catalog: catalog, threshold: threshold, draft: draft, auditing: audit)
         let isDraft = try ReleaseGate.check(cohort, draft: draft)

@@ -29,9 +29,9 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// For the commands that only read: never creates the database, works on a file the user may only read, and
-    /// stops at once on a damaged one.
-    func openForReading(checkIntegrity: Bool = true) throws -> any ScreeningStore {
-        try open(.readOnly, checkIntegrity: checkIntegrity)
+    /// stops at once on a damaged one (`scope`: what the check covers).
+    func openForReading(checkIntegrity: Bool = true, scope: IntegrityScope = .wholeFile) throws -> any ScreeningStore {
+        try open(.readOnly, checkIntegrity: checkIntegrity, scope: scope)
     }
 
     /// For the commands that store: creates (a file owner-only) and migrates if needed; `checkIntegrity` refuses to
@@ -44,10 +44,13 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// A `postgresql://` URL opens PostgreSQL (PostgreSQL checks its own pages), anything else a SQLite file.
-    private func open(_ access: StoreAccess, checkIntegrity: Bool, busyTimeout: Double = 60) throws -> any ScreeningStore {
+    private func open(
+        _ access: StoreAccess, checkIntegrity: Bool, scope: IntegrityScope = .wholeFile, busyTimeout: Double = 60
+    ) throws -> any ScreeningStore {
         if StoreLocation.isServer(resolvedPath) {
             return try PostgresStore(location: try postgresLocation(), access: access, lockTimeout: busyTimeout)
         }
-        return try SQLiteStore(path: resolvedPath, access: access, checkIntegrity: checkIntegrity, busyTimeout: busyTimeout)
+        return try SQLiteStore(
+            path: resolvedPath, access: access, checkIntegrity: checkIntegrity, scope: scope, busyTimeout: busyTimeout)
     }
 }

@@ -26,7 +26,10 @@ struct ReportOptions: ParsableArguments {
     func write(_ report: CohortReport, files: CommandFiles, language: Language) throws {
         let format = self.format ?? (output?.lowercased().hasSuffix(".xlsx") == true ? .xlsx : .table)
         if format.isBinary { try CommandFiles.refuseBinaryOnTerminal(output) }
-        try files.write(bytes: try format.render(report, language: language), to: output)
+        let parts = try format.renderParts(report, language: language)
+        try files.write(to: output) { writer in
+            for part in parts { try writer.output.write(part) }
+        }
     }
 }
 

@@ -23,6 +23,25 @@ final class CohortReportFormatTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.contains("stamp:instrument:phq9,1.0 sha256:") })
     }
 
+    /// A district's CSV is rendered in two halves at once and written one after the other: the same lines, in the
+    /// same order, the header and stamp once.
+    func testALargeCSVInTwoPartsIsTheWholeInOrder() throws {
+        let small = Self.report
+        let smallLines = CohortReportCSV.render(small).split(separator: "\n", omittingEmptySubsequences: false)
+        let head =
+            smallLines.prefix { !$0.hasPrefix("all,,,,,,,stamp:") } + smallLines.filter { $0.hasPrefix("all,,,,,,,stamp:") }
+        let unitLines = Array(smallLines.dropFirst(head.count).dropLast())  // the last is the empty one after "\n"
+        var large = small
+        large.units = Array(repeating: small.units, count: 600 / small.units.count + 1).flatMap { $0 }
+        let parts = CohortReportCSV.parts(large)
+        XCTAssertEqual(parts.count, 2)
+        XCTAssertEqual(CohortReportCSV.parts(small).count, 1)
+        let lines = String(decoding: parts.flatMap { $0 }, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let repeats = large.units.count / small.units.count
+        XCTAssertEqual(Array(lines), Array(head) + Array(repeating: unitLines, count: repeats).flatMap { $0 } + [""])
+        XCTAssertEqual(try CohortReportFormat.csv.render(large, language: .english), parts.flatMap { $0 })
+    }
+
     func testNamesTypedAsFormulasAreShownAsText() throws {
         XCTAssertEqual(CohortReportCSV.typedText("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")")
         XCTAssertEqual(CohortReportCSV.typedText("第一职业中专"), "第一职业中专")

@@ -21,6 +21,12 @@ package enum CohortReportFormat: String, CaseIterable, Sendable {
         return Array(text.utf8)
     }
 
+    /// The whole output in parts to be written one after the other (``render(_:language:)``'s bytes): a CSV
+    /// rendered in two halves at once, any other format in one part.
+    package func renderParts(_ report: CohortReport, language: Language) throws -> [[UInt8]] {
+        self == .csv ? CohortReportCSV.parts(report) : [try render(report, language: language)]
+    }
+
     /// Not text: never written to a terminal.
     package var isBinary: Bool { self == .xlsx }
 }
