@@ -42,9 +42,12 @@ struct AuditComponent {
     static let exactSchools = 4
 
     /// `sumsPerLeaf` states the sums leaf by leaf, every leaf its own atom: the same program, larger (for tests).
+    /// `hiddenTiesOnly` states only the wave's figures that the schools hide: a school's program within a block
+    /// (``DisclosureAudit/SchoolPrograms``), where the wave's figure less the other schools' would repeat the
+    /// school's own published one, a twin whose dual could stand for the school's.
     init(
         schools: [String], tables: CohortTables, pattern: DisclosurePattern, policy: WarningPolicy?,
-        sumsPerLeaf: Bool = false
+        sumsPerLeaf: Bool = false, hiddenTiesOnly: Bool = false
     ) {
         self.schools = schools
         let columns = tables.columns
@@ -64,8 +67,10 @@ struct AuditComponent {
         // assumed known when schools inside and outside it hide theirs (false).
         let waveSums = columns.indices.map { column -> Bool? in
             guard wave != nil, pattern.distributions[column].contains(.all) else { return nil }
+            let hides = schools.contains { !Self.publishesSums(column, school: $0, pattern) }
+            if hiddenTiesOnly && !hides { return nil }
             if outside.allSatisfy({ Self.publishesSums(column, school: $0, pattern) }) { return true }
-            return schools.contains { !Self.publishesSums(column, school: $0, pattern) } ? false : nil
+            return hides ? false : nil
         }
         // Per column with sums, the member lists of the units whose sums the program states: their leaves' sums
         // are stated per atom (``AuditModel+Sums.swift``).
@@ -104,8 +109,8 @@ struct AuditComponent {
             // schools' true values): more than a reader has, so not one the repair can withdraw.
             for cell in DisclosureAudit.countCells(columns) where !pattern.isHidden(cell, of: .all) {
                 let real = outside.allSatisfy { Self.publishes(cell, school: $0, pattern, shown: shown) }
-                guard real || schools.contains(where: { !Self.publishes(cell, school: $0, pattern, shown: shown) })
-                else { continue }
+                let hides = schools.contains { !Self.publishes(cell, school: $0, pattern, shown: shown) }
+                guard hides || (real && !hiddenTiesOnly) else { continue }
                 let others = outside.reduce(0) { $0 + DisclosureAudit.value(cell, tables.units[Self.unit($1)]!) }
                 model.publish(
                     cell, members: membersOf[.all]!, value: DisclosureAudit.value(cell, wave) - others,

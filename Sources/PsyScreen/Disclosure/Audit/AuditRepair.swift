@@ -97,8 +97,13 @@ extension DisclosureAudit {
         let blocks = Parallel.map(groups, threads: threads) { group in
             var state = RepairState(pattern: pattern, columns: tables.columns.count)
             let component = AuditComponent(schools: group, tables: tables, pattern: pattern, policy: policy)
+            let cut = !whole.contains(group)
+            // A block cut from a larger group: its counts asked school by school first (``SchoolPrograms``).
+            let schools =
+                cut && schoolFirst && group.count > 1
+                ? SchoolPrograms(block: component, tables: tables, pattern: pattern, policy: policy) : nil
             let settled = repair(
-                component, tables, &state, deferWholeNumbers: !whole.contains(group), wholeNumbers: wholeNumbers)
+                component, tables, &state, schools: schools, deferWholeNumbers: cut, wholeNumbers: wholeNumbers)
             return (figures: state.figures, settled: settled)
         }
         if ProcessInfo.processInfo.environment["PSYSCREEN_AUDIT_TRACE"] != nil, !groups.isEmpty {
@@ -133,10 +138,11 @@ extension DisclosureAudit {
     }
 
     /// Repairs one block: an LP pass, then a whole-number pass — unless `deferWholeNumbers` and the LP pass
-    /// withdrew anything (then returns false: not settled), or not `wholeNumbers`.
+    /// withdrew anything (then returns false: not settled), or not `wholeNumbers`. With `schools`, a side is
+    /// asked of its count's school program first, and of the block's only where that does not reach it.
     private func repair(
-        _ component: AuditComponent, _ tables: CohortTables, _ state: inout RepairState, deferWholeNumbers: Bool,
-        wholeNumbers: Bool
+        _ component: AuditComponent, _ tables: CohortTables, _ state: inout RepairState, schools: SchoolPrograms?,
+        deferWholeNumbers: Bool, wholeNumbers: Bool
     ) -> Bool {
         let clock = ContinuousClock.now
         var report = AuditReport(intervals: [], exemptZeros: 0)
@@ -144,7 +150,15 @@ extension DisclosureAudit {
         // First by the LP relaxation alone (cheap: it withdraws what whole numbers would need withdrawn in
         // nearly every case), then again with whole-number witnesses, which only the few left need.
         for relaxed in [true, false] {
-            sweep(component, queue, relaxed: relaxed, report: &report)
+            // The LP pass in the block's program alone unless ``schoolFirstLPPass``: the figures it withdraws are
+            // chosen by the duals of the LP optima the block's program passes through, and asking the schools
+            // first skips most of those optima (docs/report.md, "A block's counts school by school").
+            let asked = relaxed && !schoolFirstLPPass ? nil : schools
+            if let schools = asked {
+                schools.sweep(queue, relaxed: relaxed, self)
+            } else {
+                sweep(component, queue, relaxed: relaxed, report: &report)
+            }
             var position = 0, steps = 0
             while position < queue.count, steps < 20 * (queue.count + 100) {
                 steps += 1
@@ -154,6 +168,9 @@ extension DisclosureAudit {
                 let count = queue[position]
                 var failing: Bool?
                 for maximize in [false, true] {
+                    if let schools = asked, schools.reaches(count, maximize: maximize, relaxed: relaxed, self) {
+                        continue
+                    }
                     let verdict = side(
                         count, of: component, maximize: maximize, search: false, relaxed: relaxed, report: &report)
                     if case .reached = verdict { continue }
@@ -171,6 +188,7 @@ extension DisclosureAudit {
                 // With the figures that state the same (alone it would free nothing).
                 for figure in [figure] + component.model.twins(of: figure) {
                     component.model.withdraw(figure)
+                    schools?.withdraw(figure)
                     state.withdraw(figure)
                     traceWithdrawal(figure, for: count, maximize: maximize, relaxed: relaxed, tables)
                     guard case .count(let unit, let cell) = figure, unit != .all else { continue }
@@ -185,11 +203,15 @@ extension DisclosureAudit {
                     }
                 }
             }
-            if relaxed { trace("repair, LP pass", component, queue.count, report, since: (0, 0), clock) }
+            if relaxed {
+                trace("repair, LP pass", component, queue.count, report, since: (0, 0), clock)
+                asked?.trace()
+            }
             if relaxed, deferWholeNumbers, !state.figures.isEmpty { return false }
             if !wholeNumbers { return true }
         }
         trace("repair", component, queue.count, report, since: (0, 0), clock)
+        schools?.trace()
         return true
     }
 

@@ -32,19 +32,32 @@ extension DisclosureAudit {
     static let deepNodeLimit = 2_000
 
     /// Audits the block of `schools` under `pattern` (see ``BlockAudit``); `waveCells` are the wave's hidden counts.
+    /// A block `cut` from a larger group first looks for witnesses in its schools' own programs
+    /// (``SchoolPrograms``): one found there is one of the block's.
     func auditBlock(
-        _ schools: [String], _ tables: CohortTables, _ pattern: DisclosurePattern, waveCells: [CohortCell]
+        _ schools: [String], _ tables: CohortTables, _ pattern: DisclosurePattern, waveCells: [CohortCell],
+        cut: Bool = false
     ) -> BlockAudit {
         let clock = ContinuousClock.now
         var report = AuditReport(intervals: [], exemptZeros: 0)
         let component = AuditComponent(schools: schools, tables: tables, pattern: pattern, policy: policy)
         let hidden = track(component, tables, pattern, report: &report)
-        sweep(component, hidden, report: &report)
+        let programs =
+            cut && schoolFirst && schools.count > 1
+            ? SchoolPrograms(block: component, tables: tables, pattern: pattern, policy: policy) : nil
+        if let programs {
+            programs.sweep(hidden, relaxed: false, self)
+        } else {
+            sweep(component, hidden, report: &report)
+        }
         var handBack: [AuditModel.Figure] = []
         var deeper = 0
         for count in hidden {
-            var sides = [false, true].map {
-                side(count, of: component, maximize: $0, nodes: searchNodes, report: &report)
+            var sides = [false, true].map { maximize -> AuditModel.Verdict in
+                if let programs, programs.reaches(count, maximize: maximize, relaxed: false, self) {
+                    return .reached(programs.furthest(count, maximize: maximize))
+                }
+                return side(count, of: component, maximize: maximize, nodes: searchNodes, report: &report)
             }
             for maximize in [false, true] {
                 guard case .undecided = sides[maximize ? 1 : 0] else { continue }
@@ -64,6 +77,7 @@ extension DisclosureAudit {
             }
         }
         trace("audit", component, hidden.count, report, since: (0, 0), clock, deeper: deeper)
+        programs?.trace()
         var waveParts: [CohortCell: WavePart] = [:]
         let schoolCounts = schools.map { tables.units[AuditComponent.unit($0)]! }
         for cell in waveCells {

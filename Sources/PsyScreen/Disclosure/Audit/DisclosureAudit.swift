@@ -19,6 +19,12 @@ package struct DisclosureAudit: Sendable {
     /// Threads the repair solves one round's blocks on (one when GLPK keeps global state); the pattern is the
     /// same on any number.
     package var threads = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    /// Whether a block cut from a larger group asks each count's school program first (``SchoolPrograms``) in
+    /// the repair's whole-number pass and the final audit; tests turn it off to compare with the block's program
+    /// alone. `schoolFirstLPPass` does so in the repair's LP pass too: faster, but not the same pattern (the
+    /// figures withdrawn depend on the LP optima the block's program passes through).
+    package var schoolFirst = true
+    package var schoolFirstLPPass = false
     /// Subproblems the audit's integer search of one side may visit before it leaves the side undecided, and
     /// those of its second look at such a side (tests set them low to make sides undecided).
     package var searchNodes = AuditModel.nodeLimit
@@ -57,8 +63,11 @@ package struct DisclosureAudit: Sendable {
         let keys = programs.map { Self.blockKey($0, pattern) }
         let pending = keys.indices.filter { cache[keys[$0]] == nil }
         let threads = LinearProgram.isThreadSafe ? max(1, min(threads, pending.count)) : 1
+        // Blocks cut from a larger group (not a group, nor every school as one program).
+        let groups = AuditComponent.groups(tables, pattern).map(Set.init)
         let found = Parallel.map(pending.map { programs[$0] }, threads: threads) { schools in
-            auditBlock(schools, tables, pattern, waveCells: waveCells)
+            let cut = groups.contains { $0.isStrictSuperset(of: schools) }
+            return auditBlock(schools, tables, pattern, waveCells: waveCells, cut: cut)
         }
         for (index, block) in zip(pending, found) { cache[keys[index]] = block }
         let blocks = keys.map { cache[$0]! }
