@@ -10,11 +10,21 @@ package enum IntegrityScope: Sendable, Equatable {
     case tables([String])
 
     /// The tables an anonymized release of a wave reads (`report`, `export`): the roster, the attempts with their
-    /// stored results, the imports (staged ones are left out), the waves, and the pattern and fingerprints a
-    /// closing stored. Not the answers, the follow-ups or the audit trail.
+    /// stored results, the imports (staged ones are left out), the waves with the digest of their last closing, and
+    /// the pattern a closing stored. Not the answers, the follow-ups or the audit trail; not the fingerprints a
+    /// closing kept, which a release reads only when the wave changed since (or has no digest), and then checks
+    /// first (``SQLiteStore/checkBeforeReading(_:_:)``).
     package static let release = Self.tables([
-        "grdb_migrations", "student", "attempt", "import", "wave", "wave_pattern", "wave_release",
+        "grdb_migrations", "student", "attempt", "import", "wave", "wave_pattern",
     ])
+
+    /// Whether the check covers `table`.
+    func covers(_ table: String) -> Bool {
+        switch self {
+        case .wholeFile: true
+        case .tables(let names): names.contains(table)
+        }
+    }
 
     /// The `PRAGMA` statements of the check, each answering `ok` or the problems it found.
     var statements: [String] {

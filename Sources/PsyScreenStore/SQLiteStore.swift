@@ -30,6 +30,8 @@ package final class SQLiteStore: Sendable {
     private let failedEmpty = LockedFlag()
     /// The integrity check of a store opened for reading, running beside the command.
     private let integrity: IntegrityCheck?
+    /// What that check covers.
+    private let integrityScope: IntegrityScope
 
     /// Opens the database at `path`.
     ///
@@ -50,6 +52,7 @@ package final class SQLiteStore: Sendable {
         self.clock = clock
         createdHere = access == .readWrite ? try Self.createOwnerOnly(path) : false
         if access == .readOnly { try Self.requireExisting(path) }
+        integrityScope = scope
         // Beside the command's own reads, on another connection (see IntegrityCheck).
         integrity =
             access == .readOnly && checkIntegrity ? IntegrityCheck(path: path, scope: scope) { try Self.openReadOnly(path) } : nil
@@ -192,12 +195,23 @@ package final class SQLiteStore: Sendable {
 
     /// Runs SQLite's `quick_check` (every page of `scope` read once, no index cross-check).
     static func quickCheck(_ queue: DatabaseQueue, path: String, scope: IntegrityScope = .wholeFile) throws {
+        try queue.read { db in try quickCheck(db, path: path, scope: scope) }
+    }
+
+    static func quickCheck(_ db: Database, path: String, scope: IntegrityScope) throws {
         for statement in scope.statements {
-            let problems = try queue.read { db in try String.fetchAll(db, sql: statement) }
+            let problems = try String.fetchAll(db, sql: statement)
             guard problems == ["ok"] else {
                 throw StoreError.damaged(path: path, detail: problems.first ?? "quick_check failed")
             }
         }
+    }
+
+    /// Checks `table` first when this store's integrity check leaves it out: a command reads no table its check
+    /// does not vouch for (``IntegrityScope``), even one it reads only now and then.
+    func checkBeforeReading(_ table: String, _ db: Database) throws {
+        guard integrity != nil, !integrityScope.covers(table) else { return }
+        try Self.quickCheck(db, path: path, scope: .tables([table]))
     }
 
     /// Whether every table but the schema's bookkeeping is empty.

@@ -29,7 +29,7 @@ final class IntegrityScopeTests: XCTestCase {
     }
 
     func testAReleaseStopsOnDamageInEveryTableItReads() throws {
-        for table in ["student", "attempt", "wave_release"] {
+        for table in ["student", "attempt", "wave"] {
             let school = try SchoolFolder()
             defer { school.remove() }
             try Self.damage(tables: [table], in: school.database)
@@ -42,6 +42,26 @@ final class IntegrityScopeTests: XCTestCase {
             }
             XCTAssertFalse(FileManager.default.fileExists(atPath: output), table)
         }
+    }
+
+    /// The fingerprints a closing kept are read only by a release of a wave without the digest of its closing (a
+    /// wave copied from another store) or changed since: checked first then, and left to other commands otherwise.
+    func testTheFingerprintsAreCheckedWhenAReleaseReadsThem() throws {
+        let school = try SchoolFolder()
+        defer { school.remove() }
+        let before = try school.expect(["report", "--wave", "w", "--format", "csv"], status: 0).stdout
+        try Self.damage(tables: ["wave_release"], in: school.database)
+        let after = try school.expect(["report", "--wave", "w", "--format", "csv"], status: 0).stdout
+        XCTAssertEqual(Self.withoutTimes(after), Self.withoutTimes(before))
+        try DatabaseQueue(path: school.database).write { db in try db.execute(sql: "UPDATE wave SET release_digest = NULL") }
+        let output = school.directory + "/out.json"
+        for arguments in [["report", "--wave", "w"], ["export", "--wave", "w", "-o", output]] {
+            let run = try school.cli.run(arguments)
+            XCTAssertEqual(run.status, 2, "\(arguments)")
+            XCTAssertTrue(run.stderr.hasPrefix(school.database + Self.damagedPrefix), "\(arguments): \(run.stderr)")
+            XCTAssertEqual(run.stdout, "", "\(arguments)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output))
     }
 
     /// Overwrites every page of `tables` (and their indexes) with noise, as a failing disk would.

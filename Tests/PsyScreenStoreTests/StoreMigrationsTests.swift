@@ -143,7 +143,6 @@ final class StoreMigrationsTests: XCTestCase {
             plan.contains { $0.contains("SEARCH a USING INDEX attempt_wave_student (wave_id=? AND student_id=?)") }, "\(plan)")
     }
 
-    /// A database file migrated up to `version` holding `rows`, in a temporary folder removed when the test ends.
     func testVersion7MovesEveryResultIntoItsAttemptAndDropsTheTable() throws {
         let path = try olderDatabase(
             upTo: "v6",
@@ -182,6 +181,39 @@ final class StoreMigrationsTests: XCTestCase {
         XCTAssertEqual(attempts[9]?.results, [])
     }
 
+    /// A wave closed before the closing stored its digest gets the digest of the fingerprints it kept, and compares
+    /// as closed with it; an open wave without fingerprints gets none.
+    func testAWaveClosedBeforeGetsTheDigestOfItsFingerprints() throws {
+        let path = try olderDatabase(
+            upTo: "v7",
+            rows: """
+                INSERT INTO student (student_id, name, school, grade, class, gender, status, updated_at)
+                    VALUES ('S1', 'n', 'A', '2026', '1班', '女', 'enrolled', '2026-09-01'),
+                           ('S2', 'm', 'A', '2026', '2班', '男', 'enrolled', '2026-09-01');
+                INSERT INTO wave (id, created_at, closed_at) VALUES ('w', '2026-09-01', '2026-10-01'), ('w2', '2026-09-01', NULL);
+                INSERT INTO wave_release (wave_id, student_id, fingerprint)
+                    VALUES ('w', 'S1', 'enrolled|A|2026|1班|女||||||'), ('w', 'S2', 'enrolled|A|2026|2班|男||||||');
+                """)
+        let store = try SQLiteStore(path: path, user: "counselor")
+        let (digests, expected) = try DatabaseQueue(path: path).read { db in
+            (
+                try Dictionary(
+                    uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, release_digest FROM wave").map {
+                        ($0[0] as String, $0[1] as String?)
+                    }),
+                try ReleaseScan.storedDigest(db, wave: "w").text
+            )
+        }
+        XCTAssertEqual(digests, ["w": expected, "w2": nil])
+        XCTAssertTrue(expected.hasPrefix("2-"), expected)
+        XCTAssertEqual(try store.releaseState(wave: "w"), .closed)
+        XCTAssertEqual(ReleaseDigest(text: expected)?.text, expected)
+        for text in ["", "2", "2-", "-1-ff", "x-ff", "2-fffffffffffffffff", "2-ff-0"] {
+            XCTAssertNil(ReleaseDigest(text: text), text)
+        }
+    }
+
+    /// A database file migrated up to `version` holding `rows`, in a temporary folder removed when the test ends.
     private func olderDatabase(upTo version: String, rows: String) throws -> String {
         let directory = Fixtures.temporaryDirectory("migrations")
         addTeardownBlock { try? FileManager.default.removeItem(atPath: directory) }

@@ -72,6 +72,27 @@ final class WaveReleaseStoreTests: StoreTestCase {
         XCTAssertEqual(prints["S59"], "enrolled|一中|2026|2班|F||||||")
     }
 
+    /// The closing stores the digest of the fingerprints it kept beside its wave, and a release compares with it
+    /// alone; a wave without one (as `db copy` leaves it) compares with the fingerprints.
+    func testTheClosingStoresItsDigestAndAWaveWithoutOneComparesWithTheFingerprints() throws {
+        try seed()
+        _ = try store.closeWave("w", threshold: .standard)
+        let database = try DatabaseQueue(path: directory + "/test.sqlite")
+        let digest = try database.read { db in try String.fetchOne(db, sql: "SELECT release_digest FROM wave WHERE id = 'w'") }
+        XCTAssertEqual(digest?.hasPrefix("60-"), true, digest ?? "none")
+        try database.write { db in try db.execute(sql: "UPDATE wave SET release_digest = NULL") }
+        XCTAssertEqual(try store.releaseState(wave: "w"), .closed)
+        _ = try store.importRoster([Self.student("S00", className: "2班")], source: "moved.csv")
+        XCTAssertEqual(try store.releaseState(wave: "w"), .changedSinceClosing(students: 1))
+        // With the digest back, the fingerprints are not read: without them the wave still compares.
+        try database.write { db in
+            try db.execute(sql: "UPDATE wave SET release_digest = ?", arguments: [digest])
+            try db.execute(sql: "DELETE FROM wave_release")
+        }
+        _ = try store.importRoster([Self.student("S00", className: "1班")], source: "back.csv")
+        XCTAssertEqual(try store.releaseState(wave: "w"), .closed)
+    }
+
     /// A student moved to another class after the closing has changed: their units are in the fingerprint.
     func testAStudentMovedSinceTheClosingHasChanged() throws {
         try seed()

@@ -3,7 +3,8 @@ import GRDB
 import PsyScreen
 
 /// A wave's releases in the SQLite file: `wave.closed_at`, the fingerprints the last closing kept
-/// (`wave_release`) and the pattern of each k it was closed with (`wave_pattern`).
+/// (`wave_release`) and their digest (`wave.release_digest`), and the pattern of each k it was closed with
+/// (`wave_pattern`).
 extension SQLiteStore: ReleaseStore {
     package func releaseSnapshot(wave: String) throws(StoreError) -> ReleaseSnapshot {
         try read { db in try snapshot(db, wave: wave) }
@@ -21,7 +22,8 @@ extension SQLiteStore: ReleaseStore {
                 try insert.execute(
                     arguments: [wave, String(decoding: id, as: UTF8.self), String(decoding: fingerprint, as: UTF8.self)])
             }
-            try db.execute(sql: "UPDATE wave SET closed_at = ? WHERE id = ?", arguments: [clock(), wave])
+            try db.execute(
+                sql: "UPDATE wave SET closed_at = ?, release_digest = ? WHERE id = ?", arguments: [clock(), digest, wave])
             try db.execute(sql: "DELETE FROM wave_pattern WHERE wave_id = ?", arguments: [wave])
             if let pattern {
                 try db.execute(
@@ -37,28 +39,40 @@ extension SQLiteStore: ReleaseStore {
     package func releaseState(wave: String) throws(StoreError) -> WaveReleaseState {
         try read { db in
             guard try isClosed(db, wave: wave) else { return .open }
-            return try state(db, wave: wave, now: ReleaseScan(db, wave: wave).fingerprints.digest(), then: nil)
+            return try state(db, wave: wave, now: ReleaseScan(db, wave: wave).fingerprints.digest())
         }
     }
 
-    /// The release is checked from the cohort's own scans: no scan of its own.
+    /// The release is checked from the cohort's own scans and the digest the closing stored: no scan of its own.
     package func cohortTablesAndRelease(
         wave: String, columns: [CohortColumn], leaves: Bool
     ) throws(StoreError) -> (tables: CohortTables, release: WaveReleaseState) {
         let closed = try read { db in try isClosed(db, wave: wave) }
         let extracted = try cohortTables(wave: wave, columns: columns, checkingRelease: closed, leaves: leaves)
-        guard let digests = extracted.release else { return (extracted.tables, .open) }
-        return (extracted.tables, try read { db in try state(db, wave: wave, now: digests.now, then: digests.then) })
+        guard let now = extracted.release else { return (extracted.tables, .open) }
+        return (extracted.tables, try read { db in try state(db, wave: wave, now: now) })
     }
 
     private func isClosed(_ db: Database, wave: String) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT closed_at IS NOT NULL FROM wave WHERE id = ?", arguments: [wave]) == true
     }
 
-    /// A closed wave's state, from the digest of its fingerprints now and at the closing (read now if nil).
-    private func state(_ db: Database, wave: String, now: ReleaseDigest, then: ReleaseDigest?) throws -> WaveReleaseState {
-        if try now == then ?? ReleaseScan.storedDigest(db, wave: wave) { return .closed }
+    /// A closed wave's state, from the digest of its fingerprints now and at the closing.
+    private func state(_ db: Database, wave: String, now: ReleaseDigest) throws -> WaveReleaseState {
+        if try now == closingDigest(db, wave: wave) { return .closed }
         return .changedSinceClosing(students: try snapshot(db, wave: wave).changed.count)
+    }
+
+    /// The digest the last closing stored, or for a wave with none (copied from another store) the digest of the
+    /// fingerprints it kept.
+    private func closingDigest(_ db: Database, wave: String) throws -> ReleaseDigest {
+        if let text = try String.fetchOne(db, sql: "SELECT release_digest FROM wave WHERE id = ?", arguments: [wave]),
+            let digest = ReleaseDigest(text: text)
+        {
+            return digest
+        }
+        try checkBeforeReading("wave_release", db)
+        return try ReleaseScan.storedDigest(db, wave: wave)
     }
 
     package func closedPattern(wave: String, threshold: MinimumCellSize) throws(StoreError) -> Data? {
@@ -78,6 +92,7 @@ extension SQLiteStore: ReleaseStore {
     }
 
     private func snapshot(_ db: Database, wave: String) throws -> ReleaseSnapshot {
+        try checkBeforeReading("wave_release", db)
         let waveRow = try Row.fetchOne(db, sql: "SELECT closed_at FROM wave WHERE id = ?", arguments: [wave])
         let scan = try ReleaseScan(db, wave: wave).fingerprints
         var now: [String: String] = [:]

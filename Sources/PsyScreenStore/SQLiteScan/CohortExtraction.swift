@@ -13,11 +13,11 @@ extension SQLiteStore {
         try cohortTables(wave: wave, columns: columns, checkingRelease: false, leaves: true).tables
     }
 
-    /// The cohort tables (with the leaves' counts when `leaves`) and, when `checkingRelease`, the digests of the
-    /// wave's release fingerprints now (from the same roster and attempt rows) and at its last closing.
+    /// The cohort tables (with the leaves' counts when `leaves`) and, when `checkingRelease`, the digest of the
+    /// wave's release fingerprints now, from the same roster and attempt rows.
     func cohortTables(
         wave: String, columns: [CohortColumn], checkingRelease: Bool, leaves: Bool
-    ) throws(StoreError) -> (tables: CohortTables, release: (now: ReleaseDigest, then: ReleaseDigest)?) {
+    ) throws(StoreError) -> (tables: CohortTables, release: ReleaseDigest?) {
         var extraction = CohortExtraction(columns: columns, checksRelease: checkingRelease)
         // The range holds every attempt of the wave (staged ones too, and other waves' between them): the result
         // scans count only the wave's visible ones.
@@ -41,14 +41,11 @@ extension SQLiteStore {
                 path: queue.path, range: $0, wave: wave, staging: staging, columns: columns, instruments: extraction.instruments,
                 widths: extraction.itemWidths, readsAnswers: needed)
         }
-        let stored = checkingRelease ? StoredDigestScan(path: queue.path, wave: wave) : nil
         let group = DispatchGroup()
-        var jobs: [@Sendable () -> Void] = results.map { scan in { scan.run() } }
-        if let stored { jobs.append { stored.run() } }
-        for run in jobs {
+        for scan in results {
             group.enter()
             DispatchQueue.global(qos: .userInitiated).async {
-                run()
+                scan.run()
                 group.leave()
             }
         }
@@ -59,13 +56,12 @@ extension SQLiteStore {
         }
         group.wait()
         try scanned.get()
-        if let failure = results.compactMap(\.failure).first ?? stored?.failure {
+        if let failure = results.compactMap(\.failure).first {
             throw StoreError(path: path, failure)
         }
         do { try extraction.countAttempts(results) } catch { throw StoreError(path: path, error) }
         let tables = extraction.aggregate(results, leaves: leaves)
-        guard let now = extraction.release?.digest(), let then = stored?.digest else { return (tables, nil) }
-        return (tables, (now, then))
+        return (tables, extraction.release?.digest())
     }
 }
 

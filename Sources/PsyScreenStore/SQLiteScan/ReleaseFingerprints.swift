@@ -255,6 +255,17 @@ struct ReleaseDigest: Equatable {
         count += 1
     }
 
-    /// As text, for ``ReleaseSnapshot/digest``.
+    init() {}
+
+    /// The digest of ``text`` (as a closing stores it in `wave.release_digest`); nil for anything else.
+    init?(text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, let count = Int(parts[0]), count >= 0, let sum = UInt64(parts[1], radix: 16) else {
+            return nil
+        }
+        (self.count, self.sum) = (count, sum)
+    }
+
+    /// As text, for ``ReleaseSnapshot/digest`` and `wave.release_digest`.
     var text: String { "\(count)-\(String(sum, radix: 16))" }
 }

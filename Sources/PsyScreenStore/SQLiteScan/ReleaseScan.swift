@@ -27,7 +27,8 @@ struct ReleaseScan {
         }
     }
 
-    /// The digest of the fingerprints the wave's last closing kept.
+    /// The digest of the fingerprints the wave's last closing kept, read back from them: what the closing stored as
+    /// `wave.release_digest`, for a wave that has none (copied from another store).
     static func storedDigest(_ db: Database, wave: String) throws -> ReleaseDigest {
         var digest = ReleaseDigest()
         let statement = try db.makeStatement(sql: "SELECT student_id, fingerprint FROM wave_release WHERE wave_id = ?")
@@ -36,29 +37,5 @@ struct ReleaseScan {
             digest.add(id: ReleaseFingerprints.bytes(row, 0), fingerprint: ReleaseFingerprints.bytes(row, 1))
         }
         return digest
-    }
-}
-
-/// ``ReleaseScan/storedDigest(_:wave:)`` on its own read-only connection and thread, beside the cohort's scans:
-/// the fingerprints a closing kept are a table of a million rows that nothing else reads.
-final class StoredDigestScan: @unchecked Sendable {
-    // Written by `run` on one thread, read after the caller waited for it.
-    let path: String
-    let wave: String
-    var digest: ReleaseDigest?
-    var failure: (any Error)?
-
-    init(path: String, wave: String) {
-        self.path = path
-        self.wave = wave
-    }
-
-    func run() {
-        do {
-            let queue = try SideConnection.open(path)
-            digest = try queue.read { db in try ReleaseScan.storedDigest(db, wave: wave) }
-        } catch {
-            failure = error
-        }
     }
 }

@@ -194,6 +194,19 @@ enum StoreMigrations {
             try moveResults(db)
             try db.execute(sql: "DROP TABLE instrument_result")
         }
+        migrator.registerMigration("release-digest") { db in
+            // The digest of the fingerprints a closing kept, beside its wave: a report compares it with the digest
+            // of its own scans instead of reading a million fingerprints back. Waves closed before are filled in
+            // now; a wave copied from another store has none until it is closed again (see ReleaseDigest).
+            try db.execute(sql: "ALTER TABLE wave ADD COLUMN release_digest TEXT")
+            let closed = try String.fetchAll(
+                db, sql: "SELECT id FROM wave WHERE EXISTS (SELECT 1 FROM wave_release WHERE wave_id = wave.id)")
+            for wave in closed {
+                try db.execute(
+                    sql: "UPDATE wave SET release_digest = ? WHERE id = ?",
+                    arguments: [try ReleaseScan.storedDigest(db, wave: wave).text, wave])
+            }
+        }
         return migrator
     }
 
