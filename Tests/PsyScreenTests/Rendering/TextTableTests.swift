@@ -30,4 +30,14 @@ final class TextTableTests: XCTestCase {
         XCTAssertEqual(
             TextTable.line(rows[1], widths: widths, rightAligned: numbers), "A20250001   王小明     12  phq9 flag item9")
     }
+
+    /// The whole table, exactly: the header underlined, a short row, and a row longer than the header laid out as
+    /// far as the header goes; the bytes are the rendered text's.
+    func testTheRenderedTableIsLaidOutCellByCell() {
+        let rows = [["id", "班级", "n"], ["A1", "高一(3)班", "7"], ["B22"], ["C", "x", "100", "extra"]]
+        let expected = "id   班级         n\n---  ---------  ---\nA1   高一(3)班    7\nB22\nC    x          100\n"
+        XCTAssertEqual(TextTable.render(rows, rightAligned: [2]), expected)
+        XCTAssertEqual(TextTable.bytes(header: rows[0], rows: rows.dropFirst(), rightAligned: [2]), Array(expected.utf8))
+        XCTAssertEqual(TextTable.render([]), "")
+    }
 }

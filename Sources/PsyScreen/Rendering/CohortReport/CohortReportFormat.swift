@@ -11,7 +11,7 @@ package enum CohortReportFormat: String, CaseIterable, Sendable {
     package func render(_ report: CohortReport, language: Language) throws -> [UInt8] {
         let text: String
         switch self {
-        case .table: text = CohortReportText.table(report, language: language)
+        case .table: return Array(CohortReportText.tableParts(report, language: language).joined())
         case .csv: return CohortReportCSV.bytes(report)
         case .json: text = CohortReportJSON.render(report)
         case .html: text = CohortReportHTML.render(report, language: language)
@@ -22,9 +22,13 @@ package enum CohortReportFormat: String, CaseIterable, Sendable {
     }
 
     /// The whole output in parts to be written one after the other (``render(_:language:)``'s bytes): a CSV
-    /// rendered in two halves at once, any other format in one part.
+    /// rendered in two halves at once, a table section by section, any other format in one part.
     package func renderParts(_ report: CohortReport, language: Language) throws -> [[UInt8]] {
-        self == .csv ? CohortReportCSV.parts(report) : [try render(report, language: language)]
+        switch self {
+        case .csv: CohortReportCSV.parts(report)
+        case .table: CohortReportText.tableParts(report, language: language)
+        default: [try render(report, language: language)]
+        }
     }
 
     /// Not text: never written to a terminal.

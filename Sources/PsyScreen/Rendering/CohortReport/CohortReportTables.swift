@@ -12,9 +12,15 @@ struct CohortReportTables {
 
     /// The coverage section, then one per column: made at once.
     init(_ report: CohortReport, strings: CohortReportStrings) {
-        sections = Parallel.map(1 + report.columns.count) { index in
-            index == 0 ? Self.coverage(report, strings: strings) : Self.scale(index - 1, report, strings: strings)
-        }
+        sections = Parallel.map(Self.count(report)) { index in Self.section(index, report, strings: strings) }
+    }
+
+    /// How many sections `report` has.
+    static func count(_ report: CohortReport) -> Int { 1 + report.columns.count }
+
+    /// The section at `index`: coverage first, then one per column.
+    static func section(_ index: Int, _ report: CohortReport, strings: CohortReportStrings) -> Section {
+        index == 0 ? coverage(report, strings: strings) : scale(index - 1, report, strings: strings)
     }
 
     private static func coverage(_ report: CohortReport, strings: CohortReportStrings) -> Section {
@@ -66,20 +72,22 @@ struct CohortReportTables {
 /// `--format table` (terminal) and `--format md` (for pasting into documents).
 package enum CohortReportText {
     package static func table(_ report: CohortReport, language: Language) -> String {
+        String(decoding: tableParts(report, language: language).joined(), as: UTF8.self)
+    }
+
+    /// ``table(_:language:)``'s UTF-8 bytes in parts, to be written one after the other: the title and stamp, each
+    /// section (made and laid out at once, section by section), the notes. Never joined: a district's tables are
+    /// megabytes.
+    package static func tableParts(_ report: CohortReport, language: Language) -> [[UInt8]] {
         let strings = CohortReportStrings(language: language)
-        var out = strings.title + "\n" + CohortStampText.lines(report.stamp, language: language).joined(separator: "\n") + "\n"
-        let sections = CohortReportTables(report, strings: strings).sections
-        // Laid out at once, section by section.
-        let rendered = Parallel.map(sections.count) { index in
-            TextTable.render([sections[index].header] + sections[index].rows, rightAligned: sections[index].numeric)
+        let head = strings.title + "\n" + CohortStampText.lines(report.stamp, language: language).joined(separator: "\n") + "\n"
+        let sections = Parallel.map(CohortReportTables.count(report)) { index in
+            let section = CohortReportTables.section(index, report, strings: strings)
+            let marker = report.stamp.draft == true ? "\n" + CohortStampText.draftMarker(language) : ""
+            return Array((marker + "\n" + section.title + "\n").utf8)
+                + TextTable.bytes(header: section.header, rows: section.rows, rightAligned: section.numeric)
         }
-        for (section, text) in zip(sections, rendered) {
-            if report.stamp.draft == true { out += "\n" + CohortStampText.draftMarker(language) }
-            out += "\n" + section.title + "\n"
-            out += text
-        }
-        out += "\n" + strings.hiddenNote + "\n" + strings.percentNote + "\n"
-        return out
+        return [Array(head.utf8)] + sections + [Array(("\n" + strings.hiddenNote + "\n" + strings.percentNote + "\n").utf8)]
     }
 
     package static func markdown(_ report: CohortReport, language: Language) -> String {
