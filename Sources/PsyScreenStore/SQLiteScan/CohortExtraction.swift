@@ -179,6 +179,7 @@ struct CohortExtraction {
             }
             leafOfStudent.append(leaf)
         }
+        studentIndex.seal()
         counting = Array(repeating: CountingAttempt(), count: status.count)
     }
 

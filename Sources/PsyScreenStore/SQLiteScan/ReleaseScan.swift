@@ -18,6 +18,7 @@ struct ReleaseScan {
             index.insert(id, count: Int(sqlite3_column_bytes(row, 0)))
             fingerprints.addStudent(row)
         }
+        index.seal()
         let attempts = try db.makeStatement(sql: CohortExtraction.attemptsSQL)
         try attempts.setArguments([wave])
         try CohortExtraction.forEachRow(attempts) { row in
