@@ -41,6 +41,16 @@ package enum ReleaseGate {
         return try CohortReportBuilder.pattern(cohort.tables, threshold: threshold, policy: cohort.policy)
     }
 
+    /// Whether the wave of `cohort` is closed with k and its columns, and unchanged since: closing it again would
+    /// decide the same pattern (a district's takes an hour), so `wave close` leaves it as it is.
+    package static func standsClosed(
+        _ store: any ScreeningStore, _ cohort: WaveCohort, threshold: MinimumCellSize
+    ) throws(StoreError) -> Bool {
+        guard cohort.release == .closed, let stored = try store.closedPattern(wave: cohort.wave, threshold: threshold)
+        else { return false }
+        return DisclosurePattern.decode(stored, columns: cohort.tables.columns) != nil
+    }
+
     /// Refuses an open or changed wave unless `draft`; returns whether the output is a draft. (An unknown wave
     /// never gets here: reading its cohort fails with the known waves.)
     package static func check(_ cohort: WaveCohort, draft: Bool) throws(ReleaseRefusal) -> Bool {

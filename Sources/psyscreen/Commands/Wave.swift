@@ -37,6 +37,10 @@ struct WaveClose: LocalizedCommand {
         let store = try database.openForWriting()
         // The one pattern every output of the closed wave shows a subset of: decided and proved now.
         let cohort = try store.cohort(wave: wave, catalog: catalog)
+        if try ReleaseGate.standsClosed(store, cohort, threshold: threshold) {
+            try StandardOutput.line(CommandMessage.waveAlreadyClosed(wave: wave, k: threshold.k).text(in: language))
+            return
+        }
         let release = try CohortReportBuilder.release(cohort.tables, threshold: threshold, policy: cohort.policy)
         let (pattern, audit) = (release.pattern, release.report)
         for line in AuditMessage.lines(audit, threshold: threshold) { printError(line.text(in: language)) }

@@ -89,6 +89,9 @@ final class LanguageChoiceTests: XCTestCase {
         let imports = audit.stdout.components(separatedBy: "\n").filter { $0.contains("导入名单") }
         XCTAssertEqual(imports.count, 1, audit.stdout)
         XCTAssertTrue(imports.first?.hasSuffix("roster.csv：125 名学生，新增 125，更新 0（其中调班 0），未变 0") == true, audit.stdout)
+        let unchanged = try zh.run(["wave", "close", "w"])
+        XCTAssertEqual(unchanged.stdout, "筛查批次 w 已按 k = 10 关闭，此后没有变化：无需再次关闭（如需重新确定发布模式，请先重新打开）\n")
+        XCTAssertEqual(try zh.run(["wave", "open", "w"]).stdout, "已重新打开筛查批次 w\n")
         let closing = try zh.run(["wave", "close", "w"])
         XCTAssertTrue(closing.stdout.hasPrefix("已关闭筛查批次 w：名单学生 125 名，自上次关闭以来变化 0 名"), closing.stdout)
         XCTAssertTrue(closing.stderr.hasPrefix("数据保护审核（k = 10，"), closing.stderr)

@@ -25,6 +25,7 @@ extension CommandMessage {
         case .noKey(let key): "\(key) 处没有假名密钥：请先用 psyscreen key init 创建（或用 --key 路径 指定）；没有密钥不能导出去标识化数据"
         case .waveClosed(let wave, let students, let changed): "已关闭筛查批次 \(wave)：名单学生 \(students) 名，自上次关闭以来变化 \(changed) 名"
         case .waveOpened(let wave): "已重新打开筛查批次 \(wave)"
+        case .waveAlreadyClosed(let wave, let k): "筛查批次 \(wave) 已按 k = \(k) 关闭，此后没有变化：无需再次关闭（如需重新确定发布模式，请先重新打开）"
         case .auditFailedWaveStaysOpen: "审核发现读者能缩小范围的人数；批次保持打开"
         case .auditHandedBack(let figures): "审核未能证明每个人数都受保护：另撤下 \(figures) 个数字后通过证明"
         case .auditFailedNothingWritten: "审核发现读者能缩小范围的人数；未写出任何内容"

@@ -26,6 +26,7 @@ package enum CommandMessage: Message, Hashable {
     // Releases (`wave close`, `wave open`, and the rule every anonymized output goes through).
     case waveClosed(wave: String, students: Int, changed: Int)
     case waveOpened(String)
+    case waveAlreadyClosed(wave: String, k: Int)
     case auditFailedWaveStaysOpen
     case auditHandedBack(figures: Int)
     case auditFailedNothingWritten
@@ -120,6 +121,8 @@ package enum CommandMessage: Message, Hashable {
         case .waveClosed(let wave, let students, let changed):
             "closed wave \(wave): \(students) roster students, \(changed) changed since the last closing"
         case .waveOpened(let wave): "opened wave \(wave)"
+        case .waveAlreadyClosed(let wave, let k):
+            "wave \(wave) is already closed with k = \(k) and unchanged since: nothing to do (to decide its pattern again, open it first)"
         case .auditFailedWaveStaysOpen: "the audit found counts a reader can narrow; the wave stays open"
         case .auditHandedBack(let figures):
             "the audit could not prove every count protected: \(figures) more figure(s) withdrawn, then proved"
