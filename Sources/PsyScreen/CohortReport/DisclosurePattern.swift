@@ -44,7 +44,8 @@ package struct DisclosurePattern: Hashable, Sendable {
 }
 
 extension DisclosurePattern {
-    fileprivate struct Stored: Codable {
+    /// The stored form: written with `JSONEncoder`, read with ``StoredPatternReader``.
+    struct Stored: Codable {
         var columns: [String]
         var units: [CohortUnit]
         /// Per unit index: the names of its hidden cells.
@@ -79,9 +80,9 @@ extension DisclosurePattern {
     /// A stored pattern read in two steps: the JSON (a district's is a few megabytes), which can be decoded
     /// before the columns are known, beside the cohort's scans; then the pattern for the columns.
     package struct Decoding: Sendable {
-        fileprivate let stored: Stored?
+        let stored: Stored?
 
-        package init(_ data: Data) { stored = try? JSONDecoder().decode(Stored.self, from: data) }
+        package init(_ data: Data) { stored = StoredPatternReader.read(data) }
 
         /// The pattern, if the stored one was made for these columns.
         package func pattern(columns: [CohortColumn]) -> DisclosurePattern? {
@@ -89,8 +90,17 @@ extension DisclosurePattern {
                 stored.families.allSatisfy({ $0.count == columns.count })
             else { return nil }
             var hidden: [CohortUnit: Set<CohortCell>] = [:]
+            hidden.reserveCapacity(stored.hidden.count)
+            // A few names over and over: each read once.
+            var cells: [String: CohortCell?] = [:]
             for (index, names) in stored.hidden where stored.units.indices.contains(index) {
-                hidden[stored.units[index]] = Set(names.compactMap { CohortCell(name: $0, columns: columns) })
+                hidden[stored.units[index]] = Set(
+                    names.compactMap { name in
+                        if let cell = cells[name] { return cell }
+                        let cell = CohortCell(name: name, columns: columns)
+                        cells[name] = cell
+                        return cell
+                    })
             }
             let families = stored.families.map { family in
                 family.map { Set($0.filter(stored.units.indices.contains).map { stored.units[$0] }) }
