@@ -110,6 +110,7 @@ if Context.environment["PSYSCREEN_FUZZ"] != nil {
     ]
     for (name, folder) in [
         ("fuzz-instruments", "Instruments"), ("fuzz-csv", "CSV"), ("fuzz-exchange", "Exchange"), ("fuzz-workbook", "Workbook"),
+        ("fuzz-pattern", "Pattern"),
     ] {
         package.targets.append(
             .executableTarget(

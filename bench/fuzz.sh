@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (Fuzz/) and runs each for a while; exits non-zero on the first crash.
 #
-#   bench/fuzz.sh [SECONDS] [TARGET...]     default 600 s each; targets: instruments csv exchange workbook (all)
+#   bench/fuzz.sh [SECONDS] [TARGET...]     default 600 s each; targets: instruments csv exchange workbook pattern (all)
 #   bench/fuzz.sh build                      only build
 #
 # The targets are declared only when PSYSCREEN_FUZZ is set (Package.swift) and built with -sanitize=fuzzer,address
@@ -18,7 +18,7 @@ if [ $# -gt 0 ] && [[ $1 =~ ^[0-9]+$ ]]; then seconds=$1; shift; fi
 only_build=false
 if [ "${1:-}" = build ]; then only_build=true; shift; fi
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(instruments csv exchange workbook)
+[ ${#targets[@]} -gt 0 ] || targets=(instruments csv exchange workbook pattern)
 
 scratch=.build-fuzz
 flags=(-Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld)
@@ -45,7 +45,8 @@ for target in "${targets[@]}"; do
     csv) seeds=(Fuzz/corpus/csv samples); dict=Fuzz/csv.dict; max_len=16384 ;;
     exchange) seeds=(Fuzz/corpus/exchange); dict=Fuzz/exchange.dict; max_len=65536 ;;
     workbook) seeds=(Fuzz/corpus/workbook); dict=Fuzz/workbook.dict; max_len=16384 ;;
-    *) echo "fuzz: unknown target '$target' (instruments, csv, exchange, workbook)" >&2; exit 2 ;;
+    pattern) seeds=(Fuzz/corpus/pattern); dict=Fuzz/pattern.dict; max_len=16384 ;;
+    *) echo "fuzz: unknown target '$target' (instruments, csv, exchange, workbook, pattern)" >&2; exit 2 ;;
   esac
   corpus=$scratch/corpus/$target
   mkdir -p "$corpus" "$scratch/crashes"

@@ -58,7 +58,8 @@ fi
 attempts=${1:-1000000}
 schools=${2:-330}
 bench_cohort_db "$attempts" "$schools"
-# Reports come from a closed wave: closing decides and audits the pattern once (timed by bench/wave_close.sh).
+# Reports come from a closed wave: closing decides and audits the pattern once (timed by bench/wave_close.sh; 330
+# schools take most of an hour). On a later run the wave is closed and unchanged, and closing it again does nothing.
 "$bin" wave close 2026-autumn --db "$db" >/dev/null 2>&1 || "$bin" wave close 2026-autumn --db "$db" 2>&1 | tail -3
 python3 - "$db" <<'PY'
 import sqlite3, sys

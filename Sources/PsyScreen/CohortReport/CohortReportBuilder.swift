@@ -24,10 +24,12 @@ package struct CohortReportBuilder: Sendable {
     ) throws(CohortReportError) -> (report: CohortReport, pattern: DisclosurePattern) {
         let pattern: DisclosurePattern
         if let decided { pattern = decided } else { pattern = try Self.pattern(tables, threshold: threshold, policy: policy) }
-        let units = Parallel.mapHalves(pattern.units.filter(scope.includes)) {
-            PublishedUnit($0, tables.units[$0]!, pattern: pattern, columns: tables.columns)
+        let units = Parallel.mapHalves(pattern.units.filter(scope.includes)) { unit in
+            tables.units[unit].map { PublishedUnit(unit, $0, pattern: pattern, columns: tables.columns) }
         }
-        return (report(units, stamp: stamp, columns: tables.columns), pattern)
+        // A stored pattern's units are the wave's own, unless the file was damaged since.
+        if let missing = units.firstIndex(of: nil) { throw .patternDoesNotFit(pattern.units.filter(scope.includes)[missing]) }
+        return (report(units.map { $0! }, stamp: stamp, columns: tables.columns), pattern)
     }
 
     /// The wave's pattern (``CohortDisclosure``).

@@ -3,6 +3,8 @@ package enum CohortReportError: Error, Hashable, Sendable, Message, CustomString
     case unknownBreakdown(String)
     case inconsistentCounts(LocalizedText)
     case emptyWave(String)
+    /// The pattern stored at the closing names a unit the wave's data does not have: the database is damaged.
+    case patternDoesNotFit(CohortUnit)
 
     package var description: String { english }
 
@@ -14,6 +16,8 @@ package enum CohortReportError: Error, Hashable, Sendable, Message, CustomString
             "the counts do not add up (\(detail.english)); the database or exchange file is damaged"
         case .emptyWave(let wave):
             "wave '\(wave)' has no screening results"
+        case .patternDoesNotFit(let unit):
+            "the pattern stored when the wave was closed has a unit the wave does not have (\(unit)); the database is damaged: open the wave and close it again"
         }
     }
 }

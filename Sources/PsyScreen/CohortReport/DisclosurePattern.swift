@@ -82,7 +82,10 @@ extension DisclosurePattern {
     package struct Decoding: Sendable {
         let stored: Stored?
 
-        package init(_ data: Data) { stored = StoredPatternReader.read(data) }
+        /// A pattern stored twice with a unit is damaged: none.
+        package init(_ data: Data) {
+            stored = StoredPatternReader.read(data).flatMap { Set($0.units).count == $0.units.count ? $0 : nil }
+        }
 
         /// The pattern, if the stored one was made for these columns.
         package func pattern(columns: [CohortColumn]) -> DisclosurePattern? {

@@ -5,18 +5,17 @@ import Foundation
 /// report's time than anything else it did with it. Any JSON of that shape is read (keys in any order, unknown
 /// keys skipped, whitespace, escapes); anything else is nil, as the decoder's error was.
 struct StoredPatternReader {
-    private let bytes: UnsafeBufferPointer<UInt8>
+    /// Bounds-checked: the bytes come from a file that may be damaged.
+    private let bytes: [UInt8]
     private var at = 0
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    private init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     /// The stored pattern in `data`, or nil if it is not one.
     static func read(_ data: Data) -> DisclosurePattern.Stored? {
-        data.withUnsafeBytes { raw in
-            var reader = StoredPatternReader(raw.bindMemory(to: UInt8.self))
-            guard let stored = try? reader.stored(), reader.atEnd() else { return nil }
-            return stored
-        }
+        var reader = StoredPatternReader(Array(data))
+        guard let stored = try? reader.stored(), reader.atEnd() else { return nil }
+        return stored
     }
 
     private struct Malformed: Error {}
@@ -148,7 +147,7 @@ struct StoredPatternReader {
         guard at < bytes.count else { throw Malformed() }
         if bytes[at] == UInt8(ascii: "\"") {
             defer { at += 1 }
-            return try Self.text(UnsafeBufferPointer(rebasing: bytes[start..<at]))
+            return try Self.text(bytes[start..<at])
         }
         // Escapes: the rest byte by byte.
         var text = Array(bytes[start..<at])
@@ -157,7 +156,7 @@ struct StoredPatternReader {
             let byte = bytes[at]
             at += 1
             switch byte {
-            case UInt8(ascii: "\""): return try text.withUnsafeBufferPointer(Self.text)
+            case UInt8(ascii: "\""): return try Self.text(text[...])
             case UInt8(ascii: "\\"): try escape(into: &text)
             case ..<0x20: throw Malformed()
             default: text.append(byte)
@@ -211,7 +210,7 @@ struct StoredPatternReader {
     }
 
     /// Valid UTF-8 only, as the decoder required.
-    private static func text(_ utf8: UnsafeBufferPointer<UInt8>) throws -> String {
+    private static func text(_ utf8: ArraySlice<UInt8>) throws -> String {
         guard let text = String(validating: utf8, as: UTF8.self) else { throw Malformed() }
         return text
     }

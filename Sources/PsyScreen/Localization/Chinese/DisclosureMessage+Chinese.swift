@@ -30,6 +30,7 @@ extension CohortReportError {
         case .unknownBreakdown(let word): "--by：不认识的分组方式 '\(word)'（可用 school、grade、class、gender、major，用逗号分隔）"
         case .inconsistentCounts(let detail): "人数对不上（\(detail.chinese)）；数据库或交换文件已损坏"
         case .emptyWave(let wave): "筛查批次 '\(wave)' 还没有筛查结果"
+        case .patternDoesNotFit(let unit): "关闭筛查批次时保存的发布模式中有本批次数据里没有的单位（\(unit)）；数据库已损坏：请重新打开该批次后再关闭"
         }
     }
 }

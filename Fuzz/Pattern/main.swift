@@ -1,0 +1,3 @@
+import FuzzSupport
+
+FuzzSupport.runDriver { fuzzPattern($0, $1) }
