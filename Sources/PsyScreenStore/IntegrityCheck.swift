@@ -30,7 +30,11 @@ final class IntegrityCheck: @unchecked Sendable {
             do {
                 let queue = try open()
                 // It reads every page once, in order: SQLite's small default cache is enough.
-                try queue.inDatabase { db in try db.execute(sql: "PRAGMA cache_size = -2048") }
+                try queue.inDatabase { db in
+                    try db.execute(sql: "PRAGMA cache_size = -2048")
+                    // On this connection only, which may not write (query_only).
+                    if !scope.checksConstraints { try db.execute(sql: "PRAGMA ignore_check_constraints = ON") }
+                }
                 try SQLiteStore.quickCheck(queue, path: path, scope: scope)
             } catch {
                 failure = error as? StoreError ?? StoreError(path: path, error)

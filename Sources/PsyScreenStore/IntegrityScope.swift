@@ -18,6 +18,11 @@ package enum IntegrityScope: Sendable, Equatable {
         "grdb_migrations", "student", "attempt", "import", "wave", "wave_pattern",
     ])
 
+    /// Whether the check evaluates the tables' `CHECK` constraints on every row. A release's does not: its scans
+    /// refuse any status, state or level they do not know (``StoredValue``) and read no other checked column, and
+    /// the constraints were half of its check's time. (A connection that may not write skips them anyway.)
+    var checksConstraints: Bool { self == .wholeFile }
+
     /// Whether the check covers `table`.
     func covers(_ table: String) -> Bool {
         switch self {

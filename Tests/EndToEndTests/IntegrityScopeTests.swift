@@ -64,6 +64,25 @@ final class IntegrityScopeTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: output))
     }
 
+    /// A release's check leaves `CHECK` constraints to its scans: a value no release reads (an attempt's source) does
+    /// not stop it, and the whole file's check finds it.
+    func testAReleaseLeavesCheckConstraintsToItsScans() throws {
+        let school = try SchoolFolder()
+        defer { school.remove() }
+        let before = try school.expect(["report", "--wave", "w", "--format", "csv"], status: 0).stdout
+        try DatabaseQueue(path: school.database).write { db in
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            try db.execute(sql: "UPDATE attempt SET source = 'fax' WHERE id = (SELECT min(id) FROM attempt)")
+        }
+        let after = try school.expect(["report", "--wave", "w", "--format", "csv"], status: 0).stdout
+        XCTAssertEqual(Self.withoutTimes(after), Self.withoutTimes(before))
+        let coverage = try school.cli.run(["coverage", "--wave", "w"])
+        XCTAssertEqual(coverage.status, 2)
+        XCTAssertTrue(
+            coverage.stderr.hasPrefix(school.database + Self.damagedPrefix + "CHECK constraint failed in attempt)"),
+            coverage.stderr)
+    }
+
     /// Overwrites every page of `tables` (and their indexes) with noise, as a failing disk would.
     static func damage(tables: [String], in database: String) throws {
         let (pages, pageSize) = try DatabaseQueue(path: database).read { db in
