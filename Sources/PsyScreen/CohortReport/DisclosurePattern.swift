@@ -92,6 +92,14 @@ extension DisclosurePattern {
             guard let stored, stored.columns == columns.map(\.name), stored.families.count == 4,
                 stored.families.allSatisfy({ $0.count == columns.count })
             else { return nil }
+            // The hidden cells and the families at once: a district's are sets of tens of thousands of units.
+            let (hidden, families) = Parallel.both({ Self.hidden(stored, columns: columns) }, { Self.families(stored) })
+            return DisclosurePattern(
+                units: stored.units, hidden: hidden, distributions: families[0], histograms: families[1],
+                reliabilities: families[2], itemSums: families[3], exposedZeros: stored.exposedZeros)
+        }
+
+        private static func hidden(_ stored: Stored, columns: [CohortColumn]) -> [CohortUnit: Set<CohortCell>] {
             var hidden: [CohortUnit: Set<CohortCell>] = [:]
             hidden.reserveCapacity(stored.hidden.count)
             // A few names over and over: each read once.
@@ -105,12 +113,13 @@ extension DisclosurePattern {
                         return cell
                     })
             }
-            let families = stored.families.map { family in
+            return hidden
+        }
+
+        private static func families(_ stored: Stored) -> [[Set<CohortUnit>]] {
+            stored.families.map { family in
                 family.map { Set($0.filter(stored.units.indices.contains).map { stored.units[$0] }) }
             }
-            return DisclosurePattern(
-                units: stored.units, hidden: hidden, distributions: families[0], histograms: families[1],
-                reliabilities: families[2], itemSums: families[3], exposedZeros: stored.exposedZeros)
         }
     }
 }
