@@ -33,15 +33,21 @@ final class IntegrityScopeTests: XCTestCase {
             let school = try SchoolFolder()
             defer { school.remove() }
             try Self.damage(tables: [table], in: school.database)
-            let output = school.directory + "/out.json"
-            for arguments in [["report", "--wave", "w"], ["export", "--wave", "w", "-o", output]] {
-                let run = try school.cli.run(arguments)
-                XCTAssertEqual(run.status, 2, "\(table): \(arguments)")
-                XCTAssertTrue(run.stderr.hasPrefix(school.database + Self.damagedPrefix), "\(table): \(arguments): \(run.stderr)")
-                XCTAssertEqual(run.stdout, "", "\(table): \(arguments)")
-            }
-            XCTAssertFalse(FileManager.default.fileExists(atPath: output), table)
+            try Self.assertReleasesStop(school, table)
         }
+    }
+
+    /// `report` and `export` stop with the damage message and write nothing.
+    static func assertReleasesStop(_ school: SchoolFolder, _ label: String, line: UInt = #line) throws {
+        let output = school.directory + "/out.json"
+        for arguments in [["report", "--wave", "w"], ["export", "--wave", "w", "-o", output]] {
+            let run = try school.cli.run(arguments)
+            XCTAssertEqual(run.status, 2, "\(label): \(arguments)", line: line)
+            XCTAssertTrue(
+                run.stderr.hasPrefix(school.database + Self.damagedPrefix), "\(label): \(arguments): \(run.stderr)", line: line)
+            XCTAssertEqual(run.stdout, "", "\(label): \(arguments)", line: line)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output), label, line: line)
     }
 
     /// The fingerprints a closing kept are read only by a release of a wave without the digest of its closing (a
@@ -54,14 +60,7 @@ final class IntegrityScopeTests: XCTestCase {
         let after = try school.expect(["report", "--wave", "w", "--format", "csv"], status: 0).stdout
         XCTAssertEqual(Self.withoutTimes(after), Self.withoutTimes(before))
         try DatabaseQueue(path: school.database).write { db in try db.execute(sql: "UPDATE wave SET release_digest = NULL") }
-        let output = school.directory + "/out.json"
-        for arguments in [["report", "--wave", "w"], ["export", "--wave", "w", "-o", output]] {
-            let run = try school.cli.run(arguments)
-            XCTAssertEqual(run.status, 2, "\(arguments)")
-            XCTAssertTrue(run.stderr.hasPrefix(school.database + Self.damagedPrefix), "\(arguments): \(run.stderr)")
-            XCTAssertEqual(run.stdout, "", "\(arguments)")
-        }
-        XCTAssertFalse(FileManager.default.fileExists(atPath: output))
+        try Self.assertReleasesStop(school, "wave_release, no digest")
     }
 
     /// A release's check leaves `CHECK` constraints to its scans: a value no release reads (an attempt's source) does
