@@ -32,6 +32,8 @@ package final class SQLiteStore: Sendable {
     private let integrity: IntegrityCheck?
     /// What that check covers.
     private let integrityScope: IntegrityScope
+    /// How many students a listing of the whole roster reads the attempts of at once (``AttemptBatch``).
+    let listingBatch: Int
 
     /// Opens the database at `path`.
     ///
@@ -41,11 +43,15 @@ package final class SQLiteStore: Sendable {
     ///   - checkIntegrity: runs SQLite's `quick_check` first, so that a damaged file stops the command before it
     ///     reads wrong figures or adds to the damage.
     ///   - scope: what a read-only store's check covers (a writable store's always covers the whole file).
+    ///   - listingBatch: how many students a listing of the whole roster reads the attempts of at once (tests make
+    ///     it small, to cross from one batch to the next).
     package init(
         path: String, access: StoreAccess = .readWrite, checkIntegrity: Bool = false, scope: IntegrityScope = .wholeFile,
         user: String = StoreLocation.currentUser(), busyTimeout: TimeInterval = 60,
-        clock: @escaping @Sendable () -> Date = Date.init
+        clock: @escaping @Sendable () -> Date = Date.init, listingBatch: Int = 8192
     ) throws(StoreError) {
+        precondition(listingBatch > 0, "a batch holds at least one student")
+        self.listingBatch = listingBatch
         self.path = path
         self.access = access
         self.user = user

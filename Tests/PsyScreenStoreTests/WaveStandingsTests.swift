@@ -82,6 +82,20 @@ final class WaveStandingsTests: XCTestCase {
         try assertRegisterOrder(all)
     }
 
+    /// A whole-roster listing reads its students' attempts a batch at a time, in id order (`AttemptBatch`): batches
+    /// of every size must give each student their own attempt, in listing order, NULL columns included (an attempt
+    /// still in progress has no finish time).
+    func testBatchesOfAnySizeAgree() throws {
+        try rawWrite("UPDATE attempt SET state = 'in_progress', finished_at = NULL WHERE student_id = 'S013'")
+        let expected = try store.screenings(wave: "w")
+        XCTAssertNil(try XCTUnwrap(expected.first { $0.student.studentID == "S013" }?.attempt).finishedAt)
+        for size in [1, 2, 7, 53, 54, 1000] {
+            store = try SQLiteStore(path: path, user: "counselor", listingBatch: size)
+            XCTAssertEqual(try assertWholeListingAgreesWithClassListings(), expected, "batches of \(size)")
+            try assertRegisterOrder(expected)
+        }
+    }
+
     /// A change made by hand, through a connection of its own.
     private func rawWrite(_ sql: String) throws {
         let raw = try DatabaseQueue(path: path)

@@ -69,7 +69,7 @@ package enum IdentifiedLists {
             for index in instrumentIDs.indices {
                 let values = attempt.answers[instrumentIDs[index]] ?? []
                 for item in 0..<itemCounts[index] {
-                    cells.append(item < values.count ? values[item].map(String.init) ?? "" : "")
+                    cells.append(item < values.count ? values[item].map(ScoreFormat.integer) ?? "" : "")
                 }
             }
             columns.appendCells(results, to: &cells)
@@ -87,7 +87,10 @@ package enum IdentifiedLists {
     /// The validity column: the sitting's findings as codes (`too-fast`), then each instrument's prefixed with its
     /// id (`phq9.too-fast`, `cesd.straight-lining:total`), so that a counselor sees which rule fired where.
     package static func validityCodes(_ attempt: ScreeningAttempt, _ results: [InstrumentResult]) -> String {
-        (attempt.validity.map(\.code) + results.flatMap { result in result.validity.map { "\(result.instrumentID).\($0.code)" } })
+        if attempt.validity.isEmpty && results.allSatisfy({ $0.validity.isEmpty }) { return "" }
+        return
+            (attempt.validity.map(\.code)
+            + results.flatMap { result in result.validity.map { "\(result.instrumentID).\($0.code)" } })
             .joined(separator: ";")
     }
 

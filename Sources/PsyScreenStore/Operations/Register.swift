@@ -24,14 +24,19 @@ extension SQLiteStore {
         try readListing(wholeRoster: true) { db in
             let standings = try WaveStandings.read(db, wave: wave)
             let followUps = try latestFollowUps(db, wave: wave)
-            var attempts = try AttemptReader(db)
+            // The attempts in the order they are stored (``AttemptBatch``), the entries in the order they come.
+            var attempts = try AttemptBatch<(Student, CountingAttempt)>(db, capacity: listingBatch)
             var roster = RosterScan()
-            func write(_ student: Student, _ counting: CountingAttempt) throws {
-                guard let id = counting.explainingAttemptID, let attempt = try attempts.read(id) else { return }
+            func emit(_ entry: (Student, CountingAttempt), _ attempt: ScreeningAttempt?) throws {
+                guard let attempt else { return }
+                let (student, counting) = entry
                 try body(
                     RegisterEntry(
                         student: student, level: counting.level, reasons: attempt.assessment.reasons, attempt: attempt,
                         followUp: followUps[student.studentID]))
+            }
+            func write(_ student: Student, _ counting: CountingAttempt) throws {
+                try attempts.add((student, counting), attemptID: counting.explainingAttemptID, emit)
             }
             // Red first; within a level, listing order.
             let order = levels.sorted(by: >)
@@ -44,11 +49,13 @@ extension SQLiteStore {
                     later[rank].append(entry.rowID)
                 }
             }
+            try attempts.flush(emit)
             for rank in later.indices.dropFirst() {
                 for rowID in later[rank] {
                     guard let student = try roster.student(db, rowID: rowID) else { continue }
                     try write(student, standings.counting(rowID: rowID))
                 }
+                try attempts.flush(emit)
                 later[rank] = []
             }
         }

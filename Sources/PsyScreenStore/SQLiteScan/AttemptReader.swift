@@ -38,18 +38,24 @@ struct AttemptReader {
 
     /// The attempt whose ``headColumns`` the current row holds from column `base` on, with its results and answers.
     mutating func head(_ row: OpaquePointer, at base: Int32) throws -> ScreeningAttempt {
+        try head(StatementRow(row), at: base)
+    }
+
+    /// The attempt whose ``headColumns`` `row` holds from column `base` on.
+    mutating func head<Row: AttemptColumns>(_ row: Row, at base: Int32) throws -> ScreeningAttempt {
         var attempt = ScreeningAttempt(
-            id: sqlite3_column_int64(row, base), wave: texts[1].read(row, base + 1), studentID: SQLiteColumn.text(row, base + 2),
-            batteryID: texts[3].read(row, base + 3), batteryVersion: texts[4].read(row, base + 4),
-            source: try sources.decode(row, base + 5), state: try states.decode(row, base + 6),
-            startedAt: try date(row, base + 7) ?? Date(timeIntervalSince1970: 0), finishedAt: try date(row, base + 8),
+            id: row.int64(base), wave: texts[1].read(row.text(base + 1)),
+            studentID: row.text(base + 2).map { String(decoding: $0, as: UTF8.self) } ?? "",
+            batteryID: texts[3].read(row.text(base + 3)), batteryVersion: texts[4].read(row.text(base + 4)),
+            source: try sources.decode(row.text(base + 5)), state: try states.decode(row.text(base + 6)),
+            startedAt: try date(row.text(base + 7)) ?? Date(timeIntervalSince1970: 0), finishedAt: try date(row.text(base + 8)),
             answers: [:],
             results: [],
             assessment: WarningAssessment(
-                level: try levels.decode(row, base + 9),
-                reasons: reasonLists.split(texts[10].read(row, base + 10), id: texts[10].id)),
-            validity: ValidityColumn.findings(texts[11].read(row, base + 11)))
-        try readResults(Self.bytes(row, base + 12), into: &attempt)
+                level: try levels.decode(row.text(base + 9)),
+                reasons: reasonLists.split(texts[10].read(row.text(base + 10)), id: texts[10].id)),
+            validity: ValidityColumn.findings(texts[11].read(row.text(base + 11))))
+        try readResults(row.text(base + 12) ?? UnsafeBufferPointer(start: nil, count: 0), into: &attempt)
         return attempt
     }
 
@@ -60,33 +66,27 @@ struct AttemptReader {
         var results: [InstrumentResult] = []
         var answers: [String: [Int?]] = [:]
         try ResultColumn.forEachLine(bytes) { line throws(StoredValue) in
-            let malformed = StoredValue(column: "attempt.results", text: String(decoding: bytes, as: UTF8.self))
             guard let id = names.text(line.field(0), scratch: &scratch),
                 let version = names.text(line.field(1), scratch: &scratch),
                 let status = ScaleColumn.status(line.field(2)),
-                let flags = names.text(line.field(3), scratch: &scratch),
+                let flags = names.list(line.field(3), scratch: &scratch),
                 let validity = names.text(line.field(5), scratch: &scratch),
                 let scaleScores = try ResultColumn.withUnescaped(
                     line.field(7), scratch: &scratch,
                     { field throws(StoredValue) in
                         try scales.scales(field)
                     })
-            else { throw malformed }
+            else { throw StoredValue(column: "attempt.results", text: String(decoding: bytes, as: UTF8.self)) }
             results.append(
                 InstrumentResult(
                     instrumentID: id, instrumentVersion: version, scales: scaleScores,
-                    flags: flags.isEmpty ? [] : flags.components(separatedBy: ";"), hasCrisis: line.crisis,
+                    flags: flags, hasCrisis: line.crisis,
                     validity: ValidityColumn.findings(validity), status: status))
             let field = line.field(6)
             answers[id] = field.isEmpty ? [] : Self.answers(field.baseAddress!, field.count)
         }
         attempt.results = results
         attempt.answers = answers
-    }
-
-    /// A text column's bytes in place (valid until the row changes).
-    private static func bytes(_ row: OpaquePointer, _ index: Int32) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: sqlite3_column_text(row, index), count: Int(sqlite3_column_bytes(row, index)))
     }
 
     /// An answers text (``AnswerColumn``) read in place: one array, no String.
@@ -99,10 +99,10 @@ struct AttemptReader {
     }
 
     /// A stored date (GRDB's text form); the last one is kept, as a paper import's attempts share one time.
-    private mutating func date(_ row: OpaquePointer, _ index: Int32) throws -> Date? {
-        guard let pointer = sqlite3_column_text(row, index) else { return nil }
-        let bytes = Array(UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(row, index))))
-        if let dates, dates.text == bytes { return dates.date }
+    private mutating func date(_ column: UnsafeBufferPointer<UInt8>?) throws -> Date? {
+        guard let column else { return nil }
+        if let dates, dates.text.elementsEqual(column) { return dates.date }
+        let bytes = Array(column)
         let text = String(decoding: bytes, as: UTF8.self)
         guard let date = Date.fromDatabaseValue(text.databaseValue) else {
             throw StoredValue(column: "attempt date", text: text)
@@ -139,6 +139,8 @@ private struct SplitTexts<Element> {
 /// Field texts of the results column, unescaped, kept while they repeat from one attempt to the next.
 private struct KnownTexts {
     private var known: [(bytes: [UInt8], text: String)] = []
+    /// Flag lists (`;`-separated), split once.
+    private var lists: [(bytes: [UInt8], parts: [String])] = []
 
     /// The text of `bytes` with its escapes undone (nil for an escape the column does not write).
     mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8]) -> String? {
@@ -149,5 +151,15 @@ private struct KnownTexts {
         }
         if known.count < 64 { known.append((Array(bytes), text)) }
         return text
+    }
+
+    /// The `;`-separated list in `bytes`, its escapes undone (nil for an escape the column does not write).
+    mutating func list(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8]) -> [String]? {
+        if bytes.isEmpty { return [] }
+        if let hit = lists.first(where: { $0.bytes.elementsEqual(bytes) }) { return hit.parts }
+        guard let text = text(bytes, scratch: &scratch) else { return nil }
+        let parts = text.components(separatedBy: ";")
+        if lists.count < 64 { lists.append((Array(bytes), parts)) }
+        return parts
     }
 }

@@ -33,6 +33,16 @@ struct InternedText {
     mutating func read(_ row: OpaquePointer, _ index: Int32, changed: inout Bool) -> String {
         let pointer = sqlite3_column_text(row, index)
         let count = pointer == nil ? 0 : Int(sqlite3_column_bytes(row, index))
+        return read(pointer, count, changed: &changed)
+    }
+
+    /// The text of `bytes` (nil: NULL, read as empty).
+    mutating func read(_ bytes: UnsafeBufferPointer<UInt8>?) -> String {
+        var changed = false
+        return read(bytes?.baseAddress, bytes?.count ?? 0, changed: &changed)
+    }
+
+    private mutating func read(_ pointer: UnsafePointer<UInt8>?, _ count: Int, changed: inout Bool) -> String {
         if current.id >= 0 && Self.equal(current.bytes, pointer, count) { return current.text }
         changed = true
         if let hit = recent.firstIndex(where: { Self.equal($0.bytes, pointer, count) }) {

@@ -40,4 +40,13 @@ struct StoredValues<Value: RawRepresentable> where Value.RawValue == String {
         guard found >= 0 else { throw StoredValue(column: column, text: SQLiteColumn.text(row, index)) }
         return values[found]
     }
+
+    /// The value spelled by `bytes` (nil: NULL).
+    func decode(_ bytes: UnsafeBufferPointer<UInt8>?) throws -> Value {
+        let found = bytes.map { keys.index($0) } ?? -1
+        guard found >= 0 else {
+            throw StoredValue(column: column, text: bytes.map { String(decoding: $0, as: UTF8.self) } ?? "")
+        }
+        return values[found]
+    }
 }
