@@ -25,18 +25,17 @@ extension SQLiteStore {
             let standings = try WaveStandings.read(db, wave: wave)
             let followUps = try latestFollowUps(db, wave: wave)
             // The attempts in the order they are stored (``AttemptBatch``), the entries in the order they come.
-            var attempts = try AttemptBatch<(Student, CountingAttempt)>(db, capacity: listingBatch)
+            var attempts = try AttemptBatch(db, capacity: listingBatch)
             var roster = RosterScan()
-            func emit(_ entry: (Student, CountingAttempt), _ attempt: ScreeningAttempt?) throws {
+            func emit(_ student: Student, _ counting: CountingAttempt, _ attempt: ScreeningAttempt?) throws {
                 guard let attempt else { return }
-                let (student, counting) = entry
                 try body(
                     RegisterEntry(
                         student: student, level: counting.level, reasons: attempt.assessment.reasons, attempt: attempt,
                         followUp: followUps[student.studentID]))
             }
             func write(_ student: Student, _ counting: CountingAttempt) throws {
-                try attempts.add((student, counting), attemptID: counting.explainingAttemptID, emit)
+                try attempts.add(student, counting, attemptID: counting.explainingAttemptID, emit)
             }
             // Red first; within a level, listing order.
             let order = levels.sorted(by: >)

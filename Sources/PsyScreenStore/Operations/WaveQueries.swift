@@ -42,14 +42,14 @@ extension SQLiteStore {
             let standings = whole ? try WaveStandings.read(db, wave: wave) : nil
             if let standings, withAttempts {
                 // A district: the attempts in the order they are stored (``AttemptBatch``).
-                func emit(_ entry: (Student, CountingAttempt), _ attempt: ScreeningAttempt?) throws {
-                    try body(StudentScreening(student: entry.0, attempt: attempt, counting: entry.1))
+                func emit(_ student: Student, _ counting: CountingAttempt, _ attempt: ScreeningAttempt?) throws {
+                    try body(StudentScreening(student: student, attempt: attempt, counting: counting))
                 }
-                var batch = try AttemptBatch<(Student, CountingAttempt)>(db, capacity: listingBatch)
+                var batch = try AttemptBatch(db, capacity: listingBatch)
                 var roster = RosterScan()
                 try roster.forEach(db, wave: wave, units: units, standings: standings) { entry in
                     guard include(entry.student, entry.counting) else { return }
-                    try batch.add((entry.student, entry.counting), attemptID: entry.counting.attemptID, emit)
+                    try batch.add(entry.student, entry.counting, attemptID: entry.counting.attemptID, emit)
                 }
                 try batch.flush(emit)
                 return

@@ -14,10 +14,12 @@ import PsyScreen
 /// aside (``CopiedAttempts``, about 200 bytes each), then read into values in listing order. Memory stays within a
 /// few megabytes whatever the number of students (``SQLiteStore/listingBatch``: 8,192 students a batch hold about
 /// 4 MB; at 100,000 students 16,384 were no faster).
-struct AttemptBatch<Payload> {
+///
+/// Not generic: a generic batch copied and destroyed its students through the runtime's value witnesses.
+struct AttemptBatch {
     /// Students a batch holds.
     let capacity: Int
-    private var pending: [(payload: Payload, attemptID: Int64?)] = []
+    private var pending: [(student: Student, counting: CountingAttempt, attemptID: Int64?)] = []
     private var copies = CopiedAttempts()
     private var reader: AttemptReader
     private let statement: Statement
@@ -29,17 +31,19 @@ struct AttemptBatch<Payload> {
             sql: "SELECT \(AttemptReader.headColumns) FROM attempt a WHERE a.id IN (SELECT value FROM json_each(?))")
     }
 
-    /// Adds a student (`payload`) whose attempt is `attemptID` (nil: none); once ``capacity`` are waiting, calls
-    /// `body` with each of them and their attempt, in the order they were added.
-    mutating func add(
-        _ payload: Payload, attemptID: Int64?, _ body: (Payload, ScreeningAttempt?) throws -> Void
-    ) throws {
-        pending.append((payload, attemptID))
+    /// What the batch hands on: a student, their verdict, and the attempt asked for (nil: none asked for, or none
+    /// stored).
+    typealias Body = (_ student: Student, _ counting: CountingAttempt, _ attempt: ScreeningAttempt?) throws -> Void
+
+    /// Adds a student whose attempt to read is `attemptID` (nil: none); once ``capacity`` are waiting, calls `body`
+    /// with each of them and their attempt, in the order they were added.
+    mutating func add(_ student: Student, _ counting: CountingAttempt, attemptID: Int64?, _ body: Body) throws {
+        pending.append((student, counting, attemptID))
         if pending.count >= capacity { try flush(body) }
     }
 
     /// Calls `body` with every student still waiting.
-    mutating func flush(_ body: (Payload, ScreeningAttempt?) throws -> Void) throws {
+    mutating func flush(_ body: Body) throws {
         defer {
             pending.removeAll(keepingCapacity: true)
             copies.removeAll()
@@ -54,21 +58,24 @@ struct AttemptBatch<Payload> {
         var copyAt = [Int](repeating: -1, count: pending.count)
         if !wanted.isEmpty {
             try statement.setArguments([Self.jsonArray(wanted.map(\.id))])
+            var next = 0
             try CohortExtraction.forEachRow(statement) { row in
                 let id = sqlite3_column_int64(row, 0)
-                var index = Self.firstIndex(of: id, in: wanted)
+                // SQLite gives the rows in id order; search only if it did not.
+                var index = next < wanted.count && wanted[next].id == id ? next : Self.firstIndex(of: id, in: wanted)
                 guard index < wanted.count, wanted[index].id == id else { return }
                 let copy = copies.append(row)
                 while index < wanted.count && wanted[index].id == id {
                     copyAt[wanted[index].position] = copy
                     index += 1
                 }
+                next = index
             }
         }
-        for (position, entry) in pending.enumerated() {
+        for position in pending.indices {
             let copy = copyAt[position]
             let attempt = copy < 0 ? nil : try copies.withRow(copy) { row in try reader.head(row, at: 0) }
-            try body(entry.payload, attempt)
+            try body(pending[position].student, pending[position].counting, attempt)
         }
     }
 
