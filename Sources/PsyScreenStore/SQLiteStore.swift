@@ -48,7 +48,7 @@ package final class SQLiteStore: Sendable {
     package init(
         path: String, access: StoreAccess = .readWrite, checkIntegrity: Bool = false, scope: IntegrityScope = .wholeFile,
         user: String = StoreLocation.currentUser(), busyTimeout: TimeInterval = 60,
-        clock: @escaping @Sendable () -> Date = Date.init, listingBatch: Int = 8192
+        clock: @escaping @Sendable () -> Date = Date.init, listingBatch: Int = 2048
     ) throws(StoreError) {
         precondition(listingBatch > 0, "a batch holds at least one student")
         self.listingBatch = listingBatch

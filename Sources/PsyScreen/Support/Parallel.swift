@@ -48,7 +48,7 @@ package enum Parallel {
 
     /// A part run on a thread started for it. The part is let go before ``join()`` returns, so that it can be a
     /// closure `withoutActuallyEscaping` lent (Foundation keeps a thread's block as long as the thread object).
-    private final class OwnThread: @unchecked Sendable {
+    final class OwnThread: @unchecked Sendable {
         // Set here, taken on the thread before `done` is signalled.
         private var part: (() -> Void)?
         private let done = DispatchSemaphore(value: 0)

@@ -24,38 +24,34 @@ extension SQLiteStore {
         try readListing(wholeRoster: true) { db in
             let standings = try WaveStandings.read(db, wave: wave)
             let followUps = try latestFollowUps(db, wave: wave)
-            // The attempts in the order they are stored (``AttemptBatch``), the entries in the order they come.
-            var attempts = try AttemptBatch(db, capacity: listingBatch)
             var roster = RosterScan()
-            func emit(_ student: Student, _ counting: CountingAttempt, _ attempt: ScreeningAttempt?) throws {
+            // The attempts in the order they are stored (``AttemptBatch``), the entries in the order they come.
+            try AttemptBatch.read(db, capacity: listingBatch) { attempts in
+                // Red first; within a level, listing order.
+                let order = levels.sorted(by: >)
+                var later = [[Int64]](repeating: [], count: order.count)
+                try roster.forEach(db, wave: wave, standings: standings) { entry in
+                    guard let rank = order.firstIndex(of: entry.counting.level) else { return }
+                    if rank == 0 {
+                        try attempts.add(entry.student, entry.counting, attemptID: entry.counting.explainingAttemptID)
+                    } else {
+                        later[rank].append(entry.rowID)
+                    }
+                }
+                for rank in later.indices.dropFirst() {
+                    for rowID in later[rank] {
+                        guard let student = try roster.student(db, rowID: rowID) else { continue }
+                        let counting = standings.counting(rowID: rowID)
+                        try attempts.add(student, counting, attemptID: counting.explainingAttemptID)
+                    }
+                    later[rank] = []
+                }
+            } body: { student, counting, attempt in
                 guard let attempt else { return }
                 try body(
                     RegisterEntry(
                         student: student, level: counting.level, reasons: attempt.assessment.reasons, attempt: attempt,
                         followUp: followUps[student.studentID]))
-            }
-            func write(_ student: Student, _ counting: CountingAttempt) throws {
-                try attempts.add(student, counting, attemptID: counting.explainingAttemptID, emit)
-            }
-            // Red first; within a level, listing order.
-            let order = levels.sorted(by: >)
-            var later = [[Int64]](repeating: [], count: order.count)
-            try roster.forEach(db, wave: wave, standings: standings) { entry in
-                guard let rank = order.firstIndex(of: entry.counting.level) else { return }
-                if rank == 0 {
-                    try write(entry.student, entry.counting)
-                } else {
-                    later[rank].append(entry.rowID)
-                }
-            }
-            try attempts.flush(emit)
-            for rank in later.indices.dropFirst() {
-                for rowID in later[rank] {
-                    guard let student = try roster.student(db, rowID: rowID) else { continue }
-                    try write(student, standings.counting(rowID: rowID))
-                }
-                try attempts.flush(emit)
-                later[rank] = []
             }
         }
     }

@@ -42,16 +42,15 @@ extension SQLiteStore {
             let standings = whole ? try WaveStandings.read(db, wave: wave) : nil
             if let standings, withAttempts {
                 // A district: the attempts in the order they are stored (``AttemptBatch``).
-                func emit(_ student: Student, _ counting: CountingAttempt, _ attempt: ScreeningAttempt?) throws {
+                var roster = RosterScan()
+                try AttemptBatch.read(db, capacity: listingBatch) { batch in
+                    try roster.forEach(db, wave: wave, units: units, standings: standings) { entry in
+                        guard include(entry.student, entry.counting) else { return }
+                        try batch.add(entry.student, entry.counting, attemptID: entry.counting.attemptID)
+                    }
+                } body: { student, counting, attempt in
                     try body(StudentScreening(student: student, attempt: attempt, counting: counting))
                 }
-                var batch = try AttemptBatch(db, capacity: listingBatch)
-                var roster = RosterScan()
-                try roster.forEach(db, wave: wave, units: units, standings: standings) { entry in
-                    guard include(entry.student, entry.counting) else { return }
-                    try batch.add(entry.student, entry.counting, attemptID: entry.counting.attemptID, emit)
-                }
-                try batch.flush(emit)
                 return
             }
             var attempts = try AttemptReader(db)

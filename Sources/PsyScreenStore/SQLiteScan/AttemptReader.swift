@@ -7,7 +7,8 @@ import PsyScreen
 /// prepared statement reused for every attempt, or from the columns of a listing's own statement
 /// (``RosterScan``); texts that repeat (ids, levels, statuses, bands) are kept from one attempt to the next.
 struct AttemptReader {
-    private let attempt: Statement
+    /// The statement of ``read(_:)`` (nil for a reader of rows only).
+    private let attempt: Statement?
     /// Per text column read: the attempt's at 1–11 (whatever the column's place in a statement).
     private var texts = (0..<12).map { _ in InternedText() }
     /// The texts of the results column that repeat (ids, versions, flags, validity).
@@ -23,6 +24,10 @@ struct AttemptReader {
         attempt = try db.cachedStatement(sql: "SELECT \(Self.headColumns) FROM attempt a WHERE a.id = ?")
     }
 
+    /// A reader of rows other statements read (``head(_:at:)``), with no statement of its own: it holds nothing of
+    /// the connection, so it may read copied rows on another thread (``AttemptBatch``).
+    init() { attempt = nil }
+
     /// The attempt columns ``head(_:at:)`` reads, in its order.
     static let headColumns =
         "a.id, a.wave_id, a.student_id, a.battery_id, a.battery_version, a.source, a.state, a.started_at, a.finished_at, a.level, a.reasons, a.validity, a.results"
@@ -30,6 +35,7 @@ struct AttemptReader {
 
     /// The attempt with this id, or nil.
     mutating func read(_ id: Int64) throws -> ScreeningAttempt? {
+        guard let attempt else { preconditionFailure("a reader of rows only has no statement") }
         try attempt.setArguments([id])
         var found: ScreeningAttempt?
         try CohortExtraction.forEachRow(attempt) { row in found = try head(row, at: 0) }
