@@ -90,7 +90,7 @@ enum AttemptBatch {
             if !wanted.isEmpty {
                 try statement.setArguments([Self.jsonArray(wanted.map(\.id))])
                 var next = 0
-                try CohortExtraction.forEachRow(statement) { row in
+                try SQLiteColumn.forEachRow(statement) { row in
                     let id = sqlite3_column_int64(row, 0)
                     // SQLite gives the rows in id order; search only if it did not.
                     var index = next < wanted.count && wanted[next].id == id ? next : Self.firstIndex(of: id, in: wanted)

@@ -38,7 +38,7 @@ struct AttemptReader {
         guard let attempt else { preconditionFailure("a reader of rows only has no statement") }
         try attempt.setArguments([id])
         var found: ScreeningAttempt?
-        try CohortExtraction.forEachRow(attempt) { row in found = try head(row, at: 0) }
+        try SQLiteColumn.forEachRow(attempt) { row in found = try head(row, at: 0) }
         return found
     }
 

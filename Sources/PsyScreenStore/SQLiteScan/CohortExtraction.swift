@@ -148,7 +148,7 @@ struct CohortExtraction {
         var leafOfNames: [LeafNames: Int32] = [:]
         var statusOfText: [EnrollmentStatus?] = []
         var leaf: Int32 = -1
-        try Self.forEachRow(statement) { row in
+        try SQLiteColumn.forEachRow(statement) { row in
             let id = ReleaseFingerprints.bytes(row, 0)
             studentIndex.insert(id.baseAddress!, count: id.count)
             var changed = false
@@ -287,29 +287,5 @@ struct CohortExtraction {
             }
             aggregator.add(entry, leaf: Int(leafOfStudent[student]))
         }
-    }
-
-    /// Steps a statement with SQLite's C interface (no `Row` values: this is the hot loop).
-    static func forEachRow(_ statement: Statement, _ body: (OpaquePointer) throws -> Void) throws {
-        let handle = statement.sqliteStatement
-        defer { sqlite3_reset(handle) }
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(
-                    resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))),
-                    sql: statement.sql)
-            }
-            try body(handle)
-        }
-    }
-
-    /// Whether text column `index` holds exactly `bytes`, without making a String.
-    static func equals(_ row: OpaquePointer, _ index: Int32, _ bytes: [UInt8]) -> Bool {
-        guard let text = sqlite3_column_text(row, index) else { return bytes.isEmpty }
-        let count = Int(sqlite3_column_bytes(row, index))
-        guard count == bytes.count else { return false }
-        return count == 0 || bytes.withUnsafeBufferPointer { memcmp(text, $0.baseAddress!, count) == 0 }
     }
 }

@@ -13,7 +13,7 @@ struct ReleaseScan {
         index = StudentIndex(capacity: count)
         fingerprints = ReleaseFingerprints(keepsBytes: true, capacity: count)
         let roster = try db.makeStatement(sql: "SELECT \(ReleaseFingerprints.rosterColumns) FROM student")
-        try CohortExtraction.forEachRow(roster) { row in
+        try SQLiteColumn.forEachRow(roster) { row in
             guard let id = sqlite3_column_text(row, 0) else { return }
             index.insert(id, count: Int(sqlite3_column_bytes(row, 0)))
             fingerprints.addStudent(row)
@@ -21,7 +21,7 @@ struct ReleaseScan {
         index.seal()
         let attempts = try db.makeStatement(sql: CohortExtraction.attemptsSQL)
         try attempts.setArguments([wave])
-        try CohortExtraction.forEachRow(attempts) { row in
+        try SQLiteColumn.forEachRow(attempts) { row in
             guard let id = sqlite3_column_text(row, 0), let student = index.find(id, count: Int(sqlite3_column_bytes(row, 0)))
             else { return }
             fingerprints.addAttempt(row, student: student)
@@ -34,7 +34,7 @@ struct ReleaseScan {
         var digest = ReleaseDigest()
         let statement = try db.makeStatement(sql: "SELECT student_id, fingerprint FROM wave_release WHERE wave_id = ?")
         try statement.setArguments([wave])
-        try CohortExtraction.forEachRow(statement) { row in
+        try SQLiteColumn.forEachRow(statement) { row in
             digest.add(id: ReleaseFingerprints.bytes(row, 0), fingerprint: ReleaseFingerprints.bytes(row, 1))
         }
         return digest

@@ -99,7 +99,7 @@ final class ResultScan: @unchecked Sendable {
                     sql: "SELECT id, results, \(WaveAttempts.columns) FROM attempt WHERE id BETWEEN ? AND ?")
                 try statement.setArguments([range.first, range.last])
                 var scratch: [UInt8] = []
-                try CohortExtraction.forEachRow(statement) { row in
+                try SQLiteColumn.forEachRow(statement) { row in
                     heads.add(row, at: 2)
                     guard columnCount > 0 else { return }
                     let offset = Int(sqlite3_column_int64(row, 0) - first)

@@ -55,7 +55,7 @@ struct RosterScan {
         if let standings {
             let statement = try db.makeStatement(sql: Self.rosterSQL(conditions: conditions))
             try statement.setArguments(StatementArguments(arguments))
-            try CohortExtraction.forEachRow(statement) { row in
+            try SQLiteColumn.forEachRow(statement) { row in
                 let rowID = sqlite3_column_int64(row, 0)
                 try body(RosterEntry(rowID: rowID, student: try student(row), counting: standings.counting(rowID: rowID)))
             }
@@ -68,7 +68,7 @@ struct RosterScan {
             guard let done = current else { return }
             try body(done)
         }
-        try CohortExtraction.forEachRow(statement) { row in
+        try SQLiteColumn.forEachRow(statement) { row in
             let rowID = sqlite3_column_int64(row, 0)
             if current?.rowID != rowID {
                 try finish()
@@ -113,7 +113,7 @@ struct RosterScan {
         let statement = try db.cachedStatement(sql: "SELECT \(Self.studentColumns) FROM student s WHERE s.rowid = ?")
         try statement.setArguments([rowID])
         var found: Student?
-        try CohortExtraction.forEachRow(statement) { row in found = try student(row) }
+        try SQLiteColumn.forEachRow(statement) { row in found = try student(row) }
         return found
     }
 

@@ -1,7 +1,8 @@
 import Foundation
+import GRDB
 import GRDBSQLite
 
-/// Column values of the current row of a statement stepped through SQLite's C interface.
+/// Statements stepped through SQLite's C interface, and the column values of their current row.
 enum SQLiteColumn {
     static func isNull(_ row: OpaquePointer, _ index: Int32) -> Bool { sqlite3_column_type(row, index) == SQLITE_NULL }
 
@@ -19,6 +20,30 @@ enum SQLiteColumn {
 
     static func optionalDouble(_ row: OpaquePointer, _ index: Int32) -> Double? {
         isNull(row, index) ? nil : sqlite3_column_double(row, index)
+    }
+
+    /// Steps a statement with SQLite's C interface (no `Row` values: this is the hot loop).
+    static func forEachRow(_ statement: Statement, _ body: (OpaquePointer) throws -> Void) throws {
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))),
+                    sql: statement.sql)
+            }
+            try body(handle)
+        }
+    }
+
+    /// Whether text column `index` holds exactly `bytes`, without making a String.
+    static func equals(_ row: OpaquePointer, _ index: Int32, _ bytes: [UInt8]) -> Bool {
+        guard let text = sqlite3_column_text(row, index) else { return bytes.isEmpty }
+        let count = Int(sqlite3_column_bytes(row, index))
+        guard count == bytes.count else { return false }
+        return count == 0 || bytes.withUnsafeBufferPointer { memcmp(text, $0.baseAddress!, count) == 0 }
     }
 }
 

@@ -57,7 +57,7 @@ struct WaveAttempts {
 
     /// Keeps the current row's attempt (columns ``columns`` from `base` on) if it is the wave's and visible.
     mutating func add(_ row: OpaquePointer, at base: Int32) {
-        guard CohortExtraction.equals(row, base, wave) else { return }
+        guard SQLiteColumn.equals(row, base, wave) else { return }
         if sqlite3_column_type(row, base + 1) != SQLITE_NULL && staging.contains(sqlite3_column_int64(row, base + 1)) { return }
         let index = codes.count
         let student = ReleaseFingerprints.bytes(row, base + 2)

@@ -94,7 +94,7 @@ struct WaveStandings {
         let levels = StoredValues(Self.levels, column: "attempt.level")
         // A student's attempts come together (the index's order): folded, then kept when the next student starts.
         var current: (rowID: Int64, counting: CountingAttempt)?
-        try CohortExtraction.forEachRow(statement) { row in
+        try SQLiteColumn.forEachRow(statement) { row in
             let rowID = sqlite3_column_int64(row, 0)
             if current?.rowID != rowID {
                 if let done = current { keep(done.counting, rowID: done.rowID) }
