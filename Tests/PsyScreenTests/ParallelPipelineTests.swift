@@ -1,9 +1,10 @@
 import Foundation
-import PsyScreen
 import XCTest
 
-/// `Parallel.pipeline`: a producer here and a consumer on a thread of its own, items in order, at most one item
-/// made ahead of the one consumed, and an error on either side stopping both.
+@testable import PsyScreen
+
+/// `Parallel.pipeline`: a producer here and a consumer on a thread of its own, items in order, at most three items
+/// at once, and an error on either side stopping both.
 final class ParallelPipelineTests: XCTestCase {
     private struct Failure: Error, Equatable { let at: Int }
 
@@ -29,8 +30,8 @@ final class ParallelPipelineTests: XCTestCase {
         XCTAssertFalse(sameThread)
     }
 
-    /// Making item k + 2 starts only once item k is consumed: two items at most exist at once.
-    func testTheProducerIsNeverMoreThanOneItemAhead() throws {
+    /// Making item k + 3 starts only once item k is consumed: three items at most exist at once.
+    func testTheProducerIsNeverMoreThanTwoItemsAhead() throws {
         let log = Log()
         try Parallel.pipeline(
             produce: { hand in
@@ -40,16 +41,24 @@ final class ParallelPipelineTests: XCTestCase {
                 }
             },
             consume: { item in
+                if item == 0 {
+                    // The producer goes on while an item is consumed: it begins item 2 before item 0 is done.
+                    let deadline = Date().addingTimeInterval(10)
+                    while !log.all.contains("make 2") && Date() < deadline { usleep(1000) }
+                }
                 usleep(2000)  // a slow consumer: a producer not held back would run ahead
                 log.add("done \(item)")
             })
         let events = log.all
         XCTAssertEqual(events.filter { $0.hasPrefix("done") }, (0..<20).map { "done \($0)" })
-        for item in 2..<20 {
+        for item in 3..<20 {
             let made = try XCTUnwrap(events.firstIndex(of: "make \(item)"))
-            let done = try XCTUnwrap(events.firstIndex(of: "done \(item - 2)"))
-            XCTAssertLessThan(done, made, "item \(item) was begun before item \(item - 2) was consumed")
+            let done = try XCTUnwrap(events.firstIndex(of: "done \(item - 3)"))
+            XCTAssertLessThan(done, made, "item \(item) was begun before item \(item - 3) was consumed")
         }
+        XCTAssertLessThan(
+            try XCTUnwrap(events.firstIndex(of: "make 2")), try XCTUnwrap(events.firstIndex(of: "done 0")),
+            "the producer waited for the consumer")
     }
 
     func testAConsumerErrorStopsTheProducerAndIsThrown() {
@@ -70,8 +79,8 @@ final class ParallelPipelineTests: XCTestCase {
         ) { error in
             XCTAssertEqual(error as? Failure, Failure(at: 5))
         }
-        XCTAssertTrue(handError is Parallel.PipelineStopped)
-        XCTAssertLessThanOrEqual(made, 7)
+        XCTAssertTrue(handError is BoundedHandOff<Int>.Cancelled)
+        XCTAssertLessThanOrEqual(made, 8)
     }
 
     func testAProducerErrorIsThrownOnceTheItemsHandedOnAreConsumed() {

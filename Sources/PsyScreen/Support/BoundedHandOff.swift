@@ -2,8 +2,8 @@ import Foundation
 
 /// Values passed from one producer thread to one consumer in order, at most `capacity` waiting: the producer
 /// waits when the consumer falls behind, so memory stays bounded. Either side can end it: the producer with
-/// ``finish(_:)`` (the consumer then sees the end, or the error), the consumer with ``cancel()`` (the producer's
-/// next ``send(_:)`` throws ``Cancelled``).
+/// ``finish(_:)`` (the consumer then sees the end, or the error), the consumer with ``cancel()`` or
+/// ``cancelAndWait()`` (the producer's next ``send(_:)`` throws ``Cancelled``).
 final class BoundedHandOff<Element: Sendable>: @unchecked Sendable {
     /// Thrown to the producer once the consumer has gone.
     struct Cancelled: Error {}
@@ -60,6 +60,16 @@ final class BoundedHandOff<Element: Sendable>: @unchecked Sendable {
         }
         if let failure { throw failure }
         return nil
+    }
+
+    /// Tells the producer to stop: its next ``send(_:)`` throws (a producer that this thread joins afterwards,
+    /// ``Parallel/pipeline(produce:consume:)``).
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        queue = []
+        condition.broadcast()
+        condition.unlock()
     }
 
     /// Tells the producer to stop and waits until its thread is done.

@@ -5,86 +5,34 @@ extension Parallel {
     /// consumed there, in order, while `produce` makes the next one (a listing reads a batch of students from the
     /// database while the one before is written out).
     ///
-    /// At most two items exist at once, the one being consumed and the one being made: handing an item on waits
-    /// until the consumer has taken it. An error on either side stops both; the consumer's is thrown rather than
-    /// the producer's (which is then only that it was stopped, ``PipelineStopped``).
-    package static func pipeline<Item>(
+    /// The items go through a ``BoundedHandOff`` of one: handing an item on waits while another is waiting, so at
+    /// most three exist at once (the one consumed, one waiting, the one being made). An error on either side stops
+    /// both; the consumer's is thrown rather than the producer's (which is then only that the consumer was gone,
+    /// ``BoundedHandOff/Cancelled``).
+    package static func pipeline<Item: Sendable>(
         produce: (_ hand: (Item) throws -> Void) throws -> Void, consume: (Item) throws -> Void
     ) throws {
-        let handoff = Handoff<Item>()
+        let handoff = BoundedHandOff<Item>(capacity: 1)
         var consumerError: (any Error)?
         var producerError: (any Error)?
         withoutActuallyEscaping(consume) { consume in
             let thread = OwnThread {
-                while let item = handoff.take() {
-                    do {
-                        try consume(item)
-                    } catch {
-                        consumerError = error
-                        handoff.stop()
-                        return
-                    }
+                do {
+                    while let item = try handoff.receive() { try consume(item) }
+                } catch {
+                    consumerError = error
+                    handoff.cancel()
                 }
             }
             do {
-                try produce { item in try handoff.put(item) }
+                try produce { item in try handoff.send(item) }
             } catch {
                 producerError = error
             }
-            handoff.close()
+            handoff.finish()
             thread.join()
         }
         if let consumerError { throw consumerError }
         if let producerError { throw producerError }
-    }
-
-    /// What a producer's hand-over throws once the consumer has stopped on an error of its own.
-    package struct PipelineStopped: Error {}
-
-    /// One item passed from the producer to the consumer: put waits until the consumer took it.
-    private final class Handoff<Item>: @unchecked Sendable {
-        // Everything below is read and written under `condition`'s lock.
-        private let condition = NSCondition()
-        private var item: Item?
-        private var closed = false
-        private var stopped = false
-
-        func put(_ item: Item) throws {
-            condition.lock()
-            defer { condition.unlock() }
-            guard !stopped else { throw PipelineStopped() }
-            self.item = item
-            condition.broadcast()
-            while self.item != nil && !stopped { condition.wait() }
-            if stopped { throw PipelineStopped() }
-        }
-
-        /// The next item, or nil once the producer is done (or the consumer stopped).
-        func take() -> Item? {
-            condition.lock()
-            defer { condition.unlock() }
-            while item == nil && !closed && !stopped { condition.wait() }
-            guard !stopped, let taken = item else { return nil }
-            item = nil
-            condition.broadcast()
-            return taken
-        }
-
-        /// The producer is done: nothing more will come.
-        func close() {
-            condition.lock()
-            closed = true
-            condition.broadcast()
-            condition.unlock()
-        }
-
-        /// The consumer stopped: the producer's next hand-over throws.
-        func stop() {
-            condition.lock()
-            stopped = true
-            item = nil
-            condition.broadcast()
-            condition.unlock()
-        }
     }
 }

@@ -13,9 +13,9 @@ import PsyScreen
 /// time (``SQLiteStore/listingBatch``): their attempts are read in one statement, in id order (each page once, no
 /// statement per attempt), and copied aside as bytes (``CopiedAttempts``, about 200 bytes each). The batch then goes
 /// to a thread of its own (``Parallel/pipeline(produce:consume:)``), which reads the copies into values and calls
-/// the listing's `body` for each student in listing order, while this thread reads the next batch. Two batches at
-/// most are held, about 1 MB each at 2,048 students, whatever the number of students (at 100,000 students, batches
-/// of 4,096 and 8,192 were no faster and held 4 and 12 MB more).
+/// the listing's `body` for each student in listing order, while this thread reads the next batch. Three batches at
+/// most are held (one written, one waiting, one being read), about 1 MB each at 2,048 students, whatever the number
+/// of students (at 100,000 students, batches of 4,096 and 8,192 were no faster and held 4 and 12 MB more).
 ///
 /// Not generic: a generic batch copied and destroyed its students through the runtime's value witnesses.
 enum AttemptBatch {
