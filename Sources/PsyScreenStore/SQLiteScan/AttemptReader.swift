@@ -4,8 +4,9 @@ import GRDBSQLite
 import PsyScreen
 
 /// Reads stored attempts as ``ScreeningAttempt`` values, with their results and answers: one at a time through a
-/// prepared statement reused for every attempt, or from the columns of a listing's own statement
-/// (``RosterScan``); texts that repeat (ids, levels, statuses, bands) are kept from one attempt to the next.
+/// prepared statement reused for every attempt, from the columns of a listing's own statement (``RosterScan``), or
+/// from rows copied aside (``AttemptBatch``); texts that repeat (ids, levels, statuses, bands) are kept from one
+/// attempt to the next.
 struct AttemptReader {
     /// The statement of ``read(_:)`` (nil for a reader of rows only).
     private let attempt: Statement?
